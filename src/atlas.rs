@@ -1,0 +1,204 @@
+//! The immutable store built once from articles; the window and the exports only query it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::corpus::{self, ArticleFailure};
+use crate::extract::{self, Lexicon};
+use crate::gazetteer::Gazetteer;
+use crate::model::{Article, ArticleId, Certainty, Event, EventKind, Mention, Place, PlaceId};
+
+/// Which events a view shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventFilter {
+    /// Indexed like [`EventKind::ALL`].
+    pub kinds: [bool; 5],
+    pub explicit: bool,
+    pub implicit: bool,
+    /// Only events claimed by this party (substring, case-insensitive); `None` = everyone.
+    pub claimant: Option<String>,
+    /// Only events at a place whose name contains this (case-insensitive); empty = all places.
+    pub place_query: String,
+}
+
+impl Default for EventFilter {
+    fn default() -> Self {
+        EventFilter {
+            kinds: [true; 5],
+            explicit: true,
+            implicit: true,
+            claimant: None,
+            place_query: String::new(),
+        }
+    }
+}
+
+pub fn kind_index(kind: EventKind) -> usize {
+    EventKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+/// Which days a view covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayWindow {
+    /// Only events of this day.
+    On(NaiveDate),
+    /// Every event up to and including this day.
+    UpTo(NaiveDate),
+    /// Every event, dated or not.
+    All,
+}
+
+pub struct Atlas {
+    pub articles: Vec<Article>,
+    pub failures: Vec<ArticleFailure>,
+    pub events: Vec<Event>,
+    /// Every place mentioned by an article, by id.
+    pub places: HashMap<PlaceId, Place>,
+    pub mentions: HashMap<ArticleId, Vec<Mention>>,
+    pub gazetteer: Arc<Gazetteer>,
+    /// Event indices per day, in day order.
+    by_day: BTreeMap<NaiveDate, Vec<usize>>,
+}
+
+impl Atlas {
+    /// The one entry point: read the articles of `articles_dir`, extract with the data of `data_dir`.
+    pub fn from_dir(articles_dir: &Path, data_dir: &Path) -> anyhow::Result<Atlas> {
+        let gazetteer = Arc::new(Gazetteer::load(data_dir)?);
+        let lexicon = Lexicon::load(data_dir)?;
+        let (articles, failures) = corpus::read_dir(articles_dir);
+        Ok(Atlas::build(articles, failures, gazetteer, &lexicon))
+    }
+
+    pub fn build(
+        articles: Vec<Article>,
+        failures: Vec<ArticleFailure>,
+        gazetteer: Arc<Gazetteer>,
+        lexicon: &Lexicon,
+    ) -> Atlas {
+        let mut mentions = HashMap::new();
+        let mut events = Vec::new();
+        for article in &articles {
+            let found = gazetteer.mentions(&article.text);
+            events.extend(extract::extract_article(article, &found, &gazetteer, lexicon));
+            mentions.insert(article.id.clone(), found);
+        }
+        let events = extract::merge::merge(events);
+        Atlas::from_parts(articles, failures, events, mentions, gazetteer)
+    }
+
+    /// Assemble from already-extracted events (used after corrections are applied).
+    pub fn from_parts(
+        articles: Vec<Article>,
+        failures: Vec<ArticleFailure>,
+        events: Vec<Event>,
+        mentions: HashMap<ArticleId, Vec<Mention>>,
+        gazetteer: Arc<Gazetteer>,
+    ) -> Atlas {
+        let mut places = HashMap::new();
+        let referenced = events
+            .iter()
+            .flat_map(|e| e.places.iter())
+            .chain(mentions.values().flatten().filter_map(|m| m.place.as_ref()));
+        for id in referenced {
+            if let Some(place) = gazetteer.place(id) {
+                places.entry(id.clone()).or_insert_with(|| place.clone());
+            }
+        }
+        let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+        for (index, event) in events.iter().enumerate() {
+            if let Some(day) = event.day {
+                by_day.entry(day).or_default().push(index);
+            }
+        }
+        Atlas {
+            articles,
+            failures,
+            events,
+            places,
+            mentions,
+            gazetteer,
+            by_day,
+        }
+    }
+
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.get(id).or_else(|| self.gazetteer.place(id))
+    }
+
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// First and last day that has an event.
+    pub fn day_span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let first = *self.by_day.keys().next()?;
+        let last = *self.by_day.keys().next_back()?;
+        Some((first, last))
+    }
+
+    /// Indices into `events` of the events in `window` that pass `filter`, in day order.
+    pub fn query(&self, window: DayWindow, filter: &EventFilter) -> Vec<usize> {
+        let candidates: Box<dyn Iterator<Item = usize> + '_> = match window {
+            DayWindow::On(day) => Box::new(self.by_day.get(&day).into_iter().flatten().copied()),
+            DayWindow::UpTo(day) => Box::new(self.by_day.range(..=day).flat_map(|(_, v)| v.iter().copied())),
+            DayWindow::All => Box::new(0..self.events.len()),
+        };
+        candidates
+            .filter(|&i| self.passes(&self.events[i], filter))
+            .collect()
+    }
+
+    pub fn passes(&self, event: &Event, filter: &EventFilter) -> bool {
+        if !filter.kinds[kind_index(event.kind)] {
+            return false;
+        }
+        let certainty_ok = match event.certainty {
+            Certainty::Explicit => filter.explicit,
+            Certainty::Implicit => filter.implicit,
+        };
+        if !certainty_ok {
+            return false;
+        }
+        if let Some(claimant) = &filter.claimant {
+            let wanted = claimant.to_lowercase();
+            let claimed = event
+                .claimed_by
+                .as_deref()
+                .is_some_and(|c| c.to_lowercase().contains(&wanted));
+            if !claimed {
+                return false;
+            }
+        }
+        if !filter.place_query.trim().is_empty() {
+            let wanted = filter.place_query.trim().to_lowercase();
+            let at_place = event.places.iter().any(|id| {
+                self.place(id)
+                    .is_some_and(|p| p.name.to_lowercase().contains(&wanted))
+            });
+            if !at_place {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Per day, the number of events of each kind (indexed like [`EventKind::ALL`]).
+    pub fn counts_by_day(&self, filter: &EventFilter) -> BTreeMap<NaiveDate, [usize; 5]> {
+        self.by_day
+            .iter()
+            .map(|(day, indices)| {
+                let mut counts = [0; 5];
+                for &i in indices {
+                    let event = &self.events[i];
+                    if self.passes(event, filter) {
+                        counts[kind_index(event.kind)] += 1;
+                    }
+                }
+                (*day, counts)
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,18 @@
+//! karabakh-atlas: news articles about the 2020 Nagorno-Karabakh war → dated, typed, located events
+//! → a map you can explore day by day.
+//!
+//! The modules follow the pipeline:
+//! `corpus` (files, publication date) → `text` (sentences) → `when` (days) → `gazetteer` (places)
+//! → `extract` (events, merge) → `atlas` (the immutable store the window and exports read).
+
+pub mod atlas;
+pub mod basemap;
+pub mod corpus;
+pub mod extract;
+pub mod gazetteer;
+pub mod model;
+pub mod paths;
+pub mod text;
+pub mod when;
+
+pub mod app;

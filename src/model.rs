@@ -1,0 +1,243 @@
+//! The data model shared by every stage of the pipeline. All types are serde-serialisable so that
+//! `extract --format json` is simply the model written out.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// File name of an article (e.g. `000_3ffde59c5c20d985.txt`): stable, readable, unique in a folder.
+pub type ArticleId = String;
+/// `geonames:<id>` for GeoNames rows, `atlas:<slug>` for hand-added entries (regions, fixes).
+pub type PlaceId = String;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Shelling,
+    Fighting,
+    Displacement,
+    Diplomacy,
+    Casualties,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 5] = [
+        EventKind::Shelling,
+        EventKind::Fighting,
+        EventKind::Displacement,
+        EventKind::Diplomacy,
+        EventKind::Casualties,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Shelling => "shelling",
+            EventKind::Fighting => "fighting",
+            EventKind::Displacement => "displacement",
+            EventKind::Diplomacy => "diplomacy",
+            EventKind::Casualties => "casualties",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<EventKind> {
+        EventKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// Whether the text itself names the day of an event, or only the paper's date places it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    Explicit,
+    Implicit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Happened,
+    Planned,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Country,
+    Region,
+    District,
+    Capital,
+    City,
+    Town,
+    Village,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub id: PlaceId,
+    /// Standard English name ("Shusha", "Stepanakert", "Nagorno-Karabakh").
+    pub name: String,
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code ("AZ", "AM"); empty for regions that span several countries.
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+}
+
+impl Place {
+    pub fn point(&self) -> geo::Point<f64> {
+        geo::Point::new(self.lon, self.lat)
+    }
+}
+
+/// What a place name does in its sentence. Only `Event` and `Actor` put points on the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionRole {
+    /// Something happened there ("shelling in Barda").
+    Event,
+    /// Metonymy for a government or its seat ("Baku said", "the Kremlin").
+    Actor,
+    /// Byline, photo or copyright credit ("Additional reporting by … in Tbilisi").
+    Credit,
+    /// Named but not a place of this story: an organisation's name ("OSCE Minsk Group"), a past
+    /// war, an origin ("mercenaries from Syria").
+    Background,
+}
+
+/// One gazetteer candidate for a mention, with the score and the reason a reader can check.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub place: PlaceId,
+    pub score: f64,
+    pub reason: String,
+}
+
+/// A place name found in an article. `start`/`end` are byte offsets in the article text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub role: MentionRole,
+    /// The chosen place, or `None` when no candidate is good enough (or the name is not a place here).
+    pub place: Option<PlaceId>,
+    /// Ranked candidates, best first; the first is `place` when one was chosen.
+    pub candidates: Vec<Candidate>,
+    /// Why this place (or none) and this role, in words.
+    pub why: String,
+}
+
+/// How the publication date of an article was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A metadata line states it ("date 2020-10-10", "Source: Reuters, October 3rt, 2020").
+    Stated,
+    /// Inferred from clues in the text (weekday + date, "for 13 days", latest day referred to).
+    Inferred,
+    /// Set by the reader.
+    Pinned,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Published {
+    pub day: NaiveDate,
+    /// The words that gave the date, quoted from the article (or "pinned by the reader").
+    pub evidence: String,
+    pub source: DateSource,
+    /// Clues that point to another day, in words; empty when all clues agree.
+    pub conflicts: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: ArticleId,
+    pub path: PathBuf,
+    pub text: String,
+    /// SHA-256 of the file's bytes, hex: the key corrections are stored under.
+    pub hash: String,
+    pub published: Option<Published>,
+    /// Set when the text was decoded with a fallback (e.g. Latin-1) so the reader is told.
+    pub note: Option<String>,
+}
+
+/// A byte range of an article, with its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// One article's report of an event: the sentence and the words that decided kind, day and place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub article: ArticleId,
+    /// Byte range of the sentence in the article.
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub kind_words: Vec<Span>,
+    pub day_words: Option<Span>,
+    pub place_words: Vec<Span>,
+    /// Why this day, in words ("'on Thursday' = the Thursday before 9 Oct 2020").
+    pub why_day: String,
+    /// Why these places, in words (the gazetteer's reason, or the convention applied).
+    pub why_place: String,
+    pub claimed_by: Option<String>,
+    pub denied: bool,
+    pub figures: Figures,
+}
+
+/// A number from the text with the words around it ("more than 400", "300 to 400",
+/// "half of the 140,000" → 70 000).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    pub value: u64,
+    pub qualifier: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figures {
+    pub deaths: Option<Figure>,
+    pub injured: Option<Figure>,
+    pub displaced: Option<Figure>,
+}
+
+impl Figures {
+    pub fn is_empty(&self) -> bool {
+        self.deaths.is_none() && self.injured.is_none() && self.displaced.is_none()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable across runs: derived from kind, day, places and the first source's sentence.
+    pub id: String,
+    pub day: Option<NaiveDate>,
+    pub certainty: Certainty,
+    pub kind: EventKind,
+    pub places: Vec<PlaceId>,
+    pub actors: Vec<String>,
+    pub claimed_by: Option<String>,
+    pub figures: Figures,
+    pub status: Status,
+    pub sources: Vec<Source>,
+    /// Set when a reader's correction changed this event; `original` keeps what extraction said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction: Option<crate::model::CorrectionNote>,
+}
+
+/// What a reader changed on an event, and the extraction's original values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CorrectionNote {
+    pub note: Option<String>,
+    pub original_kind: EventKind,
+    pub original_day: Option<NaiveDate>,
+    pub original_places: Vec<PlaceId>,
+}
