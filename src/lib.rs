@@ -8,6 +8,7 @@
 pub mod atlas;
 pub mod basemap;
 pub mod corpus;
+pub mod eval;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
