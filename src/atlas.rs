@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::corpus::{self, ArticleFailure};
 use crate::extract::{self, Lexicon};

@@ -64,7 +64,15 @@ fn describe(atlas: &Atlas) -> String {
     atlas
         .events
         .iter()
-        .map(|e| format!("{:?} {:?} {:?} {:?}\n", e.day, e.kind, place_names(atlas, e), e.status))
+        .map(|e| {
+            format!(
+                "{:?} {:?} {:?} {:?}\n",
+                e.day,
+                e.kind,
+                place_names(atlas, e),
+                e.status
+            )
+        })
         .collect()
 }
 
@@ -185,5 +193,8 @@ fn a_war_event_with_no_place_is_placed_in_the_region_of_the_article() {
         .filter(|e| e.kind == EventKind::Fighting && e.day == Some(day(2020, 10, 13)))
         .collect();
     assert_eq!(tuesday.len(), 1, "{}", describe(&atlas));
-    assert_eq!(place_names(&atlas, tuesday[0]), vec!["Nagorno-Karabakh".to_string()]);
+    assert_eq!(
+        place_names(&atlas, tuesday[0]),
+        vec!["Nagorno-Karabakh".to_string()]
+    );
 }

@@ -5,9 +5,12 @@
 //! sentences share a distinctive word ("cathedral"): then the named place wins. Tolls are not
 //! averaged: each source keeps its own figures so contradictions stay visible.
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use crate::model::{Event, Source};
+use crate::model::{Event, EventKind, Source, Status};
 
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut merged: Vec<Event> = Vec::new();
