@@ -131,14 +131,20 @@ impl Atlas {
         gazetteer: Arc<Gazetteer>,
         lexicon: &Lexicon,
     ) -> Atlas {
+        // Articles are independent until the merge: extract them on every core.
+        let per_article: Vec<(Vec<Mention>, Vec<Event>)> = articles
+            .par_iter()
+            .map(|article| {
+                let found = gazetteer.mentions(&article.text);
+                let events = extract::extract_article(article, &found, &gazetteer, lexicon);
+                (found, events)
+            })
+            .collect();
         let mut mentions = HashMap::new();
         let mut events = Vec::new();
-        for article in &articles {
-            let found = gazetteer.mentions(&article.text);
-            events.extend(extract::extract_article(
-                article, &found, &gazetteer, lexicon,
-            ));
+        for (article, (found, article_events)) in articles.iter().zip(per_article) {
             mentions.insert(article.id.clone(), found);
+            events.extend(article_events);
         }
         let events = extract::merge::merge(events);
         Atlas::from_parts(articles, failures, events, mentions, gazetteer)

@@ -13,14 +13,24 @@ use sha2::{Digest, Sha256};
 use crate::model::{Event, EventKind, Source, Status};
 
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
+    // Only events of the same kind, day and status can merge: bucket by them so a corpus of
+    // thousands of articles does not compare every pair.
     let mut merged: Vec<Event> = Vec::new();
+    let mut buckets: HashMap<(EventKind, Option<NaiveDate>, Status), Vec<usize>> = HashMap::new();
     for event in events {
-        match merged
-            .iter_mut()
-            .find(|known| same_happening(known, &event))
+        let bucket = buckets
+            .entry((event.kind, event.day, event.status))
+            .or_default();
+        match bucket
+            .iter()
+            .copied()
+            .find(|&i| same_happening(&merged[i], &event))
         {
-            Some(known) => absorb(known, event),
-            None => merged.push(event),
+            Some(i) => absorb(&mut merged[i], event),
+            None => {
+                bucket.push(merged.len());
+                merged.push(event);
+            }
         }
     }
     for event in &mut merged {
