@@ -13,6 +13,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod model;
 pub mod paths;
+pub mod synthetic;
 pub mod text;
 pub mod when;
 
