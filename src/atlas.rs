@@ -82,7 +82,9 @@ impl Atlas {
         let mut events = Vec::new();
         for article in &articles {
             let found = gazetteer.mentions(&article.text);
-            events.extend(extract::extract_article(article, &found, &gazetteer, lexicon));
+            events.extend(extract::extract_article(
+                article, &found, &gazetteer, lexicon,
+            ));
             mentions.insert(article.id.clone(), found);
         }
         let events = extract::merge::merge(events);
@@ -143,7 +145,11 @@ impl Atlas {
     pub fn query(&self, window: DayWindow, filter: &EventFilter) -> Vec<usize> {
         let candidates: Box<dyn Iterator<Item = usize> + '_> = match window {
             DayWindow::On(day) => Box::new(self.by_day.get(&day).into_iter().flatten().copied()),
-            DayWindow::UpTo(day) => Box::new(self.by_day.range(..=day).flat_map(|(_, v)| v.iter().copied())),
+            DayWindow::UpTo(day) => Box::new(
+                self.by_day
+                    .range(..=day)
+                    .flat_map(|(_, v)| v.iter().copied()),
+            ),
             DayWindow::All => Box::new(0..self.events.len()),
         };
         candidates

@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand};
 use karabakh_atlas::paths;
 
 #[derive(Parser, Debug)]
-#[command(name = "karabakh-atlas", version, about = "A day-by-day map of the 2020 Nagorno-Karabakh war, built from news articles")]
+#[command(
+    name = "karabakh-atlas",
+    version,
+    about = "A day-by-day map of the 2020 Nagorno-Karabakh war, built from news articles"
+)]
 struct Cli {
     /// Folder of articles (.txt) to open; defaults to the project's seeds/.
     #[arg(long, global = true)]
@@ -31,7 +35,10 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let data = cli.data.clone().unwrap_or_else(paths::default_data_dir);
-    let articles = cli.articles.clone().unwrap_or_else(paths::default_seeds_dir);
+    let articles = cli
+        .articles
+        .clone()
+        .unwrap_or_else(paths::default_seeds_dir);
     let _ = (&data, &articles, &cli.published);
     match cli.command {
         None => ExitCode::SUCCESS,
