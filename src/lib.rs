@@ -8,6 +8,8 @@
 pub mod atlas;
 pub mod basemap;
 pub mod corpus;
+pub mod corrections;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
