@@ -9,11 +9,13 @@ pub mod atlas;
 pub mod basemap;
 pub mod corpus;
 pub mod corrections;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
 pub mod paths;
+pub mod synthetic;
 pub mod text;
 pub mod when;
 
