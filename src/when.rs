@@ -508,7 +508,8 @@ const YEAR_FOLLOW_WORDS: &[&str] = &[
 pub fn scan(text: &str) -> Vec<Found> {
     let t = Toks::new(text);
     let mut found: Vec<Found> = Vec::new();
-    let war_context = (0..t.len()).any(|i| t.is(i, WAR_WORDS));
+    // Only durations need it, and most sentences have none: decided on first use.
+    let war_cache = std::cell::OnceCell::new();
     let mut since_until: Option<usize> = None;
     let mut i = 0;
     while i < t.len() {
@@ -518,7 +519,16 @@ pub fn scan(text: &str) -> Vec<Found> {
             i += 1;
             continue;
         }
-        let Some((expr, end_tok)) = match_at(&t, i, war_context) else {
+        // Most words start no expression; one match on the word rules them out.
+        if !can_start_expression(w) {
+            debug_assert!(
+                match_at(&t, i, &war_cache).is_none(),
+                "'{w}' starts an expression but is missing from can_start_expression"
+            );
+            i += 1;
+            continue;
+        }
+        let Some((expr, end_tok)) = match_at(&t, i, &war_cache) else {
             i += 1;
             continue;
         };
@@ -605,8 +615,59 @@ fn near_reporting_verb(t: &Toks, start: usize, end: usize) -> bool {
     t.is(end, REPORTING_VERBS)
 }
 
+/// Whether a (lowercase) word can be the first token of an expression: the first words every
+/// `match_*` function accepts. A superset is harmless; a missing word loses expressions, which the
+/// debug assertion in [`scan`] catches in tests.
+fn can_start_expression(w: &str) -> bool {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        // Dates, years, decades, day numbers, "7th", counts.
+        return true;
+    }
+    weekday(w).is_some()
+        || month(w).is_some()
+        || cardinal(w).is_some()
+        || ordinal_word(w).is_some()
+        || matches!(
+            w,
+            "night"
+                | "overnight"
+                | "last"
+                | "past"
+                | "next"
+                | "coming"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "tonight"
+                | "the"
+                | "during"
+                | "in"
+                | "through"
+                | "throughout"
+                | "all"
+                | "late"
+                | "earlier"
+                | "later"
+                | "eve"
+                | "for"
+                | "recent"
+                | "nineties"
+                | "eighties"
+                | "seventies"
+                | "sixties"
+                | "fifties"
+                | "noughties"
+        )
+}
+
+/// Whether the text speaks of fighting anywhere (any war word), so "for 13 days" counts days of war.
+fn war_context(t: &Toks, cache: &std::cell::OnceCell<bool>) -> bool {
+    *cache.get_or_init(|| (0..t.len()).any(|i| t.is(i, WAR_WORDS)))
+}
+
 /// The expression starting at token `i`, with the index one past its last token.
-fn match_at(t: &Toks, i: usize, war_context: bool) -> Option<(Expr, usize)> {
+fn match_at(t: &Toks, i: usize, war_context: &std::cell::OnceCell<bool>) -> Option<(Expr, usize)> {
     let w = t.w(i);
     match_night_between(t, i)
         .or_else(|| match_date(t, i))
@@ -857,7 +918,11 @@ fn match_war_day(t: &Toks, i: usize) -> Option<(Expr, usize)> {
 
 /// "for 13 days" (in a sentence about the fighting), "lasted for 12 days", "two weeks of fighting",
 /// and the background spans "for 28 years", "for decades", "30 years ago".
-fn match_duration(t: &Toks, i: usize, war_context: bool) -> Option<(Expr, usize)> {
+fn match_duration(
+    t: &Toks,
+    i: usize,
+    war_context_cache: &std::cell::OnceCell<bool>,
+) -> Option<(Expr, usize)> {
     let w = t.w(i);
     if w == "for" {
         let mut j = i + 1;
@@ -879,14 +944,14 @@ fn match_duration(t: &Toks, i: usize, war_context: bool) -> Option<(Expr, usize)
         let unit = t.w(j + 1);
         return match unit {
             "years" | "decades" | "year" | "decade" => Some((Expr::PastSpan, j + 2)),
-            "days" | "day" if war_context => Some((
+            "days" | "day" if war_context(t, war_context_cache) => Some((
                 Expr::WarDuration {
                     days: n,
                     approx: false,
                 },
                 j + 2,
             )),
-            "weeks" | "week" if war_context => Some((
+            "weeks" | "week" if war_context(t, war_context_cache) => Some((
                 Expr::WarDuration {
                     days: n * 7,
                     approx: true,
@@ -1030,8 +1095,19 @@ pub fn resolve_weekday(
     }
 }
 
+/// "Thu 8 Oct 2020" (chrono's "%a %-d %b %Y", written out: parsing the format string on every
+/// reference cost more than the rest of the resolution).
 fn fmt_day(d: NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        return d.format("%a %-d %b %Y").to_string();
+    }
+    let weekday = &weekday_name(d.weekday())[..3];
+    let month = MONTHS[d.month0() as usize];
+    format!("{weekday} {} {month} {year:04}", d.day())
 }
 
 fn weekday_name(w: Weekday) -> &'static str {
@@ -1702,5 +1778,59 @@ mod tests {
         assert_eq!(&s[refs[0].start..refs[0].end], "Thursday");
         assert_eq!(refs[0].words, "Thursday");
         assert!(!refs[0].why.is_empty());
+    }
+
+    #[test]
+    fn day_names_in_why_match_chrono_formatting() {
+        let mut day = NaiveDate::from_ymd_opt(1899, 12, 25).unwrap_or_default();
+        for _ in 0..800 {
+            assert_eq!(fmt_day(day), day.format("%a %-d %b %Y").to_string());
+            day = day + chrono::Duration::days(47);
+        }
+        assert_eq!(fmt_day(d(10, 8)), "Thu 8 Oct 2020");
+    }
+
+    #[test]
+    fn every_starting_word_of_an_expression_passes_the_quick_filter() {
+        for w in [
+            "night",
+            "overnight",
+            "monday",
+            "sept",
+            "may",
+            "27",
+            "9th",
+            "1990s",
+            "last",
+            "past",
+            "next",
+            "coming",
+            "this",
+            "yesterday",
+            "today",
+            "tomorrow",
+            "tonight",
+            "the",
+            "during",
+            "in",
+            "through",
+            "throughout",
+            "all",
+            "late",
+            "earlier",
+            "later",
+            "eve",
+            "twenty",
+            "seventh",
+            "two",
+            "for",
+            "recent",
+            "nineties",
+        ] {
+            assert!(can_start_expression(w), "{w}");
+        }
+        for w in ["fighting", "said", "stepanakert", "", "on", "since"] {
+            assert!(!can_start_expression(w), "{w}");
+        }
     }
 }

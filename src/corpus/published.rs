@@ -123,6 +123,10 @@ fn leading_keyword(line: &str) -> Option<(usize, &'static str)> {
 
 fn metadata_date(line: &str) -> Option<(NaiveDate, String)> {
     let keyword = leading_keyword(line);
+    if keyword.is_none() && line.len() > CREDIT_LINE_MAX {
+        // A paragraph, not a credit line: no need to scan it.
+        return None;
+    }
     let found = scan(line);
     for f in &found {
         let Expr::Date {
@@ -148,9 +152,12 @@ fn metadata_date(line: &str) -> Option<(NaiveDate, String)> {
     None
 }
 
+/// The longest line read as a credit line.
+const CREDIT_LINE_MAX: usize = 80;
+
 /// "Reuters, 3 October 2020", "AFP | October 3, 2020": apart from the date, a few capitalised words.
 fn is_credit_line(line: &str, date: &Found) -> bool {
-    if line.len() > 80 {
+    if line.len() > CREDIT_LINE_MAX {
         return false;
     }
     let others = format!("{} {}", &line[..date.start], &line[date.end..]);
@@ -240,8 +247,8 @@ pub fn clues(text: &str) -> Vec<Clue> {
     for range in sentences(text) {
         let sentence = &text[range];
         for f in scan(sentence) {
-            let words = sentence[f.start..f.end].to_string();
             if let Some(what) = clue_of(&f, year) {
+                let words = sentence[f.start..f.end].to_string();
                 out.push(Clue { words, what });
             }
         }
@@ -251,10 +258,30 @@ pub fn clues(text: &str) -> Vec<Clue> {
 
 /// The year the text states with a full date, if any.
 fn stated_year(text: &str) -> Option<i32> {
+    // A full date needs a four-digit year; most texts have none, and then the scan is skipped.
+    if !has_four_digit_number(text) {
+        return None;
+    }
     scan(text).iter().find_map(|f| match f.expr {
         Expr::Date { year: Some(y), .. } => Some(y),
         _ => None,
     })
+}
+
+/// Whether some run of exactly four ASCII digits stands in `text` (a possible year).
+fn has_four_digit_number(text: &str) -> bool {
+    let mut run = 0;
+    for &b in text.as_bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else {
+            if run == 4 {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    run == 4
 }
 
 fn clue_of(f: &Found, year: i32) -> Option<ClueKind> {
@@ -587,5 +614,19 @@ mod tests {
             None
         );
         assert_eq!(day_of(""), None);
+    }
+
+    #[test]
+    fn a_year_is_looked_for_only_where_four_digits_stand() {
+        assert!(has_four_digit_number("On 27 September 2020 the war began."));
+        assert!(has_four_digit_number("date 2020-10-10"));
+        assert!(has_four_digit_number("1994"));
+        assert!(!has_four_digit_number(
+            "On Sept. 27, 300 soldiers and 12345 shells."
+        ));
+        assert!(!has_four_digit_number(""));
+        // The year still comes from elsewhere in the text.
+        let text = "Since Oct. 1 the city was hit.\nFighting on October 3, 2019 was fierce.";
+        assert_eq!(stated_year(text), Some(2019));
     }
 }

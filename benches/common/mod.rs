@@ -1,0 +1,71 @@
+//! What every benchmark needs: the seed articles, the data folder, a synthetic corpus.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use karabakh_atlas::corpus;
+use karabakh_atlas::gazetteer::Gazetteer;
+use karabakh_atlas::model::Article;
+use karabakh_atlas::synthetic::CorpusGenerator;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn data_dir() -> PathBuf {
+    root().join("data")
+}
+
+/// The seed articles, read directly so the benchmark does not depend on the folder reader.
+pub fn seeds() -> Vec<Article> {
+    let dir = root().join("seeds");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    paths.sort();
+    let articles: Vec<Article> = paths.iter().filter_map(|p| seed(p)).collect();
+    if articles.is_empty() {
+        eprintln!(
+            "no seed articles in {}: benchmarks need seeds/*.txt",
+            dir.display()
+        );
+        std::process::exit(2);
+    }
+    articles
+}
+
+fn seed(path: &Path) -> Option<Article> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| eprintln!("{}: {e}; skipped", path.display()))
+        .ok()?;
+    let id = path.file_name()?.to_string_lossy().into_owned();
+    Some(Article {
+        id,
+        path: path.to_path_buf(),
+        published: corpus::publication_date(&text),
+        text,
+        hash: String::new(),
+        note: None,
+    })
+}
+
+pub fn gazetteer() -> Gazetteer {
+    let dir = data_dir();
+    match Gazetteer::load(&dir) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("cannot load the gazetteer of {}: {e}", dir.display());
+            std::process::exit(2);
+        }
+    }
+}
+
+/// `count` synthetic articles of seed size (≈ 4 KB), the same for every run.
+pub fn corpus(gazetteer: &Gazetteer, count: usize) -> Vec<Article> {
+    CorpusGenerator::new(&seeds(), gazetteer, 4096).generate(count, 2020)
+}
+
+pub fn total_bytes(articles: &[Article]) -> u64 {
+    articles.iter().map(|a| a.text.len() as u64).sum()
+}
