@@ -1,11 +1,15 @@
 //! Per-article cost of each text stage on the seeds: sentences, time references, publication date.
 //! `cargo bench --bench stages`
+//!
+//! For an instruction count that does not depend on the machine's load, run one stage a fixed
+//! number of times under callgrind: `STAGE=time_refs valgrind --tool=callgrind <bench binary>`
+//! (STAGE = sentences, time_refs or publication_date; 100 rounds over the seeds).
 
 mod common;
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use karabakh_atlas::{corpus, text, when};
 
 fn stages(c: &mut Criterion) {
@@ -54,5 +58,45 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
+/// Runs one stage 100 times over the seeds, outside criterion (for callgrind).
+fn fixed_rounds(stage: &str) {
+    let seeds = common::seeds();
+    for _ in 0..100 {
+        for a in &seeds {
+            match stage {
+                "sentences" => {
+                    black_box(text::sentences(black_box(&a.text)));
+                }
+                "time_refs" => {
+                    let day = a
+                        .published
+                        .as_ref()
+                        .map_or_else(corpus::war_start, |p| p.day);
+                    for r in text::sentences(&a.text) {
+                        black_box(when::time_refs(black_box(&a.text[r]), day));
+                    }
+                }
+                "publication_date" => {
+                    black_box(corpus::publication_date(black_box(&a.text)));
+                }
+                other => {
+                    eprintln!("STAGE={other}: expected sentences, time_refs or publication_date");
+                    std::process::exit(2);
+                }
+            }
+        }
+    }
+}
+
 criterion_group!(benches, stages);
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(stage) = std::env::var("STAGE") {
+        fixed_rounds(&stage);
+        return;
+    }
+    benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+}

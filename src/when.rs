@@ -217,23 +217,47 @@ impl<'a> Toks<'a> {
             });
             *brk = false;
         };
-        for (i, c) in text.char_indices() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII is decoded by hand: most of a news text is ASCII, and this loop sees every byte.
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                    word_quoted = in_straight_quote || curly_depth > 0;
+                }
+                i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                continue;
+            }
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                match text[i..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                }
+            };
+            let at = i;
+            i += c.len_utf8();
             if is_word_char(c)
                 || (c == '\''
                     && word_start.is_some()
-                    && text[i + 1..]
+                    && text[at + 1..]
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric))
             {
                 if word_start.is_none() {
-                    word_start = Some(i);
+                    word_start = Some(at);
                     word_quoted = in_straight_quote || curly_depth > 0;
                 }
                 continue;
             }
             if let Some(s) = word_start.take() {
-                push(s, i, word_quoted, &mut pending_break, &mut toks);
+                push(s, at, word_quoted, &mut pending_break, &mut toks);
             }
             match c {
                 '“' | '«' => curly_depth += 1,
@@ -519,16 +543,20 @@ pub fn scan(text: &str) -> Vec<Found> {
             i += 1;
             continue;
         }
-        // Most words start no expression; one match on the word rules them out.
-        if !can_start_expression(w) {
-            debug_assert!(
-                match_at(&t, i, &war_cache).is_none(),
-                "'{w}' starts an expression but is missing from can_start_expression"
-            );
-            i += 1;
-            continue;
-        }
-        let Some((expr, end_tok)) = match_at(&t, i, &war_cache) else {
+        // Most words start no expression: one lookup rules them out, and the rest try only the
+        // matchers that accept their first word.
+        let tried = starting_matchers(w);
+        let matched = if tried == 0 {
+            None
+        } else {
+            match_at(&t, i, tried, &war_cache)
+        };
+        debug_assert_eq!(
+            matched,
+            match_at(&t, i, starts::ALL, &war_cache),
+            "'{w}' starts an expression: STARTING_WORDS lacks it"
+        );
+        let Some((expr, end_tok)) = matched else {
             i += 1;
             continue;
         };
@@ -615,50 +643,138 @@ fn near_reporting_verb(t: &Toks, start: usize, end: usize) -> bool {
     t.is(end, REPORTING_VERBS)
 }
 
-/// Whether a (lowercase) word can be the first token of an expression: the first words every
-/// `match_*` function accepts. A superset is harmless; a missing word loses expressions, which the
-/// debug assertion in [`scan`] catches in tests.
-fn can_start_expression(w: &str) -> bool {
-    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        // Dates, years, decades, day numbers, "7th", counts.
-        return true;
+/// Which `match_*` functions can succeed on an expression's first word, one bit each: the scanner
+/// tries only those (most words try none).
+mod starts {
+    pub const NIGHT_BETWEEN: u8 = 1;
+    pub const DATE: u8 = 1 << 1;
+    pub const WEEKDAY: u8 = 1 << 2;
+    pub const RELATIVE: u8 = 1 << 3;
+    pub const WAR_DAY: u8 = 1 << 4;
+    pub const DURATION: u8 = 1 << 5;
+    pub const PERIOD: u8 = 1 << 6;
+    pub const BACKGROUND: u8 = 1 << 7;
+    /// Numbers: dates, years, decades, "7th", counts.
+    pub const NUMBER: u8 = DATE | WAR_DAY | DURATION | BACKGROUND;
+    pub const ALL: u8 = u8::MAX;
+}
+
+/// The words (other than numbers) an expression can start with, and the matchers that accept
+/// them: the first words of `weekday`, `month`, `cardinal`, `ordinal_word` and every `match_*`.
+/// A word or bit too many costs only time; one missing loses expressions, which the debug
+/// assertion in [`scan`] catches on every text the tests scan.
+#[rustfmt::skip]
+const STARTING_WORDS: &[(u8, &[&str])] = &[
+    (starts::DATE | starts::WEEKDAY, &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]),
+    (starts::DATE, &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec",
+    ]),
+    (starts::WAR_DAY | starts::DURATION, &[
+        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty", "thirty", "forty", "fifty",
+    ]),
+    (starts::WAR_DAY, &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "eve",
+    ]),
+    (starts::NIGHT_BETWEEN, &["night", "overnight"]),
+    (starts::WEEKDAY, &["last", "past", "next", "coming", "this"]),
+    (starts::RELATIVE, &[
+        "yesterday", "today", "tomorrow", "tonight", "this", "the", "last", "overnight", "during",
+        "in", "through", "throughout", "all", "late", "earlier", "later",
+    ]),
+    (starts::DURATION, &["for"]),
+    (starts::PERIOD, &["recent", "past", "last", "earlier", "later", "this", "for"]),
+    (starts::BACKGROUND, &[
+        "nineties", "eighties", "seventies", "sixties", "fifties", "noughties",
+    ]),
+];
+
+/// A word's slot in [`STARTING_SIGNATURES`]: length, first two and last letter.
+const fn word_signature(w: &[u8]) -> usize {
+    let n = w.len();
+    if n == 0 {
+        return 0;
     }
-    weekday(w).is_some()
-        || month(w).is_some()
-        || cardinal(w).is_some()
-        || ordinal_word(w).is_some()
-        || matches!(
-            w,
-            "night"
-                | "overnight"
-                | "last"
-                | "past"
-                | "next"
-                | "coming"
-                | "this"
-                | "yesterday"
-                | "today"
-                | "tomorrow"
-                | "tonight"
-                | "the"
-                | "during"
-                | "in"
-                | "through"
-                | "throughout"
-                | "all"
-                | "late"
-                | "earlier"
-                | "later"
-                | "eve"
-                | "for"
-                | "recent"
-                | "nineties"
-                | "eighties"
-                | "seventies"
-                | "sixties"
-                | "fifties"
-                | "noughties"
-        )
+    let second = if n > 1 { w[1] } else { 0 };
+    (n.wrapping_mul(131)
+        ^ (w[0] as usize).wrapping_mul(31)
+        ^ (second as usize).wrapping_mul(7)
+        ^ (w[n - 1] as usize).wrapping_mul(1031))
+        % 2048
+}
+
+const fn starting_signatures() -> [u64; 32] {
+    let mut bits = [0u64; 32];
+    let mut group = 0;
+    while group < STARTING_WORDS.len() {
+        let words = STARTING_WORDS[group].1;
+        let mut k = 0;
+        while k < words.len() {
+            let slot = word_signature(words[k].as_bytes());
+            bits[slot / 64] |= 1 << (slot % 64);
+            k += 1;
+        }
+        group += 1;
+    }
+    bits
+}
+
+/// One bit per signature of a starting word: most other words are ruled out by one lookup.
+const STARTING_SIGNATURES: [u64; 32] = starting_signatures();
+
+/// FNV-1a: the starting words are a few bytes long, where it beats the default hasher.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap =
+    std::collections::HashMap<&'static str, u8, std::hash::BuildHasherDefault<WordHasher>>;
+
+static STARTING_MATCHERS: std::sync::LazyLock<WordMap> = std::sync::LazyLock::new(|| {
+    let mut map = WordMap::default();
+    for (bits, words) in STARTING_WORDS {
+        for w in *words {
+            *map.entry(w).or_insert(0) |= bits;
+        }
+    }
+    map
+});
+
+/// The matchers that can succeed on an expression starting with the (lowercase) word `w`, as
+/// [`starts`] bits; 0 for most words.
+fn starting_matchers(w: &str) -> u8 {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return starts::NUMBER;
+    }
+    let slot = word_signature(w.as_bytes());
+    if STARTING_SIGNATURES[slot / 64] & (1 << (slot % 64)) == 0 {
+        return 0;
+    }
+    STARTING_MATCHERS.get(w).copied().unwrap_or(0)
 }
 
 /// Whether the text speaks of fighting anywhere (any war word), so "for 13 days" counts days of war.
@@ -667,16 +783,23 @@ fn war_context(t: &Toks, cache: &std::cell::OnceCell<bool>) -> bool {
 }
 
 /// The expression starting at token `i`, with the index one past its last token.
-fn match_at(t: &Toks, i: usize, war_context: &std::cell::OnceCell<bool>) -> Option<(Expr, usize)> {
+/// Only the matchers in `tried` ([`starts`] bits) are called, in this order.
+fn match_at(
+    t: &Toks,
+    i: usize,
+    tried: u8,
+    war_context: &std::cell::OnceCell<bool>,
+) -> Option<(Expr, usize)> {
     let w = t.w(i);
-    match_night_between(t, i)
-        .or_else(|| match_date(t, i))
-        .or_else(|| match_weekday(t, i))
-        .or_else(|| match_relative(t, i, w))
-        .or_else(|| match_war_day(t, i))
-        .or_else(|| match_duration(t, i, war_context))
-        .or_else(|| match_period(t, i, w))
-        .or_else(|| match_background(t, i, w))
+    let on = |bit: u8| tried & bit != 0;
+    None.or_else(|| on(starts::NIGHT_BETWEEN).then(|| match_night_between(t, i))?)
+        .or_else(|| on(starts::DATE).then(|| match_date(t, i))?)
+        .or_else(|| on(starts::WEEKDAY).then(|| match_weekday(t, i))?)
+        .or_else(|| on(starts::RELATIVE).then(|| match_relative(t, i, w))?)
+        .or_else(|| on(starts::WAR_DAY).then(|| match_war_day(t, i))?)
+        .or_else(|| on(starts::DURATION).then(|| match_duration(t, i, war_context))?)
+        .or_else(|| on(starts::PERIOD).then(|| match_period(t, i, w))?)
+        .or_else(|| on(starts::BACKGROUND).then(|| match_background(t, i, w))?)
 }
 
 /// "the night from Wednesday to Thursday", "the night of Wednesday to Thursday", "overnight from
@@ -1096,18 +1219,28 @@ pub fn resolve_weekday(
 }
 
 /// "Thu 8 Oct 2020" (chrono's "%a %-d %b %Y", written out: parsing the format string on every
-/// reference cost more than the rest of the resolution).
-fn fmt_day(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let year = d.year();
-    if !(0..=9999).contains(&year) {
-        return d.format("%a %-d %b %Y").to_string();
+/// reference cost more than the rest of the resolution). A `Display`, so `format!` writes it in
+/// place.
+struct DayName(NaiveDate);
+
+impl std::fmt::Display for DayName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let d = self.0;
+        let year = d.year();
+        if !(0..=9999).contains(&year) {
+            return write!(f, "{}", d.format("%a %-d %b %Y"));
+        }
+        let weekday = &weekday_name(d.weekday())[..3];
+        let month = MONTHS[d.month0() as usize];
+        write!(f, "{weekday} {} {month} {year:04}", d.day())
     }
-    let weekday = &weekday_name(d.weekday())[..3];
-    let month = MONTHS[d.month0() as usize];
-    format!("{weekday} {} {month} {year:04}", d.day())
+}
+
+fn fmt_day(d: NaiveDate) -> DayName {
+    DayName(d)
 }
 
 fn weekday_name(w: Weekday) -> &'static str {
@@ -1161,7 +1294,7 @@ pub fn time_refs(sentence: &str, published: NaiveDate) -> Vec<TimeRef> {
                         "'{}' said on {}: {}",
                         r.words,
                         fmt_day(s),
-                        r.day.map_or_else(String::new, fmt_day)
+                        r.day.map_or_else(String::new, |d| fmt_day(d).to_string())
                     );
                 }
             }
@@ -1784,10 +1917,13 @@ mod tests {
     fn day_names_in_why_match_chrono_formatting() {
         let mut day = NaiveDate::from_ymd_opt(1899, 12, 25).unwrap_or_default();
         for _ in 0..800 {
-            assert_eq!(fmt_day(day), day.format("%a %-d %b %Y").to_string());
+            assert_eq!(
+                fmt_day(day).to_string(),
+                day.format("%a %-d %b %Y").to_string()
+            );
             day = day + chrono::Duration::days(47);
         }
-        assert_eq!(fmt_day(d(10, 8)), "Thu 8 Oct 2020");
+        assert_eq!(fmt_day(d(10, 8)).to_string(), "Thu 8 Oct 2020");
     }
 
     #[test]
@@ -1827,10 +1963,15 @@ mod tests {
             "recent",
             "nineties",
         ] {
-            assert!(can_start_expression(w), "{w}");
+            assert_ne!(starting_matchers(w), 0, "{w}");
         }
         for w in ["fighting", "said", "stepanakert", "", "on", "since"] {
-            assert!(!can_start_expression(w), "{w}");
+            assert_eq!(starting_matchers(w), 0, "{w}");
+        }
+        for (bits, words) in STARTING_WORDS {
+            for w in *words {
+                assert_eq!(starting_matchers(w) & bits, *bits, "{w}");
+            }
         }
     }
 }
