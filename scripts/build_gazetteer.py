@@ -180,8 +180,10 @@ def main(argv):
         near_war = 38.0 <= c["latitude"] <= 41.8 and 43.0 <= c["longitude"] <= 49.5
         if c["countrycode"] in ("AZ", "AM") or not (near_war or c["population"] >= 10_000):
             continue
+        # Far from the war only the place's own name is kept: the matcher stays small.
+        names = c["alternatenames"] if near_war else [fold(c["name"]).title()]
         add(f"geonames:{c['geonameid']}", c["name"], kind_for(c["population"], ""), c["countrycode"],
-            c["latitude"], c["longitude"], c["population"], c["alternatenames"])
+            c["latitude"], c["longitude"], c["population"], names)
 
     # Cities of 100 000 people or more. Big cities keep all their Latin alternate names; the
     # others only their own name, which keeps the file and the matcher small.

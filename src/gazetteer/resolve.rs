@@ -103,9 +103,11 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
             let word_before = text[start..i]
                 .rsplit(|c: char| c.is_whitespace())
                 .next()
-                .unwrap_or("")
-                .to_lowercase();
-            let abbreviation = b == b'.' && ABBREVIATIONS.contains(&word_before.as_str());
+                .unwrap_or("");
+            let abbreviation = b == b'.'
+                && ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(word_before));
             (next_is_space && capital_follows && !abbreviation).then_some(i + 1)
         } else {
             None
@@ -283,10 +285,8 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
 
     // Roles.
     let credits = roles::credit_spans(text);
-    let sentence_words: Vec<Vec<Word>> = sentences
-        .iter()
-        .map(|s| roles::words(text, s.clone()))
-        .collect();
+    // Words only of the sentences that hold a name, each split once.
+    let mut sentence_words: Vec<Option<(Vec<Word>, Option<String>)>> = vec![None; sentences.len()];
     let mut persons: Vec<String> = Vec::new();
     for (index, f) in found.iter_mut().enumerate() {
         let credit = credits.iter().find(|(span, _, _)| span.contains(&f.start));
@@ -304,10 +304,20 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
             }
         } else {
             let place = best(g, f);
-            let words = sentence_words
-                .get(f.sentence)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
+            let (words, past): (&[Word], Option<&str>) = match (
+                sentence_words.get_mut(f.sentence),
+                sentences.get(f.sentence),
+            ) {
+                (Some(slot), Some(span)) => {
+                    let (words, past) = slot.get_or_insert_with(|| {
+                        let words = roles::words(text, span.clone());
+                        let past = roles::tells_of_the_past(&words);
+                        (words, past)
+                    });
+                    (words, past.as_deref())
+                }
+                _ => (&[], None),
+            };
             let first_word = words.iter().position(|w| w.end > f.start).unwrap_or(0);
             let after_word = words
                 .iter()
@@ -320,6 +330,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
                 end: f.end,
                 sentence: sentences.get(f.sentence).cloned().unwrap_or(0..text.len()),
                 words,
+                past,
                 first_word,
                 after_word,
                 traits: NameTraits {
@@ -498,6 +509,13 @@ fn apply_neighbours(g: &Gazetteer, found: &mut [Found]) {
         .filter_map(|f| best(g, f).map(|p| (f.start, p)))
         .filter(|(_, p)| !matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
         .collect();
+    // Articles repeat their places; each distinct place needs measuring once.
+    let mut distinct: Vec<&Place> = Vec::new();
+    for (_, place) in &anchors {
+        if !distinct.iter().any(|p| p.id == place.id) {
+            distinct.push(place);
+        }
+    }
     if anchors.is_empty() {
         return;
     }
@@ -510,10 +528,10 @@ fn apply_neighbours(g: &Gazetteer, found: &mut [Found]) {
             if matches!(place.kind, PlaceKind::Country | PlaceKind::Region) {
                 continue;
             }
-            let nearest = anchors
+            let nearest = distinct
                 .iter()
-                .filter(|(start, _)| *start != f.start)
-                .map(|(_, p)| (distance_km(place, p), *p))
+                .filter(|p| p.id != place.id)
+                .map(|p| (distance_km(place, p), *p))
                 .min_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((km, other)) = nearest {
                 let bonus = if km < 50.0 {
@@ -608,7 +626,13 @@ fn bearing_word(word: &str) -> Option<f64> {
 
 /// Reads "(is) (about) N km/kilometers/miles (south|north-east…) of|from" after a name.
 pub fn relative_phrase(text: &str, after_name: usize, sentence_end: usize) -> Option<Relative> {
-    let words = roles::words(text, after_name..sentence_end.max(after_name));
+    // A relative phrase follows the name closely; reading further would only cost time.
+    let end = text.floor_char_boundary(sentence_end.min(after_name + 120).max(after_name));
+    let ahead = text.get(after_name..end)?;
+    if !(ahead.contains("km") || ahead.contains("kilomet") || ahead.contains("mile")) {
+        return None;
+    }
+    let words = roles::words(text, after_name..end);
     let mut i = 0;
     let skip = [
         "is",
@@ -633,13 +657,13 @@ pub fn relative_phrase(text: &str, after_name: usize, sentence_end: usize) -> Op
         "which",
         "lying",
     ];
-    while i < words.len() && skip.contains(&words[i].lower.as_str()) && i < 6 {
+    while i < words.len() && skip.contains(&words[i].lower.as_ref()) && i < 6 {
         i += 1;
     }
     let mut km = None;
     let mut value = 0.0;
     while i < words.len() {
-        let w = words[i].lower.as_str();
+        let w = words[i].lower.as_ref();
         // "15km" is one word.
         let digits_end = w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len());
         let (number, unit) = if digits_end > 0 && digits_end < w.len() {
@@ -674,7 +698,7 @@ pub fn relative_phrase(text: &str, after_name: usize, sentence_end: usize) -> Op
     let mut bearing = None;
     let mut direction = Vec::new();
     while i < words.len() {
-        let w = words[i].lower.as_str();
+        let w = words[i].lower.as_ref();
         if let Some(b) = bearing_word(w) {
             direction.push(w);
             i += 1;
@@ -687,7 +711,7 @@ pub fn relative_phrase(text: &str, after_name: usize, sentence_end: usize) -> Op
         break;
     }
     let link = words.get(i)?;
-    if !matches!(link.lower.as_str(), "of" | "from") {
+    if !matches!(link.lower.as_ref(), "of" | "from") {
         return None;
     }
     let mut anchor = words.get(i + 1)?;

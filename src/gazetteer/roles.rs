@@ -4,7 +4,11 @@
 //! The rules look only at the words around the name, so they work on any article. Each returns
 //! its reason in words, which the reader sees.
 
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use crate::model::MentionRole;
 
@@ -43,580 +47,141 @@ pub struct NameTraits {
 
 /// Words that, right after a place name, make it part of an organisation's or a title's name
 /// ("OSCE Minsk Group", "France 24", "Moscow Declaration").
+#[rustfmt::skip]
 const ORGANISATION_HEADS: &[&str] = &[
-    "group",
-    "council",
-    "committee",
-    "agency",
-    "university",
-    "times",
-    "post",
-    "daily",
-    "news",
-    "tv",
-    "television",
-    "radio",
-    "declaration",
-    "accords",
-    "accord",
-    "agreement",
-    "protocol",
-    "format",
-    "process",
-    "principles",
-    "institute",
-    "club",
-    "airlines",
-    "airways",
-    "conference",
-    "channel",
-    "24",
-    "today",
-    "herald",
-    "tribune",
-    "telegraph",
-    "journal",
-    "gazette",
-    "bank",
-    "stock",
-    "summit",
-    "statement",
-    "initiative",
-    "insider",
-    "review",
-    "centre",
-    "center",
+    "group", "council", "committee", "agency", "university", "times", "post", "daily", "news", "tv",
+    "television", "radio", "declaration", "accords", "accord", "agreement", "protocol", "format",
+    "process", "principles", "institute", "club", "airlines", "airways", "conference", "channel",
+    "24", "today", "herald", "tribune", "telegraph", "journal", "gazette", "bank", "stock",
+    "summit", "statement", "initiative", "insider", "review", "centre", "center",
 ];
 
 /// Capitalised words after a place name that keep it a place ("Stepanakert Airport").
+#[rustfmt::skip]
 const PLACE_NOUNS: &[&str] = &[
-    "airport",
-    "hospital",
-    "street",
-    "avenue",
-    "square",
-    "district",
-    "region",
-    "province",
-    "oblast",
-    "bridge",
-    "dam",
-    "reservoir",
-    "river",
-    "lake",
-    "mountain",
-    "mountains",
-    "valley",
-    "corridor",
-    "highway",
-    "road",
-    "cathedral",
-    "church",
-    "mosque",
-    "station",
-    "base",
-    "front",
-    "city",
-    "town",
-    "village",
-    "plain",
-    "plateau",
-    "pass",
-    "gorge",
-    "forest",
-    "market",
-    "park",
-    "port",
-    "harbour",
-    "harbor",
-    "canal",
-    "pipeline",
-    "railway",
-    "prison",
-    "museum",
-    "stadium",
-    "cemetery",
-    "memorial",
-    "hotel",
-    "palace",
-    "fortress",
-    "castle",
-    "heights",
-    "hills",
+    "airport", "hospital", "street", "avenue", "square", "district", "region", "province", "oblast",
+    "bridge", "dam", "reservoir", "river", "lake", "mountain", "mountains", "valley", "corridor",
+    "highway", "road", "cathedral", "church", "mosque", "station", "base", "front", "city", "town",
+    "village", "plain", "plateau", "pass", "gorge", "forest", "market", "park", "port", "harbour",
+    "harbor", "canal", "pipeline", "railway", "prison", "museum", "stadium", "cemetery", "memorial",
+    "hotel", "palace", "fortress", "castle", "heights", "hills",
 ];
 
 /// Words that, right before a place name, make it part of an organisation's name.
 const ORGANISATION_PREFIXES: &[&str] = &["osce", "radio", "club", "fc", "agence", "daily"];
 
 /// Titles that make the following capitalised name a person's ("Mr Aliyev", "President Macron").
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "president",
-    "minister",
-    "premier",
-    "general",
-    "gen",
-    "colonel",
-    "sergeant",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "envoy",
-    "secretary",
-    "chancellor",
-    "pope",
-    "sir",
-    "lord",
-    "lady",
-    "king",
-    "queen",
-    "prince",
-    "leader",
-    "mp",
-    "senator",
-    "governor",
-    "mayor",
-    "commander",
-    "lieutenant",
-    "captain",
-    "marshal",
+    "mr", "mrs", "ms", "dr", "president", "minister", "premier", "general", "gen", "colonel",
+    "sergeant", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary",
+    "chancellor", "pope", "sir", "lord", "lady", "king", "queen", "prince", "leader", "mp",
+    "senator", "governor", "mayor", "commander", "lieutenant", "captain", "marshal",
 ];
 
 /// Capitalised words before a name that do not make it part of a person's name.
+#[rustfmt::skip]
 const NOT_FIRST_NAMES: &[&str] = &[
-    "the",
-    "in",
-    "at",
-    "on",
-    "of",
-    "to",
-    "from",
-    "and",
-    "or",
-    "but",
-    "near",
-    "outside",
-    "inside",
-    "around",
-    "by",
-    "with",
-    "for",
-    "as",
-    "after",
-    "before",
-    "since",
-    "until",
-    "during",
-    "into",
-    "towards",
-    "toward",
-    "over",
-    "across",
-    "both",
-    "while",
-    "when",
-    "where",
-    "that",
-    "this",
-    "these",
-    "those",
-    "a",
-    "an",
-    "if",
-    "between",
-    "against",
-    "about",
-    "like",
-    "unlike",
-    "via",
-    "south",
-    "north",
-    "east",
-    "west",
-    "southern",
-    "northern",
-    "eastern",
-    "western",
-    "central",
-    "greater",
-    "upper",
-    "lower",
-    "soviet",
-    "occupied",
-    "liberated",
-    "breakaway",
-    "independent",
-    "free",
-    "new",
-    "old",
-    "mountainous",
-    "self",
-    "proclaimed",
-    "republic",
-    "both",
-    "all",
-    "today",
-    "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "jan",
-    "feb",
-    "aug",
-    "also",
-    "only",
-    "even",
-    "then",
-    "there",
-    "here",
-    "said",
-    "says",
-    "war",
-    "why",
-    "how",
-    "what",
-    "who",
-    "we",
-    "they",
-    "he",
-    "she",
-    "it",
-    "i",
-    "you",
-    "our",
-    "their",
-    "his",
-    "her",
-    "its",
-    "my",
-    "your",
-    "neighbouring",
-    "neighboring",
-    "eu",
-    "un",
-    "nato",
-    "osce",
-    "ussr",
-    "us",
-    "uk",
-    "azerbaijani",
-    "armenian",
-    "russian",
-    "turkish",
-    "iranian",
-    "georgian",
-    "french",
-    "american",
-    "british",
-    "syrian",
-    "libyan",
-    "azeri",
-    "ethnic",
-    "pro",
-    "anti",
-    "capital",
-    "city",
-    "town",
-    "village",
-    "region",
-    "district",
-    "province",
-    "enclave",
-    "territory",
-    "photo",
-    "source",
+    "the", "in", "at", "on", "of", "to", "from", "and", "or", "but", "near", "outside", "inside",
+    "around", "by", "with", "for", "as", "after", "before", "since", "until", "during", "into",
+    "towards", "toward", "over", "across", "both", "while", "when", "where", "that", "this",
+    "these", "those", "a", "an", "if", "between", "against", "about", "like", "unlike", "via",
+    "south", "north", "east", "west", "southern", "northern", "eastern", "western", "central",
+    "greater", "upper", "lower", "soviet", "occupied", "liberated", "breakaway", "independent",
+    "free", "new", "old", "mountainous", "self", "proclaimed", "republic", "both", "all", "today",
+    "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "sept", "oct", "nov", "dec", "jan", "feb", "aug", "also",
+    "only", "even", "then", "there", "here", "said", "says", "war", "why", "how", "what", "who",
+    "we", "they", "he", "she", "it", "i", "you", "our", "their", "his", "her", "its", "my", "your",
+    "neighbouring", "neighboring", "eu", "un", "nato", "osce", "ussr", "us", "uk", "azerbaijani",
+    "armenian", "russian", "turkish", "iranian", "georgian", "french", "american", "british",
+    "syrian", "libyan", "azeri", "ethnic", "pro", "anti", "capital", "city", "town", "village",
+    "region", "district", "province", "enclave", "territory", "photo", "source",
 ];
 
 /// Verbs that make a country or capital speak or decide, i.e. its government ("Baku said").
+#[rustfmt::skip]
 const GOVERNMENT_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "stressed",
-    "stresses",
-    "announced",
-    "announces",
-    "accused",
-    "accuses",
-    "denied",
-    "denies",
-    "refused",
-    "refuses",
-    "blamed",
-    "blames",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "claimed",
-    "claims",
-    "called",
-    "calls",
-    "urged",
-    "urges",
-    "reproached",
-    "offered",
-    "offers",
-    "encouraged",
-    "encourages",
-    "supports",
-    "supported",
-    "backs",
-    "backed",
-    "threatened",
-    "threatens",
-    "responded",
-    "responds",
-    "rejected",
-    "rejects",
-    "demanded",
-    "demands",
-    "proposed",
-    "proposes",
-    "condemned",
-    "condemns",
-    "welcomed",
-    "welcomes",
-    "reported",
-    "reports",
-    "confirmed",
-    "confirms",
-    "declared",
-    "declares",
-    "stated",
-    "states",
-    "told",
-    "tells",
-    "agreed",
-    "agrees",
-    "wants",
-    "wanted",
-    "hopes",
-    "hoped",
-    "expects",
-    "expected",
-    "recognised",
-    "recognized",
-    "recalled",
-    "summoned",
-    "invited",
-    "invites",
-    "sent",
-    "sends",
-    "asked",
-    "asks",
-    "pledged",
-    "vowed",
-    "vows",
-    "promised",
-    "promises",
-    "insisted",
-    "maintains",
-    "maintained",
-    "believes",
-    "considers",
-    "intends",
-    "plans",
-    "decided",
-    "decides",
-    "acknowledged",
-    "admits",
-    "admitted",
-    "argued",
-    "argues",
-    "suggested",
-    "thinks",
-    "fears",
-    "feared",
-    "voiced",
-    "expressed",
-    "ordered",
-    "orders",
-    "appealed",
-    "reaffirmed",
-    "protested",
-    "objected",
-    "dismissed",
-    "mediated",
-    "brokered",
-    "negotiated",
-    "seeks",
-    "sought",
-    "tried",
-    "tries",
-    "refuses",
-    "boasted",
-    "vowed",
-    "issued",
-    "released",
+    "said", "says", "say", "stressed", "stresses", "announced", "announces", "accused", "accuses",
+    "denied", "denies", "refused", "refuses", "blamed", "blames", "warned", "warns", "insisted",
+    "insists", "claimed", "claims", "called", "calls", "urged", "urges", "reproached", "offered",
+    "offers", "encouraged", "encourages", "supports", "supported", "backs", "backed", "threatened",
+    "threatens", "responded", "responds", "rejected", "rejects", "demanded", "demands", "proposed",
+    "proposes", "condemned", "condemns", "welcomed", "welcomes", "reported", "reports", "confirmed",
+    "confirms", "declared", "declares", "stated", "states", "told", "tells", "agreed", "agrees",
+    "wants", "wanted", "hopes", "hoped", "expects", "expected", "recognised", "recognized",
+    "recalled", "summoned", "invited", "invites", "sent", "sends", "asked", "asks", "pledged",
+    "vowed", "vows", "promised", "promises", "insisted", "maintains", "maintained", "believes",
+    "considers", "intends", "plans", "decided", "decides", "acknowledged", "admits", "admitted",
+    "argued", "argues", "suggested", "thinks", "fears", "feared", "voiced", "expressed", "ordered",
+    "orders", "appealed", "reaffirmed", "protested", "objected", "dismissed", "mediated",
+    "brokered", "negotiated", "seeks", "sought", "tried", "tries", "refuses", "boasted", "vowed",
+    "issued", "released",
 ];
 
 /// Words skipped between a name and its verb ("Moscow had offered", "Armenia has also said").
+#[rustfmt::skip]
 const AUXILIARIES: &[&str] = &[
-    "had",
-    "has",
-    "have",
-    "also",
-    "again",
-    "then",
-    "thus",
-    "officially",
-    "reportedly",
-    "immediately",
-    "later",
-    "earlier",
-    "is",
-    "was",
-    "were",
-    "are",
-    "would",
-    "will",
-    "not",
-    "already",
-    "on",
-    "itself",
-    "too",
-    "has",
-    "publicly",
-    "repeatedly",
-    "firmly",
-    "now",
-    "still",
+    "had", "has", "have", "also", "again", "then", "thus", "officially", "reportedly",
+    "immediately", "later", "earlier", "is", "was", "were", "are", "would", "will", "not",
+    "already", "on", "itself", "too", "has", "publicly", "repeatedly", "firmly", "now", "still",
     "s",
 ];
 
 /// Verbs of violence done to a place: a capital that is hit is a scene, not a speaker.
+#[rustfmt::skip]
 const HIT_VERBS: &[&str] = &[
-    "hit",
-    "struck",
-    "shelled",
-    "bombed",
-    "attacked",
-    "targeted",
-    "came",
-    "shaken",
-    "rocked",
-    "damaged",
-    "destroyed",
-    "captured",
-    "taken",
-    "liberated",
-    "evacuated",
-    "burning",
+    "hit", "struck", "shelled", "bombed", "attacked", "targeted", "came", "shaken", "rocked",
+    "damaged", "destroyed", "captured", "taken", "liberated", "evacuated", "burning",
 ];
 
 /// Words before a capital that make it a place where something happens ("talks in Moscow").
+#[rustfmt::skip]
 const LOCATIVES: &[&str] = &[
     "in", "at", "to", "near", "outside", "inside", "into", "towards", "toward", "around", "over",
     "across", "visit", "visited", "visiting", "reached", "arrived", "arrive", "left", "leave",
-    "hit", "struck", "shelled", "targeted", "bombed", "attacked", "of", "via", "through",
-    "streets", "centre", "center", "downtown", "suburbs", "above", "under", "toward", "hosts",
-    "host", "hosted", "within", "on",
+    "hit", "struck", "shelled", "targeted", "bombed", "attacked", "of", "via", "through", "streets",
+    "centre", "center", "downtown", "suburbs", "above", "under", "toward", "hosts", "host",
+    "hosted", "within", "on",
 ];
 
 /// Nouns of office: "the president of Azerbaijan", "foreign ministers of Armenia and Azerbaijan".
+#[rustfmt::skip]
 const OFFICES: &[&str] = &[
-    "president",
-    "presidents",
-    "minister",
-    "ministers",
-    "leader",
-    "leaders",
-    "leadership",
-    "government",
-    "governments",
-    "ministry",
-    "authorities",
-    "ambassador",
-    "ambassadors",
-    "embassy",
-    "parliament",
-    "head",
-    "heads",
-    "chief",
-    "chiefs",
-    "representative",
-    "representatives",
-    "spokesman",
-    "spokeswoman",
-    "office",
-    "army",
-    "armies",
-    "forces",
-    "troops",
-    "military",
-    "diplomacy",
-    "diplomats",
-    "officials",
-    "delegation",
-    "side",
-    "position",
-    "allies",
-    "ally",
-    "partner",
-    "partners",
-    "representatives",
-    "envoy",
+    "president", "presidents", "minister", "ministers", "leader", "leaders", "leadership",
+    "government", "governments", "ministry", "authorities", "ambassador", "ambassadors", "embassy",
+    "parliament", "head", "heads", "chief", "chiefs", "representative", "representatives",
+    "spokesman", "spokeswoman", "office", "army", "armies", "forces", "troops", "military",
+    "diplomacy", "diplomats", "officials", "delegation", "side", "position", "allies", "ally",
+    "partner", "partners", "representatives", "envoy",
 ];
 
 /// Words around an origin: "mercenaries from Syria and Libya".
+#[rustfmt::skip]
 const FIGHTER_WORDS: &[&str] = &[
-    "mercenar",
-    "fighters",
-    "militants",
-    "jihadist",
-    "terrorist",
-    "recruit",
-    "volunteers",
-    "militia",
-    "gunmen",
+    "mercenar", "fighters", "militants", "jihadist", "terrorist", "recruit", "volunteers",
+    "militia", "gunmen",
 ];
 
 /// Names of seats of power that stand for a government ("the Kremlin said").
+#[rustfmt::skip]
 pub const SEATS_OF_POWER: &[&str] = &[
-    "kremlin",
-    "elysee",
-    "elysee palace",
-    "white house",
-    "downing street",
-    "quai d orsay",
+    "kremlin", "elysee", "elysee palace", "white house", "downing street", "quai d orsay",
 ];
 
 /// One word of the text, lower-cased, with its byte range.
 #[derive(Clone, Debug)]
-pub struct Word {
+pub struct Word<'a> {
     pub start: usize,
     pub end: usize,
-    pub lower: String,
+    /// Borrowed from the text when it is already lower case (most words).
+    pub lower: Cow<'a, str>,
     pub capitalised: bool,
 }
 
 /// Words of `range` of `text` (letters and digits; apostrophes split words).
-pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let slice = text.get(range.clone()).unwrap_or("");
     let mut current: Option<usize> = None;
@@ -634,7 +199,11 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             out.push(Word {
                 start,
                 end: at,
-                lower: word.to_lowercase(),
+                lower: if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                },
                 capitalised: word.chars().next().is_some_and(char::is_uppercase),
             });
         }
@@ -648,81 +217,91 @@ fn only_spaces(text: &str, from: usize, to: usize) -> bool {
         .is_some_and(|gap| gap.chars().all(char::is_whitespace))
 }
 
-/// Spans of credit lines, bylines and links, with what they are.
+/// Markers of credit lines, bylines and links: what follows them on the line is not news.
+const CREDIT_MARKERS: &[(&str, MentionRole, &str)] = &[
+    ("photo:", MentionRole::Credit, "a photo credit"),
+    ("photo by", MentionRole::Credit, "a photo credit"),
+    ("photos:", MentionRole::Credit, "a photo credit"),
+    ("photograph:", MentionRole::Credit, "a photo credit"),
+    ("picture:", MentionRole::Credit, "a photo credit"),
+    ("©", MentionRole::Credit, "a copyright line"),
+    ("(c)", MentionRole::Credit, "a copyright line"),
+    ("copyright", MentionRole::Credit, "a copyright line"),
+    ("getty images", MentionRole::Credit, "a photo credit"),
+    ("reporting by", MentionRole::Credit, "a reporting credit"),
+    ("writing by", MentionRole::Credit, "a reporting credit"),
+    ("editing by", MentionRole::Credit, "a reporting credit"),
+    ("compiled by", MentionRole::Credit, "a reporting credit"),
+    ("reported by", MentionRole::Credit, "a reporting credit"),
+    ("source:", MentionRole::Credit, "the source line"),
+    (
+        "read also:",
+        MentionRole::Background,
+        "a link to another article",
+    ),
+    (
+        "read more:",
+        MentionRole::Background,
+        "a link to another article",
+    ),
+    (
+        "see also:",
+        MentionRole::Background,
+        "a link to another article",
+    ),
+];
+
+fn credit_automaton() -> Option<&'static AhoCorasick> {
+    static AUTOMATON: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AUTOMATON
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(CREDIT_MARKERS.iter().map(|m| m.0))
+                .ok()
+        })
+        .as_ref()
+}
+
+/// Spans of credit lines, bylines and links, with what they are: from the marker to the end of
+/// its parenthesis, or else of its line.
 pub fn credit_spans(text: &str) -> Vec<(Range<usize>, MentionRole, &'static str)> {
-    const MARKERS: &[(&str, MentionRole, &str)] = &[
-        ("photo:", MentionRole::Credit, "a photo credit"),
-        ("photo by", MentionRole::Credit, "a photo credit"),
-        ("photos:", MentionRole::Credit, "a photo credit"),
-        ("photograph:", MentionRole::Credit, "a photo credit"),
-        ("picture:", MentionRole::Credit, "a photo credit"),
-        ("©", MentionRole::Credit, "a copyright line"),
-        ("(c)", MentionRole::Credit, "a copyright line"),
-        ("copyright", MentionRole::Credit, "a copyright line"),
-        ("getty images", MentionRole::Credit, "a photo credit"),
-        ("reporting by", MentionRole::Credit, "a reporting credit"),
-        ("writing by", MentionRole::Credit, "a reporting credit"),
-        ("editing by", MentionRole::Credit, "a reporting credit"),
-        ("compiled by", MentionRole::Credit, "a reporting credit"),
-        ("reported by", MentionRole::Credit, "a reporting credit"),
-        ("source:", MentionRole::Credit, "the source line"),
-        (
-            "read also:",
-            MentionRole::Background,
-            "a link to another article",
-        ),
-        (
-            "read more:",
-            MentionRole::Background,
-            "a link to another article",
-        ),
-        (
-            "see also:",
-            MentionRole::Background,
-            "a link to another article",
-        ),
-    ];
-    let mut spans = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let lower = line.to_lowercase();
-        // Lower-casing can change byte lengths outside ASCII; only use it when it did not.
-        if lower.len() == line.len() {
-            for (marker, role, what) in MARKERS {
-                let mut from = 0;
-                while let Some(found) = lower[from..].find(marker) {
-                    let at = from + found;
-                    from = at + marker.len();
-                    let before_marker = &line[..at];
-                    let open = before_marker.rfind('(');
-                    let closed = before_marker.rfind(')');
-                    let end = match open {
-                        Some(o) if closed.is_none_or(|c| c < o) => {
-                            line[at..].find(')').map_or(line.len(), |c| at + c + 1)
-                        }
-                        _ => line.len(),
-                    };
-                    spans.push((line_start + at..line_start + end, *role, *what));
-                }
-            }
-        }
-        line_start += line.len();
-    }
-    spans
+    let Some(automaton) = credit_automaton() else {
+        return Vec::new();
+    };
+    automaton
+        .find_iter(text)
+        .map(|found| {
+            let at = found.start();
+            let (_, role, what) = CREDIT_MARKERS[found.pattern().as_usize()];
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            let before_marker = &text[line_start..at];
+            let open = before_marker.rfind('(');
+            let closed = before_marker.rfind(')');
+            let end = match open {
+                Some(o) if closed.is_none_or(|c| c < o) => text[at..line_end]
+                    .find(')')
+                    .map_or(line_end, |c| at + c + 1),
+                _ => line_end,
+            };
+            (at..end, role, what)
+        })
+        .collect()
 }
 
 /// Whether the sentence tells of the past: "in 1988", "in the early 1990s", "the first
 /// Nagorno-Karabakh war". "Since 1994" compares with the past and does not count.
-pub fn tells_of_the_past(sentence_words: &[Word]) -> Option<String> {
+pub fn tells_of_the_past(sentence_words: &[Word<'_>]) -> Option<String> {
     for (i, word) in sentence_words.iter().enumerate() {
-        let previous = i.checked_sub(1).map(|p| sentence_words[p].lower.as_str());
+        let previous = i.checked_sub(1).map(|p| sentence_words[p].lower.as_ref());
         let year = word
             .lower
             .trim_end_matches('s')
             .parse::<u32>()
             .ok()
             .filter(|y| (1900..2020).contains(y));
-        let decade_word = matches!(word.lower.as_str(), "nineties" | "eighties");
+        let decade_word = matches!(word.lower.as_ref(), "nineties" | "eighties");
         if year.is_some() || decade_word {
             let before_since = sentence_words[..i]
                 .iter()
@@ -769,7 +348,9 @@ pub struct Site<'a> {
     /// Byte range of the sentence holding the name.
     pub sentence: Range<usize>,
     /// Words of that sentence.
-    pub words: &'a [Word],
+    pub words: &'a [Word<'a>],
+    /// What `tells_of_the_past` found for the sentence (computed once per sentence).
+    pub past: Option<&'a str>,
     /// Index in `words` of the first word of the name, and one past its last.
     pub first_word: usize,
     pub after_word: usize,
@@ -777,13 +358,13 @@ pub struct Site<'a> {
 }
 
 impl Site<'_> {
-    fn word_before(&self, back: usize) -> Option<&Word> {
+    fn word_before(&self, back: usize) -> Option<&Word<'_>> {
         self.first_word
             .checked_sub(back)
             .and_then(|i| self.words.get(i))
     }
 
-    fn word_after(&self, ahead: usize) -> Option<&Word> {
+    fn word_after(&self, ahead: usize) -> Option<&Word<'_>> {
         self.words.get(self.after_word + ahead)
     }
 
@@ -806,7 +387,7 @@ pub fn classify(site: &Site) -> Verdict {
     // Part of an organisation's or a medium's name.
     if let Some(next) = site.word_after(0) {
         let joined = only_spaces(site.text, site.end, next.start);
-        if joined && ORGANISATION_HEADS.contains(&next.lower.as_str()) {
+        if joined && ORGANISATION_HEADS.contains(&next.lower.as_ref()) {
             let whole = site.text.get(site.start..next.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
@@ -817,7 +398,7 @@ pub fn classify(site: &Site) -> Verdict {
     }
     if let Some(previous) = site.word_before(1) {
         let joined = only_spaces(site.text, previous.end, site.start);
-        if joined && ORGANISATION_PREFIXES.contains(&previous.lower.as_str()) {
+        if joined && ORGANISATION_PREFIXES.contains(&previous.lower.as_ref()) {
             let whole = site.text.get(previous.start..site.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
@@ -828,7 +409,7 @@ pub fn classify(site: &Site) -> Verdict {
         // Part of a person's name: "Mr Aliyev", "Margarita Georgia", not "Azerbaijani Ganja".
         if joined && previous.capitalised && !site.traits.country {
             let is_sentence_start = site.first_word == 1;
-            let lower = previous.lower.as_str();
+            let lower = previous.lower.as_ref();
             if TITLES.contains(&lower) {
                 return Verdict::NotAPlace(format!("'{} {name}' is a person", previous.lower));
             }
@@ -854,8 +435,8 @@ pub fn classify(site: &Site) -> Verdict {
         && let Some(next) = site.word_after(0)
         && only_spaces(site.text, site.end, next.start)
         && next.capitalised
-        && !PLACE_NOUNS.contains(&next.lower.as_str())
-        && !NOT_FIRST_NAMES.contains(&next.lower.as_str())
+        && !PLACE_NOUNS.contains(&next.lower.as_ref())
+        && !NOT_FIRST_NAMES.contains(&next.lower.as_ref())
         && !next.lower.chars().all(|c| c.is_ascii_digit())
     {
         let whole = site.text.get(site.start..next.end).unwrap_or(name);
@@ -878,7 +459,7 @@ pub fn classify(site: &Site) -> Verdict {
         }
     }
 
-    if let Some(why) = tells_of_the_past(site.words) {
+    if let Some(why) = site.past {
         return Verdict::role(MentionRole::Background, why);
     }
 
@@ -888,13 +469,13 @@ pub fn classify(site: &Site) -> Verdict {
         return Verdict::role(MentionRole::Actor, why);
     }
     if site.traits.capital {
-        let previous = site.word_before(1).map(|w| w.lower.as_str());
+        let previous = site.word_before(1).map(|w| w.lower.as_ref());
         let hit = site
             .words
             .iter()
             .skip(site.after_word)
             .take(3)
-            .any(|w| HIT_VERBS.contains(&w.lower.as_str()));
+            .any(|w| HIT_VERBS.contains(&w.lower.as_ref()));
         let locative = previous.is_some_and(|p| LOCATIVES.contains(&p));
         if !locative && !hit {
             return Verdict::role(
@@ -915,7 +496,7 @@ fn speaks_as_government(site: &Site) -> Option<String> {
         return Some(format!("'{name}'s' stands for its government"));
     }
     for word in site.words.iter().skip(site.after_word).take(4) {
-        let lower = word.lower.as_str();
+        let lower = word.lower.as_ref();
         if GOVERNMENT_VERBS.contains(&lower) {
             return Some(format!("'{name} … {lower}': the government speaks or acts"));
         }
@@ -923,8 +504,8 @@ fn speaks_as_government(site: &Site) -> Option<String> {
             break;
         }
     }
-    let previous = site.word_before(1).map(|w| w.lower.as_str());
-    let before_previous = site.word_before(2).map(|w| w.lower.as_str());
+    let previous = site.word_before(1).map(|w| w.lower.as_ref());
+    let before_previous = site.word_before(2).map(|w| w.lower.as_ref());
     match previous {
         Some("of") if before_previous.is_some_and(|w| OFFICES.contains(&w)) => Some(format!(
             "'{} of {name}': its government",
