@@ -474,9 +474,15 @@ fn apply_country_context(g: &Gazetteer, text: &str, found: &mut [Found]) {
                             ),
                         )
                     } else if *sentence == f.sentence {
-                        (2.5, format!("{country} is named in the same sentence"))
+                        (
+                            2.5,
+                            format!("{} is named in the same sentence", country_name(g, country)),
+                        )
                     } else {
-                        (1.0, format!("{country} is named in the article"))
+                        (
+                            1.0,
+                            format!("{} is named in the article", country_name(g, country)),
+                        )
                     };
                 if bonus > best_bonus {
                     best_bonus = bonus;
@@ -489,6 +495,10 @@ fn apply_country_context(g: &Gazetteer, text: &str, found: &mut [Found]) {
             }
         }
     }
+}
+
+fn country_name<'g>(g: &'g Gazetteer, iso2: &'g str) -> &'g str {
+    g.country(iso2).map_or(iso2, |c| c.name.as_str())
 }
 
 /// Length in bytes of the capitalised word run at `start` (for quoting "Barda, Azerbaijan").
