@@ -1921,7 +1921,7 @@ mod tests {
                 fmt_day(day).to_string(),
                 day.format("%a %-d %b %Y").to_string()
             );
-            day = day + chrono::Duration::days(47);
+            day += chrono::Duration::days(47);
         }
         assert_eq!(fmt_day(d(10, 8)).to_string(), "Thu 8 Oct 2020");
     }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use karabakh_atlas::corpus;
+use karabakh_atlas::extract::Lexicon;
 use karabakh_atlas::gazetteer::Gazetteer;
 use karabakh_atlas::model::Article;
 use karabakh_atlas::synthetic::CorpusGenerator;
@@ -68,4 +69,23 @@ pub fn corpus(gazetteer: &Gazetteer, count: usize) -> Vec<Article> {
 
 pub fn total_bytes(articles: &[Article]) -> u64 {
     articles.iter().map(|a| a.text.len() as u64).sum()
+}
+
+pub fn lexicon() -> Lexicon {
+    let dir = data_dir();
+    match Lexicon::load(&dir) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("cannot load the lexicon of {}: {e}", dir.display());
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Load average over the last minute, to print next to timings taken on a shared machine.
+pub fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
 }

@@ -1,0 +1,193 @@
+//! Extraction throughput on synthetic corpora of seed-sized articles (≈ 4 KB), made at bench time
+//! from the seeds: sentences shuffled and recombined, place names swapped among gazetteer
+//! entries, dates shifted.
+//!
+//! - `one core`: gazetteer mentions + event extraction per article on this thread, over the
+//!   1 000-article corpus and over the 100 000-article one (1 000 articles per iteration, moving
+//!   through the corpus), so per-article cost at both sizes can be compared.
+//! - `Atlas::build`: the whole store (extraction on every core with rayon, then the merge across
+//!   articles and the day index) for 1 000 and 100 000 articles.
+//!
+//! `cargo bench --bench extraction` (a few minutes on two cores; `-- "one core"` for the
+//! single-core part alone).
+//!
+//! For a repeatable instruction profile: `PROFILE_ARTICLES=200 valgrind --tool=callgrind <bench
+//! binary>` extracts that many synthetic articles once on one thread and exits.
+
+mod common;
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group};
+use karabakh_atlas::atlas::Atlas;
+use karabakh_atlas::extract;
+use karabakh_atlas::model::{Article, Event};
+use rayon::prelude::*;
+
+const SMALL: usize = 1_000;
+const LARGE: usize = 100_000;
+const MERGE_SMALL: usize = 1_000;
+const MERGE_LARGE: usize = 4_000;
+
+fn extract_one(
+    article: &Article,
+    gazetteer: &karabakh_atlas::gazetteer::Gazetteer,
+    lexicon: &extract::Lexicon,
+) -> usize {
+    let mentions = gazetteer.mentions(&article.text);
+    extract::extract_article(article, &mentions, gazetteer, lexicon).len()
+}
+
+fn extraction(c: &mut Criterion) {
+    let gazetteer = Arc::new(common::gazetteer());
+    let lexicon = common::lexicon();
+    let started = Instant::now();
+    let large = common::corpus(&gazetteer, LARGE);
+    eprintln!(
+        "generated {LARGE} articles ({:.0} MB) in {:.1} s; load average {}",
+        common::total_bytes(&large) as f64 / 1e6,
+        started.elapsed().as_secs_f64(),
+        common::load_average()
+    );
+    // The small corpus is the start of the large one: same generator, same seed.
+    let small = &large[..SMALL];
+
+    let mut group = c.benchmark_group("one core");
+    // An iteration is a thousand articles (most of a second): ten samples are enough.
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(1));
+    group.measurement_time(Duration::from_secs(5));
+    group.throughput(Throughput::ElementsAndBytes {
+        elements: SMALL as u64,
+        bytes: common::total_bytes(small),
+    });
+    group.bench_function("1000 articles", |b| {
+        b.iter(|| {
+            small
+                .iter()
+                .map(|a| extract_one(black_box(a), &gazetteer, &lexicon))
+                .sum::<usize>()
+        })
+    });
+    // Each iteration takes the next 1 000 articles of the large corpus.
+    let mut cursor = 0;
+    group.bench_function("100000 articles, 1000 per iteration", |b| {
+        b.iter_custom(|iters| {
+            let mut elapsed = Duration::ZERO;
+            for _ in 0..iters {
+                let chunk = &large[cursor..cursor + SMALL];
+                cursor = (cursor + SMALL) % LARGE;
+                let started = Instant::now();
+                let events: usize = chunk
+                    .iter()
+                    .map(|a| extract_one(black_box(a), &gazetteer, &lexicon))
+                    .sum();
+                elapsed += started.elapsed();
+                black_box(events);
+            }
+            elapsed
+        })
+    });
+    group.finish();
+
+    // The merge across articles alone, on the events of growing corpora: it must stay linear.
+    let mut group = c.benchmark_group("merge");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(1));
+    group.measurement_time(Duration::from_secs(3));
+    for articles in [MERGE_SMALL, MERGE_LARGE] {
+        let events: Vec<Event> = large[..articles]
+            .par_iter()
+            .flat_map_iter(|a| {
+                let mentions = gazetteer.mentions(&a.text);
+                extract::extract_article(a, &mentions, &gazetteer, &lexicon)
+            })
+            .collect();
+        group.throughput(Throughput::Elements(events.len() as u64));
+        group.bench_function(format!("events of {articles} articles"), |b| {
+            b.iter_batched(
+                || events.clone(),
+                extract::merge::merge,
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("Atlas::build, all cores");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(1));
+    group.measurement_time(Duration::from_secs(5));
+    group.throughput(Throughput::ElementsAndBytes {
+        elements: SMALL as u64,
+        bytes: common::total_bytes(small),
+    });
+    group.bench_function("1000 articles", |b| {
+        b.iter_batched(
+            || small.to_vec(),
+            |articles| Atlas::build(articles, Vec::new(), gazetteer.clone(), &lexicon),
+            BatchSize::PerIteration,
+        )
+    });
+    group.throughput(Throughput::ElementsAndBytes {
+        elements: LARGE as u64,
+        bytes: common::total_bytes(&large),
+    });
+    group.measurement_time(Duration::from_secs(1));
+    // The merge is quadratic within a (kind, day) bucket (docs/BENCHMARKS.md): at 100 000
+    // articles one build takes far longer than a benchmark should, so it runs only when asked.
+    if std::env::var_os("BENCH_LARGE_BUILD").is_none() {
+        eprintln!(
+            "Atlas::build of {LARGE} articles skipped: set BENCH_LARGE_BUILD=1 to run it (slow)"
+        );
+        group.finish();
+        return;
+    }
+    group.bench_function("100000 articles", |b| {
+        b.iter_custom(|iters| {
+            let mut elapsed = Duration::ZERO;
+            for _ in 0..iters {
+                let articles = large.clone();
+                let started = Instant::now();
+                let atlas = Atlas::build(articles, Vec::new(), gazetteer.clone(), &lexicon);
+                elapsed += started.elapsed();
+                black_box(atlas.events.len());
+            }
+            elapsed
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, extraction);
+
+fn main() {
+    if let Some(count) = std::env::var("PROFILE_ARTICLES")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        let gazetteer = common::gazetteer();
+        let lexicon = common::lexicon();
+        let articles = common::corpus(&gazetteer, count);
+        let events: Vec<Event> = articles
+            .iter()
+            .flat_map(|a| {
+                let mentions = gazetteer.mentions(&a.text);
+                extract::extract_article(a, &mentions, &gazetteer, &lexicon)
+            })
+            .collect();
+        let found = events.len();
+        let merged = extract::merge::merge(events).len();
+        eprintln!("{count} articles, {found} events, {merged} after the merge");
+        return;
+    }
+    benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+}

@@ -1,0 +1,64 @@
+//! Peak memory (VmHWM of this process) with 100 000 events: the gazetteer, then an Atlas built
+//! from 100 000 synthetic events over 45 days and the Azerbaijani and Armenian places, then one
+//! query of every event up to the last day (what the window asks for in "up to this day").
+//!
+//! `cargo bench --bench memory` — prints the peak after each step. Not a criterion benchmark:
+//! the peak of a process is one number.
+
+mod common;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use karabakh_atlas::atlas::{Atlas, DayWindow, EventFilter};
+use karabakh_atlas::model::PlaceId;
+use karabakh_atlas::synthetic;
+
+const EVENTS: usize = 100_000;
+
+/// `VmHWM` (peak resident set) and `VmRSS` of this process, in MB.
+fn memory() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or(f64::NAN, |kb| kb / 1024.0)
+    };
+    (field("VmHWM:"), field("VmRSS:"))
+}
+
+fn report(step: &str) {
+    let (peak, now) = memory();
+    println!("{step:<46} peak {peak:7.1} MB   now {now:7.1} MB");
+}
+
+fn main() {
+    report("start");
+    let gazetteer = Arc::new(common::gazetteer());
+    report("gazetteer loaded");
+    let places: Vec<PlaceId> = gazetteer
+        .places()
+        .iter()
+        .filter(|p| matches!(p.country.as_str(), "AZ" | "AM"))
+        .map(|p| p.id.clone())
+        .collect();
+    let events = synthetic::events(EVENTS, &places, 45, 7);
+    report(&format!("{EVENTS} events generated"));
+    let atlas = Atlas::from_parts(Vec::new(), Vec::new(), events, HashMap::new(), gazetteer);
+    report("Atlas built");
+    let last = atlas.day_span().map(|(_, last)| last);
+    let shown = last.map_or(0, |day| {
+        atlas
+            .query(DayWindow::UpTo(day), &EventFilter::default())
+            .len()
+    });
+    report(&format!("query up to the last day ({shown} events)"));
+    let (peak, _) = memory();
+    println!(
+        "peak memory with {EVENTS} events: {peak:.1} MB (target < 150 MB); {} places",
+        atlas.places.len()
+    );
+}
