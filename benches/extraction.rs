@@ -2,11 +2,12 @@
 //! from the seeds: sentences shuffled and recombined, place names swapped among gazetteer
 //! entries, dates shifted.
 //!
-//! - `one core`: gazetteer mentions + event extraction per article on this thread, over the
+//! - `one core`: gazetteer mentions + event extraction per article on this thread (its CPU time,
+//!   see `common::thread_cpu_time`, so a busy machine does not inflate it), over the
 //!   1 000-article corpus and over the 100 000-article one (1 000 articles per iteration, moving
 //!   through the corpus), so per-article cost at both sizes can be compared.
 //! - `Atlas::build`: the whole store (extraction on every core with rayon, then the merge across
-//!   articles and the day index) for 1 000 and 100 000 articles.
+//!   articles and the day index) for 1 000 and 100 000 articles, in wall time.
 //!
 //! `cargo bench --bench extraction` (a few minutes on two cores; `-- "one core"` for the
 //! single-core part alone).
@@ -65,11 +66,13 @@ fn extraction(c: &mut Criterion) {
         bytes: common::total_bytes(small),
     });
     group.bench_function("1000 articles", |b| {
-        b.iter(|| {
-            small
-                .iter()
-                .map(|a| extract_one(black_box(a), &gazetteer, &lexicon))
-                .sum::<usize>()
+        b.iter_custom(|iters| {
+            common::cpu_time(iters, || {
+                small
+                    .iter()
+                    .map(|a| extract_one(black_box(a), &gazetteer, &lexicon))
+                    .sum::<usize>()
+            })
         })
     });
     // Each iteration takes the next 1 000 articles of the large corpus.
@@ -80,13 +83,12 @@ fn extraction(c: &mut Criterion) {
             for _ in 0..iters {
                 let chunk = &large[cursor..cursor + SMALL];
                 cursor = (cursor + SMALL) % LARGE;
-                let started = Instant::now();
-                let events: usize = chunk
-                    .iter()
-                    .map(|a| extract_one(black_box(a), &gazetteer, &lexicon))
-                    .sum();
-                elapsed += started.elapsed();
-                black_box(events);
+                elapsed += common::cpu_time(1, || {
+                    chunk
+                        .iter()
+                        .map(|a| extract_one(black_box(a), &gazetteer, &lexicon))
+                        .sum::<usize>()
+                });
             }
             elapsed
         })

@@ -1,6 +1,8 @@
 //! Gazetteer: loading the shipped `data/` folder, and place-mention matching in MB/s on the seeds
 //! and on a synthetic 1 000-article corpus.
 //!
+//! Times are CPU time of the benchmark thread (see `common::thread_cpu_time`).
+//!
 //! `cargo bench --bench gazetteer`
 
 mod common;
@@ -15,7 +17,9 @@ fn gazetteer(c: &mut Criterion) {
     let mut group = c.benchmark_group("gazetteer");
     group.sample_size(20);
     group.bench_function("load data/", |b| {
-        b.iter(|| Gazetteer::load(black_box(&data)).map(|g| g.len()))
+        b.iter_custom(|iters| {
+            common::cpu_time(iters, || Gazetteer::load(black_box(&data)).map(|g| g.len()))
+        })
     });
     let gazetteer = common::gazetteer();
     let seeds = common::seeds();
@@ -25,11 +29,13 @@ fn gazetteer(c: &mut Criterion) {
     });
     group.sample_size(100);
     group.bench_function("mentions, 5 seeds", |b| {
-        b.iter(|| {
-            seeds
-                .iter()
-                .map(|a| gazetteer.mentions(black_box(&a.text)).len())
-                .sum::<usize>()
+        b.iter_custom(|iters| {
+            common::cpu_time(iters, || {
+                seeds
+                    .iter()
+                    .map(|a| gazetteer.mentions(black_box(&a.text)).len())
+                    .sum::<usize>()
+            })
         })
     });
     let corpus = common::corpus(&gazetteer, 1_000);
@@ -39,11 +45,13 @@ fn gazetteer(c: &mut Criterion) {
     });
     group.sample_size(20);
     group.bench_function("mentions, 1000 synthetic articles", |b| {
-        b.iter(|| {
-            corpus
-                .iter()
-                .map(|a| gazetteer.mentions(black_box(&a.text)).len())
-                .sum::<usize>()
+        b.iter_custom(|iters| {
+            common::cpu_time(iters, || {
+                corpus
+                    .iter()
+                    .map(|a| gazetteer.mentions(black_box(&a.text)).len())
+                    .sum::<usize>()
+            })
         })
     });
     group.finish();

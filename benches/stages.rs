@@ -1,4 +1,5 @@
 //! Per-article cost of each text stage on the seeds: sentences, time references, publication date.
+//! Times are CPU time of the benchmark thread (see `common::thread_cpu_time`).
 //! `cargo bench --bench stages`
 //!
 //! For an instruction count that does not depend on the machine's load, run one stage a fixed
@@ -18,10 +19,12 @@ fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("stages (all 5 seeds)");
     group.throughput(Throughput::Bytes(bytes));
     group.bench_function("sentences", |b| {
-        b.iter(|| {
-            for a in &seeds {
-                black_box(text::sentences(black_box(&a.text)));
-            }
+        b.iter_custom(|iters| {
+            common::cpu_time(iters, || {
+                for a in &seeds {
+                    black_box(text::sentences(black_box(&a.text)));
+                }
+            })
         })
     });
     let split: Vec<(Vec<&str>, chrono::NaiveDate)> = seeds
@@ -40,19 +43,23 @@ fn stages(c: &mut Criterion) {
         })
         .collect();
     group.bench_function("time_refs", |b| {
-        b.iter(|| {
-            for (sentences, day) in &split {
-                for s in sentences {
-                    black_box(when::time_refs(black_box(s), *day));
+        b.iter_custom(|iters| {
+            common::cpu_time(iters, || {
+                for (sentences, day) in &split {
+                    for s in sentences {
+                        black_box(when::time_refs(black_box(s), *day));
+                    }
                 }
-            }
+            })
         })
     });
     group.bench_function("publication_date", |b| {
-        b.iter(|| {
-            for a in &seeds {
-                black_box(corpus::publication_date(black_box(&a.text)));
-            }
+        b.iter_custom(|iters| {
+            common::cpu_time(iters, || {
+                for a in &seeds {
+                    black_box(corpus::publication_date(black_box(&a.text)));
+                }
+            })
         })
     });
     group.finish();

@@ -89,3 +89,45 @@ pub fn load_average() -> String {
         .and_then(|l| l.split_whitespace().next().map(str::to_string))
         .unwrap_or_else(|| "unknown".into())
 }
+
+/// CPU time of the calling thread. On a shared machine the wall clock also counts the time this
+/// thread waits for a core while other work runs; the thread's CPU time does not, so single-thread
+/// results stay comparable between a quiet and a busy machine.
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+pub fn thread_cpu_time() -> std::time::Duration {
+    #[repr(C)]
+    struct Timespec {
+        seconds: i64,
+        nanoseconds: i64,
+    }
+    unsafe extern "C" {
+        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
+    }
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+    let mut time = Timespec {
+        seconds: 0,
+        nanoseconds: 0,
+    };
+    // SAFETY: `time` is a valid, writable timespec (64-bit time_t and long on 64-bit Linux).
+    let status = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut time) };
+    if status != 0 {
+        return std::time::Duration::ZERO;
+    }
+    std::time::Duration::new(time.seconds as u64, time.nanoseconds as u32)
+}
+
+/// Elsewhere: the wall clock since the first call.
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+pub fn thread_cpu_time() -> std::time::Duration {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed()
+}
+
+/// Runs `routine` `iters` times and returns the CPU time this thread spent (for `iter_custom`).
+pub fn cpu_time<O>(iters: u64, mut routine: impl FnMut() -> O) -> std::time::Duration {
+    let started = thread_cpu_time();
+    for _ in 0..iters {
+        std::hint::black_box(routine());
+    }
+    thread_cpu_time().saturating_sub(started)
+}
