@@ -670,6 +670,11 @@ fn the_file_is_readable_versioned_and_round_trips() {
     );
     let back = Corrections::parse(&text, Path::new("corrections.json")).expect("reads back");
     assert_eq!(back, edits);
+    // What an undo button says.
+    let described = edits.corrections[0].describe();
+    assert!(described.starts_with(&format!("move from {STEPANAKERT} to {SHUSHA}")), "{described}");
+    assert!(described.contains("001_68aaef0c7d5ee802.txt"), "{described}");
+    assert!(described.contains("On Thursday, an emblematic"), "{described}");
 }
 
 #[test]
