@@ -672,9 +672,18 @@ fn the_file_is_readable_versioned_and_round_trips() {
     assert_eq!(back, edits);
     // What an undo button says.
     let described = edits.corrections[0].describe();
-    assert!(described.starts_with(&format!("move from {STEPANAKERT} to {SHUSHA}")), "{described}");
-    assert!(described.contains("001_68aaef0c7d5ee802.txt"), "{described}");
-    assert!(described.contains("On Thursday, an emblematic"), "{described}");
+    assert!(
+        described.starts_with(&format!("move from {STEPANAKERT} to {SHUSHA}")),
+        "{described}"
+    );
+    assert!(
+        described.contains("001_68aaef0c7d5ee802.txt"),
+        "{described}"
+    );
+    assert!(
+        described.contains("On Thursday, an emblematic"),
+        "{described}"
+    );
 }
 
 #[test]
@@ -912,5 +921,88 @@ fn the_default_place_is_the_articles_folder_when_it_can_be_written() {
     assert_eq!(
         corrections::default_path(dir.path()),
         dir.path().join("corrections.json")
+    );
+}
+
+#[test]
+fn move_from_one_of_several_places_replaces_only_that_one() {
+    let articles = articles();
+    let mut events = extracted(&articles);
+    events.push(event(
+        "shelling-struck-003",
+        EventKind::Shelling,
+        day("2020-10-08"),
+        &[STEPANAKERT, "geonames:587116"],
+        vec![source(
+            &articles[2],
+            "The capital of the separatist territory, Stepanakert",
+        )],
+    ));
+    let key = key_of(&events, "shelling-struck-003", &articles);
+    let edits = corrections_of(vec![
+        Correction::new(
+            key.clone(),
+            Edit::Move {
+                from: Some("geonames:587116".into()),
+                to: TERTER.into(),
+            },
+        ),
+        // Moving onto a place the event already has leaves it there once.
+        Correction::new(
+            key.clone(),
+            Edit::Move {
+                from: Some(TERTER.into()),
+                to: STEPANAKERT.into(),
+            },
+        ),
+    ]);
+    let applied = corrections::apply(events.clone(), &articles, &edits);
+    let struck = only(
+        &applied.events,
+        "The capital of the separatist territory",
+        EventKind::Shelling,
+    );
+    assert_eq!(struck.places, vec![STEPANAKERT.to_string()]);
+    let note = struck.correction.as_ref().expect("corrected");
+    assert_eq!(
+        note.original_places,
+        vec![STEPANAKERT.to_string(), "geonames:587116".to_string()]
+    );
+    assert_eq!(note.changes.len(), 2);
+
+    let first_only = corrections_of(vec![edits.corrections[0].clone()]);
+    let applied = corrections::apply(events, &articles, &first_only);
+    let struck = only(
+        &applied.events,
+        "The capital of the separatist territory",
+        EventKind::Shelling,
+    );
+    assert_eq!(
+        struck.places,
+        vec![STEPANAKERT.to_string(), TERTER.to_string()]
+    );
+}
+
+#[test]
+fn an_undated_day_keeps_the_original_day_and_certainty() {
+    let articles = articles();
+    let events = extracted(&articles);
+    let edits = corrections_of(vec![Correction::new(
+        key_of(&events, "fighting-thursday-003", &articles),
+        Edit::SetDay { day: None },
+    )]);
+    let applied = corrections::apply(events, &articles, &edits);
+    let undated = only(
+        &applied.events,
+        "The fighting continued on Thursday",
+        EventKind::Fighting,
+    );
+    assert_eq!(undated.day, None);
+    let note = undated.correction.as_ref().expect("corrected");
+    assert_eq!(note.original_day, day("2020-10-08"));
+    assert_eq!(note.original_certainty, Some(Certainty::Explicit));
+    assert_eq!(
+        note.changes,
+        vec!["day 2020-10-08 \u{2192} undated".to_string()]
     );
 }
