@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use karabakh_atlas::corrections::{
-    self, Correction, CorrectionLog, Corrections, CorrectionsError, Edit, EventKey, SaveStage,
-    SourceKey,
+    self, Change, Correction, CorrectionLog, Corrections, CorrectionsError, Edit, EventKey,
+    SaveStage, SourceKey,
 };
 use karabakh_atlas::model::{
-    Article, Certainty, Event, EventKind, Figure, Figures, Source, Status,
+    Article, Certainty, DateSource, Event, EventKind, Figure, Figures, Source, Status,
 };
 use sha2::{Digest, Sha256};
 
@@ -776,7 +776,7 @@ fn every_change_is_saved_and_undo_redo_follow_the_file() {
         vec![hide.clone(), kind.clone()]
     );
 
-    assert_eq!(log.undo().expect("save"), Some(kind.clone()));
+    assert_eq!(log.undo().expect("save"), Some(Change::Event(kind.clone())));
     assert_eq!(
         Corrections::load(&path).expect("load").corrections,
         vec![hide.clone()]
@@ -787,7 +787,7 @@ fn every_change_is_saved_and_undo_redo_follow_the_file() {
         EventKind::Shelling
     );
 
-    assert_eq!(log.redo().expect("save"), Some(kind.clone()));
+    assert_eq!(log.redo().expect("save"), Some(Change::Event(kind.clone())));
     assert_eq!(
         Corrections::load(&path).expect("load").corrections,
         vec![hide.clone(), kind]
@@ -1004,5 +1004,123 @@ fn an_undated_day_keeps_the_original_day_and_certainty() {
     assert_eq!(
         note.changes,
         vec!["day 2020-10-08 \u{2192} undated".to_string()]
+    );
+}
+
+#[test]
+fn publication_dates_set_by_the_reader_are_saved_pinned_and_undone_in_order() {
+    let mut articles = articles();
+    let events = extracted(&articles);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("corrections.json");
+    let (mut log, _) = CorrectionLog::open(path.clone());
+    log.set_publication_date(&articles[1], day("2020-10-09"))
+        .expect("save");
+    log.apply_edit(Correction::new(
+        key_of(&events, "shelling-barda", &articles),
+        Edit::Hide,
+    ))
+    .expect("save");
+    log.set_publication_date(&articles[2], day("2020-10-07"))
+        .expect("save");
+    // Setting it again replaces the date: one per article.
+    log.set_publication_date(&articles[2], day("2020-10-08"))
+        .expect("save");
+    let saved = Corrections::load(&path).expect("load");
+    assert_eq!(saved.publication_dates.len(), 2);
+    assert_eq!(saved.publication_date(&articles[2]), day("2020-10-08"));
+    assert!(log.next_undo().is_some_and(|c| {
+        c.describe()
+            .contains("003_f6bb23693e27c5f2.txt to 2020-10-08")
+    }));
+
+    let unmatched = saved.pin_publication_dates(&mut articles);
+    assert!(unmatched.is_empty());
+    let pinned = articles[1].published.as_ref().expect("pinned");
+    assert_eq!(
+        (pinned.day, pinned.source),
+        (
+            NaiveDate::from_ymd_opt(2020, 10, 9).expect("date"),
+            DateSource::Pinned
+        )
+    );
+    assert!(
+        articles[0].published.is_none(),
+        "only the articles the reader dated"
+    );
+
+    // Undo walks back through both kinds of change, newest first.
+    log.undo().expect("save");
+    assert_eq!(
+        Corrections::load(&path)
+            .expect("load")
+            .publication_date(&articles[2]),
+        day("2020-10-07")
+    );
+    log.undo().expect("save");
+    assert_eq!(
+        Corrections::load(&path)
+            .expect("load")
+            .publication_date(&articles[2]),
+        None
+    );
+    assert!(matches!(log.undo().expect("save"), Some(Change::Event(_))));
+    assert!(
+        Corrections::load(&path)
+            .expect("load")
+            .corrections
+            .is_empty()
+    );
+    assert!(matches!(log.redo().expect("save"), Some(Change::Event(_))));
+    let saved = Corrections::load(&path).expect("load");
+    assert_eq!(saved.corrections.len(), 1);
+    assert_eq!(saved.publication_date(&articles[1]), day("2020-10-09"));
+
+    // Clearing a date, and a date whose article is gone.
+    log.set_publication_date(&articles[1], None).expect("save");
+    assert!(
+        Corrections::load(&path)
+            .expect("load")
+            .publication_dates
+            .is_empty()
+    );
+    let mut elsewhere = vec![seed("004_514e623492dfcf5a.txt")];
+    let mut orphaned = Corrections::default();
+    orphaned
+        .publication_dates
+        .push(karabakh_atlas::corrections::PublicationDate {
+            article: articles[1].hash.clone(),
+            article_file: articles[1].id.clone(),
+            day: NaiveDate::from_ymd_opt(2020, 10, 9).expect("date"),
+            made: None,
+        });
+    assert_eq!(orphaned.pin_publication_dates(&mut elsewhere).len(), 1);
+    assert!(elsewhere[0].published.is_none());
+}
+
+#[test]
+fn undo_after_reopening_takes_back_the_corrections_of_earlier_sessions() {
+    let articles = articles();
+    let events = extracted(&articles);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("corrections.json");
+    let (mut log, _) = CorrectionLog::open(path.clone());
+    let hide = Correction::new(key_of(&events, "shelling-barda", &articles), Edit::Hide);
+    let note = Correction::new(
+        key_of(&events, "fighting-thursday-003", &articles),
+        Edit::Note {
+            text: "Along the whole front.".into(),
+        },
+    );
+    log.apply_edit(hide.clone()).expect("save");
+    log.apply_edit(note.clone()).expect("save");
+    drop(log);
+    let (mut log, _) = CorrectionLog::open(path.clone());
+    assert!(log.can_undo() && !log.can_redo());
+    assert_eq!(log.next_undo(), Some(Change::Event(note.clone())));
+    assert_eq!(log.undo().expect("save"), Some(Change::Event(note)));
+    assert_eq!(
+        Corrections::load(&path).expect("load").corrections,
+        vec![hide]
     );
 }
