@@ -836,6 +836,23 @@ impl Corrections {
         unmatched
     }
 
+    /// Corrections that move an event to a place the gazetteer does not know (it was updated
+    /// since): position in [`Corrections::corrections`] and the place id. The event would be
+    /// exported without coordinates.
+    pub fn unknown_places<'p>(
+        &self,
+        lookup: impl Fn(&str) -> Option<&'p crate::model::Place>,
+    ) -> Vec<(usize, &PlaceId)> {
+        self.corrections
+            .iter()
+            .enumerate()
+            .filter_map(|(position, c)| match &c.edit {
+                Edit::Move { to, .. } if lookup(to).is_none() => Some((position, to)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Pretty JSON, one field a line, ending in a newline: easy to read and to diff.
     pub fn to_json(&self) -> String {
         let mut text = serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}"));

@@ -1124,3 +1124,38 @@ fn undo_after_reopening_takes_back_the_corrections_of_earlier_sessions() {
         vec![hide]
     );
 }
+
+#[test]
+fn moves_to_places_the_gazetteer_no_longer_knows_are_listed() {
+    let articles = articles();
+    let events = extracted(&articles);
+    let edits = corrections_of(vec![
+        Correction::new(key_of(&events, "shelling-barda", &articles), Edit::Hide),
+        Correction::new(
+            key_of(&events, "shelling-cathedral-001", &articles),
+            Edit::Move {
+                from: None,
+                to: SHUSHA.into(),
+            },
+        ),
+        Correction::new(
+            key_of(&events, "fighting-thursday-003", &articles),
+            Edit::Move {
+                from: None,
+                to: "atlas:removed-village".into(),
+            },
+        ),
+    ]);
+    let shusha = karabakh_atlas::model::Place {
+        id: SHUSHA.into(),
+        name: "Shusha".into(),
+        kind: karabakh_atlas::model::PlaceKind::Town,
+        country: "AZ".into(),
+        lat: 39.76006,
+        lon: 46.74989,
+        population: 18662,
+    };
+    let known = |id: &str| (id == SHUSHA).then_some(&shusha);
+    let unknown = edits.unknown_places(known);
+    assert_eq!(unknown, vec![(2, &"atlas:removed-village".to_string())]);
+}
