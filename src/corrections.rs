@@ -543,6 +543,7 @@ impl<'a> EventTable<'a> {
         match &correction.edit {
             Edit::Move { from, to } => {
                 let event = self.event_mut(slot)?;
+                // The first correction of an event keeps what extraction said, before it changes.
                 note_mut(event);
                 let before = event.places.join(", ");
                 match from
