@@ -6,6 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use karabakh_atlas::atlas::Atlas;
 use karabakh_atlas::corrections::{
     self, Change, Correction, CorrectionLog, Corrections, CorrectionsError, Edit, EventKey,
     SaveStage, SourceKey,
@@ -1158,4 +1159,225 @@ fn moves_to_places_the_gazetteer_no_longer_knows_are_listed() {
     let known = |id: &str| (id == SHUSHA).then_some(&shusha);
     let unknown = edits.unknown_places(known);
     assert_eq!(unknown, vec![(2, &"atlas:removed-village".to_string())]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole pipeline: a folder of new and bad articles, corrections, re-extraction.
+
+fn copy_seed(file: &str, dir: &Path, as_name: &str) {
+    fs::copy(seeds_dir().join(file), dir.join(as_name))
+        .unwrap_or_else(|e| panic!("copy {file}: {e}"));
+}
+
+/// Files that must be listed with a reason while the rest still load.
+fn write_bad_files(dir: &Path) {
+    fs::write(dir.join("empty.txt"), b"").expect("write");
+    let mut binary = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    binary.extend((0..4096u32).map(|i| (i * 7 % 256) as u8));
+    fs::write(dir.join("photo.txt"), binary).expect("write");
+    // One sentence a line, like a wire story, over the 5 MB limit.
+    let line =
+        "Shelling continued overnight around the town of Terter, the defence ministry said.\n";
+    fs::write(
+        dir.join("archive.txt"),
+        line.repeat(5 * 1024 * 1024 / line.len() + 10),
+    )
+    .expect("write");
+}
+
+/// An article saved by an old editor in Latin-1: "café" is one byte, 0xE9.
+fn write_latin1_article(dir: &Path) {
+    let text = "date 2020-10-12\n\nA caf\u{e9} in the centre of Barda was hit by a rocket on Sunday, \
+                local officials said.\n\nResidents of Barda fled to shelters as the shelling went on.\n";
+    let bytes: Vec<u8> = text.chars().map(|c| u32::from(c) as u8).collect();
+    fs::write(dir.join("latin1_barda.txt"), bytes).expect("write");
+}
+
+/// Events of `applied` that come from the sentence of `key` in the article with its hash.
+fn events_from<'a>(events: &'a [Event], key: &EventKey, articles: &[Article]) -> Vec<&'a Event> {
+    let wanted = corrections::normalise_sentence(&key.source.sentence);
+    events
+        .iter()
+        .filter(|e| {
+            e.sources.iter().any(|s| {
+                corrections::normalise_sentence(&s.quote) == wanted
+                    && articles
+                        .iter()
+                        .any(|a| a.id == s.article && a.hash == key.source.article)
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn corrections_survive_reading_a_folder_of_new_and_bad_articles_again() {
+    let data = karabakh_atlas::paths::default_data_dir();
+    let dir = tempfile::tempdir().expect("temp dir");
+    for file in [
+        "000_3ffde59c5c20d985.txt",
+        "001_68aaef0c7d5ee802.txt",
+        "002_4928e13b0611f269.txt",
+        "003_f6bb23693e27c5f2.txt",
+    ] {
+        copy_seed(file, dir.path(), file);
+    }
+    write_bad_files(dir.path());
+    write_latin1_article(dir.path());
+
+    let first = Atlas::from_dir(dir.path(), &data).expect("the folder loads");
+    let failed: Vec<String> = first
+        .failures
+        .iter()
+        .map(|f| {
+            f.path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    for bad in ["empty.txt", "photo.txt", "archive.txt"] {
+        assert!(
+            failed.iter().any(|f| f == bad),
+            "{bad} is listed as failed: {:?}",
+            first.failures
+        );
+    }
+    assert!(first.failures.iter().all(|f| !f.reason.trim().is_empty()));
+    assert_eq!(
+        first.articles.len(),
+        5,
+        "four seeds and the Latin-1 article load"
+    );
+    assert!(
+        first
+            .article("latin1_barda.txt")
+            .is_some_and(|a| a.text.contains("café") && a.note.is_some())
+    );
+
+    // Four different events, in text order, each gets one kind of correction.
+    let mut chosen: Vec<&Event> = first
+        .events
+        .iter()
+        .filter(|e| !e.places.is_empty())
+        .collect();
+    chosen.sort_by_key(|e| (e.sources[0].article.clone(), e.sources[0].start));
+    assert!(
+        chosen.len() >= 4,
+        "the pipeline gives located events: {:#?}",
+        first.events
+    );
+    let (to_move, to_retype, to_hide, to_note) = (chosen[0], chosen[1], chosen[2], chosen[3]);
+    // Move to another candidate of the same mention when the gazetteer had one, else to any
+    // other place the articles mention.
+    let current = &to_move.places[0];
+    let other_candidate = first.mentions[&to_move.sources[0].article]
+        .iter()
+        .filter(|m| m.place.as_ref() == Some(current))
+        .flat_map(|m| m.candidates.iter().map(|c| c.place.clone()))
+        .find(|p| p != current);
+    let destination = other_candidate
+        .or_else(|| first.places.keys().find(|p| *p != current).cloned())
+        .expect("a second place to move to");
+    let new_kind = EventKind::ALL
+        .into_iter()
+        .find(|k| *k != to_retype.kind)
+        .expect("another kind");
+
+    let path = dir.path().join(corrections::FILE_NAME);
+    let (mut log, error) = CorrectionLog::open(path.clone());
+    assert!(error.is_none());
+    let key = |e: &Event| EventKey::of(e, &first.articles).expect("key");
+    let (move_key, retype_key, hide_key, note_key) =
+        (key(to_move), key(to_retype), key(to_hide), key(to_note));
+    log.apply_edit(Correction::new(
+        move_key.clone(),
+        Edit::Move {
+            from: Some(current.clone()),
+            to: destination.clone(),
+        },
+    ))
+    .expect("save");
+    log.apply_edit(Correction::new(
+        retype_key.clone(),
+        Edit::SetKind { to: new_kind },
+    ))
+    .expect("save");
+    log.apply_edit(Correction::new(hide_key.clone(), Edit::Hide))
+        .expect("save");
+    log.apply_edit(Correction::new(
+        note_key.clone(),
+        Edit::Note {
+            text: "Checked against the map.".into(),
+        },
+    ))
+    .expect("save");
+    let applied_first = log.apply(first.events.clone(), &first.articles);
+    assert!(
+        applied_first.orphans.is_empty(),
+        "{:?}",
+        applied_first.orphans
+    );
+
+    // A new article arrives and one is renamed: file order, positions and ids all shift.
+    copy_seed(
+        "004_514e623492dfcf5a.txt",
+        dir.path(),
+        "004_514e623492dfcf5a.txt",
+    );
+    fs::rename(
+        dir.path().join("000_3ffde59c5c20d985.txt"),
+        dir.path().join("telegraph-2020-10-10.txt"),
+    )
+    .expect("rename");
+    let second = Atlas::from_dir(dir.path(), &data).expect("the folder loads again");
+    assert_eq!(second.articles.len(), 6);
+    let (reopened, error) = CorrectionLog::open(path);
+    assert!(error.is_none(), "{error:?}");
+    assert_eq!(reopened.corrections().corrections.len(), 4);
+    let applied = reopened.apply(second.events.clone(), &second.articles);
+    assert!(applied.orphans.is_empty(), "{:?}", applied.orphans);
+
+    let moved = events_from(&applied.events, &move_key, &second.articles);
+    assert!(
+        moved.iter().any(|e| e.places.contains(&destination)
+            && e.correction
+                .as_ref()
+                .is_some_and(|c| c.original_places.contains(current))),
+        "moved to {destination}: {moved:#?}"
+    );
+    let retyped = events_from(&applied.events, &retype_key, &second.articles);
+    assert!(
+        retyped
+            .iter()
+            .any(|e| e.kind == new_kind && e.correction.is_some()),
+        "{retyped:#?}"
+    );
+    let hidden = events_from(&applied.hidden, &hide_key, &second.articles);
+    assert_eq!(hidden.len(), 1, "{:#?}", applied.hidden);
+    let noted = events_from(&applied.events, &note_key, &second.articles);
+    assert!(
+        noted
+            .iter()
+            .any(|e| e.correction.as_ref().and_then(|c| c.note.as_deref())
+                == Some("Checked against the map."))
+    );
+
+    // The exports show the corrected events as corrected, at the new place.
+    let shown: Vec<&Event> = applied.events.iter().collect();
+    let geojson: serde_json::Value =
+        serde_json::from_str(&karabakh_atlas::export::geojson(&shown, |id| {
+            second.place(id)
+        }))
+        .expect("GeoJSON");
+    let features = geojson["features"].as_array().expect("features");
+    assert!(
+        features
+            .iter()
+            .any(|f| f["properties"]["place_id"] == destination.as_str()
+                && f["properties"]["corrected"] == true)
+    );
+    assert_eq!(
+        applied.events.len() + applied.hidden.len(),
+        second.events.len()
+    );
 }
