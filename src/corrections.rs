@@ -952,9 +952,16 @@ pub fn default_path(articles_dir: &Path) -> PathBuf {
     if beside.is_file() || writable {
         return beside;
     }
-    let Some(data_home) = user_data_dir() else {
-        return beside;
-    };
+    match user_data_dir() {
+        Some(data_home) => path_in_data_dir(articles_dir, &data_home),
+        None => beside,
+    }
+}
+
+/// The corrections file of `articles_dir` under a user data directory: one per folder, named
+/// after the folder and the start of the SHA-256 of its full path, so two folders of the same
+/// name do not share corrections.
+pub fn path_in_data_dir(articles_dir: &Path, data_home: &Path) -> PathBuf {
     let canonical = fs::canonicalize(articles_dir).unwrap_or_else(|_| articles_dir.to_path_buf());
     let folder = canonical
         .file_name()
@@ -963,7 +970,7 @@ pub fn default_path(articles_dir: &Path) -> PathBuf {
     data_home
         .join("karabakh-atlas")
         .join("corrections")
-        .join(format!("{folder}-{}.json", &digest[..12]))
+        .join(format!("{folder}-{}.json", short_hash(&digest)))
 }
 
 fn user_data_dir() -> Option<PathBuf> {

@@ -1381,3 +1381,44 @@ fn corrections_survive_reading_a_folder_of_new_and_bad_articles_again() {
         second.events.len()
     );
 }
+
+#[test]
+fn folders_of_the_same_name_get_their_own_file_in_the_data_directory() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (first, second) = (
+        root.path().join("a/articles"),
+        root.path().join("b/articles"),
+    );
+    fs::create_dir_all(&first).expect("mkdir");
+    fs::create_dir_all(&second).expect("mkdir");
+    let data_home = root.path().join("share");
+    let first_file = corrections::path_in_data_dir(&first, &data_home);
+    assert_ne!(
+        first_file,
+        corrections::path_in_data_dir(&second, &data_home)
+    );
+    assert_eq!(
+        first_file,
+        corrections::path_in_data_dir(&first.join("."), &data_home)
+    );
+    assert!(first_file.starts_with(data_home.join("karabakh-atlas")));
+    let name = first_file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    assert!(
+        name.starts_with("articles-") && name.ends_with(".json"),
+        "{name}"
+    );
+    // The folder is made on the first save.
+    let (mut log, error) = CorrectionLog::open(first_file.clone());
+    assert!(error.is_none());
+    let articles = articles();
+    let events = extracted(&articles);
+    log.apply_edit(Correction::new(
+        key_of(&events, "shelling-barda", &articles),
+        Edit::Hide,
+    ))
+    .expect("save");
+    assert!(first_file.is_file());
+}
