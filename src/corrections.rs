@@ -316,6 +316,12 @@ pub struct Orphan {
 /// Replay `corrections` on `events`. `articles` maps the content hashes of the keys to the file
 /// names the sources use.
 pub fn apply(events: Vec<Event>, articles: &[Article], corrections: &Corrections) -> Applied {
+    if corrections.corrections.is_empty() {
+        return Applied {
+            events,
+            ..Applied::default()
+        };
+    }
     let mut table = EventTable::new(events, articles, corrections);
     let mut orphans = Vec::new();
     for (position, correction) in corrections.corrections.iter().enumerate() {
