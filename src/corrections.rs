@@ -333,11 +333,7 @@ pub fn apply(events: Vec<Event>, articles: &[Article], corrections: &Corrections
             });
         }
     }
-    let (events, hidden) = table
-        .slots
-        .into_iter()
-        .flatten()
-        .partition(|e| !e.correction.as_ref().is_some_and(|c| c.hidden));
+    let (events, hidden) = table.finish();
     Applied {
         events,
         hidden,
@@ -353,9 +349,11 @@ enum SentenceMatch {
     Exact,
 }
 
-/// The events during replay. Merged-away events leave an empty slot so positions stay valid.
+/// The events during replay, in place: an event merged into another stays in `slots`, marked
+/// gone, so positions stay valid and untouched events are never moved.
 struct EventTable<'a> {
-    slots: Vec<Option<Event>>,
+    slots: Vec<Event>,
+    gone: HashSet<usize>,
     /// Normalised sentence → slots that had a source with it (may be stale: always re-checked).
     by_sentence: HashMap<String, Vec<usize>>,
     /// Article file name → slots that had a source from it (may be stale: always re-checked).
@@ -401,23 +399,44 @@ impl<'a> EventTable<'a> {
             }
         }
         let mut table = EventTable {
-            slots: Vec::with_capacity(events.len()),
+            slots: Vec::new(),
+            gone: HashSet::new(),
             by_sentence: HashMap::new(),
             by_article: HashMap::new(),
             files_by_hash,
             relevant,
         };
-        for event in events {
-            table.push(event);
+        for (slot, event) in events.iter().enumerate() {
+            table.index_sources(slot, &event.sources);
         }
+        table.slots = events;
         table
     }
 
     fn push(&mut self, event: Event) -> usize {
         let slot = self.slots.len();
         self.index_sources(slot, &event.sources);
-        self.slots.push(Some(event));
+        self.slots.push(event);
         slot
+    }
+
+    fn live(&self, slot: usize) -> Option<&Event> {
+        (!self.gone.contains(&slot)).then(|| &self.slots[slot])
+    }
+
+    /// The shown and the hidden events, in their original order.
+    fn finish(self) -> (Vec<Event>, Vec<Event>) {
+        let is_hidden = |e: &Event| e.correction.as_ref().is_some_and(|c| c.hidden);
+        if self.gone.is_empty() && !self.slots.iter().any(is_hidden) {
+            return (self.slots, Vec::new());
+        }
+        let gone = self.gone;
+        self.slots
+            .into_iter()
+            .enumerate()
+            .filter(|(slot, _)| !gone.contains(slot))
+            .map(|(_, event)| event)
+            .partition(|e| !is_hidden(e))
     }
 
     fn index_sources(&mut self, slot: usize, sources: &[Source]) {
@@ -455,7 +474,7 @@ impl<'a> EventTable<'a> {
         slots.sort_unstable();
         slots.dedup();
         for slot in slots {
-            let Some(event) = &self.slots[slot] else {
+            let Some(event) = self.live(slot) else {
                 continue;
             };
             for (index, source) in event.sources.iter().enumerate() {
@@ -476,7 +495,7 @@ impl<'a> EventTable<'a> {
         slots.sort_unstable();
         slots.dedup();
         for slot in slots {
-            let Some(event) = &self.slots[slot] else {
+            let Some(event) = self.live(slot) else {
                 continue;
             };
             for (index, source) in event.sources.iter().enumerate() {
@@ -501,7 +520,7 @@ impl<'a> EventTable<'a> {
         let best = matches
             .iter()
             .filter_map(|&(slot, _, how)| {
-                let event = self.slots[slot].as_ref()?;
+                let event = self.live(slot)?;
                 let same_kind = original_kind(event) == key.kind || event.kind == key.kind;
                 let shared_places = original_places(event)
                     .iter()
@@ -539,9 +558,10 @@ impl<'a> EventTable<'a> {
     }
 
     fn event_mut(&mut self, slot: usize) -> Result<&mut Event, String> {
-        self.slots[slot]
-            .as_mut()
-            .ok_or_else(|| "the event was merged into another one".to_string())
+        if self.gone.contains(&slot) {
+            return Err("the event was merged into another one".to_string());
+        }
+        Ok(&mut self.slots[slot])
     }
 
     fn apply(&mut self, correction: &Correction) -> Result<(), String> {
@@ -622,9 +642,10 @@ impl<'a> EventTable<'a> {
                     // Extraction already tells them as one event.
                     return Ok(());
                 }
-                let Some(absorbed) = self.slots[other_slot].take() else {
+                let Some(absorbed) = self.live(other_slot).cloned() else {
                     return Err("the other event was merged already".into());
                 };
+                self.gone.insert(other_slot);
                 self.index_sources(slot, &absorbed.sources);
                 let event = self.event_mut(slot)?;
                 merge_into(event, absorbed);
