@@ -807,6 +807,8 @@ impl Corrections {
 
     /// Parse the text of a corrections file; `path` only names it in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Corrections, CorrectionsError> {
+        // Some editors (Notepad) start a UTF-8 file with a byte-order mark; JSON has none.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
             return Ok(Corrections::default());
         }

@@ -671,6 +671,12 @@ fn the_file_is_readable_versioned_and_round_trips() {
     );
     let back = Corrections::parse(&text, Path::new("corrections.json")).expect("reads back");
     assert_eq!(back, edits);
+    // Saved again by an editor that adds a byte-order mark.
+    let with_bom = format!("\u{feff}{text}");
+    assert_eq!(
+        Corrections::parse(&with_bom, Path::new("corrections.json")).expect("reads"),
+        edits
+    );
     // What an undo button says.
     let described = edits.corrections[0].describe();
     assert!(
