@@ -620,3 +620,15 @@ fn the_seed_articles_export_as_geojson_and_csv_that_read_back() {
     assert_eq!(records.len(), rows + 1);
     assert!(records.iter().all(|r| r.len() == CSV_COLUMNS.len()));
 }
+
+#[test]
+fn a_place_listed_twice_is_one_point() {
+    let mut twice = events().remove(0);
+    twice.places.push(twice.places[0].clone());
+    let places = places();
+    assert_eq!(
+        features(&export::geojson(&[&twice], lookup(&places))).len(),
+        1
+    );
+    assert_eq!(parse_csv(&export::csv(&[&twice], lookup(&places))).len(), 2);
+}
