@@ -5,11 +5,14 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::corpus::{self, ArticleFailure};
 use crate::extract::{self, Lexicon};
 use crate::gazetteer::Gazetteer;
-use crate::model::{Article, ArticleId, Certainty, Event, EventKind, Mention, Place, PlaceId};
+use crate::model::{
+    Article, ArticleId, Certainty, DateSource, Event, EventKind, Mention, Place, PlaceId, Published,
+};
 
 /// Which events a view shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +54,42 @@ pub enum DayWindow {
     All,
 }
 
+/// A publication date set by the reader: `--published FILE=YYYY-MM-DD`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicationPin {
+    /// File name (or path ending) of the article.
+    pub file: String,
+    pub day: NaiveDate,
+}
+
+impl PublicationPin {
+    /// Parses `FILE=YYYY-MM-DD`; the error says what was expected.
+    pub fn parse(arg: &str) -> Result<PublicationPin, String> {
+        let (file, day) = arg
+            .rsplit_once('=')
+            .ok_or_else(|| format!("'{arg}': expected FILE=YYYY-MM-DD"))?;
+        let day = NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+            .map_err(|e| format!("'{arg}': the date '{day}' is not YYYY-MM-DD ({e})"))?;
+        Ok(PublicationPin {
+            file: file.trim().to_string(),
+            day,
+        })
+    }
+
+    fn matches(&self, article: &Article) -> bool {
+        article.id == self.file || article.path.ends_with(&self.file)
+    }
+
+    fn published(&self) -> Published {
+        Published {
+            day: self.day,
+            evidence: "pinned by the reader".to_string(),
+            source: DateSource::Pinned,
+            conflicts: Vec::new(),
+        }
+    }
+}
+
 pub struct Atlas {
     pub articles: Vec<Article>,
     pub failures: Vec<ArticleFailure>,
@@ -66,9 +105,23 @@ pub struct Atlas {
 impl Atlas {
     /// The one entry point: read the articles of `articles_dir`, extract with the data of `data_dir`.
     pub fn from_dir(articles_dir: &Path, data_dir: &Path) -> anyhow::Result<Atlas> {
+        Atlas::from_dir_pinned(articles_dir, data_dir, &[])
+    }
+
+    /// Like [`Atlas::from_dir`], with publication dates the reader pinned (file name → day).
+    pub fn from_dir_pinned(
+        articles_dir: &Path,
+        data_dir: &Path,
+        pins: &[PublicationPin],
+    ) -> anyhow::Result<Atlas> {
         let gazetteer = Arc::new(Gazetteer::load(data_dir)?);
         let lexicon = Lexicon::load(data_dir)?;
-        let (articles, failures) = corpus::read_dir(articles_dir);
+        let (mut articles, failures) = corpus::read_dir(articles_dir);
+        for article in &mut articles {
+            if let Some(pin) = pins.iter().find(|p| p.matches(article)) {
+                article.published = Some(pin.published());
+            }
+        }
         Ok(Atlas::build(articles, failures, gazetteer, &lexicon))
     }
 
@@ -78,12 +131,20 @@ impl Atlas {
         gazetteer: Arc<Gazetteer>,
         lexicon: &Lexicon,
     ) -> Atlas {
+        // Articles are independent until the merge: extract them on every core.
+        let per_article: Vec<(Vec<Mention>, Vec<Event>)> = articles
+            .par_iter()
+            .map(|article| {
+                let found = gazetteer.mentions(&article.text);
+                let events = extract::extract_article(article, &found, &gazetteer, lexicon);
+                (found, events)
+            })
+            .collect();
         let mut mentions = HashMap::new();
         let mut events = Vec::new();
-        for article in &articles {
-            let found = gazetteer.mentions(&article.text);
-            events.extend(extract::extract_article(article, &found, &gazetteer, lexicon));
+        for (article, (found, article_events)) in articles.iter().zip(per_article) {
             mentions.insert(article.id.clone(), found);
+            events.extend(article_events);
         }
         let events = extract::merge::merge(events);
         Atlas::from_parts(articles, failures, events, mentions, gazetteer)
@@ -143,7 +204,11 @@ impl Atlas {
     pub fn query(&self, window: DayWindow, filter: &EventFilter) -> Vec<usize> {
         let candidates: Box<dyn Iterator<Item = usize> + '_> = match window {
             DayWindow::On(day) => Box::new(self.by_day.get(&day).into_iter().flatten().copied()),
-            DayWindow::UpTo(day) => Box::new(self.by_day.range(..=day).flat_map(|(_, v)| v.iter().copied())),
+            DayWindow::UpTo(day) => Box::new(
+                self.by_day
+                    .range(..=day)
+                    .flat_map(|(_, v)| v.iter().copied()),
+            ),
             DayWindow::All => Box::new(0..self.events.len()),
         };
         candidates

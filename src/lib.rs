@@ -8,10 +8,12 @@
 pub mod atlas;
 pub mod basemap;
 pub mod corpus;
+pub mod eval;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
 pub mod paths;
+pub mod synthetic;
 pub mod text;
 pub mod when;
 

@@ -20,6 +20,11 @@ impl Gazetteer {
         Ok(Gazetteer::default())
     }
 
+    /// Every place of the gazetteer.
+    pub fn places(&self) -> impl Iterator<Item = &Place> {
+        self.places.iter()
+    }
+
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.id == id)
     }

@@ -1,0 +1,489 @@
+//! One sentence → zero or more events: a kind from the lexicon, a day from `when`, places from the
+//! gazetteer's mentions (or, by the conventions, from who is speaking), the claim and the figures.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::figures::figures_in;
+use super::lexicon::Lexicon;
+use crate::gazetteer::Gazetteer;
+use crate::model::{
+    Article, Certainty, Event, EventKind, Mention, MentionRole, Place, PlaceId, PlaceKind, Source,
+    Span, Status,
+};
+use crate::text;
+use crate::when::{self, TimeRef};
+
+/// Everything the extractor knows about one sentence before it decides on events.
+struct Sentence<'a> {
+    range: Range<usize>,
+    text: &'a str,
+    mentions: Vec<&'a Mention>,
+    refs: Vec<TimeRef>,
+}
+
+pub fn extract_article(
+    article: &Article,
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+) -> Vec<Event> {
+    let published = article.published.as_ref().map(|p| p.day);
+    let region = article_region(mentions, gazetteer);
+    let mut events = Vec::new();
+    let mut previous_places: Vec<PlaceId> = Vec::new();
+    for range in text::sentences(&article.text) {
+        let Some(sentence_text) = article.text.get(range.clone()) else {
+            continue;
+        };
+        let sentence = Sentence {
+            mentions: mentions
+                .iter()
+                .filter(|m| m.start >= range.start && m.end <= range.end)
+                .collect(),
+            refs: published
+                .map(|day| when::time_refs(sentence_text, day))
+                .unwrap_or_default(),
+            text: sentence_text,
+            range,
+        };
+        let found = sentence_events(
+            article,
+            &sentence,
+            published,
+            gazetteer,
+            lexicon,
+            region.as_ref(),
+            &previous_places,
+        );
+        let places_here: Vec<PlaceId> = sentence
+            .mentions
+            .iter()
+            .filter(|m| m.role == MentionRole::Event)
+            .filter_map(|m| m.place.clone())
+            .collect();
+        if !places_here.is_empty() {
+            previous_places = places_here;
+        }
+        events.extend(found);
+    }
+    events
+}
+
+/// The region an article is about: its most-mentioned region (ties: the first), used for war events
+/// whose sentence names no place ("The fighting continued on Thursday").
+fn article_region(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<PlaceId> {
+    let mut counts: Vec<(PlaceId, usize)> = Vec::new();
+    for mention in mentions {
+        if !matches!(mention.role, MentionRole::Event | MentionRole::Actor) {
+            continue;
+        }
+        let Some(id) = &mention.place else { continue };
+        if gazetteer
+            .place(id)
+            .is_some_and(|p| p.kind == PlaceKind::Region)
+        {
+            match counts.iter_mut().find(|(known, _)| known == id) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((id.clone(), 1)),
+            }
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(id, _)| id)
+}
+
+fn sentence_events(
+    article: &Article,
+    sentence: &Sentence,
+    published: Option<NaiveDate>,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    region: Option<&PlaceId>,
+    previous_places: &[PlaceId],
+) -> Vec<Event> {
+    let kinds = kinds_in(sentence.text, lexicon);
+    if kinds.is_empty() {
+        return Vec::new();
+    }
+    let dated: Vec<&TimeRef> = sentence
+        .refs
+        .iter()
+        .filter(|r| r.day.is_some() && !r.background)
+        .collect();
+    // A sentence about the past the article recalls (1988, 1994, the 1990s) is background.
+    if sentence.refs.iter().any(|r| r.background) && dated.is_empty() {
+        return Vec::new();
+    }
+    // "could be much higher", "would constitute a turning point": nothing happened.
+    if dated.is_empty() && lexicon.hypothetical.contains(sentence.text) {
+        return Vec::new();
+    }
+    let is_caption = is_photo_caption(sentence.text);
+    let claim = super::claims::claim_in(sentence.text, lexicon);
+    let figures = figures_in(sentence.text);
+    let sentence_planned = lexicon.planned.contains(sentence.text);
+
+    let mut events = Vec::new();
+    for (kind, kind_words) in kinds {
+        let Some((places, place_words, why_place)) =
+            places_for(kind, sentence, gazetteer, lexicon, region, previous_places)
+        else {
+            continue;
+        };
+        // Each distinct day gets its own event for diplomacy ("announced on Thursday talks on
+        // Friday October 9"); other kinds happen on the sentence's main day.
+        let mut days: Vec<(Option<NaiveDate>, Option<&TimeRef>)> = Vec::new();
+        if is_caption {
+            days.push((None, None));
+        } else if dated.is_empty() {
+            days.push((published, None));
+        } else if kind == EventKind::Diplomacy {
+            for r in &dated {
+                if !days.iter().any(|(d, _)| *d == r.day) {
+                    days.push((r.day, Some(r)));
+                }
+            }
+        } else {
+            days.push((dated[0].day, Some(dated[0])));
+        }
+        for (day, time_ref) in days {
+            let certainty = if time_ref.is_some() {
+                Certainty::Explicit
+            } else {
+                Certainty::Implicit
+            };
+            let planned = time_ref.is_some_and(|r| r.planned)
+                || (sentence_planned && day.zip(published).is_some_and(|(d, p)| d > p));
+            let why_day = match (time_ref, day) {
+                (Some(r), _) => r.why.clone(),
+                (None, None) if is_caption => {
+                    "a photo caption: the photo's day is not given".to_string()
+                }
+                (None, Some(d)) => format!(
+                    "no time words in the sentence: the article's publication day, {}",
+                    d.format("%-d %B %Y")
+                ),
+                (None, None) => "no time words and no publication date".to_string(),
+            };
+            let source = Source {
+                article: article.id.clone(),
+                start: sentence.range.start,
+                end: sentence.range.end,
+                quote: sentence.text.trim().to_string(),
+                kind_words: kind_words.clone(),
+                day_words: time_ref.map(|r| Span {
+                    start: sentence.range.start + r.start,
+                    end: sentence.range.start + r.end,
+                    text: r.words.clone(),
+                }),
+                place_words: place_words.clone(),
+                why_day,
+                why_place: why_place.clone(),
+                claimed_by: claim.as_ref().map(|c| c.by.clone()),
+                denied: claim.as_ref().is_some_and(|c| c.denied),
+                figures: if kind == EventKind::Casualties || kind == EventKind::Displacement {
+                    figures.clone()
+                } else {
+                    Default::default()
+                },
+            };
+            events.push(Event {
+                id: String::new(),
+                day,
+                certainty,
+                kind,
+                places: places.clone(),
+                actors: Vec::new(),
+                claimed_by: source.claimed_by.clone(),
+                figures: source.figures.clone(),
+                status: if planned {
+                    Status::Planned
+                } else {
+                    Status::Happened
+                },
+                sources: vec![source],
+                correction: None,
+            });
+        }
+    }
+    events
+}
+
+fn is_photo_caption(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    lower.contains("photo:") || lower.contains("(photo") || lower.contains("photo by")
+}
+
+/// Kinds reported by a sentence, each with the words that triggered it.
+pub fn kinds_in(sentence: &str, lexicon: &Lexicon) -> Vec<(EventKind, Vec<Span>)> {
+    let mut kinds = Vec::new();
+    for (index, kind) in EventKind::ALL.into_iter().enumerate() {
+        let blocked: Vec<(usize, usize)> = lexicon.blockers[index]
+            .find_iter(sentence)
+            .map(|(s, e, _)| (s, e))
+            .collect();
+        let words: Vec<Span> = lexicon.triggers[index]
+            .find_iter(sentence)
+            .filter(|(s, e, _)| !blocked.iter().any(|(bs, be)| bs <= s && e <= be))
+            .map(|(start, end, _)| Span {
+                start,
+                end,
+                text: sentence[start..end].to_string(),
+            })
+            .collect();
+        if !words.is_empty() {
+            kinds.push((kind, words));
+        }
+    }
+    kinds
+}
+
+type PlaceChoice = (Vec<PlaceId>, Vec<Span>, String);
+
+fn place_of<'g>(gazetteer: &'g Gazetteer, mention: &Mention) -> Option<&'g Place> {
+    mention.place.as_deref().and_then(|id| gazetteer.place(id))
+}
+
+fn is_container(place: &Place) -> bool {
+    matches!(
+        place.kind,
+        PlaceKind::Country | PlaceKind::Region | PlaceKind::District
+    )
+}
+
+/// The seat of government that speaks for a country.
+fn seat_of(gazetteer: &Gazetteer, place: &Place) -> Option<PlaceId> {
+    if place.kind == PlaceKind::Country {
+        gazetteer.capital_of(&place.country).map(|c| c.id.clone())
+    } else {
+        Some(place.id.clone())
+    }
+}
+
+fn places_for(
+    kind: EventKind,
+    sentence: &Sentence,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    region: Option<&PlaceId>,
+    previous_places: &[PlaceId],
+) -> Option<PlaceChoice> {
+    let span_of = |m: &Mention| Span {
+        start: m.start,
+        end: m.end,
+        text: m.text.clone(),
+    };
+    let event_mentions: Vec<&Mention> = drop_qualifiers(
+        sentence
+            .mentions
+            .iter()
+            .copied()
+            .filter(|m| m.role == MentionRole::Event && m.place.is_some())
+            .collect(),
+        sentence,
+        gazetteer,
+    );
+    if kind == EventKind::Diplomacy {
+        // Where a meeting is held ("talks in Moscow", "was in Geneva") is the place of diplomacy.
+        let venues: Vec<&Mention> = event_mentions
+            .iter()
+            .copied()
+            .filter(|m| place_of(gazetteer, m).is_some_and(|p| !is_container(p)))
+            .filter(|m| is_after_locative(sentence, m))
+            .collect();
+        if !venues.is_empty() {
+            let ids = dedup(venues.iter().filter_map(|m| m.place.clone()));
+            let names = names(gazetteer, &ids);
+            return Some((
+                ids,
+                venues.iter().map(|m| span_of(m)).collect(),
+                format!("where the meeting or statement took place: {names}"),
+            ));
+        }
+        // Otherwise the speakers, at their seat of government (the conventions).
+        let speakers = super::claims::speakers(
+            sentence.text,
+            sentence.range.start,
+            &sentence.mentions,
+            gazetteer,
+            lexicon,
+        );
+        if !speakers.is_empty() {
+            let mut ids = Vec::new();
+            let mut spans = Vec::new();
+            let mut reasons = Vec::new();
+            for speaker in speakers {
+                let seat = match &speaker.place {
+                    Some(id) => gazetteer.place(id).and_then(|p| seat_of(gazetteer, p)),
+                    None => gazetteer.capital_of(&speaker.country).map(|c| c.id.clone()),
+                };
+                if let Some(seat) = seat {
+                    if !ids.contains(&seat) {
+                        reasons.push(format!(
+                            "'{}' speaks for its government: placed at {}",
+                            speaker.words.text,
+                            names(gazetteer, std::slice::from_ref(&seat))
+                        ));
+                        ids.push(seat);
+                    }
+                    spans.push(Span {
+                        start: sentence.range.start + speaker.words.start,
+                        end: sentence.range.start + speaker.words.end,
+                        text: speaker.words.text.clone(),
+                    });
+                }
+            }
+            if !ids.is_empty() {
+                return Some((ids, spans, reasons.join("; ")));
+            }
+        }
+        let seats: Vec<(PlaceId, &Mention)> = event_mentions
+            .iter()
+            .filter_map(|m| {
+                let place = place_of(gazetteer, m)?;
+                Some((seat_of(gazetteer, place)?, *m))
+            })
+            .collect();
+        if seats.is_empty() {
+            return None;
+        }
+        let ids = dedup(seats.iter().map(|(id, _)| id.clone()));
+        let names = names(gazetteer, &ids);
+        return Some((
+            ids,
+            seats.iter().map(|(_, m)| span_of(m)).collect(),
+            format!("the place named in the sentence: {names}"),
+        ));
+    }
+
+    if !event_mentions.is_empty() {
+        let ids = dedup(event_mentions.iter().filter_map(|m| m.place.clone()));
+        let reasons: Vec<String> = event_mentions
+            .iter()
+            .map(|m| format!("'{}': {}", m.text, m.why))
+            .collect();
+        return Some((
+            ids,
+            event_mentions.iter().map(|m| span_of(m)).collect(),
+            reasons.join("; "),
+        ));
+    }
+    // "…, Baku said": the government speaks for its country; a country-wide happening is placed
+    // at the country.
+    let actor_places: Vec<(PlaceId, &Mention)> = sentence
+        .mentions
+        .iter()
+        .filter(|m| m.role == MentionRole::Actor)
+        .filter_map(|m| {
+            let place = place_of(gazetteer, m)?;
+            let target = if place.kind == PlaceKind::Capital {
+                gazetteer.country(&place.country).map(|c| c.id.clone())?
+            } else {
+                place.id.clone()
+            };
+            Some((target, *m))
+        })
+        .collect();
+    if !actor_places.is_empty() {
+        let ids = dedup(actor_places.iter().map(|(id, _)| id.clone()));
+        let names = names(gazetteer, &ids);
+        return Some((
+            ids,
+            actor_places.iter().map(|(_, m)| span_of(m)).collect(),
+            format!("reported by a government for its own territory: {names}"),
+        ));
+    }
+    if refers_back(sentence.text) && !previous_places.is_empty() {
+        let ids = previous_places.to_vec();
+        let names = names(gazetteer, &ids);
+        return Some((
+            ids,
+            Vec::new(),
+            format!("'there' / 'the city' refers to the place of the previous sentence: {names}"),
+        ));
+    }
+    let region = region?;
+    let names = names(gazetteer, std::slice::from_ref(region));
+    Some((
+        vec![region.clone()],
+        Vec::new(),
+        format!("no place in the sentence: the region the article is about, {names}"),
+    ))
+}
+
+/// "the town of Barda, Azerbaijan", "Shusha in Nagorno-Karabakh", "Stepanakert, the capital of
+/// Nagorno-Karabakh": a country or region right after a more specific place only qualifies it.
+fn drop_qualifiers<'a>(
+    mentions: Vec<&'a Mention>,
+    sentence: &Sentence,
+    gazetteer: &Gazetteer,
+) -> Vec<&'a Mention> {
+    let mut kept = Vec::new();
+    for (i, mention) in mentions.iter().enumerate() {
+        let is_qualifier = i > 0 && {
+            let previous = mentions[i - 1];
+            let gap = sentence
+                .text
+                .get(previous.end - sentence.range.start..mention.start - sentence.range.start)
+                .unwrap_or("");
+            let previous_specific = place_of(gazetteer, previous).is_some_and(|p| !is_container(p));
+            let this_container = place_of(gazetteer, mention).is_some_and(is_container);
+            previous_specific
+                && this_container
+                && gap.len() <= 20
+                && !gap.contains(['.', ';', '"', '“', '”'])
+        };
+        if !is_qualifier {
+            kept.push(*mention);
+        }
+    }
+    kept
+}
+
+fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
+    let before = sentence
+        .text
+        .get(..mention.start.saturating_sub(sentence.range.start))
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    ["in", "at", "to", "from"]
+        .iter()
+        .any(|word| before.ends_with(&format!(" {word}")) || before == *word)
+}
+
+fn refers_back(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    [
+        " there ",
+        " there.",
+        " there,",
+        "the city",
+        "the town",
+        "the village",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+fn dedup(ids: impl Iterator<Item = PlaceId>) -> Vec<PlaceId> {
+    let mut out: Vec<PlaceId> = Vec::new();
+    for id in ids {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+fn names(gazetteer: &Gazetteer, ids: &[PlaceId]) -> String {
+    ids.iter()
+        .map(|id| gazetteer.place(id).map_or(id.as_str(), |p| p.name.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

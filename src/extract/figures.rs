@@ -1,0 +1,325 @@
+//! Tolls in the text: deaths, injured, displaced, with the words that qualify them
+//! ("more than 400", "300 to 400", "half of the 140,000" → 70 000).
+
+use crate::model::{Figure, Figures};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Measure {
+    Deaths,
+    Injured,
+    Displaced,
+}
+
+const DEATH_WORDS: &[&str] = &[
+    "dead",
+    "killed",
+    "deaths",
+    "death toll",
+    "died",
+    "lives",
+    "toll",
+];
+const INJURY_WORDS: &[&str] = &["injured", "wounded"];
+const DISPLACED_WORDS: &[&str] = &["displaced", "fled", "evacuated", "refugees", "homeless"];
+
+/// One number as written, with its value and byte span in the sentence.
+#[derive(Clone, Debug, PartialEq)]
+struct Quantity {
+    value: u64,
+    qualifier: String,
+    start: usize,
+    end: usize,
+}
+
+pub fn figures_in(sentence: &str) -> Figures {
+    let lower = sentence.to_lowercase();
+    let quantities = quantities(&lower);
+    let mut figures = Figures::default();
+    for quantity in quantities {
+        let Some(measure) = measure_near(&lower, quantity.start, quantity.end) else {
+            continue;
+        };
+        let slot = match measure {
+            Measure::Deaths => &mut figures.deaths,
+            Measure::Injured => &mut figures.injured,
+            Measure::Displaced => &mut figures.displaced,
+        };
+        // The first toll in a sentence is the headline figure; later ones are its breakdown
+        // ("more than 400 dead, including 22 Armenian civilians").
+        if slot.is_none() {
+            *slot = Some(Figure {
+                value: quantity.value,
+                qualifier: quantity.qualifier.clone(),
+                text: sentence
+                    .get(quantity.start..quantity.end)
+                    .unwrap_or_default()
+                    .to_string(),
+            });
+        }
+    }
+    figures
+}
+
+/// The measure a number counts: the nearest toll word after it within a few words, else the toll
+/// word the sentence is about ("the death toll is 300 to 400").
+fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
+    let after: String = lower[end..].chars().take(60).collect();
+    let before: String = {
+        let head = &lower[..start];
+        let skip = head.chars().count().saturating_sub(40);
+        head.chars().skip(skip).collect()
+    };
+    let first_in = |text: &str| -> Option<(usize, Measure)> {
+        let mut best: Option<(usize, Measure)> = None;
+        for (words, measure) in [
+            (DEATH_WORDS, Measure::Deaths),
+            (INJURY_WORDS, Measure::Injured),
+            (DISPLACED_WORDS, Measure::Displaced),
+        ] {
+            for word in words {
+                if let Some(pos) = find_word(text, word)
+                    && best.is_none_or(|(p, _)| pos < p)
+                {
+                    best = Some((pos, measure));
+                }
+            }
+        }
+        best
+    };
+    if let Some((pos, measure)) = first_in(&after) {
+        // "127 dead", "200 people have been reported killed", "thousands of enemy soldiers" is not a toll.
+        let gap = &after[..pos];
+        if gap.split_whitespace().count() <= 5 && !gap.contains('.') {
+            return Some(measure);
+        }
+    }
+    if let Some((_, measure)) = first_in(&before)
+        && (before.contains("toll") || before.contains("displaced"))
+    {
+        return Some(measure);
+    }
+    None
+}
+
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(pos) = text[from..].find(word) {
+        let start = from + pos;
+        let end = start + word.len();
+        if super::lexicon::is_word_boundary(text, start, end) {
+            return Some(start);
+        }
+        from = end;
+    }
+    None
+}
+
+const SMALL_NUMBERS: &[(&str, u64)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("hundred", 100),
+    ("a hundred", 100),
+    ("hundreds", 100),
+    ("a thousand", 1000),
+    ("thousands", 1000),
+    ("dozens", 24),
+    ("a dozen", 12),
+];
+
+const QUALIFIERS: &[&str] = &[
+    "more than",
+    "over",
+    "at least",
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "up to",
+    "a total of",
+    "fewer than",
+    "less than",
+];
+
+/// Every quantity in a lower-cased sentence: numerals ("140,000", "1 200"), number words,
+/// ranges ("300 to 400") and fractions of a quantity ("half of the 140,000").
+fn quantities(lower: &str) -> Vec<Quantity> {
+    let mut found = Vec::new();
+    let bytes = lower.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_word_start = i == 0
+            || !lower[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        if !at_word_start {
+            i += 1;
+            continue;
+        }
+        if let Some((value, end)) = number_at(lower, i) {
+            let mut start = i;
+            let mut value = value;
+            let mut end = end;
+            let mut qualifier = String::new();
+            // "300 to 400": keep the low end as the value, the range as the qualifier.
+            if let Some(rest) = lower[end..].strip_prefix(" to ")
+                && let Some((high, high_end)) = number_at(lower, end + 4)
+                && !rest.is_empty()
+            {
+                qualifier = format!("{value} to {high}");
+                end = high_end;
+            }
+            let head = lower[..start].trim_end();
+            for q in QUALIFIERS {
+                if head.ends_with(q)
+                    && super::lexicon::is_word_boundary(head, head.len() - q.len(), head.len())
+                {
+                    start = head.len() - q.len();
+                    qualifier = q.to_string();
+                    break;
+                }
+            }
+            let fraction_head = lower[..start].trim_end();
+            for (word, numerator, denominator) in [
+                ("half of the", 1, 2),
+                ("half of", 1, 2),
+                ("a third of the", 1, 3),
+                ("a third of", 1, 3),
+                ("a quarter of the", 1, 4),
+                ("two thirds of the", 2, 3),
+            ] {
+                if fraction_head.ends_with(word) {
+                    start = fraction_head.len() - word.len();
+                    value = value * numerator / denominator;
+                    qualifier = word
+                        .trim_end_matches(" the")
+                        .trim_end_matches(" of")
+                        .to_string();
+                    break;
+                }
+            }
+            // Years are dates, not tolls.
+            if !(1900..=2100).contains(&value) || lower[end..].starts_with(" people") {
+                found.push(Quantity {
+                    value,
+                    qualifier,
+                    start,
+                    end,
+                });
+            }
+            i = end;
+        } else {
+            i += lower[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    found
+}
+
+/// A number starting at `i`: digits with thousands separators, or a number word.
+fn number_at(lower: &str, i: usize) -> Option<(u64, usize)> {
+    let rest = &lower[i..];
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        let mut end = i;
+        let mut digits = String::new();
+        let chars: Vec<(usize, char)> = rest.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (offset, c) = chars[k];
+            if c.is_ascii_digit() {
+                digits.push(c);
+                end = i + offset + 1;
+            } else if (c == ',' || c == '\u{a0}' || c == ' ')
+                && chars.get(k + 1).is_some_and(|(_, d)| d.is_ascii_digit())
+                && chars.get(k + 2).is_some_and(|(_, d)| d.is_ascii_digit())
+                && chars.get(k + 3).is_some_and(|(_, d)| d.is_ascii_digit())
+                && !chars.get(k + 4).is_some_and(|(_, d)| d.is_ascii_digit())
+            {
+                // a thousands separator
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        if lower[end..].starts_with(|c: char| c.is_alphabetic()) {
+            // "F-16", "COVID-19" glued to letters, "9th": not a count.
+            return None;
+        }
+        return digits.parse().ok().map(|v| (v, end));
+    }
+    SMALL_NUMBERS
+        .iter()
+        .filter(|(word, _)| {
+            rest.starts_with(word) && super::lexicon::is_word_boundary(lower, i, i + word.len())
+        })
+        .max_by_key(|(word, _)| word.len())
+        .map(|(word, value)| (*value, i + word.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_qualified_death_toll() {
+        let f = figures_in(
+            "The official death toll rose this morning to more than 400 dead, including 22 civilians.",
+        );
+        let deaths = f.deaths.unwrap_or_else(|| panic!("no deaths in {f:?}"));
+        assert_eq!(deaths.value, 400);
+        assert_eq!(deaths.qualifier, "more than");
+    }
+
+    #[test]
+    fn a_range_keeps_both_ends() {
+        let f =
+            figures_in("The official death toll is 300 to 400, including around fifty civilians.");
+        let deaths = f.deaths.unwrap_or_else(|| panic!("no deaths in {f:?}"));
+        assert_eq!(deaths.value, 300);
+        assert_eq!(deaths.qualifier, "300 to 400");
+    }
+
+    #[test]
+    fn half_of_a_population_is_computed() {
+        let f = figures_in(
+            "Officials said half of the 90,000 residents of the district have been displaced.",
+        );
+        let displaced = f
+            .displaced
+            .unwrap_or_else(|| panic!("no displaced in {f:?}"));
+        assert_eq!(displaced.value, 45_000);
+        assert_eq!(displaced.qualifier, "half");
+    }
+
+    #[test]
+    fn number_words_and_people() {
+        let f = figures_in("Two civilians were killed in the strikes, the ministry said.");
+        assert_eq!(f.deaths.map(|d| d.value), Some(2));
+        let f = figures_in("Some 200 people have been reported killed in the past week.");
+        assert_eq!(f.deaths.map(|d| d.value), Some(200));
+    }
+
+    #[test]
+    fn years_and_model_numbers_are_not_tolls() {
+        let f =
+            figures_in("Some 30,000 people were killed before a 1994 ceasefire; F-16 jets flew.");
+        assert_eq!(f.deaths.map(|d| d.value), Some(30_000));
+        let f = figures_in("The war ended in 1994 and F-16 jets were seen.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

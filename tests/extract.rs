@@ -1,0 +1,200 @@
+//! Event extraction on short real-style sentences of our own (not the seeds), one rule a test.
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use chrono::NaiveDate;
+use karabakh_atlas::atlas::Atlas;
+use karabakh_atlas::extract::Lexicon;
+use karabakh_atlas::gazetteer::Gazetteer;
+use karabakh_atlas::model::{Article, DateSource, Event, EventKind, Published, Status};
+
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn gazetteer() -> Arc<Gazetteer> {
+    static GAZETTEER: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+    GAZETTEER
+        .get_or_init(|| Arc::new(Gazetteer::load(&data_dir()).unwrap_or_else(|e| panic!("{e}"))))
+        .clone()
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("bad test date"))
+}
+
+fn article(id: &str, text: &str, published: NaiveDate) -> Article {
+    Article {
+        id: id.to_string(),
+        path: PathBuf::from(id),
+        text: text.to_string(),
+        hash: format!("hash-of-{id}"),
+        published: Some(Published {
+            day: published,
+            evidence: "test".into(),
+            source: DateSource::Stated,
+            conflicts: Vec::new(),
+        }),
+        note: None,
+    }
+}
+
+fn extract(articles: Vec<Article>) -> Atlas {
+    let lexicon = Lexicon::load(&data_dir()).unwrap_or_else(|e| panic!("{e}"));
+    Atlas::build(articles, Vec::new(), gazetteer(), &lexicon)
+}
+
+fn place_names(atlas: &Atlas, event: &Event) -> Vec<String> {
+    event
+        .places
+        .iter()
+        .map(|id| atlas.place(id).map_or(id.clone(), |p| p.name.clone()))
+        .collect()
+}
+
+fn find<'a>(atlas: &'a Atlas, kind: EventKind, place: &str) -> Option<&'a Event> {
+    atlas
+        .events
+        .iter()
+        .find(|e| e.kind == kind && place_names(atlas, e).iter().any(|n| n == place))
+}
+
+fn describe(atlas: &Atlas) -> String {
+    atlas
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{:?} {:?} {:?} {:?}\n",
+                e.day,
+                e.kind,
+                place_names(atlas, e),
+                e.status
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_weekday_and_a_claim() {
+    // 15 October 2020 was a Thursday: "on Tuesday" is the 13th.
+    let atlas = extract(vec![article(
+        "a.txt",
+        "Azerbaijani rockets struck the town of Martuni on Tuesday, the separatist authorities said.",
+        day(2020, 10, 15),
+    )]);
+    let event = find(&atlas, EventKind::Shelling, "Martuni")
+        .unwrap_or_else(|| panic!("no shelling at Martuni in\n{}", describe(&atlas)));
+    assert_eq!(event.day, Some(day(2020, 10, 13)));
+    let claim = event.claimed_by.clone().unwrap_or_default();
+    assert!(claim.contains("separatist authorities"), "claim: {claim}");
+}
+
+#[test]
+fn heads_of_state_speak_from_their_capitals() {
+    let atlas = extract(vec![article(
+        "b.txt",
+        "On Monday, French President Emmanuel Macron and Russian President Vladimir Putin called for an immediate ceasefire.",
+        day(2020, 10, 15),
+    )]);
+    for capital in ["Paris", "Moscow"] {
+        let event = find(&atlas, EventKind::Diplomacy, capital)
+            .unwrap_or_else(|| panic!("no diplomacy at {capital} in\n{}", describe(&atlas)));
+        assert_eq!(event.day, Some(day(2020, 10, 12)));
+    }
+}
+
+#[test]
+fn one_sentence_gives_two_kinds_and_overnight_is_the_evening_before() {
+    let atlas = extract(vec![article(
+        "c.txt",
+        "Hundreds of families fled Martakert overnight as artillery pounded the town.",
+        day(2020, 10, 20),
+    )]);
+    for kind in [EventKind::Displacement, EventKind::Shelling] {
+        let event = find(&atlas, kind, "Martakert")
+            .unwrap_or_else(|| panic!("no {kind:?} at Martakert in\n{}", describe(&atlas)));
+        assert_eq!(event.day, Some(day(2020, 10, 19)));
+    }
+}
+
+#[test]
+fn a_toll_keeps_its_number() {
+    let atlas = extract(vec![article(
+        "d.txt",
+        "Twelve civilians were killed in Ganja on Sunday, the defence ministry in Baku said.",
+        day(2020, 10, 12),
+    )]);
+    let event = find(&atlas, EventKind::Casualties, "Ganja")
+        .unwrap_or_else(|| panic!("no casualties at Ganja in\n{}", describe(&atlas)));
+    assert_eq!(event.figures.deaths.as_ref().map(|f| f.value), Some(12));
+    assert_eq!(event.day, Some(day(2020, 10, 11)));
+}
+
+#[test]
+fn the_past_is_background_not_a_day_of_this_war() {
+    let atlas = extract(vec![article(
+        "e.txt",
+        "Some 30,000 people were killed in the fighting that ended with a ceasefire in 1994.",
+        day(2020, 10, 12),
+    )]);
+    assert!(atlas.events.is_empty(), "{}", describe(&atlas));
+}
+
+#[test]
+fn the_same_strike_told_twice_is_one_event_with_two_sources() {
+    let atlas = extract(vec![
+        article(
+            "f.txt",
+            "A bridge near Lachin was hit by missiles on Sunday, officials said.",
+            day(2020, 10, 26),
+        ),
+        article(
+            "g.txt",
+            "Missiles struck a bridge in Lachin on Sunday, according to local officials.",
+            day(2020, 10, 27),
+        ),
+    ]);
+    let strikes: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Shelling)
+        .collect();
+    assert_eq!(strikes.len(), 1, "{}", describe(&atlas));
+    assert_eq!(strikes[0].sources.len(), 2);
+    assert_eq!(strikes[0].day, Some(day(2020, 10, 25)));
+}
+
+#[test]
+fn a_meeting_announced_for_later_is_planned() {
+    // 14 October 2020 was a Wednesday: "on Friday" in the future is the 16th.
+    let atlas = extract(vec![article(
+        "h.txt",
+        "The foreign ministers are to meet in Geneva on Friday, the Swiss foreign ministry said.",
+        day(2020, 10, 14),
+    )]);
+    let event = find(&atlas, EventKind::Diplomacy, "Geneva")
+        .unwrap_or_else(|| panic!("no diplomacy at Geneva in\n{}", describe(&atlas)));
+    assert_eq!(event.status, Status::Planned);
+    assert_eq!(event.day, Some(day(2020, 10, 16)));
+}
+
+#[test]
+fn a_war_event_with_no_place_is_placed_in_the_region_of_the_article() {
+    let atlas = extract(vec![article(
+        "i.txt",
+        "Fighting raged in Nagorno-Karabakh on Monday. The clashes continued on Tuesday.",
+        day(2020, 10, 15),
+    )]);
+    let tuesday: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Fighting && e.day == Some(day(2020, 10, 13)))
+        .collect();
+    assert_eq!(tuesday.len(), 1, "{}", describe(&atlas));
+    assert_eq!(
+        place_names(&atlas, tuesday[0]),
+        vec!["Nagorno-Karabakh".to_string()]
+    );
+}
