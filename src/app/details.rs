@@ -68,7 +68,7 @@ impl DetailsView {
         ui.horizontal(|ui| {
             ui.label("Place:");
             ui.add(egui::TextEdit::singleline(&mut state.filter.place_query).hint_text("search places").desired_width(160.0));
-            if !state.filter.place_query.is_empty() && ui.small_button("✖").on_hover_text("Clear the place search").clicked() {
+            if !state.filter.place_query.is_empty() && ui.small_button("clear").on_hover_text("Clear the place search").clicked() {
                 state.filter.place_query.clear();
             }
         });
@@ -124,7 +124,7 @@ fn event_line(atlas: &Atlas, event: &Event, with_day: bool) -> String {
 fn selected_event(ui: &mut Ui, atlas: &Atlas, event: &Event, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(style::kind_label(event.kind)).strong().size(16.0).color(style::kind_color(event.kind)));
-        if ui.small_button("✖").on_hover_text("Clear the selection").clicked() {
+        if ui.small_button("clear").on_hover_text("Clear the selection").clicked() {
             commands.push(Command::Select(None));
         }
     });
@@ -139,8 +139,8 @@ fn selected_event(ui: &mut Ui, atlas: &Atlas, event: &Event, commands: &mut Vec<
     }
     for id in &event.places {
         match atlas.place(id) {
-            Some(place) => ui.label(format!("📍 {} ({:.3}° N, {:.3}° E)", place.name, place.lat, place.lon)),
-            None => ui.label(format!("📍 {id} (not in the gazetteer)")),
+            Some(place) => ui.label(format!("{} ({:.3}° N, {:.3}° E)", place.name, place.lat, place.lon)),
+            None => ui.label(format!("{id} (not in the gazetteer)")),
         };
     }
     if let Some(claimant) = &event.claimed_by {

@@ -37,7 +37,7 @@ impl MapView {
         let mut commands = Vec::new();
         let fit = state.fit_requested.then(|| front_bounds(scene));
         state.fit_requested = false;
-        let keys_free = !ui.ctx().egui_wants_keyboard_input();
+        let keys_free = !ui.ctx().text_edit_focused();
         let (zoom_key, pan_key) = if keys_free { zoom_and_pan_keys(ui) } else { (1.0, Vec2::ZERO) };
 
         let aspect = 1.0 / ASPECT_LATITUDE.to_radians().cos();

@@ -19,7 +19,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use egui::{Key, RichText, Ui};
 
-use crate::atlas::Atlas;
+use crate::atlas::{Atlas, PublicationPin};
 use crate::basemap::Basemap;
 
 use scene::Scene;
@@ -31,6 +31,8 @@ pub struct Startup {
     pub day: Option<NaiveDate>,
     pub presentation: bool,
     pub dark: bool,
+    /// Start in "up to this day" mode.
+    pub up_to_day: bool,
     /// Save a PNG here once the map is drawn, then close the window.
     pub screenshot: Option<PathBuf>,
     /// Print the start-up time once the map is drawn, then close the window.
@@ -45,6 +47,7 @@ impl Default for Startup {
             day: None,
             presentation: false,
             dark: false,
+            up_to_day: false,
             screenshot: None,
             exit_after_first_frame: false,
             started: Instant::now(),
@@ -90,11 +93,11 @@ impl AtlasApp {
 
     /// A window that builds the Atlas and loads the basemap in a background thread, showing a
     /// spinner meanwhile.
-    pub fn load_in_background(articles: PathBuf, data: PathBuf, startup: Startup) -> AtlasApp {
+    pub fn load_in_background(articles: PathBuf, data: PathBuf, pins: Vec<PublicationPin>, startup: Startup) -> AtlasApp {
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let basemap = Basemap::load(&data);
-            let result = Atlas::from_dir(&articles, &data)
+            let result = Atlas::from_dir_pinned(&articles, &data, &pins)
                 .map(|atlas| Loaded { atlas, basemap })
                 .map_err(|e| format!("Cannot open the articles of {} with the data of {}: {e:#}", articles.display(), data.display()));
             // The window may have closed meanwhile; then nobody needs the result.
@@ -134,6 +137,9 @@ impl AtlasApp {
         state.dark = self.state.dark;
         if let Some(day) = self.startup.day {
             state.apply(Command::SetDay(day), |_| None);
+        }
+        if self.startup.up_to_day {
+            state.apply(Command::SetMode(state::Mode::UpToDay), |_| None);
         }
         for problem in &loaded.basemap.problems {
             eprintln!("warning: {problem}");
@@ -390,7 +396,13 @@ fn enlarge_text(ui: &mut Ui) {
 
 /// Open the window on the articles of `articles` with the data of `data`; blocks until it closes.
 /// Returns the command-line screenshot's path (if one was asked for).
-pub fn run(articles: PathBuf, data: PathBuf, startup: Startup, size: Option<[f32; 2]>) -> Result<Option<PathBuf>, String> {
+pub fn run(
+    articles: PathBuf,
+    data: PathBuf,
+    pins: Vec<PublicationPin>,
+    startup: Startup,
+    size: Option<[f32; 2]>,
+) -> Result<Option<PathBuf>, String> {
     let size = size.unwrap_or([1280.0, 720.0]);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -400,7 +412,7 @@ pub fn run(articles: PathBuf, data: PathBuf, startup: Startup, size: Option<[f32
         ..Default::default()
     };
     let wants_outcome = startup.screenshot.is_some() || startup.exit_after_first_frame;
-    let app = AtlasApp::load_in_background(articles, data, startup);
+    let app = AtlasApp::load_in_background(articles, data, pins, startup);
     let outcome = Arc::clone(&app.exit_outcome);
     eframe::run_native("karabakh-atlas", options, Box::new(move |_cc| Ok(Box::new(app))))
         .map_err(|e| format!("Cannot open the window: {e}"))?;

@@ -26,7 +26,7 @@ fn day_at(state: &ViewState, index: i64) -> NaiveDate {
 
 /// Keys of the time panel: ←/→ step, space plays, Home/End. Ignored while a text field has focus.
 pub fn key_commands(ui: &Ui) -> Vec<Command> {
-    if ui.ctx().egui_wants_keyboard_input() {
+    if ui.ctx().text_edit_focused() {
         return Vec::new();
     }
     ui.input(|input| {
@@ -68,20 +68,20 @@ impl TimelineView {
     }
 
     fn controls(&self, ui: &mut Ui, state: &ViewState, commands: &mut Vec<Command>) {
-        if ui.button("⏮").on_hover_text("First day (Home)").clicked() {
+        if ui.button("|< First").on_hover_text("First day (Home)").clicked() {
             commands.push(Command::Home);
         }
-        if ui.button("◀").on_hover_text("Previous day (←)").clicked() {
+        if ui.button("< Back").on_hover_text("Previous day (Left arrow)").clicked() {
             commands.push(Command::Step(-1));
         }
-        let (icon, tip) = if state.playing { ("⏸", "Pause (space)") } else { ("▶", "Play (space)") };
+        let (icon, tip) = if state.playing { ("Pause", "Pause (space)") } else { ("Play", "Play one day after another (space)") };
         if ui.button(icon).on_hover_text(tip).clicked() {
             commands.push(Command::TogglePlay);
         }
-        if ui.button("▶|").on_hover_text("Next day (→)").clicked() {
+        if ui.button("Next >").on_hover_text("Next day (Right arrow)").clicked() {
             commands.push(Command::Step(1));
         }
-        if ui.button("⏭").on_hover_text("Last day (End)").clicked() {
+        if ui.button("Last >|").on_hover_text("Last day (End)").clicked() {
             commands.push(Command::End);
         }
         let mut speed = state.speed;
@@ -109,6 +109,7 @@ impl TimelineView {
         let start = state.span.0;
         let slider = egui::Slider::new(&mut index, 0..=last)
             .show_value(true)
+            .text("day")
             .custom_formatter(move |v, _| (start + Duration::days(v as i64)).format("%d %b %Y").to_string())
             .custom_parser(move |text| {
                 NaiveDate::parse_from_str(text.trim(), "%d %b %Y")
@@ -116,7 +117,7 @@ impl TimelineView {
                     .ok()
                     .map(|d| (d - start).num_days() as f64)
             });
-        let response = ui.add(slider).on_hover_text("Day (drag, or ←/→)");
+        let response = ui.add(slider).on_hover_text("Day (drag, or the Left/Right arrow keys)");
         if response.changed() {
             commands.push(Command::SetDay(day_at(state, index)));
         }
