@@ -53,7 +53,12 @@ impl Polygon {
             .collect();
         let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
         for [lon, lat] in &vertices {
-            bbox = [bbox[0].min(*lon), bbox[1].min(*lat), bbox[2].max(*lon), bbox[3].max(*lat)];
+            bbox = [
+                bbox[0].min(*lon),
+                bbox[1].min(*lat),
+                bbox[2].max(*lon),
+                bbox[3].max(*lat),
+            ];
         }
         Some(Polygon {
             rings,
@@ -65,10 +70,19 @@ impl Polygon {
 
     /// Whether the point lies inside the outer ring and outside every hole (even-odd rule).
     pub fn contains(&self, point: LonLat) -> bool {
-        if point[0] < self.bbox[0] || point[0] > self.bbox[2] || point[1] < self.bbox[1] || point[1] > self.bbox[3] {
+        if point[0] < self.bbox[0]
+            || point[0] > self.bbox[2]
+            || point[1] < self.bbox[1]
+            || point[1] > self.bbox[3]
+        {
             return false;
         }
-        self.rings.iter().filter(|ring| ring_contains(ring, point)).count() % 2 == 1
+        self.rings
+            .iter()
+            .filter(|ring| ring_contains(ring, point))
+            .count()
+            % 2
+            == 1
     }
 }
 
@@ -92,9 +106,16 @@ pub struct Area {
 
 impl Area {
     pub fn bbox(&self) -> [f64; 4] {
-        self.polygons.iter().fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| {
-            [b[0].min(p.bbox[0]), b[1].min(p.bbox[1]), b[2].max(p.bbox[2]), b[3].max(p.bbox[3])]
-        })
+        self.polygons
+            .iter()
+            .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| {
+                [
+                    b[0].min(p.bbox[0]),
+                    b[1].min(p.bbox[1]),
+                    b[2].max(p.bbox[2]),
+                    b[3].max(p.bbox[3]),
+                ]
+            })
     }
 
     pub fn contains(&self, point: LonLat) -> bool {
@@ -107,7 +128,10 @@ impl Area {
             let area = |p: &Polygon| (p.bbox[2] - p.bbox[0]) * (p.bbox[3] - p.bbox[1]);
             area(a).total_cmp(&area(b))
         })?;
-        Some([(largest.bbox[0] + largest.bbox[2]) / 2.0, (largest.bbox[1] + largest.bbox[3]) / 2.0])
+        Some([
+            (largest.bbox[0] + largest.bbox[2]) / 2.0,
+            (largest.bbox[1] + largest.bbox[3]) / 2.0,
+        ])
     }
 }
 
@@ -186,15 +210,20 @@ impl Basemap {
 /// broken coordinates are skipped; an unreadable or unparsable file is an error naming it.
 pub fn load_layer(path: &Path) -> Result<Vec<Area>, String> {
     let fix = "rebuild it with scripts/build_basemap.py";
-    let text = fs::read_to_string(path).map_err(|e| format!("{}: cannot read ({e}); {fix}", display(path)))?;
+    let text = fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read ({e}); {fix}", display(path)))?;
     parse_layer(&text).map_err(|e| format!("{}: {e}; {fix}", display(path)))
 }
 
 /// Read the reference towns: `name, lat, lon, population, country` separated by tabs, `#` comments,
 /// one header line. A malformed line is an error naming the file and the line.
 pub fn load_towns(path: &Path) -> Result<Vec<Town>, String> {
-    let text = fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read ({e}); rebuild it with scripts/build_basemap.py", display(path)))?;
+    let text = fs::read_to_string(path).map_err(|e| {
+        format!(
+            "{}: cannot read ({e}); rebuild it with scripts/build_basemap.py",
+            display(path)
+        )
+    })?;
     let mut towns = Vec::new();
     for (number, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.starts_with("name\t") || line.trim().is_empty() {
@@ -225,7 +254,7 @@ pub fn load_towns(path: &Path) -> Result<Vec<Town>, String> {
             }
         }
     }
-    towns.sort_by(|a, b| b.population.cmp(&a.population));
+    towns.sort_by_key(|t| std::cmp::Reverse(t.population));
     Ok(towns)
 }
 
@@ -235,8 +264,13 @@ fn display(path: &Path) -> String {
 
 /// Parse a FeatureCollection from text (see [`load_layer`]).
 pub fn parse_layer(text: &str) -> Result<Vec<Area>, String> {
-    let root: Value = serde_json::from_str(text)
-        .map_err(|e| format!("not valid JSON at line {} column {}: {e}", e.line(), e.column()))?;
+    let root: Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "not valid JSON at line {} column {}: {e}",
+            e.line(),
+            e.column()
+        )
+    })?;
     let features = root
         .get("features")
         .and_then(Value::as_array)
@@ -252,7 +286,8 @@ pub fn parse_layer(text: &str) -> Result<Vec<Area>, String> {
             continue;
         };
         let coordinates = geometry.get("coordinates");
-        let polygons: Vec<Value> = match (geometry.get("type").and_then(Value::as_str), coordinates) {
+        let polygons: Vec<Value> = match (geometry.get("type").and_then(Value::as_str), coordinates)
+        {
             (Some("Polygon"), Some(c)) => vec![c.clone()],
             (Some("MultiPolygon"), Some(Value::Array(list))) => list.clone(),
             _ => continue,
@@ -309,10 +344,17 @@ mod tests {
     #[test]
     fn karabakh_outline_holds_stepanakert_not_barda_and_sevan_is_named() {
         let map = Basemap::load(&project_data());
-        let karabakh = map.karabakh.as_ref().expect("the outline ships with the project");
+        let karabakh = map
+            .karabakh
+            .as_ref()
+            .expect("the outline ships with the project");
         assert!(karabakh.contains([46.75, 39.82]));
         assert!(!karabakh.contains([47.13, 40.37]));
-        let sevan = map.lakes.iter().find(|l| l.name == "Lake Sevan").expect("Lake Sevan is labelled");
+        let sevan = map
+            .lakes
+            .iter()
+            .find(|l| l.name == "Lake Sevan")
+            .expect("Lake Sevan is labelled");
         assert!(sevan.contains([45.3, 40.35]));
     }
 
@@ -321,7 +363,11 @@ mod tests {
         let map = Basemap::load(&project_data());
         for area in map.countries.iter().chain(&map.lakes).chain(&map.karabakh) {
             for polygon in &area.polygons {
-                assert!(!polygon.triangles.is_empty(), "{} has an untriangulated polygon", area.name);
+                assert!(
+                    !polygon.triangles.is_empty(),
+                    "{} has an untriangulated polygon",
+                    area.name
+                );
                 let n = polygon.vertices.len() as u32;
                 assert!(polygon.triangles.iter().flatten().all(|&i| i < n));
             }
@@ -334,9 +380,17 @@ mod tests {
         let basemap = dir.path().join("basemap");
         fs::create_dir_all(&basemap).expect("create");
         for file in [REGION_FILE, WORLD_FILE, KARABAKH_FILE, TOWNS_FILE] {
-            fs::copy(project_data().join("basemap").join(file), basemap.join(file)).expect("copy");
+            fs::copy(
+                project_data().join("basemap").join(file),
+                basemap.join(file),
+            )
+            .expect("copy");
         }
-        fs::write(basemap.join(LAKES_FILE), "{\"type\": \"FeatureCollection\", \"features\": [").expect("write");
+        fs::write(
+            basemap.join(LAKES_FILE),
+            "{\"type\": \"FeatureCollection\", \"features\": [",
+        )
+        .expect("write");
         let map = Basemap::load(dir.path());
         assert_eq!(map.problems.len(), 1);
         assert!(map.problems[0].contains(LAKES_FILE), "{}", map.problems[0]);

@@ -19,65 +19,114 @@ const CONTEXT_BYTES: usize = 240;
 pub struct DetailsView;
 
 impl DetailsView {
-    pub fn ui(&mut self, ui: &mut Ui, atlas: &Atlas, scene: &Scene, state: &mut ViewState) -> Vec<Command> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        atlas: &Atlas,
+        scene: &Scene,
+        state: &mut ViewState,
+    ) -> Vec<Command> {
         let mut commands = Vec::new();
-        ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            self.filters(ui, atlas, state);
-            ui.separator();
-            self.day_list(ui, atlas, scene, state, &mut commands);
-            ui.separator();
-            match state.selected.and_then(|i| atlas.events.get(i)) {
-                Some(event) => selected_event(ui, atlas, event, &mut commands),
-                None => {
-                    ui.label(RichText::new("Click a marker or an event to see its sources.").weak());
+        ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.filters(ui, atlas, state);
+                ui.separator();
+                self.day_list(ui, atlas, scene, state, &mut commands);
+                ui.separator();
+                match state.selected.and_then(|i| atlas.events.get(i)) {
+                    Some(event) => selected_event(ui, atlas, event, &mut commands),
+                    None => {
+                        ui.label(
+                            RichText::new("Click a marker or an event to see its sources.").weak(),
+                        );
+                    }
                 }
-            }
-        });
+            });
         commands
     }
 
     fn filters(&self, ui: &mut Ui, atlas: &Atlas, state: &mut ViewState) {
-        egui::CollapsingHeader::new("Filters").default_open(false).show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                for kind in EventKind::ALL {
-                    let index = kind_index(kind);
-                    let text = RichText::new(style::kind_label(kind)).color(style::kind_color(kind));
-                    ui.checkbox(&mut state.filter.kinds[index], text)
-                        .on_hover_text(format!("Show {} events", kind.as_str()));
-                }
-            });
-            ui.horizontal(|ui| {
-                ui.checkbox(&mut state.filter.explicit, "day stated")
-                    .on_hover_text("Events whose day the article names");
-                ui.checkbox(&mut state.filter.implicit, "day implied")
-                    .on_hover_text("Events dated only by the paper's publication date");
-            });
-            let mut claimants: Vec<&str> = atlas.events.iter().filter_map(|e| e.claimed_by.as_deref()).collect();
-            claimants.sort_unstable();
-            claimants.dedup();
-            let current = state.filter.claimant.clone().unwrap_or_else(|| "everyone".into());
-            egui::ComboBox::from_label("claimed by")
-                .selected_text(current)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut state.filter.claimant, None, "everyone");
-                    for claimant in claimants {
-                        ui.selectable_value(&mut state.filter.claimant, Some(claimant.to_string()), claimant);
+        egui::CollapsingHeader::new("Filters")
+            .default_open(false)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for kind in EventKind::ALL {
+                        let index = kind_index(kind);
+                        let text =
+                            RichText::new(style::kind_label(kind)).color(style::kind_color(kind));
+                        ui.checkbox(&mut state.filter.kinds[index], text)
+                            .on_hover_text(format!("Show {} events", kind.as_str()));
                     }
                 });
-        });
+                ui.horizontal(|ui| {
+                    ui.checkbox(&mut state.filter.explicit, "day stated")
+                        .on_hover_text("Events whose day the article names");
+                    ui.checkbox(&mut state.filter.implicit, "day implied")
+                        .on_hover_text("Events dated only by the paper's publication date");
+                });
+                let mut claimants: Vec<&str> = atlas
+                    .events
+                    .iter()
+                    .filter_map(|e| e.claimed_by.as_deref())
+                    .collect();
+                claimants.sort_unstable();
+                claimants.dedup();
+                let current = state
+                    .filter
+                    .claimant
+                    .clone()
+                    .unwrap_or_else(|| "everyone".into());
+                egui::ComboBox::from_label("claimed by")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut state.filter.claimant, None, "everyone");
+                        for claimant in claimants {
+                            ui.selectable_value(
+                                &mut state.filter.claimant,
+                                Some(claimant.to_string()),
+                                claimant,
+                            );
+                        }
+                    });
+            });
         ui.horizontal(|ui| {
             ui.label("Place:");
-            ui.add(egui::TextEdit::singleline(&mut state.filter.place_query).hint_text("search places").desired_width(160.0));
-            if !state.filter.place_query.is_empty() && ui.small_button("clear").on_hover_text("Clear the place search").clicked() {
+            ui.add(
+                egui::TextEdit::singleline(&mut state.filter.place_query)
+                    .hint_text("search places")
+                    .desired_width(160.0),
+            );
+            if !state.filter.place_query.is_empty()
+                && ui
+                    .small_button("clear")
+                    .on_hover_text("Clear the place search")
+                    .clicked()
+            {
                 state.filter.place_query.clear();
             }
         });
     }
 
-    fn day_list(&self, ui: &mut Ui, atlas: &Atlas, scene: &Scene, state: &ViewState, commands: &mut Vec<Command>) {
+    fn day_list(
+        &self,
+        ui: &mut Ui,
+        atlas: &Atlas,
+        scene: &Scene,
+        state: &ViewState,
+        commands: &mut Vec<Command>,
+    ) {
         let heading = match state.mode {
-            Mode::ThisDay => format!("{} event{} this day", scene.visible.len(), plural(scene.visible.len())),
-            Mode::UpToDay => format!("{} event{} up to this day", scene.visible.len(), plural(scene.visible.len())),
+            Mode::ThisDay => format!(
+                "{} event{} this day",
+                scene.visible.len(),
+                plural(scene.visible.len())
+            ),
+            Mode::UpToDay => format!(
+                "{} event{} up to this day",
+                scene.visible.len(),
+                plural(scene.visible.len())
+            ),
         };
         ui.label(RichText::new(heading).strong());
         for (k, events) in scene.by_kind(atlas).iter().enumerate() {
@@ -85,20 +134,34 @@ impl DetailsView {
                 continue;
             }
             let kind = EventKind::ALL[k];
-            let title = RichText::new(format!("{} ({})", style::kind_label(kind), events.len())).color(style::kind_color(kind));
-            egui::CollapsingHeader::new(title).id_salt(("kind", k)).default_open(true).show(ui, |ui| {
-                for &i in events.iter().take(200) {
-                    let event = &atlas.events[i];
-                    let label = event_line(atlas, event, state.mode == Mode::UpToDay);
-                    let quote = event.sources.first().map(|s| truncate(&s.quote, 200)).unwrap_or_default();
-                    if ui.selectable_label(state.selected == Some(i), label).on_hover_text(quote).clicked() {
-                        commands.push(Command::Select(Some(i)));
+            let title = RichText::new(format!("{} ({})", style::kind_label(kind), events.len()))
+                .color(style::kind_color(kind));
+            egui::CollapsingHeader::new(title)
+                .id_salt(("kind", k))
+                .default_open(true)
+                .show(ui, |ui| {
+                    for &i in events.iter().take(200) {
+                        let event = &atlas.events[i];
+                        let label = event_line(atlas, event, state.mode == Mode::UpToDay);
+                        let quote = event
+                            .sources
+                            .first()
+                            .map(|s| truncate(&s.quote, 200))
+                            .unwrap_or_default();
+                        if ui
+                            .selectable_label(state.selected == Some(i), label)
+                            .on_hover_text(quote)
+                            .clicked()
+                        {
+                            commands.push(Command::Select(Some(i)));
+                        }
                     }
-                }
-                if events.len() > 200 {
-                    ui.label(RichText::new(format!("… and {} more", events.len() - 200)).weak());
-                }
-            });
+                    if events.len() > 200 {
+                        ui.label(
+                            RichText::new(format!("… and {} more", events.len() - 200)).weak(),
+                        );
+                    }
+                });
         }
     }
 }
@@ -110,8 +173,16 @@ fn event_line(atlas: &Atlas, event: &Event, with_day: bool) -> String {
         .iter()
         .filter_map(|id| atlas.place(id).map(|p| p.name.as_str()))
         .collect();
-    let place = if places.is_empty() { "no place".to_string() } else { places.join(", ") };
-    let mut line = format!("{place} · {} source{}", event.sources.len(), plural(event.sources.len()));
+    let place = if places.is_empty() {
+        "no place".to_string()
+    } else {
+        places.join(", ")
+    };
+    let mut line = format!(
+        "{place} · {} source{}",
+        event.sources.len(),
+        plural(event.sources.len())
+    );
     if with_day && let Some(day) = event.day {
         line = format!("{} · {line}", day.format("%d %b"));
     }
@@ -123,12 +194,24 @@ fn event_line(atlas: &Atlas, event: &Event, with_day: bool) -> String {
 
 fn selected_event(ui: &mut Ui, atlas: &Atlas, event: &Event, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(style::kind_label(event.kind)).strong().size(16.0).color(style::kind_color(event.kind)));
-        if ui.small_button("clear").on_hover_text("Clear the selection").clicked() {
+        ui.label(
+            RichText::new(style::kind_label(event.kind))
+                .strong()
+                .size(16.0)
+                .color(style::kind_color(event.kind)),
+        );
+        if ui
+            .small_button("clear")
+            .on_hover_text("Clear the selection")
+            .clicked()
+        {
             commands.push(Command::Select(None));
         }
     });
-    let day = event.day.map(super::state::day_in_words).unwrap_or_else(|| "no day".into());
+    let day = event
+        .day
+        .map(super::state::day_in_words)
+        .unwrap_or_else(|| "no day".into());
     let certainty = match event.certainty {
         Certainty::Explicit => "day stated in the text",
         Certainty::Implicit => "day implied by the publication date",
@@ -139,7 +222,10 @@ fn selected_event(ui: &mut Ui, atlas: &Atlas, event: &Event, commands: &mut Vec<
     }
     for id in &event.places {
         match atlas.place(id) {
-            Some(place) => ui.label(format!("{} ({:.3}° N, {:.3}° E)", place.name, place.lat, place.lon)),
+            Some(place) => ui.label(format!(
+                "{} ({:.3}° N, {:.3}° E)",
+                place.name, place.lat, place.lon
+            )),
             None => ui.label(format!("{id} (not in the gazetteer)")),
         };
     }
@@ -150,13 +236,24 @@ fn selected_event(ui: &mut Ui, atlas: &Atlas, event: &Event, commands: &mut Vec<
         ui.label(format!("Actors: {}", event.actors.join(", ")));
     }
     let figures = &event.figures;
-    for (what, figure) in [("dead", &figures.deaths), ("injured", &figures.injured), ("displaced", &figures.displaced)] {
+    for (what, figure) in [
+        ("dead", &figures.deaths),
+        ("injured", &figures.injured),
+        ("displaced", &figures.displaced),
+    ] {
         if let Some(figure) = figure {
             ui.label(format!("{} {what} — “{}”", figure.value, figure.text));
         }
     }
     ui.add_space(4.0);
-    ui.label(RichText::new(format!("{} source{}", event.sources.len(), plural(event.sources.len()))).strong());
+    ui.label(
+        RichText::new(format!(
+            "{} source{}",
+            event.sources.len(),
+            plural(event.sources.len())
+        ))
+        .strong(),
+    );
     for (n, source) in event.sources.iter().enumerate() {
         ui.push_id(("source", n), |ui| source_view(ui, atlas, source, commands));
     }
@@ -166,7 +263,11 @@ fn source_view(ui: &mut Ui, atlas: &Atlas, source: &Source, commands: &mut Vec<C
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&source.article).monospace().small());
-            if ui.small_button("open article").on_hover_text("Show the whole article with its place names").clicked() {
+            if ui
+                .small_button("open article")
+                .on_hover_text("Show the whole article with its place names")
+                .clicked()
+            {
                 commands.push(Command::OpenArticle(Some(source.article.clone())));
             }
         });
@@ -195,18 +296,38 @@ fn source_view(ui: &mut Ui, atlas: &Atlas, source: &Source, commands: &mut Vec<C
 }
 
 fn non_empty(text: &str) -> &str {
-    if text.trim().is_empty() { "(not recorded)" } else { text }
+    if text.trim().is_empty() {
+        "(not recorded)"
+    } else {
+        text
+    }
 }
 
 fn legend_chip(ui: &mut Ui, color: Color32, text: &str) {
     let mut job = LayoutJob::default();
-    job.append(text, 0.0, TextFormat { background: color, font_id: egui::FontId::proportional(11.0), color: ui.visuals().text_color(), ..Default::default() });
+    job.append(
+        text,
+        0.0,
+        TextFormat {
+            background: color,
+            font_id: egui::FontId::proportional(11.0),
+            color: ui.visuals().text_color(),
+            ..Default::default()
+        },
+    );
     ui.label(job);
 }
 
 fn plain_job(ui: &Ui, text: &str) -> LayoutJob {
     let mut job = LayoutJob::default();
-    job.append(text, 0.0, TextFormat { color: ui.visuals().text_color(), ..Default::default() });
+    job.append(
+        text,
+        0.0,
+        TextFormat {
+            color: ui.visuals().text_color(),
+            ..Default::default()
+        },
+    );
     job
 }
 
@@ -215,10 +336,28 @@ fn sentence_in_context(ui: &Ui, text: &str, source: &Source) -> LayoutJob {
     let start = floor_boundary(text, source.start.saturating_sub(CONTEXT_BYTES));
     let end = ceil_boundary(text, (source.end + CONTEXT_BYTES).min(text.len()));
     let mut marks = vec![(source.start, source.end, style::highlight_sentence())];
-    marks.extend(source.kind_words.iter().map(|s| (s.start, s.end, style::highlight_kind())));
-    marks.extend(source.day_words.iter().map(|s| (s.start, s.end, style::highlight_day())));
-    marks.extend(source.place_words.iter().map(|s| (s.start, s.end, style::highlight_place())));
-    let weak = TextFormat { color: ui.visuals().weak_text_color(), ..Default::default() };
+    marks.extend(
+        source
+            .kind_words
+            .iter()
+            .map(|s| (s.start, s.end, style::highlight_kind())),
+    );
+    marks.extend(
+        source
+            .day_words
+            .iter()
+            .map(|s| (s.start, s.end, style::highlight_day())),
+    );
+    marks.extend(
+        source
+            .place_words
+            .iter()
+            .map(|s| (s.start, s.end, style::highlight_place())),
+    );
+    let weak = TextFormat {
+        color: ui.visuals().weak_text_color(),
+        ..Default::default()
+    };
     let mut job = LayoutJob::default();
     if start > 0 {
         job.append("…", 0.0, weak.clone());
@@ -249,17 +388,32 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 
 /// Lay out `text[start..end]` with a background colour per marked byte range; where marks overlap
 /// the later (more specific) one wins. Marks outside the range or off char boundaries are ignored.
-pub fn highlighted(ui: &Ui, text: &str, start: usize, end: usize, marks: &[(usize, usize, Color32)]) -> LayoutJob {
+pub fn highlighted(
+    ui: &Ui,
+    text: &str,
+    start: usize,
+    end: usize,
+    marks: &[(usize, usize, Color32)],
+) -> LayoutJob {
     let mut job = LayoutJob::default();
     append_highlighted(&mut job, ui, text, start, end, marks);
     job.wrap.max_width = ui.available_width();
     job
 }
 
-fn append_highlighted(job: &mut LayoutJob, ui: &Ui, text: &str, start: usize, end: usize, marks: &[(usize, usize, Color32)]) {
+fn append_highlighted(
+    job: &mut LayoutJob,
+    ui: &Ui,
+    text: &str,
+    start: usize,
+    end: usize,
+    marks: &[(usize, usize, Color32)],
+) {
     let marks: Vec<(usize, usize, Color32)> = marks
         .iter()
-        .filter(|(a, b, _)| a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b))
+        .filter(|(a, b, _)| {
+            a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b)
+        })
         .map(|(a, b, c)| ((*a).max(start), (*b).min(end), *c))
         .filter(|(a, b, _)| a < b)
         .collect();
@@ -279,7 +433,15 @@ fn append_highlighted(job: &mut LayoutJob, ui: &Ui, text: &str, start: usize, en
             .find(|(ma, mb, _)| *ma <= a && b <= *mb)
             .map(|m| m.2)
             .unwrap_or(Color32::TRANSPARENT);
-        job.append(&text[a..b], 0.0, TextFormat { background, color, ..Default::default() });
+        job.append(
+            &text[a..b],
+            0.0,
+            TextFormat {
+                background,
+                color,
+                ..Default::default()
+            },
+        );
     }
 }
 
@@ -291,37 +453,73 @@ pub fn article_window(ctx: &egui::Context, atlas: &Atlas, state: &ViewState) -> 
         return commands;
     };
     let mut open = true;
-    let mentions = atlas.mentions.get(&article.id).map(Vec::as_slice).unwrap_or_default();
+    let mentions = atlas
+        .mentions
+        .get(&article.id)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     egui::Window::new(format!("Article {}", article.id))
         .id(egui::Id::unique("article_window"))
         .open(&mut open)
         .default_size([560.0, 520.0])
         .show(ctx, |ui| {
             if let Some(published) = &article.published {
-                ui.label(format!("Published {} — “{}”", published.day.format("%d %B %Y"), published.evidence));
+                ui.label(format!(
+                    "Published {} — “{}”",
+                    published.day.format("%d %B %Y"),
+                    published.evidence
+                ));
             }
             if let Some(note) = &article.note {
                 ui.label(RichText::new(note).italics());
             }
             ScrollArea::vertical().show(ui, |ui| {
                 let mut marks: Vec<(usize, usize, Color32)> = Vec::new();
-                if let Some(source) = state.selected.and_then(|i| atlas.events.get(i)).and_then(|e| e.sources.iter().find(|s| s.article == article.id)) {
+                if let Some(source) = state
+                    .selected
+                    .and_then(|i| atlas.events.get(i))
+                    .and_then(|e| e.sources.iter().find(|s| s.article == article.id))
+                {
                     marks.push((source.start, source.end, style::highlight_sentence()));
                 }
-                marks.extend(mentions.iter().filter(|m| m.place.is_some()).map(|m| (m.start, m.end, style::highlight_mention())));
+                marks.extend(
+                    mentions
+                        .iter()
+                        .filter(|m| m.place.is_some())
+                        .map(|m| (m.start, m.end, style::highlight_mention())),
+                );
                 let job = highlighted(ui, &article.text, 0, article.text.len(), &marks);
                 let galley = ui.painter().layout_job(job);
                 let response = ui.add(egui::Label::new(galley.clone()).sense(Sense::click()));
-                let Some(pointer) = response.hover_pos() else { return };
+                let Some(pointer) = response.hover_pos() else {
+                    return;
+                };
                 let char_index = galley.cursor_from_pos(pointer - response.rect.min).index.0;
-                let byte = article.text.char_indices().nth(char_index).map(|(b, _)| b).unwrap_or(article.text.len());
-                let Some(mention) = mentions.iter().find(|m| m.start <= byte && byte < m.end) else { return };
-                let place = mention.place.as_deref().and_then(|id| atlas.place(id)).map(|p| p.name.clone());
+                let byte = article
+                    .text
+                    .char_indices()
+                    .nth(char_index)
+                    .map(|(b, _)| b)
+                    .unwrap_or(article.text.len());
+                let Some(mention) = mentions.iter().find(|m| m.start <= byte && byte < m.end)
+                else {
+                    return;
+                };
+                let place = mention
+                    .place
+                    .as_deref()
+                    .and_then(|id| atlas.place(id))
+                    .map(|p| p.name.clone());
                 let event = atlas.events.iter().position(|e| {
-                    e.sources.iter().any(|s| s.article == article.id && s.start <= mention.start && mention.end <= s.end)
+                    e.sources.iter().any(|s| {
+                        s.article == article.id && s.start <= mention.start && mention.end <= s.end
+                    })
                 });
                 let response = response.on_hover_ui_at_pointer(|ui| {
-                    ui.label(RichText::new(place.clone().unwrap_or_else(|| "not placed".into())).strong());
+                    ui.label(
+                        RichText::new(place.clone().unwrap_or_else(|| "not placed".into()))
+                            .strong(),
+                    );
                     ui.label(&mention.why);
                     if event.is_some() {
                         ui.label("click to select the event of this sentence");

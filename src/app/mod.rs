@@ -93,13 +93,24 @@ impl AtlasApp {
 
     /// A window that builds the Atlas and loads the basemap in a background thread, showing a
     /// spinner meanwhile.
-    pub fn load_in_background(articles: PathBuf, data: PathBuf, pins: Vec<PublicationPin>, startup: Startup) -> AtlasApp {
+    pub fn load_in_background(
+        articles: PathBuf,
+        data: PathBuf,
+        pins: Vec<PublicationPin>,
+        startup: Startup,
+    ) -> AtlasApp {
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let basemap = Basemap::load(&data);
             let result = Atlas::from_dir_pinned(&articles, &data, &pins)
                 .map(|atlas| Loaded { atlas, basemap })
-                .map_err(|e| format!("Cannot open the articles of {} with the data of {}: {e:#}", articles.display(), data.display()));
+                .map_err(|e| {
+                    format!(
+                        "Cannot open the articles of {} with the data of {}: {e:#}",
+                        articles.display(),
+                        data.display()
+                    )
+                });
             // The window may have closed meanwhile; then nobody needs the result.
             let _ = sender.send(result);
         });
@@ -181,7 +192,8 @@ impl AtlasApp {
         let Some(loaded) = &self.loaded else { return };
         for command in commands {
             let events = &loaded.atlas.events;
-            self.state.apply(command, |i| events.get(i).and_then(|e| e.day));
+            self.state
+                .apply(command, |i| events.get(i).and_then(|e| e.day));
         }
     }
 
@@ -190,7 +202,11 @@ impl AtlasApp {
         let ctx = ui.ctx().clone();
         self.poll_loader();
         if self.applied_theme != Some(self.state.dark) {
-            ctx.set_theme(if self.state.dark { egui::Theme::Dark } else { egui::Theme::Light });
+            ctx.set_theme(if self.state.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
             self.applied_theme = Some(self.state.dark);
         }
         if self.loaded.is_none() {
@@ -229,29 +245,50 @@ impl AtlasApp {
                     title_card(ui, &self.state);
                 } else {
                     ui.label(RichText::new("Karabakh Atlas").strong().size(18.0));
-                    ui.label(RichText::new("the 2020 Nagorno-Karabakh war, day by day, from the news").weak());
+                    ui.label(
+                        RichText::new("the 2020 Nagorno-Karabakh war, day by day, from the news")
+                            .weak(),
+                    );
                 }
                 ui.separator();
-                top_buttons(ui, &self.state, &mut commands);
+                if self.state.presentation {
+                    if ui
+                        .button("Leave")
+                        .on_hover_text("Leave presentation mode (F11 or Esc)")
+                        .clicked()
+                    {
+                        commands.push(Command::TogglePresentation);
+                    }
+                } else {
+                    top_buttons(ui, &self.state, &mut commands);
+                }
                 if let Some(status) = &self.state.status {
                     ui.separator();
                     ui.label(status);
                 }
             });
         });
-        egui::Panel::bottom("time_panel").show(ui, |ui| {
-            commands.extend(self.timeline.ui(ui, atlas, &self.scene, &self.state));
-        });
-        if !self.state.presentation {
-            egui::Panel::right("details").default_size(380.0).size_range(260.0..=700.0).show(ui, |ui| {
-                commands.extend(self.details.ui(ui, atlas, &self.scene, &mut self.state));
+        egui::Panel::bottom("time_panel")
+            .resizable(false)
+            .show(ui, |ui| {
+                commands.extend(self.timeline.ui(ui, atlas, &self.scene, &self.state));
             });
+        if !self.state.presentation {
+            egui::Panel::right("details")
+                .default_size(380.0)
+                .size_range(260.0..=700.0)
+                .show(ui, |ui| {
+                    commands.extend(self.details.ui(ui, atlas, &self.scene, &mut self.state));
+                });
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             if atlas.events.is_empty() {
                 ui.label(RichText::new(no_events_message(atlas)).color(ui.visuals().warn_fg_color));
             }
-            commands.extend(self.map.ui(ui, atlas, basemap, &self.scene, &mut self.state));
+            commands.extend(
+                self.map
+                    .ui(ui, atlas, basemap, &self.scene, &mut self.state),
+            );
         });
         commands.extend(details::article_window(&ctx, atlas, &self.state));
 
@@ -267,7 +304,11 @@ impl AtlasApp {
                 ui.add_space(ui.available_height() / 3.0);
                 match &self.load_error {
                     Some(message) => {
-                        ui.label(RichText::new(message).color(ui.visuals().error_fg_color).size(16.0));
+                        ui.label(
+                            RichText::new(message)
+                                .color(ui.visuals().error_fg_color)
+                                .size(16.0),
+                        );
                         ui.label("Check the --articles and --data folders, then start again.");
                     }
                     None => {
@@ -277,7 +318,9 @@ impl AtlasApp {
                 }
             });
         });
-        if self.load_error.is_some() && (self.startup.exit_after_first_frame || self.startup.screenshot.is_some()) {
+        if self.load_error.is_some()
+            && (self.startup.exit_after_first_frame || self.startup.screenshot.is_some())
+        {
             if let Ok(mut slot) = self.exit_outcome.lock() {
                 *slot = Some(Err(self.load_error.clone().unwrap_or_default()));
             }
@@ -311,7 +354,11 @@ impl AtlasApp {
         if self.screenshot_pending {
             ctx.request_repaint();
         }
-        let finished = self.screenshot_outcome.lock().ok().and_then(|mut slot| slot.take());
+        let finished = self
+            .screenshot_outcome
+            .lock()
+            .ok()
+            .and_then(|mut slot| slot.take());
         if let Some(result) = finished {
             self.screenshot_pending = false;
             self.state.status = Some(match &result {
@@ -330,7 +377,10 @@ impl AtlasApp {
     fn handle_exit(&mut self, ctx: &egui::Context) {
         if self.startup.exit_after_first_frame && self.map_frames == 1 {
             let elapsed = self.startup.started.elapsed();
-            println!("first frame with the map after {:.0} ms", elapsed.as_secs_f64() * 1000.0);
+            println!(
+                "first frame with the map after {:.0} ms",
+                elapsed.as_secs_f64() * 1000.0
+            );
             if let Ok(mut slot) = self.exit_outcome.lock() {
                 *slot = Some(Ok(PathBuf::new()));
             }
@@ -352,37 +402,79 @@ fn absolute(path: &Path) -> PathBuf {
 fn no_events_message(atlas: &Atlas) -> String {
     if atlas.articles.is_empty() {
         let failures = atlas.failures.len();
-        format!("No articles could be read ({failures} file{} failed).", map::plural(failures))
+        format!(
+            "No articles could be read ({failures} file{} failed).",
+            map::plural(failures)
+        )
     } else {
-        format!("{} article{} read, but no dated event with a place was found in them.", atlas.articles.len(), map::plural(atlas.articles.len()))
+        format!(
+            "{} article{} read, but no dated event with a place was found in them.",
+            atlas.articles.len(),
+            map::plural(atlas.articles.len())
+        )
     }
 }
 
 fn top_buttons(ui: &mut Ui, state: &ViewState, commands: &mut Vec<Command>) {
-    if ui.button("Fit the front").on_hover_text("Zoom to the events shown (double-click the map for the first view)").clicked() {
+    if ui
+        .button("Fit the front")
+        .on_hover_text("Zoom to the events shown (double-click the map for the first view)")
+        .clicked()
+    {
         commands.push(Command::FitFront);
     }
-    let presentation = if state.presentation { "Leave presentation" } else { "Presentation" };
-    if ui.button(presentation).on_hover_text("Large type, no side panel (F11; Esc leaves)").clicked() {
+    let presentation = if state.presentation {
+        "Leave presentation"
+    } else {
+        "Presentation"
+    };
+    if ui
+        .button(presentation)
+        .on_hover_text("Large type, no side panel (F11; Esc leaves)")
+        .clicked()
+    {
         commands.push(Command::TogglePresentation);
     }
-    let theme = if state.dark { "Light theme" } else { "Dark theme" };
-    if ui.button(theme).on_hover_text("Switch between light and dark").clicked() {
+    let theme = if state.dark {
+        "Light theme"
+    } else {
+        "Dark theme"
+    };
+    if ui
+        .button(theme)
+        .on_hover_text("Switch between light and dark")
+        .clicked()
+    {
         commands.push(Command::SetDark(!state.dark));
     }
-    if ui.button("Screenshot").on_hover_text("Save a PNG of the window to screenshots/ (Ctrl+S)").clicked() {
+    if ui
+        .button("Screenshot")
+        .on_hover_text("Save a PNG of the window to screenshots/ (Ctrl+S)")
+        .clicked()
+    {
         commands.push(Command::Screenshot(None));
     }
 }
 
 /// The presentation title: the day in words and the legend of kinds.
 fn title_card(ui: &mut Ui, state: &ViewState) {
-    ui.label(RichText::new(state.day_in_words()).size(style::type_scale(true).title).strong());
+    ui.label(
+        RichText::new(state.day_in_words())
+            .size(style::type_scale(true).title)
+            .strong(),
+    );
     ui.separator();
     for kind in crate::model::EventKind::ALL {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 22.0), egui::Sense::hover());
         let outline = style::map_colors(state.dark).marker_outline;
-        ui.painter().add(style::marker(rect.center(), 8.0, kind, style::kind_color(kind), false, outline));
+        ui.painter().add(style::marker(
+            rect.center(),
+            8.0,
+            kind,
+            style::kind_color(kind),
+            false,
+            outline,
+        ));
         ui.label(RichText::new(style::kind_label(kind)).size(20.0));
     }
 }
@@ -403,6 +495,15 @@ pub fn run(
     startup: Startup,
     size: Option<[f32; 2]>,
 ) -> Result<Option<PathBuf>, String> {
+    run_app(
+        AtlasApp::load_in_background(articles, data, pins, startup),
+        size,
+    )
+}
+
+/// Open a window on `app` (however its Atlas was built); blocks until it closes. Returns the
+/// command-line screenshot's path (if one was asked for).
+pub fn run_app(app: AtlasApp, size: Option<[f32; 2]>) -> Result<Option<PathBuf>, String> {
     let size = size.unwrap_or([1280.0, 720.0]);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -411,11 +512,14 @@ pub fn run(
             .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
     };
-    let wants_outcome = startup.screenshot.is_some() || startup.exit_after_first_frame;
-    let app = AtlasApp::load_in_background(articles, data, pins, startup);
+    let wants_outcome = app.startup.screenshot.is_some() || app.startup.exit_after_first_frame;
     let outcome = Arc::clone(&app.exit_outcome);
-    eframe::run_native("karabakh-atlas", options, Box::new(move |_cc| Ok(Box::new(app))))
-        .map_err(|e| format!("Cannot open the window: {e}"))?;
+    eframe::run_native(
+        "karabakh-atlas",
+        options,
+        Box::new(move |_cc| Ok(Box::new(app))),
+    )
+    .map_err(|e| format!("Cannot open the window: {e}"))?;
     if !wants_outcome {
         return Ok(None);
     }

@@ -14,7 +14,7 @@ use super::state::ViewState;
 pub const FRONT_BOX: [f64; 4] = [38.0, 35.5, 53.0, 44.5];
 
 pub fn is_far([lon, lat]: [f64; 2]) -> bool {
-    lon < FRONT_BOX[0] || lon > FRONT_BOX[2] || lat < FRONT_BOX[1] || lat > FRONT_BOX[3]
+    !(FRONT_BOX[0]..=FRONT_BOX[2]).contains(&lon) || !(FRONT_BOX[1]..=FRONT_BOX[3]).contains(&lat)
 }
 
 /// The events of one kind at one place in the shown window: one marker on the map.
@@ -94,21 +94,25 @@ fn group_markers(atlas: &Atlas, visible: &[usize]) -> Vec<MarkerGroup> {
         let Some(day) = event.day else { continue };
         let hollow = event.certainty == Certainty::Implicit || event.status == Status::Planned;
         for place_id in &event.places {
-            let Some(place) = atlas.place(place_id) else { continue };
-            let slot = *index.entry((place_id.as_str(), event.kind)).or_insert_with(|| {
-                groups.push(MarkerGroup {
-                    place: place_id.clone(),
-                    name: place.name.clone(),
-                    lonlat: [place.lon, place.lat],
-                    kind: event.kind,
-                    events: Vec::new(),
-                    sources: 0,
-                    latest: day,
-                    hollow: true,
-                    far: is_far([place.lon, place.lat]),
+            let Some(place) = atlas.place(place_id) else {
+                continue;
+            };
+            let slot = *index
+                .entry((place_id.as_str(), event.kind))
+                .or_insert_with(|| {
+                    groups.push(MarkerGroup {
+                        place: place_id.clone(),
+                        name: place.name.clone(),
+                        lonlat: [place.lon, place.lat],
+                        kind: event.kind,
+                        events: Vec::new(),
+                        sources: 0,
+                        latest: day,
+                        hollow: true,
+                        far: is_far([place.lon, place.lat]),
+                    });
+                    groups.len() - 1
                 });
-                groups.len() - 1
-            });
             let group = &mut groups[slot];
             group.events.push(i);
             group.sources += event.sources.len();

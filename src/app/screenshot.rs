@@ -12,12 +12,22 @@ pub fn default_path(day: NaiveDate) -> PathBuf {
 /// Write an egui screenshot as PNG, creating the folder; the error names the file.
 pub fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create folder {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create folder {}: {e}", parent.display()))?;
     }
     let [width, height] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
-    let buffer = image::RgbaImage::from_raw(width as u32, height as u32, bytes)
-        .ok_or_else(|| format!("cannot save {}: the screenshot has no pixels", path.display()))?;
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(|c| c.to_srgba_unmultiplied())
+        .collect();
+    let buffer =
+        image::RgbaImage::from_raw(width as u32, height as u32, bytes).ok_or_else(|| {
+            format!(
+                "cannot save {}: the screenshot has no pixels",
+                path.display()
+            )
+        })?;
     buffer
         .save_with_format(path, image::ImageFormat::Png)
         .map_err(|e| format!("cannot save {}: {e}", path.display()))
@@ -43,6 +53,9 @@ mod tests {
     #[test]
     fn default_path_names_the_day() {
         let day = NaiveDate::from_ymd_opt(2020, 10, 8).expect("date");
-        assert_eq!(default_path(day), PathBuf::from("screenshots/atlas-2020-10-08.png"));
+        assert_eq!(
+            default_path(day),
+            PathBuf::from("screenshots/atlas-2020-10-08.png")
+        );
     }
 }

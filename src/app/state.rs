@@ -104,7 +104,10 @@ impl ViewState {
         match command {
             Command::SetDay(day) => self.day = self.clamp(day),
             Command::Step(days) => {
-                let next = self.day.checked_add_signed(chrono::Duration::days(days)).unwrap_or(self.day);
+                let next = self
+                    .day
+                    .checked_add_signed(chrono::Duration::days(days))
+                    .unwrap_or(self.day);
                 self.day = self.clamp(next);
             }
             Command::Play => {
@@ -116,12 +119,18 @@ impl ViewState {
             }
             Command::Pause => self.playing = false,
             Command::TogglePlay => {
-                let next = if self.playing { Command::Pause } else { Command::Play };
+                let next = if self.playing {
+                    Command::Pause
+                } else {
+                    Command::Play
+                };
                 self.apply(next, event_day);
             }
             Command::Home => self.day = self.span.0,
             Command::End => self.day = self.span.1,
-            Command::SetSpeed(speed) => self.speed = speed.clamp(*SPEED_RANGE.start(), *SPEED_RANGE.end()),
+            Command::SetSpeed(speed) => {
+                self.speed = speed.clamp(*SPEED_RANGE.start(), *SPEED_RANGE.end())
+            }
             Command::SetMode(mode) => self.mode = mode,
             Command::Select(index) => {
                 self.selected = index;
@@ -163,7 +172,13 @@ impl ViewState {
 /// "Thursday 8 October 2020 — day 12 of the war" (the war's first day, 27 September, is day 1);
 /// days before the war have no day number.
 pub fn day_in_words(day: NaiveDate) -> String {
-    let date = format!("{} {} {} {}", day.format("%A"), day.day(), day.format("%B"), day.year());
+    let date = format!(
+        "{} {} {} {}",
+        day.format("%A"),
+        day.day(),
+        day.format("%B"),
+        day.year()
+    );
     let number = (day - war_start()).num_days() + 1;
     if number >= 1 {
         format!("{date} — day {number} of the war")
@@ -186,8 +201,14 @@ mod tests {
 
     #[test]
     fn day_words_count_the_first_day_as_day_one() {
-        assert_eq!(day_in_words(date(2020, 10, 8)), "Thursday 8 October 2020 — day 12 of the war");
-        assert_eq!(day_in_words(date(2020, 9, 27)), "Sunday 27 September 2020 — day 1 of the war");
+        assert_eq!(
+            day_in_words(date(2020, 10, 8)),
+            "Thursday 8 October 2020 — day 12 of the war"
+        );
+        assert_eq!(
+            day_in_words(date(2020, 9, 27)),
+            "Sunday 27 September 2020 — day 1 of the war"
+        );
         assert_eq!(day_in_words(date(2020, 9, 1)), "Tuesday 1 September 2020");
     }
 
@@ -225,7 +246,9 @@ mod tests {
     #[test]
     fn selecting_an_event_moves_to_its_day() {
         let mut s = state();
-        s.apply(Command::Select(Some(4)), |i| (i == 4).then(|| date(2020, 10, 8)));
+        s.apply(Command::Select(Some(4)), |i| {
+            (i == 4).then(|| date(2020, 10, 8))
+        });
         assert_eq!(s.selected, Some(4));
         assert_eq!(s.day, date(2020, 10, 8));
     }

@@ -48,7 +48,14 @@ pub fn kind_label(kind: EventKind) -> &'static str {
 
 /// The marker of one kind, centred at `centre`, `radius` in points. Hollow markers (an implicit
 /// day or a planned event) are drawn as a thick outline of the same colour.
-pub fn marker(centre: Pos2, radius: f32, kind: EventKind, color: Color32, hollow: bool, outline: Color32) -> Shape {
+pub fn marker(
+    centre: Pos2,
+    radius: f32,
+    kind: EventKind,
+    color: Color32,
+    hollow: bool,
+    outline: Color32,
+) -> Shape {
     let fill = if hollow { Color32::TRANSPARENT } else { color };
     let stroke = if hollow {
         Stroke::new((radius * 0.35).clamp(1.5, 3.5), color)
@@ -56,7 +63,12 @@ pub fn marker(centre: Pos2, radius: f32, kind: EventKind, color: Color32, hollow
         Stroke::new(1.0, outline)
     };
     let r = radius;
-    let points = |offsets: &[(f32, f32)]| offsets.iter().map(|(x, y)| centre + Vec2::new(*x, *y) * r).collect();
+    let points = |offsets: &[(f32, f32)]| {
+        offsets
+            .iter()
+            .map(|(x, y)| centre + Vec2::new(*x, *y) * r)
+            .collect()
+    };
     match kind_shape(kind) {
         MarkerShape::Circle => Shape::circle_filled(centre, r, fill).also_stroke(centre, r, stroke),
         MarkerShape::Square => Shape::convex_polygon(
@@ -64,9 +76,21 @@ pub fn marker(centre: Pos2, radius: f32, kind: EventKind, color: Color32, hollow
             fill,
             stroke,
         ),
-        MarkerShape::Diamond => Shape::convex_polygon(points(&[(0.0, -1.2), (1.2, 0.0), (0.0, 1.2), (-1.2, 0.0)]), fill, stroke),
-        MarkerShape::TriangleUp => Shape::convex_polygon(points(&[(0.0, -1.25), (1.1, 0.75), (-1.1, 0.75)]), fill, stroke),
-        MarkerShape::TriangleDown => Shape::convex_polygon(points(&[(0.0, 1.25), (1.1, -0.75), (-1.1, -0.75)]), fill, stroke),
+        MarkerShape::Diamond => Shape::convex_polygon(
+            points(&[(0.0, -1.2), (1.2, 0.0), (0.0, 1.2), (-1.2, 0.0)]),
+            fill,
+            stroke,
+        ),
+        MarkerShape::TriangleUp => Shape::convex_polygon(
+            points(&[(0.0, -1.25), (1.1, 0.75), (-1.1, 0.75)]),
+            fill,
+            stroke,
+        ),
+        MarkerShape::TriangleDown => Shape::convex_polygon(
+            points(&[(0.0, 1.25), (1.1, -0.75), (-1.1, -0.75)]),
+            fill,
+            stroke,
+        ),
     }
 }
 
@@ -105,7 +129,7 @@ pub fn map_colors(dark: bool) -> MapColors {
             land_focus: Color32::from_rgb(0x3f, 0x42, 0x47),
             border: Color32::from_rgb(0x8a, 0x8d, 0x93),
             lake: Color32::from_rgb(0x24, 0x36, 0x4a),
-            karabakh_fill: Color32::from_rgba_unmultiplied(0xf0, 0xe4, 0x42, 28),
+            karabakh_fill: Color32::from_rgba_unmultiplied(0xf0, 0xe4, 0x42, 14),
             karabakh_line: Color32::from_rgb(0xf0, 0xe4, 0x42),
             label: Color32::from_gray(235),
             label_halo: Color32::from_black_alpha(200),

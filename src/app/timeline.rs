@@ -54,7 +54,13 @@ pub fn key_commands(ui: &Ui) -> Vec<Command> {
 }
 
 impl TimelineView {
-    pub fn ui(&mut self, ui: &mut Ui, atlas: &Atlas, scene: &Scene, state: &ViewState) -> Vec<Command> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        atlas: &Atlas,
+        scene: &Scene,
+        state: &ViewState,
+    ) -> Vec<Command> {
         let mut commands = Vec::new();
         ui.horizontal(|ui| {
             self.controls(ui, state, &mut commands);
@@ -68,20 +74,40 @@ impl TimelineView {
     }
 
     fn controls(&self, ui: &mut Ui, state: &ViewState, commands: &mut Vec<Command>) {
-        if ui.button("|< First").on_hover_text("First day (Home)").clicked() {
+        if ui
+            .button("|< First")
+            .on_hover_text("First day (Home)")
+            .clicked()
+        {
             commands.push(Command::Home);
         }
-        if ui.button("< Back").on_hover_text("Previous day (Left arrow)").clicked() {
+        if ui
+            .button("< Back")
+            .on_hover_text("Previous day (Left arrow)")
+            .clicked()
+        {
             commands.push(Command::Step(-1));
         }
-        let (icon, tip) = if state.playing { ("Pause", "Pause (space)") } else { ("Play", "Play one day after another (space)") };
+        let (icon, tip) = if state.playing {
+            ("Pause", "Pause (space)")
+        } else {
+            ("Play", "Play one day after another (space)")
+        };
         if ui.button(icon).on_hover_text(tip).clicked() {
             commands.push(Command::TogglePlay);
         }
-        if ui.button("Next >").on_hover_text("Next day (Right arrow)").clicked() {
+        if ui
+            .button("Next >")
+            .on_hover_text("Next day (Right arrow)")
+            .clicked()
+        {
             commands.push(Command::Step(1));
         }
-        if ui.button("Last >|").on_hover_text("Last day (End)").clicked() {
+        if ui
+            .button("Last >|")
+            .on_hover_text("Last day (End)")
+            .clicked()
+        {
             commands.push(Command::End);
         }
         let mut speed = state.speed;
@@ -105,19 +131,27 @@ impl TimelineView {
     fn slider(&self, ui: &mut Ui, state: &ViewState, commands: &mut Vec<Command>) {
         let last = index_of(state, state.span.1).max(0);
         let mut index = index_of(state, state.day);
-        ui.spacing_mut().slider_width = (ui.available_width() - 130.0).max(100.0);
+        // Room for the date box and the word "day" after the slider, at any text size.
+        let reserve = ui.text_style_height(&egui::TextStyle::Body) * 10.0;
+        ui.spacing_mut().slider_width = (ui.available_width() - reserve).max(100.0);
         let start = state.span.0;
         let slider = egui::Slider::new(&mut index, 0..=last)
             .show_value(true)
             .text("day")
-            .custom_formatter(move |v, _| (start + Duration::days(v as i64)).format("%d %b %Y").to_string())
+            .custom_formatter(move |v, _| {
+                (start + Duration::days(v as i64))
+                    .format("%d %b %Y")
+                    .to_string()
+            })
             .custom_parser(move |text| {
                 NaiveDate::parse_from_str(text.trim(), "%d %b %Y")
                     .or_else(|_| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d"))
                     .ok()
                     .map(|d| (d - start).num_days() as f64)
             });
-        let response = ui.add(slider).on_hover_text("Day (drag, or the Left/Right arrow keys)");
+        let response = ui
+            .add(slider)
+            .on_hover_text("Day (drag, or the Left/Right arrow keys)");
         if response.changed() {
             commands.push(Command::SetDay(day_at(state, index)));
         }
@@ -129,8 +163,14 @@ impl TimelineView {
             let bars: Vec<Bar> = scene
                 .counts
                 .iter()
-                .filter(|(_, counts)| counts[k] > 0)
-                .map(|(day, counts)| Bar::new(index_of(state, *day) as f64, counts[k] as f64).width(0.8))
+                // Every chart has a bar (maybe empty) for every day: stacking pairs bars by index.
+                .map(|(day, counts)| {
+                    Bar::new(index_of(state, *day) as f64, counts[k] as f64)
+                        .width(0.8)
+                        .fill(style::kind_color(kind))
+                        .stroke(egui::Stroke::new(0.5, style::kind_color(kind)))
+                        .name(style::kind_label(kind))
+                })
                 .collect();
             let chart = BarChart::new(style::kind_label(kind), bars).color(style::kind_color(kind));
             let below: Vec<&BarChart> = charts.iter().collect();
@@ -153,17 +193,29 @@ impl TimelineView {
             .include_x(last + 0.5)
             .include_y(0.0)
             .include_y(1.0)
-            .x_axis_formatter(move |mark, _| (start + Duration::days(mark.value.round() as i64)).format("%d %b").to_string())
+            .x_axis_formatter(move |mark, _| {
+                (start + Duration::days(mark.value.round() as i64))
+                    .format("%d %b")
+                    .to_string()
+            })
             .label_formatter(move |hover| {
-                let (HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position }) = hover;
+                let (HoverPosition::NearDataPoint { position, .. }
+                | HoverPosition::Elsewhere { position }) = hover;
                 let day = start + Duration::days(position.x.round() as i64);
-                Some(format!("{}\nclick to go to this day", day.format("%a %d %b")))
+                Some(format!(
+                    "{}\nclick to go to this day",
+                    day.format("%a %d %b")
+                ))
             })
             .show(ui, |plot_ui| {
                 for chart in charts {
                     plot_ui.bar_chart(chart);
                 }
-                plot_ui.vline(VLine::new("today", current).color(ui_text_color(plot_ui.ctx())).width(2.0));
+                plot_ui.vline(
+                    VLine::new("today", current)
+                        .color(ui_text_color(plot_ui.ctx()))
+                        .width(2.0),
+                );
             });
         if response.response.clicked()
             && let Some(pointer) = response.response.interact_pointer_pos()
@@ -171,10 +223,19 @@ impl TimelineView {
             let value = response.transform.value_from_position(pointer);
             commands.push(Command::SetDay(day_at(state, value.x.round() as i64)));
         }
-        response.response.on_hover_text("Events per day, by kind: click a day to go there");
+        response
+            .response
+            .on_hover_text("Events per day, by kind: click a day to go there");
     }
 
-    fn tolls(&self, ui: &mut Ui, atlas: &Atlas, scene: &Scene, state: &ViewState, commands: &mut Vec<Command>) {
+    fn tolls(
+        &self,
+        ui: &mut Ui,
+        atlas: &Atlas,
+        scene: &Scene,
+        state: &ViewState,
+        commands: &mut Vec<Command>,
+    ) {
         if scene.tolls.is_empty() || state.presentation {
             return;
         }
@@ -185,8 +246,13 @@ impl TimelineView {
             .collect();
         let last = index_of(state, state.span.1) as f64;
         let start = state.span.0;
+        ui.label(
+            RichText::new("Reported death tolls (hover a point for its words and source)")
+                .small()
+                .weak(),
+        );
         let response = Plot::new("tolls")
-            .height(50.0)
+            .height(46.0)
             .show_axes([false, true])
             .y_axis_min_width(28.0)
             .show_grid(false)
@@ -199,7 +265,10 @@ impl TimelineView {
             .include_y(0.0)
             .label_formatter(|_| None)
             .show(ui, |plot_ui| {
-                plot_ui.line(Line::new("reported deaths", points.clone()).color(style::kind_color(EventKind::Casualties)));
+                plot_ui.line(
+                    Line::new("reported deaths", points.clone())
+                        .color(style::kind_color(EventKind::Casualties)),
+                );
                 plot_ui.points(
                     Points::new("reports", points.clone())
                         .radius(3.0)
@@ -213,7 +282,10 @@ impl TimelineView {
                 .tolls
                 .iter()
                 .map(|t| {
-                    let at = transform.position_from_point(&PlotPoint::new(index_of(state, t.day) as f64, t.deaths as f64));
+                    let at = transform.position_from_point(&PlotPoint::new(
+                        index_of(state, t.day) as f64,
+                        t.deaths as f64,
+                    ));
                     (t, at.distance(pointer))
                 })
                 .filter(|(_, d)| *d < 12.0)
@@ -221,18 +293,32 @@ impl TimelineView {
                 .map(|(t, _)| t)
         });
         let clicked = response.response.clicked();
-        let response = response.response.on_hover_ui_at_pointer(|ui| match nearest {
-            Some(toll) => {
-                ui.label(RichText::new(format!("{} dead — {}", toll.deaths, toll.day.format("%d %b %Y"))).strong());
-                ui.label(&toll.text);
-                if let Some(source) = atlas.events.get(toll.event).and_then(|e| e.sources.first()) {
-                    ui.label(RichText::new(format!("source: {}", source.article)).weak());
+        let response = response
+            .response
+            .on_hover_ui_at_pointer(|ui| match nearest {
+                Some(toll) => {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} dead — {}",
+                            toll.deaths,
+                            toll.day.format("%d %b %Y")
+                        ))
+                        .strong(),
+                    );
+                    ui.label(&toll.text);
+                    if let Some(source) =
+                        atlas.events.get(toll.event).and_then(|e| e.sources.first())
+                    {
+                        ui.label(RichText::new(format!("source: {}", source.article)).weak());
+                    }
                 }
-            }
-            None => {
-                ui.label(format!("Reported death tolls since {}; hover a point for its source", start.format("%d %b")));
-            }
-        });
+                None => {
+                    ui.label(format!(
+                        "Reported death tolls since {}; hover a point for its source",
+                        start.format("%d %b")
+                    ));
+                }
+            });
         if clicked && let Some(toll) = nearest {
             commands.push(Command::Select(Some(toll.event)));
         }
