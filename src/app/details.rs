@@ -12,6 +12,9 @@ use super::scene::Scene;
 use super::state::{Command, Mode, ViewState};
 use super::style;
 
+/// Events listed per kind; past it the list says how many more (search a place to narrow).
+const LIST_LIMIT: usize = 40;
+
 /// How much of the article around the event's sentence the panel shows, in bytes each side.
 const CONTEXT_BYTES: usize = 240;
 
@@ -30,7 +33,7 @@ impl DetailsView {
         ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                self.filters(ui, atlas, state);
+                self.filters(ui, scene, state);
                 ui.separator();
                 self.day_list(ui, atlas, scene, state, &mut commands);
                 ui.separator();
@@ -46,7 +49,7 @@ impl DetailsView {
         commands
     }
 
-    fn filters(&self, ui: &mut Ui, atlas: &Atlas, state: &mut ViewState) {
+    fn filters(&self, ui: &mut Ui, scene: &Scene, state: &mut ViewState) {
         egui::CollapsingHeader::new("Filters")
             .default_open(false)
             .show(ui, |ui| {
@@ -65,13 +68,7 @@ impl DetailsView {
                     ui.checkbox(&mut state.filter.implicit, "day implied")
                         .on_hover_text("Events dated only by the paper's publication date");
                 });
-                let mut claimants: Vec<&str> = atlas
-                    .events
-                    .iter()
-                    .filter_map(|e| e.claimed_by.as_deref())
-                    .collect();
-                claimants.sort_unstable();
-                claimants.dedup();
+                let claimants = &scene.claimants;
                 let current = state
                     .filter
                     .claimant
@@ -84,8 +81,8 @@ impl DetailsView {
                         for claimant in claimants {
                             ui.selectable_value(
                                 &mut state.filter.claimant,
-                                Some(claimant.to_string()),
-                                claimant,
+                                Some(claimant.clone()),
+                                claimant.as_str(),
                             );
                         }
                     });
@@ -129,7 +126,7 @@ impl DetailsView {
             ),
         };
         ui.label(RichText::new(heading).strong());
-        for (k, events) in scene.by_kind(atlas).iter().enumerate() {
+        for (k, events) in scene.by_kind.iter().enumerate() {
             if events.is_empty() {
                 continue;
             }
@@ -140,7 +137,7 @@ impl DetailsView {
                 .id_salt(("kind", k))
                 .default_open(true)
                 .show(ui, |ui| {
-                    for &i in events.iter().take(200) {
+                    for &i in events.iter().take(LIST_LIMIT) {
                         let event = &atlas.events[i];
                         let label = event_line(atlas, event, state.mode == Mode::UpToDay);
                         let quote = event
@@ -156,9 +153,10 @@ impl DetailsView {
                             commands.push(Command::Select(Some(i)));
                         }
                     }
-                    if events.len() > 200 {
+                    if events.len() > LIST_LIMIT {
                         ui.label(
-                            RichText::new(format!("… and {} more", events.len() - 200)).weak(),
+                            RichText::new(format!("… and {} more", events.len() - LIST_LIMIT))
+                                .weak(),
                         );
                     }
                 });

@@ -378,17 +378,24 @@ fn paint_outlines(
 /// so that every kind at every place stays visible. `include` marks the markers to place.
 pub fn spread_markers(anchors: &[Pos2], radii: &[f32], include: &[bool]) -> Vec<Pos2> {
     let mut centres = anchors.to_vec();
+    let largest = radii.iter().copied().fold(1.0, f32::max);
+    // Markers closer than the sum of their radii overlap; a grid of that size finds the
+    // candidates among the neighbouring cells only.
+    let mut grid = Grid::new(largest * 2.2);
+    let mut cluster_of: Vec<usize> = vec![usize::MAX; anchors.len()];
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     for i in (0..anchors.len()).filter(|&i| include[i]) {
-        let joined = clusters.iter_mut().find(|members| {
-            members
-                .iter()
-                .any(|&j| anchors[j].distance(anchors[i]) < (radii[i] + radii[j]) * 1.1)
+        let joined = grid
+            .near(anchors[i])
+            .find(|&j| anchors[j].distance(anchors[i]) < (radii[i] + radii[j]) * 1.1)
+            .map(|j| cluster_of[j]);
+        let cluster = joined.unwrap_or_else(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
         });
-        match joined {
-            Some(members) => members.push(i),
-            None => clusters.push(vec![i]),
-        }
+        clusters[cluster].push(i);
+        cluster_of[i] = cluster;
+        grid.insert(anchors[i], i);
     }
     for members in clusters.iter().filter(|m| m.len() > 1) {
         let n = members.len() as f32;
@@ -405,6 +412,66 @@ pub fn spread_markers(anchors: &[Pos2], radii: &[f32], include: &[bool]) -> Vec<
         }
     }
     centres
+}
+
+/// A uniform grid over the screen: items by cell, so that "what is near here" looks at a few
+/// cells instead of every item (thousands of markers and labels per frame).
+struct Grid {
+    cell: f32,
+    cells: std::collections::HashMap<(i32, i32), Vec<usize>>,
+}
+
+impl Grid {
+    fn new(cell: f32) -> Grid {
+        Grid {
+            cell: cell.max(1.0),
+            cells: std::collections::HashMap::new(),
+        }
+    }
+
+    fn key(&self, p: Pos2) -> (i32, i32) {
+        (
+            (p.x / self.cell).floor() as i32,
+            (p.y / self.cell).floor() as i32,
+        )
+    }
+
+    fn insert(&mut self, p: Pos2, item: usize) {
+        let key = self.key(p);
+        self.cells.entry(key).or_default().push(item);
+    }
+
+    /// Items in the cell of `p` and the eight around it.
+    fn near(&self, p: Pos2) -> impl Iterator<Item = usize> + '_ {
+        let (x, y) = self.key(p);
+        (-1..=1)
+            .flat_map(move |dx| (-1..=1).map(move |dy| (x + dx, y + dy)))
+            .filter_map(|key| self.cells.get(&key))
+            .flatten()
+            .copied()
+    }
+
+    /// Insert an item under every cell a rectangle covers.
+    fn insert_rect(&mut self, rect: Rect, item: usize) {
+        let (x0, y0) = self.key(rect.min);
+        let (x1, y1) = self.key(rect.max);
+        for x in x0..=x1 {
+            for y in y0..=y1 {
+                self.cells.entry((x, y)).or_default().push(item);
+            }
+        }
+    }
+
+    /// Items registered under any cell a rectangle covers (may repeat).
+    fn in_rect(&self, rect: Rect) -> impl Iterator<Item = usize> + '_ {
+        let (x0, y0) = self.key(rect.min);
+        let (x1, y1) = self.key(rect.max);
+        (x0..=x1)
+            .flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+            .filter_map(|key| self.cells.get(&key))
+            .flatten()
+            .copied()
+    }
 }
 
 /// Older events fade in "up to this day": full colour for the day itself, a floor of 25 %.
@@ -538,14 +605,31 @@ impl<'a> LabelRequest<'a> {
 
 /// Greedy label placement: each label takes the first of a few positions around its anchor that
 /// overlaps nothing placed before; labels that fit nowhere are left out.
-#[derive(Default)]
 struct Labels {
     taken: Vec<Rect>,
+    grid: Grid,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels {
+            taken: Vec::new(),
+            grid: Grid::new(48.0),
+        }
+    }
 }
 
 impl Labels {
     fn block(&mut self, rect: Rect) {
+        self.grid.insert_rect(rect, self.taken.len());
         self.taken.push(rect);
+    }
+
+    fn is_free(&self, rect: Rect) -> bool {
+        !self
+            .grid
+            .in_rect(rect)
+            .any(|i| self.taken[i].intersects(rect))
     }
 
     fn place(
@@ -588,7 +672,7 @@ impl Labels {
         };
         for top_left in candidates {
             let rect = Rect::from_min_size(top_left, dims).expand(1.0);
-            if !view.contains_rect(rect) || self.taken.iter().any(|t| t.intersects(rect)) {
+            if !view.contains_rect(rect) || !self.is_free(rect) {
                 continue;
             }
             // A halo keeps names readable over borders and markers.
@@ -602,7 +686,7 @@ impl Labels {
                 painter.galley_with_override_text_color(top_left + offset, galley.clone(), halo);
             }
             painter.galley(top_left, galley, color);
-            self.taken.push(rect);
+            self.block(rect);
             return;
         }
     }

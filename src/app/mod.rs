@@ -156,6 +156,8 @@ impl AtlasApp {
             eprintln!("warning: {problem}");
         }
         self.state = state;
+        // The scene indexes the events of one atlas: a new atlas starts a new scene.
+        self.scene = Scene::default();
         self.loaded = Some(loaded);
     }
 

