@@ -374,6 +374,75 @@ fn selecting_an_event_shows_its_quote_and_why() {
 }
 
 #[test]
+fn clicking_a_marker_selects_its_event_and_hovering_names_it() {
+    let mut harness = harness([1280.0, 720.0]);
+    let app = harness.state();
+    let shusha = app
+        .scene()
+        .groups
+        .iter()
+        .position(|g| g.name == "Shusha")
+        .expect("Shusha has a marker");
+    let (_, at) = *app
+        .marker_positions()
+        .iter()
+        .find(|(g, _)| *g == shusha)
+        .expect("the marker is on screen");
+    harness.hover_at(at);
+    harness.run();
+    assert_eq!(harness.state().hovered_group(), Some(shusha));
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let selected = harness
+        .state()
+        .state
+        .selected
+        .expect("the click selected an event");
+    assert_eq!(
+        harness
+            .state()
+            .atlas()
+            .map(|a| a.events[selected].id.as_str()),
+        Some("shusha")
+    );
+}
+
+#[test]
+fn fit_the_front_zooms_to_the_shown_events() {
+    let mut harness = harness([1280.0, 720.0]);
+    let before: Vec<egui::Pos2> = harness
+        .state()
+        .marker_positions()
+        .iter()
+        .map(|(_, p)| *p)
+        .collect();
+    harness.get_by_label("Fit the front").click();
+    harness.run();
+    // One event on the first day: the view centres on it, so its marker moves to the map's middle.
+    let after: Vec<egui::Pos2> = harness
+        .state()
+        .marker_positions()
+        .iter()
+        .map(|(_, p)| *p)
+        .collect();
+    assert_eq!(after.len(), 1);
+    assert_ne!(before, after);
+    let map_centre_x = (1280.0 - 380.0) / 2.0;
+    assert!((after[0].x - map_centre_x).abs() < 80.0, "{after:?}");
+}
+
+#[test]
 fn presentation_mode_hides_the_side_panel_and_f11_leaves_it() {
     let mut harness = harness([1920.0, 1080.0]);
     assert!(harness.query_by_label("Filters").is_some());

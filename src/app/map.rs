@@ -30,6 +30,8 @@ struct Hit {
 pub struct MapView {
     /// The marker group under the pointer last frame (index into `Scene::groups`).
     pub hovered: Option<usize>,
+    /// Where each drawn marker went this frame: (index into `Scene::groups`, screen centre).
+    pub drawn: Vec<(usize, Pos2)>,
 }
 
 impl MapView {
@@ -251,6 +253,7 @@ impl MapView {
         }
 
         // Hover and click.
+        self.drawn = hits.iter().map(|h| (h.group, h.centre)).collect();
         let plot_response = &response.response;
         self.hovered = plot_response.hover_pos().and_then(|pointer| {
             hits.iter()

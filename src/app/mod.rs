@@ -170,6 +170,16 @@ impl AtlasApp {
         &self.scene
     }
 
+    /// The marker group under the pointer last frame (index into `scene().groups`).
+    pub fn hovered_group(&self) -> Option<usize> {
+        self.map.hovered
+    }
+
+    /// Where the map drew each marker group last frame (index into `scene().groups`, centre).
+    pub fn marker_positions(&self) -> &[(usize, egui::Pos2)] {
+        &self.map.drawn
+    }
+
     fn poll_loader(&mut self) {
         let Some(receiver) = &self.loader else { return };
         match receiver.try_recv() {
