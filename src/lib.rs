@@ -8,7 +8,9 @@
 pub mod atlas;
 pub mod basemap;
 pub mod corpus;
+pub mod corrections;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;

@@ -9,7 +9,10 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use karabakh_atlas::app::{self, Startup};
 use karabakh_atlas::atlas::{Atlas, PublicationPin};
+use karabakh_atlas::corrections::{self, CorrectionLog};
 use karabakh_atlas::eval::{self, Gold};
+use karabakh_atlas::export::{self, Format};
+use karabakh_atlas::model::Event;
 use karabakh_atlas::paths;
 
 #[derive(Parser, Debug)]
@@ -39,6 +42,17 @@ struct Cli {
 enum Command {
     /// Print every place mention of the given files as one JSON array.
     Places { files: Vec<PathBuf> },
+    /// Extract every event of a folder of articles (reader's corrections applied).
+    Extract {
+        /// Folder of articles; defaults to --articles or the seeds.
+        dir: Option<PathBuf>,
+        /// json (the full model), geojson (RFC 7946) or csv (ACLED-style columns).
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// Write here instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Score the extraction against a gold file: precision, recall, F1 and publication dates.
     Eval {
         gold: PathBuf,
@@ -141,6 +155,13 @@ fn main() -> ExitCode {
                 .map_err(anyhow::Error::msg)
         }
         Some(Command::Places { files: _ }) => Ok(()),
+        Some(Command::Extract { dir, format, out }) => run_extract(
+            dir.as_deref().unwrap_or(&articles),
+            &data,
+            &pins,
+            &format,
+            out.as_deref(),
+        ),
         Some(Command::Eval { gold, verbose }) => run_eval(&gold, &articles, &data, &pins, verbose),
     };
     match result {
@@ -164,4 +185,49 @@ fn run_eval(
     let report = eval::evaluate(&atlas, &gold);
     print!("{}", report.render(&atlas, verbose));
     Ok(())
+}
+
+fn run_extract(
+    articles: &Path,
+    data: &Path,
+    pins: &[PublicationPin],
+    format: &str,
+    out: Option<&Path>,
+) -> anyhow::Result<()> {
+    let format = Format::parse(format)
+        .ok_or_else(|| anyhow::anyhow!("--format {format}: expected one of json, geojson, csv"))?;
+    let atlas = Atlas::from_dir_pinned(articles, data, pins)?;
+    for failure in &atlas.failures {
+        eprintln!(
+            "karabakh-atlas: skipped {}: {}",
+            failure.path.display(),
+            failure.reason
+        );
+    }
+    let corrections_path = corrections::default_path(articles);
+    let (log, error) = CorrectionLog::open(corrections_path);
+    if let Some(error) = error {
+        eprintln!("karabakh-atlas: corrections not applied: {error}");
+    }
+    let applied = log.apply(atlas.events.clone(), &atlas.articles);
+    for orphan in &applied.orphans {
+        eprintln!(
+            "karabakh-atlas: a correction no longer applies: {}",
+            orphan.reason
+        );
+    }
+    let events: Vec<&Event> = applied.events.iter().collect();
+    let text = match format {
+        Format::Json => export::json(&atlas.articles, &atlas.failures, &events),
+        Format::GeoJson => export::geojson(&events, |id| atlas.place(id)),
+        Format::Csv => export::csv(&events, |id| atlas.place(id)),
+    };
+    match out {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display())),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
 }

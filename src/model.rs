@@ -240,4 +240,13 @@ pub struct CorrectionNote {
     pub original_kind: EventKind,
     pub original_day: Option<NaiveDate>,
     pub original_places: Vec<PlaceId>,
+    /// What extraction said about the certainty of the day (a day set by the reader is explicit).
+    #[serde(default)]
+    pub original_certainty: Option<Certainty>,
+    /// The reader marked this as not an event: kept so it can be shown again, but off the map.
+    #[serde(default)]
+    pub hidden: bool,
+    /// Every change made, in words, oldest first ("kind shelling → fighting").
+    #[serde(default)]
+    pub changes: Vec<String>,
 }

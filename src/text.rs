@@ -1,7 +1,333 @@
-//! Sentences as byte spans. Owner: events work (issue 3).
+//! Sentences as byte ranges of an article.
+//!
+//! Rules, in the order they apply:
+//! - A line break always ends a sentence: headlines ("First mediation"), bullets ("• Read also: …")
+//!   and captions stand alone even without a full stop.
+//! - A leading metadata prefix ("date 2020-10-10 …") is not part of the sentence that follows it
+//!   on the same line.
+//! - Inside a line, '.', '!', '?' and '…' end a sentence when the next word starts a new one (not a
+//!   lowercase word), after any closing quotes (” ’ » ") and brackets.
+//! - Abbreviations keep the sentence whole: titles (Mr., Dr., Gen.), months (Sept., Oct.), "U.S.",
+//!   initials ("J. Smith"), "etc.".
+//! - Stray full stops (". .") make no sentence; a fragment made only of time words after a full stop
+//!   ("…, the Kremlin announced. Thursday evening.") belongs to the sentence before it.
 
 use std::ops::Range;
 
+use crate::corpus::published::metadata_prefix_len;
+
+/// Words after which a full stop does not end a sentence (compared without the dot, case-sensitive
+/// where the capital matters).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cmdr", "Adm",
+    "Prof", "Rev", "Sen", "Rep", "Gov", "Pres", "Jr", "Sr", "Mt", "Ft", "No", "Nos", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "etc", "vs", "approx",
+    "Inc", "Ltd", "Co", "Corp", "Dept", "Univ", "Ave", "cf", "al", "ca",
+];
+
+/// Words a time-only fragment may consist of.
+const TIME_FRAGMENT_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "yesterday",
+    "today",
+    "tonight",
+    "on",
+    "late",
+    "early",
+    "this",
+    "last",
+];
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '»' | ')' | ']' | '"' | '\'')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '“' | '‘' | '«' | '(' | '[' | '"' | '\'' | '•')
+}
+
+/// The sentences of `text`, as byte ranges trimmed of surrounding white space, in order.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    vec![0..text.len()]
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(text.len() / 100 + 4);
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut start = line_start;
+        // Only before the first sentence: a metadata line opens the article.
+        if out.is_empty()
+            && let Some(skip) = metadata_prefix_len(line)
+        {
+            start += skip;
+        }
+        split_line(text, start, line_start + line.len(), &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
+    let line = &text[from..to];
+    let mut sentence_start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        if c == '.' && !ends_sentence_at_dot(line, i) {
+            continue;
+        }
+        // Swallow further stops and closing quotes: "fragile!”", "it.\"", "soldier! ”".
+        let mut end = i + c.len_utf8();
+        loop {
+            let rest = &line[end..];
+            let spaced = rest.trim_start_matches(' ');
+            match rest.chars().next() {
+                Some(d) if matches!(d, '.' | '!' | '?' | '…') || is_closing(d) => {
+                    end += d.len_utf8();
+                }
+                // "persists. ." and "soldier! ”": a stray stop or a closing quote after a space.
+                Some(' ') if spaced.starts_with(['”', '’', '»', '.', '!', '?']) => {
+                    end +=
+                        rest.len() - spaced.len() + spaced.chars().next().map_or(0, char::len_utf8);
+                }
+                _ => break,
+            }
+        }
+        let after = &line[end..];
+        let next = after.trim_start();
+        let boundary = next.is_empty()
+            || (after.len() > next.len()
+                && next
+                    .chars()
+                    .next()
+                    .is_some_and(|n| !n.is_lowercase() && (n.is_alphanumeric() || is_opening(n))));
+        if boundary {
+            push_sentence(text, from + sentence_start, from + end, out);
+            sentence_start = end;
+            while chars.peek().is_some_and(|&(k, _)| k < end) {
+                chars.next();
+            }
+        }
+    }
+    push_sentence(text, from + sentence_start, to, out);
+}
+
+/// Whether the '.' at byte `i` of `line` can end a sentence (it is no abbreviation, initial or
+/// decimal point).
+fn ends_sentence_at_dot(line: &str, i: usize) -> bool {
+    let before = &line[..i];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    // "U.S", "U.N", "e.g", "a.m": letters joined by dots.
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&word) {
+        return false;
+    }
+    // A single capital: an initial ("J. Smith").
+    let mut cs = word.chars();
+    if let (Some(c), None) = (cs.next(), cs.next())
+        && c.is_uppercase()
+    {
+        return false;
+    }
+    // "3.5 km": a decimal point.
+    if word.ends_with(|c: char| c.is_ascii_digit())
+        && line[i + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    true
+}
+
+fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let piece = &text[start..end];
+    let trimmed_start = start + (piece.len() - piece.trim_start().len());
+    let mut trimmed_end = end - (piece.len() - piece.trim_end().len());
+    // A stray stop after the sentence's own: "persists. ."
+    while trimmed_end > start + 2
+        && text[..trimmed_end].ends_with('.')
+        && text[..trimmed_end - 1].ends_with(char::is_whitespace)
+    {
+        trimmed_end = text[..trimmed_end - 1].trim_end().len();
+    }
+    if trimmed_start >= trimmed_end {
+        return;
+    }
+    let s = &text[trimmed_start..trimmed_end];
+    if !s.chars().any(char::is_alphanumeric) {
+        // A stray ". ." belongs to nothing.
+        return;
+    }
+    if let Some(prev) = out.last_mut()
+        && is_time_fragment(s)
+        && text[prev.end..trimmed_start]
+            .chars()
+            .all(|c| c == ' ' || c == '\t')
+        && text[prev.clone()].ends_with('.')
+    {
+        prev.end = trimmed_end;
+        return;
+    }
+    out.push(trimmed_start..trimmed_end);
+}
+
+/// "Thursday evening.", "On Friday." — at most three words, all time words.
+fn is_time_fragment(s: &str) -> bool {
+    let mut n = 0;
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        n += 1;
+        let lower = w.to_ascii_lowercase();
+        if n > 3 || !TIME_FRAGMENT_WORDS.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    n > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn full_stops_split_and_abbreviations_do_not() {
+        let t = "Mr. Aliyev spoke to Dr. Smith on Sept. 27 in the U.S. capital. Gen. Ivanov and Lt. Col. Petrov left on Oct. 3. They met Mrs. Jones.";
+        assert_eq!(
+            split(t),
+            vec![
+                "Mr. Aliyev spoke to Dr. Smith on Sept. 27 in the U.S. capital.",
+                "Gen. Ivanov and Lt. Col. Petrov left on Oct. 3.",
+                "They met Mrs. Jones."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_and_decimals_stay_inside() {
+        assert_eq!(
+            split("J. R. Smith walked 3.5 km to St. Mary's church. Then he rested."),
+            vec![
+                "J. R. Smith walked 3.5 km to St. Mary's church.",
+                "Then he rested."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_after_the_stop_belong_to_the_sentence() {
+        let t = "\u{201c}We will return.\u{201d} He left. \"It is over.\" She nodded! \u{201c}No one can resist! \u{201d}";
+        assert_eq!(
+            split(t),
+            vec![
+                "\u{201c}We will return.\u{201d}",
+                "He left.",
+                "\"It is over.\"",
+                "She nodded!",
+                "\u{201c}No one can resist! \u{201d}"
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_are_hard_breaks_and_bullets_stand_alone() {
+        let t = "At least 300 dead\n• Read also: Bombs over an old conflict\nThe toll rose. It may rise again\n";
+        assert_eq!(
+            split(t),
+            vec![
+                "At least 300 dead",
+                "• Read also: Bombs over an old conflict",
+                "The toll rose.",
+                "It may rise again"
+            ]
+        );
+    }
+
+    #[test]
+    fn stray_stops_make_no_sentence() {
+        let t = "Fighting persists. .\nNext line.";
+        assert_eq!(split(t), vec!["Fighting persists.", "Next line."]);
+    }
+
+    #[test]
+    fn lowercase_after_stop_does_not_split() {
+        let t = "It was in the press release. of the ministry which spoke.";
+        assert_eq!(split(t), vec![t]);
+    }
+
+    #[test]
+    fn time_fragment_joins_the_sentence_before() {
+        let t = "The talks were set, the ministry announced. Thursday evening. Nothing else.";
+        assert_eq!(
+            split(t),
+            vec![
+                "The talks were set, the ministry announced. Thursday evening.",
+                "Nothing else."
+            ]
+        );
+    }
+
+    #[test]
+    fn metadata_prefix_is_skipped() {
+        let t = " date 2020-10-10 Devastated: A man walks in Barda. Photo: Reuters\n\nHopes rose.";
+        assert_eq!(
+            split(t),
+            vec![
+                "Devastated: A man walks in Barda.",
+                "Photo: Reuters",
+                "Hopes rose."
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_cover_real_text_of_every_seed() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        assert_eq!(files.len(), 5, "seeds folder {}", dir.display());
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            let ranges = sentences(&text);
+            assert!(
+                ranges.len() > 15,
+                "{}: {} sentences",
+                f.display(),
+                ranges.len()
+            );
+            let mut last = 0;
+            for r in &ranges {
+                assert!(r.start >= last && r.end > r.start);
+                let s = &text[r.clone()];
+                assert_eq!(s, s.trim());
+                assert!(!s.contains('\n'), "{}: {s:?}", f.display());
+                last = r.end;
+            }
+        }
+    }
 }

@@ -1,6 +1,53 @@
-//! Temporal expressions → days. Owner: events work (issue 3).
+//! Temporal expressions → days.
+//!
+//! [`time_refs`] finds the time words of one sentence ("on Thursday", "yesterday", "overnight",
+//! "the night from Wednesday to Thursday", "Oct. 9", "on the seventh day of fighting", "since
+//! September 27", "in 1994") and resolves each against the article's publication day. [`event_day`]
+//! then picks the one that dates the sentence's main event, or falls back to the publication day.
+//!
+//! The scanner works on word tokens of the sentence (no regular expressions): one pass, a few
+//! comparisons per word, so a sentence costs microseconds. The same scan feeds the publication-date
+//! inference in `corpus::published` through [`scan`].
+//!
+//! Conventions (the same as the reference annotations):
+//! - A weekday in the past ("on Thursday") is the latest such weekday on or before publication: news
+//!   wires name the day itself ("said on Saturday" in a Saturday report), a week-old day is "last
+//!   Thursday". With a future cue ("will meet on Monday", "was to be received Monday") it is the next
+//!   such weekday after publication, and the reference is `planned`.
+//! - A night is dated to its evening: "overnight" and "last night" in an article of day D mean the
+//!   night D-1 → D, so D-1; "the night from Wednesday to Thursday" is Wednesday.
+//! - "in recent days", "the past week", "earlier this week" name no single day: they are
+//!   [`RefKind::Period`] with no day, and [`event_day`] dates such a sentence to the publication day
+//!   as implicit (the report is as of that day).
+//! - "since September 27", "for 13 days" start a duration: [`RefKind::Since`], never the event's day.
+//! - Years before the publication year, decades and "for 28 years" are [`RefKind::Background`] (or a
+//!   background `Since`) and never give a day.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use crate::corpus::war_start;
+use crate::model::{Certainty, Status};
+
+/// The year given to dates without one when nothing else tells ("Sept. 27" in the 2020 war).
+/// [`time_refs`] uses the publication year instead (see [`nearest_year`]); publication-date inference
+/// uses this constant unless the text names a year.
+pub const DEFAULT_YEAR: i32 = 2020;
+
+/// What a time reference stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    /// One day: a weekday, a date, "yesterday", "Friday morning", "the seventh day of fighting".
+    Day,
+    /// A night, dated to its evening: "overnight", "last night", "the night from Wednesday to Thursday".
+    Night,
+    /// The start of something still going on: "since September 27", "since Sunday", "for 13 days"
+    /// (the day is the first day of the duration). Never the day of the sentence's event.
+    Since,
+    /// A stretch of days without a single day: "in recent days", "the past week", "earlier this week".
+    Period,
+    /// A past before this war: "in 1988", "a 1994 ceasefire", "in the Nineties".
+    Background,
+}
 
 /// One time expression found in a sentence and the day it stands for.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,8 +64,1643 @@ pub struct TimeRef {
     pub planned: bool,
     /// A past the article recalls (1988, 1994, the 1990s): never a day of this war.
     pub background: bool,
+    pub kind: RefKind,
+    /// Inside quotation marks: the speaker's words.
+    pub quoted: bool,
+    /// Attached to a reporting verb ("said on Thursday", "announced … Thursday evening"): the day of
+    /// the statement, which gives way to another day the sentence names for what was said.
+    pub speech: bool,
+    /// Counted from the publication day as "now" ("yesterday", "tonight", "overnight"). Inside a
+    /// quotation "now" is the speaker's day, which the article may not give.
+    pub relative: bool,
 }
 
-pub fn time_refs(_sentence: &str, _published: NaiveDate) -> Vec<TimeRef> {
-    Vec::new()
+/// Part of a day named with a weekday or a relative day ("Friday morning", "yesterday evening").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartOfDay {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl PartOfDay {
+    fn word(self) -> &'static str {
+        match self {
+            PartOfDay::Morning => "morning",
+            PartOfDay::Afternoon => "afternoon",
+            PartOfDay::Evening => "evening",
+            PartOfDay::Night => "night",
+        }
+    }
+}
+
+/// How a weekday is shifted by the word before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeekdayShift {
+    /// "on Thursday": on or before publication (after it with a future cue).
+    Plain,
+    /// "last Thursday": strictly before publication.
+    Last,
+    /// "next Thursday", "this coming Thursday": strictly after publication.
+    Next,
+}
+
+/// An unresolved time expression: what the words say, before a publication day is known.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Expr {
+    Weekday {
+        weekday: Weekday,
+        part: Option<PartOfDay>,
+        shift: WeekdayShift,
+    },
+    /// "the night from Wednesday to Thursday": the evening's weekday and the morning's.
+    NightBetween {
+        evening: Weekday,
+        morning: Weekday,
+    },
+    Date {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+        weekday: Option<Weekday>,
+    },
+    /// "yesterday" (-1), "today", "tonight", "this evening" (0), "tomorrow" (+1).
+    Relative {
+        offset: i64,
+        part: Option<PartOfDay>,
+    },
+    /// "last night": the night before publication.
+    LastNight,
+    /// "overnight", "during the night", "all night": the night before the sentence's anchor day.
+    Overnight,
+    /// "during the day", "in the evening": the sentence's anchor day.
+    SameDay,
+    /// "the seventh day of fighting"; `eve`: "on the eve of a fifth day of clashes".
+    WarDay {
+        ordinal: u32,
+        eve: bool,
+    },
+    /// "for 13 days" of fighting, "two weeks of fighting" (`approx` when counted in weeks).
+    WarDuration {
+        days: u32,
+        approx: bool,
+    },
+    Period,
+    /// "in 1988", "a 1994 ceasefire".
+    PastYear {
+        year: i32,
+    },
+    /// "the 1990s", "the Nineties".
+    Decade,
+    /// "for 28 years", "for decades", "30 years ago".
+    PastSpan,
+}
+
+/// One expression with where it stands and what surrounds it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Found {
+    pub expr: Expr,
+    /// Byte range within the scanned text.
+    pub start: usize,
+    pub end: usize,
+    /// Introduced by "since" (or an appositive right after "since …").
+    pub since: bool,
+    /// A future cue precedes it in its clause ("will", "was to be", "scheduled", "invited … for").
+    pub future: bool,
+    pub quoted: bool,
+    pub speech: bool,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    /// The byte right after the token ('.', ',', '-', ' ', …), 0 at the end.
+    after: u8,
+    /// A clause break (',', ';', ':', '(', dash) lies between the previous token and this one.
+    break_before: bool,
+    quoted: bool,
+}
+
+struct Toks<'a> {
+    text: &'a str,
+    lower: String,
+    toks: Vec<Tok>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl<'a> Toks<'a> {
+    fn new(text: &'a str) -> Self {
+        // ASCII lowercasing keeps byte offsets.
+        let lower = text.to_ascii_lowercase();
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        let mut in_straight_quote = false;
+        let mut curly_depth = 0usize;
+        let mut pending_break = false;
+        let mut word_start: Option<usize> = None;
+        let mut word_quoted = false;
+        let bytes = text.as_bytes();
+        let push = |s: usize, e: usize, q: bool, brk: &mut bool, toks: &mut Vec<Tok>| {
+            toks.push(Tok {
+                start: s,
+                end: e,
+                after: bytes.get(e).copied().unwrap_or(0),
+                break_before: *brk,
+                quoted: q,
+            });
+            *brk = false;
+        };
+        for (i, c) in text.char_indices() {
+            if is_word_char(c)
+                || (c == '\''
+                    && word_start.is_some()
+                    && text[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric))
+            {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                    word_quoted = in_straight_quote || curly_depth > 0;
+                }
+                continue;
+            }
+            if let Some(s) = word_start.take() {
+                push(s, i, word_quoted, &mut pending_break, &mut toks);
+            }
+            match c {
+                '“' | '«' => curly_depth += 1,
+                '”' | '»' => curly_depth = curly_depth.saturating_sub(1),
+                '"' => in_straight_quote = !in_straight_quote,
+                ',' | ';' | ':' | '(' | ')' | '–' | '—' => pending_break = true,
+                _ => {}
+            }
+        }
+        if let Some(s) = word_start {
+            push(s, text.len(), word_quoted, &mut pending_break, &mut toks);
+        }
+        Toks { text, lower, toks }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The lowercase word at `i`, "" past the end.
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
+    }
+
+    /// The word at `i` as written.
+    fn raw(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.w(i);
+        !w.is_empty() && words.contains(&w)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word classes
+
+fn weekday(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// A month name or abbreviation; `short` is true for forms that are also ordinary words or need a
+/// day number next to them to be read as a month ("Mar", "May", "Oct").
+fn month(w: &str) -> Option<(u32, bool)> {
+    Some(match w {
+        "january" => (1, false),
+        "february" => (2, false),
+        "march" => (3, true),
+        "april" => (4, false),
+        "may" => (5, true),
+        "june" => (6, false),
+        "july" => (7, false),
+        "august" => (8, false),
+        "september" => (9, false),
+        "october" => (10, false),
+        "november" => (11, false),
+        "december" => (12, false),
+        "jan" => (1, true),
+        "feb" => (2, true),
+        "mar" => (3, true),
+        "apr" => (4, true),
+        "jun" => (6, true),
+        "jul" => (7, true),
+        "aug" => (8, true),
+        "sep" | "sept" => (9, true),
+        "oct" => (10, true),
+        "nov" => (11, true),
+        "dec" => (12, true),
+        _ => return None,
+    })
+}
+
+/// A day of the month: "9", "27", "3rd", "9th", and typos such as "3rt".
+fn day_number(w: &str) -> Option<u32> {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let suffix = &w[digits..];
+    if suffix.len() > 2 || !suffix.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let n: u32 = w[..digits].parse().ok()?;
+    (1..=31).contains(&n).then_some(n)
+}
+
+fn four_digit_year(w: &str) -> Option<i32> {
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = w.parse().ok()?;
+    (1800..=2100).contains(&y).then_some(y)
+}
+
+fn cardinal(w: &str) -> Option<u32> {
+    if let Ok(n) = w.parse::<u32>() {
+        return Some(n);
+    }
+    Some(match w {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        _ => return None,
+    })
+}
+
+fn ordinal_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        _ => {
+            // "7th", "21st", "44th"
+            let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+            let suffix = &w[digits..];
+            if digits == 0 || !matches!(suffix, "st" | "nd" | "rd" | "th") {
+                return None;
+            }
+            return w[..digits].parse().ok();
+        }
+    })
+}
+
+fn part_of_day(w: &str) -> Option<PartOfDay> {
+    Some(match w {
+        "morning" | "dawn" => PartOfDay::Morning,
+        "afternoon" | "midday" | "noon" => PartOfDay::Afternoon,
+        "evening" => PartOfDay::Evening,
+        "night" => PartOfDay::Night,
+        _ => return None,
+    })
+}
+
+const WAR_WORDS: &[&str] = &[
+    "fighting",
+    "clashes",
+    "war",
+    "hostilities",
+    "combat",
+    "battles",
+    "battle",
+    "conflict",
+    "offensive",
+    "violence",
+    "shelling",
+    "bombardment",
+    "bombardments",
+    "escalation",
+    "confrontation",
+    "warfare",
+    "fight",
+    "clash",
+    "attacks",
+    "strikes",
+];
+
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "declared",
+    "told",
+    "stated",
+    "reported",
+    "added",
+    "claimed",
+    "denied",
+    "confirmed",
+    "warned",
+    "insisted",
+    "wrote",
+    "tweeted",
+    "declares",
+    "reports",
+    "stressed",
+    "indicated",
+    "specified",
+];
+
+/// Words that put the rest of their clause in the future.
+/// Words that put the rest of their clause in the future.
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "scheduled",
+    "expected",
+    "planned",
+    "plans",
+    "upcoming",
+    "tomorrow",
+];
+
+const YEAR_LEAD_WORDS: &[&str] = &[
+    "in", "since", "of", "a", "the", "until", "till", "by", "from", "before", "after", "between",
+    "and", "to", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "during",
+    "around", "circa", "year",
+];
+
+const YEAR_FOLLOW_WORDS: &[&str] = &[
+    "war",
+    "ceasefire",
+    "truce",
+    "conflict",
+    "agreement",
+    "accord",
+    "fighting",
+    "clashes",
+    "when",
+    "elections",
+    "election",
+    "revolution",
+    "earthquake",
+    "referendum",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Scanner
+
+/// Finds the time expressions of a text (one sentence, or one metadata line), left to right.
+pub fn scan(text: &str) -> Vec<Found> {
+    let t = Toks::new(text);
+    let mut found: Vec<Found> = Vec::new();
+    let war_context = (0..t.len()).any(|i| t.is(i, WAR_WORDS));
+    let mut since_until: Option<usize> = None;
+    let mut i = 0;
+    while i < t.len() {
+        let w = t.w(i);
+        if w == "since" && !t.is(i + 1, &["then"]) {
+            since_until = Some(i + 9);
+            i += 1;
+            continue;
+        }
+        let Some((expr, end_tok)) = match_at(&t, i, war_context) else {
+            i += 1;
+            continue;
+        };
+        let first = t.toks[i];
+        let last = t.toks[end_tok - 1];
+        let since = since_until.is_some_and(|limit| i <= limit);
+        if since {
+            // One "since" governs one expression ("since Sunday"), possibly after an apposition
+            // ("since their resumption, the September 27").
+            since_until = None;
+        }
+        found.push(Found {
+            expr,
+            start: first.start,
+            end: last.end,
+            since,
+            future: has_future_cue(&t, i),
+            quoted: first.quoted,
+            speech: near_reporting_verb(&t, i, end_tok),
+        });
+        i = end_tok;
+    }
+    found
+}
+
+/// Whether the clause around token `at` is told as ahead: a future word before it in its clause
+/// ("will", "was to be", "scheduled"), an invitation for it ("invited the ministers … for talks on
+/// Friday"), or a future verb right after it ("On October 9, the ministers are invited").
+fn has_future_cue(t: &Toks, at: usize) -> bool {
+    for j in (at.saturating_sub(8)..at).rev() {
+        let w = t.w(j);
+        if FUTURE_CUES.contains(&w)
+            || (w == "to" && t.is(j + 1, &["be"]))
+            || (matches!(w, "is" | "are" | "was" | "were" | "set" | "going")
+                && t.is(j + 1, &["to"]))
+        {
+            return true;
+        }
+        if t.toks[j].break_before && j + 1 < at {
+            break;
+        }
+    }
+    // "for negotiations on Friday", "to talks on Friday" after an invitation in the sentence.
+    let purpose = (at.saturating_sub(4)..at).any(|j| t.is(j, &["for", "to"]));
+    if purpose && (at.saturating_sub(30)..at).any(|j| t.is(j, INVITATION_WORDS)) {
+        return true;
+    }
+    for j in at + 1..(at + 12).min(t.len()) {
+        let w = t.w(j);
+        if matches!(w, "will" | "shall")
+            || (matches!(w, "is" | "are")
+                && t.is(
+                    j + 1,
+                    &[
+                        "invited",
+                        "scheduled",
+                        "expected",
+                        "due",
+                        "set",
+                        "to",
+                        "planned",
+                    ],
+                ))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+const INVITATION_WORDS: &[&str] = &["invited", "invites", "invite", "invitation"];
+
+/// "said on Thursday", "announced the talks Thursday evening", "on Friday said": a reporting verb
+/// at most three words away with no "that" between (what follows "that" is what was said).
+fn near_reporting_verb(t: &Toks, start: usize, end: usize) -> bool {
+    for j in (start.saturating_sub(3)..start).rev() {
+        if t.is(j, &["that"]) || t.toks[j + 1].break_before {
+            break;
+        }
+        if t.is(j, REPORTING_VERBS) {
+            return true;
+        }
+    }
+    t.is(end, REPORTING_VERBS)
+}
+
+/// The expression starting at token `i`, with the index one past its last token.
+fn match_at(t: &Toks, i: usize, war_context: bool) -> Option<(Expr, usize)> {
+    let w = t.w(i);
+    match_night_between(t, i)
+        .or_else(|| match_date(t, i))
+        .or_else(|| match_weekday(t, i))
+        .or_else(|| match_relative(t, i, w))
+        .or_else(|| match_war_day(t, i))
+        .or_else(|| match_duration(t, i, war_context))
+        .or_else(|| match_period(t, i, w))
+        .or_else(|| match_background(t, i, w))
+}
+
+/// "the night from Wednesday to Thursday", "the night of Wednesday to Thursday", "overnight from
+/// Wednesday to Thursday", "late at night from Wednesday to Thursday".
+fn match_night_between(t: &Toks, i: usize) -> Option<(Expr, usize)> {
+    if !t.is(i, &["night", "overnight"]) {
+        return None;
+    }
+    let mut j = i + 1;
+    if t.is(j, &["from", "of", "between"]) {
+        j += 1;
+    }
+    let evening = weekday(t.w(j))?;
+    if !t.is(j + 1, &["to", "into", "and"]) {
+        // "the night of Wednesday": that evening.
+        return Some((
+            Expr::Weekday {
+                weekday: evening,
+                part: Some(PartOfDay::Night),
+                shift: WeekdayShift::Plain,
+            },
+            j + 1,
+        ));
+    }
+    let morning = weekday(t.w(j + 2))?;
+    // Start at "night", or at "late at night" when it is written so.
+    Some((Expr::NightBetween { evening, morning }, j + 3))
+}
+
+fn match_date(t: &Toks, i: usize) -> Option<(Expr, usize)> {
+    // ISO: 2020-10-09
+    if let Some(year) = four_digit_year(t.w(i))
+        && t.toks[i].after == b'-'
+        && t.toks.get(i + 1).is_some_and(|n| n.after == b'-')
+        && t.w(i + 1).len() == 2
+        && t.w(i + 2).len() == 2
+    {
+        let m: u32 = t.w(i + 1).parse().ok()?;
+        let d: u32 = t.w(i + 2).parse().ok()?;
+        NaiveDate::from_ymd_opt(year, m, d)?;
+        return Some((
+            Expr::Date {
+                month: m,
+                day: d,
+                year: Some(year),
+                weekday: None,
+            },
+            i + 3,
+        ));
+    }
+    // Optional weekday before: "Friday October 9", "Friday, 9 October".
+    let (weekday_before, j) = match weekday(t.w(i)) {
+        Some(wd) => (Some(wd), i + 1),
+        None => (None, i),
+    };
+    // Month Day [, Year]
+    if let Some((m, short)) = month(t.w(j))
+        && let Some(d) = day_number(t.w(j + 1))
+        && (!short || t.raw(j).starts_with(|c: char| c.is_uppercase()))
+    {
+        let (year, end) = match four_digit_year(t.w(j + 2)) {
+            Some(y) => (Some(y), j + 3),
+            None => (None, j + 2),
+        };
+        return Some((
+            Expr::Date {
+                month: m,
+                day: d,
+                year,
+                weekday: weekday_before,
+            },
+            end,
+        ));
+    }
+    // Day [of] Month [Year]
+    if let Some(d) = day_number(t.w(j)) {
+        let k = if t.is(j + 1, &["of"]) { j + 2 } else { j + 1 };
+        if let Some((m, short)) = month(t.w(k))
+            && (!short || t.raw(k).starts_with(|c: char| c.is_uppercase()))
+        {
+            let (year, end) = match four_digit_year(t.w(k + 1)) {
+                Some(y) => (Some(y), k + 2),
+                None => (None, k + 1),
+            };
+            return Some((
+                Expr::Date {
+                    month: m,
+                    day: d,
+                    year,
+                    weekday: weekday_before,
+                },
+                end,
+            ));
+        }
+    }
+    None
+}
+
+fn match_weekday(t: &Toks, i: usize) -> Option<(Expr, usize)> {
+    let (shift, j) = match t.w(i) {
+        "last" | "past" => (WeekdayShift::Last, i + 1),
+        "next" => (WeekdayShift::Next, i + 1),
+        "coming" => (WeekdayShift::Next, i + 1),
+        "this" if t.is(i + 1, &["coming"]) => (WeekdayShift::Next, i + 2),
+        _ => (WeekdayShift::Plain, i),
+    };
+    let weekday = weekday(t.w(j))?;
+    let (part, end) = match part_of_day(t.w(j + 1)) {
+        Some(p) => (Some(p), j + 2),
+        None => (None, j + 1),
+    };
+    Some((
+        Expr::Weekday {
+            weekday,
+            part,
+            shift,
+        },
+        end,
+    ))
+}
+
+fn match_relative(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
+    let with_part = |offset: i64, j: usize| -> (Expr, usize) {
+        match part_of_day(t.w(j)) {
+            Some(part) => (
+                Expr::Relative {
+                    offset,
+                    part: Some(part),
+                },
+                j + 1,
+            ),
+            None => (Expr::Relative { offset, part: None }, j),
+        }
+    };
+    match w {
+        "yesterday" => Some(with_part(-1, i + 1)),
+        "today" => Some((
+            Expr::Relative {
+                offset: 0,
+                part: None,
+            },
+            i + 1,
+        )),
+        "tomorrow" => Some(with_part(1, i + 1)),
+        "tonight" => Some((
+            Expr::Relative {
+                offset: 0,
+                part: Some(PartOfDay::Evening),
+            },
+            i + 1,
+        )),
+        "this" => {
+            let part = part_of_day(t.w(i + 1))?;
+            Some((
+                Expr::Relative {
+                    offset: 0,
+                    part: Some(part),
+                },
+                i + 2,
+            ))
+        }
+        "the"
+            if t.is(i + 1, &["day"]) && t.is(i + 2, &["before"]) && t.is(i + 3, &["yesterday"]) =>
+        {
+            Some((
+                Expr::Relative {
+                    offset: -2,
+                    part: None,
+                },
+                i + 4,
+            ))
+        }
+        "last" if t.is(i + 1, &["night", "evening"]) => Some((Expr::LastNight, i + 2)),
+        "overnight" => Some((Expr::Overnight, i + 1)),
+        "during" | "in" | "through" | "throughout" | "all"
+            if t.is(i + 1, &["the"]) && t.is(i + 2, &["night"]) =>
+        {
+            Some((Expr::Overnight, i + 3))
+        }
+        "all" if t.is(i + 1, &["night"]) => Some((Expr::Overnight, i + 2)),
+        "late" if t.is(i + 1, &["at"]) && t.is(i + 2, &["night"]) => {
+            // "late at night from Wednesday to Thursday" is a night between two days.
+            if let Some(found) = match_night_between(t, i + 2) {
+                return Some(found);
+            }
+            Some((Expr::Overnight, i + 3))
+        }
+        "during" | "in"
+            if t.is(i + 1, &["the"]) && t.is(i + 2, &["day", "evening", "afternoon"]) =>
+        {
+            Some((Expr::SameDay, i + 3))
+        }
+        "earlier" | "later" if t.is(i + 1, &["today"]) => Some((
+            Expr::Relative {
+                offset: 0,
+                part: None,
+            },
+            i + 2,
+        )),
+        _ => None,
+    }
+}
+
+/// "the seventh day of fighting", "the 7th day of the war", "on the eve of a fifth day of clashes".
+fn match_war_day(t: &Toks, i: usize) -> Option<(Expr, usize)> {
+    let mut j = i;
+    let mut eve = false;
+    if t.is(j, &["eve"]) && t.is(j + 1, &["of"]) {
+        eve = true;
+        j += 2;
+        if t.is(j, &["the", "a"]) {
+            j += 1;
+        }
+    }
+    // "twenty-first" arrives as "twenty" "first".
+    let ordinal = match (cardinal(t.w(j)), ordinal_word(t.w(j + 1))) {
+        (Some(tens @ (20 | 30 | 40)), Some(unit)) if unit < 10 => {
+            j += 1;
+            tens + unit
+        }
+        _ => ordinal_word(t.w(j))?,
+    };
+    j += 1;
+    if t.is(j, &["full", "straight", "consecutive"]) {
+        j += 1;
+    }
+    if !t.is(j, &["day"]) || !t.is(j + 1, &["of"]) {
+        return None;
+    }
+    let mut k = j + 2;
+    if t.is(k, &["the", "this"]) {
+        k += 1;
+    }
+    if !t.is(k, WAR_WORDS) {
+        return None;
+    }
+    Some((Expr::WarDay { ordinal, eve }, k + 1))
+}
+
+/// "for 13 days" (in a sentence about the fighting), "lasted for 12 days", "two weeks of fighting",
+/// and the background spans "for 28 years", "for decades", "30 years ago".
+fn match_duration(t: &Toks, i: usize, war_context: bool) -> Option<(Expr, usize)> {
+    let w = t.w(i);
+    if w == "for" {
+        let mut j = i + 1;
+        if t.is(j, &["the"]) && t.is(j + 1, &["past", "last"]) {
+            j += 2;
+        }
+        if t.is(
+            j,
+            &[
+                "more", "over", "almost", "nearly", "about", "around", "some", "roughly",
+            ],
+        ) {
+            j += if t.is(j + 1, &["than"]) { 2 } else { 1 };
+        }
+        if t.is(j, &["decades", "years", "generations"]) {
+            return Some((Expr::PastSpan, j + 1));
+        }
+        let n = cardinal(t.w(j))?;
+        let unit = t.w(j + 1);
+        return match unit {
+            "years" | "decades" | "year" | "decade" => Some((Expr::PastSpan, j + 2)),
+            "days" | "day" if war_context => Some((
+                Expr::WarDuration {
+                    days: n,
+                    approx: false,
+                },
+                j + 2,
+            )),
+            "weeks" | "week" if war_context => Some((
+                Expr::WarDuration {
+                    days: n * 7,
+                    approx: true,
+                },
+                j + 2,
+            )),
+            _ => None,
+        };
+    }
+    // "two weeks of fighting", "13 days of clashes"
+    let n = cardinal(w).filter(|_| w != "a" && w != "an")?;
+    let unit = t.w(i + 1);
+    if matches!(unit, "years" | "decades") && t.is(i + 2, &["ago"]) {
+        return Some((Expr::PastSpan, i + 3));
+    }
+    if t.is(i + 2, &["of"]) {
+        let mut k = i + 3;
+        if t.is(k, &["the"]) {
+            k += 1;
+        }
+        if t.is(k, WAR_WORDS) {
+            let (days, approx) = match unit {
+                "days" => (n, false),
+                "weeks" => (n * 7, true),
+                _ => return None,
+            };
+            return Some((Expr::WarDuration { days, approx }, k + 1));
+        }
+    }
+    None
+}
+
+fn match_period(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
+    const SPANS: &[&str] = &["days", "weeks", "week", "month", "months"];
+    match w {
+        // "in recent days", "in recent weeks"
+        "recent" if t.is(i + 1, SPANS) => Some((Expr::Period, i + 2)),
+        // "the past week", "the last few days", "over the past 24 hours"
+        "past" | "last" => {
+            let mut j = i + 1;
+            if t.is(j, &["few", "several", "couple"]) || cardinal(t.w(j)).is_some() {
+                j += 1;
+            }
+            if t.is(j, &["of"]) {
+                j += 1;
+            }
+            t.is(j, &["days", "weeks", "week", "month", "months", "hours"])
+                .then_some((Expr::Period, j + 1))
+        }
+        // "earlier this week", "this week", "later this month"
+        "earlier" | "later" if t.is(i + 1, &["this"]) && t.is(i + 2, SPANS) => {
+            Some((Expr::Period, i + 3))
+        }
+        "this" if t.is(i + 1, &["week", "month"]) => Some((Expr::Period, i + 2)),
+        // "for several days", "for days", "for weeks"
+        "for" if t.is(i + 1, &["days", "weeks", "months"]) => Some((Expr::Period, i + 2)),
+        "for"
+            if t.is(i + 1, &["several", "a", "some"]) && t.is(i + 2, &["days", "weeks", "few"]) =>
+        {
+            let end = if t.is(i + 3, &["days", "weeks"]) {
+                i + 4
+            } else {
+                i + 3
+            };
+            Some((Expr::Period, end))
+        }
+        _ => None,
+    }
+}
+
+fn match_background(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
+    // Decades: "the 1990s", "the 1990's", "the early 1990s", "the Nineties".
+    if matches!(
+        w,
+        "nineties" | "eighties" | "seventies" | "sixties" | "fifties" | "noughties"
+    ) && i > 0
+        && t.is(i - 1, &["the", "early", "late", "mid"])
+    {
+        return Some((Expr::Decade, i + 1));
+    }
+    if w.len() >= 5
+        && w.ends_with('s')
+        && four_digit_year(w.trim_end_matches('s').trim_end_matches('\''))
+            .is_some_and(|y| y % 10 == 0)
+    {
+        return Some((Expr::Decade, i + 1));
+    }
+    let year = four_digit_year(w)?;
+    let led = i > 0 && t.is(i - 1, YEAR_LEAD_WORDS);
+    let followed = t.is(i + 1, YEAR_FOLLOW_WORDS) || t.toks[i].after == b',';
+    // "2000 soldiers" is a count; "in 1988", "a 1994 ceasefire" are years.
+    if !(led || followed) || t.toks[i].after == b'-' {
+        return None;
+    }
+    Some((Expr::PastYear { year }, i + 1))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution
+
+/// The year to give a day and month written without one: the publication year, or the year before
+/// when that would put the day more than two months after publication ("Dec. 28" read in January).
+pub fn nearest_year(month: u32, day: u32, published: NaiveDate) -> i32 {
+    let y = published.year();
+    match NaiveDate::from_ymd_opt(y, month, day) {
+        Some(d) if (d - published).num_days() > 62 => y - 1,
+        _ => y,
+    }
+}
+
+fn add_days(day: NaiveDate, offset: i64) -> Option<NaiveDate> {
+    if offset >= 0 {
+        day.checked_add_days(Days::new(offset.unsigned_abs()))
+    } else {
+        day.checked_sub_days(Days::new(offset.unsigned_abs()))
+    }
+}
+
+/// The weekday `weekday` nearest `published` in the given direction: `0..=6` days back for a past
+/// reference (same day included), `1..=7` days back for "last", `1..=7` days ahead for the future.
+pub fn resolve_weekday(
+    weekday: Weekday,
+    published: NaiveDate,
+    back: bool,
+    same_day: bool,
+) -> NaiveDate {
+    let from = published.weekday().num_days_from_monday() as i64;
+    let to = weekday.num_days_from_monday() as i64;
+    if back {
+        let mut k = (from - to).rem_euclid(7);
+        if k == 0 && !same_day {
+            k = 7;
+        }
+        add_days(published, -k).unwrap_or(published)
+    } else {
+        let mut k = (to - from).rem_euclid(7);
+        if k == 0 && !same_day {
+            k = 7;
+        }
+        add_days(published, k).unwrap_or(published)
+    }
+}
+
+fn fmt_day(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// Every time expression of `sentence`, each resolved against the publication day. A sentence with
+/// no time words gives an empty list: its event takes the publication day, implicitly.
+pub fn time_refs(sentence: &str, published: NaiveDate) -> Vec<TimeRef> {
+    let found = scan(sentence);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let mut refs: Vec<TimeRef> = found
+        .iter()
+        .map(|f| resolve(sentence, f, published))
+        .collect();
+    // Nights and "during the day" hang on the sentence's other day: "said Thursday that all night
+    // artillery fire…" is the night before that Thursday.
+    let statement_day = refs
+        .iter()
+        .zip(&found)
+        .find(|(r, f)| r.kind == RefKind::Day && f.speech && r.day.is_some() && !r.planned)
+        .and_then(|(r, _)| r.day);
+    let event_day = refs
+        .iter()
+        .zip(&found)
+        .find(|(r, f)| {
+            r.kind == RefKind::Day
+                && !f.speech
+                && r.day.is_some()
+                && !matches!(f.expr, Expr::SameDay)
+        })
+        .and_then(|(r, _)| r.day);
+    for (r, f) in refs.iter_mut().zip(&found) {
+        match f.expr {
+            // Quoted "tonight", "yesterday": the speaker's now, the day of the statement.
+            Expr::Relative { offset, .. } if r.quoted && statement_day.is_some() => {
+                if let Some(s) = statement_day {
+                    r.day = add_days(s, offset);
+                    r.relative = false;
+                    r.why = format!(
+                        "'{}' said on {}: {}",
+                        r.words,
+                        fmt_day(s),
+                        r.day.map_or_else(String::new, fmt_day)
+                    );
+                }
+            }
+            Expr::LastNight if r.quoted && statement_day.is_some() => {
+                if let Some(s) = statement_day {
+                    r.day = add_days(s, -1);
+                    r.relative = false;
+                    r.why = format!("'last night' said on {}: the evening before", fmt_day(s));
+                }
+            }
+            Expr::Overnight => {
+                r.relative = event_day.is_none() && statement_day.is_none();
+                let (day, why) = match (event_day, statement_day) {
+                    (Some(d), _) => (
+                        Some(d),
+                        format!("the night of {}, the day the sentence names", fmt_day(d)),
+                    ),
+                    (None, Some(s)) => (
+                        add_days(s, -1),
+                        format!(
+                            "the night before the statement of {}, dated to its evening",
+                            fmt_day(s)
+                        ),
+                    ),
+                    (None, None) => (
+                        add_days(published, -1),
+                        format!(
+                            "the night before publication ({}), dated to its evening",
+                            fmt_day(published)
+                        ),
+                    ),
+                };
+                r.day = day;
+                r.why = why;
+            }
+            Expr::SameDay => {
+                if let Some(d) = event_day.or(statement_day) {
+                    r.day = Some(d);
+                    r.why = format!("the same day as the sentence's other day, {}", fmt_day(d));
+                }
+            }
+            _ => {}
+        }
+    }
+    refs
+}
+
+fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
+    let mut r = TimeRef {
+        day: None,
+        start: f.start,
+        end: f.end,
+        words: sentence[f.start..f.end].to_string(),
+        why: String::new(),
+        planned: false,
+        background: false,
+        kind: RefKind::Day,
+        quoted: f.quoted,
+        speech: f.speech,
+        relative: matches!(
+            f.expr,
+            Expr::Relative { .. } | Expr::LastNight | Expr::Overnight
+        ),
+    };
+    match f.expr {
+        Expr::Weekday {
+            weekday,
+            part,
+            shift,
+        } => {
+            let future = shift == WeekdayShift::Next
+                || (shift == WeekdayShift::Plain && f.future && !f.since);
+            let day = match shift {
+                WeekdayShift::Last => resolve_weekday(weekday, published, true, false),
+                _ if future => resolve_weekday(weekday, published, false, false),
+                _ => resolve_weekday(weekday, published, true, true),
+            };
+            r.day = Some(day);
+            r.planned = future;
+            if part == Some(PartOfDay::Night) {
+                r.kind = RefKind::Night;
+            }
+            let part_words = part.map(|p| format!(" {}", p.word())).unwrap_or_default();
+            r.why = if future {
+                format!(
+                    "'{}{}' in the future: the next {} after publication ({}) = {}",
+                    weekday_name(weekday),
+                    part_words,
+                    weekday_name(weekday),
+                    fmt_day(published),
+                    fmt_day(day)
+                )
+            } else if shift == WeekdayShift::Last {
+                format!(
+                    "'last {}' = the {} before publication ({}) = {}",
+                    weekday_name(weekday),
+                    weekday_name(weekday),
+                    fmt_day(published),
+                    fmt_day(day)
+                )
+            } else {
+                format!(
+                    "'{}{}' = the latest {} on or before publication ({}) = {}",
+                    weekday_name(weekday),
+                    part_words,
+                    weekday_name(weekday),
+                    fmt_day(published),
+                    fmt_day(day)
+                )
+            };
+        }
+        Expr::NightBetween { evening, morning } => {
+            // The night ends on the morning's day, which is on or before publication.
+            let morning_day = resolve_weekday(morning, published, true, true);
+            let day = add_days(morning_day, -1).unwrap_or(morning_day);
+            r.day = Some(day);
+            r.kind = RefKind::Night;
+            r.why = format!(
+                "the night from {} to {} ({}), dated to its evening: {}",
+                weekday_name(evening),
+                weekday_name(morning),
+                fmt_day(morning_day),
+                fmt_day(day)
+            );
+        }
+        Expr::Date {
+            month,
+            day,
+            year,
+            weekday,
+        } => {
+            let y = year.unwrap_or_else(|| nearest_year(month, day, published));
+            match NaiveDate::from_ymd_opt(y, month, day) {
+                Some(d) => {
+                    r.day = Some(d);
+                    r.planned = d > published && !f.since;
+                    let year_words = if year.is_some() {
+                        String::new()
+                    } else {
+                        format!(" (year {y} from the publication day)")
+                    };
+                    let mut why = format!("the date {}{}", fmt_day(d), year_words);
+                    if let Some(w) = weekday
+                        && w != d.weekday()
+                    {
+                        why.push_str(&format!(
+                            "; the text names it {}, but {} is a {}",
+                            weekday_name(w),
+                            fmt_day(d),
+                            weekday_name(d.weekday())
+                        ));
+                    }
+                    if r.planned {
+                        why.push_str(", after publication: planned");
+                    }
+                    if y < published.year() - 1 {
+                        r.background = true;
+                        r.kind = RefKind::Background;
+                    }
+                    r.why = why;
+                }
+                None => r.why = format!("no such date: {month}/{day}/{y}"),
+            }
+        }
+        Expr::Relative { offset, part } => {
+            let day = add_days(published, offset).unwrap_or(published);
+            r.day = Some(day);
+            r.planned = offset > 0;
+            let what = match (offset, part) {
+                (-2, _) => "the day before yesterday".to_string(),
+                (-1, _) => "yesterday".to_string(),
+                (0, Some(PartOfDay::Evening)) => "tonight / this evening".to_string(),
+                (0, Some(p)) => format!("this {}", p.word()),
+                (0, None) => "today".to_string(),
+                (1, _) => "tomorrow".to_string(),
+                _ => format!("{offset} days from publication"),
+            };
+            r.why = format!(
+                "'{what}' relative to publication ({}) = {}",
+                fmt_day(published),
+                fmt_day(day)
+            );
+        }
+        Expr::LastNight => {
+            let day = add_days(published, -1).unwrap_or(published);
+            r.day = Some(day);
+            r.kind = RefKind::Night;
+            r.why = format!(
+                "'last night': the night before publication ({}), dated to its evening = {}",
+                fmt_day(published),
+                fmt_day(day)
+            );
+        }
+        Expr::Overnight => {
+            r.kind = RefKind::Night;
+            // Resolved against the sentence's other days in `time_refs`.
+        }
+        Expr::SameDay => {
+            r.day = Some(published);
+            r.why = format!(
+                "'{}' with no other day: publication day {}",
+                r.words,
+                fmt_day(published)
+            );
+        }
+        Expr::WarDay { ordinal, eve } => {
+            let nth = add_days(war_start(), i64::from(ordinal) - 1).unwrap_or_else(war_start);
+            let day = if eve {
+                add_days(nth, -1).unwrap_or(nth)
+            } else {
+                nth
+            };
+            r.day = Some(day);
+            r.why = format!(
+                "{}day {ordinal} counted from the war's start ({}, day 1) = {}",
+                if eve { "the eve of " } else { "" },
+                fmt_day(war_start()),
+                fmt_day(day)
+            );
+        }
+        Expr::WarDuration { days, approx } => {
+            r.kind = RefKind::Since;
+            let first = add_days(published, 1 - i64::from(days)).unwrap_or(published);
+            r.day = Some(first);
+            r.why = format!(
+                "a duration of {}{days} days up to publication, starting {}: not the event's day",
+                if approx { "about " } else { "" },
+                fmt_day(first)
+            );
+        }
+        Expr::Period => {
+            r.kind = RefKind::Period;
+            r.why = format!("'{}' is a stretch of days, not one day", r.words);
+        }
+        Expr::PastYear { year } => {
+            if year < published.year() {
+                r.kind = RefKind::Background;
+                r.background = true;
+                r.why = format!("the year {year}, before this war: background");
+            } else {
+                r.kind = RefKind::Period;
+                r.why = format!("the year {year}: no single day");
+            }
+        }
+        Expr::Decade => {
+            r.kind = RefKind::Background;
+            r.background = true;
+            r.why = format!("'{}', a past decade: background", r.words);
+        }
+        Expr::PastSpan => {
+            r.kind = RefKind::Since;
+            r.background = true;
+            r.why = format!("'{}' reaches back before this war: background", r.words);
+        }
+    }
+    if f.since {
+        r.kind = RefKind::Since;
+        r.planned = false;
+        r.why = format!(
+            "start of a duration ('since'), not the event's day: {}",
+            r.why
+        );
+    }
+    r
+}
+
+// ---------------------------------------------------------------------------------------------
+// The day of a sentence's event
+
+/// The reference that dates the sentence's main event, if any: a day or night outside any
+/// duration, period or background. Among several, one that happened comes before a planned one;
+/// the day of what was said (even inside quotation marks) before the day of the saying ("said
+/// Thursday that all night…"); otherwise the first. A quoted "tonight" or "tomorrow" with no day of
+/// the statement in the sentence governs nothing: the speaker's "now" is unknown.
+pub fn primary_day(refs: &[TimeRef]) -> Option<&TimeRef> {
+    refs.iter()
+        .filter(|r| {
+            r.day.is_some()
+                && !r.background
+                && !(r.quoted && r.relative)
+                && matches!(r.kind, RefKind::Day | RefKind::Night)
+        })
+        .min_by_key(|r| {
+            let quoted_relative = r.quoted && !r.speech;
+            let rank = match (r.planned, r.speech, quoted_relative) {
+                (false, false, false) => 0,
+                (false, false, true) => 1,
+                (false, true, _) => 2,
+                (true, _, _) => 3,
+            };
+            (rank, r.start)
+        })
+}
+
+/// The day given to a sentence's event, with its certainty and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventDay {
+    /// `None` when the sentence only recalls the past (background) and names no day of this war.
+    pub day: Option<NaiveDate>,
+    pub certainty: Certainty,
+    pub status: Status,
+    /// Index in the refs of the one that decided, if any.
+    pub governing: Option<usize>,
+    pub why: String,
+}
+
+/// Dates a sentence's main event from its references (see [`primary_day`]): a day the text names
+/// is explicit; otherwise the publication day, implicit — except a sentence whose only time words
+/// are background ("in 1988", "in the early 1990s"), which gets no day at all.
+pub fn event_day(refs: &[TimeRef], published: NaiveDate) -> EventDay {
+    if let Some(p) = primary_day(refs) {
+        let index = refs.iter().position(|r| std::ptr::eq(r, p));
+        return EventDay {
+            day: p.day,
+            certainty: Certainty::Explicit,
+            status: if p.planned {
+                Status::Planned
+            } else {
+                Status::Happened
+            },
+            governing: index,
+            why: format!("'{}': {}", p.words, p.why),
+        };
+    }
+    let background = refs
+        .iter()
+        .position(|r| r.kind == RefKind::Background && r.day.is_none_or(|d| d < war_start()));
+    if let Some(i) = background {
+        return EventDay {
+            day: None,
+            certainty: Certainty::Implicit,
+            status: Status::Happened,
+            governing: Some(i),
+            why: format!("'{}': {}; no day of this war", refs[i].words, refs[i].why),
+        };
+    }
+    EventDay {
+        day: Some(published),
+        certainty: Certainty::Implicit,
+        status: Status::Happened,
+        governing: None,
+        why: format!(
+            "no day named for the event: the publication day {}",
+            fmt_day(published)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2020, m, day).unwrap_or_default()
+    }
+
+    fn primary(sentence: &str, published: NaiveDate) -> Option<NaiveDate> {
+        primary_day(&time_refs(sentence, published)).and_then(|r| r.day)
+    }
+
+    #[test]
+    fn weekday_is_latest_on_or_before_publication() {
+        // Published Saturday 10 Oct 2020.
+        let p = d(10, 10);
+        assert_eq!(
+            primary("The minister said on Thursday that talks would go on.", p),
+            Some(d(10, 8))
+        );
+        assert_eq!(
+            primary("Rockets fell on the town on Saturday.", p),
+            Some(d(10, 10))
+        );
+        assert_eq!(
+            primary("Drones struck the depot last Saturday.", p),
+            Some(d(10, 3))
+        );
+        assert_eq!(
+            primary("The envoy arrived Sunday in Baku.", p),
+            Some(d(10, 4))
+        );
+    }
+
+    #[test]
+    fn weekday_with_future_cue_is_next_and_planned() {
+        let p = d(10, 8); // Thursday
+        let refs = time_refs("The envoy was to be received Monday in Tbilisi.", p);
+        let r = primary_day(&refs);
+        assert_eq!(r.and_then(|r| r.day), Some(d(10, 12)));
+        assert!(r.is_some_and(|r| r.planned));
+        assert_eq!(
+            primary("The two leaders will meet on Saturday in Vienna.", p),
+            Some(d(10, 10))
+        );
+        assert_eq!(primary("Talks resume next Tuesday.", p), Some(d(10, 13)));
+    }
+
+    #[test]
+    fn part_of_day_keeps_the_weekday() {
+        let p = d(10, 9); // Friday
+        assert_eq!(
+            primary("The toll rose Friday morning to 90.", p),
+            Some(d(10, 9))
+        );
+        assert_eq!(
+            primary("The ministry announced the visit Thursday evening.", p),
+            Some(d(10, 8))
+        );
+    }
+
+    #[test]
+    fn relative_days() {
+        let p = d(10, 5);
+        assert_eq!(
+            primary("In an address yesterday, the president vowed to go on.", p),
+            Some(d(10, 4))
+        );
+        assert_eq!(primary("A convoy left the city today.", p), Some(d(10, 5)));
+        let refs = time_refs("Officials expect a decision tomorrow.", p);
+        assert_eq!(refs.first().and_then(|r| r.day), Some(d(10, 6)));
+        assert!(refs.first().is_some_and(|r| r.planned));
+        assert_eq!(
+            primary("The mayor spoke this evening on television.", p),
+            Some(d(10, 5))
+        );
+    }
+
+    #[test]
+    fn nights_are_dated_to_their_evening() {
+        let p = d(10, 15); // Thursday
+        assert_eq!(
+            primary("Shelling continued overnight near the river.", p),
+            Some(d(10, 14))
+        );
+        assert_eq!(
+            primary("Sirens sounded across the city last night.", p),
+            Some(d(10, 14))
+        );
+        assert_eq!(
+            primary(
+                "Two blasts were heard during the night from Tuesday to Wednesday.",
+                p
+            ),
+            Some(d(10, 13))
+        );
+        assert_eq!(
+            primary(
+                "Appeals went on until late at night from Monday to Tuesday.",
+                p
+            ),
+            Some(d(10, 12))
+        );
+        // Anchored on the statement's day rather than on publication.
+        assert_eq!(
+            primary(
+                "The ministry said Tuesday that \"all night heavy fire hit the positions.\"",
+                p
+            ),
+            Some(d(10, 12))
+        );
+    }
+
+    #[test]
+    fn explicit_dates_in_many_spellings() {
+        let p = d(10, 20);
+        for s in [
+            "The offensive began on October 9.",
+            "The offensive began on Oct. 9.",
+            "The offensive began on 9 October.",
+            "The offensive began on the 9th of October.",
+            "The offensive began Friday October 9.",
+            "The offensive began on Friday, October 9, 2020.",
+            "The offensive began on 2020-10-09.",
+        ] {
+            assert_eq!(primary(s, p), Some(d(10, 9)), "{s}");
+        }
+        assert_eq!(
+            primary("A truce was agreed on Sept. 27 in the evening.", p),
+            Some(d(9, 27))
+        );
+        // A date after publication is planned.
+        let refs = time_refs("The ministers are invited to Geneva on October 25.", p);
+        assert!(refs.first().is_some_and(|r| r.planned));
+        // A capitalised "May" with a day is a month; the modal verb is not.
+        assert!(time_refs("The talks may resume soon.", p).is_empty());
+        assert_eq!(primary("It was signed on May 12.", p), Some(d(5, 12)));
+    }
+
+    #[test]
+    fn dates_without_year_take_the_nearest_year() {
+        let january = NaiveDate::from_ymd_opt(2021, 1, 5).unwrap_or_default();
+        assert_eq!(
+            primary("Talks broke down on Dec. 28.", january),
+            Some(d(12, 28))
+        );
+    }
+
+    #[test]
+    fn war_day_counts_from_the_start() {
+        let p = d(10, 3);
+        assert_eq!(
+            primary("Troops dug in on the seventh day of fighting.", p),
+            Some(d(10, 3))
+        );
+        assert_eq!(
+            primary("It was the 10th day of the war.", p),
+            Some(d(10, 6))
+        );
+    }
+
+    #[test]
+    fn since_and_durations_do_not_date_the_event() {
+        let p = d(10, 8);
+        for s in [
+            "Since September 27, the two armies have clashed daily.",
+            "The rebels have held the pass since Sunday.",
+            "The two sides have been fighting for 13 days.",
+            "Since the start of hostilities on Sunday, 90 deaths were reported.",
+        ] {
+            let refs = time_refs(s, p);
+            assert!(!refs.is_empty(), "{s}");
+            assert!(
+                refs.iter().all(|r| r.kind == RefKind::Since),
+                "{s}: {refs:?}"
+            );
+            let e = event_day(&refs, p);
+            assert_eq!((e.day, e.certainty), (Some(p), Certainty::Implicit), "{s}");
+        }
+    }
+
+    #[test]
+    fn periods_fall_back_to_publication_day() {
+        let p = d(10, 8);
+        for s in [
+            "Fighting has spread in recent days to the towns.",
+            "Some 80 people were killed in the past week.",
+            "Earlier this week the envoy visited the region.",
+        ] {
+            let refs = time_refs(s, p);
+            assert!(
+                refs.iter().any(|r| r.kind == RefKind::Period),
+                "{s}: {refs:?}"
+            );
+            let e = event_day(&refs, p);
+            assert_eq!((e.day, e.certainty), (Some(p), Certainty::Implicit), "{s}");
+        }
+    }
+
+    #[test]
+    fn background_never_lands_on_a_2020_day() {
+        let p = d(10, 8);
+        for s in [
+            "War first broke out in 1988 over the region.",
+            "The town was rebuilt in the 1990s.",
+            "It was the worst outburst since 1994.",
+            "The front has barely moved since the 1990s.",
+            "They showed their patience for 28 years.",
+            "A war in the early Nineties killed thousands.",
+            "Clashes flared again in 2016.",
+        ] {
+            let refs = time_refs(s, p);
+            assert!(!refs.is_empty(), "{s}");
+            assert!(
+                refs.iter().all(|r| r.background && r.day.is_none()),
+                "{s}: {refs:?}"
+            );
+            assert!(primary_day(&refs).is_none(), "{s}");
+        }
+        let e = event_day(&time_refs("Violence first broke out in 1988.", p), p);
+        assert_eq!(e.day, None);
+        // A count is not a year.
+        assert!(time_refs("Some 2000 soldiers were sent.", p).is_empty());
+    }
+
+    #[test]
+    fn happened_day_governs_before_planned_one() {
+        let p = d(10, 8);
+        let s = "The ministers were invited for talks on Friday October 9 in Moscow, the Kremlin announced. Thursday evening.";
+        let refs = time_refs(s, p);
+        assert_eq!(refs.len(), 2, "{refs:?}");
+        assert!(refs[0].planned);
+        assert_eq!(primary_day(&refs).and_then(|r| r.day), Some(d(10, 8)));
+    }
+
+    #[test]
+    fn quoted_relative_day_is_the_speakers() {
+        let p = d(10, 9);
+        let refs = time_refs(
+            "\u{201c}We expect a truce this evening or tomorrow,\u{201d} the presidency said.",
+            p,
+        );
+        assert!(refs.iter().all(|r| r.quoted));
+        assert!(primary_day(&refs).is_none());
+        assert_eq!(event_day(&refs, p).certainty, Certainty::Implicit);
+        // With the statement's day, "last night" is the evening before it.
+        let refs = time_refs(
+            "\u{201c}Shells fell last night,\u{201d} the mayor said on Tuesday.",
+            p,
+        );
+        assert_eq!(primary_day(&refs).and_then(|r| r.day), Some(d(10, 5)));
+    }
+
+    #[test]
+    fn no_time_words_no_refs() {
+        assert!(time_refs("Residents are sheltering in basements.", d(10, 8)).is_empty());
+        let e = event_day(&[], d(10, 8));
+        assert_eq!((e.day, e.certainty), (Some(d(10, 8)), Certainty::Implicit));
+    }
+
+    #[test]
+    fn words_and_offsets_point_into_the_sentence() {
+        let s = "Heavy fire hit Stepanakert on Thursday, officials said.";
+        let refs = time_refs(s, d(10, 9));
+        assert_eq!(refs.len(), 1);
+        assert_eq!(&s[refs[0].start..refs[0].end], "Thursday");
+        assert_eq!(refs[0].words, "Thursday");
+        assert!(!refs[0].why.is_empty());
+    }
 }

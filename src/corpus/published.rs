@@ -1,8 +1,591 @@
 //! The publication date of an article: a metadata line, else clues in the text.
-//! Owner: events work (issue 3).
+//!
+//! 1. **Stated**: one of the first or last three non-empty lines names it — a keyword line
+//!    ("date 2020-10-10", "published: 2020-10-03", "Source: Reuters, October 3rt, 2020"; typos in
+//!    ordinals are read) or a short credit line that is only names and a full date ("Reuters,
+//!    3 October 2020").
+//! 2. **Inferred**: every clue of the text votes for candidate days, with a weight:
+//!    - "the seventh day of fighting", "for 13 days" / "lasted for 12 days" of fighting count from
+//!      the war's start ([`war_start`], day 1): the day they name gets a strong vote, the next day a
+//!      weak one (counting is loose); "on the eve of a fifth day" also votes for the day before.
+//!    - A weekday in the past tense ("began Friday", "Thursday evening", "the night from Wednesday to
+//!      Thursday") votes for days shortly after it: the same weekday most, the day after less, and
+//!      so on — wires name the day of the report itself.
+//!    - A date the text tells as past ("since September 27", "On October 9, … hit") bounds the
+//!      publication from below; a date told as ahead ("talks on Friday October 9" after "invited …
+//!      for", or "will") bounds it from above; the latest past date gets a small vote.
+//!
+//!    The best-scoring day wins; its evidence quotes the clues that voted for it, and strong clues
+//!    that point elsewhere are reported as conflicts.
+//!
+//! Dates without a year take the year the text names elsewhere, else [`DEFAULT_YEAR`].
 
-use crate::model::Published;
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-pub fn publication_date(_text: &str) -> Option<Published> {
+use super::war_start;
+use crate::model::{DateSource, Published};
+use crate::text::sentences;
+use crate::when::{DEFAULT_YEAR, Expr, Found, PartOfDay, WeekdayShift, scan};
+
+/// Keywords that open a metadata line.
+const METADATA_KEYWORDS: &[&str] = &[
+    "publication date",
+    "date published",
+    "last updated",
+    "published",
+    "updated",
+    "posted",
+    "dated",
+    "date",
+    "source",
+];
+
+/// How many non-empty lines at each end of the text may hold metadata.
+const METADATA_LINES: usize = 3;
+
+/// The publication date: stated by a metadata line, else inferred from the text; `None` when the
+/// text gives no clue at all.
+pub fn publication_date(text: &str) -> Option<Published> {
+    let inferred = infer(text);
+    if let Some((day, evidence)) = stated_date(text) {
+        let conflicts = inferred
+            .as_ref()
+            .map(|inf| conflicts_with(&inf.clues, day))
+            .unwrap_or_default();
+        return Some(Published {
+            day,
+            evidence,
+            source: DateSource::Stated,
+            conflicts,
+        });
+    }
+    let inf = inferred?;
+    let conflicts = conflicts_with(&inf.clues, inf.day);
+    Some(Published {
+        day: inf.day,
+        evidence: inf.evidence,
+        source: DateSource::Inferred,
+        conflicts,
+    })
+}
+
+/// The metadata line's date and the words that state it.
+pub fn stated_date(text: &str) -> Option<(NaiveDate, String)> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let head = lines.iter().take(METADATA_LINES);
+    let tail = lines.iter().rev().take(METADATA_LINES);
+    head.chain(tail).find_map(|line| metadata_date(line))
+}
+
+/// The length of a leading metadata prefix of a line ("date 2020-10-10 " in "date 2020-10-10
+/// Devastated: …"), white space after it included; `None` when the line does not open with one.
+pub fn metadata_prefix_len(line: &str) -> Option<usize> {
+    let (keyword_end, _) = leading_keyword(line)?;
+    if line[..keyword_end].trim().eq_ignore_ascii_case("source") {
+        return None;
+    }
+    let rest = &line[keyword_end..];
+    let found = scan(rest);
+    let first = found.first()?;
+    // The date must follow the keyword directly ("date: 2020-10-10").
+    if rest[..first.start]
+        .trim_matches(|c: char| c.is_whitespace() || c == ':')
+        .is_empty()
+        && matches!(first.expr, Expr::Date { .. })
+    {
+        let end = keyword_end + first.end;
+        let spaces = line[end..].len() - line[end..].trim_start().len();
+        return Some(end + spaces);
+    }
     None
+}
+
+/// The keyword a line opens with: (byte end of the keyword and its colon, the keyword).
+fn leading_keyword(line: &str) -> Option<(usize, &'static str)> {
+    let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
+    METADATA_KEYWORDS.iter().find_map(|k| {
+        let head = rest.get(..k.len())?;
+        let after = rest[k.len()..].chars().next();
+        if head.eq_ignore_ascii_case(k) && after.is_none_or(|c| !c.is_alphanumeric()) {
+            let mut end = lead + k.len();
+            let tail = &line[end..];
+            let colon = tail.trim_start();
+            if colon.starts_with(':') {
+                end += tail.len() - colon.len() + 1;
+            }
+            Some((end, *k))
+        } else {
+            None
+        }
+    })
+}
+
+fn metadata_date(line: &str) -> Option<(NaiveDate, String)> {
+    let keyword = leading_keyword(line);
+    let found = scan(line);
+    for f in &found {
+        let Expr::Date {
+            month, day, year, ..
+        } = f.expr
+        else {
+            continue;
+        };
+        let year = match (year, keyword) {
+            (Some(y), _) => y,
+            (None, Some((_, k))) if k != "source" => DEFAULT_YEAR,
+            _ => continue,
+        };
+        let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
+            continue;
+        };
+        let starts = line.len() - line.trim_start().len();
+        if keyword.is_some() || is_credit_line(line, f) {
+            let evidence = line[starts..f.end].trim_end().to_string();
+            return Some((date, evidence));
+        }
+    }
+    None
+}
+
+/// "Reuters, 3 October 2020", "AFP | October 3, 2020": apart from the date, a few capitalised words.
+fn is_credit_line(line: &str, date: &Found) -> bool {
+    if line.len() > 80 {
+        return false;
+    }
+    let others = format!("{} {}", &line[..date.start], &line[date.end..]);
+    let words: Vec<&str> = others
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 4
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inference
+
+/// One clue of the text and the votes it gives.
+#[derive(Clone, Debug)]
+pub struct Clue {
+    /// The words, quoted from the text.
+    pub words: String,
+    pub what: ClueKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ClueKind {
+    /// A counted day of the war: strong vote for `day`, weak for `alternative`.
+    Counted {
+        day: NaiveDate,
+        alternative: Option<NaiveDate>,
+        strong: bool,
+    },
+    /// A weekday told as past: votes for the days after it. `evening`: reported the next day as
+    /// often as the same day.
+    Weekday {
+        weekday: Weekday,
+        evening: bool,
+        weight: f64,
+    },
+    /// A day told as past: publication is on or after it. `event`: the day of something that
+    /// happened (not the start of a duration), so it may be the latest day the text refers to.
+    NotBefore { day: NaiveDate, event: bool },
+    /// A day told as ahead: publication is before it.
+    Before(NaiveDate),
+}
+
+/// The inferred day, its evidence and the clues it weighed.
+#[derive(Clone, Debug)]
+pub struct Inference {
+    pub day: NaiveDate,
+    pub evidence: String,
+    pub score: f64,
+    pub clues: Vec<Clue>,
+}
+
+const COUNTED_WEIGHT: f64 = 3.0;
+const COUNTED_NEIGHBOUR_WEIGHT: f64 = 1.0;
+const BOUND_PENALTY: f64 = 4.0;
+const PLANNED_WEEK_WEIGHT: f64 = 0.3;
+/// Below a weekday's vote: "On October 14 … on Thursday" is the Thursday after the 14th.
+const LATEST_DATE_WEIGHT: f64 = 0.5;
+
+/// How strongly a past weekday supports publication `k` days after it.
+fn weekday_vote(k: i64, evening: bool) -> f64 {
+    match (k, evening) {
+        (0, false) => 1.0,
+        (1, false) => 0.7,
+        (0, true) => 0.8,
+        (1, true) => 1.0,
+        (2, _) => 0.3,
+        _ => 0.1,
+    }
+}
+
+fn shift(day: NaiveDate, offset: i64) -> Option<NaiveDate> {
+    if offset >= 0 {
+        day.checked_add_days(Days::new(offset.unsigned_abs()))
+    } else {
+        day.checked_sub_days(Days::new(offset.unsigned_abs()))
+    }
+}
+
+/// The clues of a text for its publication date.
+pub fn clues(text: &str) -> Vec<Clue> {
+    let year = stated_year(text).unwrap_or(DEFAULT_YEAR);
+    let mut out = Vec::new();
+    for range in sentences(text) {
+        let sentence = &text[range];
+        for f in scan(sentence) {
+            let words = sentence[f.start..f.end].to_string();
+            if let Some(what) = clue_of(&f, year) {
+                out.push(Clue { words, what });
+            }
+        }
+    }
+    out
+}
+
+/// The year the text states with a full date, if any.
+fn stated_year(text: &str) -> Option<i32> {
+    scan(text).iter().find_map(|f| match f.expr {
+        Expr::Date { year: Some(y), .. } => Some(y),
+        _ => None,
+    })
+}
+
+fn clue_of(f: &Found, year: i32) -> Option<ClueKind> {
+    let start = war_start();
+    match f.expr {
+        Expr::WarDay { ordinal, eve } if !f.since => {
+            let day = shift(start, i64::from(ordinal) - 1)?;
+            Some(ClueKind::Counted {
+                day,
+                alternative: if eve { shift(day, -1) } else { shift(day, 1) },
+                strong: true,
+            })
+        }
+        Expr::WarDuration { days, approx } => {
+            let day = shift(start, i64::from(days) - 1)?;
+            Some(ClueKind::Counted {
+                day,
+                alternative: shift(day, 1),
+                strong: !approx,
+            })
+        }
+        Expr::Weekday {
+            weekday,
+            part,
+            shift: WeekdayShift::Plain,
+        } if !f.future => Some(ClueKind::Weekday {
+            weekday,
+            evening: matches!(part, Some(PartOfDay::Evening | PartOfDay::Night)),
+            weight: if f.since { 0.5 } else { 1.0 },
+        }),
+        Expr::NightBetween { morning, .. } => Some(ClueKind::Weekday {
+            weekday: morning,
+            evening: false,
+            weight: 1.0,
+        }),
+        Expr::Date {
+            month,
+            day,
+            year: y,
+            ..
+        } => {
+            let date = NaiveDate::from_ymd_opt(y.unwrap_or(year), month, day)?;
+            if f.future && !f.since {
+                Some(ClueKind::Before(date))
+            } else {
+                Some(ClueKind::NotBefore {
+                    day: date,
+                    event: !f.since,
+                })
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The score of one candidate day under the clues.
+fn score(day: NaiveDate, clues: &[Clue], latest: Option<NaiveDate>) -> f64 {
+    let mut s = 0.0;
+    for c in clues {
+        s += match c.what {
+            ClueKind::Counted {
+                day: d,
+                alternative,
+                strong,
+            } => {
+                let w = if strong {
+                    COUNTED_WEIGHT
+                } else {
+                    COUNTED_NEIGHBOUR_WEIGHT
+                };
+                if d == day {
+                    w
+                } else if alternative == Some(day) {
+                    COUNTED_NEIGHBOUR_WEIGHT
+                } else {
+                    0.0
+                }
+            }
+            ClueKind::Weekday {
+                weekday,
+                evening,
+                weight,
+            } => {
+                let k = (i64::from(day.weekday().num_days_from_monday())
+                    - i64::from(weekday.num_days_from_monday()))
+                .rem_euclid(7);
+                weight * weekday_vote(k, evening)
+            }
+            ClueKind::NotBefore { day: d, .. } if day < d => -BOUND_PENALTY,
+            ClueKind::Before(d) if day >= d => -BOUND_PENALTY,
+            // Plans are told in the week before.
+            ClueKind::Before(d) if (d - day).num_days() <= 7 => PLANNED_WEEK_WEIGHT,
+            _ => 0.0,
+        };
+    }
+    if latest == Some(day) {
+        s += LATEST_DATE_WEIGHT;
+    }
+    s
+}
+
+/// How much a clue supports a day (for the evidence), 0 when it does not.
+fn support(clue: &Clue, day: NaiveDate) -> f64 {
+    score(day, std::slice::from_ref(clue), None).max(0.0)
+}
+
+/// The day the clues of a text point to, or `None` when nothing anchors it to a date (weekdays
+/// alone cannot say which week).
+pub fn infer(text: &str) -> Option<Inference> {
+    let clues = clues(text);
+    let mut anchors: Vec<NaiveDate> = Vec::new();
+    for c in &clues {
+        match c.what {
+            ClueKind::Counted {
+                day, alternative, ..
+            } => {
+                anchors.push(day);
+                anchors.extend(alternative);
+            }
+            ClueKind::NotBefore { day: d, .. } | ClueKind::Before(d) => anchors.push(d),
+            ClueKind::Weekday { .. } => {}
+        }
+    }
+    let (&lo, &hi) = (anchors.iter().min()?, anchors.iter().max()?);
+    let latest = clues
+        .iter()
+        .filter_map(|c| match c.what {
+            ClueKind::NotBefore {
+                day: d,
+                event: true,
+            } => Some(d),
+            _ => None,
+        })
+        .max();
+    let mut best: Option<(NaiveDate, f64)> = None;
+    let mut day = shift(lo, -7)?;
+    let last = shift(hi, 7)?;
+    while day <= last {
+        let s = score(day, &clues, latest);
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((day, s));
+        }
+        day = shift(day, 1)?;
+    }
+    let (day, score) = best?;
+    let mut supporting: Vec<(f64, &Clue)> = clues
+        .iter()
+        .map(|c| (support(c, day), c))
+        .filter(|(s, _)| *s >= 0.7)
+        .collect();
+    supporting.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut evidence: Vec<&str> = Vec::new();
+    for (_, c) in &supporting {
+        if !evidence.contains(&c.words.as_str()) {
+            evidence.push(&c.words);
+        }
+        if evidence.len() == 3 {
+            break;
+        }
+    }
+    let mut evidence = evidence.join(" … ");
+    if evidence.is_empty() {
+        evidence = format!("latest day the text refers to, {day}");
+    }
+    Some(Inference {
+        day,
+        evidence,
+        score,
+        clues,
+    })
+}
+
+/// Strong clues that point away from `day`, in words.
+fn conflicts_with(clues: &[Clue], day: NaiveDate) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in clues {
+        let msg = match c.what {
+            ClueKind::Counted {
+                day: d,
+                alternative,
+                strong: true,
+            } if d != day && alternative != Some(day) => {
+                format!("'{}' counts to {d} from the war's start", c.words)
+            }
+            ClueKind::NotBefore { day: d, .. } if day < d => {
+                format!(
+                    "'{}' is told as past, so publication is {d} or later",
+                    c.words
+                )
+            }
+            ClueKind::Before(d) if day >= d => {
+                format!(
+                    "'{}' is told as ahead, so publication is before {d}",
+                    c.words
+                )
+            }
+            _ => continue,
+        };
+        if !out.contains(&msg) {
+            out.push(msg);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2020, m, day).unwrap_or_default()
+    }
+
+    fn day_of(text: &str) -> Option<NaiveDate> {
+        publication_date(text).map(|p| p.day)
+    }
+
+    #[test]
+    fn stated_keyword_lines() {
+        let p = publication_date("published: 2020-10-03\nTroops advanced near the river.");
+        assert_eq!(p.as_ref().map(|p| p.day), Some(d(10, 3)));
+        assert_eq!(p.as_ref().map(|p| p.source), Some(DateSource::Stated));
+        assert_eq!(
+            p.map(|p| p.evidence).as_deref(),
+            Some("published: 2020-10-03")
+        );
+
+        let text = "Shelling hit the town.\n\nSource: AFP, October 12th, 2020";
+        let p = publication_date(text);
+        assert_eq!(p.as_ref().map(|p| p.day), Some(d(10, 12)));
+        assert_eq!(
+            p.map(|p| p.evidence).as_deref(),
+            Some("Source: AFP, October 12th, 2020")
+        );
+        // A typo in the ordinal suffix is still a day.
+        assert_eq!(
+            day_of("Clashes went on.\nSource: Reuters, October 2nt, 2020"),
+            Some(d(10, 2))
+        );
+        assert_eq!(
+            day_of("Date: 5 November 2020\nThe ceasefire holds."),
+            Some(d(11, 5))
+        );
+    }
+
+    #[test]
+    fn metadata_prefix_before_a_caption() {
+        let line = " date 2020-10-10 Devastated: a man in the ruins.";
+        let n = metadata_prefix_len(line);
+        assert_eq!(
+            n.map(|n| &line[n..]),
+            Some("Devastated: a man in the ruins.")
+        );
+        assert_eq!(metadata_prefix_len("Dated reports say little."), None);
+        assert_eq!(
+            metadata_prefix_len("Source: Reuters, October 3, 2020"),
+            None
+        );
+    }
+
+    #[test]
+    fn credit_line_with_date_is_stated_but_a_headline_is_not() {
+        assert_eq!(
+            day_of("Reuters, 4 October 2020\nFighting went on."),
+            Some(d(10, 4))
+        );
+        let p = publication_date("War began on September 27, 2020\nIt went on for days.");
+        assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
+    }
+
+    #[test]
+    fn counted_day_of_fighting() {
+        let p = publication_date("Heavy battles raged on the ninth day of fighting in the region.");
+        assert_eq!(p.as_ref().map(|p| p.day), Some(d(10, 5)));
+        assert_eq!(p.as_ref().map(|p| p.source), Some(DateSource::Inferred));
+        assert!(p.is_some_and(|p| p.evidence.contains("ninth day of fighting")));
+    }
+
+    #[test]
+    fn duration_with_weekday() {
+        // 10 days counted from 27 Sept is Tue 6 Oct; the weekday agrees.
+        let text =
+            "The offensive went on on Tuesday. The two armies have been fighting for 10 days.";
+        assert_eq!(day_of(text), Some(d(10, 6)));
+        let text = "The front held. Shelling of the city has lasted for 15 days.";
+        assert_eq!(day_of(text), Some(d(10, 11)));
+    }
+
+    #[test]
+    fn weekday_picks_between_loose_counts() {
+        // "two weeks of fighting" is loose (10 or 11 Oct); "on Saturday" settles it.
+        let text = "After two weeks of fighting, the army said on Saturday it had taken a village.";
+        assert_eq!(day_of(text), Some(d(10, 10)));
+    }
+
+    #[test]
+    fn eve_of_counted_day_and_night_weekdays() {
+        let text = "On the eve of a sixth day of clashes, no side had gained ground. \
+                    Explosions shook the town during the night from Thursday to Friday. \
+                    The ministry said Friday that the front was calm.";
+        // Day 6 = Fri 2 Oct; the night ended on Friday.
+        assert_eq!(day_of(text), Some(d(10, 2)));
+    }
+
+    #[test]
+    fn future_date_bounds_from_above_and_past_date_from_below() {
+        let text = "Ministers were invited for talks on Monday October 19. \
+                    The fighting continued on Friday. Since September 27, more than 700 died.";
+        // Before the 19th, and the Friday is the 16th.
+        assert_eq!(day_of(text), Some(d(10, 16)));
+        let text = "On October 14, a school was hit. Residents fled on Thursday.";
+        assert_eq!(day_of(text), Some(d(10, 15)));
+    }
+
+    #[test]
+    fn conflicts_are_reported() {
+        let text = "date 2020-10-20\nThe army attacked on the seventh day of fighting.";
+        let p = publication_date(text);
+        assert_eq!(p.as_ref().map(|p| p.day), Some(d(10, 20)));
+        assert!(
+            p.is_some_and(|p| p.conflicts.iter().any(|c| c.contains("seventh day"))),
+            "the counted day points to 3 Oct"
+        );
+    }
+
+    #[test]
+    fn no_clue_gives_none() {
+        assert_eq!(
+            day_of("Residents sheltered in basements on Thursday."),
+            None
+        );
+        assert_eq!(day_of(""), None);
+    }
 }

@@ -13,7 +13,7 @@ use crate::model::{
     Span, Status,
 };
 use crate::text;
-use crate::when::{self, TimeRef};
+use crate::when::{self, RefKind, TimeRef};
 
 /// Everything the extractor knows about one sentence before it decides on events.
 struct Sentence<'a> {
@@ -110,13 +110,20 @@ fn sentence_events(
     if kinds.is_empty() {
         return Vec::new();
     }
+    // Days the sentence names for what happened (not durations, periods or the past).
     let dated: Vec<&TimeRef> = sentence
         .refs
         .iter()
-        .filter(|r| r.day.is_some() && !r.background)
+        .filter(|r| {
+            r.day.is_some()
+                && !r.background
+                && !(r.quoted && r.relative)
+                && matches!(r.kind, RefKind::Day | RefKind::Night)
+        })
         .collect();
+    let primary = when::primary_day(&sentence.refs);
     // A sentence about the past the article recalls (1988, 1994, the 1990s) is background.
-    if sentence.refs.iter().any(|r| r.background) && dated.is_empty() {
+    if primary.is_none() && sentence.refs.iter().any(|r| r.kind == RefKind::Background) {
         return Vec::new();
     }
     // "could be much higher", "would constitute a turning point": nothing happened.
@@ -148,8 +155,10 @@ fn sentence_events(
                     days.push((r.day, Some(r)));
                 }
             }
+        } else if let Some(r) = primary {
+            days.push((r.day, Some(r)));
         } else {
-            days.push((dated[0].day, Some(dated[0])));
+            days.push((published, None));
         }
         for (day, time_ref) in days {
             let certainty = if time_ref.is_some() {
