@@ -152,6 +152,12 @@ NEIGHBOUR_CAPITALS = {"GE", "TR", "IR", "RU"}
 # GeoNames gives Stepanakert only under its Azerbaijani name and with 2 100 people; the English
 # press, and the window, call it Stepanakert, and it had about 55 000 people in 2020.
 ENGLISH_NAMES = {"146970": ("Stepanakert", 55000)}
+# ASCII forms of Azerbaijani spellings that English-language news writes otherwise.
+ENGLISH_SPELLINGS = {"Lacin": "Lachin", "Goeycay": "Goychay", "Xacmaz": "Khachmaz", "Sirvan": "Shirvan"}
+# A town this close (km) to a city ten times its size (and of at least SUBURB_OF_PEOPLE) is a
+# suburb: its label would only crowd the city's.
+SUBURB_KM = 25.0
+SUBURB_OF_PEOPLE = 300000
 
 
 def population(row):
@@ -167,13 +173,22 @@ def population(row):
 def english_name(row):
     for key in ("name_newer", "name", "asciiname"):
         if row[key] and row[key].isascii():
-            return row[key]
-    return row["asciiname"] or row["name"]
+            return ENGLISH_SPELLINGS.get(row[key], row[key])
+    name = row["asciiname"] or row["name"]
+    return ENGLISH_SPELLINGS.get(name, name)
+
+
+def distance_km(a, b):
+    (lat1, lon1), (lat2, lon2) = a, b
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
 
 
 def build_cities(src, dst):
     import csv
 
+    towns = []
     lines = ["# Reference towns for the map labels. GeoNames (CC BY 4.0, geonames.org), selected by",
              "# scripts/build_basemap.py. Columns: name, latitude, longitude, population, country.",
              "name\tlat\tlon\tpopulation\tcountry"]
@@ -190,7 +205,15 @@ def build_cities(src, dst):
                 or row["geonameid"] in ENGLISH_NAMES \
                 or (code == "PPLC" and country in NEIGHBOUR_CAPITALS)
             if keep:
-                lines.append(f"{name}\t{lat:.4f}\t{lon:.4f}\t{people}\t{country}")
+                towns.append((people, name, lat, lon, country))
+    kept = []
+    for people, name, lat, lon, country in sorted(towns, reverse=True):
+        if any(k[0] >= max(10 * people, SUBURB_OF_PEOPLE) and distance_km((lat, lon), (k[2], k[3])) < SUBURB_KM
+               for k in kept):
+            continue
+        kept.append((people, name, lat, lon, country))
+    for people, name, lat, lon, country in kept:
+        lines.append(f"{name}\t{lat:.4f}\t{lon:.4f}\t{people}\t{country}")
     dst.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{dst.name}: {len(lines) - 3} towns")
 

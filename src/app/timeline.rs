@@ -194,6 +194,10 @@ impl TimelineView {
             .include_y(0.0)
             .include_y(1.0)
             .x_axis_formatter(move |mark, _| {
+                // Only whole days get a date; zoomed-in grid marks fall between days.
+                if (mark.value - mark.value.round()).abs() > 1e-6 {
+                    return String::new();
+                }
                 (start + Duration::days(mark.value.round() as i64))
                     .format("%d %b")
                     .to_string()
