@@ -19,7 +19,10 @@ const LIST_LIMIT: usize = 40;
 const CONTEXT_BYTES: usize = 240;
 
 #[derive(Default)]
-pub struct DetailsView;
+pub struct DetailsView {
+    /// The selection the panel last scrolled to: a new selection brings its details into view.
+    shown_selection: Option<usize>,
+}
 
 impl DetailsView {
     pub fn ui(
@@ -38,7 +41,11 @@ impl DetailsView {
                 self.day_list(ui, atlas, scene, state, &mut commands);
                 ui.separator();
                 match state.selected.and_then(|i| atlas.events.get(i)) {
-                    Some(event) => selected_event(ui, atlas, event, &mut commands),
+                    Some(event) => {
+                        let scroll = self.shown_selection != state.selected;
+                        selected_event(ui, atlas, event, scroll, &mut commands);
+                        self.shown_selection = state.selected;
+                    }
                     None => {
                         ui.label(
                             RichText::new("Click a marker or an event to see its sources.").weak(),
@@ -190,14 +197,23 @@ fn event_line(atlas: &Atlas, event: &Event, with_day: bool) -> String {
     line
 }
 
-fn selected_event(ui: &mut Ui, atlas: &Atlas, event: &Event, commands: &mut Vec<Command>) {
+fn selected_event(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    event: &Event,
+    scroll: bool,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
-        ui.label(
+        let heading = ui.label(
             RichText::new(style::kind_label(event.kind))
                 .strong()
                 .size(16.0)
                 .color(style::kind_color(event.kind)),
         );
+        if scroll {
+            heading.scroll_to_me(Some(egui::Align::TOP));
+        }
         if ui
             .small_button("clear")
             .on_hover_text("Clear the selection")
@@ -445,7 +461,15 @@ fn append_highlighted(
 
 /// The article window: the whole text with every place mention highlighted; clicking a mention
 /// selects the event told in its sentence, hovering tells which place it is and why.
-pub fn article_window(ctx: &egui::Context, atlas: &Atlas, state: &ViewState) -> Vec<Command> {
+///
+/// `scrolled` remembers which (article, selection) the view last scrolled to, so that it brings
+/// the selected sentence into view once and then leaves the scrolling to the reader.
+pub fn article_window(
+    ctx: &egui::Context,
+    atlas: &Atlas,
+    state: &ViewState,
+    scrolled: &mut Option<(String, Option<usize>)>,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(article) = state.article.as_ref().and_then(|id| atlas.article(id)) else {
         return commands;
@@ -473,12 +497,25 @@ pub fn article_window(ctx: &egui::Context, atlas: &Atlas, state: &ViewState) -> 
             }
             ScrollArea::vertical().show(ui, |ui| {
                 let mut marks: Vec<(usize, usize, Color32)> = Vec::new();
-                if let Some(source) = state
+                let selected_source = state
                     .selected
                     .and_then(|i| atlas.events.get(i))
-                    .and_then(|e| e.sources.iter().find(|s| s.article == article.id))
-                {
+                    .and_then(|e| e.sources.iter().find(|s| s.article == article.id));
+                let selected_start = selected_source.map(|s| s.start);
+                if let Some(source) = selected_source {
                     marks.push((source.start, source.end, style::highlight_sentence()));
+                    marks.extend(
+                        source
+                            .kind_words
+                            .iter()
+                            .map(|w| (w.start, w.end, style::highlight_kind())),
+                    );
+                    marks.extend(
+                        source
+                            .day_words
+                            .iter()
+                            .map(|w| (w.start, w.end, style::highlight_day())),
+                    );
                 }
                 marks.extend(
                     mentions
@@ -489,6 +526,18 @@ pub fn article_window(ctx: &egui::Context, atlas: &Atlas, state: &ViewState) -> 
                 let job = highlighted(ui, &article.text, 0, article.text.len(), &marks);
                 let galley = ui.painter().layout_job(job);
                 let response = ui.add(egui::Label::new(galley.clone()).sense(Sense::click()));
+                let key = (article.id.clone(), state.selected);
+                if scrolled.as_ref() != Some(&key) {
+                    if let Some(start) = selected_start {
+                        let char_index = article.text.get(..start).map_or(0, |t| t.chars().count());
+                        let at = galley.pos_from_cursor(egui::text::CCursor::new(char_index));
+                        ui.scroll_to_rect(
+                            at.translate(response.rect.min.to_vec2()),
+                            Some(egui::Align::Center),
+                        );
+                    }
+                    *scrolled = Some(key);
+                }
                 let Some(pointer) = response.hover_pos() else {
                     return;
                 };

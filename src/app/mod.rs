@@ -76,6 +76,8 @@ pub struct AtlasApp {
     /// Frames drawn with the map, to let a screenshot wait until the layout has settled.
     map_frames: u64,
     applied_theme: Option<bool>,
+    /// The (article, selection) the article window last scrolled to.
+    article_scrolled: Option<(String, Option<usize>)>,
     /// Where the last screenshot went (or why it failed); filled by egui's screenshot callback.
     screenshot_outcome: Outcome,
     screenshot_pending: bool,
@@ -131,10 +133,11 @@ impl AtlasApp {
             scene: Scene::default(),
             map: map::MapView::default(),
             timeline: timeline::TimelineView,
-            details: details::DetailsView,
+            details: details::DetailsView::default(),
             startup,
             map_frames: 0,
             applied_theme: None,
+            article_scrolled: None,
             screenshot_outcome: Arc::default(),
             screenshot_pending: false,
             exit_outcome: Arc::default(),
@@ -252,33 +255,22 @@ impl AtlasApp {
         let (atlas, basemap) = (&loaded.atlas, &loaded.basemap);
 
         egui::Panel::top("top_bar").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                if self.state.presentation {
-                    title_card(ui, &self.state);
-                } else {
+            if self.state.presentation {
+                title_card(ui, &self.state, &mut commands);
+            } else {
+                ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new("Karabakh Atlas").strong().size(18.0));
                     ui.label(
                         RichText::new("the 2020 Nagorno-Karabakh war, day by day, from the news")
                             .weak(),
                     );
-                }
-                ui.separator();
-                if self.state.presentation {
-                    if ui
-                        .button("Leave")
-                        .on_hover_text("Leave presentation mode (F11 or Esc)")
-                        .clicked()
-                    {
-                        commands.push(Command::TogglePresentation);
-                    }
-                } else {
-                    top_buttons(ui, &self.state, &mut commands);
-                }
-                if let Some(status) = &self.state.status {
                     ui.separator();
-                    ui.label(status);
-                }
-            });
+                    top_buttons(ui, &self.state, &mut commands);
+                });
+            }
+            if let Some(status) = &self.state.status {
+                ui.label(status);
+            }
         });
         egui::Panel::bottom("time_panel")
             .resizable(false)
@@ -302,7 +294,12 @@ impl AtlasApp {
                     .ui(ui, atlas, basemap, &self.scene, &mut self.state),
             );
         });
-        commands.extend(details::article_window(&ctx, atlas, &self.state));
+        commands.extend(details::article_window(
+            &ctx,
+            atlas,
+            &self.state,
+            &mut self.article_scrolled,
+        ));
 
         self.apply(commands);
         self.map_frames += 1;
@@ -468,27 +465,53 @@ fn top_buttons(ui: &mut Ui, state: &ViewState, commands: &mut Vec<Command>) {
     }
 }
 
-/// The presentation title: the day in words and the legend of kinds.
-fn title_card(ui: &mut Ui, state: &ViewState) {
-    ui.label(
-        RichText::new(state.day_in_words())
-            .size(style::type_scale(true).title)
-            .strong(),
-    );
-    ui.separator();
-    for kind in crate::model::EventKind::ALL {
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 22.0), egui::Sense::hover());
+/// The presentation title: the day in words, the legend of kinds under it, and the one way out.
+fn title_card(ui: &mut Ui, state: &ViewState, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(state.day_in_words())
+                .size(style::type_scale(true).title)
+                .strong(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Leave")
+                .on_hover_text("Leave presentation mode (F11 or Esc)")
+                .clicked()
+            {
+                commands.push(Command::TogglePresentation);
+            }
+        });
+    });
+    ui.horizontal_wrapped(|ui| {
         let outline = style::map_colors(state.dark).marker_outline;
-        ui.painter().add(style::marker(
+        for kind in crate::model::EventKind::ALL {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 22.0), egui::Sense::hover());
+            let color = style::kind_color(kind);
+            ui.painter().add(style::marker(
+                rect.center(),
+                8.0,
+                kind,
+                color,
+                false,
+                outline,
+            ));
+            ui.label(RichText::new(style::kind_label(kind)).size(20.0));
+            ui.add_space(12.0);
+        }
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 22.0), egui::Sense::hover());
+        let color = ui.visuals().text_color();
+        let hollow = style::marker(
             rect.center(),
             8.0,
-            kind,
-            style::kind_color(kind),
-            false,
+            crate::model::EventKind::Casualties,
+            color,
+            true,
             outline,
-        ));
-        ui.label(RichText::new(style::kind_label(kind)).size(20.0));
-    }
+        );
+        ui.painter().add(hollow);
+        ui.label(RichText::new("day implied / planned").size(18.0));
+    });
 }
 
 /// Presentation mode: every text style 40 % larger, for the back of the room.

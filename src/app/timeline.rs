@@ -267,6 +267,8 @@ impl TimelineView {
             .include_x(-0.5)
             .include_x(last + 0.5)
             .include_y(0.0)
+            // Headroom so the highest report is not cut by the frame.
+            .include_y(scene.tolls.iter().map(|t| t.deaths).max().unwrap_or(1) as f64 * 1.25)
             .label_formatter(|_| None)
             .show(ui, |plot_ui| {
                 plot_ui.line(
