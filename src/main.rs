@@ -65,9 +65,12 @@ enum Command {
         /// The day to show, YYYY-MM-DD.
         #[arg(long)]
         day: NaiveDate,
-        /// Where to write the PNG.
+        /// Where to write the PNG (with --until: the folder for one PNG per day).
         #[arg(long)]
         out: PathBuf,
+        /// Save every day from --day to this one (YYYY-MM-DD), atlas-YYYY-MM-DD.png in --out.
+        #[arg(long)]
+        until: Option<NaiveDate>,
         /// Window size in points, WIDTHxHEIGHT.
         #[arg(long, default_value = "1280x720", value_parser = parse_size)]
         size: [f32; 2],
@@ -132,6 +135,7 @@ fn main() -> ExitCode {
         Some(Command::Screenshot {
             day,
             out,
+            until,
             size,
             presentation,
             dark,
@@ -143,6 +147,7 @@ fn main() -> ExitCode {
                 dark,
                 up_to_day,
                 screenshot: Some(out),
+                screenshot_until: until,
                 exit_after_first_frame: false,
                 started,
             };

@@ -35,6 +35,9 @@ pub struct Startup {
     pub up_to_day: bool,
     /// Save a PNG here once the map is drawn, then close the window.
     pub screenshot: Option<PathBuf>,
+    /// With `screenshot`: save one PNG per day from `day` to this day into the folder
+    /// `screenshot` (`atlas-YYYY-MM-DD.png`), a frame sequence for slides.
+    pub screenshot_until: Option<NaiveDate>,
     /// Print the start-up time once the map is drawn, then close the window.
     pub exit_after_first_frame: bool,
     /// When the process started, for the start-up time.
@@ -49,6 +52,7 @@ impl Default for Startup {
             dark: false,
             up_to_day: false,
             screenshot: None,
+            screenshot_until: None,
             exit_after_first_frame: false,
             started: Instant::now(),
         }
@@ -341,11 +345,18 @@ impl AtlasApp {
     }
 
     fn handle_screenshots(&mut self, ctx: &egui::Context) {
+        // The command-line shot waits a few frames: panel sizes settle after the first ones.
         let auto = self.startup.screenshot.is_some() && self.map_frames == 3;
         let requested = self.state.screenshot_requested.take();
         if (requested.is_some() || auto) && !self.screenshot_pending {
             let path = match (auto, requested) {
-                (true, _) => self.startup.screenshot.clone().unwrap_or_default(),
+                (true, _) => {
+                    let out = self.startup.screenshot.clone().unwrap_or_default();
+                    match self.startup.screenshot_until {
+                        Some(_) => out.join(screenshot::file_name(self.state.day)),
+                        None => out,
+                    }
+                }
                 (false, Some(Some(path))) => path,
                 _ => screenshot::default_path(self.state.day),
             };
@@ -370,16 +381,34 @@ impl AtlasApp {
             .and_then(|mut slot| slot.take());
         if let Some(result) = finished {
             self.screenshot_pending = false;
-            self.state.status = Some(match &result {
-                Ok(path) => format!("Saved {}", absolute(path).display()),
-                Err(message) => format!("Screenshot failed: {message}"),
-            });
-            if self.startup.screenshot.is_some() {
-                if let Ok(mut slot) = self.exit_outcome.lock() {
-                    *slot = Some(result);
-                }
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            if self.startup.screenshot.is_none() {
+                self.state.status = Some(match &result {
+                    Ok(path) => format!("Saved {}", absolute(path).display()),
+                    Err(message) => format!("Screenshot failed: {message}"),
+                });
+                return;
             }
+            let next_day = self
+                .startup
+                .screenshot_until
+                .filter(|until| result.is_ok() && self.state.day < *until);
+            if next_day.is_some() {
+                let before = self.state.day;
+                self.apply(vec![Command::Step(1)]);
+                // Past the last day with events the day cannot move: the sequence is complete.
+                if self.state.day != before {
+                    self.map_frames = 0;
+                    return;
+                }
+            }
+            let result = match (&self.startup.screenshot_until, result) {
+                (Some(_), Ok(_)) => Ok(self.startup.screenshot.clone().unwrap_or_default()),
+                (_, result) => result,
+            };
+            if let Ok(mut slot) = self.exit_outcome.lock() {
+                *slot = Some(result);
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 

@@ -6,7 +6,12 @@ use chrono::NaiveDate;
 
 /// `screenshots/atlas-2020-10-08.png` in the current folder.
 pub fn default_path(day: NaiveDate) -> PathBuf {
-    PathBuf::from("screenshots").join(format!("atlas-{}.png", day.format("%Y-%m-%d")))
+    PathBuf::from("screenshots").join(file_name(day))
+}
+
+/// `atlas-2020-10-08.png`: names sort by day, so a folder of them is a frame sequence.
+pub fn file_name(day: NaiveDate) -> String {
+    format!("atlas-{}.png", day.format("%Y-%m-%d"))
 }
 
 /// Write an egui screenshot as PNG, creating the folder; the error names the file.
