@@ -159,7 +159,7 @@ fn main() -> ExitCode {
                 })
                 .map_err(anyhow::Error::msg)
         }
-        Some(Command::Places { files: _ }) => Ok(()),
+        Some(Command::Places { files }) => return places(&data, &files),
         Some(Command::Extract { dir, format, out }) => run_extract(
             dir.as_deref().unwrap_or(&articles),
             &data,
@@ -234,5 +234,68 @@ fn run_extract(
             print!("{text}");
             Ok(())
         }
+    }
+}
+
+/// `places FILE...`: every place mention as one JSON array on stdout; unreadable files are
+/// reported on stderr by name and the others still print.
+fn places(data: &std::path::Path, files: &[PathBuf]) -> ExitCode {
+    use karabakh_atlas::corpus;
+    use karabakh_atlas::gazetteer::Gazetteer;
+
+    let gazetteer = match Gazetteer::load(data) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut failed = false;
+    let mut rows = Vec::new();
+    for file in files {
+        let article = match corpus::read_article(file) {
+            Ok(article) => article,
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        if let Some(note) = &article.note {
+            eprintln!("note: {}: {note}", file.display());
+        }
+        for mention in gazetteer.mentions(&article.text) {
+            let place = mention
+                .place
+                .as_deref()
+                .and_then(|id| gazetteer.place(id))
+                .map(|p| {
+                    serde_json::json!({
+                        "id": p.id, "name": p.name, "country": p.country,
+                        "kind": p.kind, "lat": p.lat, "lon": p.lon,
+                    })
+                });
+            rows.push(serde_json::json!({
+                "article": article.id,
+                "mention": mention.text,
+                "start": mention.start,
+                "end": mention.end,
+                "role": mention.role,
+                "place": place,
+                "why": mention.why,
+            }));
+        }
+    }
+    match serde_json::to_string_pretty(&rows) {
+        Ok(json) => println!("{json}"),
+        Err(e) => {
+            eprintln!("error: cannot write JSON: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

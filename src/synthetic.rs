@@ -75,6 +75,7 @@ impl CorpusGenerator {
         }
         let place_names = gazetteer
             .places()
+            .iter()
             .filter(|p| matches!(p.country.as_str(), "AZ" | "AM"))
             .filter(|p| {
                 matches!(

@@ -33,6 +33,7 @@ pub fn extract_article(
     let region = article_region(mentions, gazetteer);
     let mut events = Vec::new();
     let mut previous_places: Vec<PlaceId> = Vec::new();
+    let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
     for range in text::sentences(&article.text) {
         let Some(sentence_text) = article.text.get(range.clone()) else {
             continue;
@@ -48,15 +49,17 @@ pub fn extract_article(
             text: sentence_text,
             range,
         };
-        let found = sentence_events(
-            article,
-            &sentence,
-            published,
-            gazetteer,
-            lexicon,
-            region.as_ref(),
-            &previous_places,
-        );
+        let context = Context {
+            region: region.as_ref(),
+            previous_places: &previous_places,
+            previous_events: &previous_events,
+        };
+        let found = sentence_events(article, &sentence, published, gazetteer, lexicon, &context);
+        previous_events = found
+            .iter()
+            .filter(|e| e.sources.iter().any(|s| !s.place_words.is_empty()))
+            .map(|e| (e.kind, e.places.clone()))
+            .collect();
         let places_here: Vec<PlaceId> = sentence
             .mentions
             .iter()
@@ -97,14 +100,23 @@ fn article_region(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<PlaceId
         .map(|(id, _)| id)
 }
 
+/// What the sentences before tell about the one at hand.
+struct Context<'a> {
+    /// The region the article is about.
+    region: Option<&'a PlaceId>,
+    /// Places of the last sentence that named one ("there", "the city").
+    previous_places: &'a [PlaceId],
+    /// Events of the sentence just before, with named places ("One of the rockets landed …").
+    previous_events: &'a [(EventKind, Vec<PlaceId>)],
+}
+
 fn sentence_events(
     article: &Article,
     sentence: &Sentence,
     published: Option<NaiveDate>,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
-    region: Option<&PlaceId>,
-    previous_places: &[PlaceId],
+    context: &Context,
 ) -> Vec<Event> {
     let kinds = kinds_in(sentence.text, lexicon);
     if kinds.is_empty() {
@@ -130,15 +142,34 @@ fn sentence_events(
     if dated.is_empty() && lexicon.hypothetical.contains(sentence.text) {
         return Vec::new();
     }
-    let is_caption = is_photo_caption(sentence.text);
+    let line = line_around(&article.text, sentence.range.clone());
+    let line_lower = line.trim_start_matches(['•', '-', '*', ' ']).to_lowercase();
+    if lexicon
+        .skip_lines
+        .iter()
+        .any(|start| line_lower.starts_with(start))
+    {
+        return Vec::new();
+    }
+    let is_caption = is_photo_caption(line);
+    // Only a stretch of days ("in recent days", "since September 27", "for 13 days"): an attack or
+    // a battle cannot be put on one day; a toll or a count of displaced people is as of the report.
+    let only_stretch = primary.is_none()
+        && sentence
+            .refs
+            .iter()
+            .any(|r| matches!(r.kind, RefKind::Period | RefKind::Since));
     let claim = super::claims::claim_in(sentence.text, lexicon);
     let figures = figures_in(sentence.text);
     let sentence_planned = lexicon.planned.contains(sentence.text);
 
     let mut events = Vec::new();
     for (kind, kind_words) in kinds {
+        if only_stretch && matches!(kind, EventKind::Shelling | EventKind::Fighting) {
+            continue;
+        }
         let Some((places, place_words, why_place)) =
-            places_for(kind, sentence, gazetteer, lexicon, region, previous_places)
+            places_for(kind, sentence, gazetteer, lexicon, context)
         else {
             continue;
         };
@@ -223,6 +254,15 @@ fn sentence_events(
     events
 }
 
+/// The whole line a sentence stands on (captions and link lines are told by their line).
+fn line_around(text: &str, range: Range<usize>) -> &str {
+    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |i| range.end + i);
+    &text[start..end]
+}
+
 fn is_photo_caption(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     lower.contains("photo:") || lower.contains("(photo") || lower.contains("photo by")
@@ -238,7 +278,8 @@ pub fn kinds_in(sentence: &str, lexicon: &Lexicon) -> Vec<(EventKind, Vec<Span>)
             .collect();
         let words: Vec<Span> = lexicon.triggers[index]
             .find_iter(sentence)
-            .filter(|(s, e, _)| !blocked.iter().any(|(bs, be)| bs <= s && e <= be))
+            .filter(|(s, e, _)| !blocked.iter().any(|(bs, be)| bs < e && s < be))
+            .filter(|(s, _, _)| !only_modifies(&sentence[..*s], index, lexicon))
             .map(|(start, end, _)| Span {
                 start,
                 end,
@@ -250,6 +291,42 @@ pub fn kinds_in(sentence: &str, lexicon: &Lexicon) -> Vec<(EventKind, Vec<Span>)
         }
     }
     kinds
+}
+
+/// True when the words before a trigger make it a modifier or a back-reference, not a report:
+/// "two weeks of fighting", "displaced by these clashes", "did not claim any casualties".
+fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
+    let words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(6);
+    let mut looked_at = 0;
+    let mut skipped = 0;
+    for word in words {
+        let clause_ends = word.ends_with([',', ';', ':', '.', '"', '“', '”', '(', ')']);
+        let bare = word
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+        if clause_ends && looked_at > 0 {
+            return false;
+        }
+        looked_at += 1;
+        if lexicon.referring.contains(&bare)
+            || (looked_at <= 3 && lexicon.negations.contains(&bare))
+        {
+            return true;
+        }
+        if lexicon.skip_words.contains(&bare) {
+            skipped += 1;
+            continue;
+        }
+        // "to meet" is a purpose, "to the calls for a truce" a modifier.
+        if bare == "to" && skipped == 0 {
+            return false;
+        }
+        return lexicon.not_after[kind_index].contains(&bare);
+    }
+    false
 }
 
 type PlaceChoice = (Vec<PlaceId>, Vec<Span>, String);
@@ -279,24 +356,37 @@ fn places_for(
     sentence: &Sentence,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
-    region: Option<&PlaceId>,
-    previous_places: &[PlaceId],
+    context: &Context,
 ) -> Option<PlaceChoice> {
+    let region = context.region;
+    let previous_places = context.previous_places;
     let span_of = |m: &Mention| Span {
         start: m.start,
         end: m.end,
         text: m.text.clone(),
     };
-    let event_mentions: Vec<&Mention> = drop_qualifiers(
+    let mut event_mentions: Vec<&Mention> = drop_qualifiers(
         sentence
             .mentions
             .iter()
             .copied()
             .filter(|m| m.role == MentionRole::Event && m.place.is_some())
+            .filter(|m| !is_reference_point(sentence, m))
             .collect(),
         sentence,
         gazetteer,
     );
+    if kind != EventKind::Diplomacy {
+        // Shelling, battles, tolls and flight happen in the theatre of this war: a capital far
+        // away named in the same sentence ("talks in Moscow … where fighting persists") is not
+        // where they happened.
+        let theatre = region.and_then(|id| gazetteer.place(id));
+        if let Some(theatre) = theatre {
+            event_mentions
+                .retain(|m| place_of(gazetteer, m).is_some_and(|p| within_theatre(p, theatre)));
+        }
+        event_mentions = prefer_specific(event_mentions, gazetteer);
+    }
     if kind == EventKind::Diplomacy {
         // Where a meeting is held ("talks in Moscow", "was in Geneva") is the place of diplomacy.
         let venues: Vec<&Mention> = event_mentions
@@ -407,6 +497,16 @@ fn places_for(
             format!("reported by a government for its own territory: {names}"),
         ));
     }
+    // The sentence goes on about what the one before told ("… rockets were heard in
+    // Stepanakert. One of the rockets landed near the cemetery.").
+    if let Some((_, places)) = context.previous_events.iter().find(|(k, _)| *k == kind) {
+        let names = names(gazetteer, places);
+        return Some((
+            places.clone(),
+            Vec::new(),
+            format!("continues the previous sentence's report at {names}"),
+        ));
+    }
     if refers_back(sentence.text) && !previous_places.is_empty() {
         let ids = previous_places.to_vec();
         let names = names(gazetteer, &ids);
@@ -452,6 +552,71 @@ fn drop_qualifiers<'a>(
         }
     }
     kept
+}
+
+/// Distance from the war's region within which its events happen (Armenia, Azerbaijan and their
+/// borders with Georgia and Iran).
+const THEATRE_RADIUS_KM: f64 = 450.0;
+/// A town this close to a region's point stands inside it.
+const INSIDE_REGION_KM: f64 = 60.0;
+
+fn distance_km(a: &Place, b: &Place) -> f64 {
+    use geo::{Distance, Haversine};
+    Haversine.distance(a.point(), b.point()) / 1000.0
+}
+
+fn within_theatre(place: &Place, region: &Place) -> bool {
+    place.kind == PlaceKind::Country && matches!(place.country.as_str(), "AZ" | "AM")
+        || (place.kind != PlaceKind::Country && distance_km(place, region) <= THEATRE_RADIUS_KM)
+}
+
+/// "Nagorno-Karabakh … its main city, Stepanakert": a region named beside a town inside it is
+/// the town's setting, not a second place.
+fn prefer_specific<'a>(mentions: Vec<&'a Mention>, gazetteer: &Gazetteer) -> Vec<&'a Mention> {
+    let places: Vec<Option<&Place>> = mentions.iter().map(|m| place_of(gazetteer, m)).collect();
+    mentions
+        .iter()
+        .zip(&places)
+        .filter(|(_, place)| {
+            let Some(place) = place else { return false };
+            place.kind != PlaceKind::Region
+                || !places.iter().flatten().any(|other| {
+                    !is_container(other) && distance_km(other, place) <= INSIDE_REGION_KM
+                })
+        })
+        .map(|(m, _)| *m)
+        .collect()
+}
+
+/// "about fifteen kilometers south of Stepanakert": the town only locates the other place.
+fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
+    let before = sentence
+        .text
+        .get(..mention.start.saturating_sub(sentence.range.start))
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    matches!(words.first(), Some(&"of") | Some(&"from"))
+        && words.get(1).is_some_and(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            [
+                "north",
+                "south",
+                "east",
+                "west",
+                "northeast",
+                "northwest",
+                "southeast",
+                "southwest",
+                "kilometers",
+                "kilometres",
+                "km",
+                "miles",
+                "outskirts",
+            ]
+            .contains(&w)
+        })
 }
 
 fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {

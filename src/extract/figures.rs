@@ -168,8 +168,8 @@ fn quantities(lower: &str) -> Vec<Quantity> {
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric);
-        if !at_word_start {
-            i += 1;
+        if !at_word_start || !lower.is_char_boundary(i) {
+            i += lower[i..].chars().next().map_or(1, char::len_utf8).max(1);
             continue;
         }
         if let Some((value, end)) = number_at(lower, i) {

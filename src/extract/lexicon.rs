@@ -18,6 +18,7 @@ struct LexiconFile {
     #[serde(default)]
     demonyms: HashMap<String, String>,
     heads: HeadWords,
+    context: ContextWords,
 }
 
 #[derive(Debug, Deserialize)]
@@ -25,6 +26,22 @@ struct KindWords {
     triggers: Vec<String>,
     #[serde(default)]
     blockers: Vec<String>,
+    #[serde(default)]
+    context: KindContext,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct KindContext {
+    #[serde(default)]
+    not_after: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ContextWords {
+    skip: Vec<String>,
+    referring: Vec<String>,
+    negations: Vec<String>,
+    skip_lines: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,6 +126,13 @@ pub struct Lexicon {
     pub demonyms: PhraseSet,
     demonym_countries: Vec<String>,
     pub head_titles: PhraseSet,
+    /// Per kind: words that, right before a trigger, make it a modifier ("of fighting").
+    pub not_after: Vec<Vec<String>>,
+    pub skip_words: Vec<String>,
+    pub referring: Vec<String>,
+    pub negations: Vec<String>,
+    /// Lower-case starts of lines that are links or teasers ("read also").
+    pub skip_lines: Vec<String>,
 }
 
 impl Lexicon {
@@ -127,6 +151,7 @@ impl Lexicon {
         let file: LexiconFile = toml::from_str(text)?;
         let mut triggers = Vec::new();
         let mut blockers = Vec::new();
+        let mut not_after = Vec::new();
         for kind in EventKind::ALL {
             let words = file.kinds.get(kind.as_str()).ok_or_else(|| {
                 anyhow::anyhow!(
@@ -136,6 +161,7 @@ impl Lexicon {
             })?;
             triggers.push(PhraseSet::new(&words.triggers)?);
             blockers.push(PhraseSet::new(&words.blockers)?);
+            not_after.push(lower_all(&words.context.not_after));
         }
         let (actor_names, actor_countries): (Vec<String>, Vec<String>) =
             sorted_pairs(file.actors).into_iter().unzip();
@@ -154,6 +180,11 @@ impl Lexicon {
             demonyms: PhraseSet::new(&demonym_names)?,
             demonym_countries,
             head_titles: PhraseSet::new(&file.heads.titles)?,
+            not_after,
+            skip_words: lower_all(&file.context.skip),
+            referring: lower_all(&file.context.referring),
+            negations: lower_all(&file.context.negations),
+            skip_lines: lower_all(&file.context.skip_lines),
         })
     }
 
@@ -164,6 +195,10 @@ impl Lexicon {
     pub fn demonym_country(&self, index: usize) -> &str {
         &self.demonym_countries[index]
     }
+}
+
+fn lower_all(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
 }
 
 fn sorted_pairs(map: HashMap<String, String>) -> Vec<(String, String)> {

@@ -21,11 +21,18 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         let bucket = buckets
             .entry((event.kind, event.day, event.status))
             .or_default();
-        match bucket
-            .iter()
-            .copied()
-            .find(|&i| same_happening(&merged[i], &event))
-        {
+        // A report with a named place is the best home for one that names none.
+        let named_match = bucket.iter().copied().find(|&i| {
+            places_inferred(&event)
+                && !places_inferred(&merged[i])
+                && same_happening(&merged[i], &event)
+        });
+        match named_match.or_else(|| {
+            bucket
+                .iter()
+                .copied()
+                .find(|&i| same_happening(&merged[i], &event))
+        }) {
             Some(i) => absorb(&mut merged[i], event),
             None => {
                 bucket.push(merged.len());
@@ -43,12 +50,21 @@ fn same_happening(a: &Event, b: &Event) -> bool {
     if a.kind != b.kind || a.day != b.day || a.status != b.status {
         return false;
     }
-    if a.places == b.places {
-        return true;
-    }
     let a_inferred = places_inferred(a);
     let b_inferred = places_inferred(b);
-    a_inferred != b_inferred && shares_distinctive_word(a, b)
+    if a.places == b.places && !(a_inferred && b_inferred) {
+        return true;
+    }
+    // A report that names no place takes the place of another article's report of the same
+    // thing; within one article, sentences that name no place stay apart.
+    let other_article = a
+        .sources
+        .iter()
+        .all(|sa| b.sources.iter().all(|sb| sa.article != sb.article));
+    if a_inferred && b_inferred {
+        return a.places == b.places && shares_distinctive_word(a, b);
+    }
+    a_inferred != b_inferred && other_article && shares_distinctive_word(a, b)
 }
 
 /// The places of an event came from a fallback (the article's region, "there"), not from a name.
@@ -57,11 +73,13 @@ fn places_inferred(event: &Event) -> bool {
 }
 
 fn shares_distinctive_word(a: &Event, b: &Event) -> bool {
+    // Only the first report's words: a merged event must not grow a vocabulary that then
+    // attracts unrelated reports.
     let words_of = |e: &Event| -> Vec<String> {
         e.sources
-            .iter()
-            .flat_map(|s| distinctive_words(&s.quote))
-            .collect()
+            .first()
+            .map(|s| distinctive_words(&s.quote))
+            .unwrap_or_default()
     };
     let a_words = words_of(a);
     words_of(b).iter().any(|w| a_words.contains(w))
@@ -146,6 +164,8 @@ fn distinctive_words(quote: &str) -> Vec<String> {
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 6 && !COMMON.contains(&w.as_str()))
+        // Nouns name the thing; verb and adverb forms ("denied", "hitting", "seriously") do not.
+        .filter(|w| !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly"))
         .collect()
 }
 

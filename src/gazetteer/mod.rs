@@ -1,8 +1,26 @@
-//! Place names → coordinates. Owner: gazetteer work (issue 2). Stub until it lands.
+//! Place names → coordinates.
+//!
+//! `data/gazetteer.tsv` (built by `scripts/build_gazetteer.py` from GeoNames and Natural Earth)
+//! and `data/aliases.tsv` (hand-made places, names and fixes, each with its source) are loaded
+//! into one table of places and one Aho-Corasick automaton over every normalised name.
+//! [`Gazetteer::mentions`] finds every place name of an article in one pass, decides what the
+//! name does in its sentence ([`roles`]) and which place it stands for ([`resolve`]), and says why.
 
+pub mod matcher;
+pub mod normalize;
+pub mod resolve;
+pub mod roles;
+
+use std::collections::HashMap;
 use std::path::Path;
 
-use crate::model::{Mention, Place};
+use crate::model::{Mention, Place, PlaceKind};
+
+use matcher::{Matcher, NameEntry, NamedPlace};
+use normalize::normalize_name;
+
+pub const GAZETTEER_FILE: &str = "gazetteer.tsv";
+pub const ALIASES_FILE: &str = "aliases.tsv";
 
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
@@ -10,42 +28,434 @@ pub enum DataError {
     Invalid { path: String, message: String },
 }
 
-#[derive(Debug, Default)]
+impl DataError {
+    fn at(path: &Path, line: usize, message: impl std::fmt::Display) -> DataError {
+        DataError::Invalid {
+            path: path.display().to_string(),
+            message: format!("line {line}: {message}"),
+        }
+    }
+}
+
+/// The places and names the program knows, with the automaton that finds them in text.
+#[derive(Debug)]
 pub struct Gazetteer {
     places: Vec<Place>,
+    by_id: HashMap<String, u32>,
+    names: Vec<NameEntry>,
+    by_name: HashMap<String, u32>,
+    matcher: Matcher,
+    countries: HashMap<String, u32>,
+    capitals: HashMap<String, u32>,
+}
+
+impl Default for Gazetteer {
+    fn default() -> Self {
+        Gazetteer {
+            places: Vec::new(),
+            by_id: HashMap::new(),
+            names: Vec::new(),
+            by_name: HashMap::new(),
+            matcher: Matcher::empty(),
+            countries: HashMap::new(),
+            capitals: HashMap::new(),
+        }
+    }
 }
 
 impl Gazetteer {
-    pub fn load(_data_dir: &Path) -> Result<Gazetteer, DataError> {
-        Ok(Gazetteer::default())
+    /// Read `gazetteer.tsv` and, when present, `aliases.tsv` from `data_dir`.
+    pub fn load(data_dir: &Path) -> Result<Gazetteer, DataError> {
+        let mut builder = GazetteerBuilder::default();
+        let main = data_dir.join(GAZETTEER_FILE);
+        builder.read_places(&main, read_file(&main)?.as_str())?;
+        let aliases = data_dir.join(ALIASES_FILE);
+        if aliases.is_file() {
+            builder.read_aliases(&aliases, read_file(&aliases)?.as_str())?;
+        }
+        builder.finish(&data_dir.join(GAZETTEER_FILE))
     }
 
-    /// Every place of the gazetteer.
-    pub fn places(&self) -> impl Iterator<Item = &Place> {
-        self.places.iter()
+    /// Build from rows in memory, in the format of `gazetteer.tsv` (used by tests and tools).
+    pub fn from_tsv(places_tsv: &str, aliases_tsv: &str) -> Result<Gazetteer, DataError> {
+        let mut builder = GazetteerBuilder::default();
+        builder.read_places(Path::new(GAZETTEER_FILE), places_tsv)?;
+        builder.read_aliases(Path::new(ALIASES_FILE), aliases_tsv)?;
+        builder.finish(Path::new(GAZETTEER_FILE))
+    }
+
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
     }
 
     pub fn place(&self, id: &str) -> Option<&Place> {
-        self.places.iter().find(|p| p.id == id)
+        self.by_id.get(id).map(|&i| &self.places[i as usize])
     }
 
     /// Every place mention in a whole article, resolved, with its role. Offsets are bytes of `text`.
-    pub fn mentions(&self, _text: &str) -> Vec<Mention> {
-        Vec::new()
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        resolve::mentions(self, text)
     }
 
     /// The capital of a country given by ISO 3166-1 alpha-2 code.
-    pub fn capital_of(&self, _country: &str) -> Option<&Place> {
-        None
+    pub fn capital_of(&self, country: &str) -> Option<&Place> {
+        let key = country.trim().to_ascii_uppercase();
+        self.capitals.get(&key).map(|&i| &self.places[i as usize])
     }
 
     /// The country entry for an ISO 3166-1 alpha-2 code.
-    pub fn country(&self, _iso2: &str) -> Option<&Place> {
-        None
+    pub fn country(&self, iso2: &str) -> Option<&Place> {
+        let key = iso2.trim().to_ascii_uppercase();
+        self.countries.get(&key).map(|&i| &self.places[i as usize])
+    }
+
+    /// Every place a name may stand for (any spelling the gazetteer knows), most likely first:
+    /// what a reader chooses from to move a mention to another place.
+    pub fn candidates_for(&self, name: &str) -> Vec<&Place> {
+        let Some(&entry) = self.by_name.get(&normalize_name(name)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<&Place> = self.names[entry as usize]
+            .places
+            .iter()
+            .map(|p| &self.places[p.place as usize])
+            .collect();
+        found.sort_by(|a, b| resolve::prior(b).total_cmp(&resolve::prior(a)));
+        found
     }
 
     /// Places whose names start with or resemble `query`, best first.
-    pub fn search(&self, _query: &str, _limit: usize) -> Vec<&Place> {
-        Vec::new()
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&Place> {
+        let wanted = normalize_name(query);
+        if wanted.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let mut best: HashMap<u32, f64> = HashMap::new();
+        for entry in &self.names {
+            let closeness = if entry.normalized == wanted {
+                3.0
+            } else if entry.normalized.starts_with(&wanted) {
+                2.0
+            } else if wanted.len() >= 4 {
+                let similarity = strsim::jaro_winkler(&entry.normalized, &wanted);
+                if similarity < 0.9 {
+                    continue;
+                }
+                similarity
+            } else {
+                continue;
+            };
+            for named in &entry.places {
+                let score = closeness * 10.0 + resolve::prior(&self.places[named.place as usize]);
+                let slot = best.entry(named.place).or_insert(f64::MIN);
+                *slot = slot.max(score);
+            }
+        }
+        let mut ranked: Vec<(u32, f64)> = best.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .take(limit)
+            .map(|(i, _)| &self.places[i as usize])
+            .collect()
     }
+
+    /// Every place of the gazetteer.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    pub(crate) fn names(&self) -> &[NameEntry] {
+        &self.names
+    }
+
+    pub(crate) fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+}
+
+fn read_file(path: &Path) -> Result<String, DataError> {
+    std::fs::read_to_string(path).map_err(|e| DataError::Invalid {
+        path: path.display().to_string(),
+        message: format!(
+            "cannot read the gazetteer ({e}); pass the project's data folder with --data"
+        ),
+    })
+}
+
+pub fn parse_kind(word: &str) -> Option<PlaceKind> {
+    Some(match word.trim() {
+        "country" => PlaceKind::Country,
+        "region" => PlaceKind::Region,
+        "district" => PlaceKind::District,
+        "capital" => PlaceKind::Capital,
+        "city" => PlaceKind::City,
+        "town" => PlaceKind::Town,
+        "village" => PlaceKind::Village,
+        _ => return None,
+    })
+}
+
+/// Collects places and names, then builds the lookup tables and the automaton once.
+#[derive(Default)]
+struct GazetteerBuilder {
+    places: Vec<Place>,
+    aliases: Vec<Vec<String>>,
+    by_id: HashMap<String, u32>,
+}
+
+const PLACE_COLUMNS: &str = "id\tname\tkind\tcountry\tlat\tlon\tpopulation\taliases";
+
+impl GazetteerBuilder {
+    fn read_places(&mut self, path: &Path, content: &str) -> Result<(), DataError> {
+        let mut lines = content.lines().enumerate();
+        match lines.next() {
+            Some((_, header)) if header.trim_end() == PLACE_COLUMNS => {}
+            _ => {
+                return Err(DataError::at(
+                    path,
+                    1,
+                    format!(
+                        "the header must be `{PLACE_COLUMNS}` (tab-separated); rebuild it with scripts/build_gazetteer.py"
+                    ),
+                ));
+            }
+        }
+        for (index, line) in lines {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() != 8 {
+                return Err(DataError::at(
+                    path,
+                    index + 1,
+                    format!("expected 8 tab-separated fields, found {}", fields.len()),
+                ));
+            }
+            let place = parse_place(path, index + 1, &fields)?;
+            let aliases = split_aliases(fields[7]);
+            self.insert(place, aliases);
+        }
+        Ok(())
+    }
+
+    /// `aliases.tsv`: `id name kind country lat lon population aliases source`, `#` comments.
+    /// A row whose id is already known adds its aliases and overrides the non-empty fields; a new
+    /// id is a new place and needs every field.
+    fn read_aliases(&mut self, path: &Path, content: &str) -> Result<(), DataError> {
+        for (index, line) in content.lines().enumerate() {
+            let line_no = index + 1;
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.first().map(|f| f.trim()) == Some("id") {
+                continue; // header
+            }
+            if fields.len() != 9 {
+                return Err(DataError::at(
+                    path,
+                    line_no,
+                    format!(
+                        "expected 9 tab-separated fields (id, name, kind, country, lat, lon, population, aliases, source), found {}",
+                        fields.len()
+                    ),
+                ));
+            }
+            if fields[8].trim().is_empty() {
+                return Err(DataError::at(
+                    path,
+                    line_no,
+                    "every hand-made row needs its source in the last column",
+                ));
+            }
+            let id = fields[0].trim();
+            let aliases = split_aliases(fields[7]);
+            if let Some(&existing) = self.by_id.get(id) {
+                let place = &mut self.places[existing as usize];
+                if !fields[1].trim().is_empty() {
+                    let old_name = std::mem::replace(&mut place.name, fields[1].trim().to_string());
+                    self.aliases[existing as usize].push(old_name);
+                }
+                if !fields[2].trim().is_empty() {
+                    place.kind = parse_kind(fields[2]).ok_or_else(|| {
+                        DataError::at(path, line_no, format!("unknown kind `{}`", fields[2]))
+                    })?;
+                }
+                if !fields[3].trim().is_empty() {
+                    place.country = fields[3].trim().to_string();
+                }
+                if !fields[4].trim().is_empty() || !fields[5].trim().is_empty() {
+                    place.lat = parse_number(path, line_no, "lat", fields[4])?;
+                    place.lon = parse_number(path, line_no, "lon", fields[5])?;
+                }
+                if !fields[6].trim().is_empty() {
+                    place.population = parse_number(path, line_no, "population", fields[6])?;
+                }
+                self.aliases[existing as usize].extend(aliases);
+            } else {
+                let place = parse_place(path, line_no, &fields)?;
+                self.insert(place, aliases);
+            }
+        }
+        Ok(())
+    }
+
+    fn insert(&mut self, place: Place, aliases: Vec<String>) {
+        if let Some(&existing) = self.by_id.get(&place.id) {
+            self.aliases[existing as usize].extend(aliases);
+            return;
+        }
+        self.by_id
+            .insert(place.id.clone(), self.places.len() as u32);
+        self.places.push(place);
+        self.aliases.push(aliases);
+    }
+
+    fn finish(self, path: &Path) -> Result<Gazetteer, DataError> {
+        let mut names: Vec<NameEntry> = Vec::new();
+        let mut by_name: HashMap<String, u32> = HashMap::new();
+        let mut countries = HashMap::new();
+        let mut capitals = HashMap::new();
+        for (index, place) in self.places.iter().enumerate() {
+            let index = index as u32;
+            match place.kind {
+                PlaceKind::Country => {
+                    countries.entry(place.country.clone()).or_insert(index);
+                }
+                PlaceKind::Capital => {
+                    capitals.entry(place.country.clone()).or_insert(index);
+                }
+                _ => {}
+            }
+            let all_names = std::iter::once((place.name.as_str(), true)).chain(
+                self.aliases[index as usize]
+                    .iter()
+                    .map(|a| (a.as_str(), false)),
+            );
+            for (name, primary) in all_names {
+                let normalized = normalize_name(name);
+                if normalized.len() < 2 {
+                    continue;
+                }
+                let exact = is_acronym(name).then(|| name.trim().into());
+                let slot = *by_name.entry(normalized.clone()).or_insert_with(|| {
+                    names.push(NameEntry {
+                        normalized,
+                        places: Vec::new(),
+                    });
+                    (names.len() - 1) as u32
+                });
+                let entry = &mut names[slot as usize];
+                if let Some(known) = entry.places.iter_mut().find(|p| p.place == index) {
+                    known.primary |= primary;
+                    if exact.is_none() {
+                        known.exact = None;
+                    }
+                } else {
+                    entry.places.push(NamedPlace {
+                        place: index,
+                        primary,
+                        exact,
+                    });
+                }
+            }
+        }
+        let matcher = Matcher::build(&names).map_err(|e| DataError::Invalid {
+            path: path.display().to_string(),
+            message: format!("the names do not fit in one automaton ({e}); keep data/ smaller"),
+        })?;
+        Ok(Gazetteer {
+            places: self.places,
+            by_id: self.by_id,
+            names,
+            by_name,
+            matcher,
+            countries,
+            capitals,
+        })
+    }
+}
+
+/// "US", "UK", "USA": only matched when spelled in capitals.
+fn is_acronym(name: &str) -> bool {
+    let name = name.trim();
+    name.len() <= 4 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+fn split_aliases(field: &str) -> Vec<String> {
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn parse_number<T: std::str::FromStr>(
+    path: &Path,
+    line: usize,
+    column: &str,
+    value: &str,
+) -> Result<T, DataError> {
+    value.trim().parse().map_err(|_| {
+        DataError::at(
+            path,
+            line,
+            format!("`{}` in column {column} is not a number", value.trim()),
+        )
+    })
+}
+
+fn parse_place(path: &Path, line: usize, fields: &[&str]) -> Result<Place, DataError> {
+    let id = fields[0].trim();
+    if !(id.starts_with("geonames:") || id.starts_with("atlas:")) {
+        return Err(DataError::at(
+            path,
+            line,
+            format!("place id `{id}` must start with `geonames:` or `atlas:`"),
+        ));
+    }
+    let name = fields[1].trim();
+    if name.is_empty() {
+        return Err(DataError::at(path, line, "the name column is empty"));
+    }
+    let kind = parse_kind(fields[2]).ok_or_else(|| {
+        DataError::at(
+            path,
+            line,
+            format!(
+                "unknown kind `{}` (use country, region, district, capital, city, town or village)",
+                fields[2]
+            ),
+        )
+    })?;
+    let lat: f64 = parse_number(path, line, "lat", fields[4])?;
+    let lon: f64 = parse_number(path, line, "lon", fields[5])?;
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+        return Err(DataError::at(
+            path,
+            line,
+            format!("coordinates {lat}, {lon} are outside the globe"),
+        ));
+    }
+    let population = if fields[6].trim().is_empty() {
+        0
+    } else {
+        parse_number(path, line, "population", fields[6])?
+    };
+    Ok(Place {
+        id: id.to_string(),
+        name: name.to_string(),
+        kind,
+        country: fields[3].trim().to_string(),
+        lat,
+        lon,
+        population,
+    })
 }

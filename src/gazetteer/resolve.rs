@@ -1,0 +1,941 @@
+//! Which place a name stands for: a ranked decision with reasons a reader can check.
+//!
+//! Each candidate's score adds up what speaks for it: its kind and size, whether the text used
+//! its own name, nearness to the war, a country named with it ("Barda, Azerbaijan") or in the
+//! article, the article's other places nearby, and a relative phrase ("fifteen kilometers south
+//! of Stepanakert") checked against real distance and bearing.
+
+use std::ops::Range;
+
+use geo::{Bearing, Distance, Haversine, Point};
+
+use crate::model::{Candidate, Mention, MentionRole, Place, PlaceKind};
+
+use super::Gazetteer;
+use super::matcher::{NameEntry, RawMatch};
+use super::normalize::normalize_text;
+use super::roles::{self, NameTraits, Site, Verdict, Word};
+
+/// Where the war was fought: the middle of Nagorno-Karabakh.
+pub const WAR_CENTRE: (f64, f64) = (39.85, 46.75);
+
+/// Words that look like names of places in some gazetteers but name peoples here.
+const DEMONYMS: &[&str] = &[
+    "armenian",
+    "armenians",
+    "azeri",
+    "azeris",
+    "azerbaijani",
+    "azerbaijanis",
+    "turkish",
+    "turk",
+    "turks",
+    "russian",
+    "russians",
+    "iranian",
+    "iranians",
+    "georgian",
+    "georgians",
+    "french",
+    "syrian",
+    "syrians",
+    "libyan",
+    "european",
+    "europeans",
+    "american",
+    "americans",
+    "soviet",
+    "kurdish",
+    "kurd",
+    "kurds",
+    "persian",
+    "arab",
+    "arabs",
+    "british",
+];
+
+/// How much a place is worth before any context: kind and size.
+pub fn prior(place: &Place) -> f64 {
+    let kind = match place.kind {
+        PlaceKind::Country => 6.0,
+        PlaceKind::Capital => 4.0,
+        PlaceKind::Region => 3.5,
+        PlaceKind::City => 2.0,
+        PlaceKind::District => 0.8,
+        PlaceKind::Town => 1.0,
+        PlaceKind::Village => 0.0,
+    };
+    kind + 0.6 * ((place.population as f64) + 1.0).log10()
+}
+
+pub fn distance_km(a: &Place, b: &Place) -> f64 {
+    Haversine.distance(a.point(), b.point()) / 1000.0
+}
+
+fn km_from_war(place: &Place) -> f64 {
+    Haversine.distance(Point::new(WAR_CENTRE.1, WAR_CENTRE.0), place.point()) / 1000.0
+}
+
+/// Sentences as byte ranges: a stop, question or exclamation mark followed by a space and a
+/// capital (not after a short abbreviation such as "Mr." or "Sept."), or a line break.
+pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "u.s", "u.k", "inc",
+        "co", "corp", "jr", "sr", "prof", "rep", "sen", "gov", "e.g", "i.e",
+    ];
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let boundary = if b == b'\n' {
+            Some(i + 1)
+        } else if matches!(b, b'.' | b'!' | b'?') {
+            let next = bytes.get(i + 1).copied();
+            let after = text[i + 1..].trim_start_matches([' ', '"', '\'', ')']);
+            let next_is_space = matches!(next, Some(b' ') | Some(b'"') | Some(b'\''));
+            let capital_follows = after
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '“' || c == '"' || c.is_ascii_digit());
+            let word_before = text[start..i]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let abbreviation = b == b'.'
+                && ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(word_before));
+            (next_is_space && capital_follows && !abbreviation).then_some(i + 1)
+        } else {
+            None
+        };
+        if let Some(end) = boundary {
+            if text[start..end].trim().is_empty() {
+                start = end;
+            } else {
+                spans.push(start..end);
+                start = end;
+            }
+        }
+        i += 1;
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        spans.push(start..text.len());
+    }
+    spans
+}
+
+/// A scored candidate under construction.
+#[derive(Clone, Debug)]
+struct Scored {
+    place: u32,
+    score: f64,
+    reasons: Vec<String>,
+}
+
+/// One name found in the article, with everything decided about it so far.
+struct Found {
+    start: usize,
+    end: usize,
+    name: usize,
+    sentence: usize,
+    candidates: Vec<Scored>,
+    verdict: Verdict,
+}
+
+fn accept(g: &Gazetteer, text: &str, start: usize, end: usize, name: usize) -> bool {
+    let Some(slice) = text.get(start..end) else {
+        return false;
+    };
+    // Proper names are capitalised; this keeps "nice" and "mobile" off the map.
+    if !slice
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let entry = &g.names()[name];
+    if DEMONYMS.contains(&entry.normalized.as_str()) {
+        return false;
+    }
+    entry
+        .places
+        .iter()
+        .any(|p| p.exact.as_deref().is_none_or(|exact| exact == slice))
+}
+
+fn base_candidates(g: &Gazetteer, entry: &NameEntry, slice: &str) -> Vec<Scored> {
+    entry
+        .places
+        .iter()
+        .filter(|p| p.exact.as_deref().is_none_or(|exact| exact == slice))
+        .map(|named| {
+            let place = &g.places()[named.place as usize];
+            let mut reasons = vec![format!(
+                "{} of {}{}",
+                kind_word(place.kind),
+                if place.country.is_empty() {
+                    "?"
+                } else {
+                    &place.country
+                },
+                if place.population > 0 {
+                    format!(", {} people", group_thousands(place.population))
+                } else {
+                    String::new()
+                }
+            )];
+            let mut score = prior(place);
+            if named.primary {
+                score += 0.5;
+                reasons.push("its own name".into());
+            } else {
+                reasons.push(format!("also called '{slice}'"));
+            }
+            let from_war = km_from_war(place);
+            if from_war < 120.0 {
+                score += 2.5;
+                reasons.push("in the war zone".into());
+            } else if from_war < 400.0 {
+                score += 1.2;
+                reasons.push(format!("{from_war:.0} km from the war"));
+            }
+            Scored {
+                place: named.place,
+                score,
+                reasons,
+            }
+        })
+        .collect()
+}
+
+fn kind_word(kind: PlaceKind) -> &'static str {
+    match kind {
+        PlaceKind::Country => "country",
+        PlaceKind::Region => "region",
+        PlaceKind::District => "district",
+        PlaceKind::Capital => "capital",
+        PlaceKind::City => "city",
+        PlaceKind::Town => "town",
+        PlaceKind::Village => "village",
+    }
+}
+
+fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn sort_candidates(candidates: &mut [Scored]) {
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
+}
+
+fn best<'g>(g: &'g Gazetteer, found: &Found) -> Option<&'g Place> {
+    found
+        .candidates
+        .first()
+        .map(|c| &g.places()[c.place as usize])
+}
+
+/// Every place mention of `text`, resolved and with its role.
+pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
+    let normalized = normalize_text(text);
+    let raw: Vec<RawMatch> = g.matcher().find(&normalized, |start, end, name| {
+        accept(g, text, start, end, name)
+    });
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let sentences = sentence_spans(text);
+    let sentence_of = |at: usize| {
+        sentences
+            .iter()
+            .position(|s| s.contains(&at))
+            .unwrap_or(sentences.len().saturating_sub(1))
+    };
+    let mut found: Vec<Found> = raw
+        .iter()
+        .map(|m| Found {
+            start: m.start,
+            end: m.end,
+            name: m.name,
+            sentence: sentence_of(m.start),
+            candidates: base_candidates(g, &g.names()[m.name], &text[m.start..m.end]),
+            verdict: Verdict::NotAPlace(String::new()),
+        })
+        .collect();
+
+    apply_country_context(g, text, &mut found);
+    for f in &mut found {
+        sort_candidates(&mut f.candidates);
+    }
+    apply_neighbours(g, &mut found);
+    apply_relative_phrases(g, text, &sentences, &mut found);
+
+    // Roles.
+    let credits = roles::credit_spans(text);
+    // Words only of the sentences that hold a name, each split once.
+    let mut sentence_words: Vec<Option<(Vec<Word>, Option<String>)>> = vec![None; sentences.len()];
+    let mut persons: Vec<String> = Vec::new();
+    for (index, f) in found.iter_mut().enumerate() {
+        let credit = credits.iter().find(|(span, _, _)| span.contains(&f.start));
+        let verdict = if let Some((_, role, what)) = credit {
+            Verdict::Role {
+                role: *role,
+                why: format!("inside {what}"),
+                keeps_place: true,
+            }
+        } else if index == 0 && roles::is_dateline(text, f.start, f.end) {
+            Verdict::Role {
+                role: MentionRole::Credit,
+                why: "the dateline: where the report was filed".into(),
+                keeps_place: true,
+            }
+        } else {
+            let place = best(g, f);
+            let (words, past): (&[Word], Option<&str>) = match (
+                sentence_words.get_mut(f.sentence),
+                sentences.get(f.sentence),
+            ) {
+                (Some(slot), Some(span)) => {
+                    let (words, past) = slot.get_or_insert_with(|| {
+                        let words = roles::words(text, span.clone());
+                        let past = roles::tells_of_the_past(&words);
+                        (words, past)
+                    });
+                    (words, past.as_deref())
+                }
+                _ => (&[], None),
+            };
+            let first_word = words.iter().position(|w| w.end > f.start).unwrap_or(0);
+            let after_word = words
+                .iter()
+                .position(|w| w.start >= f.end)
+                .unwrap_or(words.len());
+            let normalized_name = g.names()[f.name].normalized.as_str();
+            let site = Site {
+                text,
+                start: f.start,
+                end: f.end,
+                sentence: sentences.get(f.sentence).cloned().unwrap_or(0..text.len()),
+                words,
+                past,
+                first_word,
+                after_word,
+                traits: NameTraits {
+                    country: place.is_some_and(|p| p.kind == PlaceKind::Country),
+                    capital: place.is_some_and(|p| p.kind == PlaceKind::Capital),
+                    seat_of_power: roles::SEATS_OF_POWER.contains(&normalized_name),
+                },
+            };
+            roles::classify(&site)
+        };
+        if matches!(verdict, Verdict::NotAPlace(_)) {
+            persons.push(g.names()[f.name].normalized.clone());
+        }
+        f.verdict = verdict;
+    }
+    // A surname seen once as a person's ("Ilham Aliyev") is a person everywhere in the article.
+    for f in &mut found {
+        if !matches!(f.verdict, Verdict::NotAPlace(_))
+            && persons.contains(&g.names()[f.name].normalized)
+            && !best_is_country(g, f)
+        {
+            f.verdict = Verdict::NotAPlace("named as a person elsewhere in the article".into());
+        }
+    }
+    propagate_through_lists(text, &mut found);
+
+    found
+        .into_iter()
+        .filter_map(|f| to_mention(g, text, f))
+        .collect()
+}
+
+fn best_is_country(g: &Gazetteer, f: &Found) -> bool {
+    best(g, f).is_some_and(|p| p.kind == PlaceKind::Country)
+}
+
+/// "Baku and Yerevan stressed", "from Syria and Libya": names listed together share a role.
+fn propagate_through_lists(text: &str, found: &mut [Found]) {
+    let joined = |a: &Found, b: &Found| {
+        text.get(a.end..b.start).is_some_and(|gap| {
+            let gap = gap.trim_matches(|c: char| c.is_whitespace() || "\"“”'‘’,".contains(c));
+            gap.is_empty() || gap == "and" || gap == "or"
+        })
+    };
+    let is_event = |v: &Verdict| {
+        matches!(
+            v,
+            Verdict::Role {
+                role: MentionRole::Event,
+                ..
+            }
+        )
+    };
+    for i in 1..found.len() {
+        if !joined(&found[i - 1], &found[i]) {
+            continue;
+        }
+        let earlier = found[i - 1].verdict.clone();
+        let later = found[i].verdict.clone();
+        match (&earlier, &later) {
+            (
+                Verdict::Role {
+                    role: role @ (MentionRole::Actor | MentionRole::Background),
+                    keeps_place: true,
+                    ..
+                },
+                later,
+            ) if is_event(later) => {
+                let name = text.get(found[i - 1].start..found[i - 1].end).unwrap_or("");
+                found[i].verdict = Verdict::Role {
+                    role: *role,
+                    why: format!("listed with '{name}', same role"),
+                    keeps_place: true,
+                };
+            }
+            (
+                earlier,
+                Verdict::Role {
+                    role: MentionRole::Actor,
+                    keeps_place: true,
+                    ..
+                },
+            ) if is_event(earlier) => {
+                let name = text.get(found[i].start..found[i].end).unwrap_or("");
+                found[i - 1].verdict = Verdict::Role {
+                    role: MentionRole::Actor,
+                    why: format!("listed with '{name}', same role"),
+                    keeps_place: true,
+                };
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A country named right after the name ("Barda, Azerbaijan", "Martuni in Armenia"), in the same
+/// sentence, or elsewhere in the article raises that country's candidates.
+fn apply_country_context(g: &Gazetteer, text: &str, found: &mut [Found]) {
+    // Countries the article names, with the sentence and position of each naming.
+    let named: Vec<(String, usize, usize)> = found
+        .iter()
+        .filter_map(|f| {
+            let first = f
+                .candidates
+                .iter()
+                .find(|c| g.places()[c.place as usize].kind == PlaceKind::Country)?;
+            Some((
+                g.places()[first.place as usize].country.clone(),
+                f.sentence,
+                f.start,
+            ))
+        })
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        if f.candidates.len() < 2 {
+            continue;
+        }
+        for candidate in &mut f.candidates {
+            let place = &g.places()[candidate.place as usize];
+            if place.kind == PlaceKind::Country || place.country.is_empty() {
+                continue;
+            }
+            let mut best_bonus = 0.0;
+            let mut best_reason = String::new();
+            for (country, sentence, start) in &named {
+                if *country != place.country || *start == f.start {
+                    continue;
+                }
+                let gap = text.get(f.end..*start).unwrap_or("");
+                let (bonus, reason) =
+                    if *start > f.end && matches!(gap.trim(), "," | "in" | ", in" | "(") {
+                        (
+                            4.0,
+                            format!(
+                                "written '{}'",
+                                text.get(f.start..start + country_len(text, *start))
+                                    .unwrap_or("")
+                            ),
+                        )
+                    } else if *sentence == f.sentence {
+                        (
+                            2.5,
+                            format!("{} is named in the same sentence", country_name(g, country)),
+                        )
+                    } else {
+                        (
+                            1.0,
+                            format!("{} is named in the article", country_name(g, country)),
+                        )
+                    };
+                if bonus > best_bonus {
+                    best_bonus = bonus;
+                    best_reason = reason;
+                }
+            }
+            if best_bonus > 0.0 {
+                candidate.score += best_bonus;
+                candidate.reasons.push(best_reason);
+            }
+        }
+    }
+}
+
+fn country_name<'g>(g: &'g Gazetteer, iso2: &'g str) -> &'g str {
+    g.country(iso2).map_or(iso2, |c| c.name.as_str())
+}
+
+/// Length in bytes of the capitalised word run at `start` (for quoting "Barda, Azerbaijan").
+fn country_len(text: &str, start: usize) -> usize {
+    text.get(start..)
+        .map(|rest| {
+            rest.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == ' '))
+                .unwrap_or(rest.len())
+        })
+        .unwrap_or(0)
+}
+
+/// Places the article names unambiguously pull ambiguous names towards themselves.
+fn apply_neighbours(g: &Gazetteer, found: &mut [Found]) {
+    let anchors: Vec<(usize, &Place)> = found
+        .iter()
+        .filter(|f| f.candidates.len() == 1)
+        .filter_map(|f| best(g, f).map(|p| (f.start, p)))
+        .filter(|(_, p)| !matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
+        .collect();
+    // Articles repeat their places; each distinct place needs measuring once.
+    let mut distinct: Vec<&Place> = Vec::new();
+    for (_, place) in &anchors {
+        if !distinct.iter().any(|p| p.id == place.id) {
+            distinct.push(place);
+        }
+    }
+    if anchors.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        if f.candidates.len() < 2 {
+            continue;
+        }
+        for candidate in &mut f.candidates {
+            let place = &g.places()[candidate.place as usize];
+            if matches!(place.kind, PlaceKind::Country | PlaceKind::Region) {
+                continue;
+            }
+            let nearest = distinct
+                .iter()
+                .filter(|p| p.id != place.id)
+                .map(|p| (distance_km(place, p), *p))
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((km, other)) = nearest {
+                let bonus = if km < 50.0 {
+                    1.5
+                } else if km < 150.0 {
+                    0.8
+                } else {
+                    0.0
+                };
+                if bonus > 0.0 {
+                    candidate.score += bonus;
+                    candidate.reasons.push(format!(
+                        "{km:.0} km from {}, also in the article",
+                        other.name
+                    ));
+                }
+            }
+        }
+        sort_candidates(&mut f.candidates);
+    }
+}
+
+/// A distance and direction read from the text: "about fifteen kilometers south of".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relative {
+    pub km: f64,
+    /// Compass bearing from the anchor to the place, when the text gives a direction.
+    pub bearing: Option<f64>,
+    /// Byte offset where the anchor's name should start.
+    pub anchor_at: usize,
+    pub phrase: String,
+}
+
+fn number_word(word: &str) -> Option<f64> {
+    const SMALL: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const TENS: &[(&str, f64)] = &[
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+        ("hundred", 100.0),
+        ("a", 1.0),
+        ("dozen", 12.0),
+    ];
+    if let Some(i) = SMALL.iter().position(|w| *w == word) {
+        return Some(i as f64);
+    }
+    if let Some((_, v)) = TENS.iter().find(|(w, _)| *w == word) {
+        return Some(*v);
+    }
+    word.replace(',', "").parse::<f64>().ok()
+}
+
+fn bearing_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "north" => 0.0,
+        "northeast" => 45.0,
+        "east" => 90.0,
+        "southeast" => 135.0,
+        "south" => 180.0,
+        "southwest" => 225.0,
+        "west" => 270.0,
+        "northwest" => 315.0,
+        _ => return None,
+    })
+}
+
+/// Reads "(is) (about) N km/kilometers/miles (south|north-east…) of|from" after a name.
+pub fn relative_phrase(text: &str, after_name: usize, sentence_end: usize) -> Option<Relative> {
+    // A relative phrase follows the name closely; reading further would only cost time.
+    let end = text.floor_char_boundary(sentence_end.min(after_name + 120).max(after_name));
+    let ahead = text.get(after_name..end)?;
+    if !(ahead.contains("km") || ahead.contains("kilomet") || ahead.contains("mile")) {
+        return None;
+    }
+    let words = roles::words(text, after_name..end);
+    let mut i = 0;
+    let skip = [
+        "is",
+        "lies",
+        "located",
+        "situated",
+        "about",
+        "some",
+        "around",
+        "roughly",
+        "nearly",
+        "approximately",
+        "just",
+        "only",
+        "almost",
+        "barely",
+        "less",
+        "more",
+        "than",
+        "a",
+        "few",
+        "which",
+        "lying",
+    ];
+    while i < words.len() && skip.contains(&words[i].lower.as_ref()) && i < 6 {
+        i += 1;
+    }
+    let mut km = None;
+    let mut value = 0.0;
+    while i < words.len() {
+        let w = words[i].lower.as_ref();
+        // "15km" is one word.
+        let digits_end = w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len());
+        let (number, unit) = if digits_end > 0 && digits_end < w.len() {
+            (w[..digits_end].parse::<f64>().ok(), Some(&w[digits_end..]))
+        } else {
+            (number_word(w), None)
+        };
+        if let Some(n) = number {
+            value = if value > 0.0 && n < value {
+                value + n
+            } else if value > 0.0 {
+                value * n
+            } else {
+                n
+            };
+            i += 1;
+            if let Some(unit) = unit {
+                km = unit_factor(unit).map(|f| value * f);
+                break;
+            }
+            continue;
+        }
+        if value > 0.0 {
+            km = unit_factor(w).map(|f| value * f);
+            if km.is_some() {
+                i += 1;
+            }
+        }
+        break;
+    }
+    let km = km?;
+    let mut bearing = None;
+    let mut direction = Vec::new();
+    while i < words.len() {
+        let w = words[i].lower.as_ref();
+        if let Some(b) = bearing_word(w) {
+            direction.push(w);
+            i += 1;
+            bearing = Some(match direction.as_slice() {
+                [first, second] => compose_bearing(first, second).unwrap_or(b),
+                _ => b,
+            });
+            continue;
+        }
+        break;
+    }
+    let link = words.get(i)?;
+    if !matches!(link.lower.as_ref(), "of" | "from") {
+        return None;
+    }
+    let mut anchor = words.get(i + 1)?;
+    if anchor.lower == "the" {
+        anchor = words.get(i + 2)?;
+    }
+    Some(Relative {
+        km,
+        bearing,
+        anchor_at: anchor.start,
+        phrase: text
+            .get(words.first().map_or(after_name, |w| w.start)..link.end)
+            .unwrap_or("")
+            .to_string(),
+    })
+}
+
+fn compose_bearing(first: &str, second: &str) -> Option<f64> {
+    bearing_word(&format!("{first}{second}"))
+}
+
+fn unit_factor(unit: &str) -> Option<f64> {
+    match unit {
+        "km" | "kms" | "kilometers" | "kilometres" | "kilometer" | "kilometre" => Some(1.0),
+        "miles" | "mile" | "mi" => Some(1.609),
+        _ => None,
+    }
+}
+
+fn angle_between(a: f64, b: f64) -> f64 {
+    let d = (a - b).rem_euclid(360.0);
+    d.min(360.0 - d)
+}
+
+/// "Choucha, about fifteen kilometers south of Stepanakert": confirm or pick the candidate that
+/// lies at that distance and bearing from the anchor.
+fn apply_relative_phrases(
+    g: &Gazetteer,
+    text: &str,
+    sentences: &[Range<usize>],
+    found: &mut [Found],
+) {
+    for index in 0..found.len() {
+        let sentence_end = sentences
+            .get(found[index].sentence)
+            .map_or(text.len(), |s| s.end);
+        let Some(relative) = relative_phrase(text, found[index].end, sentence_end) else {
+            continue;
+        };
+        let Some(anchor_index) = found.iter().position(|f| f.start == relative.anchor_at) else {
+            continue;
+        };
+        let Some(anchor) = best(g, &found[anchor_index]).cloned() else {
+            continue;
+        };
+        let wanted = relative.km;
+        let phrase = relative.phrase.trim().to_string();
+        let measured: Vec<(f64, f64, bool)> = found[index]
+            .candidates
+            .iter()
+            .map(|candidate| {
+                let place = &g.places()[candidate.place as usize];
+                let km = distance_km(&anchor, place);
+                let bearing = Haversine.bearing(anchor.point(), place.point());
+                // Press distances are rough (often by road): half the figure, at least 10 km.
+                let distance_ok = (km - wanted).abs() <= (wanted * 0.6).max(10.0);
+                let bearing_ok = relative
+                    .bearing
+                    .is_none_or(|b| angle_between(b, bearing) <= 60.0 || km < 3.0);
+                (km, bearing, distance_ok && bearing_ok)
+            })
+            .collect();
+        let any_fits = measured.iter().any(|m| m.2);
+        for (candidate, (km, bearing, fits)) in found[index].candidates.iter_mut().zip(measured) {
+            if fits {
+                candidate.score += 6.0;
+                candidate.reasons.push(format!(
+                    "fits '{phrase} {}': {km:.0} km, bearing {bearing:.0}°",
+                    anchor.name
+                ));
+            } else if any_fits {
+                candidate.score -= 2.0;
+                candidate.reasons.push(format!(
+                    "does not fit '{phrase} {}': {km:.0} km, bearing {bearing:.0}°",
+                    anchor.name
+                ));
+            } else {
+                candidate.reasons.push(format!(
+                    "no candidate fits '{phrase} {}' (this one: {km:.0} km, bearing {bearing:.0}°)",
+                    anchor.name
+                ));
+            }
+        }
+        sort_candidates(&mut found[index].candidates);
+    }
+}
+
+/// The lowest score at which a place is chosen: below it only far-away alternate names remain.
+const MIN_SCORE: f64 = 2.0;
+
+fn to_mention(g: &Gazetteer, text: &str, f: Found) -> Option<Mention> {
+    let (role, role_why, keeps_place) = match f.verdict {
+        Verdict::NotAPlace(_) => return None,
+        Verdict::Role {
+            role,
+            why,
+            keeps_place,
+        } => (role, why, keeps_place),
+    };
+    let candidates: Vec<Candidate> = f
+        .candidates
+        .iter()
+        .take(6)
+        .map(|c| Candidate {
+            place: g.places()[c.place as usize].id.clone(),
+            score: (c.score * 100.0).round() / 100.0,
+            reason: c.reasons.join("; "),
+        })
+        .collect();
+    let chosen = f
+        .candidates
+        .first()
+        .filter(|c| keeps_place && c.score >= MIN_SCORE);
+    let why = match chosen {
+        Some(c) => {
+            let place = &g.places()[c.place as usize];
+            let runner_up = f.candidates.get(1).map(|second| {
+                let other = &g.places()[second.place as usize];
+                format!(
+                    " (before {} {}, {:.1})",
+                    other.name, other.country, second.score
+                )
+            });
+            format!(
+                "{}: {} {} — {} [score {:.1}]{}",
+                role_word(role),
+                place.name,
+                place.country,
+                c.reasons.join("; "),
+                c.score,
+                runner_up.unwrap_or_default()
+            ) + &format!("; role: {role_why}")
+        }
+        None if !keeps_place => format!("{}: {role_why}", role_word(role)),
+        None => format!(
+            "{}: no candidate is likely enough; role: {role_why}",
+            role_word(role)
+        ),
+    };
+    Some(Mention {
+        start: f.start,
+        end: f.end,
+        text: text.get(f.start..f.end).unwrap_or("").to_string(),
+        role,
+        place: chosen.map(|c| g.places()[c.place as usize].id.clone()),
+        candidates,
+        why,
+    })
+}
+
+fn role_word(role: MentionRole) -> &'static str {
+    match role {
+        MentionRole::Event => "event",
+        MentionRole::Actor => "actor",
+        MentionRole::Credit => "credit",
+        MentionRole::Background => "background",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_relative_phrase_in_words() {
+        let text =
+            "In Choucha, about fifteen kilometers south of Stepanakert, the cathedral was hit.";
+        let after = text.find(',').unwrap_or(0);
+        let relative = relative_phrase(text, after, text.len());
+        let relative = relative.unwrap_or_else(|| panic!("no phrase read"));
+        assert_eq!(relative.km, 15.0);
+        assert_eq!(relative.bearing, Some(180.0));
+        assert_eq!(
+            &text[relative.anchor_at..relative.anchor_at + 11],
+            "Stepanakert"
+        );
+    }
+
+    #[test]
+    fn reads_digits_miles_and_compound_directions() {
+        let text = "Goris, 20 miles north-west of Kapan.";
+        let relative = relative_phrase(text, 5, text.len()).unwrap_or_else(|| panic!("no phrase"));
+        assert!((relative.km - 32.18).abs() < 0.1);
+        assert_eq!(relative.bearing, Some(315.0));
+        let text = "Hadrut, twenty-five km from Stepanakert.";
+        let relative = relative_phrase(text, 6, text.len()).unwrap_or_else(|| panic!("no phrase"));
+        assert_eq!(relative.km, 25.0);
+        assert_eq!(relative.bearing, None);
+    }
+
+    #[test]
+    fn no_phrase_without_a_unit() {
+        let text = "Barda, 15 of them wounded.";
+        assert_eq!(relative_phrase(text, 5, text.len()), None);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations() {
+        let text = "Mr. Aliyev spoke on Sept. 27 in Baku. Then Yerevan replied.\nNext line";
+        let spans = sentence_spans(text);
+        assert_eq!(spans.len(), 3);
+        assert_eq!(
+            &text[spans[0].clone()],
+            "Mr. Aliyev spoke on Sept. 27 in Baku."
+        );
+    }
+}

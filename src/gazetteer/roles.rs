@@ -1,0 +1,544 @@
+//! What a place name does in its sentence: the scene of an event, a government speaking
+//! (metonymy), a credit line, or background (an organisation's name, a past war, an origin).
+//!
+//! The rules look only at the words around the name, so they work on any article. Each returns
+//! its reason in words, which the reader sees.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::model::MentionRole;
+
+/// The role of one name, or the finding that it is not a place at all (part of a person's name).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    NotAPlace(String),
+    Role {
+        role: MentionRole,
+        why: String,
+        /// False when the name is part of something else (an organisation): no place is chosen.
+        keeps_place: bool,
+    },
+}
+
+impl Verdict {
+    fn role(role: MentionRole, why: impl Into<String>) -> Verdict {
+        Verdict::Role {
+            role,
+            why: why.into(),
+            keeps_place: true,
+        }
+    }
+}
+
+/// What the gazetteer knows about the name, as far as roles need it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NameTraits {
+    /// The best candidate is a country.
+    pub country: bool,
+    /// The best candidate is a national capital.
+    pub capital: bool,
+    /// A seat of power named for its government ("the Kremlin").
+    pub seat_of_power: bool,
+}
+
+/// Words that, right after a place name, make it part of an organisation's or a title's name
+/// ("OSCE Minsk Group", "France 24", "Moscow Declaration").
+#[rustfmt::skip]
+const ORGANISATION_HEADS: &[&str] = &[
+    "group", "council", "committee", "agency", "university", "times", "post", "daily", "news", "tv",
+    "television", "radio", "declaration", "accords", "accord", "agreement", "protocol", "format",
+    "process", "principles", "institute", "club", "airlines", "airways", "conference", "channel",
+    "24", "today", "herald", "tribune", "telegraph", "journal", "gazette", "bank", "stock",
+    "summit", "statement", "initiative", "insider", "review", "centre", "center",
+];
+
+/// Capitalised words after a place name that keep it a place ("Stepanakert Airport").
+#[rustfmt::skip]
+const PLACE_NOUNS: &[&str] = &[
+    "airport", "hospital", "street", "avenue", "square", "district", "region", "province", "oblast",
+    "bridge", "dam", "reservoir", "river", "lake", "mountain", "mountains", "valley", "corridor",
+    "highway", "road", "cathedral", "church", "mosque", "station", "base", "front", "city", "town",
+    "village", "plain", "plateau", "pass", "gorge", "forest", "market", "park", "port", "harbour",
+    "harbor", "canal", "pipeline", "railway", "prison", "museum", "stadium", "cemetery", "memorial",
+    "hotel", "palace", "fortress", "castle", "heights", "hills",
+];
+
+/// Words that, right before a place name, make it part of an organisation's name.
+const ORGANISATION_PREFIXES: &[&str] = &["osce", "radio", "club", "fc", "agence", "daily"];
+
+/// Titles that make the following capitalised name a person's ("Mr Aliyev", "President Macron").
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "president", "minister", "premier", "general", "gen", "colonel",
+    "sergeant", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary",
+    "chancellor", "pope", "sir", "lord", "lady", "king", "queen", "prince", "leader", "mp",
+    "senator", "governor", "mayor", "commander", "lieutenant", "captain", "marshal",
+];
+
+/// Capitalised words before a name that do not make it part of a person's name.
+#[rustfmt::skip]
+const NOT_FIRST_NAMES: &[&str] = &[
+    "the", "in", "at", "on", "of", "to", "from", "and", "or", "but", "near", "outside", "inside",
+    "around", "by", "with", "for", "as", "after", "before", "since", "until", "during", "into",
+    "towards", "toward", "over", "across", "both", "while", "when", "where", "that", "this",
+    "these", "those", "a", "an", "if", "between", "against", "about", "like", "unlike", "via",
+    "south", "north", "east", "west", "southern", "northern", "eastern", "western", "central",
+    "greater", "upper", "lower", "soviet", "occupied", "liberated", "breakaway", "independent",
+    "free", "new", "old", "mountainous", "self", "proclaimed", "republic", "both", "all", "today",
+    "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "sept", "oct", "nov", "dec", "jan", "feb", "aug", "also",
+    "only", "even", "then", "there", "here", "said", "says", "war", "why", "how", "what", "who",
+    "we", "they", "he", "she", "it", "i", "you", "our", "their", "his", "her", "its", "my", "your",
+    "neighbouring", "neighboring", "eu", "un", "nato", "osce", "ussr", "us", "uk", "azerbaijani",
+    "armenian", "russian", "turkish", "iranian", "georgian", "french", "american", "british",
+    "syrian", "libyan", "azeri", "ethnic", "pro", "anti", "capital", "city", "town", "village",
+    "region", "district", "province", "enclave", "territory", "photo", "source",
+];
+
+/// Verbs that make a country or capital speak or decide, i.e. its government ("Baku said").
+#[rustfmt::skip]
+const GOVERNMENT_VERBS: &[&str] = &[
+    "said", "says", "say", "stressed", "stresses", "announced", "announces", "accused", "accuses",
+    "denied", "denies", "refused", "refuses", "blamed", "blames", "warned", "warns", "insisted",
+    "insists", "claimed", "claims", "called", "calls", "urged", "urges", "reproached", "offered",
+    "offers", "encouraged", "encourages", "supports", "supported", "backs", "backed", "threatened",
+    "threatens", "responded", "responds", "rejected", "rejects", "demanded", "demands", "proposed",
+    "proposes", "condemned", "condemns", "welcomed", "welcomes", "reported", "reports", "confirmed",
+    "confirms", "declared", "declares", "stated", "states", "told", "tells", "agreed", "agrees",
+    "wants", "wanted", "hopes", "hoped", "expects", "expected", "recognised", "recognized",
+    "recalled", "summoned", "invited", "invites", "sent", "sends", "asked", "asks", "pledged",
+    "vowed", "vows", "promised", "promises", "insisted", "maintains", "maintained", "believes",
+    "considers", "intends", "plans", "decided", "decides", "acknowledged", "admits", "admitted",
+    "argued", "argues", "suggested", "thinks", "fears", "feared", "voiced", "expressed", "ordered",
+    "orders", "appealed", "reaffirmed", "protested", "objected", "dismissed", "mediated",
+    "brokered", "negotiated", "seeks", "sought", "tried", "tries", "refuses", "boasted", "vowed",
+    "issued", "released",
+];
+
+/// Words skipped between a name and its verb ("Moscow had offered", "Armenia has also said").
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "had", "has", "have", "also", "again", "then", "thus", "officially", "reportedly",
+    "immediately", "later", "earlier", "is", "was", "were", "are", "would", "will", "not",
+    "already", "on", "itself", "too", "has", "publicly", "repeatedly", "firmly", "now", "still",
+    "s",
+];
+
+/// Verbs of violence done to a place: a capital that is hit is a scene, not a speaker.
+#[rustfmt::skip]
+const HIT_VERBS: &[&str] = &[
+    "hit", "struck", "shelled", "bombed", "attacked", "targeted", "came", "shaken", "rocked",
+    "damaged", "destroyed", "captured", "taken", "liberated", "evacuated", "burning",
+];
+
+/// Words before a capital that make it a place where something happens ("talks in Moscow").
+#[rustfmt::skip]
+const LOCATIVES: &[&str] = &[
+    "in", "at", "to", "near", "outside", "inside", "into", "towards", "toward", "around", "over",
+    "across", "visit", "visited", "visiting", "reached", "arrived", "arrive", "left", "leave",
+    "hit", "struck", "shelled", "targeted", "bombed", "attacked", "of", "via", "through", "streets",
+    "centre", "center", "downtown", "suburbs", "above", "under", "toward", "hosts", "host",
+    "hosted", "within", "on",
+];
+
+/// Nouns of office: "the president of Azerbaijan", "foreign ministers of Armenia and Azerbaijan".
+#[rustfmt::skip]
+const OFFICES: &[&str] = &[
+    "president", "presidents", "minister", "ministers", "leader", "leaders", "leadership",
+    "government", "governments", "ministry", "authorities", "ambassador", "ambassadors", "embassy",
+    "parliament", "head", "heads", "chief", "chiefs", "representative", "representatives",
+    "spokesman", "spokeswoman", "office", "army", "armies", "forces", "troops", "military",
+    "diplomacy", "diplomats", "officials", "delegation", "side", "position", "allies", "ally",
+    "partner", "partners", "representatives", "envoy",
+];
+
+/// Words around an origin: "mercenaries from Syria and Libya".
+#[rustfmt::skip]
+const FIGHTER_WORDS: &[&str] = &[
+    "mercenar", "fighters", "militants", "jihadist", "terrorist", "recruit", "volunteers",
+    "militia", "gunmen",
+];
+
+/// Names of seats of power that stand for a government ("the Kremlin said").
+#[rustfmt::skip]
+pub const SEATS_OF_POWER: &[&str] = &[
+    "kremlin", "elysee", "elysee palace", "white house", "downing street", "quai d orsay",
+];
+
+/// One word of the text, lower-cased, with its byte range.
+#[derive(Clone, Debug)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    /// Borrowed from the text when it is already lower case (most words).
+    pub lower: Cow<'a, str>,
+    pub capitalised: bool,
+}
+
+/// Words of `range` of `text` (letters and digits; apostrophes split words).
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let slice = text.get(range.clone()).unwrap_or("");
+    let mut current: Option<usize> = None;
+    for (offset, c) in slice
+        .char_indices()
+        .chain(std::iter::once((slice.len(), ' ')))
+    {
+        let at = range.start + offset;
+        if c.is_alphanumeric() {
+            if current.is_none() {
+                current = Some(at);
+            }
+        } else if let Some(start) = current.take() {
+            let word = &text[start..at];
+            out.push(Word {
+                start,
+                end: at,
+                lower: if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                },
+                capitalised: word.chars().next().is_some_and(char::is_uppercase),
+            });
+        }
+    }
+    out
+}
+
+/// True when only spaces (no punctuation) separate `from` and `to`.
+fn only_spaces(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to)
+        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+}
+
+/// Markers of credit lines, bylines and links: what follows them on the line is not news.
+const CREDIT_MARKERS: &[(&str, MentionRole, &str)] = &[
+    ("photo:", MentionRole::Credit, "a photo credit"),
+    ("photo by", MentionRole::Credit, "a photo credit"),
+    ("photos:", MentionRole::Credit, "a photo credit"),
+    ("photograph:", MentionRole::Credit, "a photo credit"),
+    ("picture:", MentionRole::Credit, "a photo credit"),
+    ("©", MentionRole::Credit, "a copyright line"),
+    ("(c)", MentionRole::Credit, "a copyright line"),
+    ("copyright", MentionRole::Credit, "a copyright line"),
+    ("getty images", MentionRole::Credit, "a photo credit"),
+    ("reporting by", MentionRole::Credit, "a reporting credit"),
+    ("writing by", MentionRole::Credit, "a reporting credit"),
+    ("editing by", MentionRole::Credit, "a reporting credit"),
+    ("compiled by", MentionRole::Credit, "a reporting credit"),
+    ("reported by", MentionRole::Credit, "a reporting credit"),
+    ("source:", MentionRole::Credit, "the source line"),
+    (
+        "read also:",
+        MentionRole::Background,
+        "a link to another article",
+    ),
+    (
+        "read more:",
+        MentionRole::Background,
+        "a link to another article",
+    ),
+    (
+        "see also:",
+        MentionRole::Background,
+        "a link to another article",
+    ),
+];
+
+fn credit_automaton() -> Option<&'static AhoCorasick> {
+    static AUTOMATON: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AUTOMATON
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(CREDIT_MARKERS.iter().map(|m| m.0))
+                .ok()
+        })
+        .as_ref()
+}
+
+/// Spans of credit lines, bylines and links, with what they are: from the marker to the end of
+/// its parenthesis, or else of its line.
+pub fn credit_spans(text: &str) -> Vec<(Range<usize>, MentionRole, &'static str)> {
+    let Some(automaton) = credit_automaton() else {
+        return Vec::new();
+    };
+    automaton
+        .find_iter(text)
+        .map(|found| {
+            let at = found.start();
+            let (_, role, what) = CREDIT_MARKERS[found.pattern().as_usize()];
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            let before_marker = &text[line_start..at];
+            let open = before_marker.rfind('(');
+            let closed = before_marker.rfind(')');
+            let end = match open {
+                Some(o) if closed.is_none_or(|c| c < o) => text[at..line_end]
+                    .find(')')
+                    .map_or(line_end, |c| at + c + 1),
+                _ => line_end,
+            };
+            (at..end, role, what)
+        })
+        .collect()
+}
+
+/// Whether the sentence tells of the past: "in 1988", "in the early 1990s", "the first
+/// Nagorno-Karabakh war". "Since 1994" compares with the past and does not count.
+pub fn tells_of_the_past(sentence_words: &[Word<'_>]) -> Option<String> {
+    for (i, word) in sentence_words.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| sentence_words[p].lower.as_ref());
+        let year = word
+            .lower
+            .trim_end_matches('s')
+            .parse::<u32>()
+            .ok()
+            .filter(|y| (1900..2020).contains(y));
+        let decade_word = matches!(word.lower.as_ref(), "nineties" | "eighties");
+        if year.is_some() || decade_word {
+            let before_since = sentence_words[..i]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|w| w.lower == "since");
+            let dated = matches!(
+                previous,
+                Some(
+                    "in" | "during"
+                        | "before"
+                        | "after"
+                        | "until"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "a"
+                        | "the"
+                        | "of"
+                        | "by"
+                )
+            );
+            if dated && !before_since {
+                return Some(format!("the sentence recalls the past ('{}')", word.lower));
+            }
+        }
+        if word.lower == "first"
+            && sentence_words[i + 1..]
+                .iter()
+                .take(4)
+                .any(|w| w.lower == "war")
+        {
+            return Some("the sentence recalls an earlier war".into());
+        }
+    }
+    None
+}
+
+/// Context the role rules need about one name.
+pub struct Site<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// Byte range of the sentence holding the name.
+    pub sentence: Range<usize>,
+    /// Words of that sentence.
+    pub words: &'a [Word<'a>],
+    /// What `tells_of_the_past` found for the sentence (computed once per sentence).
+    pub past: Option<&'a str>,
+    /// Index in `words` of the first word of the name, and one past its last.
+    pub first_word: usize,
+    pub after_word: usize,
+    pub traits: NameTraits,
+}
+
+impl Site<'_> {
+    fn word_before(&self, back: usize) -> Option<&Word<'_>> {
+        self.first_word
+            .checked_sub(back)
+            .and_then(|i| self.words.get(i))
+    }
+
+    fn word_after(&self, ahead: usize) -> Option<&Word<'_>> {
+        self.words.get(self.after_word + ahead)
+    }
+
+    fn name_text(&self) -> &str {
+        self.text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// The role of a name from the words around it (credit lines are checked by the caller).
+pub fn classify(site: &Site) -> Verdict {
+    let name = site.name_text();
+
+    if site.traits.seat_of_power {
+        return Verdict::role(
+            MentionRole::Actor,
+            format!("'{name}' is a seat of power standing for its government"),
+        );
+    }
+
+    // Part of an organisation's or a medium's name.
+    if let Some(next) = site.word_after(0) {
+        let joined = only_spaces(site.text, site.end, next.start);
+        if joined && ORGANISATION_HEADS.contains(&next.lower.as_ref()) {
+            let whole = site.text.get(site.start..next.end).unwrap_or(name);
+            return Verdict::Role {
+                role: MentionRole::Background,
+                why: format!("part of the name '{whole}', not the place"),
+                keeps_place: false,
+            };
+        }
+    }
+    if let Some(previous) = site.word_before(1) {
+        let joined = only_spaces(site.text, previous.end, site.start);
+        if joined && ORGANISATION_PREFIXES.contains(&previous.lower.as_ref()) {
+            let whole = site.text.get(previous.start..site.end).unwrap_or(name);
+            return Verdict::Role {
+                role: MentionRole::Background,
+                why: format!("part of the name '{whole}', not the place"),
+                keeps_place: false,
+            };
+        }
+        // Part of a person's name: "Mr Aliyev", "Margarita Georgia", not "Azerbaijani Ganja".
+        if joined && previous.capitalised && !site.traits.country {
+            let is_sentence_start = site.first_word == 1;
+            let lower = previous.lower.as_ref();
+            if TITLES.contains(&lower) {
+                return Verdict::NotAPlace(format!("'{} {name}' is a person", previous.lower));
+            }
+            let adjective = lower.ends_with("an")
+                || lower.ends_with("ani")
+                || lower.ends_with("ish")
+                || lower.ends_with("ese")
+                || lower.ends_with("ic");
+            if !is_sentence_start
+                && !adjective
+                && !NOT_FIRST_NAMES.contains(&lower)
+                && !previous.lower.chars().all(|c| c.is_ascii_digit())
+                && previous.lower.len() > 1
+            {
+                let whole = site.text.get(previous.start..site.end).unwrap_or(name);
+                return Verdict::NotAPlace(format!("'{whole}' is a person's name"));
+            }
+        }
+    }
+
+    // A first name: "Vladimir Putin", "Margarita Antidze" (but "Stepanakert airport", "Ganja on").
+    if !site.traits.country
+        && let Some(next) = site.word_after(0)
+        && only_spaces(site.text, site.end, next.start)
+        && next.capitalised
+        && !PLACE_NOUNS.contains(&next.lower.as_ref())
+        && !NOT_FIRST_NAMES.contains(&next.lower.as_ref())
+        && !next.lower.chars().all(|c| c.is_ascii_digit())
+    {
+        let whole = site.text.get(site.start..next.end).unwrap_or(name);
+        return Verdict::NotAPlace(format!("'{whole}' is a person's name"));
+    }
+
+    // Origin of fighters: "mercenaries from Syria and Libya".
+    if site.word_before(1).is_some_and(|w| w.lower == "from") {
+        let lead = &site.words[..site.first_word];
+        if lead
+            .iter()
+            .rev()
+            .take(14)
+            .any(|w| FIGHTER_WORDS.iter().any(|f| w.lower.starts_with(f)))
+        {
+            return Verdict::role(
+                MentionRole::Background,
+                format!("origin of fighters ('from {name}'), nothing happens there"),
+            );
+        }
+    }
+
+    if let Some(why) = site.past {
+        return Verdict::role(MentionRole::Background, why);
+    }
+
+    if (site.traits.country || site.traits.capital)
+        && let Some(why) = speaks_as_government(site)
+    {
+        return Verdict::role(MentionRole::Actor, why);
+    }
+    if site.traits.capital {
+        let previous = site.word_before(1).map(|w| w.lower.as_ref());
+        let hit = site
+            .words
+            .iter()
+            .skip(site.after_word)
+            .take(3)
+            .any(|w| HIT_VERBS.contains(&w.lower.as_ref()));
+        let locative = previous.is_some_and(|p| LOCATIVES.contains(&p));
+        if !locative && !hit {
+            return Verdict::role(
+                MentionRole::Actor,
+                format!("the capital '{name}' stands for its government here"),
+            );
+        }
+    }
+    Verdict::role(MentionRole::Event, "named as a place in the sentence")
+}
+
+/// "Baku said", "Moscow had offered", "Moscow's influence", "the president of Azerbaijan",
+/// "talks between Armenia and Azerbaijan".
+fn speaks_as_government(site: &Site) -> Option<String> {
+    let name = site.name_text();
+    let rest = site.text.get(site.end..).unwrap_or("");
+    if rest.starts_with("'s") || rest.starts_with("’s") {
+        return Some(format!("'{name}'s' stands for its government"));
+    }
+    for word in site.words.iter().skip(site.after_word).take(4) {
+        let lower = word.lower.as_ref();
+        if GOVERNMENT_VERBS.contains(&lower) {
+            return Some(format!("'{name} … {lower}': the government speaks or acts"));
+        }
+        if !AUXILIARIES.contains(&lower) {
+            break;
+        }
+    }
+    let previous = site.word_before(1).map(|w| w.lower.as_ref());
+    let before_previous = site.word_before(2).map(|w| w.lower.as_ref());
+    match previous {
+        Some("of") if before_previous.is_some_and(|w| OFFICES.contains(&w)) => Some(format!(
+            "'{} of {name}': its government",
+            before_previous.unwrap_or_default()
+        )),
+        Some("between" | "with" | "against" | "by") => Some(format!(
+            "'{} {name}': a party, not a scene",
+            previous.unwrap_or_default()
+        )),
+        _ => None,
+    }
+}
+
+/// A dateline: the name opens a line and is set off as where the report was filed
+/// ("STEPANAKERT |", "BAKU (Reuters) -").
+pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..start].trim().is_empty() {
+        return false;
+    }
+    let name = &text[start..end];
+    let rest = text[end..].trim_start_matches([' ', ',']);
+    let shouting = name.chars().filter(|c| c.is_alphabetic()).count() > 2
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    shouting
+        || rest.starts_with('|')
+        || rest.starts_with('—')
+        || rest.starts_with('–')
+        || rest.starts_with("- ")
+        || rest.starts_with("(Reuters)")
+        || rest.starts_with("(AFP)")
+        || rest.starts_with("(AP)")
+}
