@@ -581,3 +581,118 @@ fn a_frame_with_100_000_events_takes_under_8_ms() {
     assert!(steady < 8.0, "steady frame {steady:.2} ms");
     assert!(stepping < 40.0, "frame with a day change {stepping:.2} ms");
 }
+
+/// The window on the seed articles through the whole pipeline.
+fn seeds_harness(size: [f32; 2]) -> Harness<'static, AtlasApp> {
+    let atlas = Atlas::from_dir(&root().join("seeds"), &root().join("data"))
+        .expect("the seeds and data ship with the project");
+    let app = AtlasApp::new(
+        atlas,
+        Basemap::load(&root().join("data")),
+        Startup::default(),
+    );
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn click_at(harness: &mut Harness<'static, AtlasApp>, at: egui::Pos2) {
+    harness.hover_at(at);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+#[test]
+fn on_the_seeds_every_day_steps_and_every_marker_opens_its_sentence() {
+    let mut harness = seeds_harness([1280.0, 720.0]);
+    let (first, last) = harness
+        .state()
+        .atlas()
+        .and_then(Atlas::day_span)
+        .expect("the seeds have dated events");
+    assert_eq!(harness.state().state.day, first);
+    let mut days = 0;
+    let mut clicked = 0;
+    loop {
+        let day = harness.state().state.day;
+        harness.get_by_label_contains(&karabakh_atlas::app::state::day_in_words(day));
+        let markers: Vec<(usize, egui::Pos2)> = harness.state().marker_positions().to_vec();
+        for (group, at) in markers {
+            click_at(&mut harness, at);
+            let app = harness.state();
+            let Some(selected) = app.state.selected else {
+                panic!("clicking the marker of group {group} on {day} selected nothing");
+            };
+            let atlas = app.atlas().expect("loaded");
+            assert!(app.scene().groups[group].events.contains(&selected));
+            let source = &atlas.events[selected].sources[0];
+            let article = atlas
+                .article(&source.article)
+                .expect("the source's article is loaded");
+            let opening: String = article.text[source.start..source.end]
+                .chars()
+                .take(30)
+                .collect();
+            assert!(
+                harness
+                    .query_all_by_label_contains(opening.trim())
+                    .next()
+                    .is_some(),
+                "the sentence starting {opening:?} is not shown for {day}"
+            );
+            assert_eq!(
+                harness.state().state.day,
+                day,
+                "selecting an event of the day keeps the day"
+            );
+            clicked += 1;
+        }
+        days += 1;
+        if day == last {
+            break;
+        }
+        harness.key_press(egui::Key::ArrowRight);
+        harness.run();
+        assert_eq!(
+            harness.state().state.day,
+            day.succ_opt().expect("a next day")
+        );
+    }
+    assert_eq!(days as i64, (last - first).num_days() + 1);
+    assert!(clicked > 0, "the seeds put at least one marker on the map");
+}
+
+#[test]
+fn on_the_seeds_up_to_the_last_day_shows_every_dated_event_and_the_tolls() {
+    let mut harness = seeds_harness([1920.0, 1080.0]);
+    harness.get_by_label("up to this day").click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.run();
+    let app = harness.state();
+    let atlas = app.atlas().expect("loaded");
+    let dated = atlas.events.iter().filter(|e| e.day.is_some()).count();
+    assert_eq!(app.scene().visible.len(), dated);
+    let with_deaths = atlas
+        .events
+        .iter()
+        .filter(|e| e.day.is_some() && e.figures.deaths.is_some())
+        .count();
+    assert_eq!(app.scene().tolls.len(), with_deaths);
+    // Every far-away marker (Moscow, Paris, Geneva…) is drawn, in the inset, even though the
+    // map shows the front.
+    let drawn: Vec<usize> = app.marker_positions().iter().map(|(g, _)| *g).collect();
+    for (i, group) in app.scene().groups.iter().enumerate().filter(|(_, g)| g.far) {
+        assert!(drawn.contains(&i), "{} is not drawn", group.name);
+    }
+}

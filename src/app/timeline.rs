@@ -248,6 +248,13 @@ impl TimelineView {
             .iter()
             .map(|t| [index_of(state, t.day) as f64, t.deaths as f64])
             .collect();
+        let mut highest: Vec<[f64; 2]> = Vec::new();
+        for &[x, y] in &points {
+            match highest.last_mut() {
+                Some(last) if last[0] == x => last[1] = last[1].max(y),
+                _ => highest.push([x, y]),
+            }
+        }
         let last = index_of(state, state.span.1) as f64;
         let start = state.span.0;
         ui.label(
@@ -256,7 +263,7 @@ impl TimelineView {
                 .weak(),
         );
         let response = Plot::new("tolls")
-            .height(46.0)
+            .height(54.0)
             .show_axes([false, true])
             .y_axis_min_width(28.0)
             .show_grid(false)
@@ -271,9 +278,12 @@ impl TimelineView {
             .include_y(scene.tolls.iter().map(|t| t.deaths).max().unwrap_or(1) as f64 * 1.25)
             .label_formatter(|_| None)
             .show(ui, |plot_ui| {
+                // Tolls are claims of different scope (a town, a side, the whole war): the line
+                // follows the highest reported each day, the points show every report.
                 plot_ui.line(
-                    Line::new("reported deaths", points.clone())
-                        .color(style::kind_color(EventKind::Casualties)),
+                    Line::new("highest reported", highest.clone())
+                        .color(style::kind_color(EventKind::Casualties))
+                        .width(1.5),
                 );
                 plot_ui.points(
                     Points::new("reports", points.clone())
