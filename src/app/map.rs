@@ -18,6 +18,9 @@ pub const HOME_VIEW: [f64; 4] = [43.4, 38.3, 50.3, 41.7];
 /// Latitude whose scale the map keeps true (the middle of Nagorno-Karabakh).
 const ASPECT_LATITUDE: f64 = 40.0;
 const KM_PER_DEGREE: f64 = 111.32;
+/// Half the side of the square a marker keeps free of labels, in marker radii (the triangles and
+/// the diamond reach past the radius).
+const MARKER_BLOCK: f32 = 1.25;
 
 /// Where a marker was drawn this frame, for hover and click.
 struct Hit {
@@ -169,7 +172,7 @@ impl MapView {
                 painter.circle_filled(anchors[i], 2.0, colors.town);
             }
             let alpha = fade(state, group);
-            paint_marker(
+            let drawn = paint_marker(
                 &painter,
                 group,
                 centre,
@@ -184,20 +187,27 @@ impl MapView {
                 radius,
                 group: i,
             });
-            labels.block(Rect::from_center_size(centre, Vec2::splat(radius * 2.2)));
+            labels.block(drawn);
         }
 
         // Labels: the places with events first (most events first), then the region, then towns.
         let mut wanted: Vec<LabelRequest> = Vec::new();
         let mut seen_places = std::collections::HashSet::new();
+        // A place's label clears all of its markers, even those spread on a cluster's ring.
+        let mut reach: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
+        for (i, group) in scene.groups.iter().enumerate().filter(|(_, g)| !g.far) {
+            let extent = centres[i].distance(anchors[i]) + radii[i] * MARKER_BLOCK;
+            let entry = reach.entry(group.place.as_str()).or_insert(0.0);
+            *entry = entry.max(extent);
+        }
         let mut by_place: Vec<&MarkerGroup> = scene.groups.iter().filter(|g| !g.far).collect();
         by_place.sort_by_key(|g| std::cmp::Reverse(g.events.len()));
         for group in by_place {
             if seen_places.insert(group.place.as_str()) {
-                let radius = style::marker_radius(group.sources, state.presentation);
+                let extent = reach.get(group.place.as_str()).copied().unwrap_or(6.0);
                 wanted.push(LabelRequest::beside(
                     to_screen(group.lonlat),
-                    radius * 2.0 + 2.0,
+                    extent + 4.0,
                     &group.name,
                     true,
                 ));
@@ -498,7 +508,7 @@ fn paint_marker(
     selected: Option<usize>,
     colors: &MapColors,
     badge_size: f32,
-) {
+) -> Rect {
     let color = style::kind_color(group.kind).gamma_multiply(alpha);
     let outline = colors.marker_outline.gamma_multiply(alpha);
     if selected.is_some_and(|s| group.events.contains(&s)) {
@@ -512,6 +522,7 @@ fn paint_marker(
         group.hollow,
         outline,
     ));
+    let marker_rect = Rect::from_center_size(centre, Vec2::splat(radius * MARKER_BLOCK * 2.0));
     if group.events.len() > 1 {
         let badge_centre = centre + Vec2::new(radius * 0.9, -radius * 0.9);
         let text = group.events.len().to_string();
@@ -529,7 +540,12 @@ fn paint_marker(
             style::font(badge_size),
             colors.label,
         );
+        return marker_rect.union(Rect::from_center_size(
+            badge_centre,
+            Vec2::splat(badge_radius * 2.0),
+        ));
     }
+    marker_rect
 }
 
 fn group_tooltip(ui: &mut Ui, atlas: &Atlas, group: &MarkerGroup) {
@@ -831,13 +847,13 @@ fn inset_layout(rect: Rect, scene: &Scene) -> Option<InsetLayout> {
     for [lon, lat] in far {
         b = [b[0].min(lon), b[1].min(lat), b[2].max(lon), b[3].max(lat)];
     }
-    let pad_x = (b[2] - b[0]) * 0.12 + 1.0;
+    let pad_x = (b[2] - b[0]) * 0.2 + 1.0;
     let pad_y = (b[3] - b[1]) * 0.12 + 1.0;
     let bounds = [b[0] - pad_x, b[1] - pad_y, b[2] + pad_x, b[3] + pad_y];
     let cos_lat = ((bounds[1] + bounds[3]) / 2.0).to_radians().cos();
     let data_w = (bounds[2] - bounds[0]) * cos_lat;
     let data_h = bounds[3] - bounds[1];
-    let max = Vec2::new(rect.width() * 0.32, rect.height() * 0.36);
+    let max = Vec2::new(rect.width() * 0.28, rect.height() * 0.3);
     let scale = (max.x as f64 / data_w).min(max.y as f64 / data_h);
     let size = Vec2::new((data_w * scale) as f32, (data_h * scale) as f32);
     let inset = Rect::from_min_size(rect.right_top() + Vec2::new(-size.x - 10.0, 10.0), size);
@@ -906,7 +922,7 @@ fn paint_inset(
     let mut named = std::collections::HashSet::new();
     for (i, group) in &far {
         let centre = to_screen(group.lonlat);
-        paint_marker(
+        let drawn = paint_marker(
             &inset_painter,
             group,
             centre,
@@ -921,12 +937,16 @@ fn paint_inset(
             radius,
             group: *i,
         });
-        labels.block(Rect::from_center_size(centre, Vec2::splat(radius * 2.0)));
+        labels.block(drawn);
     }
     for (_, group) in &far {
         if named.insert(group.place.as_str()) {
-            let request =
-                LabelRequest::beside(to_screen(group.lonlat), radius + 3.0, &group.name, true);
+            let request = LabelRequest::beside(
+                to_screen(group.lonlat),
+                radius * MARKER_BLOCK + 4.0,
+                &group.name,
+                true,
+            );
             labels.place(
                 &inset_painter,
                 inset,
