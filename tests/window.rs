@@ -443,6 +443,35 @@ fn fit_the_front_zooms_to_the_shown_events() {
 }
 
 #[test]
+fn the_plus_and_minus_keys_zoom_the_map() {
+    let mut harness = harness([1280.0, 720.0]);
+    harness.key_press(egui::Key::End);
+    harness.run();
+    let spread = |harness: &Harness<'static, AtlasApp>| {
+        let app = harness.state();
+        let near: Vec<egui::Pos2> = app
+            .marker_positions()
+            .iter()
+            .filter(|(g, _)| !app.scene().groups[*g].far)
+            .map(|(_, p)| *p)
+            .collect();
+        assert!(near.len() >= 2, "{near:?}");
+        near[0].distance(near[1])
+    };
+    let before = spread(&harness);
+    harness.key_press(egui::Key::Plus);
+    harness.run();
+    let zoomed = spread(&harness);
+    assert!(
+        (zoomed / before - 1.25).abs() < 0.05,
+        "{before} -> {zoomed}"
+    );
+    harness.key_press(egui::Key::Minus);
+    harness.run();
+    assert!((spread(&harness) - before).abs() < 1.0);
+}
+
+#[test]
 fn presentation_mode_hides_the_side_panel_and_f11_leaves_it() {
     let mut harness = harness([1920.0, 1080.0]);
     assert!(harness.query_by_label("Filters").is_some());

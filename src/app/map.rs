@@ -56,6 +56,8 @@ impl MapView {
             (1.0, Vec2::ZERO)
         };
 
+        // On a map the wheel zooms (egui_plot would pan with it and zoom only with Ctrl).
+        let wheel = ui.input(|i| i.smooth_scroll_delta.y);
         let aspect = 1.0 / ASPECT_LATITUDE.to_radians().cos();
         let response = Plot::new("map")
             .data_aspect(aspect as f32)
@@ -65,6 +67,7 @@ impl MapView {
             .show_x(false)
             .show_y(false)
             .allow_boxed_zoom(false)
+            .allow_scroll(false)
             .default_x_bounds(HOME_VIEW[0], HOME_VIEW[2])
             .default_y_bounds(HOME_VIEW[1], HOME_VIEW[3])
             .show(ui, |plot_ui| {
@@ -77,6 +80,9 @@ impl MapView {
                 }
                 if pan_key != Vec2::ZERO {
                     plot_ui.translate_bounds(pan_key);
+                }
+                if wheel != 0.0 && plot_ui.response().hovered() {
+                    plot_ui.zoom_bounds_around_hovered(Vec2::splat((wheel / 200.0).exp()));
                 }
             });
         let transform = response.transform;
