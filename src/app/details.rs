@@ -347,8 +347,7 @@ fn plain_job(ui: &Ui, text: &str) -> LayoutJob {
 
 /// The sentence with some text around it, the sentence tinted and the deciding words marked.
 fn sentence_in_context(ui: &Ui, text: &str, source: &Source) -> LayoutJob {
-    let start = floor_boundary(text, source.start.saturating_sub(CONTEXT_BYTES));
-    let end = ceil_boundary(text, (source.end + CONTEXT_BYTES).min(text.len()));
+    let (start, end) = context_range(text, source.start, source.end, CONTEXT_BYTES);
     let mut marks = vec![(source.start, source.end, style::highlight_sentence())];
     marks.extend(
         source
@@ -382,6 +381,31 @@ fn sentence_in_context(ui: &Ui, text: &str, source: &Source) -> LayoutJob {
     }
     job.wrap.max_width = ui.available_width();
     job
+}
+
+/// The byte range to show around a sentence `start..end`: up to `around` bytes each side, cut on
+/// whole words. Offsets from the model are checked, never trusted to fall on character boundaries
+/// or inside the text.
+pub fn context_range(text: &str, start: usize, end: usize, around: usize) -> (usize, usize) {
+    let from = floor_boundary(text, start.saturating_sub(around));
+    // A sentence given backwards (end before start) still yields an empty, valid range.
+    let to = ceil_boundary(text, end.saturating_add(around).min(text.len())).max(from);
+    let from = match text
+        .get(from..start.clamp(from, to))
+        .and_then(|t| t.find(char::is_whitespace))
+    {
+        Some(space) if from > 0 => from + space + 1,
+        _ => from,
+    };
+    let sentence_end = end.clamp(from, to);
+    let to = match text
+        .get(sentence_end..to)
+        .and_then(|t| t.rfind(char::is_whitespace))
+    {
+        Some(space) if to < text.len() => sentence_end + space,
+        _ => to,
+    };
+    (from, to)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -583,4 +607,34 @@ pub fn article_window(
         commands.push(Command::OpenArticle(None));
     }
     commands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::context_range;
+
+    const TEXT: &str = "Shelling hit Barda overnight. Officials in Baku said four civilians died. The talks in Moscow went on.";
+
+    #[test]
+    fn context_is_cut_on_whole_words_around_the_sentence() {
+        let start = TEXT.find("Officials").expect("in text");
+        let end = TEXT.find(" The talks").expect("in text");
+        let (from, to) = context_range(TEXT, start, end, 12);
+        assert_eq!(&TEXT[from..start], "overnight. ");
+        assert_eq!(&TEXT[end..to], " The talks");
+        assert_eq!(context_range(TEXT, start, end, 1000), (0, TEXT.len()));
+    }
+
+    #[test]
+    fn offsets_outside_the_text_or_inside_a_character_do_not_panic() {
+        let text = "Ağdam was shelled. Şuşa too.";
+        let inside_a_letter = text.find('ğ').expect("in text") + 1;
+        let (from, to) = context_range(text, inside_a_letter, 500, 3);
+        assert!(text.is_char_boundary(from) && text.is_char_boundary(to));
+        assert!(from <= to && to <= text.len());
+        let (from, to) = context_range(text, 900, 950, 10);
+        assert!(from <= to && to <= text.len());
+        let (from, to) = context_range(text, 20, 2, 1);
+        assert!(from <= to && to <= text.len());
+    }
 }
