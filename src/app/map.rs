@@ -249,6 +249,14 @@ impl MapView {
         }
 
         paint_scale_bar(&painter, rect, &transform, &colors, state.presentation);
+        // GeoNames asks for this credit (CC BY 4.0); Natural Earth is public domain.
+        painter.text(
+            rect.right_bottom() - Vec2::new(16.0, 2.0),
+            Align2::RIGHT_BOTTOM,
+            "Places: GeoNames, geonames.org · Borders: Natural Earth",
+            style::font(9.0),
+            colors.town,
+        );
         if let Some(legend) = legend {
             paint_legend(&painter, legend, &colors, state.presentation);
         }
@@ -740,7 +748,7 @@ fn paint_scale_bar(
         .unwrap_or(magnitude);
     let length = (km / km_per_point) as f32;
     let size = if presentation { 16.0 } else { 12.0 };
-    let right_bottom = rect.right_bottom() + Vec2::new(-16.0, -14.0);
+    let right_bottom = rect.right_bottom() + Vec2::new(-16.0, -22.0);
     let left = right_bottom - Vec2::new(length, 0.0);
     let background = Rect::from_min_max(
         left - Vec2::new(6.0, size + 10.0),
