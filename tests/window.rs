@@ -472,6 +472,32 @@ fn the_plus_and_minus_keys_zoom_the_map() {
 }
 
 #[test]
+fn the_place_search_keeps_only_events_at_matching_places() {
+    let mut harness = harness([1280.0, 720.0]);
+    harness.get_by_label("up to this day").click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.run();
+    assert!(harness.state().scene().groups.len() >= 3);
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text("bar");
+    harness.run();
+    // Arrow keys move the text cursor, not the day, while the search box has the focus.
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().state.day, date(10, 9));
+    let names: Vec<&str> = harness
+        .state()
+        .scene()
+        .groups
+        .iter()
+        .map(|g| g.name.as_str())
+        .collect();
+    assert_eq!(names, ["Barda"]);
+}
+
+#[test]
 fn presentation_mode_hides_the_side_panel_and_f11_leaves_it() {
     let mut harness = harness([1920.0, 1080.0]);
     assert!(harness.query_by_label("Filters").is_some());
