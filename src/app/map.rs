@@ -266,14 +266,14 @@ impl MapView {
             );
         }
         if !basemap.problems.is_empty() {
-            let message = format!("Map data missing: {}", basemap.problems.join("; "));
-            painter.text(
-                rect.left_top() + Vec2::new(8.0, 8.0),
-                Align2::LEFT_TOP,
-                message,
-                style::font(12.0),
-                Color32::RED,
-            );
+            // On top of everything, wrapped to the map: the reader must see what is missing.
+            let message = format!("Map data missing:\n{}", basemap.problems.join("\n"));
+            let color = ui.visuals().error_fg_color;
+            let galley = painter.layout(message, style::font(12.0), color, rect.width() - 24.0);
+            let at = rect.left_top() + Vec2::new(8.0, 8.0);
+            let background = Rect::from_min_size(at, galley.size()).expand(4.0);
+            painter.rect_filled(background, 3.0, colors.label_halo);
+            painter.galley(at, galley, color);
         }
 
         // Hover and click.
