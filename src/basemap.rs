@@ -9,7 +9,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use geo::Simplify;
 use serde_json::Value;
+
+/// Tolerance of [`Polygon::coarse_rings`], in degrees (~2 km).
+pub const COARSE_TOLERANCE: f64 = 0.02;
 
 /// A point as `[longitude, latitude]` in degrees.
 pub type LonLat = [f64; 2];
@@ -19,6 +23,9 @@ pub type LonLat = [f64; 2];
 pub struct Polygon {
     /// Closed rings (first point repeated last): the outer ring first, then holes.
     pub rings: Vec<Vec<LonLat>>,
+    /// The same rings simplified to [`COARSE_TOLERANCE`], for views where a pixel spans more
+    /// than that: fewer points to draw, the same picture.
+    pub coarse_rings: Vec<Vec<LonLat>>,
     /// All ring vertices in order (without the repeated closing points), indexed by `triangles`.
     pub vertices: Vec<LonLat>,
     pub triangles: Vec<[u32; 3]>,
@@ -60,8 +67,23 @@ impl Polygon {
                 bbox[3].max(*lat),
             ];
         }
+        let coarse_rings = rings
+            .iter()
+            .map(|ring| {
+                let line: geo::LineString<f64> = ring
+                    .iter()
+                    .map(|&[x, y]| geo::coord! { x: x, y: y })
+                    .collect();
+                line.simplify(COARSE_TOLERANCE)
+                    .0
+                    .into_iter()
+                    .map(|c| [c.x, c.y])
+                    .collect()
+            })
+            .collect();
         Some(Polygon {
             rings,
+            coarse_rings,
             vertices,
             triangles,
             bbox,
@@ -371,6 +393,34 @@ mod tests {
                 let n = polygon.vertices.len() as u32;
                 assert!(polygon.triangles.iter().flatten().all(|&i| i < n));
             }
+        }
+    }
+
+    #[test]
+    fn coarse_outlines_have_fewer_points_and_stay_closed() {
+        let map = Basemap::load(&project_data());
+        let full: usize = map
+            .countries
+            .iter()
+            .flat_map(|a| &a.polygons)
+            .flat_map(|p| &p.rings)
+            .map(Vec::len)
+            .sum();
+        let coarse: usize = map
+            .countries
+            .iter()
+            .flat_map(|a| &a.polygons)
+            .flat_map(|p| &p.coarse_rings)
+            .map(Vec::len)
+            .sum();
+        assert!(coarse * 2 < full, "{coarse} of {full} points");
+        for ring in map
+            .countries
+            .iter()
+            .flat_map(|a| &a.polygons)
+            .flat_map(|p| &p.coarse_rings)
+        {
+            assert_eq!(ring.first(), ring.last());
         }
     }
 

@@ -390,9 +390,17 @@ fn paint_outlines(
     to_screen: &dyn Fn(LonLat) -> Pos2,
     stroke: Stroke,
 ) {
+    // Zoomed out, a pixel spans more than the coarse outlines' tolerance: draw those.
+    let degrees_per_point = (view[2] - view[0]) / painter.clip_rect().width().max(1.0) as f64;
+    let coarse = degrees_per_point > crate::basemap::COARSE_TOLERANCE;
     for area in areas {
         for polygon in area.polygons.iter().filter(|p| intersects(p.bbox, view)) {
-            for ring in &polygon.rings {
+            let rings = if coarse {
+                &polygon.coarse_rings
+            } else {
+                &polygon.rings
+            };
+            for ring in rings {
                 let points: Vec<Pos2> = ring.iter().map(|p| to_screen(*p)).collect();
                 painter.add(Shape::line(points, stroke));
             }
