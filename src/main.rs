@@ -3,7 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::time::Instant;
+
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use karabakh_atlas::app::{self, Startup};
 use karabakh_atlas::atlas::{Atlas, PublicationPin};
 use karabakh_atlas::corrections::{self, CorrectionLog};
 use karabakh_atlas::eval::{self, Gold};
@@ -27,6 +31,9 @@ struct Cli {
     /// Pin an article's publication date: FILE=YYYY-MM-DD (repeatable).
     #[arg(long, global = true, value_name = "FILE=YYYY-MM-DD")]
     published: Vec<String>,
+    /// Open the window, print how long the first frame with the map took, and close.
+    #[arg(long, global = true)]
+    exit_after_first_frame: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -53,9 +60,49 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Open the window on a day, save a PNG of it and close (for scripted slides).
+    Screenshot {
+        /// The day to show, YYYY-MM-DD.
+        #[arg(long)]
+        day: NaiveDate,
+        /// Where to write the PNG (with --until: the folder for one PNG per day).
+        #[arg(long)]
+        out: PathBuf,
+        /// Save every day from --day to this one (YYYY-MM-DD), atlas-YYYY-MM-DD.png in --out.
+        #[arg(long)]
+        until: Option<NaiveDate>,
+        /// Window size in points, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1280x720", value_parser = parse_size)]
+        size: [f32; 2],
+        /// Large type and no side panel, as in presentation mode.
+        #[arg(long)]
+        presentation: bool,
+        /// Dark theme.
+        #[arg(long)]
+        dark: bool,
+        /// Show every event up to the day (older ones fade) instead of the day's only.
+        #[arg(long)]
+        up_to_day: bool,
+    },
+}
+
+/// `1280x720` → `[1280.0, 720.0]`.
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("'{text}': expected WIDTHxHEIGHT, e.g. 1920x1080"))?;
+    let number = |v: &str| {
+        v.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|n| (200.0..=8000.0).contains(n))
+            .ok_or_else(|| format!("'{text}': width and height must be numbers from 200 to 8000"))
+    };
+    Ok([number(w)?, number(h)?])
 }
 
 fn main() -> ExitCode {
+    let started = Instant::now();
     let cli = Cli::parse();
     let data = cli.data.clone().unwrap_or_else(paths::default_data_dir);
     let articles = cli
@@ -75,7 +122,43 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        None => Ok(()),
+        None => {
+            let startup = Startup {
+                exit_after_first_frame: cli.exit_after_first_frame,
+                started,
+                ..Startup::default()
+            };
+            app::run(articles, data, pins, startup, None)
+                .map(|_| ())
+                .map_err(anyhow::Error::msg)
+        }
+        Some(Command::Screenshot {
+            day,
+            out,
+            until,
+            size,
+            presentation,
+            dark,
+            up_to_day,
+        }) => {
+            let startup = Startup {
+                day: Some(day),
+                presentation,
+                dark,
+                up_to_day,
+                screenshot: Some(out),
+                screenshot_until: until,
+                exit_after_first_frame: false,
+                started,
+            };
+            app::run(articles, data, pins, startup, Some(size))
+                .map(|path| {
+                    if let Some(path) = path {
+                        println!("saved {}", path.display());
+                    }
+                })
+                .map_err(anyhow::Error::msg)
+        }
         Some(Command::Places { files }) => return places(&data, &files),
         Some(Command::Extract { dir, format, out }) => run_extract(
             dir.as_deref().unwrap_or(&articles),

@@ -1,0 +1,1020 @@
+//! The map: egui_plot provides the lon/lat transform, zoom and pan; the basemap, the markers and
+//! the labels are painted in screen space on top of it, culled to the view.
+
+use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::{Align2, Color32, Key, Pos2, Rect, Shape, Stroke, Ui, Vec2};
+use egui_plot::{Plot, PlotBounds, PlotPoint};
+
+use crate::atlas::Atlas;
+use crate::basemap::{Area, Basemap, LonLat};
+use crate::model::EventKind;
+
+use super::scene::{MarkerGroup, Scene};
+use super::state::{Command, Mode, ViewState};
+use super::style::{self, MapColors};
+
+/// The first view: Armenia, Azerbaijan up to Baku, and the whole of Nagorno-Karabakh.
+pub const HOME_VIEW: [f64; 4] = [43.4, 38.3, 50.3, 41.7];
+/// Latitude whose scale the map keeps true (the middle of Nagorno-Karabakh).
+const ASPECT_LATITUDE: f64 = 40.0;
+const KM_PER_DEGREE: f64 = 111.32;
+/// Half the side of the square a marker keeps free of labels, in marker radii (the triangles and
+/// the diamond reach past the radius).
+const MARKER_BLOCK: f32 = 1.25;
+
+/// Where a marker was drawn this frame, for hover and click.
+struct Hit {
+    centre: Pos2,
+    radius: f32,
+    group: usize,
+}
+
+#[derive(Default)]
+pub struct MapView {
+    /// The marker group under the pointer last frame (index into `Scene::groups`).
+    pub hovered: Option<usize>,
+    /// Where each drawn marker went this frame: (index into `Scene::groups`, screen centre).
+    pub drawn: Vec<(usize, Pos2)>,
+}
+
+impl MapView {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        atlas: &Atlas,
+        basemap: &Basemap,
+        scene: &Scene,
+        state: &mut ViewState,
+    ) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let fit = state.fit_requested.then(|| front_bounds(scene));
+        state.fit_requested = false;
+        let keys_free = !ui.ctx().text_edit_focused();
+        let (zoom_key, pan_key) = if keys_free {
+            zoom_and_pan_keys(ui)
+        } else {
+            (1.0, Vec2::ZERO)
+        };
+
+        // On a map the wheel zooms (egui_plot would pan with it and zoom only with Ctrl).
+        let wheel = ui.input(|i| i.smooth_scroll_delta.y);
+        let aspect = 1.0 / ASPECT_LATITUDE.to_radians().cos();
+        let response = Plot::new("map")
+            .data_aspect(aspect as f32)
+            .show_axes(false)
+            .show_grid(false)
+            .show_background(false)
+            .show_x(false)
+            .show_y(false)
+            .allow_boxed_zoom(false)
+            .allow_scroll(false)
+            .default_x_bounds(HOME_VIEW[0], HOME_VIEW[2])
+            .default_y_bounds(HOME_VIEW[1], HOME_VIEW[3])
+            .show(ui, |plot_ui| {
+                if let Some([lon0, lat0, lon1, lat1]) = fit {
+                    plot_ui.set_plot_bounds(PlotBounds::from_min_max([lon0, lat0], [lon1, lat1]));
+                }
+                if zoom_key != 1.0 {
+                    let centre = plot_ui.plot_bounds().center();
+                    plot_ui.zoom_bounds(Vec2::splat(zoom_key), centre);
+                }
+                if pan_key != Vec2::ZERO {
+                    plot_ui.translate_bounds(pan_key);
+                }
+                if wheel != 0.0 && plot_ui.response().hovered() {
+                    plot_ui.zoom_bounds_around_hovered(Vec2::splat((wheel / 200.0).exp()));
+                }
+            });
+        let transform = response.transform;
+        let rect = *transform.frame();
+        let bounds = *transform.bounds();
+        let view = [
+            bounds.min()[0],
+            bounds.min()[1],
+            bounds.max()[0],
+            bounds.max()[1],
+        ];
+        let to_screen = |p: LonLat| transform.position_from_point(&PlotPoint::new(p[0], p[1]));
+        let painter = ui.painter_at(rect);
+        let colors = style::map_colors(state.dark);
+        let type_scale = style::type_scale(state.presentation);
+
+        painter.rect_filled(rect, 0.0, colors.sea);
+        paint_areas(&painter, &basemap.countries, view, &to_screen, |a| {
+            if a.name == "Armenia" || a.name == "Azerbaijan" {
+                colors.land_focus
+            } else {
+                colors.land
+            }
+        });
+        paint_areas(&painter, &basemap.lakes, view, &to_screen, |_| colors.lake);
+        if let Some(karabakh) = &basemap.karabakh {
+            paint_areas(
+                &painter,
+                std::slice::from_ref(karabakh),
+                view,
+                &to_screen,
+                |_| colors.karabakh_fill,
+            );
+        }
+        paint_outlines(
+            &painter,
+            &basemap.countries,
+            view,
+            &to_screen,
+            Stroke::new(1.0, colors.border),
+        );
+        if let Some(karabakh) = &basemap.karabakh {
+            let stroke = Stroke::new(2.0, colors.karabakh_line);
+            paint_outlines(
+                &painter,
+                std::slice::from_ref(karabakh),
+                view,
+                &to_screen,
+                stroke,
+            );
+        }
+
+        // Overlays (inset, legend, scale bar) are laid out first so that labels avoid them.
+        let inset = inset_layout(rect, scene);
+        let legend = (!state.presentation).then(|| legend_rect(rect, state.presentation));
+        let scale_area = Rect::from_min_max(
+            rect.right_bottom() - Vec2::new(220.0, 44.0),
+            rect.right_bottom(),
+        );
+        let overlays: Vec<Rect> = [
+            inset.as_ref().map(|i| i.rect.expand(4.0)),
+            legend,
+            Some(scale_area),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+
+        // Markers: kinds at one place fan out around it so none hides another.
+        let mut hits = Vec::new();
+        let mut labels = Labels::default();
+        for overlay in &overlays {
+            labels.block(*overlay);
+        }
+        let anchors: Vec<Pos2> = scene.groups.iter().map(|g| to_screen(g.lonlat)).collect();
+        let radii: Vec<f32> = scene
+            .groups
+            .iter()
+            .map(|g| style::marker_radius(g.sources, state.presentation))
+            .collect();
+        let near: Vec<bool> = scene.groups.iter().map(|g| !g.far).collect();
+        let centres = spread_markers(&anchors, &radii, &near);
+        for (i, group) in scene.groups.iter().enumerate().filter(|(_, g)| !g.far) {
+            let radius = radii[i];
+            let centre = centres[i];
+            if !rect.expand(radius).contains(centre) || overlays.iter().any(|o| o.contains(centre))
+            {
+                continue;
+            }
+            if centre.distance(anchors[i]) > 1.0 {
+                // A moved marker keeps a thin line to its true place.
+                painter.line_segment([anchors[i], centre], Stroke::new(1.0, colors.town));
+                painter.circle_filled(anchors[i], 2.0, colors.town);
+            }
+            let alpha = fade(state, group);
+            let drawn = paint_marker(
+                &painter,
+                group,
+                centre,
+                radius,
+                alpha,
+                state.selected,
+                &colors,
+                type_scale.badge,
+            );
+            hits.push(Hit {
+                centre,
+                radius,
+                group: i,
+            });
+            labels.block(drawn);
+        }
+
+        // Labels: the places with events first (most events first), then the region, then towns.
+        let mut wanted: Vec<LabelRequest> = Vec::new();
+        let mut seen_places = std::collections::HashSet::new();
+        // A place's label clears all of its markers, even those spread on a cluster's ring.
+        let mut reach: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
+        for (i, group) in scene.groups.iter().enumerate().filter(|(_, g)| !g.far) {
+            let extent = centres[i].distance(anchors[i]) + radii[i] * MARKER_BLOCK;
+            let entry = reach.entry(group.place.as_str()).or_insert(0.0);
+            *entry = entry.max(extent);
+        }
+        let mut by_place: Vec<&MarkerGroup> = scene.groups.iter().filter(|g| !g.far).collect();
+        by_place.sort_by_key(|g| std::cmp::Reverse(g.events.len()));
+        for group in by_place {
+            if seen_places.insert(group.place.as_str()) {
+                let extent = reach.get(group.place.as_str()).copied().unwrap_or(6.0);
+                wanted.push(LabelRequest::beside(
+                    to_screen(group.lonlat),
+                    extent + 4.0,
+                    &group.name,
+                    true,
+                ));
+            }
+        }
+        if let Some(karabakh) = &basemap.karabakh {
+            let [lon0, _, lon1, lat1] = karabakh.bbox();
+            // Above the outline's north edge keeps the inside free for towns and markers.
+            let anchor =
+                to_screen([(lon0 + lon1) / 2.0, lat1]) - Vec2::new(0.0, type_scale.region * 0.9);
+            wanted.push(LabelRequest::centred(
+                anchor,
+                "NAGORNO-KARABAKH",
+                type_scale.region,
+                colors.karabakh_line,
+            ));
+        }
+        let names_with_events: std::collections::HashSet<&str> =
+            scene.groups.iter().map(|g| g.name.as_str()).collect();
+        for town in &basemap.towns {
+            if names_with_events.contains(town.name.as_str()) {
+                continue;
+            }
+            let at = to_screen(town.lonlat);
+            if rect.contains(at) && !overlays.iter().any(|o| o.contains(at)) {
+                painter.circle_filled(at, 2.5, colors.town);
+                labels.block(Rect::from_center_size(at, Vec2::splat(5.0)));
+                wanted.push(LabelRequest::beside(at, 5.0, &town.name, false));
+            }
+        }
+        for request in wanted {
+            labels.place(&painter, rect, request, &colors, type_scale.town);
+        }
+
+        paint_scale_bar(&painter, rect, &transform, &colors, state.presentation);
+        // GeoNames asks for this credit (CC BY 4.0); Natural Earth is public domain.
+        painter.text(
+            rect.right_bottom() - Vec2::new(16.0, 2.0),
+            Align2::RIGHT_BOTTOM,
+            "Places: GeoNames, geonames.org · Borders: Natural Earth",
+            style::font(9.0),
+            colors.town,
+        );
+        if let Some(legend) = legend {
+            paint_legend(&painter, legend, &colors, state.presentation);
+        }
+        if let Some(inset) = &inset {
+            paint_inset(
+                &painter, inset, basemap, scene, state, view, &colors, &mut hits,
+            );
+        }
+        if !basemap.problems.is_empty() {
+            // On top of everything, wrapped to the map: the reader must see what is missing.
+            let message = format!("Map data missing:\n{}", basemap.problems.join("\n"));
+            let color = ui.visuals().error_fg_color;
+            let galley = painter.layout(message, style::font(12.0), color, rect.width() - 24.0);
+            let at = rect.left_top() + Vec2::new(8.0, 8.0);
+            let background = Rect::from_min_size(at, galley.size()).expand(4.0);
+            painter.rect_filled(background, 3.0, colors.label_halo);
+            painter.galley(at, galley, color);
+        }
+
+        // Hover and click.
+        self.drawn = hits.iter().map(|h| (h.group, h.centre)).collect();
+        let plot_response = &response.response;
+        self.hovered = plot_response.hover_pos().and_then(|pointer| {
+            hits.iter()
+                .filter(|h| h.centre.distance(pointer) <= h.radius + 4.0)
+                .min_by(|a, b| {
+                    a.centre
+                        .distance(pointer)
+                        .total_cmp(&b.centre.distance(pointer))
+                })
+                .map(|h| h.group)
+        });
+        if let Some(group) = self.hovered.and_then(|i| scene.groups.get(i)) {
+            plot_response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| group_tooltip(ui, atlas, group));
+            if plot_response.clicked() {
+                commands.push(Command::Select(group.events.first().copied()));
+            }
+        }
+        commands
+    }
+}
+
+fn zoom_and_pan_keys(ui: &Ui) -> (f32, Vec2) {
+    ui.input(|input| {
+        let mut zoom = 1.0;
+        if input.key_pressed(Key::Plus) || input.key_pressed(Key::Equals) {
+            zoom = 1.25;
+        }
+        if input.key_pressed(Key::Minus) {
+            zoom = 0.8;
+        }
+        // Shift+arrows pan (plain arrows step through days).
+        let mut pan = Vec2::ZERO;
+        if input.modifiers.shift {
+            let step = 60.0;
+            for (key, delta) in [
+                (Key::ArrowLeft, Vec2::new(step, 0.0)),
+                (Key::ArrowRight, Vec2::new(-step, 0.0)),
+                (Key::ArrowUp, Vec2::new(0.0, step)),
+                (Key::ArrowDown, Vec2::new(0.0, -step)),
+            ] {
+                if input.key_pressed(key) {
+                    pan += delta;
+                }
+            }
+        }
+        (zoom, pan)
+    })
+}
+
+/// Bounds around the shown events of the front (not the far-away ones), with a margin.
+pub fn front_bounds(scene: &Scene) -> [f64; 4] {
+    let front: Vec<LonLat> = scene
+        .groups
+        .iter()
+        .filter(|g| !g.far)
+        .map(|g| g.lonlat)
+        .collect();
+    if front.is_empty() {
+        return HOME_VIEW;
+    }
+    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+    for [lon, lat] in front {
+        b = [b[0].min(lon), b[1].min(lat), b[2].max(lon), b[3].max(lat)];
+    }
+    // At least ~100 km across so one town does not fill the screen.
+    let (cx, cy) = ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
+    let half_w = ((b[2] - b[0]) / 2.0 * 1.3).max(0.6);
+    let half_h = ((b[3] - b[1]) / 2.0 * 1.3).max(0.45);
+    [cx - half_w, cy - half_h, cx + half_w, cy + half_h]
+}
+
+fn intersects(bbox: [f64; 4], view: [f64; 4]) -> bool {
+    bbox[0] <= view[2] && bbox[2] >= view[0] && bbox[1] <= view[3] && bbox[3] >= view[1]
+}
+
+fn paint_areas(
+    painter: &egui::Painter,
+    areas: &[Area],
+    view: [f64; 4],
+    to_screen: &dyn Fn(LonLat) -> Pos2,
+    color_of: impl Fn(&Area) -> Color32,
+) {
+    let mut mesh = Mesh::default();
+    for area in areas {
+        let color = color_of(area);
+        for polygon in area.polygons.iter().filter(|p| intersects(p.bbox, view)) {
+            let base = mesh.vertices.len() as u32;
+            mesh.vertices
+                .extend(polygon.vertices.iter().map(|p| Vertex {
+                    pos: to_screen(*p),
+                    uv: WHITE_UV,
+                    color,
+                }));
+            for [a, b, c] in &polygon.triangles {
+                mesh.add_triangle(base + a, base + b, base + c);
+            }
+        }
+    }
+    if !mesh.is_empty() {
+        painter.add(Shape::mesh(mesh));
+    }
+}
+
+fn paint_outlines(
+    painter: &egui::Painter,
+    areas: &[Area],
+    view: [f64; 4],
+    to_screen: &dyn Fn(LonLat) -> Pos2,
+    stroke: Stroke,
+) {
+    // Zoomed out, a pixel spans more than the coarse outlines' tolerance: draw those.
+    let degrees_per_point = (view[2] - view[0]) / painter.clip_rect().width().max(1.0) as f64;
+    let coarse = degrees_per_point > crate::basemap::COARSE_TOLERANCE;
+    for area in areas {
+        for polygon in area.polygons.iter().filter(|p| intersects(p.bbox, view)) {
+            let rings = if coarse {
+                &polygon.coarse_rings
+            } else {
+                &polygon.rings
+            };
+            for ring in rings {
+                let points: Vec<Pos2> = ring.iter().map(|p| to_screen(*p)).collect();
+                painter.add(Shape::line(points, stroke));
+            }
+        }
+    }
+}
+
+/// Screen positions for the markers: markers that would overlap (the same place, or places a few
+/// pixels apart at this zoom) are gathered into a cluster and spread on a ring around its centre,
+/// so that every kind at every place stays visible. `include` marks the markers to place.
+pub fn spread_markers(anchors: &[Pos2], radii: &[f32], include: &[bool]) -> Vec<Pos2> {
+    let mut centres = anchors.to_vec();
+    let largest = radii.iter().copied().fold(1.0, f32::max);
+    // Markers closer than the sum of their radii overlap; a grid of that size finds the
+    // candidates among the neighbouring cells only.
+    let mut grid = Grid::new(largest * 2.2);
+    let mut cluster_of: Vec<usize> = vec![usize::MAX; anchors.len()];
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for i in (0..anchors.len()).filter(|&i| include[i]) {
+        let joined = grid
+            .near(anchors[i])
+            .find(|&j| anchors[j].distance(anchors[i]) < (radii[i] + radii[j]) * 1.1)
+            .map(|j| cluster_of[j]);
+        let cluster = joined.unwrap_or_else(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        clusters[cluster].push(i);
+        cluster_of[i] = cluster;
+        grid.insert(anchors[i], i);
+    }
+    for members in clusters.iter().filter(|m| m.len() > 1) {
+        let n = members.len() as f32;
+        let centre = members
+            .iter()
+            .fold(Vec2::ZERO, |sum, &i| sum + anchors[i].to_vec2())
+            / n;
+        let largest = members.iter().map(|&i| radii[i]).fold(0.0, f32::max);
+        // Neighbours on the ring are at least one marker apart.
+        let ring = (largest * 1.9).max(largest * 1.15 / (std::f32::consts::PI / n).sin());
+        for (k, &i) in members.iter().enumerate() {
+            let angle = std::f32::consts::TAU * k as f32 / n - std::f32::consts::FRAC_PI_2;
+            centres[i] = centre.to_pos2() + Vec2::angled(angle) * ring;
+        }
+    }
+    centres
+}
+
+/// A uniform grid over the screen: items by cell, so that "what is near here" looks at a few
+/// cells instead of every item (thousands of markers and labels per frame).
+struct Grid {
+    cell: f32,
+    cells: std::collections::HashMap<(i32, i32), Vec<usize>>,
+}
+
+impl Grid {
+    fn new(cell: f32) -> Grid {
+        Grid {
+            cell: cell.max(1.0),
+            cells: std::collections::HashMap::new(),
+        }
+    }
+
+    fn key(&self, p: Pos2) -> (i32, i32) {
+        (
+            (p.x / self.cell).floor() as i32,
+            (p.y / self.cell).floor() as i32,
+        )
+    }
+
+    fn insert(&mut self, p: Pos2, item: usize) {
+        let key = self.key(p);
+        self.cells.entry(key).or_default().push(item);
+    }
+
+    /// Items in the cell of `p` and the eight around it.
+    fn near(&self, p: Pos2) -> impl Iterator<Item = usize> + '_ {
+        let (x, y) = self.key(p);
+        (-1..=1)
+            .flat_map(move |dx| (-1..=1).map(move |dy| (x + dx, y + dy)))
+            .filter_map(|key| self.cells.get(&key))
+            .flatten()
+            .copied()
+    }
+
+    /// Insert an item under every cell a rectangle covers.
+    fn insert_rect(&mut self, rect: Rect, item: usize) {
+        let (x0, y0) = self.key(rect.min);
+        let (x1, y1) = self.key(rect.max);
+        for x in x0..=x1 {
+            for y in y0..=y1 {
+                self.cells.entry((x, y)).or_default().push(item);
+            }
+        }
+    }
+
+    /// Items registered under any cell a rectangle covers (may repeat).
+    fn in_rect(&self, rect: Rect) -> impl Iterator<Item = usize> + '_ {
+        let (x0, y0) = self.key(rect.min);
+        let (x1, y1) = self.key(rect.max);
+        (x0..=x1)
+            .flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+            .filter_map(|key| self.cells.get(&key))
+            .flatten()
+            .copied()
+    }
+}
+
+/// Older events fade in "up to this day": full colour for the day itself, a floor of 25 %.
+fn fade(state: &ViewState, group: &MarkerGroup) -> f32 {
+    match state.mode {
+        Mode::ThisDay => 1.0,
+        Mode::UpToDay => {
+            let age = (state.day - group.latest).num_days().max(0) as f32;
+            (1.0 - age / 10.0).max(0.25)
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paint_marker(
+    painter: &egui::Painter,
+    group: &MarkerGroup,
+    centre: Pos2,
+    radius: f32,
+    alpha: f32,
+    selected: Option<usize>,
+    colors: &MapColors,
+    badge_size: f32,
+) -> Rect {
+    let color = style::kind_color(group.kind).gamma_multiply(alpha);
+    let outline = colors.marker_outline.gamma_multiply(alpha);
+    if selected.is_some_and(|s| group.events.contains(&s)) {
+        painter.circle_stroke(centre, radius + 5.0, Stroke::new(2.5, colors.label));
+    }
+    painter.add(style::marker(
+        centre,
+        radius,
+        group.kind,
+        color,
+        group.hollow,
+        outline,
+    ));
+    let marker_rect = Rect::from_center_size(centre, Vec2::splat(radius * MARKER_BLOCK * 2.0));
+    if group.events.len() > 1 {
+        let badge_centre = centre + Vec2::new(radius * 0.9, -radius * 0.9);
+        let text = group.events.len().to_string();
+        let badge_radius = badge_size * 0.55 + 2.0 * (text.len() as f32 - 1.0);
+        painter.circle(
+            badge_centre,
+            badge_radius,
+            colors.label_halo,
+            Stroke::new(1.0, colors.label),
+        );
+        painter.text(
+            badge_centre,
+            Align2::CENTER_CENTER,
+            text,
+            style::font(badge_size),
+            colors.label,
+        );
+        return marker_rect.union(Rect::from_center_size(
+            badge_centre,
+            Vec2::splat(badge_radius * 2.0),
+        ));
+    }
+    marker_rect
+}
+
+fn group_tooltip(ui: &mut Ui, atlas: &Atlas, group: &MarkerGroup) {
+    ui.set_max_width(360.0);
+    let Some(event) = group.events.first().and_then(|&i| atlas.events.get(i)) else {
+        return;
+    };
+    ui.label(
+        egui::RichText::new(format!(
+            "{} — {}",
+            style::kind_label(group.kind),
+            group.name
+        ))
+        .strong(),
+    );
+    if let Some(day) = event.day {
+        ui.label(super::state::day_in_words(day));
+    }
+    if let Some(source) = event.sources.first() {
+        ui.label(egui::RichText::new(format!("“{}”", truncate(&source.quote, 220))).italics());
+    }
+    let sources: usize = group.sources;
+    ui.label(format!(
+        "{} event{}, {} source{} — click for details",
+        group.events.len(),
+        plural(group.events.len()),
+        sources,
+        plural(sources)
+    ));
+}
+
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+pub fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    format!("{}…", cut.trim_end())
+}
+
+struct LabelRequest<'a> {
+    anchor: Pos2,
+    /// Distance from the anchor to the label's near edge; 0 = centred on the anchor.
+    gap: f32,
+    text: &'a str,
+    strong: bool,
+    size: Option<f32>,
+    color: Option<Color32>,
+}
+
+impl<'a> LabelRequest<'a> {
+    fn beside(anchor: Pos2, gap: f32, text: &'a str, strong: bool) -> Self {
+        LabelRequest {
+            anchor,
+            gap,
+            text,
+            strong,
+            size: None,
+            color: None,
+        }
+    }
+    fn centred(anchor: Pos2, text: &'a str, size: f32, color: Color32) -> Self {
+        LabelRequest {
+            anchor,
+            gap: 0.0,
+            text,
+            strong: true,
+            size: Some(size),
+            color: Some(color),
+        }
+    }
+}
+
+/// Greedy label placement: each label takes the first of a few positions around its anchor that
+/// overlaps nothing placed before; labels that fit nowhere are left out.
+struct Labels {
+    taken: Vec<Rect>,
+    grid: Grid,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels {
+            taken: Vec::new(),
+            grid: Grid::new(48.0),
+        }
+    }
+}
+
+impl Labels {
+    fn block(&mut self, rect: Rect) {
+        self.grid.insert_rect(rect, self.taken.len());
+        self.taken.push(rect);
+    }
+
+    fn is_free(&self, rect: Rect) -> bool {
+        !self
+            .grid
+            .in_rect(rect)
+            .any(|i| self.taken[i].intersects(rect))
+    }
+
+    fn place(
+        &mut self,
+        painter: &egui::Painter,
+        view: Rect,
+        request: LabelRequest,
+        colors: &MapColors,
+        town_size: f32,
+    ) {
+        let size = request.size.unwrap_or(if request.strong {
+            town_size + 1.0
+        } else {
+            town_size
+        });
+        let color = request.color.unwrap_or(if request.strong {
+            colors.label
+        } else {
+            colors.town
+        });
+        let galley = painter.layout_no_wrap(request.text.to_string(), style::font(size), color);
+        let dims = galley.size();
+        let g = request.gap;
+        let a = request.anchor;
+        let candidates: Vec<Pos2> = if g == 0.0 {
+            vec![
+                a - dims / 2.0,
+                a - dims / 2.0 - Vec2::new(0.0, dims.y),
+                a - dims / 2.0 + Vec2::new(0.0, dims.y),
+            ]
+        } else {
+            vec![
+                a + Vec2::new(g, -dims.y / 2.0),
+                a + Vec2::new(-g - dims.x, -dims.y / 2.0),
+                a + Vec2::new(-dims.x / 2.0, -g - dims.y),
+                a + Vec2::new(-dims.x / 2.0, g),
+                a + Vec2::new(g * 0.7, -g * 0.7 - dims.y),
+                a + Vec2::new(g * 0.7, g * 0.7),
+            ]
+        };
+        for top_left in candidates {
+            let rect = Rect::from_min_size(top_left, dims).expand(1.0);
+            if !view.contains_rect(rect) || !self.is_free(rect) {
+                continue;
+            }
+            // A halo keeps names readable over borders and markers.
+            let halo = colors.label_halo;
+            for offset in [
+                Vec2::new(1.0, 0.0),
+                Vec2::new(-1.0, 0.0),
+                Vec2::new(0.0, 1.0),
+                Vec2::new(0.0, -1.0),
+            ] {
+                painter.galley_with_override_text_color(top_left + offset, galley.clone(), halo);
+            }
+            painter.galley(top_left, galley, color);
+            self.block(rect);
+            return;
+        }
+    }
+}
+
+fn paint_scale_bar(
+    painter: &egui::Painter,
+    rect: Rect,
+    transform: &egui_plot::PlotTransform,
+    colors: &MapColors,
+    presentation: bool,
+) {
+    let bounds = transform.bounds();
+    let degrees_per_point = bounds.width() / rect.width() as f64;
+    let latitude = bounds.center().y.clamp(-80.0, 80.0);
+    let km_per_point = degrees_per_point * KM_PER_DEGREE * latitude.to_radians().cos();
+    if !km_per_point.is_finite() || km_per_point <= 0.0 {
+        return;
+    }
+    let target_km = km_per_point * 120.0;
+    let magnitude = 10f64.powf(target_km.log10().floor());
+    let km = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .rfind(|&k| k <= target_km)
+        .unwrap_or(magnitude);
+    let length = (km / km_per_point) as f32;
+    let size = if presentation { 16.0 } else { 12.0 };
+    let right_bottom = rect.right_bottom() + Vec2::new(-16.0, -22.0);
+    let left = right_bottom - Vec2::new(length, 0.0);
+    let background = Rect::from_min_max(
+        left - Vec2::new(6.0, size + 10.0),
+        right_bottom + Vec2::new(6.0, 6.0),
+    );
+    painter.rect_filled(background, 3.0, colors.label_halo);
+    let stroke = Stroke::new(2.0, colors.label);
+    painter.line_segment([left, right_bottom], stroke);
+    for x in [left, right_bottom] {
+        painter.line_segment([x, x - Vec2::new(0.0, 6.0)], stroke);
+    }
+    let text = if km >= 1.0 {
+        format!("{km:.0} km")
+    } else {
+        format!("{:.0} m", km * 1000.0)
+    };
+    painter.text(
+        (left + right_bottom.to_vec2()) / 2.0 - Vec2::new(0.0, 4.0),
+        Align2::CENTER_BOTTOM,
+        text,
+        style::font(size),
+        colors.label,
+    );
+}
+
+fn legend_rect(rect: Rect, presentation: bool) -> Rect {
+    let size = legend_text_size(presentation);
+    let rows = EventKind::ALL.len() as f32 + 1.0;
+    let dims = Vec2::new(size * 11.0, size * 1.5 * rows + 8.0);
+    Rect::from_min_size(rect.left_bottom() + Vec2::new(10.0, -10.0 - dims.y), dims)
+}
+
+fn legend_text_size(presentation: bool) -> f32 {
+    if presentation { 18.0 } else { 13.0 }
+}
+
+/// The kinds' colours and shapes, always on the map.
+pub fn paint_legend(painter: &egui::Painter, area: Rect, colors: &MapColors, presentation: bool) {
+    let size = legend_text_size(presentation);
+    let row = size * 1.5;
+    let top_left = area.left_top();
+    painter.rect_filled(area, 4.0, colors.label_halo);
+    for (i, kind) in EventKind::ALL.into_iter().enumerate() {
+        let centre = top_left + Vec2::new(size * 0.9, 4.0 + row * (i as f32 + 0.5));
+        painter.add(style::marker(
+            centre,
+            size * 0.42,
+            kind,
+            style::kind_color(kind),
+            false,
+            colors.marker_outline,
+        ));
+        painter.text(
+            centre + Vec2::new(size, 0.0),
+            Align2::LEFT_CENTER,
+            style::kind_label(kind),
+            style::font(size),
+            colors.label,
+        );
+    }
+    let centre = top_left + Vec2::new(size * 0.9, 4.0 + row * (EventKind::ALL.len() as f32 + 0.5));
+    painter.add(style::marker(
+        centre,
+        size * 0.42,
+        EventKind::Casualties,
+        colors.label,
+        true,
+        colors.marker_outline,
+    ));
+    painter.text(
+        centre + Vec2::new(size, 0.0),
+        Align2::LEFT_CENTER,
+        "day implied / planned",
+        style::font(size * 0.9),
+        colors.label,
+    );
+}
+
+/// Where the inset goes and how it maps lon/lat to the screen.
+struct InsetLayout {
+    rect: Rect,
+    /// `[lon_min, lat_min, lon_max, lat_max]` shown.
+    bounds: [f64; 4],
+    cos_lat: f64,
+    scale: f64,
+}
+
+impl InsetLayout {
+    fn to_screen(&self, [lon, lat]: LonLat) -> Pos2 {
+        Pos2::new(
+            self.rect.left() + ((lon - self.bounds[0]) * self.cos_lat * self.scale) as f32,
+            self.rect.bottom() - ((lat - self.bounds[1]) * self.scale) as f32,
+        )
+    }
+}
+
+/// The inset shows the far places and the front together, so the reader sees the distance; none
+/// when the window has no far-away events.
+fn inset_layout(rect: Rect, scene: &Scene) -> Option<InsetLayout> {
+    let far: Vec<LonLat> = scene
+        .groups
+        .iter()
+        .filter(|g| g.far)
+        .map(|g| g.lonlat)
+        .collect();
+    if far.is_empty() {
+        return None;
+    }
+    let mut b = HOME_VIEW;
+    for [lon, lat] in far {
+        b = [b[0].min(lon), b[1].min(lat), b[2].max(lon), b[3].max(lat)];
+    }
+    let pad_x = (b[2] - b[0]) * 0.2 + 1.0;
+    let pad_y = (b[3] - b[1]) * 0.12 + 1.0;
+    let bounds = [b[0] - pad_x, b[1] - pad_y, b[2] + pad_x, b[3] + pad_y];
+    let cos_lat = ((bounds[1] + bounds[3]) / 2.0).to_radians().cos();
+    let data_w = (bounds[2] - bounds[0]) * cos_lat;
+    let data_h = bounds[3] - bounds[1];
+    let max = Vec2::new(rect.width() * 0.28, rect.height() * 0.3);
+    let scale = (max.x as f64 / data_w).min(max.y as f64 / data_h);
+    let size = Vec2::new((data_w * scale) as f32, (data_h * scale) as f32);
+    let inset = Rect::from_min_size(rect.right_top() + Vec2::new(-size.x - 10.0, 10.0), size);
+    Some(InsetLayout {
+        rect: inset,
+        bounds,
+        cos_lat,
+        scale,
+    })
+}
+
+/// A small world map in the top-right corner for places far from the front (Moscow, Paris,
+/// Geneva, Ankara…).
+#[allow(clippy::too_many_arguments)]
+fn paint_inset(
+    painter: &egui::Painter,
+    layout: &InsetLayout,
+    basemap: &Basemap,
+    scene: &Scene,
+    state: &ViewState,
+    main_view: [f64; 4],
+    colors: &MapColors,
+    hits: &mut Vec<Hit>,
+) {
+    let far: Vec<(usize, &MarkerGroup)> = scene
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.far)
+        .collect();
+    let inset = layout.rect;
+    let b = layout.bounds;
+    let to_screen = |p: LonLat| layout.to_screen(p);
+    let inset_painter = painter.with_clip_rect(inset);
+    inset_painter.rect_filled(inset, 0.0, colors.sea);
+    paint_areas(&inset_painter, &basemap.world, b, &to_screen, |_| {
+        colors.land
+    });
+    paint_outlines(
+        &inset_painter,
+        &basemap.world,
+        b,
+        &to_screen,
+        Stroke::new(0.5, colors.border),
+    );
+    let main = Rect::from_two_pos(
+        to_screen([main_view[0], main_view[1]]),
+        to_screen([main_view[2], main_view[3]]),
+    );
+    inset_painter.rect_stroke(
+        main,
+        0.0,
+        Stroke::new(1.5, colors.karabakh_line),
+        egui::StrokeKind::Middle,
+    );
+    painter.rect_stroke(
+        inset,
+        2.0,
+        Stroke::new(1.0, colors.border),
+        egui::StrokeKind::Outside,
+    );
+
+    let mut labels = Labels::default();
+    let type_scale = style::type_scale(state.presentation);
+    let radius = if state.presentation { 7.0 } else { 5.0 };
+    let mut named = std::collections::HashSet::new();
+    for (i, group) in &far {
+        let centre = to_screen(group.lonlat);
+        let drawn = paint_marker(
+            &inset_painter,
+            group,
+            centre,
+            radius,
+            fade(state, group),
+            state.selected,
+            colors,
+            type_scale.badge,
+        );
+        hits.push(Hit {
+            centre,
+            radius,
+            group: *i,
+        });
+        labels.block(drawn);
+    }
+    for (_, group) in &far {
+        if named.insert(group.place.as_str()) {
+            let request = LabelRequest::beside(
+                to_screen(group.lonlat),
+                radius * MARKER_BLOCK + 4.0,
+                &group.name,
+                true,
+            );
+            labels.place(
+                &inset_painter,
+                inset,
+                request,
+                colors,
+                type_scale.town - 1.0,
+            );
+        }
+    }
+    painter.text(
+        inset.left_bottom() + Vec2::new(4.0, -4.0),
+        Align2::LEFT_BOTTOM,
+        "far from the front",
+        style::font(11.0),
+        colors.town,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_markers_are_spread_apart_and_lone_ones_stay() {
+        let anchors = [
+            Pos2::new(100.0, 100.0),
+            Pos2::new(100.0, 104.0),
+            Pos2::new(101.0, 100.0),
+            Pos2::new(300.0, 300.0),
+        ];
+        let radii = [6.0; 4];
+        let centres = spread_markers(&anchors, &radii, &[true; 4]);
+        assert_eq!(centres[3], anchors[3]);
+        for i in 0..3 {
+            for j in (i + 1)..3 {
+                assert!(
+                    centres[i].distance(centres[j]) >= 12.0,
+                    "{i} and {j} overlap: {centres:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn front_bounds_cover_the_shown_places_with_a_margin() {
+        let scene = Scene::default();
+        assert_eq!(front_bounds(&scene), HOME_VIEW);
+    }
+}

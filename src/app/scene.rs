@@ -1,0 +1,219 @@
+//! What the views draw, derived from the Atlas and the view state, and rebuilt only when the day,
+//! the mode or the filter change (never every frame).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::atlas::{Atlas, DayWindow, EventFilter, kind_index};
+use crate::model::{Certainty, EventKind, PlaceId, Status};
+
+use super::state::ViewState;
+
+/// The front and its hinterland; places outside go to the inset map.
+pub const FRONT_BOX: [f64; 4] = [38.0, 35.5, 53.0, 44.5];
+
+pub fn is_far([lon, lat]: [f64; 2]) -> bool {
+    !(FRONT_BOX[0]..=FRONT_BOX[2]).contains(&lon) || !(FRONT_BOX[1]..=FRONT_BOX[3]).contains(&lat)
+}
+
+/// The events of one kind at one place in the shown window: one marker on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkerGroup {
+    pub place: PlaceId,
+    pub name: String,
+    pub lonlat: [f64; 2],
+    pub kind: EventKind,
+    /// Indices into `Atlas::events`, latest day first.
+    pub events: Vec<usize>,
+    pub sources: usize,
+    /// The most recent day of the group's events (for fading older ones).
+    pub latest: NaiveDate,
+    /// Every event of the group has only an implied day, or is planned: drawn hollow.
+    pub hollow: bool,
+    pub far: bool,
+}
+
+/// A reported death toll: one point of the timeline's toll line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TollReport {
+    pub day: NaiveDate,
+    pub deaths: u64,
+    pub event: usize,
+    /// The figure's words and who claims it.
+    pub text: String,
+}
+
+#[derive(Default)]
+pub struct Scene {
+    key: Option<(DayWindow, EventFilter)>,
+    /// Indices into `Atlas::events` of the shown events, in day order.
+    pub visible: Vec<usize>,
+    pub groups: Vec<MarkerGroup>,
+    /// `visible` split by kind (indexed like `EventKind::ALL`), latest first.
+    pub by_kind: [Vec<usize>; 5],
+    counts_key: Option<EventFilter>,
+    /// Per day with events, counts per kind (indexed like `EventKind::ALL`).
+    pub counts: Vec<(NaiveDate, [usize; 5])>,
+    pub tolls: Vec<TollReport>,
+    /// Every party that claims an event, sorted, for the claimant filter (built once).
+    pub claimants: Vec<String>,
+    claimants_built: bool,
+    index: Option<EventIndex>,
+}
+
+impl Scene {
+    /// Rebuild what changed since the last call; cheap when nothing did.
+    pub fn refresh(&mut self, atlas: &Atlas, state: &ViewState) {
+        if !self.claimants_built {
+            let mut claimants: Vec<String> = atlas
+                .events
+                .iter()
+                .filter_map(|e| e.claimed_by.clone())
+                .collect();
+            claimants.sort_unstable();
+            claimants.dedup();
+            self.claimants = claimants;
+            self.claimants_built = true;
+        }
+        let key = (state.window(), state.filter.clone());
+        if self.key.as_ref() != Some(&key) {
+            self.visible = atlas.query(key.0, &key.1);
+            let index = self.index.get_or_insert_with(|| EventIndex::build(atlas));
+            self.groups = group_markers(atlas, index, &self.visible);
+            self.by_kind = split_by_kind(atlas, &self.visible);
+            self.key = Some(key);
+        }
+        if self.counts_key.as_ref() != Some(&state.filter) {
+            self.counts = atlas.counts_by_day(&state.filter).into_iter().collect();
+            self.tolls = toll_reports(atlas, &state.filter);
+            self.counts_key = Some(state.filter.clone());
+        }
+    }
+}
+
+/// The shown events grouped by kind in `EventKind::ALL` order, latest first: in "up to this day"
+/// the newest news leads.
+fn split_by_kind(atlas: &Atlas, visible: &[usize]) -> [Vec<usize>; 5] {
+    let mut lists: [Vec<usize>; 5] = Default::default();
+    // `visible` is in day order, so reversing it puts the latest first without sorting.
+    for &i in visible.iter().rev() {
+        lists[kind_index(atlas.events[i].kind)].push(i);
+    }
+    lists
+}
+
+/// Per event, what grouping needs, laid out flat so that rebuilding the markers on a day change
+/// touches no strings and no scattered heap data (100 000 events regroup in about a millisecond).
+#[derive(Default)]
+struct EventIndex {
+    /// The places events refer to that the atlas can locate, each once.
+    places: Vec<PlaceSlot>,
+    /// For event `i`, `event_places[place_ranges[i].0 .. place_ranges[i].1]` are its place slots.
+    place_ranges: Vec<(u32, u32)>,
+    event_places: Vec<u32>,
+}
+
+struct PlaceSlot {
+    id: PlaceId,
+    name: String,
+    lonlat: [f64; 2],
+    far: bool,
+}
+
+impl EventIndex {
+    fn build(atlas: &Atlas) -> EventIndex {
+        let mut slots: HashMap<&str, u32> = HashMap::new();
+        let mut index = EventIndex::default();
+        for event in &atlas.events {
+            let start = index.event_places.len() as u32;
+            for id in &event.places {
+                let slot = match slots.get(id.as_str()) {
+                    Some(&slot) => Some(slot),
+                    None => atlas.place(id).map(|place| {
+                        let slot = index.places.len() as u32;
+                        index.places.push(PlaceSlot {
+                            id: id.clone(),
+                            name: place.name.clone(),
+                            lonlat: [place.lon, place.lat],
+                            far: is_far([place.lon, place.lat]),
+                        });
+                        slots.insert(id.as_str(), slot);
+                        slot
+                    }),
+                };
+                if let Some(slot) = slot {
+                    index.event_places.push(slot);
+                }
+            }
+            index
+                .place_ranges
+                .push((start, index.event_places.len() as u32));
+        }
+        index
+    }
+}
+
+fn group_markers(atlas: &Atlas, index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
+    // One slot per (place, kind): a dense table instead of a hash map.
+    let kinds = EventKind::ALL.len();
+    let mut group_of: Vec<u32> = vec![u32::MAX; index.places.len() * kinds];
+    let mut groups: Vec<MarkerGroup> = Vec::new();
+    for &i in visible {
+        let event = &atlas.events[i];
+        let Some(day) = event.day else { continue };
+        let hollow = event.certainty == Certainty::Implicit || event.status == Status::Planned;
+        let (start, end) = index.place_ranges[i];
+        for &slot in &index.event_places[start as usize..end as usize] {
+            let key = slot as usize * kinds + kind_index(event.kind);
+            if group_of[key] == u32::MAX {
+                let place = &index.places[slot as usize];
+                group_of[key] = groups.len() as u32;
+                groups.push(MarkerGroup {
+                    place: place.id.clone(),
+                    name: place.name.clone(),
+                    lonlat: place.lonlat,
+                    kind: event.kind,
+                    events: Vec::new(),
+                    sources: 0,
+                    latest: day,
+                    hollow: true,
+                    far: place.far,
+                });
+            }
+            let group = &mut groups[group_of[key] as usize];
+            group.events.push(i);
+            group.sources += event.sources.len();
+            group.latest = group.latest.max(day);
+            group.hollow &= hollow;
+        }
+    }
+    for group in &mut groups {
+        group.events.reverse();
+    }
+    groups
+}
+
+fn toll_reports(atlas: &Atlas, filter: &EventFilter) -> Vec<TollReport> {
+    let mut reports: Vec<TollReport> = atlas
+        .query(DayWindow::All, filter)
+        .into_iter()
+        .filter_map(|i| {
+            let event = &atlas.events[i];
+            let deaths = event.figures.deaths.as_ref()?;
+            let claim = event
+                .claimed_by
+                .as_deref()
+                .map(|c| format!(" (according to {c})"))
+                .unwrap_or_default();
+            Some(TollReport {
+                day: event.day?,
+                deaths: deaths.value,
+                event: i,
+                text: format!("{}{claim}", deaths.text),
+            })
+        })
+        .collect();
+    reports.sort_by_key(|r| r.day);
+    reports
+}
