@@ -1,0 +1,154 @@
+//! The window's CPU cost per frame, headless: egui + egui_plot building the shapes of the whole
+//! window (map, time panel, event list) and tessellating them into meshes, as eframe would before
+//! handing them to the GPU. No GPU work is measured.
+//!
+//! Events are synthetic, at the Azerbaijani and Armenian places of the gazetteer, 1 920 × 1 080:
+//! - `this day`: all N events on one day (and one on the day before), the window on that day;
+//! - `up to this day`: N events over 45 days, the window on the last day in "up to this day".
+//!
+//! Each frame is measured twice: a steady frame (nothing changed), and a frame right after a day
+//! change (the scene is rebuilt once for the new day). Times are CPU time of the benchmark thread
+//! (see `common::thread_cpu_time`): the target is CPU per frame, and the machine may be busy.
+//!
+//! `cargo bench --bench frame`
+//!
+//! For an instruction profile of 20 steady frames: `FRAME_PROFILE=100000 valgrind
+//! --tool=callgrind <bench binary>` (add `FRAME_UP_TO=1` for "up to this day").
+
+mod common;
+
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::Duration;
+
+use criterion::{Criterion, SamplingMode, criterion_group};
+use karabakh_atlas::app::state::Command;
+use karabakh_atlas::app::{AtlasApp, Startup};
+use karabakh_atlas::atlas::Atlas;
+use karabakh_atlas::basemap::Basemap;
+use karabakh_atlas::gazetteer::Gazetteer;
+use karabakh_atlas::model::PlaceId;
+use karabakh_atlas::synthetic;
+
+const SIZE: egui::Vec2 = egui::vec2(1920.0, 1080.0);
+
+struct Window {
+    ctx: egui::Context,
+    app: AtlasApp,
+}
+
+impl Window {
+    fn new(events: usize, days: usize, up_to_day: bool, gazetteer: &Arc<Gazetteer>) -> Window {
+        let places: Vec<PlaceId> = gazetteer
+            .places()
+            .iter()
+            .filter(|p| matches!(p.country.as_str(), "AZ" | "AM"))
+            .map(|p| p.id.clone())
+            .collect();
+        let mut events = synthetic::events(events, &places, days, 7);
+        if days == 1 {
+            // Every event on the second day of the war, and one on the first, so the window can
+            // step away from the crowded day and back.
+            let first = karabakh_atlas::corpus::war_start();
+            for event in &mut events {
+                event.day = first.succ_opt();
+            }
+            events.extend(synthetic::events(1, &places, 1, 8));
+        }
+        let atlas = Atlas::from_parts(
+            Vec::new(),
+            Vec::new(),
+            events,
+            HashMap::new(),
+            gazetteer.clone(),
+        );
+        let last_day = atlas.day_span().map(|(_, last)| last);
+        let startup = Startup {
+            day: last_day,
+            up_to_day,
+            ..Startup::default()
+        };
+        let app = AtlasApp::new(atlas, Basemap::load(&common::data_dir()), startup);
+        let mut window = Window {
+            ctx: egui::Context::default(),
+            app,
+        };
+        // Fonts, layout caches and the scene of the first day.
+        for _ in 0..5 {
+            window.frame();
+        }
+        window
+    }
+
+    /// One frame: the whole window's ui, then tessellation. Returns the number of meshes.
+    fn frame(&mut self) -> usize {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
+            ..Default::default()
+        };
+        let app = &mut self.app;
+        let output = self.ctx.run_ui(input, |ui| app.show(ui));
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        primitives.len()
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let gazetteer = Arc::new(common::gazetteer());
+    for (label, days, up_to_day) in [("this day", 1, false), ("up to this day", 45, true)] {
+        let mut group = c.benchmark_group(format!("frame, {label}"));
+        group.sampling_mode(SamplingMode::Flat);
+        group.sample_size(20);
+        group.warm_up_time(Duration::from_millis(500));
+        group.measurement_time(Duration::from_secs(3));
+        for events in [1_000, 10_000, 100_000] {
+            let mut window = Window::new(events, days, up_to_day, &gazetteer);
+            group.bench_function(format!("{events} events, steady"), |b| {
+                b.iter_custom(|iters| common::cpu_time(iters, || window.frame()))
+            });
+            // A day back (not measured), then forward to the last day: the measured frame
+            // rebuilds the scene of the crowded day.
+            group.bench_function(format!("{events} events, day change"), |b| {
+                b.iter_custom(|iters| {
+                    let mut elapsed = Duration::ZERO;
+                    for _ in 0..iters {
+                        window.app.apply(vec![Command::Step(-1)]);
+                        black_box(window.frame());
+                        window.app.apply(vec![Command::Step(1)]);
+                        elapsed += common::cpu_time(1, || window.frame());
+                    }
+                    elapsed
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, frames);
+
+fn main() {
+    if let Some(events) = std::env::var("FRAME_PROFILE")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        let up_to_day = std::env::var_os("FRAME_UP_TO").is_some();
+        let days = if up_to_day { 45 } else { 1 };
+        let gazetteer = Arc::new(common::gazetteer());
+        let mut window = Window::new(events, days, up_to_day, &gazetteer);
+        let meshes: usize = (0..20).map(|_| window.frame()).sum();
+        eprintln!(
+            "20 frames, {meshes} meshes; {} events shown in {} marker groups, {} markers drawn",
+            window.app.scene().visible.len(),
+            window.app.scene().groups.len(),
+            window.app.marker_positions().len()
+        );
+        return;
+    }
+    eprintln!("load average {}", common::load_average());
+    benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+}
