@@ -1,6 +1,7 @@
 //! Peak memory (VmHWM of this process) with 100 000 events: the gazetteer, then an Atlas built
-//! from 100 000 synthetic events over 45 days and the Azerbaijani and Armenian places, then one
-//! query of every event up to the last day (what the window asks for in "up to this day").
+//! from 100 000 synthetic events over 45 days and the Azerbaijani and Armenian places, one query
+//! of every event up to the last day, then the window (headless: egui without a GPU) showing all
+//! of them in "up to this day" for a few frames.
 //!
 //! `cargo bench --bench memory` — prints the peak after each step. Not a criterion benchmark:
 //! the peak of a process is one number.
@@ -10,7 +11,9 @@ mod common;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use karabakh_atlas::app::{AtlasApp, Startup};
 use karabakh_atlas::atlas::{Atlas, DayWindow, EventFilter};
+use karabakh_atlas::basemap::Basemap;
 use karabakh_atlas::model::PlaceId;
 use karabakh_atlas::synthetic;
 
@@ -56,9 +59,29 @@ fn main() {
             .len()
     });
     report(&format!("query up to the last day ({shown} events)"));
+    let places = atlas.places.len();
+    let startup = Startup {
+        day: last,
+        up_to_day: true,
+        ..Startup::default()
+    };
+    let mut app = AtlasApp::new(atlas, Basemap::load(&common::data_dir()), startup);
+    let ctx = egui::Context::default();
+    for _ in 0..3 {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1920.0, 1080.0),
+            )),
+            ..Default::default()
+        };
+        let output = ctx.run_ui(input, |ui| app.show(ui));
+        std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+    }
+    report(&format!(
+        "window, 3 frames ({} events shown)",
+        app.scene().visible.len()
+    ));
     let (peak, _) = memory();
-    println!(
-        "peak memory with {EVENTS} events: {peak:.1} MB (target < 150 MB); {} places",
-        atlas.places.len()
-    );
+    println!("peak memory with {EVENTS} events: {peak:.1} MB (target < 150 MB); {places} places");
 }
