@@ -93,6 +93,14 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
             return Some(measure);
         }
     }
+    // "killing at least nine civilians": the toll verb comes just before the number.
+    let last_words: String = {
+        let words: Vec<&str> = before.split_whitespace().collect();
+        words[words.len().saturating_sub(3)..].join(" ")
+    };
+    if let Some((_, measure)) = first_in(&last_words) {
+        return Some(measure);
+    }
     if let Some((_, measure)) = first_in(&before)
         && (before.contains("toll") || before.contains("displaced"))
     {
