@@ -13,13 +13,14 @@ enum Measure {
 const DEATH_WORDS: &[&str] = &[
     "dead",
     "killed",
+    "killing",
     "deaths",
     "death toll",
     "died",
     "lives",
     "toll",
 ];
-const INJURY_WORDS: &[&str] = &["injured", "wounded"];
+const INJURY_WORDS: &[&str] = &["injured", "wounded", "wounding", "injuring"];
 const DISPLACED_WORDS: &[&str] = &["displaced", "fled", "evacuated", "refugees", "homeless"];
 
 /// One number as written, with its value and byte span in the sentence.
@@ -336,5 +337,22 @@ mod tests {
         assert_eq!(f.deaths.map(|d| d.value), Some(30_000));
         let f = figures_in("The war ended in 1994 and F-16 jets were seen.");
         assert!(f.is_empty(), "{f:?}");
+    }
+}
+#[cfg(test)]
+mod toll_verb_tests {
+    use super::*;
+
+    #[test]
+    fn a_toll_verb_before_the_number() {
+        let f = figures_in(
+            "Armenian forces had shelled the city of Ganja, killing at least nine civilians",
+        );
+        assert_eq!(
+            f.deaths.map(|d| d.value),
+            Some(9),
+            "{:?}",
+            quantities("killing at least nine civilians")
+        );
     }
 }
