@@ -17,7 +17,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::model::{Article, Certainty, CorrectionNote, Event, EventKind, PlaceId, Source};
+use crate::model::{
+    Article, Certainty, CorrectionNote, DateSource, Event, EventKind, PlaceId, Published, Source,
+};
 
 /// Name of the corrections file in an articles folder.
 pub const FILE_NAME: &str = "corrections.json";
@@ -35,9 +37,25 @@ pub struct Corrections {
     /// A line for the person who opens the file in a text editor.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub about: String,
+    /// Publication dates the reader set, one per article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publication_dates: Vec<PublicationDate>,
     /// Applied in this order; later corrections see the result of earlier ones.
     #[serde(default)]
     pub corrections: Vec<Correction>,
+}
+
+/// The publication date of one article, set by the reader (the text had none, or a doubtful one).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicationDate {
+    /// SHA-256 of the article file's bytes, hex.
+    pub article: String,
+    /// The file name when the date was set: used when no loaded article has the hash.
+    #[serde(default)]
+    pub article_file: String,
+    pub day: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made: Option<String>,
 }
 
 impl Default for Corrections {
@@ -48,6 +66,7 @@ impl Default for Corrections {
                 "Corrections made by a reader of karabakh-atlas, applied in order on top of the \
                     extracted events. Format: docs/CORRECTIONS.md."
                     .into(),
+            publication_dates: Vec::new(),
             corrections: Vec::new(),
         }
     }
@@ -161,7 +180,7 @@ impl Correction {
         Correction {
             target,
             edit,
-            made: Some(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            made: Some(now()),
         }
     }
 
@@ -195,6 +214,11 @@ impl Correction {
             snippet(&self.target.source.sentence)
         )
     }
+}
+
+/// Now, UTC, to the second: when the reader made a change.
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn snippet(text: &str) -> String {
@@ -292,6 +316,12 @@ pub struct Orphan {
 /// Replay `corrections` on `events`. `articles` maps the content hashes of the keys to the file
 /// names the sources use.
 pub fn apply(events: Vec<Event>, articles: &[Article], corrections: &Corrections) -> Applied {
+    if corrections.corrections.is_empty() {
+        return Applied {
+            events,
+            ..Applied::default()
+        };
+    }
     let mut table = EventTable::new(events, articles, corrections);
     let mut orphans = Vec::new();
     for (position, correction) in corrections.corrections.iter().enumerate() {
@@ -303,11 +333,7 @@ pub fn apply(events: Vec<Event>, articles: &[Article], corrections: &Corrections
             });
         }
     }
-    let (events, hidden) = table
-        .slots
-        .into_iter()
-        .flatten()
-        .partition(|e| !e.correction.as_ref().is_some_and(|c| c.hidden));
+    let (events, hidden) = table.finish();
     Applied {
         events,
         hidden,
@@ -323,9 +349,11 @@ enum SentenceMatch {
     Exact,
 }
 
-/// The events during replay. Merged-away events leave an empty slot so positions stay valid.
+/// The events during replay, in place: an event merged into another stays in `slots`, marked
+/// gone, so positions stay valid and untouched events are never moved.
 struct EventTable<'a> {
-    slots: Vec<Option<Event>>,
+    slots: Vec<Event>,
+    gone: HashSet<usize>,
     /// Normalised sentence → slots that had a source with it (may be stale: always re-checked).
     by_sentence: HashMap<String, Vec<usize>>,
     /// Article file name → slots that had a source from it (may be stale: always re-checked).
@@ -371,23 +399,44 @@ impl<'a> EventTable<'a> {
             }
         }
         let mut table = EventTable {
-            slots: Vec::with_capacity(events.len()),
+            slots: Vec::new(),
+            gone: HashSet::new(),
             by_sentence: HashMap::new(),
             by_article: HashMap::new(),
             files_by_hash,
             relevant,
         };
-        for event in events {
-            table.push(event);
+        for (slot, event) in events.iter().enumerate() {
+            table.index_sources(slot, &event.sources);
         }
+        table.slots = events;
         table
     }
 
     fn push(&mut self, event: Event) -> usize {
         let slot = self.slots.len();
         self.index_sources(slot, &event.sources);
-        self.slots.push(Some(event));
+        self.slots.push(event);
         slot
+    }
+
+    fn live(&self, slot: usize) -> Option<&Event> {
+        (!self.gone.contains(&slot)).then(|| &self.slots[slot])
+    }
+
+    /// The shown and the hidden events, in their original order.
+    fn finish(self) -> (Vec<Event>, Vec<Event>) {
+        let is_hidden = |e: &Event| e.correction.as_ref().is_some_and(|c| c.hidden);
+        if self.gone.is_empty() && !self.slots.iter().any(is_hidden) {
+            return (self.slots, Vec::new());
+        }
+        let gone = self.gone;
+        self.slots
+            .into_iter()
+            .enumerate()
+            .filter(|(slot, _)| !gone.contains(slot))
+            .map(|(_, event)| event)
+            .partition(|e| !is_hidden(e))
     }
 
     fn index_sources(&mut self, slot: usize, sources: &[Source]) {
@@ -425,7 +474,7 @@ impl<'a> EventTable<'a> {
         slots.sort_unstable();
         slots.dedup();
         for slot in slots {
-            let Some(event) = &self.slots[slot] else {
+            let Some(event) = self.live(slot) else {
                 continue;
             };
             for (index, source) in event.sources.iter().enumerate() {
@@ -446,7 +495,7 @@ impl<'a> EventTable<'a> {
         slots.sort_unstable();
         slots.dedup();
         for slot in slots {
-            let Some(event) = &self.slots[slot] else {
+            let Some(event) = self.live(slot) else {
                 continue;
             };
             for (index, source) in event.sources.iter().enumerate() {
@@ -471,7 +520,7 @@ impl<'a> EventTable<'a> {
         let best = matches
             .iter()
             .filter_map(|&(slot, _, how)| {
-                let event = self.slots[slot].as_ref()?;
+                let event = self.live(slot)?;
                 let same_kind = original_kind(event) == key.kind || event.kind == key.kind;
                 let shared_places = original_places(event)
                     .iter()
@@ -509,9 +558,10 @@ impl<'a> EventTable<'a> {
     }
 
     fn event_mut(&mut self, slot: usize) -> Result<&mut Event, String> {
-        self.slots[slot]
-            .as_mut()
-            .ok_or_else(|| "the event was merged into another one".to_string())
+        if self.gone.contains(&slot) {
+            return Err("the event was merged into another one".to_string());
+        }
+        Ok(&mut self.slots[slot])
     }
 
     fn apply(&mut self, correction: &Correction) -> Result<(), String> {
@@ -519,6 +569,7 @@ impl<'a> EventTable<'a> {
         match &correction.edit {
             Edit::Move { from, to } => {
                 let event = self.event_mut(slot)?;
+                // The first correction of an event keeps what extraction said, before it changes.
                 note_mut(event);
                 let before = event.places.join(", ");
                 match from
@@ -591,9 +642,10 @@ impl<'a> EventTable<'a> {
                     // Extraction already tells them as one event.
                     return Ok(());
                 }
-                let Some(absorbed) = self.slots[other_slot].take() else {
+                let Some(absorbed) = self.live(other_slot).cloned() else {
                     return Err("the other event was merged already".into());
                 };
+                self.gone.insert(other_slot);
                 self.index_sources(slot, &absorbed.sources);
                 let event = self.event_mut(slot)?;
                 merge_into(event, absorbed);
@@ -755,6 +807,8 @@ impl Corrections {
 
     /// Parse the text of a corrections file; `path` only names it in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Corrections, CorrectionsError> {
+        // Some editors (Notepad) start a UTF-8 file with a byte-order mark; JSON has none.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
             return Ok(Corrections::default());
         }
@@ -775,6 +829,58 @@ impl Corrections {
             });
         }
         Ok(parsed)
+    }
+
+    /// The date the reader set for an article, if any.
+    pub fn publication_date(&self, article: &Article) -> Option<NaiveDate> {
+        self.publication_dates
+            .iter()
+            .find(|p| p.article == article.hash)
+            .map(|p| p.day)
+    }
+
+    /// Give the articles the publication dates the reader set, before extraction, so their events
+    /// are dated from them. An article is found by content hash, else (the file was edited) by
+    /// file name. Returns the dates that found no article.
+    pub fn pin_publication_dates(&self, articles: &mut [Article]) -> Vec<&PublicationDate> {
+        let mut unmatched = Vec::new();
+        for pinned in &self.publication_dates {
+            let by_hash = articles.iter().position(|a| a.hash == pinned.article);
+            let index = by_hash.or_else(|| {
+                articles
+                    .iter()
+                    .position(|a| !pinned.article_file.is_empty() && a.id == pinned.article_file)
+            });
+            match index {
+                Some(index) => {
+                    articles[index].published = Some(Published {
+                        day: pinned.day,
+                        evidence: "set by the reader".to_string(),
+                        source: DateSource::Pinned,
+                        conflicts: Vec::new(),
+                    });
+                }
+                None => unmatched.push(pinned),
+            }
+        }
+        unmatched
+    }
+
+    /// Corrections that move an event to a place the gazetteer does not know (it was updated
+    /// since): position in [`Corrections::corrections`] and the place id. The event would be
+    /// exported without coordinates.
+    pub fn unknown_places<'p>(
+        &self,
+        lookup: impl Fn(&str) -> Option<&'p crate::model::Place>,
+    ) -> Vec<(usize, &PlaceId)> {
+        self.corrections
+            .iter()
+            .enumerate()
+            .filter_map(|(position, c)| match &c.edit {
+                Edit::Move { to, .. } if lookup(to).is_none() => Some((position, to)),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Pretty JSON, one field a line, ending in a newline: easy to read and to diff.
@@ -875,9 +981,16 @@ pub fn default_path(articles_dir: &Path) -> PathBuf {
     if beside.is_file() || writable {
         return beside;
     }
-    let Some(data_home) = user_data_dir() else {
-        return beside;
-    };
+    match user_data_dir() {
+        Some(data_home) => path_in_data_dir(articles_dir, &data_home),
+        None => beside,
+    }
+}
+
+/// The corrections file of `articles_dir` under a user data directory: one per folder, named
+/// after the folder and the start of the SHA-256 of its full path, so two folders of the same
+/// name do not share corrections.
+pub fn path_in_data_dir(articles_dir: &Path, data_home: &Path) -> PathBuf {
     let canonical = fs::canonicalize(articles_dir).unwrap_or_else(|_| articles_dir.to_path_buf());
     let folder = canonical
         .file_name()
@@ -886,7 +999,7 @@ pub fn default_path(articles_dir: &Path) -> PathBuf {
     data_home
         .join("karabakh-atlas")
         .join("corrections")
-        .join(format!("{folder}-{}.json", &digest[..12]))
+        .join(format!("{folder}-{}.json", short_hash(&digest)))
 }
 
 fn user_data_dir() -> Option<PathBuf> {
@@ -902,15 +1015,53 @@ fn user_data_dir() -> Option<PathBuf> {
         .or_else(|| from_env("HOME").map(|home| home.join(".local").join("share")))
 }
 
+/// One step of undo and redo.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// A correction of an event was made.
+    Event(Correction),
+    /// The publication date of an article was set (`after`) or cleared (`after: None`).
+    PublicationDate {
+        article: String,
+        article_file: String,
+        before: Option<PublicationDate>,
+        after: Option<PublicationDate>,
+    },
+}
+
+impl Change {
+    /// In words, for an undo or redo button.
+    pub fn describe(&self) -> String {
+        match self {
+            Change::Event(correction) => correction.describe(),
+            Change::PublicationDate {
+                article_file,
+                after: Some(after),
+                ..
+            } => format!(
+                "set the publication date of {article_file} to {}",
+                after.day
+            ),
+            Change::PublicationDate { article_file, .. } => {
+                format!("clear the publication date set for {article_file}")
+            }
+        }
+    }
+}
+
 /// The corrections of one articles folder with undo and redo, saved after every change.
 ///
-/// The window keeps one of these, calls [`CorrectionLog::apply_edit`], [`CorrectionLog::undo`] and
-/// [`CorrectionLog::redo`], and re-applies [`CorrectionLog::apply`] to the extracted events.
+/// The window keeps one of these, calls [`CorrectionLog::apply_edit`],
+/// [`CorrectionLog::set_publication_date`], [`CorrectionLog::undo`] and [`CorrectionLog::redo`],
+/// and re-applies [`CorrectionLog::apply`] to the extracted events.
 pub struct CorrectionLog {
     /// `None`: kept in memory only (nothing is saved).
     path: Option<PathBuf>,
     corrections: Corrections,
-    undone: Vec<Correction>,
+    /// This session's changes, oldest first. Undo goes on past them into the corrections of
+    /// earlier sessions, newest first.
+    done: Vec<Change>,
+    undone: Vec<Change>,
     /// The file on disk could not be read: before the first save it is set aside, not overwritten.
     unreadable_on_disk: bool,
     set_aside: Option<PathBuf>,
@@ -922,6 +1073,7 @@ impl std::fmt::Debug for CorrectionLog {
         f.debug_struct("CorrectionLog")
             .field("path", &self.path)
             .field("corrections", &self.corrections.corrections.len())
+            .field("done", &self.done.len())
             .field("undone", &self.undone.len())
             .finish()
     }
@@ -936,14 +1088,9 @@ impl CorrectionLog {
             Ok(c) => (c, None),
             Err(e) => (Corrections::default(), Some(e)),
         };
-        let log = CorrectionLog {
-            unreadable_on_disk: error.is_some(),
-            path: Some(path),
-            corrections,
-            undone: Vec::new(),
-            set_aside: None,
-            hook: Box::new(|_| Ok(())),
-        };
+        let mut log = CorrectionLog::in_memory(corrections);
+        log.unreadable_on_disk = error.is_some();
+        log.path = Some(path);
         (log, error)
     }
 
@@ -952,6 +1099,7 @@ impl CorrectionLog {
         CorrectionLog {
             path: None,
             corrections,
+            done: Vec::new(),
             undone: Vec::new(),
             unreadable_on_disk: false,
             set_aside: None,
@@ -979,47 +1127,119 @@ impl CorrectionLog {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.corrections.corrections.is_empty()
+        !self.done.is_empty() || !self.corrections.corrections.is_empty()
     }
 
     pub fn can_redo(&self) -> bool {
         !self.undone.is_empty()
     }
 
-    /// The correction [`CorrectionLog::undo`] would take back.
-    pub fn last(&self) -> Option<&Correction> {
-        self.corrections.corrections.last()
+    /// What [`CorrectionLog::undo`] would take back.
+    pub fn next_undo(&self) -> Option<Change> {
+        self.done.last().cloned().or_else(|| {
+            self.corrections
+                .corrections
+                .last()
+                .cloned()
+                .map(Change::Event)
+        })
     }
 
-    /// The correction [`CorrectionLog::redo`] would make again.
-    pub fn next_redo(&self) -> Option<&Correction> {
+    /// What [`CorrectionLog::redo`] would make again.
+    pub fn next_redo(&self) -> Option<&Change> {
         self.undone.last()
     }
 
     /// Record a new correction and save. The change stays in the log even when saving fails (the
     /// error says so); the next successful save writes it.
     pub fn apply_edit(&mut self, correction: Correction) -> Result<(), CorrectionsError> {
-        self.corrections.corrections.push(correction);
+        self.make(Change::Event(correction))
+    }
+
+    /// Set (or with `None`, clear) the publication date of an article, and save. Read the articles
+    /// again and pin them with [`Corrections::pin_publication_dates`] to re-date their events.
+    pub fn set_publication_date(
+        &mut self,
+        article: &Article,
+        day: Option<NaiveDate>,
+    ) -> Result<(), CorrectionsError> {
+        let before = self
+            .corrections
+            .publication_dates
+            .iter()
+            .find(|p| p.article == article.hash)
+            .cloned();
+        let after = day.map(|day| PublicationDate {
+            article: article.hash.clone(),
+            article_file: article.id.clone(),
+            day,
+            made: Some(now()),
+        });
+        self.make(Change::PublicationDate {
+            article: article.hash.clone(),
+            article_file: article.id.clone(),
+            before,
+            after,
+        })
+    }
+
+    fn make(&mut self, change: Change) -> Result<(), CorrectionsError> {
+        self.perform(&change, false);
+        self.done.push(change);
         self.undone.clear();
         self.save()
     }
 
-    /// Take back the last correction and save; `Ok(None)` when there is nothing to undo.
-    pub fn undo(&mut self) -> Result<Option<Correction>, CorrectionsError> {
-        let Some(correction) = self.corrections.corrections.pop() else {
-            return Ok(None);
-        };
-        self.undone.push(correction.clone());
-        self.save().map(|()| Some(correction))
+    /// Do a change, or take it back.
+    fn perform(&mut self, change: &Change, backwards: bool) {
+        match change {
+            Change::Event(correction) => {
+                if backwards {
+                    // Event changes only ever append, so the one to take back is the last.
+                    self.corrections.corrections.pop();
+                } else {
+                    self.corrections.corrections.push(correction.clone());
+                }
+            }
+            Change::PublicationDate {
+                article,
+                before,
+                after,
+                ..
+            } => {
+                let dates = &mut self.corrections.publication_dates;
+                dates.retain(|p| &p.article != article);
+                if let Some(date) = if backwards { before } else { after } {
+                    dates.push(date.clone());
+                }
+            }
+        }
     }
 
-    /// Make the last undone correction again and save; `Ok(None)` when there is nothing to redo.
-    pub fn redo(&mut self) -> Result<Option<Correction>, CorrectionsError> {
-        let Some(correction) = self.undone.pop() else {
+    /// Take back the last change and save; `Ok(None)` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<Change>, CorrectionsError> {
+        let Some(change) = self.done.pop().or_else(|| {
+            self.corrections
+                .corrections
+                .last()
+                .cloned()
+                .map(Change::Event)
+        }) else {
             return Ok(None);
         };
-        self.corrections.corrections.push(correction.clone());
-        self.save().map(|()| Some(correction))
+        self.perform(&change, true);
+        self.undone.push(change.clone());
+        self.save().map(|()| Some(change))
+    }
+
+    /// Make the last undone change again and save; `Ok(None)` when there is nothing to redo.
+    pub fn redo(&mut self) -> Result<Option<Change>, CorrectionsError> {
+        let Some(change) = self.undone.pop() else {
+            return Ok(None);
+        };
+        self.perform(&change, false);
+        self.done.push(change.clone());
+        self.save().map(|()| Some(change))
     }
 
     /// The events with this log's corrections applied.

@@ -66,7 +66,11 @@ fn located<'e, 'p>(
                 place: None,
             });
         }
-        for id in &event.places {
+        for (index, id) in event.places.iter().enumerate() {
+            // A place listed twice is one point: feature ids stay unique.
+            if event.places[..index].contains(id) {
+                continue;
+            }
             rows.push(Located {
                 event,
                 place_id: Some(id),

@@ -62,9 +62,9 @@ impl CorpusGenerator {
                     .filter(|m| m.role == MentionRole::Event && m.place.is_some())
                 {
                     marked.push_str(&article.text[at..m.start]);
-                    marked.push_str("\u{1}");
+                    marked.push('\u{1}');
                     marked.push_str(&m.text);
-                    marked.push_str("\u{2}");
+                    marked.push('\u{2}');
                     at = m.end;
                 }
                 marked.push_str(&article.text[at..range.end]);

@@ -6,12 +6,13 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use karabakh_atlas::atlas::Atlas;
 use karabakh_atlas::corrections::{
-    self, Correction, CorrectionLog, Corrections, CorrectionsError, Edit, EventKey, SaveStage,
-    SourceKey,
+    self, Change, Correction, CorrectionLog, Corrections, CorrectionsError, Edit, EventKey,
+    SaveStage, SourceKey,
 };
 use karabakh_atlas::model::{
-    Article, Certainty, Event, EventKind, Figure, Figures, Source, Status,
+    Article, Certainty, DateSource, Event, EventKind, Figure, Figures, Source, Status,
 };
 use sha2::{Digest, Sha256};
 
@@ -670,6 +671,26 @@ fn the_file_is_readable_versioned_and_round_trips() {
     );
     let back = Corrections::parse(&text, Path::new("corrections.json")).expect("reads back");
     assert_eq!(back, edits);
+    // Saved again by an editor that adds a byte-order mark.
+    let with_bom = format!("\u{feff}{text}");
+    assert_eq!(
+        Corrections::parse(&with_bom, Path::new("corrections.json")).expect("reads"),
+        edits
+    );
+    // What an undo button says.
+    let described = edits.corrections[0].describe();
+    assert!(
+        described.starts_with(&format!("move from {STEPANAKERT} to {SHUSHA}")),
+        "{described}"
+    );
+    assert!(
+        described.contains("001_68aaef0c7d5ee802.txt"),
+        "{described}"
+    );
+    assert!(
+        described.contains("On Thursday, an emblematic"),
+        "{described}"
+    );
 }
 
 #[test]
@@ -762,7 +783,7 @@ fn every_change_is_saved_and_undo_redo_follow_the_file() {
         vec![hide.clone(), kind.clone()]
     );
 
-    assert_eq!(log.undo().expect("save"), Some(kind.clone()));
+    assert_eq!(log.undo().expect("save"), Some(Change::Event(kind.clone())));
     assert_eq!(
         Corrections::load(&path).expect("load").corrections,
         vec![hide.clone()]
@@ -773,7 +794,7 @@ fn every_change_is_saved_and_undo_redo_follow_the_file() {
         EventKind::Shelling
     );
 
-    assert_eq!(log.redo().expect("save"), Some(kind.clone()));
+    assert_eq!(log.redo().expect("save"), Some(Change::Event(kind.clone())));
     assert_eq!(
         Corrections::load(&path).expect("load").corrections,
         vec![hide.clone(), kind]
@@ -908,4 +929,502 @@ fn the_default_place_is_the_articles_folder_when_it_can_be_written() {
         corrections::default_path(dir.path()),
         dir.path().join("corrections.json")
     );
+}
+
+#[test]
+fn move_from_one_of_several_places_replaces_only_that_one() {
+    let articles = articles();
+    let mut events = extracted(&articles);
+    events.push(event(
+        "shelling-struck-003",
+        EventKind::Shelling,
+        day("2020-10-08"),
+        &[STEPANAKERT, "geonames:587116"],
+        vec![source(
+            &articles[2],
+            "The capital of the separatist territory, Stepanakert",
+        )],
+    ));
+    let key = key_of(&events, "shelling-struck-003", &articles);
+    let edits = corrections_of(vec![
+        Correction::new(
+            key.clone(),
+            Edit::Move {
+                from: Some("geonames:587116".into()),
+                to: TERTER.into(),
+            },
+        ),
+        // Moving onto a place the event already has leaves it there once.
+        Correction::new(
+            key.clone(),
+            Edit::Move {
+                from: Some(TERTER.into()),
+                to: STEPANAKERT.into(),
+            },
+        ),
+    ]);
+    let applied = corrections::apply(events.clone(), &articles, &edits);
+    let struck = only(
+        &applied.events,
+        "The capital of the separatist territory",
+        EventKind::Shelling,
+    );
+    assert_eq!(struck.places, vec![STEPANAKERT.to_string()]);
+    let note = struck.correction.as_ref().expect("corrected");
+    assert_eq!(
+        note.original_places,
+        vec![STEPANAKERT.to_string(), "geonames:587116".to_string()]
+    );
+    assert_eq!(note.changes.len(), 2);
+
+    let first_only = corrections_of(vec![edits.corrections[0].clone()]);
+    let applied = corrections::apply(events, &articles, &first_only);
+    let struck = only(
+        &applied.events,
+        "The capital of the separatist territory",
+        EventKind::Shelling,
+    );
+    assert_eq!(
+        struck.places,
+        vec![STEPANAKERT.to_string(), TERTER.to_string()]
+    );
+}
+
+#[test]
+fn an_undated_day_keeps_the_original_day_and_certainty() {
+    let articles = articles();
+    let events = extracted(&articles);
+    let edits = corrections_of(vec![Correction::new(
+        key_of(&events, "fighting-thursday-003", &articles),
+        Edit::SetDay { day: None },
+    )]);
+    let applied = corrections::apply(events, &articles, &edits);
+    let undated = only(
+        &applied.events,
+        "The fighting continued on Thursday",
+        EventKind::Fighting,
+    );
+    assert_eq!(undated.day, None);
+    let note = undated.correction.as_ref().expect("corrected");
+    assert_eq!(note.original_day, day("2020-10-08"));
+    assert_eq!(note.original_certainty, Some(Certainty::Explicit));
+    assert_eq!(
+        note.changes,
+        vec!["day 2020-10-08 \u{2192} undated".to_string()]
+    );
+}
+
+#[test]
+fn publication_dates_set_by_the_reader_are_saved_pinned_and_undone_in_order() {
+    let mut articles = articles();
+    let events = extracted(&articles);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("corrections.json");
+    let (mut log, _) = CorrectionLog::open(path.clone());
+    log.set_publication_date(&articles[1], day("2020-10-09"))
+        .expect("save");
+    log.apply_edit(Correction::new(
+        key_of(&events, "shelling-barda", &articles),
+        Edit::Hide,
+    ))
+    .expect("save");
+    log.set_publication_date(&articles[2], day("2020-10-07"))
+        .expect("save");
+    // Setting it again replaces the date: one per article.
+    log.set_publication_date(&articles[2], day("2020-10-08"))
+        .expect("save");
+    let saved = Corrections::load(&path).expect("load");
+    assert_eq!(saved.publication_dates.len(), 2);
+    assert_eq!(saved.publication_date(&articles[2]), day("2020-10-08"));
+    assert!(log.next_undo().is_some_and(|c| {
+        c.describe()
+            .contains("003_f6bb23693e27c5f2.txt to 2020-10-08")
+    }));
+
+    let unmatched = saved.pin_publication_dates(&mut articles);
+    assert!(unmatched.is_empty());
+    let pinned = articles[1].published.as_ref().expect("pinned");
+    assert_eq!(
+        (pinned.day, pinned.source),
+        (
+            NaiveDate::from_ymd_opt(2020, 10, 9).expect("date"),
+            DateSource::Pinned
+        )
+    );
+    assert!(
+        articles[0].published.is_none(),
+        "only the articles the reader dated"
+    );
+
+    // Undo walks back through both kinds of change, newest first.
+    log.undo().expect("save");
+    assert_eq!(
+        Corrections::load(&path)
+            .expect("load")
+            .publication_date(&articles[2]),
+        day("2020-10-07")
+    );
+    log.undo().expect("save");
+    assert_eq!(
+        Corrections::load(&path)
+            .expect("load")
+            .publication_date(&articles[2]),
+        None
+    );
+    assert!(matches!(log.undo().expect("save"), Some(Change::Event(_))));
+    assert!(
+        Corrections::load(&path)
+            .expect("load")
+            .corrections
+            .is_empty()
+    );
+    assert!(matches!(log.redo().expect("save"), Some(Change::Event(_))));
+    let saved = Corrections::load(&path).expect("load");
+    assert_eq!(saved.corrections.len(), 1);
+    assert_eq!(saved.publication_date(&articles[1]), day("2020-10-09"));
+
+    // Clearing a date, and a date whose article is gone.
+    log.set_publication_date(&articles[1], None).expect("save");
+    assert!(
+        Corrections::load(&path)
+            .expect("load")
+            .publication_dates
+            .is_empty()
+    );
+    let mut elsewhere = vec![seed("004_514e623492dfcf5a.txt")];
+    let mut orphaned = Corrections::default();
+    orphaned
+        .publication_dates
+        .push(karabakh_atlas::corrections::PublicationDate {
+            article: articles[1].hash.clone(),
+            article_file: articles[1].id.clone(),
+            day: NaiveDate::from_ymd_opt(2020, 10, 9).expect("date"),
+            made: None,
+        });
+    assert_eq!(orphaned.pin_publication_dates(&mut elsewhere).len(), 1);
+    assert!(elsewhere[0].published.is_none());
+}
+
+#[test]
+fn undo_after_reopening_takes_back_the_corrections_of_earlier_sessions() {
+    let articles = articles();
+    let events = extracted(&articles);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("corrections.json");
+    let (mut log, _) = CorrectionLog::open(path.clone());
+    let hide = Correction::new(key_of(&events, "shelling-barda", &articles), Edit::Hide);
+    let note = Correction::new(
+        key_of(&events, "fighting-thursday-003", &articles),
+        Edit::Note {
+            text: "Along the whole front.".into(),
+        },
+    );
+    log.apply_edit(hide.clone()).expect("save");
+    log.apply_edit(note.clone()).expect("save");
+    drop(log);
+    let (mut log, _) = CorrectionLog::open(path.clone());
+    assert!(log.can_undo() && !log.can_redo());
+    assert_eq!(log.next_undo(), Some(Change::Event(note.clone())));
+    assert_eq!(log.undo().expect("save"), Some(Change::Event(note)));
+    assert_eq!(
+        Corrections::load(&path).expect("load").corrections,
+        vec![hide]
+    );
+}
+
+#[test]
+fn moves_to_places_the_gazetteer_no_longer_knows_are_listed() {
+    let articles = articles();
+    let events = extracted(&articles);
+    let edits = corrections_of(vec![
+        Correction::new(key_of(&events, "shelling-barda", &articles), Edit::Hide),
+        Correction::new(
+            key_of(&events, "shelling-cathedral-001", &articles),
+            Edit::Move {
+                from: None,
+                to: SHUSHA.into(),
+            },
+        ),
+        Correction::new(
+            key_of(&events, "fighting-thursday-003", &articles),
+            Edit::Move {
+                from: None,
+                to: "atlas:removed-village".into(),
+            },
+        ),
+    ]);
+    let shusha = karabakh_atlas::model::Place {
+        id: SHUSHA.into(),
+        name: "Shusha".into(),
+        kind: karabakh_atlas::model::PlaceKind::Town,
+        country: "AZ".into(),
+        lat: 39.76006,
+        lon: 46.74989,
+        population: 18662,
+    };
+    let known = |id: &str| (id == SHUSHA).then_some(&shusha);
+    let unknown = edits.unknown_places(known);
+    assert_eq!(unknown, vec![(2, &"atlas:removed-village".to_string())]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole pipeline: a folder of new and bad articles, corrections, re-extraction.
+
+fn copy_seed(file: &str, dir: &Path, as_name: &str) {
+    fs::copy(seeds_dir().join(file), dir.join(as_name))
+        .unwrap_or_else(|e| panic!("copy {file}: {e}"));
+}
+
+/// Files that must be listed with a reason while the rest still load.
+fn write_bad_files(dir: &Path) {
+    fs::write(dir.join("empty.txt"), b"").expect("write");
+    let mut binary = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    binary.extend((0..4096u32).map(|i| (i * 7 % 256) as u8));
+    fs::write(dir.join("photo.txt"), binary).expect("write");
+    // One sentence a line, like a wire story, over the 5 MB limit.
+    let line =
+        "Shelling continued overnight around the town of Terter, the defence ministry said.\n";
+    fs::write(
+        dir.join("archive.txt"),
+        line.repeat(5 * 1024 * 1024 / line.len() + 10),
+    )
+    .expect("write");
+}
+
+/// An article saved by an old editor in Latin-1: "café" is one byte, 0xE9.
+fn write_latin1_article(dir: &Path) {
+    let text = "date 2020-10-12\n\nA caf\u{e9} in the centre of Barda was hit by a rocket on Sunday, \
+                local officials said.\n\nResidents of Barda fled to shelters as the shelling went on.\n";
+    let bytes: Vec<u8> = text.chars().map(|c| u32::from(c) as u8).collect();
+    fs::write(dir.join("latin1_barda.txt"), bytes).expect("write");
+}
+
+/// Events of `applied` that come from the sentence of `key` in the article with its hash.
+fn events_from<'a>(events: &'a [Event], key: &EventKey, articles: &[Article]) -> Vec<&'a Event> {
+    let wanted = corrections::normalise_sentence(&key.source.sentence);
+    events
+        .iter()
+        .filter(|e| {
+            e.sources.iter().any(|s| {
+                corrections::normalise_sentence(&s.quote) == wanted
+                    && articles
+                        .iter()
+                        .any(|a| a.id == s.article && a.hash == key.source.article)
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn corrections_survive_reading_a_folder_of_new_and_bad_articles_again() {
+    let data = karabakh_atlas::paths::default_data_dir();
+    let dir = tempfile::tempdir().expect("temp dir");
+    for file in [
+        "000_3ffde59c5c20d985.txt",
+        "001_68aaef0c7d5ee802.txt",
+        "002_4928e13b0611f269.txt",
+        "003_f6bb23693e27c5f2.txt",
+    ] {
+        copy_seed(file, dir.path(), file);
+    }
+    write_bad_files(dir.path());
+    write_latin1_article(dir.path());
+
+    let first = Atlas::from_dir(dir.path(), &data).expect("the folder loads");
+    let failed: Vec<String> = first
+        .failures
+        .iter()
+        .map(|f| {
+            f.path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    for bad in ["empty.txt", "photo.txt", "archive.txt"] {
+        assert!(
+            failed.iter().any(|f| f == bad),
+            "{bad} is listed as failed: {:?}",
+            first.failures
+        );
+    }
+    assert!(first.failures.iter().all(|f| !f.reason.trim().is_empty()));
+    assert_eq!(
+        first.articles.len(),
+        5,
+        "four seeds and the Latin-1 article load"
+    );
+    assert!(
+        first
+            .article("latin1_barda.txt")
+            .is_some_and(|a| a.text.contains("café") && a.note.is_some())
+    );
+
+    // Four different events, in text order, each gets one kind of correction.
+    let mut chosen: Vec<&Event> = first
+        .events
+        .iter()
+        .filter(|e| !e.places.is_empty())
+        .collect();
+    chosen.sort_by_key(|e| (e.sources[0].article.clone(), e.sources[0].start));
+    assert!(
+        chosen.len() >= 4,
+        "the pipeline gives located events: {:#?}",
+        first.events
+    );
+    let (to_move, to_retype, to_hide, to_note) = (chosen[0], chosen[1], chosen[2], chosen[3]);
+    // Move to another candidate of the same mention when the gazetteer had one, else to any
+    // other place the articles mention.
+    let current = &to_move.places[0];
+    let other_candidate = first.mentions[&to_move.sources[0].article]
+        .iter()
+        .filter(|m| m.place.as_ref() == Some(current))
+        .flat_map(|m| m.candidates.iter().map(|c| c.place.clone()))
+        .find(|p| p != current);
+    let destination = other_candidate
+        .or_else(|| first.places.keys().find(|p| *p != current).cloned())
+        .expect("a second place to move to");
+    let new_kind = EventKind::ALL
+        .into_iter()
+        .find(|k| *k != to_retype.kind)
+        .expect("another kind");
+
+    let path = dir.path().join(corrections::FILE_NAME);
+    let (mut log, error) = CorrectionLog::open(path.clone());
+    assert!(error.is_none());
+    let key = |e: &Event| EventKey::of(e, &first.articles).expect("key");
+    let (move_key, retype_key, hide_key, note_key) =
+        (key(to_move), key(to_retype), key(to_hide), key(to_note));
+    log.apply_edit(Correction::new(
+        move_key.clone(),
+        Edit::Move {
+            from: Some(current.clone()),
+            to: destination.clone(),
+        },
+    ))
+    .expect("save");
+    log.apply_edit(Correction::new(
+        retype_key.clone(),
+        Edit::SetKind { to: new_kind },
+    ))
+    .expect("save");
+    log.apply_edit(Correction::new(hide_key.clone(), Edit::Hide))
+        .expect("save");
+    log.apply_edit(Correction::new(
+        note_key.clone(),
+        Edit::Note {
+            text: "Checked against the map.".into(),
+        },
+    ))
+    .expect("save");
+    let applied_first = log.apply(first.events.clone(), &first.articles);
+    assert!(
+        applied_first.orphans.is_empty(),
+        "{:?}",
+        applied_first.orphans
+    );
+
+    // A new article arrives and one is renamed: file order, positions and ids all shift.
+    copy_seed(
+        "004_514e623492dfcf5a.txt",
+        dir.path(),
+        "004_514e623492dfcf5a.txt",
+    );
+    fs::rename(
+        dir.path().join("000_3ffde59c5c20d985.txt"),
+        dir.path().join("telegraph-2020-10-10.txt"),
+    )
+    .expect("rename");
+    let second = Atlas::from_dir(dir.path(), &data).expect("the folder loads again");
+    assert_eq!(second.articles.len(), 6);
+    let (reopened, error) = CorrectionLog::open(path);
+    assert!(error.is_none(), "{error:?}");
+    assert_eq!(reopened.corrections().corrections.len(), 4);
+    let applied = reopened.apply(second.events.clone(), &second.articles);
+    assert!(applied.orphans.is_empty(), "{:?}", applied.orphans);
+
+    let moved = events_from(&applied.events, &move_key, &second.articles);
+    assert!(
+        moved.iter().any(|e| e.places.contains(&destination)
+            && e.correction
+                .as_ref()
+                .is_some_and(|c| c.original_places.contains(current))),
+        "moved to {destination}: {moved:#?}"
+    );
+    let retyped = events_from(&applied.events, &retype_key, &second.articles);
+    assert!(
+        retyped
+            .iter()
+            .any(|e| e.kind == new_kind && e.correction.is_some()),
+        "{retyped:#?}"
+    );
+    let hidden = events_from(&applied.hidden, &hide_key, &second.articles);
+    assert_eq!(hidden.len(), 1, "{:#?}", applied.hidden);
+    let noted = events_from(&applied.events, &note_key, &second.articles);
+    assert!(
+        noted
+            .iter()
+            .any(|e| e.correction.as_ref().and_then(|c| c.note.as_deref())
+                == Some("Checked against the map."))
+    );
+
+    // The exports show the corrected events as corrected, at the new place.
+    let shown: Vec<&Event> = applied.events.iter().collect();
+    let geojson: serde_json::Value =
+        serde_json::from_str(&karabakh_atlas::export::geojson(&shown, |id| {
+            second.place(id)
+        }))
+        .expect("GeoJSON");
+    let features = geojson["features"].as_array().expect("features");
+    assert!(
+        features
+            .iter()
+            .any(|f| f["properties"]["place_id"] == destination.as_str()
+                && f["properties"]["corrected"] == true)
+    );
+    assert_eq!(
+        applied.events.len() + applied.hidden.len(),
+        second.events.len()
+    );
+}
+
+#[test]
+fn folders_of_the_same_name_get_their_own_file_in_the_data_directory() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (first, second) = (
+        root.path().join("a/articles"),
+        root.path().join("b/articles"),
+    );
+    fs::create_dir_all(&first).expect("mkdir");
+    fs::create_dir_all(&second).expect("mkdir");
+    let data_home = root.path().join("share");
+    let first_file = corrections::path_in_data_dir(&first, &data_home);
+    assert_ne!(
+        first_file,
+        corrections::path_in_data_dir(&second, &data_home)
+    );
+    assert_eq!(
+        first_file,
+        corrections::path_in_data_dir(&first.join("."), &data_home)
+    );
+    assert!(first_file.starts_with(data_home.join("karabakh-atlas")));
+    let name = first_file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    assert!(
+        name.starts_with("articles-") && name.ends_with(".json"),
+        "{name}"
+    );
+    // The folder is made on the first save.
+    let (mut log, error) = CorrectionLog::open(first_file.clone());
+    assert!(error.is_none());
+    let articles = articles();
+    let events = extracted(&articles);
+    log.apply_edit(Correction::new(
+        key_of(&events, "shelling-barda", &articles),
+        Edit::Hide,
+    ))
+    .expect("save");
+    assert!(first_file.is_file());
 }

@@ -579,3 +579,56 @@ fn formats_are_named_as_on_the_command_line() {
     assert_eq!(Format::parse("json").map(Format::extension), Some("json"));
     assert_eq!(Format::parse("kml"), None);
 }
+
+#[test]
+fn the_seed_articles_export_as_geojson_and_csv_that_read_back() {
+    let atlas = karabakh_atlas::atlas::Atlas::from_dir(
+        &karabakh_atlas::paths::default_seeds_dir(),
+        &karabakh_atlas::paths::default_data_dir(),
+    )
+    .expect("the seeds load");
+    let events: Vec<&Event> = atlas.events.iter().collect();
+    assert!(!events.is_empty(), "the seeds give events");
+    let rows: usize = events.iter().map(|e| e.places.len().max(1)).sum();
+
+    let parsed: geojson::GeoJson = export::geojson(&events, |id| atlas.place(id))
+        .parse()
+        .expect("valid GeoJSON");
+    let geojson::GeoJson::FeatureCollection(collection) = parsed else {
+        panic!("not a FeatureCollection")
+    };
+    assert_eq!(collection.features.len(), rows);
+    for feature in &collection.features {
+        let Some(geometry) = &feature.geometry else {
+            continue;
+        };
+        let geojson::GeometryValue::Point {
+            coordinates: position,
+        } = &geometry.value
+        else {
+            panic!("not a point: {geometry:?}")
+        };
+        let (lon, lat) = (position[0], position[1]);
+        // Every seed event lies between Paris and the Caspian: longitude first.
+        assert!(
+            (2.0..50.5).contains(&lon) && (38.0..56.5).contains(&lat),
+            "[{lon}, {lat}]"
+        );
+    }
+
+    let records = parse_csv(&export::csv(&events, |id| atlas.place(id)));
+    assert_eq!(records.len(), rows + 1);
+    assert!(records.iter().all(|r| r.len() == CSV_COLUMNS.len()));
+}
+
+#[test]
+fn a_place_listed_twice_is_one_point() {
+    let mut twice = events().remove(0);
+    twice.places.push(twice.places[0].clone());
+    let places = places();
+    assert_eq!(
+        features(&export::geojson(&[&twice], lookup(&places))).len(),
+        1
+    );
+    assert_eq!(parse_csv(&export::csv(&[&twice], lookup(&places))).len(), 2);
+}

@@ -53,11 +53,18 @@ fn place_names(atlas: &Atlas, event: &Event) -> Vec<String> {
         .collect()
 }
 
+/// The event of `kind` at the place the gazetteer gives for the name `place` (names have several
+/// spellings: "Martuni" is the gazetteer's "Khojavend").
 fn find<'a>(atlas: &'a Atlas, kind: EventKind, place: &str) -> Option<&'a Event> {
+    let id = atlas
+        .gazetteer
+        .mentions(place)
+        .into_iter()
+        .find_map(|m| m.place)?;
     atlas
         .events
         .iter()
-        .find(|e| e.kind == kind && place_names(atlas, e).iter().any(|n| n == place))
+        .find(|e| e.kind == kind && e.places.contains(&id))
 }
 
 fn describe(atlas: &Atlas) -> String {

@@ -89,7 +89,7 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     if let Some((pos, measure)) = first_in(&after) {
         // "127 dead", "200 people have been reported killed", "thousands of enemy soldiers" is not a toll.
         let gap = &after[..pos];
-        if gap.split_whitespace().count() <= 5 && !gap.contains('.') {
+        if gap.split_whitespace().count() <= 8 && !gap.contains(['.', ',', ';']) {
             return Some(measure);
         }
     }
@@ -280,7 +280,10 @@ mod tests {
         let f = figures_in(
             "The official death toll rose this morning to more than 400 dead, including 22 civilians.",
         );
-        let deaths = f.deaths.unwrap_or_else(|| panic!("no deaths in {f:?}"));
+        let deaths = f
+            .deaths
+            .clone()
+            .unwrap_or_else(|| panic!("no deaths in {f:?}"));
         assert_eq!(deaths.value, 400);
         assert_eq!(deaths.qualifier, "more than");
     }
@@ -289,7 +292,10 @@ mod tests {
     fn a_range_keeps_both_ends() {
         let f =
             figures_in("The official death toll is 300 to 400, including around fifty civilians.");
-        let deaths = f.deaths.unwrap_or_else(|| panic!("no deaths in {f:?}"));
+        let deaths = f
+            .deaths
+            .clone()
+            .unwrap_or_else(|| panic!("no deaths in {f:?}"));
         assert_eq!(deaths.value, 300);
         assert_eq!(deaths.qualifier, "300 to 400");
     }
@@ -301,6 +307,7 @@ mod tests {
         );
         let displaced = f
             .displaced
+            .clone()
             .unwrap_or_else(|| panic!("no displaced in {f:?}"));
         assert_eq!(displaced.value, 45_000);
         assert_eq!(displaced.qualifier, "half");

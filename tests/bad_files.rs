@@ -1,0 +1,99 @@
+//! A folder of good and bad articles: every bad one is reported with its reason, the good ones are
+//! still extracted, and nothing panics.
+
+use std::fs;
+use std::path::PathBuf;
+
+use karabakh_atlas::atlas::Atlas;
+use karabakh_atlas::export;
+
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+#[test]
+fn bad_articles_are_listed_and_the_rest_still_load() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    let good = "date 2020-10-12\nAzerbaijani forces shelled the town of Martakert on Sunday, \
+                the separatist authorities said.\n";
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("good.txt", good.as_bytes().to_vec()),
+        ("empty.txt", Vec::new()),
+        (
+            "binary.txt",
+            vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3, 0, 0],
+        ),
+        // Windows-1252 curly quotes: not UTF-8, and not plain Latin-1 either.
+        (
+            "cp1252.txt",
+            b"\x93Shelling\x94 hit Barda on Monday.".to_vec(),
+        ),
+        (
+            "undated.txt",
+            b"Rockets struck Stepanakert, officials said.".to_vec(),
+        ),
+    ];
+    for (name, bytes) in &files {
+        fs::write(dir.path().join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+
+    let atlas = Atlas::from_dir(dir.path(), &data_dir()).unwrap_or_else(|e| panic!("{e}"));
+
+    let failed: Vec<String> = atlas
+        .failures
+        .iter()
+        .map(|f| {
+            let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.unwrap_or_default()
+        })
+        .collect();
+    for bad in ["empty.txt", "binary.txt", "cp1252.txt"] {
+        assert!(
+            failed.iter().any(|f| f == bad),
+            "{bad} not reported: {failed:?}"
+        );
+    }
+    for failure in &atlas.failures {
+        assert!(
+            !failure.reason.trim().is_empty(),
+            "{:?} has no reason",
+            failure.path
+        );
+    }
+    // The good article still gives its event, dated from its metadata line.
+    let martakert = atlas.events.iter().find(|e| {
+        e.places.iter().any(|id| {
+            atlas
+                .place(id)
+                .is_some_and(|p| p.name.contains("Martakert") || p.name.contains("Aghdara"))
+        })
+    });
+    let martakert =
+        martakert.unwrap_or_else(|| panic!("no event at Martakert: {:?}", atlas.events));
+    assert_eq!(
+        martakert.day.map(|d| d.to_string()),
+        Some("2020-10-11".to_string())
+    );
+
+    // An article with no date clue loads, its events carry no day, and the export says why.
+    let undated = atlas
+        .article("undated.txt")
+        .unwrap_or_else(|| panic!("undated.txt not loaded"));
+    assert!(undated.published.is_none());
+    let events: Vec<_> = atlas.events.iter().collect();
+    let json = export::json(&atlas.articles, &atlas.failures, &events);
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    let listed = parsed["articles"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no articles list"));
+    assert_eq!(listed.len(), files.len());
+    let undated_row = listed
+        .iter()
+        .find(|a| a["file"] == "undated.txt")
+        .unwrap_or_else(|| panic!("undated.txt missing from the export"));
+    assert!(
+        undated_row["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("publication date"))
+    );
+}
