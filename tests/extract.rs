@@ -228,3 +228,29 @@ fn two_reports_joined_by_while_get_their_own_days_and_places() {
     assert_eq!(hadrut.day, Some(day(2020, 10, 10)));
     assert!(!ganja.places.iter().any(|p| hadrut.places.contains(p)));
 }
+
+#[test]
+fn a_denial_is_kept_with_the_event_it_answers() {
+    let atlas = extract(vec![article(
+        "k.txt",
+        "On Tuesday a school in Martuni was hit by rockets. The Azerbaijani defence ministry denied \
+         having fired on the building.",
+        day(2020, 10, 15),
+    )]);
+    let strikes: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Shelling)
+        .collect();
+    assert_eq!(strikes.len(), 1, "{}", describe(&atlas));
+    assert_eq!(strikes[0].sources.len(), 2);
+    let denial = &strikes[0].sources[1];
+    assert!(denial.denied);
+    assert!(
+        denial
+            .claimed_by
+            .as_deref()
+            .is_some_and(|c| c.contains("defence ministry"))
+    );
+    assert_eq!(strikes[0].day, Some(day(2020, 10, 13)));
+}

@@ -75,10 +75,27 @@ pub fn extract_article(
             if !places_here.is_empty() {
                 previous_places = places_here;
             }
-            events.extend(found);
+            for event in found {
+                match denial_target(&event, &events) {
+                    Some(told) => events[told].sources.extend(event.sources),
+                    None => events.push(event),
+                }
+            }
         }
     }
     events
+}
+
+/// "The Azerbaijani army denied having fired on this building": a denial that names no place or
+/// day of its own answers the article's last report of that kind; it is kept as one of that
+/// event's sources (marked denied), not as a new event.
+fn denial_target(event: &Event, told: &[Event]) -> Option<usize> {
+    let source = event.sources.first()?;
+    if !source.denied || !source.place_words.is_empty() || source.day_words.is_some() {
+        return None;
+    }
+    told.iter()
+        .rposition(|e| e.kind == event.kind && e.status == event.status)
 }
 
 /// Words that join two reports in one sentence ("Azerbaijan said X, while Armenia said Y").
