@@ -205,3 +205,52 @@ fn a_war_event_with_no_place_is_placed_in_the_region_of_the_article() {
         vec!["Nagorno-Karabakh".to_string()]
     );
 }
+
+#[test]
+fn two_reports_joined_by_while_get_their_own_days_and_places() {
+    // 11 October 2020 was a Sunday.
+    let atlas = extract(vec![article(
+        "j.txt",
+        "Azerbaijan said on Sunday that Armenian forces had shelled its second-largest city Ganja, \
+         killing at least nine civilians, while Armenia said Azerbaijani troops attacked the town of \
+         Hadrut overnight.",
+        day(2020, 10, 11),
+    )]);
+    let ganja = find(&atlas, EventKind::Shelling, "Ganja")
+        .unwrap_or_else(|| panic!("no shelling at Ganja in\n{}", describe(&atlas)));
+    assert_eq!(ganja.day, Some(day(2020, 10, 11)));
+    assert_eq!(ganja.claimed_by.as_deref(), Some("Azerbaijan"));
+    let toll = find(&atlas, EventKind::Casualties, "Ganja")
+        .unwrap_or_else(|| panic!("no casualties at Ganja in\n{}", describe(&atlas)));
+    assert_eq!(toll.figures.deaths.as_ref().map(|f| f.value), Some(9));
+    let hadrut = find(&atlas, EventKind::Fighting, "Hadrut")
+        .unwrap_or_else(|| panic!("no fighting at Hadrut in\n{}", describe(&atlas)));
+    assert_eq!(hadrut.day, Some(day(2020, 10, 10)));
+    assert!(!ganja.places.iter().any(|p| hadrut.places.contains(p)));
+}
+
+#[test]
+fn a_denial_is_kept_with_the_event_it_answers() {
+    let atlas = extract(vec![article(
+        "k.txt",
+        "On Tuesday a school in Martuni was hit by rockets. The Azerbaijani defence ministry denied \
+         having fired on the building.",
+        day(2020, 10, 15),
+    )]);
+    let strikes: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Shelling)
+        .collect();
+    assert_eq!(strikes.len(), 1, "{}", describe(&atlas));
+    assert_eq!(strikes[0].sources.len(), 2);
+    let denial = &strikes[0].sources[1];
+    assert!(denial.denied);
+    assert!(
+        denial
+            .claimed_by
+            .as_deref()
+            .is_some_and(|c| c.contains("defence ministry"))
+    );
+    assert_eq!(strikes[0].day, Some(day(2020, 10, 13)));
+}

@@ -65,6 +65,7 @@ fn tidy(words: &[&str]) -> String {
     let words: Vec<&str> = words
         .iter()
         .copied()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
         .skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "and" | "but"))
         .collect();
     words.join(" ")

@@ -17,7 +17,10 @@ use crate::when::{self, RefKind, TimeRef};
 
 /// Everything the extractor knows about one sentence before it decides on events.
 struct Sentence<'a> {
+    /// The clause analysed, in article offsets.
     range: Range<usize>,
+    /// The whole sentence it belongs to: what a source quotes.
+    whole: Range<usize>,
     text: &'a str,
     mentions: Vec<&'a Mention>,
     refs: Vec<TimeRef>,
@@ -34,44 +37,97 @@ pub fn extract_article(
     let mut events = Vec::new();
     let mut previous_places: Vec<PlaceId> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
-    for range in text::sentences(&article.text) {
-        let Some(sentence_text) = article.text.get(range.clone()) else {
-            continue;
-        };
-        let sentence = Sentence {
-            mentions: mentions
+    for whole in text::sentences(&article.text) {
+        for range in clauses(&article.text, whole.clone()) {
+            let Some(sentence_text) = article.text.get(range.clone()) else {
+                continue;
+            };
+            let sentence = Sentence {
+                mentions: mentions
+                    .iter()
+                    .filter(|m| m.start >= range.start && m.end <= range.end)
+                    .collect(),
+                refs: published
+                    .map(|day| when::time_refs(sentence_text, day))
+                    .unwrap_or_default(),
+                text: sentence_text,
+                range,
+                whole: whole.clone(),
+            };
+            let context = Context {
+                region: region.as_ref(),
+                previous_places: &previous_places,
+                previous_events: &previous_events,
+            };
+            let found =
+                sentence_events(article, &sentence, published, gazetteer, lexicon, &context);
+            previous_events = found
                 .iter()
-                .filter(|m| m.start >= range.start && m.end <= range.end)
-                .collect(),
-            refs: published
-                .map(|day| when::time_refs(sentence_text, day))
-                .unwrap_or_default(),
-            text: sentence_text,
-            range,
-        };
-        let context = Context {
-            region: region.as_ref(),
-            previous_places: &previous_places,
-            previous_events: &previous_events,
-        };
-        let found = sentence_events(article, &sentence, published, gazetteer, lexicon, &context);
-        previous_events = found
-            .iter()
-            .filter(|e| e.sources.iter().any(|s| !s.place_words.is_empty()))
-            .map(|e| (e.kind, e.places.clone()))
-            .collect();
-        let places_here: Vec<PlaceId> = sentence
-            .mentions
-            .iter()
-            .filter(|m| m.role == MentionRole::Event)
-            .filter_map(|m| m.place.clone())
-            .collect();
-        if !places_here.is_empty() {
-            previous_places = places_here;
+                .filter(|e| e.sources.iter().any(|s| !s.place_words.is_empty()))
+                .map(|e| (e.kind, e.places.clone()))
+                .collect();
+            let places_here: Vec<PlaceId> = sentence
+                .mentions
+                .iter()
+                .filter(|m| m.role == MentionRole::Event)
+                .filter_map(|m| m.place.clone())
+                .collect();
+            if !places_here.is_empty() {
+                previous_places = places_here;
+            }
+            for event in found {
+                match denial_target(&event, &events) {
+                    Some(told) => events[told].sources.extend(event.sources),
+                    None => events.push(event),
+                }
+            }
         }
-        events.extend(found);
     }
     events
+}
+
+/// "The Azerbaijani army denied having fired on this building": a denial that names no place or
+/// day of its own answers the article's last report of that kind; it is kept as one of that
+/// event's sources (marked denied), not as a new event.
+fn denial_target(event: &Event, told: &[Event]) -> Option<usize> {
+    let source = event.sources.first()?;
+    if !source.denied || !source.place_words.is_empty() || source.day_words.is_some() {
+        return None;
+    }
+    told.iter()
+        .rposition(|e| e.kind == event.kind && e.status == event.status)
+}
+
+/// Words that join two reports in one sentence ("Azerbaijan said X, while Armenia said Y").
+const CLAUSE_BREAKS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
+
+/// A sentence cut where it joins two reports, each part long enough to be a report of its own.
+fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let Some(body) = text.get(sentence.clone()) else {
+        return vec![sentence];
+    };
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, separator) in CLAUSE_BREAKS
+        .iter()
+        .flat_map(|sep| body.match_indices(sep).map(move |(i, _)| (i, *sep)))
+        .collect::<std::collections::BTreeMap<usize, &str>>()
+    {
+        if at < start {
+            continue;
+        }
+        let before = &body[start..at];
+        let after = &body[at + separator.len()..];
+        if at >= start
+            && before.split_whitespace().count() >= 5
+            && after.split_whitespace().count() >= 5
+        {
+            parts.push(sentence.start + start..sentence.start + at);
+            start = at + separator.len();
+        }
+    }
+    parts.push(sentence.start + start..sentence.end);
+    parts
 }
 
 /// The region an article is about: its most-mentioned region (ties: the first), used for war events
@@ -142,7 +198,7 @@ fn sentence_events(
     if dated.is_empty() && lexicon.hypothetical.contains(sentence.text) {
         return Vec::new();
     }
-    let line = line_around(&article.text, sentence.range.clone());
+    let line = line_around(&article.text, sentence.whole.clone());
     let line_lower = line.trim_start_matches(['•', '-', '*', ' ']).to_lowercase();
     if lexicon
         .skip_lines
@@ -212,10 +268,22 @@ fn sentence_events(
             };
             let source = Source {
                 article: article.id.clone(),
-                start: sentence.range.start,
-                end: sentence.range.end,
-                quote: sentence.text.trim().to_string(),
-                kind_words: kind_words.clone(),
+                start: sentence.whole.start,
+                end: sentence.whole.end,
+                quote: article
+                    .text
+                    .get(sentence.whole.clone())
+                    .unwrap_or(sentence.text)
+                    .trim()
+                    .to_string(),
+                kind_words: kind_words
+                    .iter()
+                    .map(|w| Span {
+                        start: sentence.range.start + w.start,
+                        end: sentence.range.start + w.end,
+                        text: w.text.clone(),
+                    })
+                    .collect(),
                 day_words: time_ref.map(|r| Span {
                     start: sentence.range.start + r.start,
                     end: sentence.range.start + r.end,

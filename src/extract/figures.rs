@@ -13,13 +13,14 @@ enum Measure {
 const DEATH_WORDS: &[&str] = &[
     "dead",
     "killed",
+    "killing",
     "deaths",
     "death toll",
     "died",
     "lives",
     "toll",
 ];
-const INJURY_WORDS: &[&str] = &["injured", "wounded"];
+const INJURY_WORDS: &[&str] = &["injured", "wounded", "wounding", "injuring"];
 const DISPLACED_WORDS: &[&str] = &["displaced", "fled", "evacuated", "refugees", "homeless"];
 
 /// One number as written, with its value and byte span in the sentence.
@@ -92,6 +93,14 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
         if gap.split_whitespace().count() <= 8 && !gap.contains(['.', ',', ';']) {
             return Some(measure);
         }
+    }
+    // "killing at least nine civilians": the toll verb comes just before the number.
+    let last_words: String = {
+        let words: Vec<&str> = before.split_whitespace().collect();
+        words[words.len().saturating_sub(3)..].join(" ")
+    };
+    if let Some((_, measure)) = first_in(&last_words) {
+        return Some(measure);
     }
     if let Some((_, measure)) = first_in(&before)
         && (before.contains("toll") || before.contains("displaced"))
@@ -328,5 +337,22 @@ mod tests {
         assert_eq!(f.deaths.map(|d| d.value), Some(30_000));
         let f = figures_in("The war ended in 1994 and F-16 jets were seen.");
         assert!(f.is_empty(), "{f:?}");
+    }
+}
+#[cfg(test)]
+mod toll_verb_tests {
+    use super::*;
+
+    #[test]
+    fn a_toll_verb_before_the_number() {
+        let f = figures_in(
+            "Armenian forces had shelled the city of Ganja, killing at least nine civilians",
+        );
+        assert_eq!(
+            f.deaths.map(|d| d.value),
+            Some(9),
+            "{:?}",
+            quantities("killing at least nine civilians")
+        );
     }
 }
