@@ -9,8 +9,8 @@ use super::figures::figures_in;
 use super::lexicon::Lexicon;
 use crate::gazetteer::Gazetteer;
 use crate::model::{
-    Article, Certainty, Event, EventKind, Mention, MentionRole, Place, PlaceId, PlaceKind, Source,
-    Span, Status,
+    Article, Certainty, Event, EventKind, Figures, Mention, MentionRole, Place, PlaceId, PlaceKind,
+    Source, Span, Status,
 };
 use crate::text;
 use crate::when::{self, RefKind, TimeRef};
@@ -23,7 +23,6 @@ struct Sentence<'a> {
     whole: Range<usize>,
     text: &'a str,
     mentions: Vec<&'a Mention>,
-    refs: Vec<TimeRef>,
 }
 
 pub fn extract_article(
@@ -47,9 +46,6 @@ pub fn extract_article(
                     .iter()
                     .filter(|m| m.start >= range.start && m.end <= range.end)
                     .collect(),
-                refs: published
-                    .map(|day| when::time_refs(sentence_text, day))
-                    .unwrap_or_default(),
                 text: sentence_text,
                 range,
                 whole: whole.clone(),
@@ -178,9 +174,12 @@ fn sentence_events(
     if kinds.is_empty() {
         return Vec::new();
     }
+    // Read only for sentences that tell of something: most do not, and time words cost a scan.
+    let refs = published
+        .map(|day| when::time_refs(sentence.text, day))
+        .unwrap_or_default();
     // Days the sentence names for what happened (not durations, periods or the past).
-    let dated: Vec<&TimeRef> = sentence
-        .refs
+    let dated: Vec<&TimeRef> = refs
         .iter()
         .filter(|r| {
             r.day.is_some()
@@ -189,9 +188,9 @@ fn sentence_events(
                 && matches!(r.kind, RefKind::Day | RefKind::Night)
         })
         .collect();
-    let primary = when::primary_day(&sentence.refs);
+    let primary = when::primary_day(&refs);
     // A sentence about the past the article recalls (1988, 1994, the 1990s) is background.
-    if primary.is_none() && sentence.refs.iter().any(|r| r.kind == RefKind::Background) {
+    if primary.is_none() && refs.iter().any(|r| r.kind == RefKind::Background) {
         return Vec::new();
     }
     // "could be much higher", "would constitute a turning point": nothing happened.
@@ -211,12 +210,19 @@ fn sentence_events(
     // Only a stretch of days ("in recent days", "since September 27", "for 13 days"): an attack or
     // a battle cannot be put on one day; a toll or a count of displaced people is as of the report.
     let only_stretch = primary.is_none()
-        && sentence
-            .refs
+        && refs
             .iter()
             .any(|r| matches!(r.kind, RefKind::Period | RefKind::Since));
     let claim = super::claims::claim_in(sentence.text, lexicon);
-    let figures = figures_in(sentence.text);
+    // Tolls are kept only on casualty and displacement events.
+    let figures = if kinds
+        .iter()
+        .any(|(k, _)| matches!(k, EventKind::Casualties | EventKind::Displacement))
+    {
+        figures_in(sentence.text)
+    } else {
+        Figures::default()
+    };
     let sentence_planned = lexicon.planned.contains(sentence.text);
 
     let mut events = Vec::new();
@@ -340,12 +346,18 @@ fn is_photo_caption(sentence: &str) -> bool {
 pub fn kinds_in(sentence: &str, lexicon: &Lexicon) -> Vec<(EventKind, Vec<Span>)> {
     let mut kinds = Vec::new();
     for (index, kind) in EventKind::ALL.into_iter().enumerate() {
+        let triggers: Vec<(usize, usize, usize)> =
+            lexicon.triggers[index].find_iter(sentence).collect();
+        if triggers.is_empty() {
+            continue;
+        }
+        // Blockers matter only around a trigger: most sentences have none and skip this search.
         let blocked: Vec<(usize, usize)> = lexicon.blockers[index]
             .find_iter(sentence)
             .map(|(s, e, _)| (s, e))
             .collect();
-        let words: Vec<Span> = lexicon.triggers[index]
-            .find_iter(sentence)
+        let words: Vec<Span> = triggers
+            .into_iter()
             .filter(|(s, e, _)| !blocked.iter().any(|(bs, be)| bs < e && s < be))
             .filter(|(s, _, _)| !only_modifies(&sentence[..*s], index, lexicon))
             .map(|(start, end, _)| Span {

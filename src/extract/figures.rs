@@ -271,10 +271,14 @@ fn number_at(lower: &str, i: usize) -> Option<(u64, usize)> {
         }
         return digits.parse().ok().map(|v| (v, end));
     }
+    // Compared by first byte before the whole word: this runs at every word of the sentence.
+    let first = rest.as_bytes().first().copied()?;
     SMALL_NUMBERS
         .iter()
         .filter(|(word, _)| {
-            rest.starts_with(word) && super::lexicon::is_word_boundary(lower, i, i + word.len())
+            word.as_bytes().first() == Some(&first)
+                && rest.starts_with(word)
+                && super::lexicon::is_word_boundary(lower, i, i + word.len())
         })
         .max_by_key(|(word, _)| word.len())
         .map(|(word, value)| (*value, i + word.len()))

@@ -5,6 +5,7 @@
 //! sentences share a distinctive word ("cathedral"): then the named place wins. Tolls are not
 //! averaged: each source keeps its own figures so contradictions stay visible.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -16,26 +17,39 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
     // Only events of the same kind, day and status can merge: bucket by them so a corpus of
     // thousands of articles does not compare every pair.
     let mut merged: Vec<Event> = Vec::new();
+    // The distinctive words of each merged event's first report. That report never changes, so
+    // they are found once instead of at every comparison (which was most of the merge's time).
+    let mut merged_words: Vec<Vec<String>> = Vec::new();
     let mut buckets: HashMap<(EventKind, Option<NaiveDate>, Status), Vec<usize>> = HashMap::new();
     for event in events {
         let bucket = buckets
             .entry((event.kind, event.day, event.status))
             .or_default();
-        // A report with a named place is the best home for one that names none.
-        let named_match = bucket.iter().copied().find(|&i| {
-            places_inferred(&event)
-                && !places_inferred(&merged[i])
-                && same_happening(&merged[i], &event)
-        });
-        match named_match.or_else(|| {
-            bucket
+        let event_words = OnceCell::new();
+        let found = {
+            let same = |i: usize| {
+                same_happening(&merged[i], &event, || {
+                    let words = event_words.get_or_init(|| first_report_words(&event));
+                    words.iter().any(|w| merged_words[i].contains(w))
+                })
+            };
+            // A report with a named place is the best home for one that names none.
+            let event_inferred = places_inferred(&event);
+            let named_match = bucket
                 .iter()
                 .copied()
-                .find(|&i| same_happening(&merged[i], &event))
-        }) {
+                .find(|&i| event_inferred && !places_inferred(&merged[i]) && same(i));
+            named_match.or_else(|| bucket.iter().copied().find(|&i| same(i)))
+        };
+        match found {
             Some(i) => absorb(&mut merged[i], event),
             None => {
                 bucket.push(merged.len());
+                merged_words.push(
+                    event_words
+                        .into_inner()
+                        .unwrap_or_else(|| first_report_words(&event)),
+                );
                 merged.push(event);
             }
         }
@@ -46,7 +60,9 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
     merged
 }
 
-fn same_happening(a: &Event, b: &Event) -> bool {
+/// Whether `b` reports the happening of `a`; `share_a_distinctive_word` tells whether their first
+/// reports share a distinctive word ("cathedral"), asked only when it matters.
+fn same_happening(a: &Event, b: &Event, share_a_distinctive_word: impl FnOnce() -> bool) -> bool {
     if a.kind != b.kind || a.day != b.day || a.status != b.status {
         return false;
     }
@@ -55,16 +71,17 @@ fn same_happening(a: &Event, b: &Event) -> bool {
     if a.places == b.places && !(a_inferred && b_inferred) {
         return true;
     }
+    if a_inferred && b_inferred {
+        return a.places == b.places && share_a_distinctive_word();
+    }
     // A report that names no place takes the place of another article's report of the same
     // thing; within one article, sentences that name no place stay apart.
-    let other_article = a
-        .sources
-        .iter()
-        .all(|sa| b.sources.iter().all(|sb| sa.article != sb.article));
-    if a_inferred && b_inferred {
-        return a.places == b.places && shares_distinctive_word(a, b);
-    }
-    a_inferred != b_inferred && other_article && shares_distinctive_word(a, b)
+    let other_article = || {
+        a.sources
+            .iter()
+            .all(|sa| b.sources.iter().all(|sb| sa.article != sb.article))
+    };
+    a_inferred != b_inferred && other_article() && share_a_distinctive_word()
 }
 
 /// The places of an event came from a fallback (the article's region, "there"), not from a name.
@@ -72,17 +89,14 @@ fn places_inferred(event: &Event) -> bool {
     event.sources.iter().all(|s| s.place_words.is_empty())
 }
 
-fn shares_distinctive_word(a: &Event, b: &Event) -> bool {
-    // Only the first report's words: a merged event must not grow a vocabulary that then
-    // attracts unrelated reports.
-    let words_of = |e: &Event| -> Vec<String> {
-        e.sources
-            .first()
-            .map(|s| distinctive_words(&s.quote))
-            .unwrap_or_default()
-    };
-    let a_words = words_of(a);
-    words_of(b).iter().any(|w| a_words.contains(w))
+/// The distinctive words of an event's first report. Only the first report's words: a merged
+/// event must not grow a vocabulary that then attracts unrelated reports.
+fn first_report_words(event: &Event) -> Vec<String> {
+    event
+        .sources
+        .first()
+        .map(|s| distinctive_words(&s.quote))
+        .unwrap_or_default()
 }
 
 /// Lower-cased content words that name a particular thing, not the war in general.
