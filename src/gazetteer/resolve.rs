@@ -296,7 +296,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
                 why: format!("inside {what}"),
                 keeps_place: true,
             }
-        } else if index == 0 && roles::is_dateline(text, f.start, f.end) {
+        } else if roles::is_dateline(text, f.start, f.end) {
             Verdict::Role {
                 role: MentionRole::Credit,
                 why: "the dateline: where the report was filed".into(),
