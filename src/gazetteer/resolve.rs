@@ -288,7 +288,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
     // Words only of the sentences that hold a name, each split once.
     let mut sentence_words: Vec<Option<(Vec<Word>, Option<String>)>> = vec![None; sentences.len()];
     let mut persons: Vec<String> = Vec::new();
-    for (index, f) in found.iter_mut().enumerate() {
+    for f in found.iter_mut() {
         let credit = credits.iter().find(|(span, _, _)| span.contains(&f.start));
         let verdict = if let Some((_, role, what)) = credit {
             Verdict::Role {
