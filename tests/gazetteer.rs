@@ -491,3 +491,20 @@ fn load_time() {
         assert!(times[3] < 50.0, "load takes {:.1} ms", times[3]);
     }
 }
+
+#[test]
+fn a_dateline_of_two_cities_is_a_credit() {
+    let g = gazetteer();
+    let text =
+        "YEREVAN/BAKU (Reuters) - Azerbaijan said on Sunday that Armenian forces shelled Ganja.";
+    let mentions = g.mentions(text);
+    for name in ["YEREVAN", "BAKU"] {
+        let m = mentions
+            .iter()
+            .find(|m| m.text == name)
+            .unwrap_or_else(|| panic!("{name} not found in {mentions:?}"));
+        assert_eq!(m.role, MentionRole::Credit, "{name}: {}", m.why);
+    }
+    let ganja = mentions.iter().find(|m| m.text == "Ganja");
+    assert_eq!(ganja.map(|m| m.role), Some(MentionRole::Event));
+}

@@ -288,7 +288,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
     // Words only of the sentences that hold a name, each split once.
     let mut sentence_words: Vec<Option<(Vec<Word>, Option<String>)>> = vec![None; sentences.len()];
     let mut persons: Vec<String> = Vec::new();
-    for (index, f) in found.iter_mut().enumerate() {
+    for f in found.iter_mut() {
         let credit = credits.iter().find(|(span, _, _)| span.contains(&f.start));
         let verdict = if let Some((_, role, what)) = credit {
             Verdict::Role {
@@ -296,7 +296,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
                 why: format!("inside {what}"),
                 keeps_place: true,
             }
-        } else if index == 0 && roles::is_dateline(text, f.start, f.end) {
+        } else if roles::is_dateline(text, f.start, f.end) {
             Verdict::Role {
                 role: MentionRole::Credit,
                 why: "the dateline: where the report was filed".into(),

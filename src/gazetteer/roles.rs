@@ -523,7 +523,13 @@ fn speaks_as_government(site: &Site) -> Option<String> {
 /// ("STEPANAKERT |", "BAKU (Reuters) -").
 pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..start].trim().is_empty() {
+    let before = text[line_start..start].trim();
+    // "YEREVAN/BAKU (Reuters)": a second filing place joined to a first by a slash.
+    let joined_to_dateline = before.ends_with('/')
+        && before
+            .chars()
+            .all(|c| c == '/' || c == ' ' || c == '-' || (c.is_alphabetic() && c.is_uppercase()));
+    if !before.is_empty() && !joined_to_dateline {
         return false;
     }
     let name = &text[start..end];
@@ -541,4 +547,5 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         || rest.starts_with("(Reuters)")
         || rest.starts_with("(AFP)")
         || rest.starts_with("(AP)")
+        || joined_to_dateline
 }
