@@ -31,6 +31,8 @@ impl DetailsView {
         atlas: &Atlas,
         scene: &Scene,
         state: &mut ViewState,
+        // Drawn under the selected event's details (the correction tools).
+        below_selected: &mut dyn FnMut(&mut Ui, usize),
     ) -> Vec<Command> {
         let mut commands = Vec::new();
         ScrollArea::vertical()
@@ -44,6 +46,9 @@ impl DetailsView {
                     Some(event) => {
                         let scroll = self.shown_selection != state.selected;
                         selected_event(ui, atlas, event, scroll, &mut commands);
+                        if let Some(index) = state.selected {
+                            below_selected(ui, index);
+                        }
                         self.shown_selection = state.selected;
                     }
                     None => {
@@ -230,6 +235,7 @@ fn selected_event(
         Certainty::Explicit => "day stated in the text",
         Certainty::Implicit => "day implied by the publication date",
     };
+    super::corrections_panel::correction_summary(ui, atlas, event);
     ui.label(format!("{day} ({certainty})"));
     if event.status == Status::Planned {
         ui.label("Planned, not yet happened when reported");

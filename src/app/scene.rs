@@ -32,6 +32,8 @@ pub struct MarkerGroup {
     /// Every event of the group has only an implied day, or is planned: drawn hollow.
     pub hollow: bool,
     pub far: bool,
+    /// Some event of the group was changed by the reader: the marker carries a mark.
+    pub corrected: bool,
 }
 
 /// A reported death toll: one point of the timeline's toll line.
@@ -179,6 +181,7 @@ fn group_markers(atlas: &Atlas, index: &EventIndex, visible: &[usize]) -> Vec<Ma
                     latest: day,
                     hollow: true,
                     far: place.far,
+                    corrected: false,
                 });
             }
             let group = &mut groups[group_of[key] as usize];
@@ -186,6 +189,7 @@ fn group_markers(atlas: &Atlas, index: &EventIndex, visible: &[usize]) -> Vec<Ma
             group.sources += event.sources.len();
             group.latest = group.latest.max(day);
             group.hollow &= hollow;
+            group.corrected |= event.correction.is_some();
         }
     }
     for group in &mut groups {
