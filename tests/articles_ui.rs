@@ -81,15 +81,15 @@ fn events_of<'a>(app: &'a AtlasApp, article: &'a str) -> impl Iterator<Item = &'
         .filter(move |e| e.sources.iter().any(|s| s.article == article))
 }
 
-const BARDA: &str = "Shelling hit the town of Barda, killing four civilians, officials in Baku said.\n";
+const BARDA: &str =
+    "Shelling hit the town of Barda, killing four civilians, officials in Baku said.\n";
 
 #[test]
 fn dropped_articles_are_read_in_the_background_listed_and_mapped() {
     let library = tempfile::tempdir().expect("temporary folder");
     let elsewhere = tempfile::tempdir().expect("temporary folder");
     let seed = "000_3ffde59c5c20d985.txt";
-    std::fs::copy(root().join("seeds").join(seed), library.path().join(seed))
-        .expect("seed copied");
+    std::fs::copy(root().join("seeds").join(seed), library.path().join(seed)).expect("seed copied");
     let mut harness = window_on(library.path());
     assert_eq!(harness.state().atlas().map(|a| a.articles.len()), Some(1));
 
@@ -118,7 +118,10 @@ fn dropped_articles_are_read_in_the_background_listed_and_mapped() {
     let names: Vec<&str> = atlas.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(names, [seed, dropped_seed], "the copy is not read twice");
     assert!(
-        atlas.failures.iter().any(|f| f.path == empty && f.reason.contains("empty")),
+        atlas
+            .failures
+            .iter()
+            .any(|f| f.path == empty && f.reason.contains("empty")),
         "{:?}",
         atlas.failures
     );
@@ -130,17 +133,20 @@ fn dropped_articles_are_read_in_the_background_listed_and_mapped() {
     let day = events_of(app, dropped_seed)
         .find_map(|e| e.day.filter(|_| !e.places.is_empty()))
         .expect("the dropped article gives a dated, placed event");
-    harness.state_mut().apply(vec![
-        karabakh_atlas::app::state::Command::SetDay(day),
-    ]);
+    harness
+        .state_mut()
+        .apply(vec![karabakh_atlas::app::state::Command::SetDay(day)]);
     harness.run_steps(2);
     let app = harness.state();
     let atlas = app.atlas().expect("loaded");
     assert!(
-        app.scene().groups.iter().any(|g| g
-            .events
+        app.scene()
+            .groups
             .iter()
-            .any(|&i| atlas.events[i].sources.iter().any(|s| s.article == dropped_seed))),
+            .any(|g| g.events.iter().any(|&i| atlas.events[i]
+                .sources
+                .iter()
+                .any(|s| s.article == dropped_seed))),
         "a marker shows the dropped article's event on {day}"
     );
 
@@ -179,7 +185,10 @@ fn a_date_set_in_the_articles_list_moves_the_articles_events() {
         let app = harness.state();
         let days: Vec<Option<NaiveDate>> = events_of(app, "barda.txt").map(|e| e.day).collect();
         assert!(!days.is_empty(), "the shelling is still extracted");
-        assert!(days.iter().all(|d| *d == Some(day)), "{days:?} should be {day}");
+        assert!(
+            days.iter().all(|d| *d == Some(day)),
+            "{days:?} should be {day}"
+        );
         assert_eq!(app.state.day, day, "the view follows to the new day");
         let saved = std::fs::read_to_string(library.path().join("corrections.json"))
             .expect("the date is saved next to the articles");
@@ -221,7 +230,9 @@ fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
     };
     harness
         .state_mut()
-        .apply(vec![karabakh_atlas::app::state::Command::Select(Some(index))]);
+        .apply(vec![karabakh_atlas::app::state::Command::Select(Some(
+            index,
+        ))]);
     harness.run_steps(2);
     let title = {
         let place = harness
@@ -237,6 +248,9 @@ fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
             place.country
         )
     };
+    // The tools sit under the event's sources: bring the candidate into view, then click it.
+    harness.get_by_label(&title).scroll_to_me();
+    harness.run_steps(2);
     harness.get_by_label(&title).click();
     harness.run_steps(3);
 
@@ -246,9 +260,16 @@ fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
     let moved = &atlas.events[selected];
     assert_eq!(moved.places, [other.clone()]);
     let note = moved.correction.as_ref().expect("marked as corrected");
-    assert_eq!(note.original_places, [current.clone()], "the original is kept");
+    assert_eq!(
+        note.original_places,
+        [current.clone()],
+        "the original is kept"
+    );
     assert!(
-        app.scene().groups.iter().any(|g| g.place == other && g.corrected),
+        app.scene()
+            .groups
+            .iter()
+            .any(|g| g.place == other && g.corrected),
         "the marker moved and carries the corrected mark"
     );
     harness.get_by_label_contains("corrected: was shelling");
@@ -266,7 +287,7 @@ fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
     let app = harness.state();
     let atlas = app.atlas().expect("loaded");
     assert!(atlas.events.iter().any(|e| e.places == [current.clone()]));
-    let saved = std::fs::read_to_string(library.path().join("corrections.json"))
-        .expect("still there");
+    let saved =
+        std::fs::read_to_string(library.path().join("corrections.json")).expect("still there");
     assert!(!saved.contains("\"move\""), "{saved}");
 }

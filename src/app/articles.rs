@@ -323,10 +323,8 @@ fn corrections_overview(ui: &mut Ui, library: &Library, actions: &mut Vec<Action
         .default_open(false)
         .show(ui, |ui| {
             ui.label(
-                RichText::new(
-                    "Kept in the file: they apply again if their article comes back.",
-                )
-                .weak(),
+                RichText::new("Kept in the file: they apply again if their article comes back.")
+                    .weak(),
             );
             for orphan in &library.orphans {
                 ui.label(format!("• {}", orphan.reason));

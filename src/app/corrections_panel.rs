@@ -99,7 +99,7 @@ impl CorrectionsPanel {
                     let name = place_title(atlas, &candidate.place);
                     let here = event.places.contains(&candidate.place);
                     ui.horizontal_wrapped(|ui| {
-                        let mark = if here { " ✔" } else { "" };
+                        let mark = if here { " — here now" } else { "" };
                         let button =
                             ui.add_enabled(!here, egui::Button::new(format!("{name}{mark}")));
                         if button
@@ -118,8 +118,12 @@ impl CorrectionsPanel {
                             });
                         }
                         ui.label(format!("score {:.2}", candidate.score));
-                        ui.label(RichText::new(truncate(&candidate.reason, 90)).weak().small())
-                            .on_hover_text(&candidate.reason);
+                        ui.label(
+                            RichText::new(truncate(&candidate.reason, 90))
+                                .weak()
+                                .small(),
+                        )
+                        .on_hover_text(&candidate.reason);
                     });
                 }
             }
@@ -172,7 +176,11 @@ impl CorrectionsPanel {
                 let text = RichText::new(style::kind_label(kind)).color(style::kind_color(kind));
                 if ui
                     .small_button(text)
-                    .on_hover_text(format!("This is {}, not {}", kind.as_str(), event.kind.as_str()))
+                    .on_hover_text(format!(
+                        "This is {}, not {}",
+                        kind.as_str(),
+                        event.kind.as_str()
+                    ))
                     .clicked()
                 {
                     edit(Edit::SetKind { to: kind });
@@ -220,13 +228,10 @@ impl CorrectionsPanel {
         event: &Event,
         edit: &mut impl FnMut(Edit),
     ) {
-        let others: Vec<usize> = scene
-            .visible
-            .iter()
-            .copied()
-            .filter(|&i| i != index)
-            .collect();
-        if !others.is_empty() {
+        // Never collect the shown events: with 100 000 of them that would cost every frame;
+        // the membership check runs only once an event is chosen.
+        let is_other = |i: &usize| *i != index && scene.visible.contains(i);
+        if scene.visible.len() > 1 {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Same happening as").strong());
                 let chosen = self
@@ -237,18 +242,20 @@ impl CorrectionsPanel {
                     .selected_text(truncate(&chosen, 50))
                     .width(240.0)
                     .show_ui(ui, |ui| {
-                        for &i in others.iter().take(200) {
+                        for &i in scene.visible.iter().filter(|&&i| i != index).take(200) {
                             let label = truncate(&event_label(atlas, &atlas.events[i]), 70);
                             ui.selectable_value(&mut self.merge_with, Some(i), label);
                         }
                     });
                 let other = self
                     .merge_with
-                    .filter(|i| others.contains(i))
+                    .filter(is_other)
                     .and_then(|i| atlas.events.get(i));
                 if ui
                     .add_enabled(other.is_some(), egui::Button::new("Merge"))
-                    .on_hover_text("Its sources join this event, which keeps its kind, day and place")
+                    .on_hover_text(
+                        "Its sources join this event, which keeps its kind, day and place",
+                    )
                     .clicked()
                     && let Some(key) =
                         other.and_then(|o| crate::corrections::EventKey::of(o, &atlas.articles))
@@ -274,8 +281,12 @@ impl CorrectionsPanel {
                         }
                     });
                     ui.label(
-                        RichText::new(format!("{}: “{}”", source.article, truncate(&source.quote, 70)))
-                            .small(),
+                        RichText::new(format!(
+                            "{}: “{}”",
+                            source.article,
+                            truncate(&source.quote, 70)
+                        ))
+                        .small(),
                     );
                 });
             }
@@ -320,7 +331,7 @@ pub fn correction_summary(ui: &mut Ui, atlas: &Atlas, event: &Event) {
         .original_day
         .map_or("no day".into(), |d| d.format("%-d %b %Y").to_string());
     let was = format!(
-        "✎ corrected: was {} at {} on {day}",
+        "corrected: was {} at {} on {day}",
         correction.original_kind.as_str(),
         if places.is_empty() {
             "no place".into()
@@ -332,12 +343,33 @@ pub fn correction_summary(ui: &mut Ui, atlas: &Atlas, event: &Event) {
         let color = corrected_color(ui.visuals().dark_mode);
         ui.label(RichText::new(was).strong().color(color));
         for change in &correction.changes {
-            ui.label(RichText::new(format!("• {change}")).small());
+            ui.label(RichText::new(format!("• {}", readable(atlas, change))).small());
         }
         if let Some(note) = &correction.note {
             ui.label(RichText::new(format!("Note: {note}")).italics());
         }
     });
+}
+
+/// Place ids named ("geonames:616631" → "Armavir (town, AM)") and arrows the default font lacks
+/// spelled out: a change as a reader can read it.
+pub fn readable(atlas: &Atlas, text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (n, word) in text.replace('\u{2192}', "->").split(' ').enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let core = word.trim_end_matches([',', ';', ')', '.']);
+        let is_id = core.starts_with("geonames:") || core.starts_with("atlas:");
+        match atlas.place(core).filter(|_| is_id) {
+            Some(_) => {
+                out.push_str(&place_title(atlas, core));
+                out.push_str(&word[core.len()..]);
+            }
+            None => out.push_str(word),
+        }
+    }
+    out
 }
 
 /// The mark of a corrected event, on the map and in the details (sky blue: no kind uses it).
@@ -365,7 +397,9 @@ fn place_title(atlas: &Atlas, id: &str) -> String {
 }
 
 fn place_name(atlas: &Atlas, id: &str) -> String {
-    atlas.place(id).map_or_else(|| id.to_string(), |p| p.name.clone())
+    atlas
+        .place(id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
 fn event_label(atlas: &Atlas, event: &Event) -> String {
@@ -378,6 +412,8 @@ fn event_label(atlas: &Atlas, event: &Event) -> String {
         } else {
             places.join(", ")
         },
-        event.day.map_or("no day".into(), |d| d.format("%-d %b").to_string())
+        event
+            .day
+            .map_or("no day".into(), |d| d.format("%-d %b").to_string())
     )
 }

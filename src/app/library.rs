@@ -121,7 +121,8 @@ impl Extractor {
         for result in read {
             match result {
                 Ok((article, mentions, events)) => {
-                    if let Some(first) = known.get(&article.hash).or_else(|| seen.get(&article.hash))
+                    if let Some(first) =
+                        known.get(&article.hash).or_else(|| seen.get(&article.hash))
                     {
                         batch.duplicates.push((article.path.clone(), first.clone()));
                         continue;
@@ -476,9 +477,11 @@ impl Library {
                 self.remerge();
                 Ok(())
             }
-            _ => Err("its events cannot be extracted again in this window (no extraction data); \
+            _ => Err(
+                "its events cannot be extracted again in this window (no extraction data); \
                       the date applies at the next start"
-                .to_string()),
+                    .to_string(),
+            ),
         };
         self.rebuild(atlas);
         result

@@ -49,6 +49,10 @@ pub struct Startup {
     pub exit_after_first_frame: bool,
     /// When the process started, for the start-up time.
     pub started: Instant,
+    /// Open the Articles list at start.
+    pub articles_list: bool,
+    /// Select the first event of the start day (its details and correction tools show).
+    pub select_first: bool,
 }
 
 impl Default for Startup {
@@ -62,6 +66,8 @@ impl Default for Startup {
             screenshot_until: None,
             exit_after_first_frame: false,
             started: Instant::now(),
+            articles_list: false,
+            select_first: false,
         }
     }
 }
@@ -204,6 +210,7 @@ impl AtlasApp {
         for problem in &loaded.basemap.problems {
             eprintln!("warning: {problem}");
         }
+        self.workbench.articles.open |= self.startup.articles_list;
         if let Some(problem) = &loaded.library.corrections_problem {
             state.status = Some(format!("Corrections not applied: {problem}"));
         }
@@ -302,6 +309,9 @@ impl AtlasApp {
 
         let Some(loaded) = &self.loaded else { return };
         self.scene.refresh(&loaded.atlas, &self.state);
+        if self.map_frames == 0 && self.startup.select_first && self.state.selected.is_none() {
+            self.state.selected = self.scene.visible.first().copied();
+        }
         let (atlas, basemap) = (&loaded.atlas, &loaded.basemap);
 
         egui::Panel::top("top_bar").show(ui, |ui| {

@@ -172,7 +172,8 @@ impl Workbench {
         let button = ui.add_enabled(undo.is_some(), egui::Button::new("Undo"));
         if button
             .on_hover_text(undo.map_or("Nothing to undo".into(), |c| {
-                format!("Undo {} (Ctrl+Z)", c.describe())
+                let what = super::corrections_panel::readable(atlas, &c.describe());
+                format!("Undo {what} (Ctrl+Z)")
             }))
             .clicked()
         {
@@ -182,7 +183,8 @@ impl Workbench {
         let button = ui.add_enabled(redo.is_some(), egui::Button::new("Redo"));
         if button
             .on_hover_text(redo.map_or("Nothing to redo".into(), |c| {
-                format!("Redo {} (Ctrl+Shift+Z)", c.describe())
+                let what = super::corrections_panel::readable(atlas, &c.describe());
+                format!("Redo {what} (Ctrl+Shift+Z)")
             }))
             .clicked()
         {
@@ -191,7 +193,7 @@ impl Workbench {
         ui.menu_button("Export view", |ui| {
             ui.label("The events on screen (days and filters), corrections applied:");
             for format in [Format::GeoJson, Format::Csv] {
-                let text = format!("{} → {}/", format.name(), self.exports_dir.display());
+                let text = format!("{} to {}/", format.name(), self.exports_dir.display());
                 if ui.button(text).clicked() {
                     self.pending.push(Action::Export(format));
                     ui.close();
@@ -244,10 +246,7 @@ impl Workbench {
                 },
                 Action::Unhide(index) => match library.hidden.get(index).cloned() {
                     Some(target) => {
-                        focus = target
-                            .sources
-                            .first()
-                            .map(|s| (s.article.clone(), s.start));
+                        focus = target.sources.first().map(|s| (s.article.clone(), s.start));
                         library.edit(atlas, &target, Edit::Unhide)
                     }
                     None => Err("That event is no longer hidden".into()),
@@ -256,10 +255,11 @@ impl Workbench {
                 Action::Redo => library.redo(atlas),
             };
             changed = true;
-            state.status = Some(match outcome {
+            let message = match outcome {
                 Ok(message) => message,
                 Err(problem) => problem,
-            });
+            };
+            state.status = Some(super::corrections_panel::readable(atlas, &message));
         }
         if changed {
             *scene = Scene::default();
@@ -267,9 +267,12 @@ impl Workbench {
             let span = span.unwrap_or((state.span.0, state.span.1));
             state.span = span;
             state.day = state.day.clamp(span.0, span.1);
-            let selected = focus.and_then(|(article, start)| find_source(&loaded.atlas, &article, start));
+            let selected =
+                focus.and_then(|(article, start)| find_source(&loaded.atlas, &article, start));
             let events = &loaded.atlas.events;
-            state.apply(Command::Select(selected), |i| events.get(i).and_then(|e| e.day));
+            state.apply(Command::Select(selected), |i| {
+                events.get(i).and_then(|e| e.day)
+            });
         }
     }
 
@@ -313,7 +316,8 @@ impl Workbench {
         };
         self.job = None;
         if !self.queued.is_empty() {
-            self.pending.push(Action::Add(std::mem::take(&mut self.queued)));
+            self.pending
+                .push(Action::Add(std::mem::take(&mut self.queued)));
         }
         batch
     }
@@ -375,4 +379,3 @@ fn find_source(atlas: &Atlas, article: &str, start: usize) -> Option<usize> {
             .any(|s| s.article == article && s.start == start)
     })
 }
-
