@@ -258,11 +258,11 @@ fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
     let atlas = app.atlas().expect("loaded");
     let selected = app.state.selected.expect("the moved event stays selected");
     let moved = &atlas.events[selected];
-    assert_eq!(moved.places, [other.clone()]);
+    assert_eq!(moved.places, std::slice::from_ref(&other));
     let note = moved.correction.as_ref().expect("marked as corrected");
     assert_eq!(
         note.original_places,
-        [current.clone()],
+        std::slice::from_ref(&current),
         "the original is kept"
     );
     assert!(

@@ -71,6 +71,9 @@ fn count(n: usize, noun: &str, what: &str) -> String {
     format!("{n} {noun}{s} {what}")
 }
 
+/// One article read, with its mentions and events.
+type Extracted = (Article, Vec<Mention>, Vec<Event>);
+
 /// What a reading thread needs: shared, read-only, cheap to clone.
 #[derive(Clone)]
 pub struct Extractor {
@@ -93,7 +96,7 @@ impl Extractor {
     ) -> Batch {
         let (files, mut failures) = article_files(paths);
         progress.total.store(files.len(), Ordering::Relaxed);
-        let read: Vec<Result<(Article, Vec<Mention>, Vec<Event>), ArticleFailure>> = files
+        let read: Vec<Result<Extracted, ArticleFailure>> = files
             .par_iter()
             .map(|path| {
                 let result = corpus::read_article(path)

@@ -80,10 +80,12 @@ impl Scene {
         }
         let key = (state.window(), state.filter.clone());
         if self.key.as_ref() != Some(&key) {
-            self.visible = atlas.query(key.0, &key.1);
             let index = self.index.get_or_insert_with(|| EventIndex::build(atlas));
-            self.groups = group_markers(atlas, index, &self.visible);
-            self.by_kind = split_by_kind(atlas, &self.visible);
+            self.visible = index
+                .query(key.0, &key.1)
+                .unwrap_or_else(|| atlas.query(key.0, &key.1));
+            self.groups = group_markers(index, &self.visible);
+            self.by_kind = split_by_kind(index, &self.visible);
             self.key = Some(key);
         }
         if self.counts_key.as_ref() != Some(&state.filter) {
@@ -96,11 +98,11 @@ impl Scene {
 
 /// The shown events grouped by kind in `EventKind::ALL` order, latest first: in "up to this day"
 /// the newest news leads.
-fn split_by_kind(atlas: &Atlas, visible: &[usize]) -> [Vec<usize>; 5] {
+fn split_by_kind(index: &EventIndex, visible: &[usize]) -> [Vec<usize>; 5] {
     let mut lists: [Vec<usize>; 5] = Default::default();
     // `visible` is in day order, so reversing it puts the latest first without sorting.
     for &i in visible.iter().rev() {
-        lists[kind_index(atlas.events[i].kind)].push(i);
+        lists[index.rows[i].kind as usize].push(i);
     }
     lists
 }
@@ -114,6 +116,20 @@ struct EventIndex {
     /// For event `i`, `event_places[place_ranges[i].0 .. place_ranges[i].1]` are its place slots.
     place_ranges: Vec<(u32, u32)>,
     event_places: Vec<u32>,
+    /// Per event, the fields filtering and grouping read.
+    rows: Vec<Row>,
+    /// Dated events by (day, index): the order `Atlas::query` returns.
+    by_day: Vec<u32>,
+}
+
+#[derive(Clone, Copy)]
+struct Row {
+    day: Option<NaiveDate>,
+    kind: u8,
+    explicit: bool,
+    hollow: bool,
+    corrected: bool,
+    sources: u32,
 }
 
 struct PlaceSlot {
@@ -151,23 +167,71 @@ impl EventIndex {
             index
                 .place_ranges
                 .push((start, index.event_places.len() as u32));
+            index.rows.push(Row {
+                day: event.day,
+                kind: kind_index(event.kind) as u8,
+                explicit: event.certainty == Certainty::Explicit,
+                hollow: event.certainty == Certainty::Implicit || event.status == Status::Planned,
+                corrected: event.correction.is_some(),
+                sources: event.sources.len() as u32,
+            });
         }
+        index.by_day = (0..atlas.events.len() as u32)
+            .filter(|&i| index.rows[i as usize].day.is_some())
+            .collect();
         index
+            .by_day
+            .sort_by_key(|&i| (index.rows[i as usize].day, i));
+        index
+    }
+
+    /// `Atlas::query` without touching the events, for the filters that need no text (kinds and
+    /// certainty); `None` when the filter needs the events themselves (claimant, place search) or
+    /// the window includes undated events.
+    fn query(&self, window: DayWindow, filter: &EventFilter) -> Option<Vec<usize>> {
+        if filter.claimant.is_some() || !filter.place_query.trim().is_empty() {
+            return None;
+        }
+        let day_of = |k: &u32| self.rows[*k as usize].day;
+        let range = match window {
+            DayWindow::On(day) => {
+                let from = self.by_day.partition_point(|k| day_of(k) < Some(day));
+                let to = self.by_day.partition_point(|k| day_of(k) <= Some(day));
+                from..to
+            }
+            DayWindow::UpTo(day) => 0..self.by_day.partition_point(|k| day_of(k) <= Some(day)),
+            DayWindow::All => return None,
+        };
+        let passes = |row: &Row| {
+            let certainty_ok = if row.explicit {
+                filter.explicit
+            } else {
+                filter.implicit
+            };
+            filter.kinds[row.kind as usize] && certainty_ok
+        };
+        Some(
+            self.by_day[range]
+                .iter()
+                .filter(|&&k| passes(&self.rows[k as usize]))
+                .map(|&k| k as usize)
+                .collect(),
+        )
     }
 }
 
-fn group_markers(atlas: &Atlas, index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
+fn group_markers(index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
     // One slot per (place, kind): a dense table instead of a hash map.
     let kinds = EventKind::ALL.len();
     let mut group_of: Vec<u32> = vec![u32::MAX; index.places.len() * kinds];
     let mut groups: Vec<MarkerGroup> = Vec::new();
     for &i in visible {
-        let event = &atlas.events[i];
-        let Some(day) = event.day else { continue };
-        let hollow = event.certainty == Certainty::Implicit || event.status == Status::Planned;
+        let row = index.rows[i];
+        let Some(day) = row.day else { continue };
+        let kind = EventKind::ALL[row.kind as usize];
         let (start, end) = index.place_ranges[i];
         for &slot in &index.event_places[start as usize..end as usize] {
-            let key = slot as usize * kinds + kind_index(event.kind);
+            let key = slot as usize * kinds + row.kind as usize;
             if group_of[key] == u32::MAX {
                 let place = &index.places[slot as usize];
                 group_of[key] = groups.len() as u32;
@@ -175,7 +239,7 @@ fn group_markers(atlas: &Atlas, index: &EventIndex, visible: &[usize]) -> Vec<Ma
                     place: place.id.clone(),
                     name: place.name.clone(),
                     lonlat: place.lonlat,
-                    kind: event.kind,
+                    kind,
                     events: Vec::new(),
                     sources: 0,
                     latest: day,
@@ -186,10 +250,10 @@ fn group_markers(atlas: &Atlas, index: &EventIndex, visible: &[usize]) -> Vec<Ma
             }
             let group = &mut groups[group_of[key] as usize];
             group.events.push(i);
-            group.sources += event.sources.len();
+            group.sources += row.sources as usize;
             group.latest = group.latest.max(day);
-            group.hollow &= hollow;
-            group.corrected |= event.correction.is_some();
+            group.hollow &= row.hollow;
+            group.corrected |= row.corrected;
         }
     }
     for group in &mut groups {
