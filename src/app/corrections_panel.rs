@@ -233,12 +233,12 @@ impl CorrectionsPanel {
         let is_other = |i: &usize| *i != index && scene.visible.contains(i);
         if scene.visible.len() > 1 {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("Same happening as").strong());
+                ui.label(RichText::new("Merge").strong());
                 let chosen = self
                     .merge_with
                     .and_then(|i| atlas.events.get(i))
                     .map_or("choose an event shown".into(), |e| event_label(atlas, e));
-                egui::ComboBox::from_id_salt("merge_with")
+                egui::ComboBox::from_label("is the same happening")
                     .selected_text(truncate(&chosen, 50))
                     .width(240.0)
                     .show_ui(ui, |ui| {
