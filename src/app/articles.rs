@@ -44,7 +44,7 @@ impl ArticlesView {
         egui::Window::new("Articles")
             .id(egui::Id::unique("articles_window"))
             .open(&mut open)
-            .default_size([620.0, 560.0])
+            .default_size([620.0, 720.0])
             .show(ctx, |ui| {
                 self.add_row(ui, busy, actions);
                 ui.separator();

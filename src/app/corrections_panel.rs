@@ -85,16 +85,39 @@ impl CorrectionsPanel {
         let mut offered: Vec<PlaceId> = Vec::new();
         for source in &event.sources {
             let mentions = atlas.mentions.get(&source.article).map(Vec::as_slice);
-            for mention in mentions.unwrap_or_default() {
-                let in_sentence = source.start <= mention.start && mention.end <= source.end;
-                if !in_sentence || mention.candidates.is_empty() {
+            let in_sentence: Vec<&crate::model::Mention> = mentions
+                .unwrap_or_default()
+                .iter()
+                .filter(|m| source.start <= m.start && m.end <= source.end)
+                .filter(|m| !m.candidates.is_empty())
+                .collect();
+            // The names that placed the event; every name of the sentence when none is marked.
+            let placing: Vec<&crate::model::Mention> = in_sentence
+                .iter()
+                .copied()
+                .filter(|m| {
+                    source
+                        .place_words
+                        .iter()
+                        .any(|w| w.start < m.end && m.start < w.end)
+                })
+                .collect();
+            let chosen = if placing.is_empty() {
+                in_sentence
+            } else {
+                placing
+            };
+            for mention in chosen {
+                let fresh: Vec<&crate::model::Candidate> = mention
+                    .candidates
+                    .iter()
+                    .filter(|c| !offered.contains(&c.place))
+                    .collect();
+                if fresh.is_empty() {
                     continue;
                 }
                 ui.label(RichText::new(format!("“{}” could be:", mention.text)).small());
-                for candidate in &mention.candidates {
-                    if offered.contains(&candidate.place) {
-                        continue;
-                    }
+                for candidate in fresh {
                     offered.push(candidate.place.clone());
                     let name = place_title(atlas, &candidate.place);
                     let here = event.places.contains(&candidate.place);
