@@ -248,10 +248,7 @@ fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
             place.country
         )
     };
-    // The tools sit under the event's sources: bring the candidate into view, then click it.
-    harness.get_by_label(&title).scroll_to_me();
-    harness.run_steps(2);
-    harness.get_by_label(&title).click();
+    harness.get_by_label(&title).click_accesskit();
     harness.run_steps(3);
 
     let app = harness.state();
