@@ -76,11 +76,11 @@ impl PublicationPin {
         })
     }
 
-    fn matches(&self, article: &Article) -> bool {
+    pub fn matches(&self, article: &Article) -> bool {
         article.id == self.file || article.path.ends_with(&self.file)
     }
 
-    fn published(&self) -> Published {
+    pub fn published(&self) -> Published {
         Published {
             day: self.day,
             evidence: "pinned by the reader".to_string(),

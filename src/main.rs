@@ -7,12 +7,12 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use karabakh_atlas::app::library::{Library, Progress};
 use karabakh_atlas::app::{self, Startup};
 use karabakh_atlas::atlas::{Atlas, PublicationPin};
-use karabakh_atlas::corrections::{self, CorrectionLog};
 use karabakh_atlas::eval::{self, Gold};
 use karabakh_atlas::export::{self, Format};
-use karabakh_atlas::model::Event;
+use karabakh_atlas::model::{Event, EventKind};
 use karabakh_atlas::paths;
 
 #[derive(Parser, Debug)]
@@ -52,6 +52,15 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Only events of this day (with --until: from this day on), YYYY-MM-DD.
+        #[arg(long)]
+        day: Option<NaiveDate>,
+        /// Only events up to and including this day, YYYY-MM-DD.
+        #[arg(long)]
+        until: Option<NaiveDate>,
+        /// Only these kinds, comma-separated: shelling,fighting,displacement,diplomacy,casualties.
+        #[arg(long, value_delimiter = ',')]
+        kinds: Vec<String>,
     },
     /// Score the extraction against a gold file: precision, recall, F1 and publication dates.
     Eval {
@@ -83,6 +92,12 @@ enum Command {
         /// Show every event up to the day (older ones fade) instead of the day's only.
         #[arg(long)]
         up_to_day: bool,
+        /// Open the Articles list.
+        #[arg(long)]
+        articles_list: bool,
+        /// Select the day's first event, showing its details and correction tools.
+        #[arg(long)]
+        select_first: bool,
     },
 }
 
@@ -140,6 +155,8 @@ fn main() -> ExitCode {
             presentation,
             dark,
             up_to_day,
+            articles_list,
+            select_first,
         }) => {
             let startup = Startup {
                 day: Some(day),
@@ -150,6 +167,8 @@ fn main() -> ExitCode {
                 screenshot_until: until,
                 exit_after_first_frame: false,
                 started,
+                articles_list,
+                select_first,
             };
             app::run(articles, data, pins, startup, Some(size))
                 .map(|path| {
@@ -160,13 +179,27 @@ fn main() -> ExitCode {
                 .map_err(anyhow::Error::msg)
         }
         Some(Command::Places { files }) => return places(&data, &files),
-        Some(Command::Extract { dir, format, out }) => run_extract(
-            dir.as_deref().unwrap_or(&articles),
-            &data,
-            &pins,
-            &format,
-            out.as_deref(),
-        ),
+        Some(Command::Extract {
+            dir,
+            format,
+            out,
+            day,
+            until,
+            kinds,
+        }) => match ViewFilter::new(day, until, &kinds) {
+            Ok(view) => run_extract(
+                dir.as_deref().unwrap_or(&articles),
+                &data,
+                pins,
+                &format,
+                out.as_deref(),
+                &view,
+            ),
+            Err(message) => {
+                eprintln!("karabakh-atlas: {message}");
+                return ExitCode::from(2);
+            }
+        },
         Some(Command::Eval { gold, verbose }) => run_eval(&gold, &articles, &data, &pins, verbose),
     };
     match result {
@@ -192,16 +225,70 @@ fn run_eval(
     Ok(())
 }
 
+/// The days and kinds `extract` keeps, as the window's view does.
+struct ViewFilter {
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    kinds: Vec<EventKind>,
+}
+
+impl ViewFilter {
+    /// `--day` alone is one day; with `--until` it starts a range; `--until` alone ends one.
+    fn new(
+        day: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        kinds: &[String],
+    ) -> Result<Self, String> {
+        let kinds = kinds
+            .iter()
+            .filter(|k| !k.trim().is_empty())
+            .map(|k| {
+                EventKind::parse(k).ok_or_else(|| {
+                    format!(
+                        "--kinds: '{k}' is not a kind; use {}",
+                        EventKind::ALL.map(|k| k.as_str()).join(",")
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if let (Some(day), Some(until)) = (day, until)
+            && until < day
+        {
+            return Err(format!("--until {until} is before --day {day}"));
+        }
+        let until = until.or(day);
+        Ok(ViewFilter {
+            from: day,
+            until,
+            kinds,
+        })
+    }
+
+    fn keeps(&self, event: &Event) -> bool {
+        let kind_ok = self.kinds.is_empty() || self.kinds.contains(&event.kind);
+        let day_ok = match (self.from, self.until, event.day) {
+            (None, None, _) => true,
+            (_, _, None) => false,
+            (from, until, Some(day)) => {
+                from.is_none_or(|f| day >= f) && until.is_none_or(|u| day <= u)
+            }
+        };
+        kind_ok && day_ok
+    }
+}
+
 fn run_extract(
     articles: &Path,
     data: &Path,
-    pins: &[PublicationPin],
+    pins: Vec<PublicationPin>,
     format: &str,
     out: Option<&Path>,
+    view: &ViewFilter,
 ) -> anyhow::Result<()> {
     let format = Format::parse(format)
         .ok_or_else(|| anyhow::anyhow!("--format {format}: expected one of json, geojson, csv"))?;
-    let atlas = Atlas::from_dir_pinned(articles, data, pins)?;
+    // The window's loading: stored publication dates pinned, corrections replayed.
+    let (atlas, library) = Library::load(articles, data, pins, &Progress::default())?;
     for failure in &atlas.failures {
         eprintln!(
             "karabakh-atlas: skipped {}: {}",
@@ -209,19 +296,16 @@ fn run_extract(
             failure.reason
         );
     }
-    let corrections_path = corrections::default_path(articles);
-    let (log, error) = CorrectionLog::open(corrections_path);
-    if let Some(error) = error {
-        eprintln!("karabakh-atlas: corrections not applied: {error}");
+    if let Some(problem) = &library.corrections_problem {
+        eprintln!("karabakh-atlas: corrections not applied: {problem}");
     }
-    let applied = log.apply(atlas.events.clone(), &atlas.articles);
-    for orphan in &applied.orphans {
+    for orphan in &library.orphans {
         eprintln!(
             "karabakh-atlas: a correction no longer applies: {}",
             orphan.reason
         );
     }
-    let events: Vec<&Event> = applied.events.iter().collect();
+    let events: Vec<&Event> = atlas.events.iter().filter(|e| view.keeps(e)).collect();
     let text = match format {
         Format::Json => export::json(&atlas.articles, &atlas.failures, &events),
         Format::GeoJson => export::geojson(&events, |id| atlas.place(id)),
@@ -297,5 +381,63 @@ fn places(data: &std::path::Path, files: &[PathBuf]) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use karabakh_atlas::model::{Certainty, Figures, Status};
+
+    fn on(day: Option<NaiveDate>, kind: EventKind) -> Event {
+        Event {
+            id: String::new(),
+            day,
+            certainty: Certainty::Explicit,
+            kind,
+            places: Vec::new(),
+            actors: Vec::new(),
+            claimed_by: None,
+            figures: Figures::default(),
+            status: Status::Happened,
+            sources: Vec::new(),
+            correction: None,
+        }
+    }
+
+    fn date(m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2020, m, d)
+    }
+
+    #[test]
+    fn day_until_and_kinds_keep_the_view() {
+        let kinds = ["shelling".to_string(), " Fighting".to_string()];
+        let view = ViewFilter::new(date(10, 8), date(10, 10), &kinds).expect("valid filter");
+        assert!(view.keeps(&on(date(10, 8), EventKind::Shelling)));
+        assert!(view.keeps(&on(date(10, 10), EventKind::Fighting)));
+        assert!(!view.keeps(&on(date(10, 11), EventKind::Shelling)));
+        assert!(!view.keeps(&on(date(10, 9), EventKind::Diplomacy)));
+        assert!(!view.keeps(&on(None, EventKind::Shelling)), "undated");
+        let one_day = ViewFilter::new(date(10, 9), None, &[]).expect("valid filter");
+        assert!(one_day.keeps(&on(date(10, 9), EventKind::Diplomacy)));
+        assert!(!one_day.keeps(&on(date(10, 10), EventKind::Diplomacy)));
+        let up_to = ViewFilter::new(None, date(10, 9), &[]).expect("valid filter");
+        assert!(up_to.keeps(&on(date(9, 27), EventKind::Casualties)));
+        assert!(!up_to.keeps(&on(date(10, 10), EventKind::Casualties)));
+    }
+
+    #[test]
+    fn a_wrong_kind_or_range_is_refused_with_the_choices() {
+        let error = ViewFilter::new(None, None, &["bombing".to_string()])
+            .err()
+            .unwrap_or_default();
+        assert!(
+            error.contains("'bombing'") && error.contains("shelling,fighting"),
+            "{error}"
+        );
+        let error = ViewFilter::new(date(10, 9), date(10, 8), &[])
+            .err()
+            .unwrap_or_default();
+        assert!(error.contains("before"), "{error}");
     }
 }

@@ -31,6 +31,8 @@ impl DetailsView {
         atlas: &Atlas,
         scene: &Scene,
         state: &mut ViewState,
+        // Drawn between the selected event's facts and its sources (the correction tools).
+        below_selected: &mut dyn FnMut(&mut Ui, usize),
     ) -> Vec<Command> {
         let mut commands = Vec::new();
         ScrollArea::vertical()
@@ -43,7 +45,9 @@ impl DetailsView {
                 match state.selected.and_then(|i| atlas.events.get(i)) {
                     Some(event) => {
                         let scroll = self.shown_selection != state.selected;
-                        selected_event(ui, atlas, event, scroll, &mut commands);
+                        let index = state.selected.unwrap_or_default();
+                        let mut tools = |ui: &mut Ui| below_selected(ui, index);
+                        selected_event(ui, atlas, event, scroll, &mut commands, &mut tools);
                         self.shown_selection = state.selected;
                     }
                     None => {
@@ -203,6 +207,7 @@ fn selected_event(
     event: &Event,
     scroll: bool,
     commands: &mut Vec<Command>,
+    tools: &mut dyn FnMut(&mut Ui),
 ) {
     ui.horizontal(|ui| {
         let heading = ui.label(
@@ -230,6 +235,7 @@ fn selected_event(
         Certainty::Explicit => "day stated in the text",
         Certainty::Implicit => "day implied by the publication date",
     };
+    super::corrections_panel::correction_summary(ui, atlas, event);
     ui.label(format!("{day} ({certainty})"));
     if event.status == Status::Planned {
         ui.label("Planned, not yet happened when reported");
@@ -259,6 +265,7 @@ fn selected_event(
             ui.label(format!("{} {what} — “{}”", figure.value, figure.text));
         }
     }
+    tools(ui);
     ui.add_space(4.0);
     ui.label(
         RichText::new(format!(

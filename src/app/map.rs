@@ -544,6 +544,17 @@ fn paint_marker(
         group.hollow,
         outline,
     ));
+    if group.corrected {
+        // The reader's mark: a small dot at the lower left, in a colour no kind uses.
+        let dot = centre + Vec2::new(-radius * 0.9, radius * 0.9);
+        let color = super::corrections_panel::corrected_color(false).gamma_multiply(alpha);
+        painter.circle(
+            dot,
+            (radius * 0.4).max(3.0),
+            color,
+            Stroke::new(1.5, outline),
+        );
+    }
     let marker_rect = Rect::from_center_size(centre, Vec2::splat(radius * MARKER_BLOCK * 2.0));
     if group.events.len() > 1 {
         let badge_centre = centre + Vec2::new(radius * 0.9, -radius * 0.9);

@@ -3,13 +3,17 @@
 //! start-up) and only queried; all state lives in [`state::ViewState`] and changes only through
 //! [`state::Command`]s.
 
+pub mod articles;
+pub mod corrections_panel;
 pub mod details;
+pub mod library;
 pub mod map;
 pub mod scene;
 pub mod screenshot;
 pub mod state;
 pub mod style;
 pub mod timeline;
+pub mod workbench;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -21,6 +25,9 @@ use egui::{Key, RichText, Ui};
 
 use crate::atlas::{Atlas, PublicationPin};
 use crate::basemap::Basemap;
+use crate::corrections::{CorrectionLog, Corrections};
+
+use library::{Library, Progress};
 
 use scene::Scene;
 use state::{Command, ViewState};
@@ -42,6 +49,10 @@ pub struct Startup {
     pub exit_after_first_frame: bool,
     /// When the process started, for the start-up time.
     pub started: Instant,
+    /// Open the Articles list at start.
+    pub articles_list: bool,
+    /// Select the first event of the start day (its details and correction tools show).
+    pub select_first: bool,
 }
 
 impl Default for Startup {
@@ -55,6 +66,8 @@ impl Default for Startup {
             screenshot_until: None,
             exit_after_first_frame: false,
             started: Instant::now(),
+            articles_list: false,
+            select_first: false,
         }
     }
 }
@@ -63,6 +76,8 @@ impl Default for Startup {
 pub struct Loaded {
     pub atlas: Atlas,
     pub basemap: Basemap,
+    /// The articles and corrections behind `atlas`; rebuilds it when they change.
+    pub library: Library,
 }
 
 type Outcome = Arc<Mutex<Option<Result<PathBuf, String>>>>;
@@ -87,13 +102,37 @@ pub struct AtlasApp {
     screenshot_pending: bool,
     /// The outcome of the command-line screenshot, for `main` to report after the window closes.
     pub exit_outcome: Outcome,
+    /// Adding articles, the Articles list, corrections and exports.
+    pub workbench: workbench::Workbench,
+    /// How far the start-up read has got.
+    load_progress: Arc<Progress>,
 }
 
 impl AtlasApp {
     /// A window on an already-built Atlas (tests, and callers that build it themselves).
     pub fn new(atlas: Atlas, basemap: Basemap, startup: Startup) -> AtlasApp {
+        AtlasApp::with_corrections(
+            atlas,
+            basemap,
+            CorrectionLog::in_memory(Corrections::default()),
+            startup,
+        )
+    }
+
+    /// A window on an already-built Atlas whose corrections go to `log`.
+    pub fn with_corrections(
+        mut atlas: Atlas,
+        basemap: Basemap,
+        log: CorrectionLog,
+        startup: Startup,
+    ) -> AtlasApp {
+        let library = Library::over(&mut atlas, log);
         let mut app = AtlasApp::empty(startup);
-        app.install(Loaded { atlas, basemap });
+        app.install(Loaded {
+            atlas,
+            basemap,
+            library,
+        });
         app
     }
 
@@ -106,10 +145,16 @@ impl AtlasApp {
         startup: Startup,
     ) -> AtlasApp {
         let (sender, receiver) = std::sync::mpsc::channel();
+        let progress = Arc::new(Progress::default());
+        let shared = Arc::clone(&progress);
         std::thread::spawn(move || {
             let basemap = Basemap::load(&data);
-            let result = Atlas::from_dir_pinned(&articles, &data, &pins)
-                .map(|atlas| Loaded { atlas, basemap })
+            let result = Library::load(&articles, &data, pins, &shared)
+                .map(|(atlas, library)| Loaded {
+                    atlas,
+                    basemap,
+                    library,
+                })
                 .map_err(|e| {
                     format!(
                         "Cannot open the articles of {} with the data of {}: {e:#}",
@@ -122,6 +167,7 @@ impl AtlasApp {
         });
         let mut app = AtlasApp::empty(startup);
         app.loader = Some(receiver);
+        app.load_progress = progress;
         app
     }
 
@@ -145,6 +191,8 @@ impl AtlasApp {
             screenshot_outcome: Arc::default(),
             screenshot_pending: false,
             exit_outcome: Arc::default(),
+            workbench: workbench::Workbench::default(),
+            load_progress: Arc::default(),
         }
     }
 
@@ -161,6 +209,10 @@ impl AtlasApp {
         }
         for problem in &loaded.basemap.problems {
             eprintln!("warning: {problem}");
+        }
+        self.workbench.articles.open |= self.startup.articles_list;
+        if let Some(problem) = &loaded.library.corrections_problem {
+            state.status = Some(format!("Corrections not applied: {problem}"));
         }
         self.state = state;
         // The scene indexes the events of one atlas: a new atlas starts a new scene.
@@ -248,6 +300,7 @@ impl AtlasApp {
                 commands.push(Command::Screenshot(None));
             }
         });
+        self.workbench.input(ui);
         let dt = ui.input(|i| i.stable_dt).min(0.25);
         self.state.tick(dt);
         if self.state.playing {
@@ -256,6 +309,9 @@ impl AtlasApp {
 
         let Some(loaded) = &self.loaded else { return };
         self.scene.refresh(&loaded.atlas, &self.state);
+        if self.map_frames == 0 && self.startup.select_first && self.state.selected.is_none() {
+            self.state.selected = self.scene.visible.first().copied();
+        }
         let (atlas, basemap) = (&loaded.atlas, &loaded.basemap);
 
         egui::Panel::top("top_bar").show(ui, |ui| {
@@ -270,6 +326,8 @@ impl AtlasApp {
                     );
                     ui.separator();
                     top_buttons(ui, &self.state, &mut commands);
+                    ui.separator();
+                    self.workbench.top_bar(ui, atlas, &loaded.library);
                 });
             }
             if let Some(status) = &self.state.status {
@@ -286,7 +344,17 @@ impl AtlasApp {
                 .default_size(380.0)
                 .size_range(260.0..=700.0)
                 .show(ui, |ui| {
-                    commands.extend(self.details.ui(ui, atlas, &self.scene, &mut self.state));
+                    let (workbench, scene) = (&mut self.workbench, &self.scene);
+                    let mut tools = |ui: &mut Ui, event: usize| {
+                        workbench.selected_tools(ui, atlas, scene, event)
+                    };
+                    commands.extend(self.details.ui(
+                        ui,
+                        atlas,
+                        &self.scene,
+                        &mut self.state,
+                        &mut tools,
+                    ));
                 });
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
@@ -305,7 +373,14 @@ impl AtlasApp {
             &mut self.article_scrolled,
         ));
 
+        self.workbench.windows(&ctx, atlas, &loaded.library);
+        self.workbench.drop_hint(&ctx);
+
         self.apply(commands);
+        if let Some(loaded) = &mut self.loaded {
+            self.workbench
+                .finish_frame(loaded, &mut self.state, &mut self.scene);
+        }
         self.map_frames += 1;
         self.handle_screenshots(&ctx);
         self.handle_exit(&ctx);
@@ -327,6 +402,14 @@ impl AtlasApp {
                     None => {
                         ui.spinner();
                         ui.label("Reading the articles and the map…");
+                        let fraction = self.load_progress.fraction();
+                        if fraction > 0.0 {
+                            ui.add(
+                                egui::ProgressBar::new(fraction)
+                                    .desired_width(320.0)
+                                    .show_percentage(),
+                            );
+                        }
                     }
                 }
             });
@@ -573,7 +656,8 @@ pub fn run_app(app: AtlasApp, size: Option<[f32; 2]>) -> Result<Option<PathBuf>,
         viewport: egui::ViewportBuilder::default()
             .with_title("Karabakh Atlas")
             .with_inner_size(size)
-            .with_min_inner_size([800.0, 500.0]),
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     let wants_outcome = app.startup.screenshot.is_some() || app.startup.exit_after_first_frame;

@@ -32,6 +32,8 @@ pub struct MarkerGroup {
     /// Every event of the group has only an implied day, or is planned: drawn hollow.
     pub hollow: bool,
     pub far: bool,
+    /// Some event of the group was changed by the reader: the marker carries a mark.
+    pub corrected: bool,
 }
 
 /// A reported death toll: one point of the timeline's toll line.
@@ -126,6 +128,7 @@ struct Row {
     kind: u8,
     explicit: bool,
     hollow: bool,
+    corrected: bool,
     sources: u32,
 }
 
@@ -169,6 +172,7 @@ impl EventIndex {
                 kind: kind_index(event.kind) as u8,
                 explicit: event.certainty == Certainty::Explicit,
                 hollow: event.certainty == Certainty::Implicit || event.status == Status::Planned,
+                corrected: event.correction.is_some(),
                 sources: event.sources.len() as u32,
             });
         }
@@ -241,6 +245,7 @@ fn group_markers(index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
                     latest: day,
                     hollow: true,
                     far: place.far,
+                    corrected: false,
                 });
             }
             let group = &mut groups[group_of[key] as usize];
@@ -248,6 +253,7 @@ fn group_markers(index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
             group.sources += row.sources as usize;
             group.latest = group.latest.max(day);
             group.hollow &= row.hollow;
+            group.corrected |= row.corrected;
         }
     }
     for group in &mut groups {

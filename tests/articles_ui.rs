@@ -1,0 +1,290 @@
+//! The reader's own articles and corrections, driven through the window with egui_kittest: files
+//! dropped on the window are read in the background and appear in the Articles list and on the
+//! map; a publication date set in the list moves the article's events; an event moved to another
+//! gazetteer candidate changes place and the move is saved in corrections.json.
+//!
+//! Every test works on copies in a temporary folder, with the project's real data (gazetteer,
+//! lexicon) and real extraction.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use karabakh_atlas::app::{AtlasApp, Startup};
+use karabakh_atlas::model::Event;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn date(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2020, m, d).expect("valid date")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("the temporary folder is writable");
+    path
+}
+
+/// A file dropped on the window, as the platform hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// The window on the articles of `dir`, once the background load is done.
+fn window_on(dir: &Path) -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::load_in_background(
+        dir.to_path_buf(),
+        root().join("data"),
+        Vec::new(),
+        Startup::default(),
+    );
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    settle(&mut harness, |app| app.atlas().is_some());
+    harness
+}
+
+/// Step frames until `done` (background threads need wall time), at most 30 s.
+fn settle(harness: &mut Harness<'static, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) {
+    let started = Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the background work did not finish"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.step();
+}
+
+fn events_of<'a>(app: &'a AtlasApp, article: &'a str) -> impl Iterator<Item = &'a Event> + 'a {
+    app.atlas()
+        .into_iter()
+        .flat_map(|a| a.events.iter())
+        .filter(move |e| e.sources.iter().any(|s| s.article == article))
+}
+
+const BARDA: &str =
+    "Shelling hit the town of Barda, killing four civilians, officials in Baku said.\n";
+
+#[test]
+fn dropped_articles_are_read_in_the_background_listed_and_mapped() {
+    let library = tempfile::tempdir().expect("temporary folder");
+    let elsewhere = tempfile::tempdir().expect("temporary folder");
+    let seed = "000_3ffde59c5c20d985.txt";
+    std::fs::copy(root().join("seeds").join(seed), library.path().join(seed)).expect("seed copied");
+    let mut harness = window_on(library.path());
+    assert_eq!(harness.state().atlas().map(|a| a.articles.len()), Some(1));
+
+    let dropped_seed = "001_68aaef0c7d5ee802.txt";
+    let added = elsewhere.path().join(dropped_seed);
+    std::fs::copy(root().join("seeds").join(dropped_seed), &added).expect("seed copied");
+    let empty = write(elsewhere.path(), "empty.txt", "  \n");
+    // The same text under another name: not read twice.
+    let again = elsewhere.path().join("copy-of-000.txt");
+    std::fs::copy(library.path().join(seed), &again).expect("seed copied");
+    for path in [&added, &empty, &again] {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(Arc::new(Dropped(path.clone())));
+    }
+    harness.step();
+    assert!(
+        harness.state().workbench.busy(),
+        "reading runs off the window's thread"
+    );
+    settle(&mut harness, |app| !app.workbench.busy());
+
+    let app = harness.state();
+    let atlas = app.atlas().expect("loaded");
+    let names: Vec<&str> = atlas.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(names, [seed, dropped_seed], "the copy is not read twice");
+    assert!(
+        atlas
+            .failures
+            .iter()
+            .any(|f| f.path == empty && f.reason.contains("empty")),
+        "{:?}",
+        atlas.failures
+    );
+    let status = app.state.status.clone().unwrap_or_default();
+    assert!(status.contains("1 article added"), "{status}");
+    assert!(status.contains("1 already loaded"), "{status}");
+
+    // Its events are on the map on their day.
+    let day = events_of(app, dropped_seed)
+        .find_map(|e| e.day.filter(|_| !e.places.is_empty()))
+        .expect("the dropped article gives a dated, placed event");
+    harness
+        .state_mut()
+        .apply(vec![karabakh_atlas::app::state::Command::SetDay(day)]);
+    harness.run_steps(2);
+    let app = harness.state();
+    let atlas = app.atlas().expect("loaded");
+    assert!(
+        app.scene()
+            .groups
+            .iter()
+            .any(|g| g.events.iter().any(|&i| atlas.events[i]
+                .sources
+                .iter()
+                .any(|s| s.article == dropped_seed))),
+        "a marker shows the dropped article's event on {day}"
+    );
+
+    // The Articles list names both articles and the bad file with its reason.
+    harness.get_by_label_contains("Articles (2").click();
+    harness.run_steps(2);
+    harness.get_by_label(dropped_seed);
+    harness.get_by_label("empty.txt");
+    harness.get_by_label_contains("is empty");
+}
+
+#[test]
+fn a_date_set_in_the_articles_list_moves_the_articles_events() {
+    let library = tempfile::tempdir().expect("temporary folder");
+    write(library.path(), "barda.txt", BARDA);
+    let mut harness = window_on(library.path());
+    // Without a publication date the shelling has no day.
+    assert!(
+        events_of(harness.state(), "barda.txt").all(|e| e.day.is_none()),
+        "no date, no day"
+    );
+    harness.state_mut().workbench.articles.open = true;
+    harness.run_steps(2);
+    harness.get_by_label_contains("No publication date found");
+
+    for day in [date(10, 8), date(10, 12)] {
+        let field = harness.get_by_role_and_label(Role::TextInput, "Publication date:");
+        field.focus();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness
+            .get_by_role_and_label(Role::TextInput, "Publication date:")
+            .type_text(&day.to_string());
+        harness.run_steps(1);
+        harness.get_by_label("Set date").click();
+        harness.run_steps(3);
+        let app = harness.state();
+        let days: Vec<Option<NaiveDate>> = events_of(app, "barda.txt").map(|e| e.day).collect();
+        assert!(!days.is_empty(), "the shelling is still extracted");
+        assert!(
+            days.iter().all(|d| *d == Some(day)),
+            "{days:?} should be {day}"
+        );
+        assert_eq!(app.state.day, day, "the view follows to the new day");
+        let saved = std::fs::read_to_string(library.path().join("corrections.json"))
+            .expect("the date is saved next to the articles");
+        assert!(saved.contains(&day.to_string()), "{saved}");
+    }
+}
+
+#[test]
+fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
+    let library = tempfile::tempdir().expect("temporary folder");
+    write(
+        library.path(),
+        "armavir.txt",
+        "Published on 2020-10-05.\nShelling hit the town of Armavir on Sunday, damaging homes, local officials said.\n",
+    );
+    let mut harness = window_on(library.path());
+    let (index, current, other) = {
+        let app = harness.state();
+        let atlas = app.atlas().expect("loaded");
+        let index = atlas
+            .events
+            .iter()
+            .position(|e| !e.places.is_empty())
+            .expect("the shelling is placed");
+        let event = &atlas.events[index];
+        let mention = atlas.mentions["armavir.txt"]
+            .iter()
+            .find(|m| m.text == "Armavir")
+            .expect("Armavir is found");
+        assert!(mention.candidates.len() >= 2, "{:?}", mention.candidates);
+        let other = mention
+            .candidates
+            .iter()
+            .find(|c| !event.places.contains(&c.place))
+            .expect("another candidate")
+            .place
+            .clone();
+        (index, event.places[0].clone(), other)
+    };
+    harness
+        .state_mut()
+        .apply(vec![karabakh_atlas::app::state::Command::Select(Some(
+            index,
+        ))]);
+    harness.run_steps(2);
+    let title = {
+        let place = harness
+            .state()
+            .atlas()
+            .and_then(|a| a.place(&other))
+            .cloned()
+            .expect("the candidate is in the gazetteer");
+        format!(
+            "{} ({}, {})",
+            place.name,
+            format!("{:?}", place.kind).to_lowercase(),
+            place.country
+        )
+    };
+    harness.get_by_label(&title).click_accesskit();
+    harness.run_steps(3);
+
+    let app = harness.state();
+    let atlas = app.atlas().expect("loaded");
+    let selected = app.state.selected.expect("the moved event stays selected");
+    let moved = &atlas.events[selected];
+    assert_eq!(moved.places, std::slice::from_ref(&other));
+    let note = moved.correction.as_ref().expect("marked as corrected");
+    assert_eq!(
+        note.original_places,
+        std::slice::from_ref(&current),
+        "the original is kept"
+    );
+    assert!(
+        app.scene()
+            .groups
+            .iter()
+            .any(|g| g.place == other && g.corrected),
+        "the marker moved and carries the corrected mark"
+    );
+    harness.get_by_label_contains("corrected: was shelling");
+    let saved = std::fs::read_to_string(library.path().join("corrections.json"))
+        .expect("the move is saved next to the articles");
+    let json: serde_json::Value = serde_json::from_str(&saved).expect("valid JSON");
+    let correction = &json["corrections"][0];
+    assert_eq!(correction["action"], "move");
+    assert_eq!(correction["to"], other.as_str());
+    assert_eq!(correction["article_file"], "armavir.txt");
+
+    // Undo (Ctrl+Z) takes it back and saves.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    let app = harness.state();
+    let atlas = app.atlas().expect("loaded");
+    assert!(atlas.events.iter().any(|e| e.places == [current.clone()]));
+    let saved =
+        std::fs::read_to_string(library.path().join("corrections.json")).expect("still there");
+    assert!(!saved.contains("\"move\""), "{saved}");
+}
