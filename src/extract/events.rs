@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::figures::figures_in;
 use super::lexicon::Lexicon;
 use crate::gazetteer::Gazetteer;
+use crate::gazetteer::resolve::distance_km;
 use crate::model::{
     Article, Certainty, Event, EventKind, Figures, Mention, MentionRole, Place, PlaceId, PlaceKind,
     Source, Span, Status,
@@ -639,11 +640,6 @@ fn drop_qualifiers<'a>(
 const THEATRE_RADIUS_KM: f64 = 450.0;
 /// A town this close to a region's point stands inside it.
 const INSIDE_REGION_KM: f64 = 60.0;
-
-fn distance_km(a: &Place, b: &Place) -> f64 {
-    use geo::{Distance, Haversine};
-    Haversine.distance(a.point(), b.point()) / 1000.0
-}
 
 fn within_theatre(place: &Place, region: &Place) -> bool {
     place.kind == PlaceKind::Country && matches!(place.country.as_str(), "AZ" | "AM")
