@@ -13,7 +13,8 @@
 //! single-core part alone).
 //!
 //! For a repeatable instruction profile: `PROFILE_ARTICLES=200 valgrind --tool=callgrind <bench
-//! binary>` extracts that many synthetic articles once on one thread and exits.
+//! binary>` extracts that many synthetic articles once on one thread and exits; `DUMP_CORPUS=DIR`
+//! writes the synthetic corpus (`DUMP_ARTICLES`, 400 by default) as text files instead.
 
 mod common;
 
@@ -169,6 +170,29 @@ fn extraction(c: &mut Criterion) {
 criterion_group!(benches, extraction);
 
 fn main() {
+    // `DUMP_CORPUS=DIR DUMP_ARTICLES=n`: write the synthetic corpus as text files, so that the
+    // `extract` command's output can be compared before and after a change of the extraction.
+    if let Ok(dir) = std::env::var("DUMP_CORPUS") {
+        let count = std::env::var("DUMP_ARTICLES")
+            .ok()
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(400);
+        let gazetteer = common::gazetteer();
+        let dir = std::path::PathBuf::from(dir);
+        if let Err(error) = std::fs::create_dir_all(&dir) {
+            eprintln!("cannot create {}: {error}", dir.display());
+            std::process::exit(1);
+        }
+        for article in common::corpus(&gazetteer, count) {
+            let path = dir.join(&article.id);
+            if let Err(error) = std::fs::write(&path, &article.text) {
+                eprintln!("cannot write {}: {error}", path.display());
+                std::process::exit(1);
+            }
+        }
+        eprintln!("{count} synthetic articles written to {}", dir.display());
+        return;
+    }
     if let Some(count) = std::env::var("PROFILE_ARTICLES")
         .ok()
         .and_then(|n| n.parse::<usize>().ok())
