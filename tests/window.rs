@@ -472,6 +472,29 @@ fn the_plus_and_minus_keys_zoom_the_map() {
 }
 
 #[test]
+fn the_map_is_painted_anew_only_when_the_day_or_the_view_change() {
+    let mut harness = harness([1280.0, 720.0]);
+    let builds = harness.state().map_layer_builds();
+    let drawn = harness.state().marker_positions().to_vec();
+    assert!(!drawn.is_empty());
+    for _ in 0..3 {
+        harness.step();
+    }
+    assert_eq!(harness.state().map_layer_builds(), builds, "steady frames");
+    assert_eq!(harness.state().marker_positions(), drawn.as_slice());
+
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let after_day = harness.state().map_layer_builds();
+    assert!(after_day > builds, "a new day repaints the markers");
+    assert_ne!(harness.state().marker_positions(), drawn.as_slice());
+
+    harness.key_press(egui::Key::Plus);
+    harness.run();
+    assert!(harness.state().map_layer_builds() > after_day, "a zoom too");
+}
+
+#[test]
 fn the_place_search_keeps_only_events_at_matching_places() {
     let mut harness = harness([1280.0, 720.0]);
     harness.get_by_label("up to this day").click();

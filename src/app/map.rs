@@ -1,6 +1,8 @@
 //! The map: egui_plot provides the lon/lat transform, zoom and pan; the basemap, the markers and
 //! the labels are painted in screen space on top of it, culled to the view.
 
+use std::sync::Arc;
+
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Align2, Color32, Key, Pos2, Rect, Shape, Stroke, Ui, Vec2};
 use egui_plot::{Plot, PlotBounds, PlotPoint};
@@ -9,6 +11,7 @@ use crate::atlas::Atlas;
 use crate::basemap::{Area, Basemap, LonLat};
 use crate::model::EventKind;
 
+use super::canvas::{Canvas, StampKey, Stamps};
 use super::scene::{MarkerGroup, Scene};
 use super::state::{Command, Mode, ViewState};
 use super::style::{self, MapColors};
@@ -22,7 +25,8 @@ const KM_PER_DEGREE: f64 = 111.32;
 /// the diamond reach past the radius).
 const MARKER_BLOCK: f32 = 1.25;
 
-/// Where a marker was drawn this frame, for hover and click.
+/// Where a marker was drawn, for hover and click.
+#[derive(Clone, Copy)]
 struct Hit {
     centre: Pos2,
     radius: f32,
@@ -33,8 +37,42 @@ struct Hit {
 pub struct MapView {
     /// The marker group under the pointer last frame (index into `Scene::groups`).
     pub hovered: Option<usize>,
-    /// Where each drawn marker went this frame: (index into `Scene::groups`, screen centre).
+    /// Where each drawn marker went: (index into `Scene::groups`, screen centre).
     pub drawn: Vec<(usize, Pos2)>,
+    layer: Option<MapLayer>,
+    stamps: Stamps,
+    /// How many times the layer was built (for tests: a steady frame must not rebuild it).
+    pub layer_builds: u64,
+}
+
+/// Everything that decides how the map layer looks; the layer is rebuilt when any of it changes.
+#[derive(Clone, Debug, PartialEq)]
+struct LayerKey {
+    scene: u64,
+    rect: Rect,
+    bounds: [f64; 4],
+    pixels_per_point: f32,
+    font_image_size: [usize; 2],
+    presentation: bool,
+    dark: bool,
+    selected: Option<usize>,
+    mode: Mode,
+    day: chrono::NaiveDate,
+    /// The basemap is loaded once; its sizes tell a reloaded one apart (its address does not:
+    /// the app may move).
+    basemap: [usize; 5],
+}
+
+/// The basemap, markers, labels, legend and scale bar of one view, tessellated once. A steady
+/// frame re-adds the meshes, which costs a copy of their vertices.
+struct MapLayer {
+    key: LayerKey,
+    /// How full the font atlas was when the text was tessellated: when egui empties the atlas
+    /// (the ratio drops), the glyphs moved and the layer must be rebuilt.
+    font_atlas_fill: f32,
+    mesh: Arc<Mesh>,
+    inset: Option<(Rect, Arc<Mesh>)>,
+    hits: Vec<Hit>,
 }
 
 impl MapView {
@@ -88,182 +126,60 @@ impl MapView {
         let transform = response.transform;
         let rect = *transform.frame();
         let bounds = *transform.bounds();
-        let view = [
-            bounds.min()[0],
-            bounds.min()[1],
-            bounds.max()[0],
-            bounds.max()[1],
-        ];
-        let to_screen = |p: LonLat| transform.position_from_point(&PlotPoint::new(p[0], p[1]));
         let painter = ui.painter_at(rect);
-        let colors = style::map_colors(state.dark);
-        let type_scale = style::type_scale(state.presentation);
-
-        painter.rect_filled(rect, 0.0, colors.sea);
-        paint_areas(&painter, &basemap.countries, view, &to_screen, |a| {
-            if a.name == "Armenia" || a.name == "Azerbaijan" {
-                colors.land_focus
-            } else {
-                colors.land
-            }
-        });
-        paint_areas(&painter, &basemap.lakes, view, &to_screen, |_| colors.lake);
-        if let Some(karabakh) = &basemap.karabakh {
-            paint_areas(
+        let ctx = ui.ctx();
+        let key = LayerKey {
+            scene: scene.generation,
+            rect,
+            bounds: [
+                bounds.min()[0],
+                bounds.min()[1],
+                bounds.max()[0],
+                bounds.max()[1],
+            ],
+            pixels_per_point: ctx.pixels_per_point(),
+            font_image_size: ctx.fonts(|f| f.font_image_size()),
+            presentation: state.presentation,
+            dark: state.dark,
+            selected: state.selected,
+            mode: state.mode,
+            day: state.day,
+            basemap: [
+                basemap.countries.len(),
+                basemap.lakes.len(),
+                basemap.towns.len(),
+                basemap.world.len(),
+                basemap.problems.len(),
+            ],
+        };
+        let font_atlas_fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+        let fresh = self
+            .layer
+            .as_ref()
+            .is_some_and(|layer| layer.key == key && font_atlas_fill >= layer.font_atlas_fill);
+        if !fresh {
+            let mut layer = build_layer(
                 &painter,
-                std::slice::from_ref(karabakh),
-                view,
-                &to_screen,
-                |_| colors.karabakh_fill,
+                &mut self.stamps,
+                &transform,
+                basemap,
+                scene,
+                state,
+                key,
             );
+            // Building may have added glyphs to the atlas; only a drop below this means a reset.
+            layer.font_atlas_fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+            self.layer = Some(layer);
+            self.layer_builds += 1;
         }
-        paint_outlines(
-            &painter,
-            &basemap.countries,
-            view,
-            &to_screen,
-            Stroke::new(1.0, colors.border),
-        );
-        if let Some(karabakh) = &basemap.karabakh {
-            let stroke = Stroke::new(2.0, colors.karabakh_line);
-            paint_outlines(
-                &painter,
-                std::slice::from_ref(karabakh),
-                view,
-                &to_screen,
-                stroke,
-            );
-        }
-
-        // Overlays (inset, legend, scale bar) are laid out first so that labels avoid them.
-        let inset = inset_layout(rect, scene);
-        let legend = (!state.presentation).then(|| legend_rect(rect, state.presentation));
-        let scale_area = Rect::from_min_max(
-            rect.right_bottom() - Vec2::new(220.0, 44.0),
-            rect.right_bottom(),
-        );
-        let overlays: Vec<Rect> = [
-            inset.as_ref().map(|i| i.rect.expand(4.0)),
-            legend,
-            Some(scale_area),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-
-        // Markers: kinds at one place fan out around it so none hides another.
-        let mut hits = Vec::new();
-        let mut labels = Labels::default();
-        for overlay in &overlays {
-            labels.block(*overlay);
-        }
-        let anchors: Vec<Pos2> = scene.groups.iter().map(|g| to_screen(g.lonlat)).collect();
-        let radii: Vec<f32> = scene
-            .groups
-            .iter()
-            .map(|g| style::marker_radius(g.sources, state.presentation))
-            .collect();
-        let near: Vec<bool> = scene.groups.iter().map(|g| !g.far).collect();
-        let centres = spread_markers(&anchors, &radii, &near);
-        for (i, group) in scene.groups.iter().enumerate().filter(|(_, g)| !g.far) {
-            let radius = radii[i];
-            let centre = centres[i];
-            if !rect.expand(radius).contains(centre) || overlays.iter().any(|o| o.contains(centre))
-            {
-                continue;
-            }
-            if centre.distance(anchors[i]) > 1.0 {
-                // A moved marker keeps a thin line to its true place.
-                painter.line_segment([anchors[i], centre], Stroke::new(1.0, colors.town));
-                painter.circle_filled(anchors[i], 2.0, colors.town);
-            }
-            let alpha = fade(state, group);
-            let drawn = paint_marker(
-                &painter,
-                group,
-                centre,
-                radius,
-                alpha,
-                state.selected,
-                &colors,
-                type_scale.badge,
-            );
-            hits.push(Hit {
-                centre,
-                radius,
-                group: i,
-            });
-            labels.block(drawn);
-        }
-
-        // Labels: the places with events first (most events first), then the region, then towns.
-        let mut wanted: Vec<LabelRequest> = Vec::new();
-        let mut seen_places = std::collections::HashSet::new();
-        // A place's label clears all of its markers, even those spread on a cluster's ring.
-        let mut reach: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
-        for (i, group) in scene.groups.iter().enumerate().filter(|(_, g)| !g.far) {
-            let extent = centres[i].distance(anchors[i]) + radii[i] * MARKER_BLOCK;
-            let entry = reach.entry(group.place.as_str()).or_insert(0.0);
-            *entry = entry.max(extent);
-        }
-        let mut by_place: Vec<&MarkerGroup> = scene.groups.iter().filter(|g| !g.far).collect();
-        by_place.sort_by_key(|g| std::cmp::Reverse(g.events.len()));
-        for group in by_place {
-            if seen_places.insert(group.place.as_str()) {
-                let extent = reach.get(group.place.as_str()).copied().unwrap_or(6.0);
-                wanted.push(LabelRequest::beside(
-                    to_screen(group.lonlat),
-                    extent + 4.0,
-                    &group.name,
-                    true,
-                ));
-            }
-        }
-        if let Some(karabakh) = &basemap.karabakh {
-            let [lon0, _, lon1, lat1] = karabakh.bbox();
-            // Above the outline's north edge keeps the inside free for towns and markers.
-            let anchor =
-                to_screen([(lon0 + lon1) / 2.0, lat1]) - Vec2::new(0.0, type_scale.region * 0.9);
-            wanted.push(LabelRequest::centred(
-                anchor,
-                "NAGORNO-KARABAKH",
-                type_scale.region,
-                colors.karabakh_line,
-            ));
-        }
-        let names_with_events: std::collections::HashSet<&str> =
-            scene.groups.iter().map(|g| g.name.as_str()).collect();
-        for town in &basemap.towns {
-            if names_with_events.contains(town.name.as_str()) {
-                continue;
-            }
-            let at = to_screen(town.lonlat);
-            if rect.contains(at) && !overlays.iter().any(|o| o.contains(at)) {
-                painter.circle_filled(at, 2.5, colors.town);
-                labels.block(Rect::from_center_size(at, Vec2::splat(5.0)));
-                wanted.push(LabelRequest::beside(at, 5.0, &town.name, false));
-            }
-        }
-        for request in wanted {
-            labels.place(&painter, rect, request, &colors, type_scale.town);
-        }
-
-        paint_scale_bar(&painter, rect, &transform, &colors, state.presentation);
-        // GeoNames asks for this credit (CC BY 4.0); Natural Earth is public domain.
-        painter.text(
-            rect.right_bottom() - Vec2::new(16.0, 2.0),
-            Align2::RIGHT_BOTTOM,
-            "Places: GeoNames, geonames.org · Borders: Natural Earth",
-            style::font(9.0),
-            colors.town,
-        );
-        if let Some(legend) = legend {
-            paint_legend(&painter, legend, &colors, state.presentation);
-        }
-        if let Some(inset) = &inset {
-            paint_inset(
-                &painter, inset, basemap, scene, state, view, &colors, &mut hits,
-            );
+        let Some(layer) = &self.layer else {
+            return commands;
+        };
+        painter.add(Shape::Mesh(layer.mesh.clone()));
+        if let Some((inset_rect, inset_mesh)) = &layer.inset {
+            painter
+                .with_clip_rect(*inset_rect)
+                .add(Shape::Mesh(inset_mesh.clone()));
         }
         if !basemap.problems.is_empty() {
             // On top of everything, wrapped to the map: the reader must see what is missing.
@@ -272,12 +188,16 @@ impl MapView {
             let galley = painter.layout(message, style::font(12.0), color, rect.width() - 24.0);
             let at = rect.left_top() + Vec2::new(8.0, 8.0);
             let background = Rect::from_min_size(at, galley.size()).expand(4.0);
+            let colors = style::map_colors(state.dark);
             painter.rect_filled(background, 3.0, colors.label_halo);
             painter.galley(at, galley, color);
         }
 
         // Hover and click.
-        self.drawn = hits.iter().map(|h| (h.group, h.centre)).collect();
+        let hits = &layer.hits;
+        if !fresh {
+            self.drawn = hits.iter().map(|h| (h.group, h.centre)).collect();
+        }
         let plot_response = &response.response;
         self.hovered = plot_response.hover_pos().and_then(|pointer| {
             hits.iter()
@@ -298,6 +218,247 @@ impl MapView {
             }
         }
         commands
+    }
+}
+
+/// Paints the map layer of one view into meshes.
+fn build_layer(
+    painter: &egui::Painter,
+    stamps: &mut Stamps,
+    transform: &egui_plot::PlotTransform,
+    basemap: &Basemap,
+    scene: &Scene,
+    state: &ViewState,
+    key: LayerKey,
+) -> MapLayer {
+    let rect = *transform.frame();
+    let view = key.bounds;
+    let to_screen = |p: LonLat| transform.position_from_point(&PlotPoint::new(p[0], p[1]));
+    let colors = style::map_colors(state.dark);
+    let type_scale = style::type_scale(state.presentation);
+    let mut canvas = Canvas::new(painter, stamps);
+
+    canvas.rect_filled(rect, 0.0, colors.sea);
+    paint_areas(&mut canvas, &basemap.countries, view, &to_screen, |a| {
+        if a.name == "Armenia" || a.name == "Azerbaijan" {
+            colors.land_focus
+        } else {
+            colors.land
+        }
+    });
+    paint_areas(&mut canvas, &basemap.lakes, view, &to_screen, |_| {
+        colors.lake
+    });
+    if let Some(karabakh) = &basemap.karabakh {
+        paint_areas(
+            &mut canvas,
+            std::slice::from_ref(karabakh),
+            view,
+            &to_screen,
+            |_| colors.karabakh_fill,
+        );
+    }
+    paint_outlines(
+        &mut canvas,
+        &basemap.countries,
+        view,
+        &to_screen,
+        Stroke::new(1.0, colors.border),
+    );
+    if let Some(karabakh) = &basemap.karabakh {
+        let stroke = Stroke::new(2.0, colors.karabakh_line);
+        paint_outlines(
+            &mut canvas,
+            std::slice::from_ref(karabakh),
+            view,
+            &to_screen,
+            stroke,
+        );
+    }
+
+    // Overlays (inset, legend, scale bar) are laid out first so that labels avoid them.
+    let inset = inset_layout(rect, scene);
+    let legend = (!state.presentation).then(|| legend_rect(rect, state.presentation));
+    let scale_area = Rect::from_min_max(
+        rect.right_bottom() - Vec2::new(220.0, 44.0),
+        rect.right_bottom(),
+    );
+    let overlays: Vec<Rect> = [
+        inset.as_ref().map(|i| i.rect.expand(4.0)),
+        legend,
+        Some(scale_area),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+
+    // Markers: kinds at one place fan out around it so none hides another.
+    let mut hits = Vec::new();
+    let mut labels = Labels::default();
+    for overlay in &overlays {
+        labels.block(*overlay);
+    }
+    let anchors: Vec<Pos2> = scene.groups.iter().map(|g| to_screen(g.lonlat)).collect();
+    let radii: Vec<f32> = scene
+        .groups
+        .iter()
+        .map(|g| style::marker_radius(g.sources, state.presentation))
+        .collect();
+    // Markers off the map need no place on it (a margin keeps clusters at the edge whole).
+    let margin = rect.expand(60.0);
+    let near: Vec<bool> = scene
+        .groups
+        .iter()
+        .zip(&anchors)
+        .map(|(g, anchor)| !g.far && margin.contains(*anchor))
+        .collect();
+    let centres = spread_markers(&anchors, &radii, &near);
+    for (i, group) in scene.groups.iter().enumerate().filter(|(i, _)| near[*i]) {
+        let radius = radii[i];
+        let centre = centres[i];
+        if !rect.expand(radius).contains(centre) || overlays.iter().any(|o| o.contains(centre)) {
+            continue;
+        }
+        if centre.distance(anchors[i]) > 1.0 {
+            // A moved marker keeps a thin line to its true place.
+            canvas.line_segment([anchors[i], centre], Stroke::new(1.0, colors.town));
+            let dot = StampKey::Disc {
+                radius_bits: 2f32.to_bits(),
+                fill: colors.town,
+                stroke_bits: 0,
+                stroke: Color32::TRANSPARENT,
+            };
+            canvas.stamp(dot, anchors[i], 1.0, |at| {
+                Shape::circle_filled(at, 2.0, colors.town)
+            });
+        }
+        let alpha = fade(state, group);
+        let drawn = paint_marker(
+            &mut canvas,
+            group,
+            centre,
+            radius,
+            alpha,
+            state.selected,
+            &colors,
+            type_scale.badge,
+        );
+        hits.push(Hit {
+            centre,
+            radius,
+            group: i,
+        });
+        labels.block(drawn);
+    }
+
+    // Labels: the places with events first (most events first), then the region, then towns.
+    let mut wanted: Vec<LabelRequest> = Vec::new();
+    let mut seen_places = std::collections::HashSet::new();
+    // A place's label clears all of its markers, even those spread on a cluster's ring.
+    let mut reach: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
+    for (i, group) in scene.groups.iter().enumerate().filter(|(i, _)| near[*i]) {
+        let extent = centres[i].distance(anchors[i]) + radii[i] * MARKER_BLOCK;
+        let entry = reach.entry(group.place.as_str()).or_insert(0.0);
+        *entry = entry.max(extent);
+    }
+    let mut by_place: Vec<(usize, &MarkerGroup)> = scene
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(i, g)| near[*i] && rect.contains(anchors[*i]) && !g.far)
+        .collect();
+    by_place.sort_by_key(|(_, g)| std::cmp::Reverse(g.events.len()));
+    for (i, group) in by_place {
+        if seen_places.insert(group.place.as_str()) {
+            let extent = reach.get(group.place.as_str()).copied().unwrap_or(6.0);
+            wanted.push(LabelRequest::beside(
+                anchors[i],
+                extent + 4.0,
+                &group.name,
+                true,
+            ));
+        }
+    }
+    if let Some(karabakh) = &basemap.karabakh {
+        let [lon0, _, lon1, lat1] = karabakh.bbox();
+        // Above the outline's north edge keeps the inside free for towns and markers.
+        let anchor =
+            to_screen([(lon0 + lon1) / 2.0, lat1]) - Vec2::new(0.0, type_scale.region * 0.9);
+        wanted.push(LabelRequest::centred(
+            anchor,
+            "NAGORNO-KARABAKH",
+            type_scale.region,
+            colors.karabakh_line,
+        ));
+    }
+    let names_with_events: std::collections::HashSet<&str> =
+        scene.groups.iter().map(|g| g.name.as_str()).collect();
+    for town in &basemap.towns {
+        if names_with_events.contains(town.name.as_str()) {
+            continue;
+        }
+        let at = to_screen(town.lonlat);
+        if rect.contains(at) && !overlays.iter().any(|o| o.contains(at)) {
+            canvas.circle_filled(at, 2.5, colors.town);
+            labels.block(Rect::from_center_size(at, Vec2::splat(5.0)));
+            wanted.push(LabelRequest::beside(at, 5.0, &town.name, false));
+        }
+    }
+    for request in wanted {
+        labels.place(&mut canvas, rect, request, &colors, type_scale.town);
+    }
+
+    paint_scale_bar(&mut canvas, rect, transform, &colors, state.presentation);
+    // GeoNames asks for this credit (CC BY 4.0); Natural Earth is public domain.
+    canvas.text(
+        rect.right_bottom() - Vec2::new(16.0, 2.0),
+        Align2::RIGHT_BOTTOM,
+        "Places: GeoNames, geonames.org · Borders: Natural Earth",
+        style::font(9.0),
+        colors.town,
+    );
+    if let Some(legend) = legend {
+        paint_legend(&mut canvas, legend, &colors, state.presentation);
+    }
+    let inset_frame = inset.as_ref().map(|inset| {
+        // The frame and caption lie outside the inset's clip rectangle: they go on the map.
+        canvas.add(Shape::rect_stroke(
+            inset.rect,
+            2.0,
+            Stroke::new(1.0, colors.border),
+            egui::StrokeKind::Outside,
+        ));
+        canvas.text(
+            inset.rect.left_bottom() + Vec2::new(4.0, -4.0),
+            Align2::LEFT_BOTTOM,
+            "far from the front",
+            style::font(11.0),
+            colors.town,
+        );
+        inset.rect
+    });
+    let mesh = canvas.finish();
+    let inset_mesh = inset.as_ref().zip(inset_frame).map(|(inset, inset_rect)| {
+        let inset_painter = painter.with_clip_rect(inset_rect);
+        let mut inset_canvas = Canvas::new(&inset_painter, stamps);
+        paint_inset(
+            &mut inset_canvas,
+            inset,
+            basemap,
+            scene,
+            state,
+            view,
+            &colors,
+            &mut hits,
+        );
+        (inset_rect, inset_canvas.finish())
+    });
+    MapLayer {
+        key,
+        font_atlas_fill: 0.0,
+        mesh,
+        inset: inset_mesh,
+        hits,
     }
 }
 
@@ -356,7 +517,7 @@ fn intersects(bbox: [f64; 4], view: [f64; 4]) -> bool {
 }
 
 fn paint_areas(
-    painter: &egui::Painter,
+    canvas: &mut Canvas,
     areas: &[Area],
     view: [f64; 4],
     to_screen: &dyn Fn(LonLat) -> Pos2,
@@ -379,19 +540,19 @@ fn paint_areas(
         }
     }
     if !mesh.is_empty() {
-        painter.add(Shape::mesh(mesh));
+        canvas.add(Shape::mesh(mesh));
     }
 }
 
 fn paint_outlines(
-    painter: &egui::Painter,
+    canvas: &mut Canvas,
     areas: &[Area],
     view: [f64; 4],
     to_screen: &dyn Fn(LonLat) -> Pos2,
     stroke: Stroke,
 ) {
     // Zoomed out, a pixel spans more than the coarse outlines' tolerance: draw those.
-    let degrees_per_point = (view[2] - view[0]) / painter.clip_rect().width().max(1.0) as f64;
+    let degrees_per_point = (view[2] - view[0]) / canvas.clip_rect().width().max(1.0) as f64;
     let coarse = degrees_per_point > crate::basemap::COARSE_TOLERANCE;
     for area in areas {
         for polygon in area.polygons.iter().filter(|p| intersects(p.bbox, view)) {
@@ -402,7 +563,7 @@ fn paint_outlines(
             };
             for ring in rings {
                 let points: Vec<Pos2> = ring.iter().map(|p| to_screen(*p)).collect();
-                painter.add(Shape::line(points, stroke));
+                canvas.add(Shape::line(points, stroke));
             }
         }
     }
@@ -522,7 +683,7 @@ fn fade(state: &ViewState, group: &MarkerGroup) -> f32 {
 
 #[allow(clippy::too_many_arguments)]
 fn paint_marker(
-    painter: &egui::Painter,
+    canvas: &mut Canvas,
     group: &MarkerGroup,
     centre: Pos2,
     radius: f32,
@@ -531,24 +692,26 @@ fn paint_marker(
     colors: &MapColors,
     badge_size: f32,
 ) -> Rect {
-    let color = style::kind_color(group.kind).gamma_multiply(alpha);
     let outline = colors.marker_outline.gamma_multiply(alpha);
     if selected.is_some_and(|s| group.events.contains(&s)) {
-        painter.circle_stroke(centre, radius + 5.0, Stroke::new(2.5, colors.label));
+        canvas.circle_stroke(centre, radius + 5.0, Stroke::new(2.5, colors.label));
     }
-    painter.add(style::marker(
-        centre,
-        radius,
-        group.kind,
-        color,
-        group.hollow,
-        outline,
-    ));
+    let key = StampKey::Marker {
+        kind: group.kind as u8,
+        hollow: group.hollow,
+        radius_bits: radius.to_bits(),
+        outline: colors.marker_outline,
+    };
+    // Stamped at full colour, faded while copied: one stamp serves every age.
+    let (full, full_outline) = (style::kind_color(group.kind), colors.marker_outline);
+    canvas.stamp(key, centre, alpha, |at| {
+        style::marker(at, radius, group.kind, full, group.hollow, full_outline)
+    });
     if group.corrected {
         // The reader's mark: a small dot at the lower left, in a colour no kind uses.
         let dot = centre + Vec2::new(-radius * 0.9, radius * 0.9);
         let color = super::corrections_panel::corrected_color(false).gamma_multiply(alpha);
-        painter.circle(
+        canvas.circle(
             dot,
             (radius * 0.4).max(3.0),
             color,
@@ -560,13 +723,21 @@ fn paint_marker(
         let badge_centre = centre + Vec2::new(radius * 0.9, -radius * 0.9);
         let text = group.events.len().to_string();
         let badge_radius = badge_size * 0.55 + 2.0 * (text.len() as f32 - 1.0);
-        painter.circle(
-            badge_centre,
-            badge_radius,
-            colors.label_halo,
-            Stroke::new(1.0, colors.label),
-        );
-        painter.text(
+        let badge = StampKey::Disc {
+            radius_bits: badge_radius.to_bits(),
+            fill: colors.label_halo,
+            stroke_bits: 1f32.to_bits(),
+            stroke: colors.label,
+        };
+        canvas.stamp(badge, badge_centre, 1.0, |at| {
+            Shape::Circle(egui::epaint::CircleShape {
+                center: at,
+                radius: badge_radius,
+                fill: colors.label_halo,
+                stroke: Stroke::new(1.0, colors.label),
+            })
+        });
+        canvas.text(
             badge_centre,
             Align2::CENTER_CENTER,
             text,
@@ -686,7 +857,7 @@ impl Labels {
 
     fn place(
         &mut self,
-        painter: &egui::Painter,
+        canvas: &mut Canvas,
         view: Rect,
         request: LabelRequest,
         colors: &MapColors,
@@ -702,7 +873,7 @@ impl Labels {
         } else {
             colors.town
         });
-        let galley = painter.layout_no_wrap(request.text.to_string(), style::font(size), color);
+        let galley = canvas.layout_no_wrap(request.text.to_string(), style::font(size), color);
         let dims = galley.size();
         let g = request.gap;
         let a = request.anchor;
@@ -735,9 +906,9 @@ impl Labels {
                 Vec2::new(0.0, 1.0),
                 Vec2::new(0.0, -1.0),
             ] {
-                painter.galley_with_override_text_color(top_left + offset, galley.clone(), halo);
+                canvas.galley_with_override_text_color(top_left + offset, galley.clone(), halo);
             }
-            painter.galley(top_left, galley, color);
+            canvas.galley(top_left, galley, color);
             self.block(rect);
             return;
         }
@@ -745,7 +916,7 @@ impl Labels {
 }
 
 fn paint_scale_bar(
-    painter: &egui::Painter,
+    canvas: &mut Canvas,
     rect: Rect,
     transform: &egui_plot::PlotTransform,
     colors: &MapColors,
@@ -773,18 +944,18 @@ fn paint_scale_bar(
         left - Vec2::new(6.0, size + 10.0),
         right_bottom + Vec2::new(6.0, 6.0),
     );
-    painter.rect_filled(background, 3.0, colors.label_halo);
+    canvas.rect_filled(background, 3.0, colors.label_halo);
     let stroke = Stroke::new(2.0, colors.label);
-    painter.line_segment([left, right_bottom], stroke);
+    canvas.line_segment([left, right_bottom], stroke);
     for x in [left, right_bottom] {
-        painter.line_segment([x, x - Vec2::new(0.0, 6.0)], stroke);
+        canvas.line_segment([x, x - Vec2::new(0.0, 6.0)], stroke);
     }
     let text = if km >= 1.0 {
         format!("{km:.0} km")
     } else {
         format!("{:.0} m", km * 1000.0)
     };
-    painter.text(
+    canvas.text(
         (left + right_bottom.to_vec2()) / 2.0 - Vec2::new(0.0, 4.0),
         Align2::CENTER_BOTTOM,
         text,
@@ -805,14 +976,14 @@ fn legend_text_size(presentation: bool) -> f32 {
 }
 
 /// The kinds' colours and shapes, always on the map.
-pub fn paint_legend(painter: &egui::Painter, area: Rect, colors: &MapColors, presentation: bool) {
+fn paint_legend(canvas: &mut Canvas, area: Rect, colors: &MapColors, presentation: bool) {
     let size = legend_text_size(presentation);
     let row = size * 1.5;
     let top_left = area.left_top();
-    painter.rect_filled(area, 4.0, colors.label_halo);
+    canvas.rect_filled(area, 4.0, colors.label_halo);
     for (i, kind) in EventKind::ALL.into_iter().enumerate() {
         let centre = top_left + Vec2::new(size * 0.9, 4.0 + row * (i as f32 + 0.5));
-        painter.add(style::marker(
+        canvas.add(style::marker(
             centre,
             size * 0.42,
             kind,
@@ -820,7 +991,7 @@ pub fn paint_legend(painter: &egui::Painter, area: Rect, colors: &MapColors, pre
             false,
             colors.marker_outline,
         ));
-        painter.text(
+        canvas.text(
             centre + Vec2::new(size, 0.0),
             Align2::LEFT_CENTER,
             style::kind_label(kind),
@@ -829,7 +1000,7 @@ pub fn paint_legend(painter: &egui::Painter, area: Rect, colors: &MapColors, pre
         );
     }
     let centre = top_left + Vec2::new(size * 0.9, 4.0 + row * (EventKind::ALL.len() as f32 + 0.5));
-    painter.add(style::marker(
+    canvas.add(style::marker(
         centre,
         size * 0.42,
         EventKind::Casualties,
@@ -837,7 +1008,7 @@ pub fn paint_legend(painter: &egui::Painter, area: Rect, colors: &MapColors, pre
         true,
         colors.marker_outline,
     ));
-    painter.text(
+    canvas.text(
         centre + Vec2::new(size, 0.0),
         Align2::LEFT_CENTER,
         "day implied / planned",
@@ -902,7 +1073,7 @@ fn inset_layout(rect: Rect, scene: &Scene) -> Option<InsetLayout> {
 /// Geneva, Ankara…).
 #[allow(clippy::too_many_arguments)]
 fn paint_inset(
-    painter: &egui::Painter,
+    canvas: &mut Canvas,
     layout: &InsetLayout,
     basemap: &Basemap,
     scene: &Scene,
@@ -920,13 +1091,10 @@ fn paint_inset(
     let inset = layout.rect;
     let b = layout.bounds;
     let to_screen = |p: LonLat| layout.to_screen(p);
-    let inset_painter = painter.with_clip_rect(inset);
-    inset_painter.rect_filled(inset, 0.0, colors.sea);
-    paint_areas(&inset_painter, &basemap.world, b, &to_screen, |_| {
-        colors.land
-    });
+    canvas.rect_filled(inset, 0.0, colors.sea);
+    paint_areas(canvas, &basemap.world, b, &to_screen, |_| colors.land);
     paint_outlines(
-        &inset_painter,
+        canvas,
         &basemap.world,
         b,
         &to_screen,
@@ -936,18 +1104,12 @@ fn paint_inset(
         to_screen([main_view[0], main_view[1]]),
         to_screen([main_view[2], main_view[3]]),
     );
-    inset_painter.rect_stroke(
+    canvas.add(Shape::rect_stroke(
         main,
         0.0,
         Stroke::new(1.5, colors.karabakh_line),
         egui::StrokeKind::Middle,
-    );
-    painter.rect_stroke(
-        inset,
-        2.0,
-        Stroke::new(1.0, colors.border),
-        egui::StrokeKind::Outside,
-    );
+    ));
 
     let mut labels = Labels::default();
     let type_scale = style::type_scale(state.presentation);
@@ -956,7 +1118,7 @@ fn paint_inset(
     for (i, group) in &far {
         let centre = to_screen(group.lonlat);
         let drawn = paint_marker(
-            &inset_painter,
+            canvas,
             group,
             centre,
             radius,
@@ -980,22 +1142,9 @@ fn paint_inset(
                 &group.name,
                 true,
             );
-            labels.place(
-                &inset_painter,
-                inset,
-                request,
-                colors,
-                type_scale.town - 1.0,
-            );
+            labels.place(canvas, inset, request, colors, type_scale.town - 1.0);
         }
     }
-    painter.text(
-        inset.left_bottom() + Vec2::new(4.0, -4.0),
-        Align2::LEFT_BOTTOM,
-        "far from the front",
-        style::font(11.0),
-        colors.town,
-    );
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! [`state::Command`]s.
 
 pub mod articles;
+pub mod canvas;
 pub mod corrections_panel;
 pub mod details;
 pub mod library;
@@ -237,6 +238,12 @@ impl AtlasApp {
     /// Where the map drew each marker group last frame (index into `scene().groups`, centre).
     pub fn marker_positions(&self) -> &[(usize, egui::Pos2)] {
         &self.map.drawn
+    }
+
+    /// How many times the map's layer (basemap, markers, labels) was painted anew: a frame in
+    /// which nothing changed re-uses the last one.
+    pub fn map_layer_builds(&self) -> u64 {
+        self.map.layer_builds
     }
 
     fn poll_loader(&mut self) {

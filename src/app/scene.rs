@@ -2,6 +2,7 @@
 //! the mode or the filter change (never every frame).
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 
@@ -46,9 +47,15 @@ pub struct TollReport {
     pub text: String,
 }
 
+/// Numbers every scene built in this process, so that a cache keyed by it never confuses a new
+/// scene (after new articles or a correction) with an old one.
+static SCENE_GENERATION: AtomicU64 = AtomicU64::new(1);
+
 #[derive(Default)]
 pub struct Scene {
     key: Option<(DayWindow, EventFilter)>,
+    /// Changes whenever `groups` change; 0 before the first refresh.
+    pub generation: u64,
     /// Indices into `Atlas::events` of the shown events, in day order.
     pub visible: Vec<usize>,
     pub groups: Vec<MarkerGroup>,
@@ -87,6 +94,7 @@ impl Scene {
             self.groups = group_markers(index, &self.visible);
             self.by_kind = split_by_kind(index, &self.visible);
             self.key = Some(key);
+            self.generation = SCENE_GENERATION.fetch_add(1, Ordering::Relaxed);
         }
         if self.counts_key.as_ref() != Some(&state.filter) {
             self.counts = atlas.counts_by_day(&state.filter).into_iter().collect();

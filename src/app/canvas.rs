@@ -1,0 +1,276 @@
+//! Shapes tessellated once into one mesh, which the map re-adds every frame while neither the
+//! scene nor the view change: egui would otherwise tessellate thousands of anti-aliased markers
+//! anew at every frame.
+//!
+//! Markers repeat: the same kind, radius and colours at thousands of places. Each distinct marker
+//! is tessellated once ("stamp") and copied to every place it is drawn, so even a rebuild (a new
+//! day, a zoom) costs a copy per marker instead of a tessellation.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::epaint::{CircleShape, Mesh, TessellationOptions, Tessellator, Vertex};
+use egui::{Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke};
+
+/// What identifies a stamp: shapes that tessellate to the same vertices up to a translation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StampKey {
+    Marker {
+        kind: u8,
+        hollow: bool,
+        radius_bits: u32,
+        outline: Color32,
+    },
+    Disc {
+        radius_bits: u32,
+        fill: Color32,
+        stroke_bits: u32,
+        stroke: Color32,
+    },
+}
+
+/// Tessellated stamps, kept across rebuilds; emptied when the scale or the tessellation options
+/// change (they decide the vertices).
+#[derive(Default)]
+pub struct Stamps {
+    pixels_per_point: f32,
+    options: Option<TessellationOptions>,
+    meshes: HashMap<StampKey, (Mesh, Rect)>,
+}
+
+impl Stamps {
+    fn prepare(&mut self, pixels_per_point: f32, options: TessellationOptions) {
+        if self.pixels_per_point != pixels_per_point || self.options != Some(options) {
+            self.meshes.clear();
+            self.pixels_per_point = pixels_per_point;
+            self.options = Some(options);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.meshes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.meshes.is_empty()
+    }
+}
+
+/// A painter that records into a mesh: shapes first, text on top.
+pub struct Canvas<'a> {
+    painter: &'a Painter,
+    tessellator: Tessellator,
+    clip: Rect,
+    shapes: Mesh,
+    text: Mesh,
+    stamps: &'a mut Stamps,
+}
+
+impl<'a> Canvas<'a> {
+    /// Records for `painter` (its clip rectangle culls what is off-screen; its context lays out
+    /// the text).
+    pub fn new(painter: &'a Painter, stamps: &'a mut Stamps) -> Canvas<'a> {
+        let ctx = painter.ctx();
+        let pixels_per_point = ctx.pixels_per_point();
+        let options = ctx.tessellation_options(|o| *o);
+        let font_image_size = ctx.fonts(|f| f.font_image_size());
+        stamps.prepare(pixels_per_point, options);
+        let mut tessellator =
+            Tessellator::new(pixels_per_point, options, font_image_size, Vec::new());
+        let clip = painter.clip_rect();
+        tessellator.set_clip_rect(clip);
+        Canvas {
+            painter,
+            tessellator,
+            clip,
+            shapes: Mesh::default(),
+            text: Mesh::default(),
+            stamps,
+        }
+    }
+
+    pub fn clip_rect(&self) -> Rect {
+        self.clip
+    }
+
+    pub fn add(&mut self, shape: Shape) {
+        match shape {
+            Shape::Vec(shapes) => {
+                for shape in shapes {
+                    self.add(shape);
+                }
+            }
+            Shape::Text(_) => self.tessellator.tessellate_shape(shape, &mut self.text),
+            shape => self.tessellator.tessellate_shape(shape, &mut self.shapes),
+        }
+    }
+
+    pub fn circle_filled(&mut self, centre: Pos2, radius: f32, color: Color32) {
+        self.add(Shape::circle_filled(centre, radius, color));
+    }
+
+    pub fn circle_stroke(&mut self, centre: Pos2, radius: f32, stroke: Stroke) {
+        self.add(Shape::circle_stroke(centre, radius, stroke));
+    }
+
+    pub fn circle(&mut self, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
+        self.add(Shape::Circle(CircleShape {
+            center: centre,
+            radius,
+            fill,
+            stroke,
+        }));
+    }
+
+    pub fn line_segment(&mut self, points: [Pos2; 2], stroke: Stroke) {
+        self.add(Shape::line_segment(points, stroke));
+    }
+
+    pub fn rect_filled(&mut self, rect: Rect, corner_radius: f32, color: Color32) {
+        self.add(Shape::rect_filled(rect, corner_radius, color));
+    }
+
+    pub fn layout_no_wrap(&self, text: String, font: FontId, color: Color32) -> Arc<Galley> {
+        self.painter.layout_no_wrap(text, font, color)
+    }
+
+    /// Like [`Painter::text`]: the text's rectangle.
+    pub fn text(
+        &mut self,
+        pos: Pos2,
+        anchor: Align2,
+        text: impl ToString,
+        font: FontId,
+        color: Color32,
+    ) -> Rect {
+        let galley = self.layout_no_wrap(text.to_string(), font, color);
+        let rect = anchor.anchor_size(pos, galley.size());
+        self.galley(rect.min, galley, color);
+        rect
+    }
+
+    pub fn galley(&mut self, pos: Pos2, galley: Arc<Galley>, color: Color32) {
+        self.add(Shape::galley(pos, galley, color));
+    }
+
+    pub fn galley_with_override_text_color(
+        &mut self,
+        pos: Pos2,
+        galley: Arc<Galley>,
+        color: Color32,
+    ) {
+        self.add(Shape::galley_with_override_text_color(pos, galley, color));
+    }
+
+    /// Copies the stamp `key` (made by `make` around the origin the first time) to `centre`,
+    /// its colours faded to `alpha`.
+    pub fn stamp(
+        &mut self,
+        key: StampKey,
+        centre: Pos2,
+        alpha: f32,
+        make: impl FnOnce(Pos2) -> Shape,
+    ) {
+        let tessellator = &mut self.tessellator;
+        let clip = self.clip;
+        let (template, bounds) = self.stamps.meshes.entry(key).or_insert_with(|| {
+            let mut mesh = Mesh::default();
+            // Around the origin, which is off-screen: culling must not drop it.
+            tessellator.set_clip_rect(Rect::EVERYTHING);
+            tessellator.tessellate_shape(make(Pos2::ZERO), &mut mesh);
+            tessellator.set_clip_rect(clip);
+            let bounds = mesh.calc_bounds();
+            (mesh, bounds)
+        });
+        let offset = centre.to_vec2();
+        if !clip.intersects(bounds.translate(offset)) {
+            return;
+        }
+        let base = self.shapes.vertices.len() as u32;
+        let fade = alpha < 1.0;
+        self.shapes
+            .vertices
+            .extend(template.vertices.iter().map(|v| Vertex {
+                pos: v.pos + offset,
+                uv: v.uv,
+                color: if fade {
+                    v.color.gamma_multiply(alpha)
+                } else {
+                    v.color
+                },
+            }));
+        self.shapes
+            .indices
+            .extend(template.indices.iter().map(|i| i + base));
+    }
+
+    /// Everything recorded, text over shapes, as one mesh.
+    pub fn finish(self) -> Arc<Mesh> {
+        let mut mesh = self.shapes;
+        mesh.append(self.text);
+        Arc::new(mesh)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_canvas(check: impl FnOnce(&mut Canvas)) {
+        let ctx = egui::Context::default();
+        let mut check = Some(check);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let Some(check) = check.take() else { return };
+            let painter = ui.painter_at(Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 300.0)));
+            let mut stamps = Stamps::default();
+            let mut canvas = Canvas::new(&painter, &mut stamps);
+            check(&mut canvas);
+        });
+        // Nobody uploads the font texture here.
+        output.textures_delta.clear();
+    }
+
+    #[test]
+    fn a_stamp_is_the_shape_tessellated_in_place() {
+        with_canvas(|canvas| {
+            let centre = Pos2::new(120.0, 80.0);
+            let shape = |at: Pos2| {
+                Shape::Circle(CircleShape {
+                    center: at,
+                    radius: 7.0,
+                    fill: Color32::RED,
+                    stroke: Stroke::new(1.0, Color32::BLACK),
+                })
+            };
+            let mut direct = Mesh::default();
+            canvas
+                .tessellator
+                .tessellate_shape(shape(centre), &mut direct);
+            let key = StampKey::Disc {
+                radius_bits: 7f32.to_bits(),
+                fill: Color32::RED,
+                stroke_bits: 1f32.to_bits(),
+                stroke: Color32::BLACK,
+            };
+            canvas.stamp(key, centre, 1.0, shape);
+            assert_eq!(canvas.shapes.indices, direct.indices);
+            assert_eq!(canvas.shapes.vertices.len(), direct.vertices.len());
+            for (a, b) in canvas.shapes.vertices.iter().zip(&direct.vertices) {
+                assert!(a.pos.distance(b.pos) < 1e-3, "{:?} vs {:?}", a.pos, b.pos);
+                assert_eq!(a.color, b.color);
+            }
+            // Off-screen stamps add nothing; faded ones scale every colour.
+            let before = canvas.shapes.vertices.len();
+            canvas.stamp(key, Pos2::new(-500.0, -500.0), 1.0, shape);
+            assert_eq!(canvas.shapes.vertices.len(), before);
+            canvas.stamp(key, centre, 0.5, shape);
+            let faded = &canvas.shapes.vertices[before..];
+            assert!(
+                faded
+                    .iter()
+                    .any(|v| v.color == Color32::RED.gamma_multiply(0.5))
+            );
+            assert_eq!(canvas.stamps.len(), 1);
+        });
+    }
+}
