@@ -13,7 +13,8 @@
 //! `cargo bench --bench frame`
 //!
 //! For an instruction profile of 20 steady frames: `FRAME_PROFILE=100000 valgrind
-//! --tool=callgrind <bench binary>` (add `FRAME_UP_TO=1` for "up to this day").
+//! --tool=callgrind <bench binary>` (add `FRAME_UP_TO=1` for "up to this day",
+//! `FRAME_DAY_CHANGE=1` for frames that change the day).
 
 mod common;
 
@@ -137,7 +138,19 @@ fn main() {
         let days = if up_to_day { 45 } else { 1 };
         let gazetteer = Arc::new(common::gazetteer());
         let mut window = Window::new(events, days, up_to_day, &gazetteer);
-        let meshes: usize = (0..20).map(|_| window.frame()).sum();
+        // `FRAME_DAY_CHANGE=1`: every other frame steps a day back or forth, so every frame
+        // builds its scene and its map anew.
+        let day_change = std::env::var_os("FRAME_DAY_CHANGE").is_some();
+        let meshes: usize = (0..20)
+            .map(|i| {
+                if day_change {
+                    window
+                        .app
+                        .apply(vec![Command::Step(if i % 2 == 0 { -1 } else { 1 })]);
+                }
+                window.frame()
+            })
+            .sum();
         eprintln!(
             "20 frames, {meshes} meshes; {} events shown in {} marker groups, {} markers drawn",
             window.app.scene().visible.len(),

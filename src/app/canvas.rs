@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::epaint::{CircleShape, Mesh, TessellationOptions, Tessellator, Vertex};
-use egui::{Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke};
+use egui::{Align2, Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke};
 
 /// What identifies a stamp: shapes that tessellate to the same vertices up to a translation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -29,22 +29,39 @@ pub enum StampKey {
     },
 }
 
-/// Tessellated stamps, kept across rebuilds; emptied when the scale or the tessellation options
-/// change (they decide the vertices).
+/// What rebuilding the map re-uses: tessellated stamps and laid-out text. Stamps are emptied when
+/// the scale or the tessellation options change (they decide the vertices); text also when egui
+/// empties its font atlas (the glyphs move).
 #[derive(Default)]
 pub struct Stamps {
     pixels_per_point: f32,
     options: Option<TessellationOptions>,
+    font_atlas_fill: f32,
     meshes: HashMap<StampKey, (Mesh, Rect)>,
+    /// Galleys by font and colour, then text. egui's own cache keeps a galley only while some
+    /// frame asks for it, and steady frames ask for none, so every rebuild would lay out every
+    /// label again.
+    galleys: HashMap<(u32, FontFamily, Color32), HashMap<String, Arc<Galley>>>,
+    galley_count: usize,
 }
 
+/// Laid-out texts kept at most; more (a long session of new place names) starts afresh.
+const MAX_GALLEYS: usize = 20_000;
+
 impl Stamps {
-    fn prepare(&mut self, pixels_per_point: f32, options: TessellationOptions) {
+    fn prepare(&mut self, pixels_per_point: f32, options: TessellationOptions, fill: f32) {
         if self.pixels_per_point != pixels_per_point || self.options != Some(options) {
             self.meshes.clear();
+            self.galleys.clear();
+            self.galley_count = 0;
             self.pixels_per_point = pixels_per_point;
             self.options = Some(options);
         }
+        if fill < self.font_atlas_fill || self.galley_count > MAX_GALLEYS {
+            self.galleys.clear();
+            self.galley_count = 0;
+        }
+        self.font_atlas_fill = fill;
     }
 
     pub fn len(&self) -> usize {
@@ -73,8 +90,9 @@ impl<'a> Canvas<'a> {
         let ctx = painter.ctx();
         let pixels_per_point = ctx.pixels_per_point();
         let options = ctx.tessellation_options(|o| *o);
-        let font_image_size = ctx.fonts(|f| f.font_image_size());
-        stamps.prepare(pixels_per_point, options);
+        let (font_image_size, fill) =
+            ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio()));
+        stamps.prepare(pixels_per_point, options, fill);
         let mut tessellator =
             Tessellator::new(pixels_per_point, options, font_image_size, Vec::new());
         let clip = painter.clip_rect();
@@ -130,8 +148,19 @@ impl<'a> Canvas<'a> {
         self.add(Shape::rect_filled(rect, corner_radius, color));
     }
 
-    pub fn layout_no_wrap(&self, text: String, font: FontId, color: Color32) -> Arc<Galley> {
-        self.painter.layout_no_wrap(text, font, color)
+    pub fn layout_no_wrap(&mut self, text: &str, font: FontId, color: Color32) -> Arc<Galley> {
+        let by_text = self
+            .stamps
+            .galleys
+            .entry((font.size.to_bits(), font.family.clone(), color))
+            .or_default();
+        if let Some(galley) = by_text.get(text) {
+            return galley.clone();
+        }
+        let galley = self.painter.layout_no_wrap(text.to_string(), font, color);
+        by_text.insert(text.to_string(), galley.clone());
+        self.stamps.galley_count += 1;
+        galley
     }
 
     /// Like [`Painter::text`]: the text's rectangle.
@@ -143,7 +172,7 @@ impl<'a> Canvas<'a> {
         font: FontId,
         color: Color32,
     ) -> Rect {
-        let galley = self.layout_no_wrap(text.to_string(), font, color);
+        let galley = self.layout_no_wrap(&text.to_string(), font, color);
         let rect = anchor.anchor_size(pos, galley.size());
         self.galley(rect.min, galley, color);
         rect
@@ -206,6 +235,8 @@ impl<'a> Canvas<'a> {
 
     /// Everything recorded, text over shapes, as one mesh.
     pub fn finish(self) -> Arc<Mesh> {
+        // The text laid out here may have added glyphs: only a later drop means a reset.
+        self.stamps.font_atlas_fill = self.painter.ctx().fonts(|f| f.font_atlas_fill_ratio());
         let mut mesh = self.shapes;
         mesh.append(self.text);
         Arc::new(mesh)

@@ -151,14 +151,14 @@ impl DetailsView {
                     for &i in events.iter().take(LIST_LIMIT) {
                         let event = &atlas.events[i];
                         let label = event_line(atlas, event, state.mode == Mode::UpToDay);
-                        let quote = event
-                            .sources
-                            .first()
-                            .map(|s| truncate(&s.quote, 200))
-                            .unwrap_or_default();
+                        // The quote is cut only for the row under the pointer.
                         if ui
                             .selectable_label(state.selected == Some(i), label)
-                            .on_hover_text(quote)
+                            .on_hover_ui(|ui| {
+                                if let Some(source) = event.sources.first() {
+                                    ui.label(truncate(&source.quote, 200));
+                                }
+                            })
                             .clicked()
                         {
                             commands.push(Command::Select(Some(i)));

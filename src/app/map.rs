@@ -730,12 +730,11 @@ fn paint_marker(
             stroke: colors.label,
         };
         canvas.stamp(badge, badge_centre, 1.0, |at| {
-            Shape::Circle(egui::epaint::CircleShape {
-                center: at,
-                radius: badge_radius,
-                fill: colors.label_halo,
-                stroke: Stroke::new(1.0, colors.label),
-            })
+            Shape::convex_polygon(
+                style::circle_points(at, badge_radius),
+                colors.label_halo,
+                Stroke::new(1.0, colors.label),
+            )
         });
         canvas.text(
             badge_centre,
@@ -873,7 +872,7 @@ impl Labels {
         } else {
             colors.town
         });
-        let galley = canvas.layout_no_wrap(request.text.to_string(), style::font(size), color);
+        let galley = canvas.layout_no_wrap(request.text, style::font(size), color);
         let dims = galley.size();
         let g = request.gap;
         let a = request.anchor;

@@ -70,7 +70,7 @@ pub fn marker(
             .collect()
     };
     match kind_shape(kind) {
-        MarkerShape::Circle => Shape::circle_filled(centre, r, fill).also_stroke(centre, r, stroke),
+        MarkerShape::Circle => Shape::convex_polygon(circle_points(centre, r), fill, stroke),
         MarkerShape::Square => Shape::convex_polygon(
             points(&[(-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)]),
             fill,
@@ -94,14 +94,19 @@ pub fn marker(
     }
 }
 
-trait AlsoStroke {
-    fn also_stroke(self, centre: Pos2, radius: f32, stroke: Stroke) -> Shape;
-}
-
-impl AlsoStroke for Shape {
-    fn also_stroke(self, centre: Pos2, radius: f32, stroke: Stroke) -> Shape {
-        Shape::Vec(vec![self, Shape::circle_stroke(centre, radius, stroke)])
-    }
+/// A circle as a polygon with as few corners as still look round at its size: egui gives
+/// every circle of 5–18 points 32 corners, and the map draws thousands of small ones.
+pub fn circle_points(centre: Pos2, radius: f32) -> Vec<Pos2> {
+    let corners = if radius < 10.0 {
+        16
+    } else if radius < 20.0 {
+        24
+    } else {
+        32
+    };
+    (0..corners)
+        .map(|k| centre + Vec2::angled(std::f32::consts::TAU * k as f32 / corners as f32) * radius)
+        .collect()
 }
 
 /// Colours of the map, per theme.
