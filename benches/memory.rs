@@ -66,8 +66,9 @@ fn main() {
         ..Startup::default()
     };
     let mut app = AtlasApp::new(atlas, Basemap::load(&common::data_dir()), startup);
+    report("window state made (basemap, library)");
     let ctx = egui::Context::default();
-    for _ in 0..3 {
+    for frame in 1..=3 {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
@@ -77,6 +78,10 @@ fn main() {
         };
         let output = ctx.run_ui(input, |ui| app.show(ui));
         std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+        report(&format!(
+            "window, frame {frame} (map: {} vertices)",
+            app.map_layer_vertices()
+        ));
     }
     report(&format!(
         "window, 3 frames ({} events shown)",

@@ -93,7 +93,9 @@ impl PublicationPin {
 pub struct Atlas {
     pub articles: Vec<Article>,
     pub failures: Vec<ArticleFailure>,
-    pub events: Vec<Event>,
+    /// Shared with the window's library when no correction changed them, so that 100 000
+    /// events are held once.
+    pub events: Arc<Vec<Event>>,
     /// Every place mentioned by an article, by id.
     pub places: HashMap<PlaceId, Place>,
     pub mentions: HashMap<ArticleId, Vec<Mention>>,
@@ -154,10 +156,11 @@ impl Atlas {
     pub fn from_parts(
         articles: Vec<Article>,
         failures: Vec<ArticleFailure>,
-        events: Vec<Event>,
+        events: impl Into<Arc<Vec<Event>>>,
         mentions: HashMap<ArticleId, Vec<Mention>>,
         gazetteer: Arc<Gazetteer>,
     ) -> Atlas {
+        let events: Arc<Vec<Event>> = events.into();
         let mut places = HashMap::new();
         let referenced = events
             .iter()

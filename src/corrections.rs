@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -290,6 +291,14 @@ fn note_mut(event: &mut Event) -> &mut CorrectionNote {
         hidden: false,
         changes: Vec::new(),
     })
+}
+
+/// [`Applied`] with the shown events shared.
+#[derive(Debug, Default)]
+pub struct SharedApplied {
+    pub events: Arc<Vec<Event>>,
+    pub hidden: Vec<Event>,
+    pub orphans: Vec<Orphan>,
 }
 
 /// Events after corrections.
@@ -1245,6 +1254,28 @@ impl CorrectionLog {
     /// The events with this log's corrections applied.
     pub fn apply(&self, events: Vec<Event>, articles: &[Article]) -> Applied {
         apply(events, articles, &self.corrections)
+    }
+
+    /// Like [`CorrectionLog::apply`] on shared events: without corrections the result is the
+    /// same allocation (no copy of every event); otherwise a corrected copy.
+    pub fn apply_shared(&self, events: &Arc<Vec<Event>>, articles: &[Article]) -> SharedApplied {
+        if self.corrections.corrections.is_empty() {
+            return SharedApplied {
+                events: Arc::clone(events),
+                hidden: Vec::new(),
+                orphans: Vec::new(),
+            };
+        }
+        let Applied {
+            events,
+            hidden,
+            orphans,
+        } = self.apply(events.as_ref().clone(), articles);
+        SharedApplied {
+            events: Arc::new(events),
+            hidden,
+            orphans,
+        }
     }
 
     /// Write the file now (every change already does).

@@ -130,7 +130,7 @@ pub fn evaluate(atlas: &Atlas, gold: &Gold) -> Report {
     }
     let mut found_all = BTreeSet::new();
     let mut found_explicit = BTreeSet::new();
-    for event in &atlas.events {
+    for event in atlas.events.iter() {
         for source in &event.sources {
             if !gold.articles.contains_key(&source.article) {
                 continue;

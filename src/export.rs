@@ -118,7 +118,7 @@ fn figures_text(event: &Event) -> String {
         .join("; ")
 }
 
-fn figure_value(figure: &Option<Figure>) -> Value {
+fn figure_value(figure: &Option<Box<Figure>>) -> Value {
     figure.as_ref().map_or(Value::Null, |f| json!(f.value))
 }
 

@@ -128,11 +128,11 @@ fn extracted(articles: &[Article]) -> Vec<Event> {
         &["atlas:nagorno-karabakh"],
         vec![source(a001, "The official death toll rose Friday morning")],
     );
-    toll.figures.deaths = Some(Figure {
+    toll.figures.deaths = Some(Box::new(Figure {
         value: 400,
         qualifier: "more than".into(),
         text: "more than 400 dead".into(),
-    });
+    }));
     toll.sources[0].figures = toll.figures.clone();
     vec![
         event(
@@ -1317,7 +1317,7 @@ fn corrections_survive_reading_a_folder_of_new_and_bad_articles_again() {
         },
     ))
     .expect("save");
-    let applied_first = log.apply(first.events.clone(), &first.articles);
+    let applied_first = log.apply(first.events.to_vec(), &first.articles);
     assert!(
         applied_first.orphans.is_empty(),
         "{:?}",
@@ -1340,7 +1340,7 @@ fn corrections_survive_reading_a_folder_of_new_and_bad_articles_again() {
     let (reopened, error) = CorrectionLog::open(path);
     assert!(error.is_none(), "{error:?}");
     assert_eq!(reopened.corrections().corrections.len(), 4);
-    let applied = reopened.apply(second.events.clone(), &second.articles);
+    let applied = reopened.apply(second.events.to_vec(), &second.articles);
     assert!(applied.orphans.is_empty(), "{:?}", applied.orphans);
 
     let moved = events_from(&applied.events, &move_key, &second.articles);

@@ -232,11 +232,11 @@ fn events() -> Vec<Event> {
             "death toll",
         )],
     );
-    toll.figures.deaths = Some(Figure {
+    toll.figures.deaths = Some(Box::new(Figure {
         value: 400,
         qualifier: "more than".into(),
         text: "more than 400 dead".into(),
-    });
+    }));
     let drones = event(
         "e-drones",
         EventKind::Shelling,

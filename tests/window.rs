@@ -141,11 +141,11 @@ fn seed_atlas() -> Atlas {
             place_word: "400",
         },
     );
-    casualties.figures.deaths = Some(Figure {
+    casualties.figures.deaths = Some(Box::new(Figure {
         value: 400,
         qualifier: "more than".into(),
         text: "more than 400 dead".into(),
-    });
+    }));
     casualties.places.clear();
     casualties.places.push("atlas:nagorno-karabakh".into());
     let events = vec![

@@ -87,6 +87,16 @@ impl<'a> Canvas<'a> {
     /// Records for `painter` (its clip rectangle culls what is off-screen; its context lays out
     /// the text).
     pub fn new(painter: &'a Painter, stamps: &'a mut Stamps) -> Canvas<'a> {
+        Canvas::with_capacity(painter, stamps, (0, 0))
+    }
+
+    /// With room for `(vertices, indices)`: a map of 100 000 events is a mesh of a few hundred
+    /// thousand vertices, and growing it by doubling briefly holds the old and the new buffers.
+    pub fn with_capacity(
+        painter: &'a Painter,
+        stamps: &'a mut Stamps,
+        (vertices, indices): (usize, usize),
+    ) -> Canvas<'a> {
         let ctx = painter.ctx();
         let pixels_per_point = ctx.pixels_per_point();
         let options = ctx.tessellation_options(|o| *o);
@@ -101,7 +111,11 @@ impl<'a> Canvas<'a> {
             painter,
             tessellator,
             clip,
-            shapes: Mesh::default(),
+            shapes: Mesh {
+                vertices: Vec::with_capacity(vertices),
+                indices: Vec::with_capacity(indices),
+                ..Mesh::default()
+            },
             text: Mesh::default(),
             stamps,
         }

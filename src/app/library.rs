@@ -212,9 +212,10 @@ pub struct Library {
     /// Per article extracted here, its events before merging, in reading order.
     extracted: Vec<(ArticleId, Vec<Event>)>,
     /// Events that came already merged with a ready-made Atlas.
-    base: Vec<Event>,
-    /// The extraction's events, merged, before corrections: what corrections replay on.
-    raw: Vec<Event>,
+    base: Arc<Vec<Event>>,
+    /// The extraction's events, merged, before corrections: what corrections replay on. The
+    /// same allocation as `base` and as the shown Atlas's events while nothing changes them.
+    raw: Arc<Vec<Event>>,
     /// Content hash → article, so the same text is never read twice.
     hashes: HashMap<String, ArticleId>,
     pub log: CorrectionLog,
@@ -257,8 +258,8 @@ impl Library {
         let mut library = Library {
             extractor: Some(extractor),
             extracted: Vec::new(),
-            base: Vec::new(),
-            raw: Vec::new(),
+            base: Arc::default(),
+            raw: Arc::default(),
             hashes: HashMap::new(),
             log,
             hidden: Vec::new(),
@@ -276,8 +277,8 @@ impl Library {
         let mut library = Library {
             extractor: None,
             extracted: Vec::new(),
-            base: atlas.events.clone(),
-            raw: atlas.events.clone(),
+            base: Arc::clone(&atlas.events),
+            raw: Arc::clone(&atlas.events),
             hashes: atlas
                 .articles
                 .iter()
@@ -364,7 +365,7 @@ impl Library {
 
     fn remerge(&mut self) {
         self.raw = if self.extracted.is_empty() {
-            self.base.clone()
+            Arc::clone(&self.base)
         } else {
             let all: Vec<Event> = self
                 .base
@@ -372,7 +373,7 @@ impl Library {
                 .cloned()
                 .chain(self.extracted.iter().flat_map(|(_, e)| e.iter().cloned()))
                 .collect();
-            extract::merge::merge(all)
+            Arc::new(extract::merge::merge(all))
         };
     }
 
@@ -383,7 +384,7 @@ impl Library {
         let failures = std::mem::take(&mut atlas.failures);
         let mentions = std::mem::take(&mut atlas.mentions);
         let known_places = std::mem::take(&mut atlas.places);
-        let applied = self.log.apply(self.raw.clone(), &articles);
+        let applied = self.log.apply_shared(&self.raw, &articles);
         let mut rebuilt = Atlas::from_parts(
             articles,
             failures,
@@ -398,7 +399,7 @@ impl Library {
         self.hidden = applied.hidden;
         self.orphans = applied.orphans;
         self.event_counts.clear();
-        for event in &rebuilt.events {
+        for event in rebuilt.events.iter() {
             let mut counted: Vec<&str> = Vec::new();
             for source in &event.sources {
                 if !counted.contains(&source.article.as_str()) {

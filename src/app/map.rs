@@ -158,9 +158,14 @@ impl MapView {
             .as_ref()
             .is_some_and(|layer| layer.key == key && font_atlas_fill >= layer.font_atlas_fill);
         if !fresh {
+            // The old layer goes first: two of them at once would double the peak memory.
+            let capacity = self.layer.take().map_or((0, 0), |old| {
+                (old.mesh.vertices.len(), old.mesh.indices.len())
+            });
             let mut layer = build_layer(
                 &painter,
                 &mut self.stamps,
+                capacity,
                 &transform,
                 basemap,
                 scene,
@@ -221,10 +226,20 @@ impl MapView {
     }
 }
 
+impl MapView {
+    pub fn layer_vertices(&self) -> usize {
+        self.layer.as_ref().map_or(0, |layer| {
+            layer.mesh.vertices.len() + layer.inset.as_ref().map_or(0, |(_, m)| m.vertices.len())
+        })
+    }
+}
+
 /// Paints the map layer of one view into meshes.
+#[allow(clippy::too_many_arguments)]
 fn build_layer(
     painter: &egui::Painter,
     stamps: &mut Stamps,
+    capacity: (usize, usize),
     transform: &egui_plot::PlotTransform,
     basemap: &Basemap,
     scene: &Scene,
@@ -236,7 +251,9 @@ fn build_layer(
     let to_screen = |p: LonLat| transform.position_from_point(&PlotPoint::new(p[0], p[1]));
     let colors = style::map_colors(state.dark);
     let type_scale = style::type_scale(state.presentation);
-    let mut canvas = Canvas::new(painter, stamps);
+    // A little more than last time: the next day usually looks much the same.
+    let capacity = (capacity.0 + capacity.0 / 8, capacity.1 + capacity.1 / 8);
+    let mut canvas = Canvas::with_capacity(painter, stamps, capacity);
 
     canvas.rect_filled(rect, 0.0, colors.sea);
     paint_areas(&mut canvas, &basemap.countries, view, &to_screen, |a| {

@@ -246,6 +246,11 @@ impl AtlasApp {
         self.map.layer_builds
     }
 
+    /// Vertices of the map's current layer (for measuring its weight).
+    pub fn map_layer_vertices(&self) -> usize {
+        self.map.layer_vertices()
+    }
+
     fn poll_loader(&mut self) {
         let Some(receiver) = &self.loader else { return };
         match receiver.try_recv() {

@@ -151,7 +151,7 @@ impl EventIndex {
     fn build(atlas: &Atlas) -> EventIndex {
         let mut slots: HashMap<&str, u32> = HashMap::new();
         let mut index = EventIndex::default();
-        for event in &atlas.events {
+        for event in atlas.events.iter() {
             let start = index.event_places.len() as u32;
             for id in &event.places {
                 let slot = match slots.get(id.as_str()) {

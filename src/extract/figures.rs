@@ -48,14 +48,14 @@ pub fn figures_in(sentence: &str) -> Figures {
         // The first toll in a sentence is the headline figure; later ones are its breakdown
         // ("more than 400 dead, including 22 Armenian civilians").
         if slot.is_none() {
-            *slot = Some(Figure {
+            *slot = Some(Box::new(Figure {
                 value: quantity.value,
                 qualifier: quantity.qualifier.clone(),
                 text: sentence
                     .get(quantity.start..quantity.end)
                     .unwrap_or_default()
                     .to_string(),
-            });
+            }));
         }
     }
     figures
