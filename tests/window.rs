@@ -11,7 +11,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use karabakh_atlas::app::{AtlasApp, Startup};
 use karabakh_atlas::atlas::Atlas;
 use karabakh_atlas::basemap::Basemap;
@@ -863,4 +863,54 @@ fn the_scene_shows_exactly_what_the_atlas_query_returns() {
             }
         }
     }
+}
+
+#[test]
+fn a_crowded_day_lists_a_dozen_events_per_kind_and_more_on_request() {
+    let ids: Vec<String> = ["geonames:147105", "geonames:587057"]
+        .map(String::from)
+        .to_vec();
+    let mut atlas = Atlas::from_parts(
+        Vec::new(),
+        Vec::new(),
+        karabakh_atlas::synthetic::events(600, &ids, 1, 3),
+        HashMap::new(),
+        Arc::new(Gazetteer::default()),
+    );
+    for (id, name, lat, lon) in [
+        (&ids[0], "Shusha", 39.76, 46.75),
+        (&ids[1], "Barda", 40.38, 47.13),
+    ] {
+        atlas
+            .places
+            .insert(id.clone(), place(id, name, PlaceKind::Town, "AZ", lat, lon));
+    }
+    let app = AtlasApp::new(
+        atlas,
+        Basemap::load(&root().join("data")),
+        Startup::default(),
+    );
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    harness.run();
+    let shelling = harness.state().scene().by_kind[0].len();
+    assert!(shelling > 60, "{shelling} shelling events");
+    let rows = |harness: &Harness<'static, AtlasApp>| {
+        harness
+            .query_all_by_label_contains(" source")
+            .filter(|node| node.accesskit_node().role() == Role::Button)
+            .count()
+    };
+    let listed = rows(&harness);
+    assert_eq!(listed, 12 * 5, "a dozen per kind");
+    harness.get_by_label_contains(&format!("… and {} more", shelling - 12));
+    harness
+        .query_all_by_label("show 40 more")
+        .next()
+        .expect("a button under each long kind")
+        .click();
+    harness.run();
+    assert_eq!(rows(&harness), 12 * 5 + 40);
+    harness.get_by_label_contains(&format!("… and {} more", shelling - 52));
 }

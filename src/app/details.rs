@@ -12,8 +12,11 @@ use super::scene::Scene;
 use super::state::{Command, Mode, ViewState};
 use super::style;
 
-/// Events listed per kind; past it the list says how many more (search a place to narrow).
-const LIST_LIMIT: usize = 40;
+/// Events listed per kind at first; "show more" lists more of that kind, and a place search
+/// narrows. Each listed event is a line of text egui lays out (and shapes) anew whenever the day
+/// changes, so listing hundreds would cost more than the map.
+const LIST_FIRST: usize = 12;
+const LIST_MORE: usize = 40;
 
 /// How much of the article around the event's sentence the panel shows, in bytes each side.
 const CONTEXT_BYTES: usize = 240;
@@ -22,6 +25,8 @@ const CONTEXT_BYTES: usize = 240;
 pub struct DetailsView {
     /// The selection the panel last scrolled to: a new selection brings its details into view.
     shown_selection: Option<usize>,
+    /// Per kind, events listed beyond `LIST_FIRST` because the reader asked for more.
+    more: [usize; 5],
 }
 
 impl DetailsView {
@@ -117,7 +122,7 @@ impl DetailsView {
     }
 
     fn day_list(
-        &self,
+        &mut self,
         ui: &mut Ui,
         atlas: &Atlas,
         scene: &Scene,
@@ -148,7 +153,8 @@ impl DetailsView {
                 .id_salt(("kind", k))
                 .default_open(true)
                 .show(ui, |ui| {
-                    for &i in events.iter().take(LIST_LIMIT) {
+                    let limit = LIST_FIRST + self.more[k];
+                    for &i in events.iter().take(limit) {
                         let event = &atlas.events[i];
                         let label = event_line(atlas, event, state.mode == Mode::UpToDay);
                         // The quote is cut only for the row under the pointer.
@@ -164,11 +170,19 @@ impl DetailsView {
                             commands.push(Command::Select(Some(i)));
                         }
                     }
-                    if events.len() > LIST_LIMIT {
-                        ui.label(
-                            RichText::new(format!("… and {} more", events.len() - LIST_LIMIT))
-                                .weak(),
-                        );
+                    if events.len() > limit {
+                        let rest = events.len() - limit;
+                        let next = rest.min(LIST_MORE);
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(format!("… and {rest} more")).weak());
+                            if ui
+                                .small_button(format!("show {next} more"))
+                                .on_hover_text("Or search a place to narrow the list")
+                                .clicked()
+                            {
+                                self.more[k] += next;
+                            }
+                        });
                     }
                 });
         }
