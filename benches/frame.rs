@@ -141,7 +141,13 @@ fn main() {
         // `FRAME_DAY_CHANGE=1`: every other frame steps a day back or forth, so every frame
         // builds its scene and its map anew.
         let day_change = std::env::var_os("FRAME_DAY_CHANGE").is_some();
-        let meshes: usize = (0..20)
+        // `FRAME_COUNT=n` (20 by default): two profiles with different counts, subtracted, give
+        // the cost of frames alone, without the set-up and first frames.
+        let count = std::env::var("FRAME_COUNT")
+            .ok()
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(20);
+        let meshes: usize = (0..count)
             .map(|i| {
                 if day_change {
                     window
@@ -152,7 +158,7 @@ fn main() {
             })
             .sum();
         eprintln!(
-            "20 frames, {meshes} meshes; {} events shown in {} marker groups, {} markers drawn",
+            "{count} frames, {meshes} meshes; {} events shown in {} marker groups, {} markers drawn",
             window.app.scene().visible.len(),
             window.app.scene().groups.len(),
             window.app.marker_positions().len()

@@ -6,7 +6,7 @@
 //! is tessellated once ("stamp") and copied to every place it is drawn, so even a rebuild (a new
 //! day, a zoom) costs a copy per marker instead of a tessellation.
 
-use std::collections::HashMap;
+use ahash::AHashMap as HashMap;
 use std::sync::Arc;
 
 use egui::epaint::{CircleShape, Mesh, TessellationOptions, Tessellator, Vertex};

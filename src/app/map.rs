@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
+
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Align2, Color32, Key, Pos2, Rect, Shape, Stroke, Ui, Vec2};
 use egui_plot::{Plot, PlotBounds, PlotPoint};
@@ -370,9 +372,9 @@ fn build_layer(
 
     // Labels: the places with events first (most events first), then the region, then towns.
     let mut wanted: Vec<LabelRequest> = Vec::new();
-    let mut seen_places = std::collections::HashSet::new();
+    let mut seen_places = HashSet::new();
     // A place's label clears all of its markers, even those spread on a cluster's ring.
-    let mut reach: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
+    let mut reach: HashMap<&str, f32> = HashMap::new();
     for (i, group) in scene.groups.iter().enumerate().filter(|(i, _)| near[*i]) {
         let extent = centres[i].distance(anchors[i]) + radii[i] * MARKER_BLOCK;
         let entry = reach.entry(group.place.as_str()).or_insert(0.0);
@@ -408,8 +410,7 @@ fn build_layer(
             colors.karabakh_line,
         ));
     }
-    let names_with_events: std::collections::HashSet<&str> =
-        scene.groups.iter().map(|g| g.name.as_str()).collect();
+    let names_with_events: HashSet<&str> = scene.groups.iter().map(|g| g.name.as_str()).collect();
     for town in &basemap.towns {
         if names_with_events.contains(town.name.as_str()) {
             continue;
@@ -631,14 +632,14 @@ pub fn spread_markers(anchors: &[Pos2], radii: &[f32], include: &[bool]) -> Vec<
 /// cells instead of every item (thousands of markers and labels per frame).
 struct Grid {
     cell: f32,
-    cells: std::collections::HashMap<(i32, i32), Vec<usize>>,
+    cells: HashMap<(i32, i32), Vec<usize>>,
 }
 
 impl Grid {
     fn new(cell: f32) -> Grid {
         Grid {
             cell: cell.max(1.0),
-            cells: std::collections::HashMap::new(),
+            cells: HashMap::new(),
         }
     }
 
@@ -1130,7 +1131,7 @@ fn paint_inset(
     let mut labels = Labels::default();
     let type_scale = style::type_scale(state.presentation);
     let radius = if state.presentation { 7.0 } else { 5.0 };
-    let mut named = std::collections::HashSet::new();
+    let mut named = HashSet::new();
     for (i, group) in &far {
         let centre = to_screen(group.lonlat);
         let drawn = paint_marker(
