@@ -373,7 +373,9 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
         sort_candidates(&mut f.candidates);
     }
     apply_neighbours(g, &mut found);
-    apply_relative_phrases(g, text, &sentences, &mut found);
+    // ASCII lower case of the whole article, for the words of its sentences.
+    let lower = text.to_ascii_lowercase();
+    apply_relative_phrases(g, text, &lower, &sentences, &mut found);
 
     // Roles.
     let credits = roles::credit_spans(text);
@@ -403,7 +405,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
             ) {
                 (Some(slot), Some(span)) => {
                     let (words, past) = slot.get_or_insert_with(|| {
-                        let words = roles::words(text, span.clone());
+                        let words = roles::words(text, &lower, span.clone());
                         let past = roles::tells_of_the_past(&words);
                         (words, past)
                     });
@@ -718,15 +720,21 @@ fn bearing_word(word: &str) -> Option<f64> {
     })
 }
 
-/// Reads "(is) (about) N km/kilometers/miles (south|north-east…) of|from" after a name.
-pub fn relative_phrase(text: &str, after_name: usize, sentence_end: usize) -> Option<Relative<'_>> {
+/// Reads "(is) (about) N km/kilometers/miles (south|north-east…) of|from" after a name. `lower`
+/// is `text.to_ascii_lowercase()`.
+pub fn relative_phrase<'a>(
+    text: &'a str,
+    lower: &str,
+    after_name: usize,
+    sentence_end: usize,
+) -> Option<Relative<'a>> {
     // A relative phrase follows the name closely; reading further would only cost time.
     let end = text.floor_char_boundary(sentence_end.min(after_name + 120).max(after_name));
     let ahead = text.get(after_name..end)?;
     if !(ahead.contains("km") || ahead.contains("kilomet") || ahead.contains("mile")) {
         return None;
     }
-    let words = roles::words(text, after_name..end);
+    let words = roles::words(text, lower, after_name..end);
     let mut i = 0;
     let skip = [
         "is",
@@ -844,6 +852,7 @@ fn angle_between(a: f64, b: f64) -> f64 {
 fn apply_relative_phrases<'a>(
     g: &'a Gazetteer,
     text: &'a str,
+    lower: &str,
     sentences: &[Range<usize>],
     found: &mut [Found<'a>],
 ) {
@@ -851,7 +860,7 @@ fn apply_relative_phrases<'a>(
         let sentence_end = sentences
             .get(found[index].sentence)
             .map_or(text.len(), |s| s.end);
-        let Some(relative) = relative_phrase(text, found[index].end, sentence_end) else {
+        let Some(relative) = relative_phrase(text, lower, found[index].end, sentence_end) else {
             continue;
         };
         let Some(anchor_index) = found.iter().position(|f| f.start == relative.anchor_at) else {
@@ -990,7 +999,7 @@ mod tests {
         let text =
             "In Choucha, about fifteen kilometers south of Stepanakert, the cathedral was hit.";
         let after = text.find(',').unwrap_or(0);
-        let relative = relative_phrase(text, after, text.len());
+        let relative = relative_phrase(text, &text.to_ascii_lowercase(), after, text.len());
         let relative = relative.unwrap_or_else(|| panic!("no phrase read"));
         assert_eq!(relative.km, 15.0);
         assert_eq!(relative.bearing, Some(180.0));
@@ -1003,11 +1012,13 @@ mod tests {
     #[test]
     fn reads_digits_miles_and_compound_directions() {
         let text = "Goris, 20 miles north-west of Kapan.";
-        let relative = relative_phrase(text, 5, text.len()).unwrap_or_else(|| panic!("no phrase"));
+        let relative = relative_phrase(text, &text.to_ascii_lowercase(), 5, text.len())
+            .unwrap_or_else(|| panic!("no phrase"));
         assert!((relative.km - 32.18).abs() < 0.1);
         assert_eq!(relative.bearing, Some(315.0));
         let text = "Hadrut, twenty-five km from Stepanakert.";
-        let relative = relative_phrase(text, 6, text.len()).unwrap_or_else(|| panic!("no phrase"));
+        let relative = relative_phrase(text, &text.to_ascii_lowercase(), 6, text.len())
+            .unwrap_or_else(|| panic!("no phrase"));
         assert_eq!(relative.km, 25.0);
         assert_eq!(relative.bearing, None);
     }
@@ -1015,7 +1026,10 @@ mod tests {
     #[test]
     fn no_phrase_without_a_unit() {
         let text = "Barda, 15 of them wounded.";
-        assert_eq!(relative_phrase(text, 5, text.len()), None);
+        assert_eq!(
+            relative_phrase(text, &text.to_ascii_lowercase(), 5, text.len()),
+            None
+        );
     }
 
     #[test]
