@@ -243,7 +243,9 @@ fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candida
     } else {
         &place.country
     };
-    let _ = write!(out, "{} of {country}", kind_word(place.kind));
+    out.push_str(kind_word(place.kind));
+    out.push_str(" of ");
+    out.push_str(country);
     if place.population > 0 {
         out.push_str(", ");
         write_thousands(out, place.population);
@@ -252,12 +254,16 @@ fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candida
     if candidate.primary {
         out.push_str("; its own name");
     } else {
-        let _ = write!(out, "; also called '{name_as_written}'");
+        out.push_str("; also called '");
+        out.push_str(name_as_written);
+        out.push('\'');
     }
     if candidate.from_war < 120.0 {
         out.push_str("; in the war zone");
     } else if candidate.from_war < 400.0 {
-        let _ = write!(out, "; {:.0} km from the war", candidate.from_war);
+        out.push_str("; ");
+        write_fixed(out, candidate.from_war, 0);
+        out.push_str(" km from the war");
     }
     match candidate.country {
         Some(CountryReason::Written(written)) => {
@@ -276,7 +282,11 @@ fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candida
         None => {}
     }
     if let Some((km, other)) = candidate.neighbour {
-        let _ = write!(out, "; {km:.0} km from {other}, also in the article");
+        out.push_str("; ");
+        write_fixed(out, km, 0);
+        out.push_str(" km from ");
+        out.push_str(other);
+        out.push_str(", also in the article");
     }
     if let Some(RelativeReason {
         fit,
@@ -315,14 +325,59 @@ fn kind_word(kind: PlaceKind) -> &'static str {
     }
 }
 
+/// The decimal digits of `n`, most significant first, in a buffer: (buffer, first digit).
+fn decimal_digits(mut n: u64) -> ([u8; 20], usize) {
+    let mut digits = [0u8; 20];
+    let mut first = digits.len();
+    loop {
+        first -= 1;
+        digits[first] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return (digits, first);
+        }
+    }
+}
+
 /// `41600` → `41 600`.
 fn write_thousands(out: &mut String, n: u64) {
-    let digits = n.to_string();
-    for (i, c) in digits.chars().enumerate() {
+    let (digits, first) = decimal_digits(n);
+    let digits = &digits[first..];
+    for (i, &d) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
-        out.push(c);
+        out.push(char::from(d));
+    }
+}
+
+/// `value` with `decimals` (0 or 1) digits after the point, exactly as `{:.0}` and `{:.1}` write
+/// it. Reasons and explanations write thousands of distances and scores per article; the general
+/// formatter is exact for any number but slow, while these are small positive numbers rarely on
+/// a tie, which plain rounding settles the same way.
+fn write_fixed(out: &mut String, value: f64, decimals: usize) {
+    let scale = if decimals == 0 { 1.0 } else { 10.0 };
+    let scaled = value * scale;
+    // `scaled` is off by at most half a unit in its last place: only a fraction within reach of
+    // one half could round differently from the exact value, and those go to the formatter.
+    let near_tie = (scaled - scaled.floor() - 0.5).abs() < 1e-6;
+    if decimals > 1 || !(0.0..1e15).contains(&scaled) || value.is_sign_negative() || near_tie {
+        let _ = write!(out, "{value:.decimals$}");
+        return;
+    }
+    let rounded = scaled.round() as u64;
+    let (whole, tenths) = if decimals == 0 {
+        (rounded, None)
+    } else {
+        (rounded / 10, Some(rounded % 10))
+    };
+    let (digits, first) = decimal_digits(whole);
+    for &d in &digits[first..] {
+        out.push(char::from(d));
+    }
+    if let Some(tenths) = tenths {
+        out.push('.');
+        out.push(char::from(b'0' + tenths as u8));
     }
 }
 
@@ -379,8 +434,11 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
 
     // Roles.
     let credits = roles::credit_spans(text);
-    // Words only of the sentences that hold a name, each split once.
-    let mut sentence_words: Vec<Option<(Vec<Word>, Option<String>)>> = vec![None; sentences.len()];
+    // Words only of the sentences that hold a name, each split once, all in one buffer: each
+    // sentence keeps its range of it and what `tells_of_the_past` found.
+    let mut all_words: Vec<Word> = Vec::with_capacity(text.len() / 5);
+    let mut sentence_words: Vec<Option<(Range<usize>, Option<String>)>> =
+        vec![None; sentences.len()];
     // Names seen as part of a person's name.
     let mut persons: Vec<usize> = Vec::new();
     for f in found.iter_mut() {
@@ -404,12 +462,13 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
                 sentences.get(f.sentence),
             ) {
                 (Some(slot), Some(span)) => {
-                    let (words, past) = slot.get_or_insert_with(|| {
-                        let words = roles::words(text, &lower, span.clone());
-                        let past = roles::tells_of_the_past(&words);
-                        (words, past)
+                    let (range, past) = slot.get_or_insert_with(|| {
+                        let from = all_words.len();
+                        roles::push_words(&mut all_words, text, &lower, span.clone());
+                        let past = roles::tells_of_the_past(&all_words[from..]);
+                        (from..all_words.len(), past)
                     });
-                    (words, past.as_deref())
+                    (&all_words[range.clone()], past.as_deref())
                 }
                 _ => (&[], None),
             };
@@ -930,7 +989,7 @@ fn to_mention(g: &Gazetteer, text: &str, f: Found) -> Option<Mention> {
         .iter()
         .take(CANDIDATES_SHOWN)
         .map(|c| {
-            let mut reason = String::new();
+            let mut reason = String::with_capacity(160);
             write_reasons(&mut reason, g, name_as_written, c);
             Candidate {
                 place: g.places()[c.place as usize].id.clone(),
@@ -943,25 +1002,35 @@ fn to_mention(g: &Gazetteer, text: &str, f: Found) -> Option<Mention> {
         .candidates
         .first()
         .filter(|c| keeps_place && c.score >= MIN_SCORE);
-    let mut why = String::from(role_word(role));
+    let mut why = String::with_capacity(320);
+    why.push_str(role_word(role));
     match chosen {
         Some(c) => {
             let place = &g.places()[c.place as usize];
             let reasons = candidates.first().map_or("", |first| first.reason.as_str());
-            let _ = write!(
-                why,
-                ": {} {} — {reasons} [score {:.1}]",
-                place.name, place.country, c.score
-            );
+            for part in [
+                ": ",
+                &place.name,
+                " ",
+                &place.country,
+                " — ",
+                reasons,
+                " [score ",
+            ] {
+                why.push_str(part);
+            }
+            write_fixed(&mut why, c.score, 1);
+            why.push(']');
             if let Some(second) = f.candidates.get(1) {
                 let other = &g.places()[second.place as usize];
-                let _ = write!(
-                    why,
-                    " (before {} {}, {:.1})",
-                    other.name, other.country, second.score
-                );
+                for part in [" (before ", &other.name, " ", &other.country, ", "] {
+                    why.push_str(part);
+                }
+                write_fixed(&mut why, second.score, 1);
+                why.push(')');
             }
-            let _ = write!(why, "; role: {role_why}");
+            why.push_str("; role: ");
+            why.push_str(&role_why);
         }
         None if !keeps_place => {
             let _ = write!(why, ": {role_why}");
@@ -1030,6 +1099,27 @@ mod tests {
             relative_phrase(text, &text.to_ascii_lowercase(), 5, text.len()),
             None
         );
+    }
+
+    #[test]
+    fn fixed_decimals_are_written_as_the_formatter_writes_them() {
+        let mut values = vec![
+            0.0, -0.0, 0.05, 0.25, 0.35, 0.45, 0.5, 1.5, 2.5, 11.65, 99.95, 119.5, -2.0, -0.04,
+            359.96, 1e16,
+        ];
+        // Scores and distances as the resolver makes them: sums of priors and bonuses.
+        for i in 0..20_000 {
+            let x = f64::from(i) * 0.0137 + 0.6 * (f64::from(i) + 1.0).log10();
+            values.push(x);
+            values.push(x - 2.0);
+        }
+        for value in values {
+            for decimals in [0, 1] {
+                let mut fast = String::new();
+                write_fixed(&mut fast, value, decimals);
+                assert_eq!(fast, format!("{value:.decimals$}"), "{value}");
+            }
+        }
     }
 
     #[test]

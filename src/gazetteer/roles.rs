@@ -185,35 +185,55 @@ pub struct Word<'a> {
 /// it, and only words with other letters need a lower-cased copy of their own.
 pub fn words<'a>(text: &'a str, lower: &'a str, range: Range<usize>) -> Vec<Word<'a>> {
     let mut out = Vec::new();
+    push_words(&mut out, text, lower, range);
+    out
+}
+
+/// [`words`], added to `out`: the words of many sentences can share one buffer.
+pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, range: Range<usize>) {
     if text.get(range.clone()).is_none() || lower.len() != text.len() {
-        return out;
+        return;
     }
     let bytes = text.as_bytes();
-    // The character at `at`, when it is part of a word, and its length.
-    let word_char = |at: usize| -> (bool, usize, bool) {
-        let b = bytes[at];
-        if b.is_ascii() {
-            return (b.is_ascii_alphanumeric(), 1, true);
-        }
-        let c = text[at..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric(), c.len_utf8(), false)
+    let end = range.end;
+    // Whether the non-ASCII character at `at` is a letter or digit, and its length.
+    let other_char = |at: usize| {
+        let c = text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
     };
     let mut at = range.start;
-    while at < range.end {
-        let (in_word, len, _) = word_char(at);
-        if !in_word {
-            at += len;
-            continue;
+    while at < end {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+        } else {
+            let (in_word, len) = other_char(at);
+            if !in_word {
+                at += len;
+                continue;
+            }
         }
         let start = at;
         let mut ascii = true;
-        while at < range.end {
-            let (in_word, len, is_ascii) = word_char(at);
-            if !in_word {
-                break;
+        loop {
+            while at < end && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
             }
-            ascii &= is_ascii;
-            at += len;
+            if at < end && !bytes[at].is_ascii() {
+                let (in_word, len) = other_char(at);
+                if in_word {
+                    ascii = false;
+                    at += len;
+                    continue;
+                }
+            }
+            break;
         }
         let word = &text[start..at];
         let (lower, capitalised) = if ascii {
@@ -238,7 +258,6 @@ pub fn words<'a>(text: &'a str, lower: &'a str, range: Range<usize>) -> Vec<Word
             capitalised,
         });
     }
-    out
 }
 
 /// True when only spaces (no punctuation) separate `from` and `to`.
