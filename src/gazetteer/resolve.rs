@@ -168,9 +168,9 @@ struct RelativeReason<'a> {
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Fit {
-    Fits,
-    DoesNotFit,
-    NoCandidateFits,
+    Yes,
+    No,
+    NoCandidate,
 }
 
 /// One name found in the article, with everything decided about it so far.
@@ -208,7 +208,7 @@ fn accept(g: &Gazetteer, text: &str, start: usize, end: usize, name: usize) -> b
 fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<Scored<'a>> {
     let mut candidates = Vec::with_capacity(entry.places.len());
     for named in &entry.places {
-        if !named.exact.as_deref().is_none_or(|exact| exact == slice) {
+        if named.exact.as_deref().is_some_and(|exact| exact != slice) {
             continue;
         }
         let place = &g.places()[named.place as usize];
@@ -297,15 +297,15 @@ fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candida
     }) = candidate.relative
     {
         let _ = match fit {
-            Fit::Fits => write!(
+            Fit::Yes => write!(
                 out,
                 "; fits '{phrase} {anchor}': {km:.0} km, bearing {bearing:.0}°"
             ),
-            Fit::DoesNotFit => write!(
+            Fit::No => write!(
                 out,
                 "; does not fit '{phrase} {anchor}': {km:.0} km, bearing {bearing:.0}°"
             ),
-            Fit::NoCandidateFits => write!(
+            Fit::NoCandidate => write!(
                 out,
                 "; no candidate fits '{phrase} {anchor}' (this one: {km:.0} km, bearing {bearing:.0}°)"
             ),
@@ -949,12 +949,12 @@ fn apply_relative_phrases<'a>(
         for (candidate, (km, bearing, fits)) in found[index].candidates.iter_mut().zip(measured) {
             let fit = if fits {
                 candidate.score += 6.0;
-                Fit::Fits
+                Fit::Yes
             } else if any_fits {
                 candidate.score -= 2.0;
-                Fit::DoesNotFit
+                Fit::No
             } else {
-                Fit::NoCandidateFits
+                Fit::NoCandidate
             };
             candidate.relative = Some(RelativeReason {
                 fit,
