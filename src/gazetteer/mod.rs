@@ -2,7 +2,7 @@
 //!
 //! `data/gazetteer.tsv` (built by `scripts/build_gazetteer.py` from GeoNames and Natural Earth)
 //! and `data/aliases.tsv` (hand-made places, names and fixes, each with its source) are loaded
-//! into one table of places and one Aho-Corasick automaton over every normalised name.
+//! into one table of places and one table of every normalised name (and of its first words).
 //! [`Gazetteer::mentions`] finds every place name of an article in one pass, decides what the
 //! name does in its sentence ([`roles`]) and which place it stands for ([`resolve`]), and says why.
 
@@ -73,7 +73,7 @@ impl Gazetteer {
         if aliases.is_file() {
             builder.read_aliases(&aliases, read_file(&aliases)?.as_str())?;
         }
-        builder.finish(&data_dir.join(GAZETTEER_FILE))
+        Ok(builder.finish())
     }
 
     /// Build from rows in memory, in the format of `gazetteer.tsv` (used by tests and tools).
@@ -81,7 +81,7 @@ impl Gazetteer {
         let mut builder = GazetteerBuilder::default();
         builder.read_places(Path::new(GAZETTEER_FILE), places_tsv)?;
         builder.read_aliases(Path::new(ALIASES_FILE), aliases_tsv)?;
-        builder.finish(Path::new(GAZETTEER_FILE))
+        Ok(builder.finish())
     }
 
     pub fn len(&self) -> usize {
@@ -317,7 +317,7 @@ impl GazetteerBuilder {
         self.aliases.push(aliases);
     }
 
-    fn finish(self, path: &Path) -> Result<Gazetteer, DataError> {
+    fn finish(self) -> Gazetteer {
         let mut names: Vec<NameEntry> = Vec::new();
         let mut by_name: HashMap<String, u32> = HashMap::new();
         let mut countries = HashMap::new();
@@ -366,11 +366,8 @@ impl GazetteerBuilder {
                 }
             }
         }
-        let matcher = Matcher::build(&names).map_err(|e| DataError::Invalid {
-            path: path.display().to_string(),
-            message: format!("the names do not fit in one automaton ({e}); keep data/ smaller"),
-        })?;
-        Ok(Gazetteer {
+        let matcher = Matcher::build(&names);
+        Gazetteer {
             places: self.places,
             by_id: self.by_id,
             names,
@@ -378,7 +375,7 @@ impl GazetteerBuilder {
             matcher,
             countries,
             capitals,
-        })
+        }
     }
 }
 

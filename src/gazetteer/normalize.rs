@@ -3,8 +3,8 @@
 //!
 //! Letters are transliterated to ASCII (deunicode) and case-folded; every other character
 //! (spaces, punctuation, hyphens, apostrophes) becomes one separator space, runs collapsed. The
-//! normalised text keeps, for every byte, the byte range of the original character it came from,
-//! so matches found in normal form map back to exact offsets in the article.
+//! normalised text keeps a map back to the byte range of the original character each of its
+//! letters came from, so matches found in normal form map back to exact offsets in the article.
 
 /// Text in normal form with a map back to the original bytes.
 #[derive(Debug, Default)]
@@ -12,24 +12,61 @@ pub struct Normalized {
     /// ASCII, lower case, single spaces; starts and ends with a space so that every word is
     /// bounded by spaces on both sides.
     pub text: String,
-    /// For each byte of `text`, the start of the original character it came from.
-    origin_start: Vec<u32>,
-    /// For each byte of `text`, the end of the original character it came from.
-    origin_end: Vec<u32>,
+    /// Where the normalised text stops following the original byte for byte, in order of
+    /// `normalized`. Most articles are ASCII, and their map only changes where a run of
+    /// separators collapses into one space: a few dozen runs instead of a map entry per byte.
+    runs: Vec<Run>,
+}
+
+/// Bytes of the normalised text from `normalized` on, up to the next run, come from the original
+/// text starting at `original`: one byte each (`expanded_end == 0`), or all from the one
+/// character `original..expanded_end` that was transliterated.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    normalized: u32,
+    original: u32,
+    expanded_end: u32,
 }
 
 impl Normalized {
     /// Byte range in the original text of the normalised range `start..end` (non-empty).
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let from = self.origin_start.get(start).copied().unwrap_or(0) as usize;
-        let to = self
-            .origin_end
-            .get(end.saturating_sub(1))
-            .copied()
-            .unwrap_or(0) as usize;
+        let from = self.origin(start).map_or(0, |(from, _)| from);
+        let to = self.origin(end.saturating_sub(1)).map_or(0, |(_, to)| to);
         (from, to.max(from))
     }
+
+    /// The original character the normalised byte `at` came from.
+    fn origin(&self, at: usize) -> Option<(usize, usize)> {
+        if at >= self.text.len() {
+            return None;
+        }
+        let index = self
+            .runs
+            .partition_point(|run| run.normalized as usize <= at)
+            .checked_sub(1)?;
+        let run = self.runs[index];
+        if run.expanded_end != 0 {
+            return Some((run.original as usize, run.expanded_end as usize));
+        }
+        let from = run.original as usize + (at - run.normalized as usize);
+        Some((from, from + 1))
+    }
 }
+
+/// ASCII folded: letters and digits lower-cased, everything else a separator space.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [b' '; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Azerbaijani and Turkish letters that deunicode renders in a way writers never use.
 fn special_letter(c: char) -> Option<&'static str> {
@@ -41,63 +78,91 @@ fn special_letter(c: char) -> Option<&'static str> {
     })
 }
 
-fn push_folded(c: char, out: &mut impl FnMut(u8)) {
-    if c.is_ascii() {
-        if c.is_ascii_alphanumeric() {
-            out(c.to_ascii_lowercase() as u8);
-        } else {
-            out(b' ');
-        }
-        return;
-    }
-    let replacement = special_letter(c).unwrap_or_else(|| {
+/// The ASCII a non-ASCII character stands for, before folding.
+fn transliterate(c: char) -> &'static str {
+    special_letter(c).unwrap_or_else(|| {
         if c.is_alphanumeric() {
             deunicode::deunicode_char(c).unwrap_or(" ")
         } else {
             " "
         }
-    });
-    for b in replacement.bytes() {
-        if b.is_ascii_alphanumeric() {
-            out(b.to_ascii_lowercase());
-        } else {
-            out(b' ');
-        }
+    })
+}
+
+fn fold(b: u8) -> u8 {
+    ASCII_FOLD.get(b as usize).copied().unwrap_or(b' ')
+}
+
+fn push_folded(c: char, out: &mut impl FnMut(u8)) {
+    if c.is_ascii() {
+        out(fold(c as u8));
+        return;
+    }
+    for b in transliterate(c).bytes() {
+        out(fold(b));
     }
 }
 
 /// Normalise article text, keeping the map back to original byte offsets.
 pub fn normalize_text(text: &str) -> Normalized {
-    let mut n = Normalized {
-        text: String::with_capacity(text.len() + 2),
-        origin_start: Vec::with_capacity(text.len() + 2),
-        origin_end: Vec::with_capacity(text.len() + 2),
-    };
-    let mut bytes: Vec<u8> = Vec::with_capacity(text.len() + 2);
-    bytes.push(b' ');
-    n.origin_start.push(0);
-    n.origin_end.push(0);
-    for (offset, c) in text.char_indices() {
-        let end = (offset + c.len_utf8()) as u32;
-        let start = offset as u32;
-        push_folded(c, &mut |b| {
-            if b == b' ' && bytes.last() == Some(&b' ') {
-                return;
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 2);
+    let mut runs: Vec<Run> = Vec::new();
+    out.push(b' ');
+    // The next byte pushed starts a run: the one before it was dropped or transliterated.
+    let mut new_run = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let folded = fold(b);
+            if folded == b' ' && out.last() == Some(&b' ') {
+                new_run = true;
+            } else {
+                if new_run {
+                    runs.push(Run {
+                        normalized: out.len() as u32,
+                        original: i as u32,
+                        expanded_end: 0,
+                    });
+                    new_run = false;
+                }
+                out.push(folded);
             }
-            bytes.push(b);
-            n.origin_start.push(start);
-            n.origin_end.push(end);
-        });
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let end = i + c.len_utf8();
+        let mut first = true;
+        for r in transliterate(c).bytes() {
+            let folded = fold(r);
+            if folded == b' ' && out.last() == Some(&b' ') {
+                continue;
+            }
+            if first {
+                runs.push(Run {
+                    normalized: out.len() as u32,
+                    original: i as u32,
+                    expanded_end: end as u32,
+                });
+                first = false;
+            }
+            out.push(folded);
+        }
+        new_run = true;
+        i = end;
     }
-    if bytes.last() != Some(&b' ') {
-        bytes.push(b' ');
-        let len = text.len() as u32;
-        n.origin_start.push(len);
-        n.origin_end.push(len);
+    if out.last() != Some(&b' ') {
+        out.push(b' ');
     }
-    // Only ASCII bytes were pushed.
-    n.text = String::from_utf8(bytes).unwrap_or_default();
-    n
+    Normalized {
+        // Only ASCII bytes were pushed.
+        text: String::from_utf8(out).unwrap_or_default(),
+        runs,
+    }
 }
 
 /// Normal form of a name: `"  Nagorno-Karabakh "` → `"nagorno karabakh"`.
@@ -150,6 +215,23 @@ mod tests {
         let at = n.text.find("gence").unwrap_or(0);
         let (start, end) = n.original_range(at, at + 5);
         assert_eq!(&text[start..end], "Gəncə");
+    }
+
+    #[test]
+    fn every_word_maps_back_across_collapsed_and_transliterated_characters() {
+        let text = "Near  Ağdam -- and “Xankəndi”, (Şuşa);\n\nSTEPANAKERT’s 15km—Füzuli.";
+        let n = normalize_text(text);
+        assert_eq!(
+            n.text,
+            " near agdam and xankendi susa stepanakert s 15km fuzuli "
+        );
+        let mut at = 1;
+        for word in n.text.trim().split(' ') {
+            let (start, end) = n.original_range(at, at + word.len());
+            let original = &text[start..end];
+            assert_eq!(normalize_name(original), word, "{original:?}");
+            at += word.len() + 1;
+        }
     }
 
     #[test]

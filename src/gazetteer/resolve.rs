@@ -5,6 +5,7 @@
 //! article, the article's other places nearby, and a relative phrase ("fifteen kilometers south
 //! of Stepanakert") checked against real distance and bearing.
 
+use std::fmt::Write;
 use std::ops::Range;
 
 use geo::{Bearing, Distance, Haversine, Point};
@@ -128,21 +129,57 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
     spans
 }
 
-/// A scored candidate under construction.
+/// A scored candidate under construction. Its reasons are kept as facts and written out only for
+/// the candidates a reader sees (the first few of each mention).
 #[derive(Clone, Debug)]
-struct Scored {
+struct Scored<'a> {
     place: u32,
     score: f64,
-    reasons: Vec<String>,
+    /// The text used the place's own name, not an alternate one.
+    primary: bool,
+    /// Kilometres from the middle of the war.
+    from_war: f64,
+    country: Option<CountryReason<'a>>,
+    /// The nearest unambiguous place of the article: kilometres and its name.
+    neighbour: Option<(f64, &'a str)>,
+    relative: Option<RelativeReason<'a>>,
+}
+
+/// Why a country named in the article raised the candidate.
+#[derive(Clone, Copy, Debug)]
+enum CountryReason<'a> {
+    /// Named with it, as written: "Barda, Azerbaijan".
+    Written(&'a str),
+    /// Named in the same sentence (ISO code of the country).
+    SameSentence(&'a str),
+    /// Named elsewhere in the article (ISO code of the country).
+    InArticle(&'a str),
+}
+
+/// How the candidate fits a relative phrase ("fifteen kilometers south of Stepanakert").
+#[derive(Clone, Copy, Debug)]
+struct RelativeReason<'a> {
+    fit: Fit,
+    phrase: &'a str,
+    anchor: &'a str,
+    km: f64,
+    bearing: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Fit {
+    Yes,
+    No,
+    NoCandidate,
 }
 
 /// One name found in the article, with everything decided about it so far.
-struct Found {
+struct Found<'a> {
     start: usize,
     end: usize,
     name: usize,
     sentence: usize,
-    candidates: Vec<Scored>,
+    candidates: Vec<Scored<'a>>,
     verdict: Verdict,
 }
 
@@ -168,49 +205,112 @@ fn accept(g: &Gazetteer, text: &str, start: usize, end: usize, name: usize) -> b
         .any(|p| p.exact.as_deref().is_none_or(|exact| exact == slice))
 }
 
-fn base_candidates(g: &Gazetteer, entry: &NameEntry, slice: &str) -> Vec<Scored> {
-    entry
-        .places
-        .iter()
-        .filter(|p| p.exact.as_deref().is_none_or(|exact| exact == slice))
-        .map(|named| {
-            let place = &g.places()[named.place as usize];
-            let mut reasons = vec![format!(
-                "{} of {}{}",
-                kind_word(place.kind),
-                if place.country.is_empty() {
-                    "?"
-                } else {
-                    &place.country
-                },
-                if place.population > 0 {
-                    format!(", {} people", group_thousands(place.population))
-                } else {
-                    String::new()
-                }
-            )];
-            let mut score = prior(place);
-            if named.primary {
-                score += 0.5;
-                reasons.push("its own name".into());
-            } else {
-                reasons.push(format!("also called '{slice}'"));
-            }
-            let from_war = km_from_war(place);
-            if from_war < 120.0 {
-                score += 2.5;
-                reasons.push("in the war zone".into());
-            } else if from_war < 400.0 {
-                score += 1.2;
-                reasons.push(format!("{from_war:.0} km from the war"));
-            }
-            Scored {
-                place: named.place,
-                score,
-                reasons,
-            }
-        })
-        .collect()
+fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<Scored<'a>> {
+    let mut candidates = Vec::with_capacity(entry.places.len());
+    for named in &entry.places {
+        if named.exact.as_deref().is_some_and(|exact| exact != slice) {
+            continue;
+        }
+        let place = &g.places()[named.place as usize];
+        let mut score = prior(place);
+        if named.primary {
+            score += 0.5;
+        }
+        let from_war = km_from_war(place);
+        if from_war < 120.0 {
+            score += 2.5;
+        } else if from_war < 400.0 {
+            score += 1.2;
+        }
+        candidates.push(Scored {
+            place: named.place,
+            score,
+            primary: named.primary,
+            from_war,
+            country: None,
+            neighbour: None,
+            relative: None,
+        });
+    }
+    candidates
+}
+
+/// The reasons of a candidate, in the order they were found, joined by "; ".
+fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candidate: &Scored) {
+    let place = &g.places()[candidate.place as usize];
+    let country = if place.country.is_empty() {
+        "?"
+    } else {
+        &place.country
+    };
+    out.push_str(kind_word(place.kind));
+    out.push_str(" of ");
+    out.push_str(country);
+    if place.population > 0 {
+        out.push_str(", ");
+        write_thousands(out, place.population);
+        out.push_str(" people");
+    }
+    if candidate.primary {
+        out.push_str("; its own name");
+    } else {
+        out.push_str("; also called '");
+        out.push_str(name_as_written);
+        out.push('\'');
+    }
+    if candidate.from_war < 120.0 {
+        out.push_str("; in the war zone");
+    } else if candidate.from_war < 400.0 {
+        out.push_str("; ");
+        write_fixed(out, candidate.from_war, 0);
+        out.push_str(" km from the war");
+    }
+    match candidate.country {
+        Some(CountryReason::Written(written)) => {
+            let _ = write!(out, "; written '{written}'");
+        }
+        Some(CountryReason::SameSentence(iso2)) => {
+            let _ = write!(
+                out,
+                "; {} is named in the same sentence",
+                country_name(g, iso2)
+            );
+        }
+        Some(CountryReason::InArticle(iso2)) => {
+            let _ = write!(out, "; {} is named in the article", country_name(g, iso2));
+        }
+        None => {}
+    }
+    if let Some((km, other)) = candidate.neighbour {
+        out.push_str("; ");
+        write_fixed(out, km, 0);
+        out.push_str(" km from ");
+        out.push_str(other);
+        out.push_str(", also in the article");
+    }
+    if let Some(RelativeReason {
+        fit,
+        phrase,
+        anchor,
+        km,
+        bearing,
+    }) = candidate.relative
+    {
+        let _ = match fit {
+            Fit::Yes => write!(
+                out,
+                "; fits '{phrase} {anchor}': {km:.0} km, bearing {bearing:.0}°"
+            ),
+            Fit::No => write!(
+                out,
+                "; does not fit '{phrase} {anchor}': {km:.0} km, bearing {bearing:.0}°"
+            ),
+            Fit::NoCandidate => write!(
+                out,
+                "; no candidate fits '{phrase} {anchor}' (this one: {km:.0} km, bearing {bearing:.0}°)"
+            ),
+        };
+    }
 }
 
 fn kind_word(kind: PlaceKind) -> &'static str {
@@ -225,16 +325,60 @@ fn kind_word(kind: PlaceKind) -> &'static str {
     }
 }
 
-fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
+/// The decimal digits of `n`, most significant first, in a buffer: (buffer, first digit).
+fn decimal_digits(mut n: u64) -> ([u8; 20], usize) {
+    let mut digits = [0u8; 20];
+    let mut first = digits.len();
+    loop {
+        first -= 1;
+        digits[first] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return (digits, first);
+        }
+    }
+}
+
+/// `41600` → `41 600`.
+fn write_thousands(out: &mut String, n: u64) {
+    let (digits, first) = decimal_digits(n);
+    let digits = &digits[first..];
+    for (i, &d) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
-        out.push(c);
+        out.push(char::from(d));
     }
-    out
+}
+
+/// `value` with `decimals` (0 or 1) digits after the point, exactly as `{:.0}` and `{:.1}` write
+/// it. Reasons and explanations write thousands of distances and scores per article; the general
+/// formatter is exact for any number but slow, while these are small positive numbers rarely on
+/// a tie, which plain rounding settles the same way.
+fn write_fixed(out: &mut String, value: f64, decimals: usize) {
+    let scale = if decimals == 0 { 1.0 } else { 10.0 };
+    let scaled = value * scale;
+    // `scaled` is off by at most half a unit in its last place: only a fraction within reach of
+    // one half could round differently from the exact value, and those go to the formatter.
+    let near_tie = (scaled - scaled.floor() - 0.5).abs() < 1e-6;
+    if decimals > 1 || !(0.0..1e15).contains(&scaled) || value.is_sign_negative() || near_tie {
+        let _ = write!(out, "{value:.decimals$}");
+        return;
+    }
+    let rounded = scaled.round() as u64;
+    let (whole, tenths) = if decimals == 0 {
+        (rounded, None)
+    } else {
+        (rounded / 10, Some(rounded % 10))
+    };
+    let (digits, first) = decimal_digits(whole);
+    for &d in &digits[first..] {
+        out.push(char::from(d));
+    }
+    if let Some(tenths) = tenths {
+        out.push('.');
+        out.push(char::from(b'0' + tenths as u8));
+    }
 }
 
 fn sort_candidates(candidates: &mut [Scored]) {
@@ -258,11 +402,14 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
         return Vec::new();
     }
     let sentences = sentence_spans(text);
+    // The sentence holding a byte; sentences are in order and do not overlap.
     let sentence_of = |at: usize| {
-        sentences
-            .iter()
-            .position(|s| s.contains(&at))
-            .unwrap_or(sentences.len().saturating_sub(1))
+        let index = sentences.partition_point(|s| s.end <= at);
+        if sentences.get(index).is_some_and(|s| s.contains(&at)) {
+            index
+        } else {
+            sentences.len().saturating_sub(1)
+        }
     };
     let mut found: Vec<Found> = raw
         .iter()
@@ -281,13 +428,19 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
         sort_candidates(&mut f.candidates);
     }
     apply_neighbours(g, &mut found);
-    apply_relative_phrases(g, text, &sentences, &mut found);
+    // ASCII lower case of the whole article, for the words of its sentences.
+    let lower = text.to_ascii_lowercase();
+    apply_relative_phrases(g, text, &lower, &sentences, &mut found);
 
     // Roles.
     let credits = roles::credit_spans(text);
-    // Words only of the sentences that hold a name, each split once.
-    let mut sentence_words: Vec<Option<(Vec<Word>, Option<String>)>> = vec![None; sentences.len()];
-    let mut persons: Vec<String> = Vec::new();
+    // Words only of the sentences that hold a name, each split once, all in one buffer: each
+    // sentence keeps its range of it and what `tells_of_the_past` found.
+    let mut all_words: Vec<Word> = Vec::with_capacity(text.len() / 5);
+    let mut sentence_words: Vec<Option<(Range<usize>, Option<String>)>> =
+        vec![None; sentences.len()];
+    // Names seen as part of a person's name.
+    let mut persons: Vec<usize> = Vec::new();
     for f in found.iter_mut() {
         let credit = credits.iter().find(|(span, _, _)| span.contains(&f.start));
         let verdict = if let Some((_, role, what)) = credit {
@@ -309,12 +462,13 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
                 sentences.get(f.sentence),
             ) {
                 (Some(slot), Some(span)) => {
-                    let (words, past) = slot.get_or_insert_with(|| {
-                        let words = roles::words(text, span.clone());
-                        let past = roles::tells_of_the_past(&words);
-                        (words, past)
+                    let (range, past) = slot.get_or_insert_with(|| {
+                        let from = all_words.len();
+                        roles::push_words(&mut all_words, text, &lower, span.clone());
+                        let past = roles::tells_of_the_past(&all_words[from..]);
+                        (from..all_words.len(), past)
                     });
-                    (words, past.as_deref())
+                    (&all_words[range.clone()], past.as_deref())
                 }
                 _ => (&[], None),
             };
@@ -342,14 +496,14 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
             roles::classify(&site)
         };
         if matches!(verdict, Verdict::NotAPlace(_)) {
-            persons.push(g.names()[f.name].normalized.clone());
+            persons.push(f.name);
         }
         f.verdict = verdict;
     }
     // A surname seen once as a person's ("Ilham Aliyev") is a person everywhere in the article.
     for f in &mut found {
         if !matches!(f.verdict, Verdict::NotAPlace(_))
-            && persons.contains(&g.names()[f.name].normalized)
+            && persons.contains(&f.name)
             && !best_is_country(g, f)
         {
             f.verdict = Verdict::NotAPlace("named as a person elsewhere in the article".into());
@@ -428,9 +582,9 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
 
 /// A country named right after the name ("Barda, Azerbaijan", "Martuni in Armenia"), in the same
 /// sentence, or elsewhere in the article raises that country's candidates.
-fn apply_country_context(g: &Gazetteer, text: &str, found: &mut [Found]) {
+fn apply_country_context<'a>(g: &'a Gazetteer, text: &'a str, found: &mut [Found<'a>]) {
     // Countries the article names, with the sentence and position of each naming.
-    let named: Vec<(String, usize, usize)> = found
+    let named: Vec<(&str, usize, usize)> = found
         .iter()
         .filter_map(|f| {
             let first = f
@@ -438,7 +592,7 @@ fn apply_country_context(g: &Gazetteer, text: &str, found: &mut [Found]) {
                 .iter()
                 .find(|c| g.places()[c.place as usize].kind == PlaceKind::Country)?;
             Some((
-                g.places()[first.place as usize].country.clone(),
+                g.places()[first.place as usize].country.as_str(),
                 f.sentence,
                 f.start,
             ))
@@ -457,7 +611,7 @@ fn apply_country_context(g: &Gazetteer, text: &str, found: &mut [Found]) {
                 continue;
             }
             let mut best_bonus = 0.0;
-            let mut best_reason = String::new();
+            let mut best_reason = None;
             for (country, sentence, start) in &named {
                 if *country != place.country || *start == f.start {
                     continue;
@@ -467,31 +621,24 @@ fn apply_country_context(g: &Gazetteer, text: &str, found: &mut [Found]) {
                     if *start > f.end && matches!(gap.trim(), "," | "in" | ", in" | "(") {
                         (
                             4.0,
-                            format!(
-                                "written '{}'",
+                            CountryReason::Written(
                                 text.get(f.start..start + country_len(text, *start))
-                                    .unwrap_or("")
+                                    .unwrap_or(""),
                             ),
                         )
                     } else if *sentence == f.sentence {
-                        (
-                            2.5,
-                            format!("{} is named in the same sentence", country_name(g, country)),
-                        )
+                        (2.5, CountryReason::SameSentence(country))
                     } else {
-                        (
-                            1.0,
-                            format!("{} is named in the article", country_name(g, country)),
-                        )
+                        (1.0, CountryReason::InArticle(country))
                     };
                 if bonus > best_bonus {
                     best_bonus = bonus;
-                    best_reason = reason;
+                    best_reason = Some(reason);
                 }
             }
             if best_bonus > 0.0 {
                 candidate.score += best_bonus;
-                candidate.reasons.push(best_reason);
+                candidate.country = best_reason;
             }
         }
     }
@@ -512,7 +659,7 @@ fn country_len(text: &str, start: usize) -> usize {
 }
 
 /// Places the article names unambiguously pull ambiguous names towards themselves.
-fn apply_neighbours(g: &Gazetteer, found: &mut [Found]) {
+fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
     let anchors: Vec<(usize, &Place)> = found
         .iter()
         .filter(|f| f.candidates.len() == 1)
@@ -553,10 +700,7 @@ fn apply_neighbours(g: &Gazetteer, found: &mut [Found]) {
                 };
                 if bonus > 0.0 {
                     candidate.score += bonus;
-                    candidate.reasons.push(format!(
-                        "{km:.0} km from {}, also in the article",
-                        other.name
-                    ));
+                    candidate.neighbour = Some((km, other.name.as_str()));
                 }
             }
         }
@@ -566,13 +710,14 @@ fn apply_neighbours(g: &Gazetteer, found: &mut [Found]) {
 
 /// A distance and direction read from the text: "about fifteen kilometers south of".
 #[derive(Clone, Debug, PartialEq)]
-pub struct Relative {
+pub struct Relative<'a> {
     pub km: f64,
     /// Compass bearing from the anchor to the place, when the text gives a direction.
     pub bearing: Option<f64>,
     /// Byte offset where the anchor's name should start.
     pub anchor_at: usize,
-    pub phrase: String,
+    /// The phrase as written, from its first word to "of" or "from".
+    pub phrase: &'a str,
 }
 
 fn number_word(word: &str) -> Option<f64> {
@@ -634,15 +779,21 @@ fn bearing_word(word: &str) -> Option<f64> {
     })
 }
 
-/// Reads "(is) (about) N km/kilometers/miles (south|north-east…) of|from" after a name.
-pub fn relative_phrase(text: &str, after_name: usize, sentence_end: usize) -> Option<Relative> {
+/// Reads "(is) (about) N km/kilometers/miles (south|north-east…) of|from" after a name. `lower`
+/// is `text.to_ascii_lowercase()`.
+pub fn relative_phrase<'a>(
+    text: &'a str,
+    lower: &str,
+    after_name: usize,
+    sentence_end: usize,
+) -> Option<Relative<'a>> {
     // A relative phrase follows the name closely; reading further would only cost time.
     let end = text.floor_char_boundary(sentence_end.min(after_name + 120).max(after_name));
     let ahead = text.get(after_name..end)?;
     if !(ahead.contains("km") || ahead.contains("kilomet") || ahead.contains("mile")) {
         return None;
     }
-    let words = roles::words(text, after_name..end);
+    let words = roles::words(text, lower, after_name..end);
     let mut i = 0;
     let skip = [
         "is",
@@ -734,8 +885,7 @@ pub fn relative_phrase(text: &str, after_name: usize, sentence_end: usize) -> Op
         anchor_at: anchor.start,
         phrase: text
             .get(words.first().map_or(after_name, |w| w.start)..link.end)
-            .unwrap_or("")
-            .to_string(),
+            .unwrap_or(""),
     })
 }
 
@@ -758,33 +908,34 @@ fn angle_between(a: f64, b: f64) -> f64 {
 
 /// "Choucha, about fifteen kilometers south of Stepanakert": confirm or pick the candidate that
 /// lies at that distance and bearing from the anchor.
-fn apply_relative_phrases(
-    g: &Gazetteer,
-    text: &str,
+fn apply_relative_phrases<'a>(
+    g: &'a Gazetteer,
+    text: &'a str,
+    lower: &str,
     sentences: &[Range<usize>],
-    found: &mut [Found],
+    found: &mut [Found<'a>],
 ) {
     for index in 0..found.len() {
         let sentence_end = sentences
             .get(found[index].sentence)
             .map_or(text.len(), |s| s.end);
-        let Some(relative) = relative_phrase(text, found[index].end, sentence_end) else {
+        let Some(relative) = relative_phrase(text, lower, found[index].end, sentence_end) else {
             continue;
         };
         let Some(anchor_index) = found.iter().position(|f| f.start == relative.anchor_at) else {
             continue;
         };
-        let Some(anchor) = best(g, &found[anchor_index]).cloned() else {
+        let Some(anchor) = best(g, &found[anchor_index]) else {
             continue;
         };
         let wanted = relative.km;
-        let phrase = relative.phrase.trim().to_string();
+        let phrase = relative.phrase.trim();
         let measured: Vec<(f64, f64, bool)> = found[index]
             .candidates
             .iter()
             .map(|candidate| {
                 let place = &g.places()[candidate.place as usize];
-                let km = distance_km(&anchor, place);
+                let km = distance_km(anchor, place);
                 let bearing = Haversine.bearing(anchor.point(), place.point());
                 // Press distances are rough (often by road): half the figure, at least 10 km.
                 let distance_ok = (km - wanted).abs() <= (wanted * 0.6).max(10.0);
@@ -796,24 +947,22 @@ fn apply_relative_phrases(
             .collect();
         let any_fits = measured.iter().any(|m| m.2);
         for (candidate, (km, bearing, fits)) in found[index].candidates.iter_mut().zip(measured) {
-            if fits {
+            let fit = if fits {
                 candidate.score += 6.0;
-                candidate.reasons.push(format!(
-                    "fits '{phrase} {}': {km:.0} km, bearing {bearing:.0}°",
-                    anchor.name
-                ));
+                Fit::Yes
             } else if any_fits {
                 candidate.score -= 2.0;
-                candidate.reasons.push(format!(
-                    "does not fit '{phrase} {}': {km:.0} km, bearing {bearing:.0}°",
-                    anchor.name
-                ));
+                Fit::No
             } else {
-                candidate.reasons.push(format!(
-                    "no candidate fits '{phrase} {}' (this one: {km:.0} km, bearing {bearing:.0}°)",
-                    anchor.name
-                ));
-            }
+                Fit::NoCandidate
+            };
+            candidate.relative = Some(RelativeReason {
+                fit,
+                phrase,
+                anchor: anchor.name.as_str(),
+                km,
+                bearing,
+            });
         }
         sort_candidates(&mut found[index].candidates);
     }
@@ -821,6 +970,9 @@ fn apply_relative_phrases(
 
 /// The lowest score at which a place is chosen: below it only far-away alternate names remain.
 const MIN_SCORE: f64 = 2.0;
+
+/// Candidates a mention keeps for the reader, best first.
+const CANDIDATES_SHOWN: usize = 6;
 
 fn to_mention(g: &Gazetteer, text: &str, f: Found) -> Option<Mention> {
     let (role, role_why, keeps_place) = match f.verdict {
@@ -831,50 +983,66 @@ fn to_mention(g: &Gazetteer, text: &str, f: Found) -> Option<Mention> {
             keeps_place,
         } => (role, why, keeps_place),
     };
+    let name_as_written = text.get(f.start..f.end).unwrap_or("");
     let candidates: Vec<Candidate> = f
         .candidates
         .iter()
-        .take(6)
-        .map(|c| Candidate {
-            place: g.places()[c.place as usize].id.clone(),
-            score: (c.score * 100.0).round() / 100.0,
-            reason: c.reasons.join("; "),
+        .take(CANDIDATES_SHOWN)
+        .map(|c| {
+            let mut reason = String::with_capacity(160);
+            write_reasons(&mut reason, g, name_as_written, c);
+            Candidate {
+                place: g.places()[c.place as usize].id.clone(),
+                score: (c.score * 100.0).round() / 100.0,
+                reason,
+            }
         })
         .collect();
     let chosen = f
         .candidates
         .first()
         .filter(|c| keeps_place && c.score >= MIN_SCORE);
-    let why = match chosen {
+    let mut why = String::with_capacity(320);
+    why.push_str(role_word(role));
+    match chosen {
         Some(c) => {
             let place = &g.places()[c.place as usize];
-            let runner_up = f.candidates.get(1).map(|second| {
+            let reasons = candidates.first().map_or("", |first| first.reason.as_str());
+            for part in [
+                ": ",
+                &place.name,
+                " ",
+                &place.country,
+                " — ",
+                reasons,
+                " [score ",
+            ] {
+                why.push_str(part);
+            }
+            write_fixed(&mut why, c.score, 1);
+            why.push(']');
+            if let Some(second) = f.candidates.get(1) {
                 let other = &g.places()[second.place as usize];
-                format!(
-                    " (before {} {}, {:.1})",
-                    other.name, other.country, second.score
-                )
-            });
-            format!(
-                "{}: {} {} — {} [score {:.1}]{}",
-                role_word(role),
-                place.name,
-                place.country,
-                c.reasons.join("; "),
-                c.score,
-                runner_up.unwrap_or_default()
-            ) + &format!("; role: {role_why}")
+                for part in [" (before ", &other.name, " ", &other.country, ", "] {
+                    why.push_str(part);
+                }
+                write_fixed(&mut why, second.score, 1);
+                why.push(')');
+            }
+            why.push_str("; role: ");
+            why.push_str(&role_why);
         }
-        None if !keeps_place => format!("{}: {role_why}", role_word(role)),
-        None => format!(
-            "{}: no candidate is likely enough; role: {role_why}",
-            role_word(role)
-        ),
-    };
+        None if !keeps_place => {
+            let _ = write!(why, ": {role_why}");
+        }
+        None => {
+            let _ = write!(why, ": no candidate is likely enough; role: {role_why}");
+        }
+    }
     Some(Mention {
         start: f.start,
         end: f.end,
-        text: text.get(f.start..f.end).unwrap_or("").to_string(),
+        text: name_as_written.to_string(),
         role,
         place: chosen.map(|c| g.places()[c.place as usize].id.clone()),
         candidates,
@@ -900,7 +1068,7 @@ mod tests {
         let text =
             "In Choucha, about fifteen kilometers south of Stepanakert, the cathedral was hit.";
         let after = text.find(',').unwrap_or(0);
-        let relative = relative_phrase(text, after, text.len());
+        let relative = relative_phrase(text, &text.to_ascii_lowercase(), after, text.len());
         let relative = relative.unwrap_or_else(|| panic!("no phrase read"));
         assert_eq!(relative.km, 15.0);
         assert_eq!(relative.bearing, Some(180.0));
@@ -913,11 +1081,13 @@ mod tests {
     #[test]
     fn reads_digits_miles_and_compound_directions() {
         let text = "Goris, 20 miles north-west of Kapan.";
-        let relative = relative_phrase(text, 5, text.len()).unwrap_or_else(|| panic!("no phrase"));
+        let relative = relative_phrase(text, &text.to_ascii_lowercase(), 5, text.len())
+            .unwrap_or_else(|| panic!("no phrase"));
         assert!((relative.km - 32.18).abs() < 0.1);
         assert_eq!(relative.bearing, Some(315.0));
         let text = "Hadrut, twenty-five km from Stepanakert.";
-        let relative = relative_phrase(text, 6, text.len()).unwrap_or_else(|| panic!("no phrase"));
+        let relative = relative_phrase(text, &text.to_ascii_lowercase(), 6, text.len())
+            .unwrap_or_else(|| panic!("no phrase"));
         assert_eq!(relative.km, 25.0);
         assert_eq!(relative.bearing, None);
     }
@@ -925,7 +1095,31 @@ mod tests {
     #[test]
     fn no_phrase_without_a_unit() {
         let text = "Barda, 15 of them wounded.";
-        assert_eq!(relative_phrase(text, 5, text.len()), None);
+        assert_eq!(
+            relative_phrase(text, &text.to_ascii_lowercase(), 5, text.len()),
+            None
+        );
+    }
+
+    #[test]
+    fn fixed_decimals_are_written_as_the_formatter_writes_them() {
+        let mut values = vec![
+            0.0, -0.0, 0.05, 0.25, 0.35, 0.45, 0.5, 1.5, 2.5, 11.65, 99.95, 119.5, -2.0, -0.04,
+            359.96, 1e16,
+        ];
+        // Scores and distances as the resolver makes them: sums of priors and bonuses.
+        for i in 0..20_000 {
+            let x = f64::from(i) * 0.0137 + 0.6 * (f64::from(i) + 1.0).log10();
+            values.push(x);
+            values.push(x - 2.0);
+        }
+        for value in values {
+            for decimals in [0, 1] {
+                let mut fast = String::new();
+                write_fixed(&mut fast, value, decimals);
+                assert_eq!(fast, format!("{value:.decimals$}"), "{value}");
+            }
+        }
     }
 
     #[test]

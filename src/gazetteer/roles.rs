@@ -180,35 +180,84 @@ pub struct Word<'a> {
     pub capitalised: bool,
 }
 
-/// Words of `range` of `text` (letters and digits; apostrophes split words).
-pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+/// Words of `range` of `text` (letters and digits; apostrophes split words). `lower` is
+/// `text.to_ascii_lowercase()`, made once per article: ASCII words borrow their lower case from
+/// it, and only words with other letters need a lower-cased copy of their own.
+pub fn words<'a>(text: &'a str, lower: &'a str, range: Range<usize>) -> Vec<Word<'a>> {
     let mut out = Vec::new();
-    let slice = text.get(range.clone()).unwrap_or("");
-    let mut current: Option<usize> = None;
-    for (offset, c) in slice
-        .char_indices()
-        .chain(std::iter::once((slice.len(), ' ')))
-    {
-        let at = range.start + offset;
-        if c.is_alphanumeric() {
-            if current.is_none() {
-                current = Some(at);
+    push_words(&mut out, text, lower, range);
+    out
+}
+
+/// [`words`], added to `out`: the words of many sentences can share one buffer.
+pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, range: Range<usize>) {
+    if text.get(range.clone()).is_none() || lower.len() != text.len() {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let end = range.end;
+    // Whether the non-ASCII character at `at` is a letter or digit, and its length.
+    let other_char = |at: usize| {
+        let c = text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    };
+    let mut at = range.start;
+    while at < end {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                at += 1;
+                continue;
             }
-        } else if let Some(start) = current.take() {
-            let word = &text[start..at];
-            out.push(Word {
-                start,
-                end: at,
-                lower: if word.chars().any(char::is_uppercase) {
+        } else {
+            let (in_word, len) = other_char(at);
+            if !in_word {
+                at += len;
+                continue;
+            }
+        }
+        let start = at;
+        let mut ascii = true;
+        loop {
+            while at < end && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            if at < end && !bytes[at].is_ascii() {
+                let (in_word, len) = other_char(at);
+                if in_word {
+                    ascii = false;
+                    at += len;
+                    continue;
+                }
+            }
+            break;
+        }
+        let word = &text[start..at];
+        let (lower, capitalised) = if ascii {
+            (
+                Cow::Borrowed(&lower[start..at]),
+                bytes[start].is_ascii_uppercase(),
+            )
+        } else {
+            (
+                if word.chars().any(char::is_uppercase) {
                     Cow::Owned(word.to_lowercase())
                 } else {
                     Cow::Borrowed(word)
                 },
-                capitalised: word.chars().next().is_some_and(char::is_uppercase),
-            });
-        }
+                word.chars().next().is_some_and(char::is_uppercase),
+            )
+        };
+        out.push(Word {
+            start,
+            end: at,
+            lower,
+            capitalised,
+        });
     }
-    out
 }
 
 /// True when only spaces (no punctuation) separate `from` and `to`.
@@ -548,4 +597,37 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         || rest.starts_with("(AFP)")
         || rest.starts_with("(AP)")
         || joined_to_dateline
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_lower_cased_with_their_offsets_and_capitals() {
+        let text = "Shelling hit ŞUŞA, Xankəndi and Ganja's 2nd district.";
+        let lower = text.to_ascii_lowercase();
+        let found = words(text, &lower, 0..text.len());
+        let seen: Vec<(&str, &str, bool)> = found
+            .iter()
+            .map(|w| (&text[w.start..w.end], w.lower.as_ref(), w.capitalised))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("Shelling", "shelling", true),
+                ("hit", "hit", false),
+                ("ŞUŞA", "şuşa", true),
+                ("Xankəndi", "xankəndi", true),
+                ("and", "and", false),
+                ("Ganja", "ganja", true),
+                ("s", "s", false),
+                ("2nd", "2nd", false),
+                ("district", "district", false),
+            ]
+        );
+        let inner = words(text, &lower, 13..19);
+        assert_eq!(inner.len(), 1);
+        assert_eq!(inner[0].lower, "şuşa");
+    }
 }
