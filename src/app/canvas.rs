@@ -27,6 +27,19 @@ pub enum StampKey {
         stroke_bits: u32,
         stroke: Color32,
     },
+    /// A number centred on a point (the count on a marker's badge): text, so it lives on the
+    /// font atlas and is dropped with it.
+    Count {
+        count: u32,
+        size_bits: u32,
+        color: Color32,
+    },
+}
+
+impl StampKey {
+    fn is_text(&self) -> bool {
+        matches!(self, StampKey::Count { .. })
+    }
 }
 
 /// What rebuilding the map re-uses: tessellated stamps and laid-out text. Stamps are emptied when
@@ -37,6 +50,7 @@ pub struct Stamps {
     pixels_per_point: f32,
     options: Option<TessellationOptions>,
     font_atlas_fill: f32,
+    font_image_size: [usize; 2],
     meshes: HashMap<StampKey, (Mesh, Rect)>,
     /// Galleys by font and colour, then text. egui's own cache keeps a galley only while some
     /// frame asks for it, and steady frames ask for none, so every rebuild would lay out every
@@ -49,7 +63,13 @@ pub struct Stamps {
 const MAX_GALLEYS: usize = 20_000;
 
 impl Stamps {
-    fn prepare(&mut self, pixels_per_point: f32, options: TessellationOptions, fill: f32) {
+    fn prepare(
+        &mut self,
+        pixels_per_point: f32,
+        options: TessellationOptions,
+        fill: f32,
+        font_image_size: [usize; 2],
+    ) {
         if self.pixels_per_point != pixels_per_point || self.options != Some(options) {
             self.meshes.clear();
             self.galleys.clear();
@@ -60,6 +80,12 @@ impl Stamps {
         if fill < self.font_atlas_fill || self.galley_count > MAX_GALLEYS {
             self.galleys.clear();
             self.galley_count = 0;
+            self.meshes.retain(|key, _| !key.is_text());
+        }
+        if font_image_size != self.font_image_size {
+            // Text meshes carry texture coordinates scaled to the atlas's size.
+            self.meshes.retain(|key, _| !key.is_text());
+            self.font_image_size = font_image_size;
         }
         self.font_atlas_fill = fill;
     }
@@ -102,7 +128,7 @@ impl<'a> Canvas<'a> {
         let options = ctx.tessellation_options(|o| *o);
         let (font_image_size, fill) =
             ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio()));
-        stamps.prepare(pixels_per_point, options, fill);
+        stamps.prepare(pixels_per_point, options, fill, font_image_size);
         let mut tessellator =
             Tessellator::new(pixels_per_point, options, font_image_size, Vec::new());
         let clip = painter.clip_rect();
@@ -214,28 +240,70 @@ impl<'a> Canvas<'a> {
         alpha: f32,
         make: impl FnOnce(Pos2) -> Shape,
     ) {
-        let tessellator = &mut self.tessellator;
-        let clip = self.clip;
-        let (template, bounds) = self.stamps.meshes.entry(key).or_insert_with(|| {
-            let mut mesh = Mesh::default();
-            // Around the origin, which is off-screen: culling must not drop it.
-            tessellator.set_clip_rect(Rect::EVERYTHING);
-            tessellator.tessellate_shape(make(Pos2::ZERO), &mut mesh);
-            tessellator.set_clip_rect(clip);
-            let bounds = mesh.calc_bounds();
-            (mesh, bounds)
-        });
+        if !self.stamps.meshes.contains_key(&key) {
+            let shape = make(Pos2::ZERO);
+            self.make_stamp(key, shape);
+        }
+        self.copy_stamp(key, centre, alpha);
+    }
+
+    /// A number centred on `centre`, on top of the shapes, laid out and tessellated once per
+    /// count, size and colour (thousands of badges show a few dozen different numbers).
+    pub fn stamp_count(&mut self, count: usize, centre: Pos2, font: FontId, color: Color32) {
+        let key = StampKey::Count {
+            count: count.min(u32::MAX as usize) as u32,
+            size_bits: font.size.to_bits(),
+            color,
+        };
+        if !self.stamps.meshes.contains_key(&key) {
+            let galley = self.layout_no_wrap(&count.to_string(), font, color);
+            let corner = self.snap(
+                Align2::CENTER_CENTER
+                    .anchor_size(Pos2::ZERO, galley.size())
+                    .min,
+            );
+            self.make_stamp(key, Shape::galley(corner, galley, color));
+        }
+        // Whole pixels keep the glyphs as crisp as text laid out in place.
+        self.copy_stamp(key, self.snap(centre), 1.0);
+    }
+
+    fn snap(&self, p: Pos2) -> Pos2 {
+        let ppp = self.stamps.pixels_per_point.max(0.1);
+        // Half-up, unlike `round`, so that snapping commutes with moving by whole pixels.
+        let snap = |v: f32| (v * ppp + 0.5).floor() / ppp;
+        Pos2::new(snap(p.x), snap(p.y))
+    }
+
+    fn make_stamp(&mut self, key: StampKey, shape: Shape) {
+        let mut mesh = Mesh::default();
+        // Around the origin, which is off-screen: culling must not drop it.
+        self.tessellator.set_clip_rect(Rect::EVERYTHING);
+        self.tessellator.tessellate_shape(shape, &mut mesh);
+        self.tessellator.set_clip_rect(self.clip);
+        let bounds = mesh.calc_bounds();
+        self.stamps.meshes.insert(key, (mesh, bounds));
+    }
+
+    fn copy_stamp(&mut self, key: StampKey, centre: Pos2, alpha: f32) {
+        let Some((template, bounds)) = self.stamps.meshes.get(&key) else {
+            return;
+        };
         let offset = centre.to_vec2();
-        if !clip.intersects(bounds.translate(offset)) {
+        if !self.clip.intersects(bounds.translate(offset)) {
             return;
         }
-        let base = self.shapes.vertices.len() as u32;
+        let out = if key.is_text() {
+            &mut self.text
+        } else {
+            &mut self.shapes
+        };
+        let base = out.vertices.len() as u32;
         // Premultiplied colours fade by scaling every channel; in fixed point, as this runs for
         // every vertex of thousands of markers.
         let scale = (alpha.clamp(0.0, 1.0) * 256.0) as u16;
         let fade = |c: u8| ((u16::from(c) * scale) >> 8) as u8;
-        self.shapes
-            .vertices
+        out.vertices
             .extend(template.vertices.iter().map(|v| Vertex {
                 pos: v.pos + offset,
                 uv: v.uv,
@@ -246,8 +314,7 @@ impl<'a> Canvas<'a> {
                     Color32::from_rgba_premultiplied(fade(r), fade(g), fade(b), fade(a))
                 },
             }));
-        self.shapes
-            .indices
+        out.indices
             .extend(template.indices.iter().map(|i| i + base));
     }
 
@@ -264,6 +331,7 @@ impl<'a> Canvas<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use egui::Vec2;
 
     fn with_canvas(check: impl FnOnce(&mut Canvas)) {
         let ctx = egui::Context::default();
@@ -277,6 +345,30 @@ mod tests {
         });
         // Nobody uploads the font texture here.
         output.textures_delta.clear();
+    }
+
+    #[test]
+    fn a_count_stamp_is_the_number_laid_out_in_place() {
+        with_canvas(|canvas| {
+            let at = Pos2::new(200.0, 150.0);
+            let font = FontId::proportional(11.0);
+            let galley = canvas.layout_no_wrap("27", font.clone(), Color32::BLACK);
+            let corner = Align2::CENTER_CENTER.anchor_size(at, galley.size()).min;
+            let mut direct = Mesh::default();
+            let shape = Shape::galley(canvas.snap(corner), galley, Color32::BLACK);
+            canvas.tessellator.tessellate_shape(shape, &mut direct);
+            assert!(!direct.vertices.is_empty());
+            canvas.stamp_count(27, at, font.clone(), Color32::BLACK);
+            assert_eq!(canvas.text.indices, direct.indices);
+            for (a, b) in canvas.text.vertices.iter().zip(&direct.vertices) {
+                assert!(a.pos.distance(b.pos) < 1e-3, "{:?} vs {:?}", a.pos, b.pos);
+                assert_eq!(a.uv, b.uv);
+            }
+            // Another badge with the same number re-uses the stamp.
+            canvas.stamp_count(27, at + Vec2::new(30.0, 0.0), font, Color32::BLACK);
+            assert_eq!(canvas.text.vertices.len(), 2 * direct.vertices.len());
+            assert_eq!(canvas.stamps.len(), 1);
+        });
     }
 
     #[test]

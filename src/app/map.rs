@@ -739,8 +739,9 @@ fn paint_marker(
     let marker_rect = Rect::from_center_size(centre, Vec2::splat(radius * MARKER_BLOCK * 2.0));
     if group.events.len() > 1 {
         let badge_centre = centre + Vec2::new(radius * 0.9, -radius * 0.9);
-        let text = group.events.len().to_string();
-        let badge_radius = badge_size * 0.55 + 2.0 * (text.len() as f32 - 1.0);
+        let count = group.events.len();
+        let digits = count.checked_ilog10().unwrap_or(0) as f32 + 1.0;
+        let badge_radius = badge_size * 0.55 + 2.0 * (digits - 1.0);
         let badge = StampKey::Disc {
             radius_bits: badge_radius.to_bits(),
             fill: colors.label_halo,
@@ -754,13 +755,7 @@ fn paint_marker(
                 Stroke::new(1.0, colors.label),
             )
         });
-        canvas.text(
-            badge_centre,
-            Align2::CENTER_CENTER,
-            text,
-            style::font(badge_size),
-            colors.label,
-        );
+        canvas.stamp_count(count, badge_centre, style::font(badge_size), colors.label);
         return marker_rect.union(Rect::from_center_size(
             badge_centre,
             Vec2::splat(badge_radius * 2.0),

@@ -107,7 +107,13 @@ impl Scene {
 /// The shown events grouped by kind in `EventKind::ALL` order, latest first: in "up to this day"
 /// the newest news leads.
 fn split_by_kind(index: &EventIndex, visible: &[usize]) -> [Vec<usize>; 5] {
-    let mut lists: [Vec<usize>; 5] = Default::default();
+    // Sized first: growing five lists of up to 100 000 entries by doubling costs more than
+    // counting.
+    let mut counts = [0usize; 5];
+    for &i in visible {
+        counts[index.rows[i].kind as usize] += 1;
+    }
+    let mut lists: [Vec<usize>; 5] = counts.map(Vec::with_capacity);
     // `visible` is in day order, so reversing it puts the latest first without sorting.
     for &i in visible.iter().rev() {
         lists[index.rows[i].kind as usize].push(i);
@@ -218,19 +224,32 @@ impl EventIndex {
             };
             filter.kinds[row.kind as usize] && certainty_ok
         };
-        Some(
+        let mut shown = Vec::with_capacity(range.len());
+        shown.extend(
             self.by_day[range]
                 .iter()
                 .filter(|&&k| passes(&self.rows[k as usize]))
-                .map(|&k| k as usize)
-                .collect(),
-        )
+                .map(|&k| k as usize),
+        );
+        Some(shown)
     }
 }
 
 fn group_markers(index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
     // One slot per (place, kind): a dense table instead of a hash map.
     let kinds = EventKind::ALL.len();
+    // How many events each (place, kind) gets, so that every group's list is allocated once.
+    let mut sizes: Vec<u32> = vec![0; index.places.len() * kinds];
+    for &i in visible {
+        let row = index.rows[i];
+        if row.day.is_none() {
+            continue;
+        }
+        let (start, end) = index.place_ranges[i];
+        for &slot in &index.event_places[start as usize..end as usize] {
+            sizes[slot as usize * kinds + row.kind as usize] += 1;
+        }
+    }
     let mut group_of: Vec<u32> = vec![u32::MAX; index.places.len() * kinds];
     let mut groups: Vec<MarkerGroup> = Vec::new();
     for &i in visible {
@@ -248,7 +267,7 @@ fn group_markers(index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
                     name: place.name.clone(),
                     lonlat: place.lonlat,
                     kind,
-                    events: Vec::new(),
+                    events: Vec::with_capacity(sizes[key] as usize),
                     sources: 0,
                     latest: day,
                     hollow: true,
