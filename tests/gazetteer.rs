@@ -452,46 +452,6 @@ fn a_missing_data_folder_is_a_clear_error() {
     );
 }
 
-/// Load time of the shipped data. Run in release: `cargo test --release --test gazetteer
-/// load_time -- --ignored --nocapture` (ignored by default: timings on a busy CI machine vary).
-#[test]
-#[ignore]
-fn load_time() {
-    let data = root().join("data");
-    let mut times = Vec::new();
-    for _ in 0..7 {
-        let started = std::time::Instant::now();
-        let g = Gazetteer::load(&data).unwrap_or_else(|e| panic!("{e}"));
-        times.push(started.elapsed().as_secs_f64() * 1000.0);
-        assert!(g.len() > 8000);
-    }
-    times.sort_by(f64::total_cmp);
-    println!(
-        "gazetteer load: median {:.1} ms, min {:.1} ms, max {:.1} ms",
-        times[3], times[0], times[6]
-    );
-    let g = gazetteer();
-    let texts = seeds();
-    let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
-    let started = std::time::Instant::now();
-    let rounds = 200;
-    let mut found = 0;
-    for _ in 0..rounds {
-        for (_, text) in &texts {
-            found += g.mentions(text).len();
-        }
-    }
-    let seconds = started.elapsed().as_secs_f64();
-    println!(
-        "mentions: {:.0} articles/s ({:.1} MB/s), {found} mentions",
-        (rounds * texts.len()) as f64 / seconds,
-        (rounds * bytes) as f64 / seconds / 1e6
-    );
-    if !cfg!(debug_assertions) {
-        assert!(times[3] < 50.0, "load takes {:.1} ms", times[3]);
-    }
-}
-
 #[test]
 fn a_dateline_of_two_cities_is_a_credit() {
     let g = gazetteer();
