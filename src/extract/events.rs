@@ -6,7 +6,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::figures::figures_in;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Scan, Set};
 use crate::gazetteer::Gazetteer;
 use crate::gazetteer::resolve::distance_km;
 use crate::model::{
@@ -37,6 +37,7 @@ pub fn extract_article(
     let mut events = Vec::new();
     let mut previous_places: Vec<PlaceId> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
+    let mut scan = Scan::default();
     for whole in text::sentences(&article.text) {
         for range in clauses(&article.text, whole.clone()) {
             let Some(sentence_text) = article.text.get(range.clone()) else {
@@ -56,8 +57,14 @@ pub fn extract_article(
                 previous_places: &previous_places,
                 previous_events: &previous_events,
             };
-            let found =
-                sentence_events(article, &sentence, published, gazetteer, lexicon, &context);
+            lexicon.scan(sentence.text, &mut scan);
+            let found = if scan.has_triggers() {
+                sentence_events(
+                    article, &sentence, &scan, published, gazetteer, lexicon, &context,
+                )
+            } else {
+                Vec::new()
+            };
             previous_events = found
                 .iter()
                 .filter(|e| e.sources.iter().any(|s| !s.place_words.is_empty()))
@@ -166,12 +173,13 @@ struct Context<'a> {
 fn sentence_events(
     article: &Article,
     sentence: &Sentence,
+    scan: &Scan,
     published: Option<NaiveDate>,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     context: &Context,
 ) -> Vec<Event> {
-    let kinds = kinds_in(sentence.text, lexicon);
+    let kinds = kinds_in(sentence.text, scan, lexicon);
     if kinds.is_empty() {
         return Vec::new();
     }
@@ -195,7 +203,7 @@ fn sentence_events(
         return Vec::new();
     }
     // "could be much higher", "would constitute a turning point": nothing happened.
-    if dated.is_empty() && lexicon.hypothetical.contains(sentence.text) {
+    if dated.is_empty() && scan.contains(Set::Hypothetical) {
         return Vec::new();
     }
     let line = line_around(&article.text, sentence.whole.clone());
@@ -214,7 +222,7 @@ fn sentence_events(
         && refs
             .iter()
             .any(|r| matches!(r.kind, RefKind::Period | RefKind::Since));
-    let claim = super::claims::claim_in(sentence.text, lexicon);
+    let claim = super::claims::claim_in(sentence.text, scan);
     // Tolls are kept only on casualty and displacement events.
     let figures = if kinds
         .iter()
@@ -224,7 +232,7 @@ fn sentence_events(
     } else {
         Figures::default()
     };
-    let sentence_planned = lexicon.planned.contains(sentence.text);
+    let sentence_planned = scan.contains(Set::Planned);
 
     let mut events = Vec::new();
     for (kind, kind_words) in kinds {
@@ -232,7 +240,7 @@ fn sentence_events(
             continue;
         }
         let Some((places, place_words, why_place)) =
-            places_for(kind, sentence, gazetteer, lexicon, context)
+            places_for(kind, sentence, scan, gazetteer, lexicon, context)
         else {
             continue;
         };
@@ -343,23 +351,20 @@ fn is_photo_caption(sentence: &str) -> bool {
     lower.contains("photo:") || lower.contains("(photo") || lower.contains("photo by")
 }
 
-/// Kinds reported by a sentence, each with the words that triggered it.
-pub fn kinds_in(sentence: &str, lexicon: &Lexicon) -> Vec<(EventKind, Vec<Span>)> {
+/// Kinds reported by a sentence, each with the words that triggered it; `scan` is the
+/// lexicon's scan of `sentence`.
+pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKind, Vec<Span>)> {
     let mut kinds = Vec::new();
     for (index, kind) in EventKind::ALL.into_iter().enumerate() {
-        let triggers: Vec<(usize, usize, usize)> =
-            lexicon.triggers[index].find_iter(sentence).collect();
+        let triggers = scan.get(Set::Triggers(index));
         if triggers.is_empty() {
             continue;
         }
-        // Blockers matter only around a trigger: most sentences have none and skip this search.
-        let blocked: Vec<(usize, usize)> = lexicon.blockers[index]
-            .find_iter(sentence)
-            .map(|(s, e, _)| (s, e))
-            .collect();
+        let blocked = scan.get(Set::Blockers(index));
         let words: Vec<Span> = triggers
-            .into_iter()
-            .filter(|(s, e, _)| !blocked.iter().any(|(bs, be)| bs < e && s < be))
+            .iter()
+            .copied()
+            .filter(|(s, e, _)| !blocked.iter().any(|(bs, be, _)| bs < e && s < be))
             .filter(|(s, _, _)| !only_modifies(&sentence[..*s], index, lexicon))
             .map(|(start, end, _)| Span {
                 start,
@@ -435,6 +440,7 @@ fn seat_of(gazetteer: &Gazetteer, place: &Place) -> Option<PlaceId> {
 fn places_for(
     kind: EventKind,
     sentence: &Sentence,
+    scan: &Scan,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     context: &Context,
@@ -490,6 +496,7 @@ fn places_for(
             sentence.text,
             sentence.range.start,
             &sentence.mentions,
+            scan,
             gazetteer,
             lexicon,
         );
