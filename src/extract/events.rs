@@ -110,6 +110,10 @@ fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let Some(body) = text.get(sentence.clone()) else {
         return vec![sentence];
     };
+    // Most sentences have no break at all: skip collecting and ordering the candidates.
+    if !CLAUSE_BREAKS.iter().any(|sep| body.contains(sep)) {
+        return vec![sentence];
+    }
     let mut parts = Vec::new();
     let mut start = 0;
     for (at, separator) in CLAUSE_BREAKS
@@ -207,11 +211,14 @@ fn sentence_events(
         return Vec::new();
     }
     let line = line_around(&article.text, sentence.whole.clone());
-    let line_lower = line.trim_start_matches(['•', '-', '*', ' ']).to_lowercase();
+    let line_start = lowercase_start(
+        line.trim_start_matches(['•', '-', '*', ' ']),
+        lexicon.longest_skip_line(),
+    );
     if lexicon
         .skip_lines
         .iter()
-        .any(|start| line_lower.starts_with(start))
+        .any(|start| line_start.starts_with(start))
     {
         return Vec::new();
     }
@@ -346,9 +353,31 @@ fn line_around(text: &str, range: Range<usize>) -> &str {
     &text[start..end]
 }
 
+/// The lower-case start of `text`, at least `bytes` long where the text is: enough to compare
+/// with prefixes of that length without lower-casing a whole paragraph.
+fn lowercase_start(text: &str, bytes: usize) -> String {
+    let mut lower = String::new();
+    for c in text.chars() {
+        if lower.len() >= bytes {
+            break;
+        }
+        lower.extend(c.to_lowercase());
+    }
+    lower
+}
+
+/// Whether `text` contains `needle` (lower-case ASCII) in any case. No character outside ASCII
+/// lower-cases to the ASCII letters of the needles used here, so this is `to_lowercase().contains`.
+fn contains_ascii_ignoring_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 fn is_photo_caption(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    lower.contains("photo:") || lower.contains("(photo") || lower.contains("photo by")
+    ["photo:", "(photo", "photo by"]
+        .iter()
+        .any(|needle| contains_ascii_ignoring_case(sentence, needle))
 }
 
 /// Kinds reported by a sentence, each with the words that triggered it; `scan` is the
@@ -676,30 +705,34 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     let before = sentence
         .text
         .get(..mention.start.saturating_sub(sentence.range.start))
-        .unwrap_or("")
-        .trim_end()
-        .to_lowercase();
-    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
-    matches!(words.first(), Some(&"of") | Some(&"from"))
-        && words.get(1).is_some_and(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            [
-                "north",
-                "south",
-                "east",
-                "west",
-                "northeast",
-                "northwest",
-                "southeast",
-                "southwest",
-                "kilometers",
-                "kilometres",
-                "km",
-                "miles",
-                "outskirts",
-            ]
-            .contains(&w)
-        })
+        .unwrap_or("");
+    // Lower-casing never makes or removes white space: the last two words, lower-cased.
+    let mut last = before.split_whitespace().rev();
+    let Some(first) = last.next() else {
+        return false;
+    };
+    if !(first.eq_ignore_ascii_case("of") || first.eq_ignore_ascii_case("from")) {
+        return false;
+    }
+    last.next().map(str::to_lowercase).is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        [
+            "north",
+            "south",
+            "east",
+            "west",
+            "northeast",
+            "northwest",
+            "southeast",
+            "southwest",
+            "kilometers",
+            "kilometres",
+            "km",
+            "miles",
+            "outskirts",
+        ]
+        .contains(&w)
+    })
 }
 
 fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
@@ -708,14 +741,18 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
         .get(..mention.start.saturating_sub(sentence.range.start))
         .unwrap_or("")
         .trim_end()
-        .to_lowercase();
-    ["in", "at", "to", "from"]
-        .iter()
-        .any(|word| before.ends_with(&format!(" {word}")) || before == *word)
+        .as_bytes();
+    // Compared as ASCII: no other character lower-cases to these words' letters.
+    ["in", "at", "to", "from"].iter().any(|word| {
+        let word = word.as_bytes();
+        before.eq_ignore_ascii_case(word)
+            || (before.len() > word.len()
+                && before[before.len() - word.len() - 1] == b' '
+                && before[before.len() - word.len()..].eq_ignore_ascii_case(word))
+    })
 }
 
 fn refers_back(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
     [
         " there ",
         " there.",
@@ -725,7 +762,7 @@ fn refers_back(sentence: &str) -> bool {
         "the village",
     ]
     .iter()
-    .any(|w| lower.contains(w))
+    .any(|w| contains_ascii_ignoring_case(sentence, w))
 }
 
 fn dedup(ids: impl Iterator<Item = PlaceId>) -> Vec<PlaceId> {

@@ -345,6 +345,11 @@ impl Lexicon {
         })
     }
 
+    /// Length in bytes of the longest `skip_lines` start.
+    pub fn longest_skip_line(&self) -> usize {
+        self.skip_lines.iter().map(String::len).max().unwrap_or(0)
+    }
+
     pub fn actor_country(&self, index: usize) -> &str {
         &self.actor_countries[index]
     }
