@@ -369,15 +369,41 @@ fn lowercase_start(text: &str, bytes: usize) -> String {
 /// Whether `text` contains `needle` (lower-case ASCII) in any case. No character outside ASCII
 /// lower-cases to the ASCII letters of the needles used here, so this is `to_lowercase().contains`.
 fn contains_ascii_ignoring_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+    ascii_matches_ignoring_case(text, needle).next().is_some()
 }
 
-fn is_photo_caption(sentence: &str) -> bool {
-    ["photo:", "(photo", "photo by"]
-        .iter()
-        .any(|needle| contains_ascii_ignoring_case(sentence, needle))
+/// Where `needle` (lower-case ASCII) starts in `text`, in any case.
+fn ascii_matches_ignoring_case<'a>(
+    text: &'a str,
+    needle: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    let hay = text.as_bytes();
+    let needle = needle.as_bytes();
+    let starts = if hay.len() >= needle.len() {
+        0..hay.len() - needle.len() + 1
+    } else {
+        0..0
+    };
+    starts.filter(move |&i| {
+        needle
+            .first()
+            .is_none_or(|first| hay[i].to_ascii_lowercase() == *first)
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
+}
+
+/// "Photo: …", "(Photo …)", "photo by …" — found from the one word they share, as `to_lowercase`
+/// would (no character outside ASCII lower-cases to these).
+fn is_photo_caption(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    ascii_matches_ignoring_case(line, "photo").any(|at| {
+        let after = &bytes[at + 5..];
+        after.first() == Some(&b':')
+            || (at > 0 && bytes[at - 1] == b'(')
+            || after
+                .get(..3)
+                .is_some_and(|by| by.eq_ignore_ascii_case(b" by"))
+    })
 }
 
 /// Kinds reported by a sentence, each with the words that triggered it; `scan` is the
