@@ -222,7 +222,7 @@ fn sentence_events(
     {
         return Vec::new();
     }
-    let is_caption = is_photo_caption(line);
+    let is_caption = is_photo_caption(line, lexicon);
     // Only a stretch of days ("in recent days", "since September 27", "for 13 days"): an attack or
     // a battle cannot be put on one day; a toll or a count of displaced people is as of the report.
     let only_stretch = primary.is_none()
@@ -392,18 +392,9 @@ fn ascii_matches_ignoring_case<'a>(
     })
 }
 
-/// "Photo: …", "(Photo …)", "photo by …" — found from the one word they share, as `to_lowercase`
-/// would (no character outside ASCII lower-cases to these).
-fn is_photo_caption(line: &str) -> bool {
-    let bytes = line.as_bytes();
-    ascii_matches_ignoring_case(line, "photo").any(|at| {
-        let after = &bytes[at + 5..];
-        after.first() == Some(&b':')
-            || (at > 0 && bytes[at - 1] == b'(')
-            || after
-                .get(..3)
-                .is_some_and(|by| by.eq_ignore_ascii_case(b" by"))
-    })
+/// "Photo: …", "(Photo …)", "photo by …", in any case.
+fn is_photo_caption(line: &str, lexicon: &Lexicon) -> bool {
+    lexicon.photo_credits.is_match(line)
 }
 
 /// Kinds reported by a sentence, each with the words that triggered it; `scan` is the

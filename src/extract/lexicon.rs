@@ -134,6 +134,10 @@ pub struct Lexicon {
     pub negations: Vec<String>,
     /// Lower-case starts of lines that are links or teasers ("read also").
     pub skip_lines: Vec<String>,
+    /// The words that mark a line as a photo caption ("Photo:", "(photo", "photo by"), in any
+    /// case: no character outside ASCII lower-cases to their letters, so this is what a search
+    /// of the lower-cased line finds.
+    pub photo_credits: AhoCorasick,
     /// Every phrase of the sets in [`Set`], once, for one pass over a sentence.
     all_phrases: AhoCorasick,
     /// Per phrase of `all_phrases`: the sets that list it, with its index there.
@@ -269,6 +273,9 @@ impl Lexicon {
             referring: lower_all(&file.context.referring),
             negations: lower_all(&file.context.negations),
             skip_lines: lower_all(&file.context.skip_lines),
+            photo_credits: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(["photo:", "(photo", "photo by"])?,
             all_phrases,
             owners,
         })
