@@ -5,7 +5,7 @@
 //! sentences share a distinctive word ("cathedral"): then the named place wins. Tolls are not
 //! averaged: each source keeps its own figures so contradictions stay visible.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -18,148 +18,277 @@ struct Merged {
     /// Its places came from a fallback: no source names one. Tracked, not recounted: a merged
     /// event can gather many sources.
     inferred: bool,
-    /// The distinctive words of its first report, which never changes.
-    words: Vec<String>,
-    /// The articles of its sources (as numbers, see `Articles`), for the "another article" test.
-    articles: HashSet<u32>,
-    /// `(article, start)` of its sources: a sentence already told is not added twice.
-    sentences: HashSet<(u32, usize)>,
+    /// Its places, as a number (see `Numbers`).
+    places: u32,
+    /// The distinctive words of its first report, which never changes: numbers, sorted.
+    words: Vec<u32>,
+    /// The articles of its sources, sorted, for the "another article" test.
+    articles: Vec<u32>,
+    /// `(article, start)` of its sources, sorted: a sentence already told is not added twice.
+    sentences: Vec<(u32, usize)>,
 }
 
-/// Article ids as small numbers, so that sets of them are cheap.
+/// Article ids, place lists and words as small numbers, so that indexes and sets of them are
+/// cheap to build and to look up.
 #[derive(Default)]
-struct Articles(HashMap<String, u32>);
+struct Numbers {
+    articles: HashMap<String, u32>,
+    places: HashMap<Vec<PlaceId>, u32>,
+    words: HashMap<String, u32>,
+}
 
-impl Articles {
-    fn number(&mut self, article: &str) -> u32 {
-        if let Some(&n) = self.0.get(article) {
-            return n;
+fn number_of<K, Q>(map: &mut HashMap<K, u32>, key: &Q) -> u32
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
+{
+    if let Some(&n) = map.get(key) {
+        return n;
+    }
+    let n = map.len() as u32;
+    map.insert(key.to_owned(), n);
+    n
+}
+
+impl Numbers {
+    fn article(&mut self, article: &str) -> u32 {
+        number_of(&mut self.articles, article)
+    }
+
+    fn places(&mut self, places: &[PlaceId]) -> u32 {
+        number_of(&mut self.places, places)
+    }
+
+    /// The distinctive words of an event's first report, sorted.
+    fn first_report_words(&mut self, event: &Event) -> Vec<u32> {
+        let mut words = Vec::new();
+        if let Some(source) = event.sources.first() {
+            for_each_distinctive_word(&source.quote, |w| words.push(number_of(&mut self.words, w)));
         }
-        let n = self.0.len() as u32;
-        self.0.insert(article.to_string(), n);
-        n
+        words.sort_unstable();
+        words.dedup();
+        words
     }
 }
 
-/// Merged events of one (kind, day, status), indexed by what a match needs: equal places, or a
-/// shared distinctive word. Lists hold merged-event numbers in the order they were added; an event
-/// whose places or state changed stays in its old lists too (every candidate is checked in full,
-/// so a stale entry costs a check, never a wrong answer).
+fn insert_sorted<T: Ord>(list: &mut Vec<T>, value: T) -> bool {
+    match list.binary_search(&value) {
+        Ok(_) => false,
+        Err(at) => {
+            list.insert(at, value);
+            true
+        }
+    }
+}
+
+/// Merged events of one (kind, day, status), indexed by what a match needs (see `merge`). Each
+/// list holds merged-event numbers in increasing order, so its first fitting entry is the earliest
+/// event of the bucket that fits; an event is moved between lists when its places or their source
+/// change. Places and words are numbers (see `Numbers`).
 #[derive(Default)]
 struct Bucket {
-    by_places: HashMap<Vec<PlaceId>, Vec<usize>>,
-    /// Words of events whose places are inferred.
-    inferred_by_word: HashMap<String, Vec<usize>>,
-    /// Words of events with a named place.
-    named_by_word: HashMap<String, Vec<usize>>,
+    named_by_places: HashMap<u32, Vec<usize>>,
+    inferred_by_places: HashMap<u32, Vec<usize>>,
+    /// Distinctive words of events with a named place.
+    named_by_word: HashMap<u32, Vec<usize>>,
+    /// Distinctive words of events with inferred places, and those words with the places.
+    inferred_by_word: HashMap<u32, Vec<usize>>,
+    inferred_by_places_and_word: HashMap<(u32, u32), Vec<usize>>,
+}
+
+/// The index a merged event is filed under.
+struct Filing<'a> {
+    places: u32,
+    inferred: bool,
+    words: &'a [u32],
 }
 
 impl Bucket {
-    fn add(&mut self, index: usize, merged: &Merged) {
-        self.by_places
-            .entry(merged.event.places.clone())
-            .or_default()
-            .push(index);
-        let by_word = if merged.inferred {
-            &mut self.inferred_by_word
+    fn file(&mut self, index: usize, filing: &Filing) {
+        let places = filing.places;
+        if filing.inferred {
+            insert_sorted(self.inferred_by_places.entry(places).or_default(), index);
+            for &word in filing.words {
+                insert_sorted(self.inferred_by_word.entry(word).or_default(), index);
+                insert_sorted(
+                    self.inferred_by_places_and_word
+                        .entry((places, word))
+                        .or_default(),
+                    index,
+                );
+            }
         } else {
-            &mut self.named_by_word
-        };
-        for word in &merged.words {
-            let list = by_word.entry(word.clone()).or_default();
-            if list.last() != Some(&index) {
-                list.push(index);
+            insert_sorted(self.named_by_places.entry(places).or_default(), index);
+            for &word in filing.words {
+                insert_sorted(self.named_by_word.entry(word).or_default(), index);
+            }
+        }
+    }
+
+    fn unfile(&mut self, index: usize, filing: &Filing) {
+        let places = filing.places;
+        if filing.inferred {
+            remove_sorted(self.inferred_by_places.get_mut(&places), index);
+            for word in filing.words {
+                remove_sorted(self.inferred_by_word.get_mut(word), index);
+                remove_sorted(
+                    self.inferred_by_places_and_word.get_mut(&(places, *word)),
+                    index,
+                );
+            }
+        } else {
+            remove_sorted(self.named_by_places.get_mut(&places), index);
+            for word in filing.words {
+                remove_sorted(self.named_by_word.get_mut(word), index);
             }
         }
     }
 }
 
+fn remove_sorted(list: Option<&mut Vec<usize>>, index: usize) {
+    if let Some(list) = list
+        && let Ok(at) = list.binary_search(&index)
+    {
+        list.remove(at);
+    }
+}
+
+fn lists_of<'a>(index: &'a HashMap<u32, Vec<usize>>, words: &[u32]) -> Vec<&'a Vec<usize>> {
+    words.iter().filter_map(|w| index.get(w)).collect()
+}
+
+/// The earliest entry of `lists` that passes `fits`: each list is in increasing order, so the
+/// first fitting entry of each is its earliest.
+fn earliest<'a>(
+    lists: impl Iterator<Item = &'a Vec<usize>>,
+    mut fits: impl FnMut(usize) -> bool,
+) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for list in lists {
+        for &i in list {
+            if best.is_some_and(|b| i >= b) {
+                break;
+            }
+            if fits(i) {
+                best = Some(i);
+                break;
+            }
+        }
+    }
+    best
+}
+
 /// Merges reports of the same happening. Each report joins the first merged event of its (kind,
 /// day, status) that it matches (see `same_happening`), a report without a named place preferring
-/// one with a named place; otherwise it starts a merged event. Only events that could match are
-/// looked at: those with equal places and those sharing a distinctive word, taken in the order they
-/// were made, so the result is that of trying every event of the bucket in order.
+/// one with a named place; otherwise it starts a merged event.
+///
+/// Only events that can match are looked at, through the bucket's index: a match needs equal
+/// places, or (with inferred places on one side or both) a shared distinctive word. So the result
+/// is that of trying every event of the bucket in order, in time linear in the reports.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut merged: Vec<Merged> = Vec::new();
     let mut buckets: HashMap<(EventKind, Option<NaiveDate>, Status), Bucket> = HashMap::new();
-    let mut articles = Articles::default();
-    let mut candidates: Vec<usize> = Vec::new();
+    let mut numbers = Numbers::default();
     for event in events {
         let bucket = buckets
             .entry((event.kind, event.day, event.status))
             .or_default();
         let event_inferred = places_inferred(&event);
-        let event_words = first_report_words(&event);
+        let event_places = numbers.places(&event.places);
+        let event_words = numbers.first_report_words(&event);
         let event_articles: Vec<u32> = event
             .sources
             .iter()
-            .map(|s| articles.number(&s.article))
+            .map(|s| numbers.article(&s.article))
             .collect();
+        let other_article = |m: &Merged| {
+            event_articles
+                .iter()
+                .all(|a| m.articles.binary_search(a).is_err())
+        };
         let same = |m: &Merged| {
             same_happening(
                 m,
-                &event,
+                event_places,
                 event_inferred,
-                || event_articles.iter().all(|a| !m.articles.contains(a)),
-                || event_words.iter().any(|w| m.words.contains(w)),
+                || other_article(m),
+                || event_words.iter().any(|w| m.words.binary_search(w).is_ok()),
             )
         };
-        let by_places = bucket.by_places.get(&event.places);
+        let named_here = bucket.named_by_places.get(&event_places);
         let found = if event_inferred {
-            // A report with a named place is the best home for one that names none.
-            candidates.clear();
-            candidates.extend(by_places.into_iter().flatten());
-            for word in &event_words {
-                candidates.extend(bucket.named_by_word.get(word).into_iter().flatten());
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            let named_match = candidates
-                .iter()
-                .copied()
-                .find(|&i| !merged[i].inferred && same(&merged[i]));
-            // Otherwise only an inferred event with the same places can match. (A list may be
-            // out of order where an event moved to these places.)
+            // A report with a named place is the best home for one that names none: one with the
+            // same places, or from another article with a shared word.
+            let named_match = earliest(
+                named_here
+                    .into_iter()
+                    .chain(lists_of(&bucket.named_by_word, &event_words)),
+                |i| same(&merged[i]),
+            );
+            // Otherwise an inferred one with the same places and a shared word.
             named_match.or_else(|| {
-                candidates.clear();
-                candidates.extend(by_places.into_iter().flatten());
-                candidates.sort_unstable();
-                candidates.iter().copied().find(|&i| same(&merged[i]))
+                let lists = event_words
+                    .iter()
+                    .filter_map(|&w| bucket.inferred_by_places_and_word.get(&(event_places, w)));
+                earliest(lists, |i| same(&merged[i]))
             })
         } else {
-            candidates.clear();
-            candidates.extend(by_places.into_iter().flatten());
-            for word in &event_words {
-                candidates.extend(bucket.inferred_by_word.get(word).into_iter().flatten());
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            candidates.iter().copied().find(|&i| same(&merged[i]))
+            // One with the same places, or an inferred one from another article with a shared word.
+            earliest(
+                named_here
+                    .into_iter()
+                    .chain(bucket.inferred_by_places.get(&event_places))
+                    .chain(lists_of(&bucket.inferred_by_word, &event_words)),
+                |i| same(&merged[i]),
+            )
         };
         match found {
             Some(i) => {
                 let was_inferred = merged[i].inferred;
-                let old_places = merged[i].event.places.clone();
-                absorb(&mut merged[i], event, &event_articles);
+                let old_places = merged[i].places;
+                absorb(&mut merged[i], event, event_places, &event_articles);
                 let now = &merged[i];
-                if now.inferred != was_inferred || now.event.places != old_places {
-                    bucket.add(i, now);
+                if now.inferred != was_inferred || now.places != old_places {
+                    let old = Filing {
+                        places: old_places,
+                        inferred: was_inferred,
+                        words: &now.words,
+                    };
+                    bucket.unfile(i, &old);
+                    let new = Filing {
+                        places: now.places,
+                        inferred: now.inferred,
+                        words: &now.words,
+                    };
+                    bucket.file(i, &new);
                 }
             }
             None => {
+                let mut articles = event_articles.clone();
+                articles.sort_unstable();
+                articles.dedup();
+                let mut sentences: Vec<(u32, usize)> = event
+                    .sources
+                    .iter()
+                    .zip(&event_articles)
+                    .map(|(s, &a)| (a, s.start))
+                    .collect();
+                sentences.sort_unstable();
+                sentences.dedup();
                 let new = Merged {
                     inferred: event_inferred,
+                    places: event_places,
                     words: event_words,
-                    articles: event_articles.iter().copied().collect(),
-                    sentences: event
-                        .sources
-                        .iter()
-                        .zip(&event_articles)
-                        .map(|(s, &a)| (a, s.start))
-                        .collect(),
+                    articles,
+                    sentences,
                     event,
                 };
-                bucket.add(merged.len(), &new);
+                let filing = Filing {
+                    places: new.places,
+                    inferred: new.inferred,
+                    words: &new.words,
+                };
+                bucket.file(merged.len(), &filing);
                 merged.push(new);
             }
         }
@@ -180,17 +309,17 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
 /// ("cathedral"), each asked only when it matters.
 fn same_happening(
     a: &Merged,
-    b: &Event,
+    b_places: u32,
     b_inferred: bool,
     other_article: impl FnOnce() -> bool,
     share_a_distinctive_word: impl FnOnce() -> bool,
 ) -> bool {
     let a_inferred = a.inferred;
-    if a.event.places == b.places && !(a_inferred && b_inferred) {
+    if a.places == b_places && !(a_inferred && b_inferred) {
         return true;
     }
     if a_inferred && b_inferred {
-        return a.event.places == b.places && share_a_distinctive_word();
+        return a.places == b_places && share_a_distinctive_word();
     }
     // A report that names no place takes the place of another article's report of the same
     // thing; within one article, sentences that name no place stay apart.
@@ -202,105 +331,113 @@ fn places_inferred(event: &Event) -> bool {
     event.sources.iter().all(|s| s.place_words.is_empty())
 }
 
-/// The distinctive words of an event's first report. Only the first report's words: a merged
+/// Words of the war in general: no sign of a particular happening.
+const COMMON: &[&str] = &[
+    "armenian",
+    "armenians",
+    "azerbaijani",
+    "azerbaijanis",
+    "azeri",
+    "forces",
+    "fighting",
+    "shelling",
+    "region",
+    "separatist",
+    "separatists",
+    "ministry",
+    "defence",
+    "defense",
+    "president",
+    "minister",
+    "foreign",
+    "russian",
+    "french",
+    "turkish",
+    "military",
+    "against",
+    "according",
+    "authorities",
+    "official",
+    "thursday",
+    "wednesday",
+    "tuesday",
+    "monday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "night",
+    "twice",
+    "again",
+    "during",
+    "about",
+    "their",
+    "there",
+    "which",
+    "while",
+    "where",
+    "after",
+    "before",
+    "since",
+    "hours",
+    "people",
+    "civilians",
+    "killed",
+    "injured",
+    "clashes",
+    "statement",
+    "talks",
+    "hostilities",
+    "conflict",
+    "territory",
+    "capital",
+    "country",
+    "countries",
+    "historic",
+    "emblematic",
+    "other",
+    "under",
+    "along",
+    "being",
+    "would",
+    "could",
+    "said",
+    "says",
+];
+
+/// Calls `found` with each distinctive word of `quote`, lower-cased, in order: content words that
+/// name a particular thing, not the war in general. Only the first report's words count: a merged
 /// event must not grow a vocabulary that then attracts unrelated reports.
-fn first_report_words(event: &Event) -> Vec<String> {
-    event
-        .sources
-        .first()
-        .map(|s| distinctive_words(&s.quote))
-        .unwrap_or_default()
-}
-
-/// Lower-cased content words that name a particular thing, not the war in general.
-fn distinctive_words(quote: &str) -> Vec<String> {
-    const COMMON: &[&str] = &[
-        "armenian",
-        "armenians",
-        "azerbaijani",
-        "azerbaijanis",
-        "azeri",
-        "forces",
-        "fighting",
-        "shelling",
-        "region",
-        "separatist",
-        "separatists",
-        "ministry",
-        "defence",
-        "defense",
-        "president",
-        "minister",
-        "foreign",
-        "russian",
-        "french",
-        "turkish",
-        "military",
-        "against",
-        "according",
-        "authorities",
-        "official",
-        "thursday",
-        "wednesday",
-        "tuesday",
-        "monday",
-        "friday",
-        "saturday",
-        "sunday",
-        "morning",
-        "evening",
-        "night",
-        "twice",
-        "again",
-        "during",
-        "about",
-        "their",
-        "there",
-        "which",
-        "while",
-        "where",
-        "after",
-        "before",
-        "since",
-        "hours",
-        "people",
-        "civilians",
-        "killed",
-        "injured",
-        "clashes",
-        "statement",
-        "talks",
-        "hostilities",
-        "conflict",
-        "territory",
-        "capital",
-        "country",
-        "countries",
-        "historic",
-        "emblematic",
-        "other",
-        "under",
-        "along",
-        "being",
-        "would",
-        "could",
-        "said",
-        "says",
-    ];
-    quote
-        .split(|c: char| !c.is_alphanumeric())
+fn for_each_distinctive_word(quote: &str, mut found: impl FnMut(&str)) {
+    let mut lower = String::new();
+    for word in quote.split(|c: char| !c.is_alphanumeric()) {
         // An ASCII word keeps its length in lower case: a short one is no candidate.
-        .filter(|w| !(w.is_ascii() && w.len() < 6))
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 6 && !COMMON.contains(&w.as_str()))
-        // Nouns name the thing; verb and adverb forms ("denied", "hitting", "seriously") do not.
-        .filter(|w| !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly"))
-        .collect()
+        if word.is_ascii() {
+            if word.len() < 6 {
+                continue;
+            }
+            lower.clear();
+            lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            lower = word.to_lowercase();
+        }
+        if lower.chars().count() >= 6
+            && !COMMON.contains(&lower.as_str())
+            // Nouns name the thing; verb and adverb forms ("denied", "hitting", "seriously") do not.
+            && !lower.ends_with("ed")
+            && !lower.ends_with("ing")
+            && !lower.ends_with("ly")
+        {
+            found(&lower);
+        }
+    }
 }
 
-fn absorb(known: &mut Merged, other: Event, other_articles: &[u32]) {
+fn absorb(known: &mut Merged, other: Event, other_places: u32, other_articles: &[u32]) {
     if known.inferred && !places_inferred(&other) {
         known.event.places = other.places.clone();
+        known.places = other_places;
     }
     let event = &mut known.event;
     if event.certainty != other.certainty {
@@ -314,8 +451,8 @@ fn absorb(known: &mut Merged, other: Event, other_articles: &[u32]) {
     }
     for (source, &article) in other.sources.into_iter().zip(other_articles) {
         // The same article and sentence start: the same source (told twice by one article).
-        if known.sentences.insert((article, source.start)) {
-            known.articles.insert(article);
+        if insert_sorted(&mut known.sentences, (article, source.start)) {
+            insert_sorted(&mut known.articles, article);
             known.inferred &= source.place_words.is_empty();
             known.event.sources.push(source);
         }
@@ -346,6 +483,22 @@ mod tests {
     use crate::extract::{Lexicon, extract_article};
     use crate::gazetteer::Gazetteer;
     use crate::synthetic::CorpusGenerator;
+
+    /// The distinctive words as first written.
+    fn first_report_words(event: &Event) -> Vec<String> {
+        event
+            .sources
+            .first()
+            .map(|s| {
+                s.quote
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_lowercase)
+                    .filter(|w| w.chars().count() >= 6 && !COMMON.contains(&w.as_str()))
+                    .filter(|w| !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 
     /// The merge as first written: every report compared with every merged event of its bucket,
     /// in order. The indexed merge must give exactly its result.
@@ -417,6 +570,33 @@ mod tests {
             event.id = event_id(event);
         }
         merged
+    }
+
+    #[test]
+    fn distinctive_words_of_ascii_and_other_text() {
+        let quote = "The Ghazanchetsots CATHEDRAL in Shusha was shelled twice; \
+                     İSTANBUL-based Agência reported the Kathedrale's dome, Schäden — armenians";
+        let mut words = Vec::new();
+        for_each_distinctive_word(quote, |w| words.push(w.to_string()));
+        assert_eq!(
+            words,
+            [
+                "ghazanchetsots",
+                "cathedral",
+                "shusha",
+                "i\u{307}stanbul",
+                "agência",
+                "kathedrale",
+                "schäden"
+            ]
+        );
+        let mut event = crate::synthetic::events(1, &["geonames:1".to_string()], 1, 1)
+            .pop()
+            .unwrap_or_else(|| panic!("no synthetic event"));
+        if let Some(source) = event.sources.first_mut() {
+            source.quote = quote.to_string();
+        }
+        assert_eq!(words, first_report_words(&event));
     }
 
     #[test]
