@@ -332,79 +332,82 @@ fn places_inferred(event: &Event) -> bool {
 }
 
 /// Words of the war in general: no sign of a particular happening.
-const COMMON: &[&str] = &[
-    "armenian",
-    "armenians",
-    "azerbaijani",
-    "azerbaijanis",
-    "azeri",
-    "forces",
-    "fighting",
-    "shelling",
-    "region",
-    "separatist",
-    "separatists",
-    "ministry",
-    "defence",
-    "defense",
-    "president",
-    "minister",
-    "foreign",
-    "russian",
-    "french",
-    "turkish",
-    "military",
-    "against",
-    "according",
-    "authorities",
-    "official",
-    "thursday",
-    "wednesday",
-    "tuesday",
-    "monday",
-    "friday",
-    "saturday",
-    "sunday",
-    "morning",
-    "evening",
-    "night",
-    "twice",
-    "again",
-    "during",
-    "about",
-    "their",
-    "there",
-    "which",
-    "while",
-    "where",
-    "after",
-    "before",
-    "since",
-    "hours",
-    "people",
-    "civilians",
-    "killed",
-    "injured",
-    "clashes",
-    "statement",
-    "talks",
-    "hostilities",
-    "conflict",
-    "territory",
-    "capital",
-    "country",
-    "countries",
-    "historic",
-    "emblematic",
-    "other",
-    "under",
-    "along",
-    "being",
-    "would",
-    "could",
-    "said",
-    "says",
-];
+fn is_common(word: &str) -> bool {
+    matches!(
+        word,
+        "armenian"
+            | "armenians"
+            | "azerbaijani"
+            | "azerbaijanis"
+            | "azeri"
+            | "forces"
+            | "fighting"
+            | "shelling"
+            | "region"
+            | "separatist"
+            | "separatists"
+            | "ministry"
+            | "defence"
+            | "defense"
+            | "president"
+            | "minister"
+            | "foreign"
+            | "russian"
+            | "french"
+            | "turkish"
+            | "military"
+            | "against"
+            | "according"
+            | "authorities"
+            | "official"
+            | "thursday"
+            | "wednesday"
+            | "tuesday"
+            | "monday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "morning"
+            | "evening"
+            | "night"
+            | "twice"
+            | "again"
+            | "during"
+            | "about"
+            | "their"
+            | "there"
+            | "which"
+            | "while"
+            | "where"
+            | "after"
+            | "before"
+            | "since"
+            | "hours"
+            | "people"
+            | "civilians"
+            | "killed"
+            | "injured"
+            | "clashes"
+            | "statement"
+            | "talks"
+            | "hostilities"
+            | "conflict"
+            | "territory"
+            | "capital"
+            | "country"
+            | "countries"
+            | "historic"
+            | "emblematic"
+            | "other"
+            | "under"
+            | "along"
+            | "being"
+            | "would"
+            | "could"
+            | "said"
+            | "says"
+    )
+}
 
 /// Calls `found` with each distinctive word of `quote`, lower-cased, in order: content words that
 /// name a particular thing, not the war in general. Only the first report's words count: a merged
@@ -423,7 +426,7 @@ fn for_each_distinctive_word(quote: &str, mut found: impl FnMut(&str)) {
             lower = word.to_lowercase();
         }
         if lower.chars().count() >= 6
-            && !COMMON.contains(&lower.as_str())
+            && !is_common(&lower)
             // Nouns name the thing; verb and adverb forms ("denied", "hitting", "seriously") do not.
             && !lower.ends_with("ed")
             && !lower.ends_with("ing")
@@ -472,7 +475,13 @@ fn event_id(event: &Event) -> String {
         hasher.update(&source.quote);
     }
     let digest = hasher.finalize();
-    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut id = String::with_capacity(12);
+    for b in digest.iter().take(6) {
+        id.push(char::from(HEX[usize::from(b >> 4)]));
+        id.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    id
 }
 
 #[cfg(test)]
@@ -493,7 +502,7 @@ mod tests {
                 s.quote
                     .split(|c: char| !c.is_alphanumeric())
                     .map(str::to_lowercase)
-                    .filter(|w| w.chars().count() >= 6 && !COMMON.contains(&w.as_str()))
+                    .filter(|w| w.chars().count() >= 6 && !is_common(w))
                     .filter(|w| !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly"))
                     .collect()
             })
