@@ -6,11 +6,62 @@
 //! averaged: each source keeps its own figures so contradictions stay visible.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use crate::model::{Event, EventKind, PlaceId, Status};
+
+/// The merge's maps hash small keys (numbers, short words) many times per report: a
+/// multiply-rotate hash, much quicker than the default SipHash. Keys come from the program's own
+/// extraction, and nothing iterates these maps, so the result never depends on the hash.
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
+
+#[derive(Default, Clone, Copy)]
+struct QuickHasher(u64);
+
+impl QuickHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for QuickHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
 
 /// What the merge knows of one merged event besides the event itself.
 struct Merged {
@@ -32,12 +83,12 @@ struct Merged {
 /// cheap to build and to look up.
 #[derive(Default)]
 struct Numbers {
-    articles: HashMap<String, u32>,
-    places: HashMap<Vec<PlaceId>, u32>,
-    words: HashMap<String, u32>,
+    articles: Map<String, u32>,
+    places: Map<Vec<PlaceId>, u32>,
+    words: Map<String, u32>,
 }
 
-fn number_of<K, Q>(map: &mut HashMap<K, u32>, key: &Q) -> u32
+fn number_of<K, Q>(map: &mut Map<K, u32>, key: &Q) -> u32
 where
     K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
     Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
@@ -87,13 +138,13 @@ fn insert_sorted<T: Ord>(list: &mut Vec<T>, value: T) -> bool {
 /// change. Places and words are numbers (see `Numbers`).
 #[derive(Default)]
 struct Bucket {
-    named_by_places: HashMap<u32, Vec<usize>>,
-    inferred_by_places: HashMap<u32, Vec<usize>>,
+    named_by_places: Map<u32, Vec<usize>>,
+    inferred_by_places: Map<u32, Vec<usize>>,
     /// Distinctive words of events with a named place.
-    named_by_word: HashMap<u32, Vec<usize>>,
+    named_by_word: Map<u32, Vec<usize>>,
     /// Distinctive words of events with inferred places, and those words with the places.
-    inferred_by_word: HashMap<u32, Vec<usize>>,
-    inferred_by_places_and_word: HashMap<(u32, u32), Vec<usize>>,
+    inferred_by_word: Map<u32, Vec<usize>>,
+    inferred_by_places_and_word: Map<(u32, u32), Vec<usize>>,
 }
 
 /// The index a merged event is filed under.
@@ -153,7 +204,7 @@ fn remove_sorted(list: Option<&mut Vec<usize>>, index: usize) {
     }
 }
 
-fn lists_of<'a>(index: &'a HashMap<u32, Vec<usize>>, words: &[u32]) -> Vec<&'a Vec<usize>> {
+fn lists_of<'a>(index: &'a Map<u32, Vec<usize>>, words: &[u32]) -> Vec<&'a Vec<usize>> {
     words.iter().filter_map(|w| index.get(w)).collect()
 }
 
@@ -187,7 +238,7 @@ fn earliest<'a>(
 /// is that of trying every event of the bucket in order, in time linear in the reports.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut merged: Vec<Merged> = Vec::new();
-    let mut buckets: HashMap<(EventKind, Option<NaiveDate>, Status), Bucket> = HashMap::new();
+    let mut buckets: Map<(EventKind, Option<NaiveDate>, Status), Bucket> = Map::default();
     let mut numbers = Numbers::default();
     for event in events {
         let bucket = buckets
