@@ -141,8 +141,11 @@ pub struct Lexicon {
     /// Every phrase of the sets in [`Set`], once, for one pass over a sentence.
     all_phrases: AhoCorasick,
     /// Per phrase of `all_phrases`: the sets that list it, with its index there.
-    owners: Vec<Vec<(Set, usize)>>,
+    owners: Vec<Owners>,
 }
+
+/// The sets that list one phrase, each with the phrase's index there.
+type Owners = Vec<(Set, usize)>;
 
 /// The phrase sets a sentence is searched for in one pass ([`Lexicon::scan`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -368,11 +371,9 @@ impl Lexicon {
 
 /// One automaton of every phrase of `sets` (ASCII case-insensitive, as each set's own), each
 /// distinct phrase once, with the sets that list it.
-fn one_automaton(
-    sets: &[(Set, &[String])],
-) -> anyhow::Result<(AhoCorasick, Vec<Vec<(Set, usize)>>)> {
+fn one_automaton(sets: &[(Set, &[String])]) -> anyhow::Result<(AhoCorasick, Vec<Owners>)> {
     let mut phrases: Vec<String> = Vec::new();
-    let mut owners: Vec<Vec<(Set, usize)>> = Vec::new();
+    let mut owners: Vec<Owners> = Vec::new();
     let mut known: HashMap<String, usize> = HashMap::new();
     for (set, words) in sets {
         for (index, word) in words.iter().enumerate() {

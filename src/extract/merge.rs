@@ -682,8 +682,7 @@ mod tests {
             events.len()
         );
         assert!(
-            expected.iter().any(|e| places_inferred(e))
-                && expected.iter().any(|e| e.sources.len() > 3),
+            expected.iter().any(places_inferred) && expected.iter().any(|e| e.sources.len() > 3),
             "the corpus lacks inferred places or much-told events"
         );
         assert_eq!(merged.len(), expected.len());
