@@ -1,7 +1,7 @@
 //! Who says it: "Baku said", "according to the separatist authorities", "the Azerbaijani army
 //! denied" — and, for statements, which government is speaking.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Scan, Set};
 use crate::gazetteer::Gazetteer;
 use crate::model::{Mention, MentionRole, PlaceId, Span};
 
@@ -14,16 +14,17 @@ pub struct Claim {
 
 const PHRASE_STOPS: &[char] = &[',', '.', ';', ':', '"', '“', '”', '(', ')', '–', '—'];
 
-pub fn claim_in(sentence: &str, lexicon: &Lexicon) -> Option<Claim> {
-    let denied = lexicon.denials.contains(sentence);
-    if let Some((_, end, _)) = lexicon.according_to.find_iter(sentence).next() {
+/// The party `sentence` attributes its report to; `scan` is the lexicon's scan of `sentence`.
+pub fn claim_in(sentence: &str, scan: &Scan) -> Option<Claim> {
+    let denied = scan.contains(Set::Denials);
+    if let Some(&(_, end, _)) = scan.get(Set::AccordingTo).first() {
         let after = &sentence[end..];
         let phrase = leading_phrase(after, 6);
         if !phrase.is_empty() {
             return Some(Claim { by: phrase, denied });
         }
     }
-    for (start, end, _) in lexicon.claim_verbs.find_iter(sentence) {
+    for &(start, end, _) in scan.get(Set::ClaimVerbs) {
         let before = trailing_phrase(&sentence[..start], 5);
         if !before.is_empty() && !is_pronoun(&before) {
             return Some(Claim { by: before, denied });
@@ -90,12 +91,13 @@ pub fn speakers(
     sentence: &str,
     sentence_start: usize,
     mentions: &[&Mention],
+    scan: &Scan,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
 ) -> Vec<Speaker> {
     let offset = sentence_start;
     let mut candidates: Vec<Speaker> = Vec::new();
-    for (start, end, index) in lexicon.actors.find_iter(sentence) {
+    for &(start, end, index) in scan.get(Set::Actors) {
         candidates.push(Speaker {
             place: None,
             country: lexicon.actor_country(index).to_string(),
@@ -123,7 +125,7 @@ pub fn speakers(
             strong: true,
         });
     }
-    for (start, end, index) in lexicon.demonyms.find_iter(sentence) {
+    for &(start, end, index) in scan.get(Set::Demonyms) {
         let after: String = sentence[end..].chars().take(30).collect();
         let titled = lexicon
             .head_titles
@@ -146,10 +148,10 @@ pub fn speakers(
     if candidates.is_empty() {
         return Vec::new();
     }
-    let anchor = lexicon
-        .claim_verbs
-        .find_iter(sentence)
-        .find_map(|(start, end, _)| nearest_to_verb(sentence, &candidates, start, end))
+    let anchor = scan
+        .get(Set::ClaimVerbs)
+        .iter()
+        .find_map(|&(start, end, _)| nearest_to_verb(sentence, &candidates, start, end))
         .unwrap_or(0);
     let mut chosen = vec![anchor];
     let mut i = anchor;

@@ -6,7 +6,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::figures::figures_in;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Scan, Set};
 use crate::gazetteer::Gazetteer;
 use crate::gazetteer::resolve::distance_km;
 use crate::model::{
@@ -37,6 +37,7 @@ pub fn extract_article(
     let mut events = Vec::new();
     let mut previous_places: Vec<PlaceId> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
+    let mut scan = Scan::default();
     for whole in text::sentences(&article.text) {
         for range in clauses(&article.text, whole.clone()) {
             let Some(sentence_text) = article.text.get(range.clone()) else {
@@ -56,8 +57,14 @@ pub fn extract_article(
                 previous_places: &previous_places,
                 previous_events: &previous_events,
             };
-            let found =
-                sentence_events(article, &sentence, published, gazetteer, lexicon, &context);
+            lexicon.scan(sentence.text, &mut scan);
+            let found = if scan.has_triggers() {
+                sentence_events(
+                    article, &sentence, &scan, published, gazetteer, lexicon, &context,
+                )
+            } else {
+                Vec::new()
+            };
             previous_events = found
                 .iter()
                 .filter(|e| e.sources.iter().any(|s| !s.place_words.is_empty()))
@@ -103,6 +110,10 @@ fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let Some(body) = text.get(sentence.clone()) else {
         return vec![sentence];
     };
+    // Most sentences have no break at all: skip collecting and ordering the candidates.
+    if !CLAUSE_BREAKS.iter().any(|sep| body.contains(sep)) {
+        return vec![sentence];
+    }
     let mut parts = Vec::new();
     let mut start = 0;
     for (at, separator) in CLAUSE_BREAKS
@@ -166,12 +177,13 @@ struct Context<'a> {
 fn sentence_events(
     article: &Article,
     sentence: &Sentence,
+    scan: &Scan,
     published: Option<NaiveDate>,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     context: &Context,
 ) -> Vec<Event> {
-    let kinds = kinds_in(sentence.text, lexicon);
+    let kinds = kinds_in(sentence.text, scan, lexicon);
     if kinds.is_empty() {
         return Vec::new();
     }
@@ -195,26 +207,29 @@ fn sentence_events(
         return Vec::new();
     }
     // "could be much higher", "would constitute a turning point": nothing happened.
-    if dated.is_empty() && lexicon.hypothetical.contains(sentence.text) {
+    if dated.is_empty() && scan.contains(Set::Hypothetical) {
         return Vec::new();
     }
     let line = line_around(&article.text, sentence.whole.clone());
-    let line_lower = line.trim_start_matches(['•', '-', '*', ' ']).to_lowercase();
+    let line_start = lowercase_start(
+        line.trim_start_matches(['•', '-', '*', ' ']),
+        lexicon.longest_skip_line(),
+    );
     if lexicon
         .skip_lines
         .iter()
-        .any(|start| line_lower.starts_with(start))
+        .any(|start| line_start.starts_with(start))
     {
         return Vec::new();
     }
-    let is_caption = is_photo_caption(line);
+    let is_caption = is_photo_caption(line, lexicon);
     // Only a stretch of days ("in recent days", "since September 27", "for 13 days"): an attack or
     // a battle cannot be put on one day; a toll or a count of displaced people is as of the report.
     let only_stretch = primary.is_none()
         && refs
             .iter()
             .any(|r| matches!(r.kind, RefKind::Period | RefKind::Since));
-    let claim = super::claims::claim_in(sentence.text, lexicon);
+    let claim = super::claims::claim_in(sentence.text, scan);
     // Tolls are kept only on casualty and displacement events.
     let figures = if kinds
         .iter()
@@ -224,7 +239,7 @@ fn sentence_events(
     } else {
         Figures::default()
     };
-    let sentence_planned = lexicon.planned.contains(sentence.text);
+    let sentence_planned = scan.contains(Set::Planned);
 
     let mut events = Vec::new();
     for (kind, kind_words) in kinds {
@@ -232,7 +247,7 @@ fn sentence_events(
             continue;
         }
         let Some((places, place_words, why_place)) =
-            places_for(kind, sentence, gazetteer, lexicon, context)
+            places_for(kind, sentence, scan, gazetteer, lexicon, context)
         else {
             continue;
         };
@@ -338,28 +353,64 @@ fn line_around(text: &str, range: Range<usize>) -> &str {
     &text[start..end]
 }
 
-fn is_photo_caption(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    lower.contains("photo:") || lower.contains("(photo") || lower.contains("photo by")
+/// The lower-case start of `text`, at least `bytes` long where the text is: enough to compare
+/// with prefixes of that length without lower-casing a whole paragraph.
+fn lowercase_start(text: &str, bytes: usize) -> String {
+    let mut lower = String::new();
+    for c in text.chars() {
+        if lower.len() >= bytes {
+            break;
+        }
+        lower.extend(c.to_lowercase());
+    }
+    lower
 }
 
-/// Kinds reported by a sentence, each with the words that triggered it.
-pub fn kinds_in(sentence: &str, lexicon: &Lexicon) -> Vec<(EventKind, Vec<Span>)> {
+/// Whether `text` contains `needle` (lower-case ASCII) in any case. No character outside ASCII
+/// lower-cases to the ASCII letters of the needles used here, so this is `to_lowercase().contains`.
+fn contains_ascii_ignoring_case(text: &str, needle: &str) -> bool {
+    ascii_matches_ignoring_case(text, needle).next().is_some()
+}
+
+/// Where `needle` (lower-case ASCII) starts in `text`, in any case.
+fn ascii_matches_ignoring_case<'a>(
+    text: &'a str,
+    needle: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    let hay = text.as_bytes();
+    let needle = needle.as_bytes();
+    let starts = if hay.len() >= needle.len() {
+        0..hay.len() - needle.len() + 1
+    } else {
+        0..0
+    };
+    starts.filter(move |&i| {
+        needle
+            .first()
+            .is_none_or(|first| hay[i].to_ascii_lowercase() == *first)
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
+}
+
+/// "Photo: …", "(Photo …)", "photo by …", in any case.
+fn is_photo_caption(line: &str, lexicon: &Lexicon) -> bool {
+    lexicon.photo_credits.is_match(line)
+}
+
+/// Kinds reported by a sentence, each with the words that triggered it; `scan` is the
+/// lexicon's scan of `sentence`.
+pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKind, Vec<Span>)> {
     let mut kinds = Vec::new();
     for (index, kind) in EventKind::ALL.into_iter().enumerate() {
-        let triggers: Vec<(usize, usize, usize)> =
-            lexicon.triggers[index].find_iter(sentence).collect();
+        let triggers = scan.get(Set::Triggers(index));
         if triggers.is_empty() {
             continue;
         }
-        // Blockers matter only around a trigger: most sentences have none and skip this search.
-        let blocked: Vec<(usize, usize)> = lexicon.blockers[index]
-            .find_iter(sentence)
-            .map(|(s, e, _)| (s, e))
-            .collect();
+        let blocked = scan.get(Set::Blockers(index));
         let words: Vec<Span> = triggers
-            .into_iter()
-            .filter(|(s, e, _)| !blocked.iter().any(|(bs, be)| bs < e && s < be))
+            .iter()
+            .copied()
+            .filter(|(s, e, _)| !blocked.iter().any(|(bs, be, _)| bs < e && s < be))
             .filter(|(s, _, _)| !only_modifies(&sentence[..*s], index, lexicon))
             .map(|(start, end, _)| Span {
                 start,
@@ -435,6 +486,7 @@ fn seat_of(gazetteer: &Gazetteer, place: &Place) -> Option<PlaceId> {
 fn places_for(
     kind: EventKind,
     sentence: &Sentence,
+    scan: &Scan,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     context: &Context,
@@ -490,6 +542,7 @@ fn places_for(
             sentence.text,
             sentence.range.start,
             &sentence.mentions,
+            scan,
             gazetteer,
             lexicon,
         );
@@ -669,30 +722,34 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     let before = sentence
         .text
         .get(..mention.start.saturating_sub(sentence.range.start))
-        .unwrap_or("")
-        .trim_end()
-        .to_lowercase();
-    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
-    matches!(words.first(), Some(&"of") | Some(&"from"))
-        && words.get(1).is_some_and(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            [
-                "north",
-                "south",
-                "east",
-                "west",
-                "northeast",
-                "northwest",
-                "southeast",
-                "southwest",
-                "kilometers",
-                "kilometres",
-                "km",
-                "miles",
-                "outskirts",
-            ]
-            .contains(&w)
-        })
+        .unwrap_or("");
+    // Lower-casing never makes or removes white space: the last two words, lower-cased.
+    let mut last = before.split_whitespace().rev();
+    let Some(first) = last.next() else {
+        return false;
+    };
+    if !(first.eq_ignore_ascii_case("of") || first.eq_ignore_ascii_case("from")) {
+        return false;
+    }
+    last.next().map(str::to_lowercase).is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        [
+            "north",
+            "south",
+            "east",
+            "west",
+            "northeast",
+            "northwest",
+            "southeast",
+            "southwest",
+            "kilometers",
+            "kilometres",
+            "km",
+            "miles",
+            "outskirts",
+        ]
+        .contains(&w)
+    })
 }
 
 fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
@@ -701,14 +758,18 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
         .get(..mention.start.saturating_sub(sentence.range.start))
         .unwrap_or("")
         .trim_end()
-        .to_lowercase();
-    ["in", "at", "to", "from"]
-        .iter()
-        .any(|word| before.ends_with(&format!(" {word}")) || before == *word)
+        .as_bytes();
+    // Compared as ASCII: no other character lower-cases to these words' letters.
+    ["in", "at", "to", "from"].iter().any(|word| {
+        let word = word.as_bytes();
+        before.eq_ignore_ascii_case(word)
+            || (before.len() > word.len()
+                && before[before.len() - word.len() - 1] == b' '
+                && before[before.len() - word.len()..].eq_ignore_ascii_case(word))
+    })
 }
 
 fn refers_back(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
     [
         " there ",
         " there.",
@@ -718,7 +779,7 @@ fn refers_back(sentence: &str) -> bool {
         "the village",
     ]
     .iter()
-    .any(|w| lower.contains(w))
+    .any(|w| contains_ascii_ignoring_case(sentence, w))
 }
 
 fn dedup(ids: impl Iterator<Item = PlaceId>) -> Vec<PlaceId> {

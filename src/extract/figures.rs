@@ -64,30 +64,9 @@ pub fn figures_in(sentence: &str) -> Figures {
 /// The measure a number counts: the nearest toll word after it within a few words, else the toll
 /// word the sentence is about ("the death toll is 300 to 400").
 fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
-    let after: String = lower[end..].chars().take(60).collect();
-    let before: String = {
-        let head = &lower[..start];
-        let skip = head.chars().count().saturating_sub(40);
-        head.chars().skip(skip).collect()
-    };
-    let first_in = |text: &str| -> Option<(usize, Measure)> {
-        let mut best: Option<(usize, Measure)> = None;
-        for (words, measure) in [
-            (DEATH_WORDS, Measure::Deaths),
-            (INJURY_WORDS, Measure::Injured),
-            (DISPLACED_WORDS, Measure::Displaced),
-        ] {
-            for word in words {
-                if let Some(pos) = find_word(text, word)
-                    && best.is_none_or(|(p, _)| pos < p)
-                {
-                    best = Some((pos, measure));
-                }
-            }
-        }
-        best
-    };
-    if let Some((pos, measure)) = first_in(&after) {
+    let after = first_chars(&lower[end..], 60);
+    let before = last_chars(&lower[..start], 40);
+    if let Some((pos, measure)) = first_measure(after) {
         // "127 dead", "200 people have been reported killed", "thousands of enemy soldiers" is not a toll.
         let gap = &after[..pos];
         if gap.split_whitespace().count() <= 8 && !gap.contains(['.', ',', ';']) {
@@ -99,10 +78,10 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
         let words: Vec<&str> = before.split_whitespace().collect();
         words[words.len().saturating_sub(3)..].join(" ")
     };
-    if let Some((_, measure)) = first_in(&last_words) {
+    if let Some((_, measure)) = first_measure(&last_words) {
         return Some(measure);
     }
-    if let Some((_, measure)) = first_in(&before)
+    if let Some((_, measure)) = first_measure(before)
         && (before.contains("toll") || before.contains("displaced"))
     {
         return Some(measure);
@@ -110,6 +89,54 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     None
 }
 
+/// The first `n` characters of `text`.
+fn first_chars(text: &str, n: usize) -> &str {
+    let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+/// The last `n` characters of `text`.
+fn last_chars(text: &str, n: usize) -> &str {
+    let start = n
+        .checked_sub(1)
+        .and_then(|back| text.char_indices().rev().nth(back))
+        .map_or(if n == 0 { text.len() } else { 0 }, |(i, _)| i);
+    &text[start..]
+}
+
+/// The first toll word in `text` (whole words), with its measure: one walk over the text's word
+/// starts. At one start at most one listed word is whole, so the lists' order does not matter.
+fn first_measure(text: &str) -> Option<(usize, Measure)> {
+    const MEASURES: [(&[&str], Measure); 3] = [
+        (DEATH_WORDS, Measure::Deaths),
+        (INJURY_WORDS, Measure::Injured),
+        (DISPLACED_WORDS, Measure::Displaced),
+    ];
+    let mut previous: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let at_word_start = !previous.is_some_and(char::is_alphanumeric);
+        previous = Some(c);
+        if !at_word_start || !c.is_ascii_lowercase() {
+            continue;
+        }
+        let rest = &text[i..];
+        for (words, measure) in MEASURES {
+            for word in words {
+                if word.as_bytes()[0] == c as u8
+                    && rest.starts_with(word)
+                    && super::lexicon::is_word_boundary(text, i, i + word.len())
+                {
+                    return Some((i, measure));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The first whole-word occurrence of `word`: the word-by-word search `first_measure` replaces,
+/// kept to check it.
+#[cfg(test)]
 fn find_word(text: &str, word: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(pos) = text[from..].find(word) {
@@ -246,7 +273,15 @@ fn number_at(lower: &str, i: usize) -> Option<(u64, usize)> {
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         let mut end = i;
         let mut digits = String::new();
-        let chars: Vec<(usize, char)> = rest.char_indices().collect();
+        // The number's digits and separators, and the character that ends them: the separator
+        // test looks ahead only while it sees digits, so never past that character.
+        let mut chars: Vec<(usize, char)> = Vec::new();
+        for (offset, c) in rest.char_indices() {
+            chars.push((offset, c));
+            if !(c.is_ascii_digit() || c == ',' || c == '\u{a0}' || c == ' ') {
+                break;
+            }
+        }
         let mut k = 0;
         while k < chars.len() {
             let (offset, c) = chars[k];
@@ -346,6 +381,47 @@ mod tests {
 #[cfg(test)]
 mod toll_verb_tests {
     use super::*;
+
+    /// Searching each toll word on its own and keeping the earliest gives what the one walk gives.
+    #[test]
+    fn one_walk_finds_the_earliest_toll_word() {
+        let texts = [
+            "the death toll rose to 400 dead, with 22 wounded",
+            "hundreds fled; others were evacuated, some injured",
+            "undead toll-free deadline: no toll word here but toll",
+            "shelling killed two and wounded five; refugees",
+            "tolls deaths, died.",
+            "",
+        ];
+        for text in texts {
+            let mut best: Option<(usize, Measure)> = None;
+            for (words, measure) in [
+                (DEATH_WORDS, Measure::Deaths),
+                (INJURY_WORDS, Measure::Injured),
+                (DISPLACED_WORDS, Measure::Displaced),
+            ] {
+                for word in words {
+                    if let Some(pos) = find_word(text, word)
+                        && best.is_none_or(|(p, _)| pos < p)
+                    {
+                        best = Some((pos, measure));
+                    }
+                }
+            }
+            assert_eq!(first_measure(text), best, "{text:?}");
+        }
+        assert_eq!(first_measure("no toll-free"), Some((3, Measure::Deaths)));
+        assert_eq!(first_measure("the undead"), None);
+    }
+
+    #[test]
+    fn first_and_last_characters() {
+        assert_eq!(first_chars("ab\u{e9}cd", 3), "ab\u{e9}");
+        assert_eq!(first_chars("ab", 60), "ab");
+        assert_eq!(last_chars("ab\u{e9}cd", 3), "\u{e9}cd");
+        assert_eq!(last_chars("ab", 40), "ab");
+        assert_eq!(last_chars("ab", 0), "");
+    }
 
     #[test]
     fn a_toll_verb_before_the_number() {

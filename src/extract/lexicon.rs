@@ -1,9 +1,10 @@
 //! Trigger words from `data/lexicon.toml`, compiled once into case-insensitive automata.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use crate::model::EventKind;
@@ -133,6 +134,79 @@ pub struct Lexicon {
     pub negations: Vec<String>,
     /// Lower-case starts of lines that are links or teasers ("read also").
     pub skip_lines: Vec<String>,
+    /// The words that mark a line as a photo caption ("Photo:", "(photo", "photo by"), in any
+    /// case: no character outside ASCII lower-cases to their letters, so this is what a search
+    /// of the lower-cased line finds.
+    pub photo_credits: AhoCorasick,
+    /// Every phrase of the sets in [`Set`], once, for one pass over a sentence.
+    all_phrases: AhoCorasick,
+    /// Per phrase of `all_phrases`: the sets that list it, with its index there.
+    owners: Vec<Owners>,
+}
+
+/// The sets that list one phrase, each with the phrase's index there.
+type Owners = Vec<(Set, usize)>;
+
+/// The phrase sets a sentence is searched for in one pass ([`Lexicon::scan`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Set {
+    /// Triggers of the kind at this index of [`EventKind::ALL`].
+    Triggers(usize),
+    /// Blockers of the kind at this index of [`EventKind::ALL`].
+    Blockers(usize),
+    ClaimVerbs,
+    Denials,
+    AccordingTo,
+    Hypothetical,
+    Planned,
+    Actors,
+    Demonyms,
+}
+
+const KINDS: usize = EventKind::ALL.len();
+const SETS: usize = 2 * KINDS + 7;
+
+impl Set {
+    fn slot(self) -> usize {
+        match self {
+            Set::Triggers(kind) => kind,
+            Set::Blockers(kind) => KINDS + kind,
+            Set::ClaimVerbs => 2 * KINDS,
+            Set::Denials => 2 * KINDS + 1,
+            Set::AccordingTo => 2 * KINDS + 2,
+            Set::Hypothetical => 2 * KINDS + 3,
+            Set::Planned => 2 * KINDS + 4,
+            Set::Actors => 2 * KINDS + 5,
+            Set::Demonyms => 2 * KINDS + 6,
+        }
+    }
+}
+
+/// One sentence's whole-word matches of every [`Set`], each set's exactly as its own
+/// [`PhraseSet::find_iter`] gives them. Reused from sentence to sentence.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Every occurrence of every phrase: `(slot, start, longest first, phrase index in the set)`.
+    occurrences: Vec<(usize, usize, std::cmp::Reverse<usize>, usize)>,
+    /// Per set slot, its matches in `matches`.
+    ranges: [Range<usize>; SETS],
+    matches: Vec<(usize, usize, usize)>,
+}
+
+impl Scan {
+    /// The set's whole-word matches, `(start, end, phrase index)`, leftmost-longest in order.
+    pub fn get(&self, set: Set) -> &[(usize, usize, usize)] {
+        &self.matches[self.ranges[set.slot()].clone()]
+    }
+
+    pub fn contains(&self, set: Set) -> bool {
+        !self.get(set).is_empty()
+    }
+
+    /// Whether any kind's trigger matched: most sentences have none and need nothing more.
+    pub fn has_triggers(&self) -> bool {
+        self.ranges[..KINDS].iter().any(|r| !r.is_empty())
+    }
 }
 
 impl Lexicon {
@@ -167,6 +241,23 @@ impl Lexicon {
             sorted_pairs(file.actors).into_iter().unzip();
         let (demonym_names, demonym_countries): (Vec<String>, Vec<String>) =
             sorted_pairs(file.demonyms).into_iter().unzip();
+        let mut sets: Vec<(Set, &[String])> = Vec::new();
+        for (index, kind) in EventKind::ALL.into_iter().enumerate() {
+            if let Some(words) = file.kinds.get(kind.as_str()) {
+                sets.push((Set::Triggers(index), &words.triggers));
+                sets.push((Set::Blockers(index), &words.blockers));
+            }
+        }
+        sets.extend([
+            (Set::ClaimVerbs, file.claims.verbs.as_slice()),
+            (Set::Denials, &file.claims.denials),
+            (Set::AccordingTo, &file.claims.according_to),
+            (Set::Hypothetical, &file.mood.hypothetical),
+            (Set::Planned, &file.mood.planned),
+            (Set::Actors, &actor_names),
+            (Set::Demonyms, &demonym_names),
+        ]);
+        let (all_phrases, owners) = one_automaton(&sets)?;
         Ok(Lexicon {
             triggers,
             blockers,
@@ -185,7 +276,88 @@ impl Lexicon {
             referring: lower_all(&file.context.referring),
             negations: lower_all(&file.context.negations),
             skip_lines: lower_all(&file.context.skip_lines),
+            photo_credits: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(["photo:", "(photo", "photo by"])?,
+            all_phrases,
+            owners,
         })
+    }
+
+    /// Finds every set's phrases in `text` with one pass of one automaton. Each set's
+    /// leftmost-longest matches are picked from all occurrences (sorted by start, longest first,
+    /// skipping those that overlap the one taken), which is what the set's own leftmost-longest
+    /// automaton finds; then, as there, only whole words are kept.
+    pub fn scan(&self, text: &str, scan: &mut Scan) {
+        scan.occurrences.clear();
+        scan.matches.clear();
+        for found in self.all_phrases.find_overlapping_iter(text) {
+            for &(set, index) in &self.owners[found.pattern().as_usize()] {
+                scan.occurrences.push((
+                    set.slot(),
+                    found.start(),
+                    std::cmp::Reverse(found.end()),
+                    index,
+                ));
+            }
+        }
+        scan.occurrences.sort_unstable();
+        let mut next = 0;
+        for slot in 0..SETS {
+            let first = scan.matches.len();
+            let mut from = 0;
+            while let Some(&(s, start, std::cmp::Reverse(end), index)) = scan.occurrences.get(next)
+            {
+                if s != slot {
+                    break;
+                }
+                next += 1;
+                if start < from {
+                    continue;
+                }
+                from = end;
+                if is_word_boundary(text, start, end) {
+                    scan.matches.push((start, end, index));
+                }
+            }
+            scan.ranges[slot] = first..scan.matches.len();
+        }
+        debug_assert!(self.scan_agrees(text, scan), "scan differs on {text:?}");
+    }
+
+    /// The one-pass scan gives, for every set, what that set's own automaton gives.
+    fn scan_agrees(&self, text: &str, scan: &Scan) -> bool {
+        let mut sets: Vec<(Set, &PhraseSet)> = Vec::new();
+        for index in 0..KINDS {
+            sets.push((Set::Triggers(index), &self.triggers[index]));
+            sets.push((Set::Blockers(index), &self.blockers[index]));
+        }
+        sets.extend([
+            (Set::ClaimVerbs, &self.claim_verbs),
+            (Set::Denials, &self.denials),
+            (Set::AccordingTo, &self.according_to),
+            (Set::Hypothetical, &self.hypothetical),
+            (Set::Planned, &self.planned),
+            (Set::Actors, &self.actors),
+            (Set::Demonyms, &self.demonyms),
+        ]);
+        sets.into_iter().all(|(set, phrases)| {
+            let own: Vec<(usize, usize, usize)> = phrases.find_iter(text).collect();
+            // A phrase listed twice (in any case) is found under its first index.
+            own.len() == scan.get(set).len()
+                && own.iter().zip(scan.get(set)).all(|(a, b)| {
+                    a.0 == b.0
+                        && a.1 == b.1
+                        && phrases
+                            .phrase(a.2)
+                            .eq_ignore_ascii_case(phrases.phrase(b.2))
+                })
+        })
+    }
+
+    /// Length in bytes of the longest `skip_lines` start.
+    pub fn longest_skip_line(&self) -> usize {
+        self.skip_lines.iter().map(String::len).max().unwrap_or(0)
     }
 
     pub fn actor_country(&self, index: usize) -> &str {
@@ -195,6 +367,31 @@ impl Lexicon {
     pub fn demonym_country(&self, index: usize) -> &str {
         &self.demonym_countries[index]
     }
+}
+
+/// One automaton of every phrase of `sets` (ASCII case-insensitive, as each set's own), each
+/// distinct phrase once, with the sets that list it.
+fn one_automaton(sets: &[(Set, &[String])]) -> anyhow::Result<(AhoCorasick, Vec<Owners>)> {
+    let mut phrases: Vec<String> = Vec::new();
+    let mut owners: Vec<Owners> = Vec::new();
+    let mut known: HashMap<String, usize> = HashMap::new();
+    for (set, words) in sets {
+        for (index, word) in words.iter().enumerate() {
+            let key = word.to_ascii_lowercase();
+            let id = *known.entry(key.clone()).or_insert_with(|| {
+                phrases.push(key);
+                owners.push(Vec::new());
+                phrases.len() - 1
+            });
+            owners[id].push((*set, index));
+        }
+    }
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(&phrases)?;
+    Ok((automaton, owners))
 }
 
 fn lower_all(words: &[String]) -> Vec<String> {
