@@ -833,3 +833,55 @@ fn a_crowded_day_lists_a_dozen_events_per_kind_and_more_on_request() {
     assert_eq!(rows(&harness), 12 * 5 + 40);
     harness.get_by_label_contains(&format!("… and {} more", shelling - 52));
 }
+
+#[test]
+fn a_crowded_map_gathers_close_places_into_bubbles_that_zoom_in() {
+    let gazetteer = Arc::new(Gazetteer::load(&root().join("data")).expect("the shipped gazetteer"));
+    let places: Vec<String> = gazetteer
+        .places()
+        .iter()
+        .filter(|p| matches!(p.country.as_str(), "AZ" | "AM"))
+        .map(|p| p.id.clone())
+        .collect();
+    assert!(places.len() > 500, "{} places", places.len());
+    let events = karabakh_atlas::synthetic::events(5_000, &places, 1, 5);
+    let atlas = Atlas::from_parts(Vec::new(), Vec::new(), events, HashMap::new(), gazetteer);
+    let app = AtlasApp::new(
+        atlas,
+        Basemap::load(&root().join("data")),
+        Startup::default(),
+    );
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    harness.run();
+    let bubbles = harness.state().map_bubbles();
+    assert!(
+        !bubbles.is_empty(),
+        "hundreds of places in view make bubbles"
+    );
+    assert!(bubbles.iter().all(|(_, places)| *places >= 2));
+    // Markers left alone stay at (or fanned closely around) their place: no rings across the map.
+    let app = harness.state();
+    let groups_drawn = app.marker_positions().len();
+    assert!(groups_drawn > 100, "{groups_drawn} markers drawn");
+
+    // The biggest bubble names its places when hovered, and a click zooms in on them.
+    let (at, places) = *bubbles
+        .iter()
+        .max_by_key(|(_, places)| *places)
+        .expect("a bubble");
+    harness.hover_at(at);
+    harness.run();
+    assert!(harness.state().hovered_bubble().is_some());
+    harness.get_by_label_contains(&format!("{places} places"));
+    click_at(&mut harness, at);
+    harness.run();
+    let after = harness.state().map_bubbles();
+    assert!(
+        after.len() < bubbles.len(),
+        "zoomed in: {} bubbles, before {}",
+        after.len(),
+        bubbles.len()
+    );
+}

@@ -32,7 +32,29 @@ const MARKER_BLOCK: f32 = 1.25;
 struct Hit {
     centre: Pos2,
     radius: f32,
+    /// The marker group (index into `Scene::groups`); for a bubble, its largest member.
     group: usize,
+    /// A bubble of several places (index into `MapLayer::bubbles`).
+    bubble: Option<usize>,
+}
+
+/// Above this many markers in view, places that fall into one small screen cell are drawn as
+/// one bubble (a ring of kinds with the count) instead of being spread on rings that grow with
+/// every neighbour until the map is a web of lines.
+const DENSE_MARKERS: usize = 300;
+
+/// Several places drawn as one, because they are too close at this zoom.
+struct Bubble {
+    centre: Pos2,
+    radius: f32,
+    /// Marker groups inside, most events first.
+    members: Vec<usize>,
+    places: usize,
+    events: usize,
+    /// Events per kind, in `EventKind::ALL` order.
+    by_kind: [usize; 5],
+    /// `[lon_min, lat_min, lon_max, lat_max]` of the members, to zoom to.
+    bounds: [f64; 4],
 }
 
 #[derive(Default)]
@@ -45,6 +67,10 @@ pub struct MapView {
     stamps: Stamps,
     /// How many times the layer was built (for tests: a steady frame must not rebuild it).
     pub layer_builds: u64,
+    /// A clicked bubble's places, to zoom to on the next frame.
+    zoom_to: Option<[f64; 4]>,
+    /// The bubble under the pointer last frame, if any.
+    pub hovered_bubble: Option<usize>,
 }
 
 /// Everything that decides how the map layer looks; the layer is rebuilt when any of it changes.
@@ -75,6 +101,7 @@ struct MapLayer {
     mesh: Arc<Mesh>,
     inset: Option<(Rect, Arc<Mesh>)>,
     hits: Vec<Hit>,
+    bubbles: Vec<Bubble>,
 }
 
 impl MapView {
@@ -87,7 +114,10 @@ impl MapView {
         state: &mut ViewState,
     ) -> Vec<Command> {
         let mut commands = Vec::new();
-        let fit = state.fit_requested.then(|| front_bounds(scene));
+        let fit = state
+            .fit_requested
+            .then(|| front_bounds(scene))
+            .or(self.zoom_to.take());
         state.fit_requested = false;
         let keys_free = !ui.ctx().text_edit_focused();
         let (zoom_key, pan_key) = if keys_free {
@@ -206,7 +236,7 @@ impl MapView {
             self.drawn = hits.iter().map(|h| (h.group, h.centre)).collect();
         }
         let plot_response = &response.response;
-        self.hovered = plot_response.hover_pos().and_then(|pointer| {
+        let hit = plot_response.hover_pos().and_then(|pointer| {
             hits.iter()
                 .filter(|h| h.centre.distance(pointer) <= h.radius + 4.0)
                 .min_by(|a, b| {
@@ -214,9 +244,17 @@ impl MapView {
                         .distance(pointer)
                         .total_cmp(&b.centre.distance(pointer))
                 })
-                .map(|h| h.group)
         });
-        if let Some(group) = self.hovered.and_then(|i| scene.groups.get(i)) {
+        self.hovered = hit.map(|h| h.group);
+        self.hovered_bubble = hit.and_then(|h| h.bubble);
+        if let Some(bubble) = self.hovered_bubble.and_then(|b| layer.bubbles.get(b)) {
+            plot_response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| bubble_tooltip(ui, scene, bubble));
+            if plot_response.clicked() {
+                self.zoom_to = Some(zoom_bounds(bubble.bounds));
+            }
+        } else if let Some(group) = self.hovered.and_then(|i| scene.groups.get(i)) {
             plot_response
                 .clone()
                 .on_hover_ui_at_pointer(|ui| group_tooltip(ui, atlas, group));
@@ -229,6 +267,12 @@ impl MapView {
 }
 
 impl MapView {
+    pub fn bubbles(&self) -> Vec<(Pos2, usize)> {
+        self.layer.as_ref().map_or(Vec::new(), |layer| {
+            layer.bubbles.iter().map(|b| (b.centre, b.places)).collect()
+        })
+    }
+
     pub fn layer_vertices(&self) -> usize {
         self.layer.as_ref().map_or(0, |layer| {
             layer.mesh.vertices.len() + layer.inset.as_ref().map_or(0, |(_, m)| m.vertices.len())
@@ -331,7 +375,39 @@ fn build_layer(
         .zip(&anchors)
         .map(|(g, anchor)| !g.far && margin.contains(*anchor))
         .collect();
-    let centres = spread_markers(&anchors, &radii, &near);
+    let dense = near.iter().filter(|n| **n).count() > DENSE_MARKERS;
+    let base_radius = style::marker_radius(1, state.presentation);
+    let bubbles = if dense {
+        bubble_up(scene, &anchors, &near, base_radius * 4.0)
+    } else {
+        Vec::new()
+    };
+    let mut near = near;
+    for bubble in &bubbles {
+        for &member in &bubble.members {
+            near[member] = false;
+        }
+    }
+    let centres = if dense {
+        // Each cell left holds one place: its kinds fan out around it, and only there.
+        let same_place = |i: usize, j: usize| scene.groups[i].place == scene.groups[j].place;
+        spread_markers(&anchors, &radii, &near, same_place)
+    } else {
+        spread_markers(&anchors, &radii, &near, |_, _| true)
+    };
+    for (b, bubble) in bubbles.iter().enumerate() {
+        if !rect.contains(bubble.centre) || overlays.iter().any(|o| o.contains(bubble.centre)) {
+            continue;
+        }
+        let drawn = paint_bubble(&mut canvas, bubble, &colors, type_scale.badge);
+        hits.push(Hit {
+            centre: bubble.centre,
+            radius: bubble.radius,
+            group: bubble.members[0],
+            bubble: Some(b),
+        });
+        labels.block(drawn);
+    }
     for (i, group) in scene.groups.iter().enumerate().filter(|(i, _)| near[*i]) {
         let radius = radii[i];
         let centre = centres[i];
@@ -366,12 +442,32 @@ fn build_layer(
             centre,
             radius,
             group: i,
+            bubble: None,
         });
         labels.block(drawn);
     }
 
     // Labels: the places with events first (most events first), then the region, then towns.
     let mut wanted: Vec<LabelRequest> = Vec::new();
+    let bubble_names: Vec<String> = bubbles
+        .iter()
+        .map(|b| {
+            let name = &scene.groups[b.members[0]].name;
+            format!("{name} +{}", b.places - 1)
+        })
+        .collect();
+    let mut by_size: Vec<usize> = (0..bubbles.len())
+        .filter(|&b| rect.contains(bubbles[b].centre))
+        .collect();
+    by_size.sort_by_key(|&b| std::cmp::Reverse(bubbles[b].events));
+    for b in by_size {
+        wanted.push(LabelRequest::beside(
+            bubbles[b].centre,
+            bubbles[b].radius + 4.0,
+            &bubble_names[b],
+            true,
+        ));
+    }
     let mut seen_places = HashSet::new();
     // A place's label clears all of its markers, even those spread on a cluster's ring.
     let mut reach: HashMap<&str, f32> = HashMap::new();
@@ -477,6 +573,7 @@ fn build_layer(
         mesh,
         inset: inset_mesh,
         hits,
+        bubbles,
     }
 }
 
@@ -589,8 +686,14 @@ fn paint_outlines(
 
 /// Screen positions for the markers: markers that would overlap (the same place, or places a few
 /// pixels apart at this zoom) are gathered into a cluster and spread on a ring around its centre,
-/// so that every kind at every place stays visible. `include` marks the markers to place.
-pub fn spread_markers(anchors: &[Pos2], radii: &[f32], include: &[bool]) -> Vec<Pos2> {
+/// so that every kind at every place stays visible. `include` marks the markers to place;
+/// `joinable` says which two markers may share a ring.
+pub fn spread_markers(
+    anchors: &[Pos2],
+    radii: &[f32],
+    include: &[bool],
+    joinable: impl Fn(usize, usize) -> bool,
+) -> Vec<Pos2> {
     let mut centres = anchors.to_vec();
     let largest = radii.iter().copied().fold(1.0, f32::max);
     // Markers closer than the sum of their radii overlap; a grid of that size finds the
@@ -601,7 +704,9 @@ pub fn spread_markers(anchors: &[Pos2], radii: &[f32], include: &[bool]) -> Vec<
     for i in (0..anchors.len()).filter(|&i| include[i]) {
         let joined = grid
             .near(anchors[i])
-            .find(|&j| anchors[j].distance(anchors[i]) < (radii[i] + radii[j]) * 1.1)
+            .find(|&j| {
+                anchors[j].distance(anchors[i]) < (radii[i] + radii[j]) * 1.1 && joinable(i, j)
+            })
             .map(|j| cluster_of[j]);
         let cluster = joined.unwrap_or_else(|| {
             clusters.push(Vec::new());
@@ -626,6 +731,158 @@ pub fn spread_markers(anchors: &[Pos2], radii: &[f32], include: &[bool]) -> Vec<
         }
     }
     centres
+}
+
+/// Gathers the markers of places that share a screen cell of `cell` points into bubbles; a cell
+/// with one place keeps its markers.
+fn bubble_up(scene: &Scene, anchors: &[Pos2], include: &[bool], cell: f32) -> Vec<Bubble> {
+    let mut cells: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
+    for i in (0..anchors.len()).filter(|&i| include[i]) {
+        let key = (
+            (anchors[i].x / cell).floor() as i32,
+            (anchors[i].y / cell).floor() as i32,
+        );
+        cells.entry(key).or_default().push(i);
+    }
+    let mut keys: Vec<(i32, i32)> = cells.keys().copied().collect();
+    // Cell order, not hash order: the same view always draws the same bubbles.
+    keys.sort_unstable();
+    let mut bubbles = Vec::new();
+    for key in keys {
+        let mut members = cells.remove(&key).unwrap_or_default();
+        let first = &scene.groups[members[0]].place;
+        if members.iter().all(|&m| &scene.groups[m].place == first) {
+            continue;
+        }
+        members.sort_by_key(|&m| std::cmp::Reverse(scene.groups[m].events.len()));
+        let mut places: Vec<&str> = members
+            .iter()
+            .map(|&m| scene.groups[m].place.as_str())
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        let mut by_kind = [0usize; 5];
+        let mut weighted = Vec2::ZERO;
+        let mut bounds = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+        for &m in &members {
+            let group = &scene.groups[m];
+            let n = group.events.len();
+            by_kind[crate::atlas::kind_index(group.kind)] += n;
+            weighted += anchors[m].to_vec2() * n as f32;
+            let [lon, lat] = group.lonlat;
+            bounds = [
+                bounds[0].min(lon),
+                bounds[1].min(lat),
+                bounds[2].max(lon),
+                bounds[3].max(lat),
+            ];
+        }
+        let events: usize = by_kind.iter().sum();
+        bubbles.push(Bubble {
+            centre: (weighted / events.max(1) as f32).to_pos2(),
+            radius: (cell * 0.3 + (places.len() as f32).sqrt() * 1.5).min(cell * 0.6),
+            members,
+            places: places.len(),
+            events,
+            by_kind,
+            bounds,
+        });
+    }
+    bubbles
+}
+
+/// A bubble: a ring split by kind in proportion to the events, the count in the middle.
+fn paint_bubble(canvas: &mut Canvas, bubble: &Bubble, colors: &MapColors, badge_size: f32) -> Rect {
+    let (centre, radius) = (bubble.centre, bubble.radius);
+    let total = bubble.events.max(1) as f32;
+    let mut start = -std::f32::consts::FRAC_PI_2;
+    for (k, &n) in bubble.by_kind.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let sweep = std::f32::consts::TAU * n as f32 / total;
+        // Pieces of at most a quarter turn stay convex, which is what egui fills.
+        let pieces = (sweep / std::f32::consts::FRAC_PI_2).ceil().max(1.0) as usize;
+        for p in 0..pieces {
+            let a0 = start + sweep * p as f32 / pieces as f32;
+            let a1 = start + sweep * (p + 1) as f32 / pieces as f32;
+            let steps = 6;
+            let mut points = vec![centre];
+            points.extend(
+                (0..=steps).map(|s| {
+                    centre + Vec2::angled(a0 + (a1 - a0) * s as f32 / steps as f32) * radius
+                }),
+            );
+            canvas.add(Shape::convex_polygon(
+                points,
+                style::kind_color(EventKind::ALL[k]),
+                Stroke::NONE,
+            ));
+        }
+        start += sweep;
+    }
+    let hole = StampKey::Disc {
+        radius_bits: (radius * 0.62).to_bits(),
+        fill: colors.label_halo,
+        stroke_bits: 1.5f32.to_bits(),
+        stroke: colors.marker_outline,
+    };
+    canvas.stamp(hole, centre, 1.0, |at| {
+        Shape::convex_polygon(
+            style::circle_points(at, radius * 0.62),
+            colors.label_halo,
+            Stroke::new(1.0, colors.marker_outline),
+        )
+    });
+    canvas.circle_stroke(centre, radius, Stroke::new(1.5, colors.marker_outline));
+    canvas.stamp_count(bubble.events, centre, style::font(badge_size), colors.label);
+    Rect::from_center_size(centre, Vec2::splat(radius * 2.0 * MARKER_BLOCK))
+}
+
+/// The view to zoom to for a bubble's places: a little wider, and at least ~30 km across.
+fn zoom_bounds([lon0, lat0, lon1, lat1]: [f64; 4]) -> [f64; 4] {
+    let (cx, cy) = ((lon0 + lon1) / 2.0, (lat0 + lat1) / 2.0);
+    let half_w = ((lon1 - lon0) / 2.0 * 1.6).max(0.2);
+    let half_h = ((lat1 - lat0) / 2.0 * 1.6).max(0.15);
+    [cx - half_w, cy - half_h, cx + half_w, cy + half_h]
+}
+
+fn bubble_tooltip(ui: &mut Ui, scene: &Scene, bubble: &Bubble) {
+    ui.set_max_width(360.0);
+    ui.label(
+        egui::RichText::new(format!(
+            "{} places, {} event{}",
+            bubble.places,
+            bubble.events,
+            plural(bubble.events)
+        ))
+        .strong(),
+    );
+    let mut shown: Vec<&str> = Vec::new();
+    for &m in &bubble.members {
+        let name = scene.groups[m].name.as_str();
+        if !shown.contains(&name) {
+            shown.push(name);
+        }
+        if shown.len() == 6 {
+            break;
+        }
+    }
+    let more = bubble.places.saturating_sub(shown.len());
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    ui.label(format!("{}{tail}", shown.join(", ")));
+    for (k, &n) in bubble.by_kind.iter().enumerate().filter(|(_, n)| **n > 0) {
+        let kind = EventKind::ALL[k];
+        ui.label(
+            egui::RichText::new(format!("{}: {n}", style::kind_label(kind)))
+                .color(style::kind_color(kind)),
+        );
+    }
+    ui.label("Click to zoom in");
 }
 
 /// A uniform grid over the screen: items by cell, so that "what is near here" looks at a few
@@ -1143,6 +1400,7 @@ fn paint_inset(
             centre,
             radius,
             group: *i,
+            bubble: None,
         });
         labels.block(drawn);
     }
@@ -1172,7 +1430,7 @@ mod tests {
             Pos2::new(300.0, 300.0),
         ];
         let radii = [6.0; 4];
-        let centres = spread_markers(&anchors, &radii, &[true; 4]);
+        let centres = spread_markers(&anchors, &radii, &[true; 4], |_, _| true);
         assert_eq!(centres[3], anchors[3]);
         for i in 0..3 {
             for j in (i + 1)..3 {

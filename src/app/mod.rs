@@ -246,6 +246,16 @@ impl AtlasApp {
         self.map.layer_builds
     }
 
+    /// Where the map drew bubbles of several places last frame: (centre, number of places).
+    pub fn map_bubbles(&self) -> Vec<(egui::Pos2, usize)> {
+        self.map.bubbles()
+    }
+
+    /// The bubble under the pointer last frame (index into `map_bubbles()`).
+    pub fn hovered_bubble(&self) -> Option<usize> {
+        self.map.hovered_bubble
+    }
+
     /// Vertices of the map's current layer (for measuring its weight).
     pub fn map_layer_vertices(&self) -> usize {
         self.map.layer_vertices()
@@ -283,6 +293,8 @@ impl AtlasApp {
     /// The whole window, drawn into `ui` (the eframe root, or a kittest harness).
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        // First, before any text of this frame is laid out, so the fonts apply at once.
+        style::install_fonts(&ctx);
         self.poll_loader();
         if self.applied_theme != Some(self.state.dark) {
             ctx.set_theme(if self.state.dark {

@@ -212,3 +212,22 @@ pub fn highlight_sentence() -> Color32 {
 pub fn highlight_mention() -> Color32 {
     Color32::from_rgba_unmultiplied(0x00, 0x9E, 0x73, 60)
 }
+
+/// DejaVu Sans (Bitstream Vera licence, `assets/fonts/`) after egui's own font, for the letters
+/// it lacks: the Azerbaijani ə of hundreds of place names (Ağdərə, Şəki), and Armenian script.
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::{FontData, FontFamily, FontInsert, FontPriority, InsertFontFamily};
+    let fallback = |family| InsertFontFamily {
+        family,
+        priority: FontPriority::Lowest,
+    };
+    // Cheap after the first call: egui compares the name and keeps what it has.
+    ctx.add_font(FontInsert::new(
+        "DejaVuSans",
+        FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
+        vec![
+            fallback(FontFamily::Proportional),
+            fallback(FontFamily::Monospace),
+        ],
+    ));
+}
