@@ -28,6 +28,9 @@ pub struct NamedPlace {
 pub struct NameEntry {
     pub normalized: String,
     pub places: Vec<NamedPlace>,
+    /// The name is also a people's ("Armenian", "Turks"): never taken for a place. Set at load
+    /// so that matching need not compare each found name with the list.
+    pub demonym: bool,
 }
 
 /// A name found in the text: byte offsets in the original text and in the normalised text.
@@ -184,6 +187,7 @@ mod tests {
             .map(|n| NameEntry {
                 normalized: normalize_name(n),
                 places: Vec::new(),
+                demonym: false,
             })
             .collect()
     }

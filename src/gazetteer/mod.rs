@@ -6,6 +6,7 @@
 //! [`Gazetteer::mentions`] finds every place name of an article in one pass, decides what the
 //! name does in its sentence ([`roles`]) and which place it stands for ([`resolve`]), and says why.
 
+pub mod landmarks;
 pub mod matcher;
 pub mod normalize;
 pub mod resolve;
@@ -346,6 +347,7 @@ impl GazetteerBuilder {
                 let exact = is_acronym(name).then(|| name.trim().into());
                 let slot = *by_name.entry(normalized.clone()).or_insert_with(|| {
                     names.push(NameEntry {
+                        demonym: resolve::is_demonym(&normalized),
                         normalized,
                         places: Vec::new(),
                     });

@@ -13,6 +13,7 @@ use geo::{Bearing, Distance, Haversine, Point};
 use crate::model::{Candidate, Mention, MentionRole, Place, PlaceKind};
 
 use super::Gazetteer;
+use super::landmarks;
 use super::matcher::{NameEntry, RawMatch};
 use super::normalize::normalize_text;
 use super::roles::{self, NameTraits, Site, Verdict, Word};
@@ -55,6 +56,11 @@ const DEMONYMS: &[&str] = &[
     "british",
 ];
 
+/// Whether a normalised name is one of [`DEMONYMS`].
+pub fn is_demonym(normalized: &str) -> bool {
+    DEMONYMS.contains(&normalized)
+}
+
 /// How much a place is worth before any context: kind and size.
 pub fn prior(place: &Place) -> f64 {
     let kind = match place.kind {
@@ -80,48 +86,59 @@ fn km_from_war(place: &Place) -> f64 {
 /// Sentences as byte ranges: a stop, question or exclamation mark followed by a space and a
 /// capital (not after a short abbreviation such as "Mr." or "Sept."), or a line break.
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    sentence_spans_at(text, &landmarks::scan(text).stops)
+}
+
+/// [`sentence_spans`], visiting only `stops`: the offsets of every `\n`, `.`, `!` and `?` of
+/// `text`, in order.
+pub fn sentence_spans_at(text: &str, stops: &[u32]) -> Vec<Range<usize>> {
     const ABBREVIATIONS: &[&str] = &[
         "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "jan", "feb", "mar", "apr",
         "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "u.s", "u.k", "inc",
         "co", "corp", "jr", "sr", "prof", "rep", "sen", "gov", "e.g", "i.e",
     ];
+    /// The longest of [`ABBREVIATIONS`], in bytes.
+    const LONGEST_ABBREVIATION: usize = 4;
     let bytes = text.as_bytes();
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(stops.len() + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    for &i in stops {
+        let i = i as usize;
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let boundary = if b == b'\n' {
             Some(i + 1)
         } else if matches!(b, b'.' | b'!' | b'?') {
             let next = bytes.get(i + 1).copied();
-            let after = text[i + 1..].trim_start_matches([' ', '"', '\'', ')']);
             let next_is_space = matches!(next, Some(b' ') | Some(b'"') | Some(b'\''));
-            let capital_follows = after
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c == '“' || c == '"' || c.is_ascii_digit());
-            let word_before = text[start..i]
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("");
-            let abbreviation = b == b'.'
-                && ABBREVIATIONS
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(word_before));
-            (next_is_space && capital_follows && !abbreviation).then_some(i + 1)
+            let ends = next_is_space && {
+                let after = text[i + 1..].trim_start_matches([' ', '"', '\'', ')']);
+                after
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '“' || c == '"' || c.is_ascii_digit())
+            };
+            let abbreviation = ends && b == b'.' && {
+                let word_before = text[start..i]
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("");
+                word_before.len() <= LONGEST_ABBREVIATION
+                    && ABBREVIATIONS
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(word_before))
+            };
+            (ends && !abbreviation).then_some(i + 1)
         } else {
             None
         };
         if let Some(end) = boundary {
-            if text[start..end].trim().is_empty() {
-                start = end;
-            } else {
+            if !text[start..end].trim().is_empty() {
                 spans.push(start..end);
-                start = end;
             }
+            start = end;
         }
-        i += 1;
     }
     if start < text.len() && !text[start..].trim().is_empty() {
         spans.push(start..text.len());
@@ -188,15 +205,15 @@ fn accept(g: &Gazetteer, text: &str, start: usize, end: usize, name: usize) -> b
         return false;
     };
     // Proper names are capitalised; this keeps "nice" and "mobile" off the map.
-    if !slice
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(char::is_uppercase)
-    {
-        return false;
-    }
+    let capitalised = match slice.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() => b.is_ascii_uppercase(),
+        _ => slice
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase),
+    };
     let entry = &g.names()[name];
-    if DEMONYMS.contains(&entry.normalized.as_str()) {
+    if !capitalised || entry.demonym {
         return false;
     }
     entry
@@ -401,7 +418,8 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
     if raw.is_empty() {
         return Vec::new();
     }
-    let sentences = sentence_spans(text);
+    let landmarks = landmarks::scan(text);
+    let sentences = sentence_spans_at(text, &landmarks.stops);
     // The sentence holding a byte; sentences are in order and do not overlap.
     let sentence_of = |at: usize| {
         let index = sentences.partition_point(|s| s.end <= at);
@@ -433,7 +451,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
     apply_relative_phrases(g, text, &lower, &sentences, &mut found);
 
     // Roles.
-    let credits = roles::credit_spans(text);
+    let credits = roles::credit_spans_at(text, &landmarks.credit_anchors);
     // Words only of the sentences that hold a name, each split once, all in one buffer: each
     // sentence keeps its range of it and what `tells_of_the_past` found.
     let mut all_words: Vec<Word> = Vec::with_capacity(text.len() / 5);

@@ -8,9 +8,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::model::MentionRole;
+
+use super::landmarks::{self, CREDIT_ANCHOR_BYTES};
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
 #[derive(Clone, Debug, PartialEq)]
@@ -300,43 +300,82 @@ const CREDIT_MARKERS: &[(&str, MentionRole, &str)] = &[
     ),
 ];
 
-fn credit_automaton() -> Option<&'static AhoCorasick> {
-    static AUTOMATON: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    AUTOMATON
-        .get_or_init(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(CREDIT_MARKERS.iter().map(|m| m.0))
-                .ok()
-        })
-        .as_ref()
+/// For each marker of [`CREDIT_MARKERS`], the offset of its first byte among
+/// [`CREDIT_ANCHOR_BYTES`]: a marker is looked for only where that byte is.
+fn marker_anchors() -> &'static [(u8, usize)] {
+    static ANCHORS: OnceLock<Vec<(u8, usize)>> = OnceLock::new();
+    ANCHORS.get_or_init(|| {
+        CREDIT_MARKERS
+            .iter()
+            .map(|(marker, _, _)| {
+                marker
+                    .bytes()
+                    .enumerate()
+                    .find(|(_, b)| CREDIT_ANCHOR_BYTES.contains(b))
+                    .map_or((0, usize::MAX), |(at, b)| (b, at))
+            })
+            .collect()
+    })
 }
 
 /// Spans of credit lines, bylines and links, with what they are: from the marker to the end of
-/// its parenthesis, or else of its line.
+/// its parenthesis, or else of its line. Markers match in any ASCII case.
 pub fn credit_spans(text: &str) -> Vec<(Range<usize>, MentionRole, &'static str)> {
-    let Some(automaton) = credit_automaton() else {
-        return Vec::new();
-    };
-    automaton
-        .find_iter(text)
-        .map(|found| {
-            let at = found.start();
-            let (_, role, what) = CREDIT_MARKERS[found.pattern().as_usize()];
-            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-            let before_marker = &text[line_start..at];
-            let open = before_marker.rfind('(');
-            let closed = before_marker.rfind(')');
-            let end = match open {
-                Some(o) if closed.is_none_or(|c| c < o) => text[at..line_end]
-                    .find(')')
-                    .map_or(line_end, |c| at + c + 1),
-                _ => line_end,
-            };
-            (at..end, role, what)
-        })
-        .collect()
+    credit_spans_at(text, &landmarks::scan(text).credit_anchors)
+}
+
+/// [`credit_spans`], looking for markers only around `anchors`: the offsets of every byte of
+/// `text` among [`CREDIT_ANCHOR_BYTES`] (and `Y`), in order.
+pub fn credit_spans_at(
+    text: &str,
+    anchors: &[u32],
+) -> Vec<(Range<usize>, MentionRole, &'static str)> {
+    let bytes = text.as_bytes();
+    // Every marker occurrence as (end, start, marker). A left-to-right scan takes the marker
+    // that ends first, then looks again after it: taking them by end and skipping those that
+    // overlap a taken one is the same, as no marker ends another (a test checks it).
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for &at in anchors {
+        let at = at as usize;
+        let Some(&b) = bytes.get(at) else { break };
+        let b = b.to_ascii_lowercase();
+        for (index, &(anchor, offset)) in marker_anchors().iter().enumerate() {
+            if anchor != b || offset > at {
+                continue;
+            }
+            let marker = CREDIT_MARKERS[index].0.as_bytes();
+            let start = at - offset;
+            if bytes
+                .get(start..start + marker.len())
+                .is_some_and(|there| there.eq_ignore_ascii_case(marker))
+            {
+                found.push((start + marker.len(), start, index));
+            }
+        }
+    }
+    found.sort_unstable();
+    let mut spans = Vec::with_capacity(found.len());
+    let mut free_from = 0;
+    for (end_of_marker, at, index) in found {
+        if at < free_from {
+            continue;
+        }
+        free_from = end_of_marker;
+        let (_, role, what) = CREDIT_MARKERS[index];
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let before_marker = &text[line_start..at];
+        let open = before_marker.rfind('(');
+        let closed = before_marker.rfind(')');
+        let end = match open {
+            Some(o) if closed.is_none_or(|c| c < o) => text[at..line_end]
+                .find(')')
+                .map_or(line_end, |c| at + c + 1),
+            _ => line_end,
+        };
+        spans.push((at..end, role, what));
+    }
+    spans
 }
 
 /// Whether the sentence tells of the past: "in 1988", "in the early 1990s", "the first
@@ -601,7 +640,67 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use aho_corasick::AhoCorasick;
+
     use super::*;
+
+    /// Credit spans as found by an automaton over the whole text (the definition).
+    fn credit_spans_by_automaton(text: &str) -> Vec<(Range<usize>, MentionRole, &'static str)> {
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CREDIT_MARKERS.iter().map(|m| m.0))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut spans = Vec::new();
+        for found in automaton.find_iter(text) {
+            // The anchored search agrees on where each marker starts; the span's end follows
+            // from it by the same rule, so compare the marker and its start.
+            let (_, role, what) = CREDIT_MARKERS[found.pattern().as_usize()];
+            spans.push((found.start()..found.end(), role, what));
+        }
+        spans
+    }
+
+    #[test]
+    fn every_credit_marker_has_an_anchor_and_none_ends_another() {
+        for (index, (marker, _, _)) in CREDIT_MARKERS.iter().enumerate() {
+            assert!(marker_anchors()[index].1 < marker.len(), "{marker}");
+            for (other, _, _) in CREDIT_MARKERS {
+                assert!(other == marker || !other.ends_with(marker), "{other} ends with {marker}");
+            }
+        }
+    }
+
+    #[test]
+    fn credit_markers_are_found_where_an_automaton_finds_them() {
+        let mut texts: Vec<String> = vec![
+            "Devastated: a resident in Barda, Azerbaijan. Photo: Reuters".into(),
+            "A cathedral in Shusha was shelled. (© Daily Telegraph, London)\n• Read also: Bombs".into(),
+            "Additional reporting by Margarita Antidze in Tbilisi; Writing by Mark Trevelyan".into(),
+            "PHOTO BY AFP (c) 2020 Getty Images/Getty imagesee also: Baku; SOURCE:Reuters".into(),
+            "photographs: none. Photograph: Armenia's ministry; picture:Stepanakert (C)opyright".into(),
+            "Compiled By staff, reported by; Editing by; read more:\nsee also:see also:".into(),
+            "(copyright Yerevan) They say: by day and by night, (c)(c)".into(),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(root.join("seeds")).into_iter().flatten().flatten() {
+            if entry.path().extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+            }
+        }
+        let mut markers = 0;
+        for text in &texts {
+            let expected = credit_spans_by_automaton(text);
+            let spans = credit_spans(text);
+            let starts: Vec<(usize, &str)> = spans.iter().map(|s| (s.0.start, s.2)).collect();
+            let wanted: Vec<(usize, &str)> = expected.iter().map(|s| (s.0.start, s.2)).collect();
+            assert_eq!(starts, wanted, "{text}");
+            for ((span, _, _), (marker, _, _)) in spans.iter().zip(&expected) {
+                assert!(span.end >= marker.end, "{text}");
+            }
+            markers += spans.len();
+        }
+        assert!(markers > 20, "{markers}");
+    }
 
     #[test]
     fn words_are_lower_cased_with_their_offsets_and_capitals() {
