@@ -1,52 +1,49 @@
-//! The bytes that the sentence splitter and the credit-line rule look at, found in one pass
-//! over the article: most of an article is neither, and both rules then visit only these.
+//! The bytes that the sentence splitter and the credit-line rule look at. Normalising the
+//! article ([`super::normalize::normalize_text`]) visits every byte anyway and notes them on the
+//! way: most of an article is neither, and both rules then visit only these.
 
-/// What a byte is to [`scan`].
-const NOTHING: u8 = 0;
-const STOP: u8 = 1;
-const ANCHOR: u8 = 2;
-
-/// Bytes where a sentence may end, and bytes of which every credit marker holds at least one
-/// (`:` "photo:", `(` "(c)", the last byte of "©", `y` "reporting by", "copyright").
-const CLASS: [u8; 256] = {
-    let mut table = [NOTHING; 256];
-    table[b'\n' as usize] = STOP;
-    table[b'.' as usize] = STOP;
-    table[b'!' as usize] = STOP;
-    table[b'?' as usize] = STOP;
-    let mut i = 0;
-    while i < CREDIT_ANCHOR_BYTES.len() {
-        table[CREDIT_ANCHOR_BYTES[i] as usize] = ANCHOR;
-        i += 1;
-    }
-    table[b'Y' as usize] = ANCHOR;
-    table
-};
-
-/// Lower-case bytes that anchor credit markers; `Y` anchors as `y`.
+/// Bytes of which every credit marker holds at least one: `:` "photo:", `(` "(c)", the last byte
+/// of "©", `y` "reporting by", "copyright". `Y` anchors as `y`.
 pub const CREDIT_ANCHOR_BYTES: [u8; 4] = [b':', b'(', 0xA9, b'y'];
 
 /// Byte offsets of an article's possible sentence ends and credit-marker anchors, in order.
 #[derive(Debug, Default)]
 pub struct Landmarks {
-    /// `\n`, `.`, `!`, `?`.
+    /// Every `\n`, `.`, `!` and `?`.
     pub stops: Vec<u32>,
-    /// Bytes of [`CREDIT_ANCHOR_BYTES`] (and `Y`).
+    /// Every `:`, `(`, `y` and `Y`, and the last byte of every `©`.
     pub credit_anchors: Vec<u32>,
 }
 
-/// Every landmark of `text`.
-pub fn scan(text: &str) -> Landmarks {
-    let mut landmarks = Landmarks {
-        stops: Vec::with_capacity(text.len() / 64),
-        credit_anchors: Vec::with_capacity(text.len() / 32),
-    };
-    for (at, &b) in text.as_bytes().iter().enumerate() {
-        match CLASS[b as usize] {
-            NOTHING => {}
-            STOP => landmarks.stops.push(at as u32),
-            _ => landmarks.credit_anchors.push(at as u32),
+/// A letter or digit, copied lower-cased into the normal form.
+pub const WORD: u8 = 1;
+/// A possible sentence end.
+pub const STOP: u8 = 2;
+/// A credit-marker anchor.
+pub const ANCHOR: u8 = 4;
+/// Part of a non-ASCII character.
+pub const NON_ASCII: u8 = 8;
+
+/// What each byte is, as flags.
+pub const BYTE_FLAGS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if !c.is_ascii() {
+            table[b] = NON_ASCII;
+        } else if c.is_ascii_alphanumeric() {
+            table[b] = WORD;
         }
+        b += 1;
     }
-    landmarks
-}
+    table[b'\n' as usize] |= STOP;
+    table[b'.' as usize] |= STOP;
+    table[b'!' as usize] |= STOP;
+    table[b'?' as usize] |= STOP;
+    table[b':' as usize] |= ANCHOR;
+    table[b'(' as usize] |= ANCHOR;
+    table[b'y' as usize] |= ANCHOR;
+    table[b'Y' as usize] |= ANCHOR;
+    table
+};

@@ -6,6 +6,8 @@
 //! normalised text keeps a map back to the byte range of the original character each of its
 //! letters came from, so matches found in normal form map back to exact offsets in the article.
 
+use super::landmarks::{BYTE_FLAGS, Landmarks, NON_ASCII, STOP, WORD, ANCHOR};
+
 /// Text in normal form with a map back to the original bytes.
 #[derive(Debug, Default)]
 pub struct Normalized {
@@ -16,6 +18,8 @@ pub struct Normalized {
     /// `normalized`. Most articles are ASCII, and their map only changes where a run of
     /// separators collapses into one space: a few dozen runs instead of a map entry per byte.
     runs: Vec<Run>,
+    /// Where sentences may end and credit markers may be, in the original text.
+    pub landmarks: Landmarks,
 }
 
 /// Bytes of the normalised text from `normalized` on, up to the next run, come from the original
@@ -103,18 +107,48 @@ fn push_folded(c: char, out: &mut impl FnMut(u8)) {
     }
 }
 
-/// Normalise article text, keeping the map back to original byte offsets.
+/// Normalise article text, keeping the map back to original byte offsets, and note its
+/// [`Landmarks`] on the way.
 pub fn normalize_text(text: &str) -> Normalized {
     let bytes = text.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(text.len() + 2);
     let mut runs: Vec<Run> = Vec::new();
+    let mut landmarks = Landmarks {
+        stops: Vec::with_capacity(text.len() / 64),
+        credit_anchors: Vec::with_capacity(text.len() / 32),
+    };
     out.push(b' ');
     // The next byte pushed starts a run: the one before it was dropped or transliterated.
     let mut new_run = true;
     let mut i = 0;
     while i < bytes.len() {
+        // Most bytes are letters and digits that are no landmark: copied by the run.
+        let from = i;
+        while i < bytes.len() && BYTE_FLAGS[bytes[i] as usize] == WORD {
+            i += 1;
+        }
+        if i > from {
+            if new_run {
+                runs.push(Run {
+                    normalized: out.len() as u32,
+                    original: from as u32,
+                    expanded_end: 0,
+                });
+                new_run = false;
+            }
+            out.extend(bytes[from..i].iter().map(u8::to_ascii_lowercase));
+            if i == bytes.len() {
+                break;
+            }
+        }
         let b = bytes[i];
-        if b.is_ascii() {
+        let flags = BYTE_FLAGS[b as usize];
+        if flags & NON_ASCII == 0 {
+            if flags & STOP != 0 {
+                landmarks.stops.push(i as u32);
+            } else if flags & ANCHOR != 0 {
+                landmarks.credit_anchors.push(i as u32);
+            }
             let folded = fold(b);
             if folded == b' ' && out.last() == Some(&b' ') {
                 new_run = true;
@@ -136,6 +170,9 @@ pub fn normalize_text(text: &str) -> Normalized {
             break;
         };
         let end = i + c.len_utf8();
+        if c == '©' {
+            landmarks.credit_anchors.push((end - 1) as u32);
+        }
         let mut first = true;
         for r in transliterate(c).bytes() {
             let folded = fold(r);
@@ -162,6 +199,7 @@ pub fn normalize_text(text: &str) -> Normalized {
         // Only ASCII bytes were pushed.
         text: String::from_utf8(out).unwrap_or_default(),
         runs,
+        landmarks,
     }
 }
 

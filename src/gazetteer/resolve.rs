@@ -13,7 +13,6 @@ use geo::{Bearing, Distance, Haversine, Point};
 use crate::model::{Candidate, Mention, MentionRole, Place, PlaceKind};
 
 use super::Gazetteer;
-use super::landmarks;
 use super::matcher::{NameEntry, RawMatch};
 use super::normalize::normalize_text;
 use super::roles::{self, NameTraits, Site, Verdict, Word};
@@ -86,7 +85,7 @@ fn km_from_war(place: &Place) -> f64 {
 /// Sentences as byte ranges: a stop, question or exclamation mark followed by a space and a
 /// capital (not after a short abbreviation such as "Mr." or "Sept."), or a line break.
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
-    sentence_spans_at(text, &landmarks::scan(text).stops)
+    sentence_spans_at(text, &normalize_text(text).landmarks.stops)
 }
 
 /// [`sentence_spans`], visiting only `stops`: the offsets of every `\n`, `.`, `!` and `?` of
@@ -418,7 +417,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
     if raw.is_empty() {
         return Vec::new();
     }
-    let landmarks = landmarks::scan(text);
+    let landmarks = &normalized.landmarks;
     let sentences = sentence_spans_at(text, &landmarks.stops);
     // The sentence holding a byte; sentences are in order and do not overlap.
     let sentence_of = |at: usize| {

@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 
 use crate::model::MentionRole;
 
-use super::landmarks::{self, CREDIT_ANCHOR_BYTES};
+use super::landmarks::CREDIT_ANCHOR_BYTES;
+use super::normalize::normalize_text;
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
 #[derive(Clone, Debug, PartialEq)]
@@ -300,28 +301,30 @@ const CREDIT_MARKERS: &[(&str, MentionRole, &str)] = &[
     ),
 ];
 
-/// For each marker of [`CREDIT_MARKERS`], the offset of its first byte among
-/// [`CREDIT_ANCHOR_BYTES`]: a marker is looked for only where that byte is.
-fn marker_anchors() -> &'static [(u8, usize)] {
-    static ANCHORS: OnceLock<Vec<(u8, usize)>> = OnceLock::new();
-    ANCHORS.get_or_init(|| {
-        CREDIT_MARKERS
-            .iter()
-            .map(|(marker, _, _)| {
-                marker
-                    .bytes()
-                    .enumerate()
-                    .find(|(_, b)| CREDIT_ANCHOR_BYTES.contains(b))
-                    .map_or((0, usize::MAX), |(at, b)| (b, at))
-            })
-            .collect()
+/// For each byte of [`CREDIT_ANCHOR_BYTES`], the markers of [`CREDIT_MARKERS`] whose first byte
+/// among them it is, with its offset in the marker: a marker is looked for only where that
+/// byte is.
+fn markers_by_anchor() -> &'static [Vec<(usize, usize)>] {
+    static MARKERS: OnceLock<Vec<Vec<(usize, usize)>>> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        let mut by_anchor = vec![Vec::new(); CREDIT_ANCHOR_BYTES.len()];
+        for (index, (marker, _, _)) in CREDIT_MARKERS.iter().enumerate() {
+            let first_anchor = marker.bytes().enumerate().find_map(|(at, b)| {
+                let anchor = CREDIT_ANCHOR_BYTES.iter().position(|&a| a == b)?;
+                Some((anchor, at))
+            });
+            if let Some((anchor, at)) = first_anchor {
+                by_anchor[anchor].push((index, at));
+            }
+        }
+        by_anchor
     })
 }
 
 /// Spans of credit lines, bylines and links, with what they are: from the marker to the end of
 /// its parenthesis, or else of its line. Markers match in any ASCII case.
 pub fn credit_spans(text: &str) -> Vec<(Range<usize>, MentionRole, &'static str)> {
-    credit_spans_at(text, &landmarks::scan(text).credit_anchors)
+    credit_spans_at(text, &normalize_text(text).landmarks.credit_anchors)
 }
 
 /// [`credit_spans`], looking for markers only around `anchors`: the offsets of every byte of
@@ -339,8 +342,11 @@ pub fn credit_spans_at(
         let at = at as usize;
         let Some(&b) = bytes.get(at) else { break };
         let b = b.to_ascii_lowercase();
-        for (index, &(anchor, offset)) in marker_anchors().iter().enumerate() {
-            if anchor != b || offset > at {
+        let Some(anchor) = CREDIT_ANCHOR_BYTES.iter().position(|&a| a == b) else {
+            continue;
+        };
+        for &(index, offset) in &markers_by_anchor()[anchor] {
+            if offset > at {
                 continue;
             }
             let marker = CREDIT_MARKERS[index].0.as_bytes();
@@ -663,7 +669,12 @@ mod tests {
     #[test]
     fn every_credit_marker_has_an_anchor_and_none_ends_another() {
         for (index, (marker, _, _)) in CREDIT_MARKERS.iter().enumerate() {
-            assert!(marker_anchors()[index].1 < marker.len(), "{marker}");
+            let anchored = markers_by_anchor()
+                .iter()
+                .flatten()
+                .filter(|(i, _)| *i == index)
+                .count();
+            assert_eq!(anchored, 1, "{marker}");
             for (other, _, _) in CREDIT_MARKERS {
                 assert!(other == marker || !other.ends_with(marker), "{other} ends with {marker}");
             }
