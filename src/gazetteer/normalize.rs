@@ -122,26 +122,28 @@ pub fn normalize_text(text: &str) -> Normalized {
     let mut new_run = true;
     let mut i = 0;
     while i < bytes.len() {
-        // Most bytes are letters and digits that are no landmark: copied by the run.
-        let from = i;
-        while i < bytes.len() && BYTE_FLAGS[bytes[i] as usize] == WORD {
-            i += 1;
-        }
-        if i > from {
+        // Most bytes are letters and digits that are no landmark, copied lower-cased in a run.
+        let b = bytes[i];
+        if BYTE_FLAGS[b as usize] == WORD {
             if new_run {
                 runs.push(Run {
                     normalized: out.len() as u32,
-                    original: from as u32,
+                    original: i as u32,
                     expanded_end: 0,
                 });
                 new_run = false;
             }
-            out.extend(bytes[from..i].iter().map(u8::to_ascii_lowercase));
-            if i == bytes.len() {
-                break;
+            out.push(b.to_ascii_lowercase());
+            i += 1;
+            while let Some(&b) = bytes.get(i) {
+                if BYTE_FLAGS[b as usize] != WORD {
+                    break;
+                }
+                out.push(b.to_ascii_lowercase());
+                i += 1;
             }
+            continue;
         }
-        let b = bytes[i];
         let flags = BYTE_FLAGS[b as usize];
         if flags & NON_ASCII == 0 {
             if flags & STOP != 0 {

@@ -693,6 +693,9 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
     if anchors.is_empty() {
         return;
     }
+    // The nearest anchor of each candidate place measured so far: ambiguous names recur, and
+    // with them the same candidates.
+    let mut nearest_of: Vec<(u32, Option<(f64, &Place)>)> = Vec::new();
     for f in found.iter_mut() {
         if f.candidates.len() < 2 {
             continue;
@@ -702,11 +705,19 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
             if matches!(place.kind, PlaceKind::Country | PlaceKind::Region) {
                 continue;
             }
-            let nearest = distinct
-                .iter()
-                .filter(|p| p.id != place.id)
-                .map(|p| (distance_km(place, p), *p))
-                .min_by(|a, b| a.0.total_cmp(&b.0));
+            let known = nearest_of.iter().find(|(p, _)| *p == candidate.place);
+            let nearest = match known {
+                Some(&(_, nearest)) => nearest,
+                None => {
+                    let nearest = distinct
+                        .iter()
+                        .filter(|p| p.id != place.id)
+                        .map(|p| (distance_km(place, p), *p))
+                        .min_by(|a, b| a.0.total_cmp(&b.0));
+                    nearest_of.push((candidate.place, nearest));
+                    nearest
+                }
+            };
             if let Some((km, other)) = nearest {
                 let bonus = if km < 50.0 {
                     1.5

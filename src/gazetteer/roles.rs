@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use crate::model::MentionRole;
 
-use super::landmarks::CREDIT_ANCHOR_BYTES;
+use super::landmarks::{BYTE_FLAGS, CREDIT_ANCHOR_BYTES, WORD};
 use super::normalize::normalize_text;
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
@@ -205,11 +205,12 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
             .unwrap_or(' ');
         (c.is_alphanumeric(), c.len_utf8())
     };
+    let in_ascii_word = |b: u8| BYTE_FLAGS[b as usize] & WORD != 0;
     let mut at = range.start;
     while at < end {
         let b = bytes[at];
         if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
+            if !in_ascii_word(b) {
                 at += 1;
                 continue;
             }
@@ -223,7 +224,7 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
         let start = at;
         let mut ascii = true;
         loop {
-            while at < end && bytes[at].is_ascii_alphanumeric() {
+            while at < end && in_ascii_word(bytes[at]) {
                 at += 1;
             }
             if at < end && !bytes[at].is_ascii() {
