@@ -463,7 +463,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
         let verdict = if let Some((_, role, what)) = credit {
             Verdict::Role {
                 role: *role,
-                why: format!("inside {what}"),
+                why: format!("inside {what}").into(),
                 keeps_place: true,
             }
         } else if roles::is_dateline(text, f.start, f.end) {
@@ -573,7 +573,7 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
                 let name = text.get(found[i - 1].start..found[i - 1].end).unwrap_or("");
                 found[i].verdict = Verdict::Role {
                     role: *role,
-                    why: format!("listed with '{name}', same role"),
+                    why: format!("listed with '{name}', same role").into(),
                     keeps_place: true,
                 };
             }
@@ -588,7 +588,7 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
                 let name = text.get(found[i].start..found[i].end).unwrap_or("");
                 found[i - 1].verdict = Verdict::Role {
                     role: MentionRole::Actor,
-                    why: format!("listed with '{name}', same role"),
+                    why: format!("listed with '{name}', same role").into(),
                     keeps_place: true,
                 };
             }
@@ -818,7 +818,7 @@ pub fn relative_phrase<'a>(
     // A relative phrase follows the name closely; reading further would only cost time.
     let end = text.floor_char_boundary(sentence_end.min(after_name + 120).max(after_name));
     let ahead = text.get(after_name..end)?;
-    if !(ahead.contains("km") || ahead.contains("kilomet") || ahead.contains("mile")) {
+    if !mentions_a_distance(ahead) {
         return None;
     }
     let words = roles::words(text, lower, after_name..end);
@@ -914,6 +914,18 @@ pub fn relative_phrase<'a>(
         phrase: text
             .get(words.first().map_or(after_name, |w| w.start)..link.end)
             .unwrap_or(""),
+    })
+}
+
+/// Whether `ahead` holds "km", "kilomet" or "mile": one pass over its bytes rather than a
+/// substring search for each.
+fn mentions_a_distance(ahead: &str) -> bool {
+    let bytes = ahead.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| {
+        (b == b'k' || b == b'm') && {
+            let rest = &bytes[at..];
+            rest.starts_with(b"km") || rest.starts_with(b"kilomet") || rest.starts_with(b"mile")
+        }
     })
 }
 

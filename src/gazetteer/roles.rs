@@ -19,14 +19,15 @@ pub enum Verdict {
     NotAPlace(String),
     Role {
         role: MentionRole,
-        why: String,
+        /// Most reasons are fixed words, borrowed rather than copied for every name.
+        why: Cow<'static, str>,
         /// False when the name is part of something else (an organisation): no place is chosen.
         keeps_place: bool,
     },
 }
 
 impl Verdict {
-    fn role(role: MentionRole, why: impl Into<String>) -> Verdict {
+    fn role(role: MentionRole, why: impl Into<Cow<'static, str>>) -> Verdict {
         Verdict::Role {
             role,
             why: why.into(),
@@ -390,11 +391,14 @@ pub fn credit_spans_at(
 pub fn tells_of_the_past(sentence_words: &[Word<'_>]) -> Option<String> {
     for (i, word) in sentence_words.iter().enumerate() {
         let previous = i.checked_sub(1).map(|p| sentence_words[p].lower.as_ref());
+        // Words are letters and digits: only one starting with a digit can be a number.
         let year = word
             .lower
-            .trim_end_matches('s')
-            .parse::<u32>()
-            .ok()
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit)
+            .then(|| word.lower.trim_end_matches('s').parse::<u32>().ok())
+            .flatten()
             .filter(|y| (1900..2020).contains(y));
         let decade_word = matches!(word.lower.as_ref(), "nineties" | "eighties");
         if year.is_some() || decade_word {
@@ -486,7 +490,7 @@ pub fn classify(site: &Site) -> Verdict {
             let whole = site.text.get(site.start..next.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
-                why: format!("part of the name '{whole}', not the place"),
+                why: format!("part of the name '{whole}', not the place").into(),
                 keeps_place: false,
             };
         }
@@ -497,7 +501,7 @@ pub fn classify(site: &Site) -> Verdict {
             let whole = site.text.get(previous.start..site.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
-                why: format!("part of the name '{whole}', not the place"),
+                why: format!("part of the name '{whole}', not the place").into(),
                 keeps_place: false,
             };
         }
@@ -555,7 +559,7 @@ pub fn classify(site: &Site) -> Verdict {
     }
 
     if let Some(why) = site.past {
-        return Verdict::role(MentionRole::Background, why);
+        return Verdict::role(MentionRole::Background, why.to_string());
     }
 
     if (site.traits.country || site.traits.capital)
@@ -617,6 +621,15 @@ fn speaks_as_government(site: &Site) -> Option<String> {
 /// A dateline: the name opens a line and is set off as where the report was filed
 /// ("STEPANAKERT |", "BAKU (Reuters) -").
 pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    // Most names follow other words on their line: the last character before the name that is
+    // not a space settles it without looking for the line's start.
+    let last_before = text[..start]
+        .chars()
+        .rev()
+        .find(|c| *c == '\n' || !c.is_whitespace());
+    if last_before.is_some_and(|c| c != '\n' && c != '/') {
+        return false;
+    }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..start].trim();
     // "YEREVAN/BAKU (Reuters)": a second filing place joined to a first by a slash.
