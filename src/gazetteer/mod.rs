@@ -48,6 +48,9 @@ pub struct Gazetteer {
     matcher: Matcher,
     countries: HashMap<String, u32>,
     capitals: HashMap<String, u32>,
+    /// Per place, its [`resolve::prior`] and its distance from the war in km: every mention's
+    /// candidates start from them.
+    place_facts: Vec<(f64, f64)>,
 }
 
 impl Default for Gazetteer {
@@ -60,6 +63,7 @@ impl Default for Gazetteer {
             matcher: Matcher::empty(),
             countries: HashMap::new(),
             capitals: HashMap::new(),
+            place_facts: Vec::new(),
         }
     }
 }
@@ -369,6 +373,11 @@ impl GazetteerBuilder {
             }
         }
         let matcher = Matcher::build(&names);
+        let place_facts = self
+            .places
+            .iter()
+            .map(|place| (resolve::prior(place), resolve::km_from_war(place)))
+            .collect();
         Gazetteer {
             places: self.places,
             by_id: self.by_id,
@@ -377,6 +386,7 @@ impl GazetteerBuilder {
             matcher,
             countries,
             capitals,
+            place_facts,
         }
     }
 }

@@ -78,7 +78,7 @@ pub fn distance_km(a: &Place, b: &Place) -> f64 {
     Haversine.distance(a.point(), b.point()) / 1000.0
 }
 
-fn km_from_war(place: &Place) -> f64 {
+pub(crate) fn km_from_war(place: &Place) -> f64 {
     Haversine.distance(Point::new(WAR_CENTRE.1, WAR_CENTRE.0), place.point()) / 1000.0
 }
 
@@ -227,12 +227,10 @@ fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<
         if named.exact.as_deref().is_some_and(|exact| exact != slice) {
             continue;
         }
-        let place = &g.places()[named.place as usize];
-        let mut score = prior(place);
+        let (mut score, from_war) = g.place_facts[named.place as usize];
         if named.primary {
             score += 0.5;
         }
-        let from_war = km_from_war(place);
         if from_war < 120.0 {
             score += 2.5;
         } else if from_war < 400.0 {
@@ -818,7 +816,7 @@ pub fn relative_phrase<'a>(
     // A relative phrase follows the name closely; reading further would only cost time.
     let end = text.floor_char_boundary(sentence_end.min(after_name + 120).max(after_name));
     let ahead = text.get(after_name..end)?;
-    if !mentions_a_distance(ahead) {
+    if !(ahead.contains("km") || ahead.contains("kilomet") || ahead.contains("mile")) {
         return None;
     }
     let words = roles::words(text, lower, after_name..end);
@@ -914,18 +912,6 @@ pub fn relative_phrase<'a>(
         phrase: text
             .get(words.first().map_or(after_name, |w| w.start)..link.end)
             .unwrap_or(""),
-    })
-}
-
-/// Whether `ahead` holds "km", "kilomet" or "mile": one pass over its bytes rather than a
-/// substring search for each.
-fn mentions_a_distance(ahead: &str) -> bool {
-    let bytes = ahead.as_bytes();
-    bytes.iter().enumerate().any(|(at, &b)| {
-        (b == b'k' || b == b'm') && {
-            let rest = &bytes[at..];
-            rest.starts_with(b"km") || rest.starts_with(b"kilomet") || rest.starts_with(b"mile")
-        }
     })
 }
 
