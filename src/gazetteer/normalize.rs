@@ -111,40 +111,45 @@ fn push_folded(c: char, out: &mut impl FnMut(u8)) {
 /// [`Landmarks`] on the way.
 pub fn normalize_text(text: &str) -> Normalized {
     let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 2);
-    let mut runs: Vec<Run> = Vec::new();
+    // Written by index: an ASCII byte gives at most one byte, so the buffer stays one byte longer
+    // than what the rest of the text can give, and grows only where a character transliterates
+    // to more bytes than it has.
+    let mut out: Vec<u8> = vec![b' '; text.len() + 2];
+    let mut written = 1;
+    let mut runs: Vec<Run> = Vec::with_capacity(text.len() / 16);
     let mut landmarks = Landmarks {
         stops: Vec::with_capacity(text.len() / 64),
         credit_anchors: Vec::with_capacity(text.len() / 32),
     };
-    out.push(b' ');
-    // The next byte pushed starts a run: the one before it was dropped or transliterated.
+    // The next byte written starts a run: the one before it was dropped or transliterated.
     let mut new_run = true;
     let mut i = 0;
-    while i < bytes.len() {
-        // Most bytes are letters and digits that are no landmark, copied lower-cased in a run.
-        let b = bytes[i];
-        if BYTE_FLAGS[b as usize] == WORD {
+    while let Some(&b) = bytes.get(i) {
+        let flags = BYTE_FLAGS[b as usize];
+        if flags == WORD {
+            // Most bytes are letters and digits that are no landmark, copied lower-cased.
             if new_run {
                 runs.push(Run {
-                    normalized: out.len() as u32,
+                    normalized: written as u32,
                     original: i as u32,
                     expanded_end: 0,
                 });
                 new_run = false;
             }
-            out.push(b.to_ascii_lowercase());
-            i += 1;
-            while let Some(&b) = bytes.get(i) {
-                if BYTE_FLAGS[b as usize] != WORD {
-                    break;
+            let mut b = b;
+            loop {
+                if let Some(slot) = out.get_mut(written) {
+                    *slot = b.to_ascii_lowercase();
                 }
-                out.push(b.to_ascii_lowercase());
+                written += 1;
                 i += 1;
+                match bytes.get(i) {
+                    Some(&next) if BYTE_FLAGS[next as usize] == WORD => b = next,
+                    _ => break,
+                }
             }
             continue;
         }
-        let flags = BYTE_FLAGS[b as usize];
         if flags & NON_ASCII == 0 {
             if flags & STOP != 0 {
                 landmarks.stops.push(i as u32);
@@ -152,18 +157,21 @@ pub fn normalize_text(text: &str) -> Normalized {
                 landmarks.credit_anchors.push(i as u32);
             }
             let folded = fold(b);
-            if folded == b' ' && out.last() == Some(&b' ') {
+            if folded == b' ' && out[written - 1] == b' ' {
                 new_run = true;
             } else {
                 if new_run {
                     runs.push(Run {
-                        normalized: out.len() as u32,
+                        normalized: written as u32,
                         original: i as u32,
                         expanded_end: 0,
                     });
                     new_run = false;
                 }
-                out.push(folded);
+                if let Some(slot) = out.get_mut(written) {
+                    *slot = folded;
+                }
+                written += 1;
             }
             i += 1;
             continue;
@@ -175,30 +183,38 @@ pub fn normalize_text(text: &str) -> Normalized {
         if c == '©' {
             landmarks.credit_anchors.push((end - 1) as u32);
         }
+        let ascii = transliterate(c);
+        // Room for this character and one byte for each byte after it, and the closing space.
+        let needed = written + ascii.len() + (bytes.len() - end) + 1;
+        if out.len() < needed {
+            out.resize(needed, b' ');
+        }
         let mut first = true;
-        for r in transliterate(c).bytes() {
+        for r in ascii.bytes() {
             let folded = fold(r);
-            if folded == b' ' && out.last() == Some(&b' ') {
+            if folded == b' ' && out[written - 1] == b' ' {
                 continue;
             }
             if first {
                 runs.push(Run {
-                    normalized: out.len() as u32,
+                    normalized: written as u32,
                     original: i as u32,
                     expanded_end: end as u32,
                 });
                 first = false;
             }
-            out.push(folded);
+            out[written] = folded;
+            written += 1;
         }
         new_run = true;
         i = end;
     }
+    out.truncate(written);
     if out.last() != Some(&b' ') {
         out.push(b' ');
     }
     Normalized {
-        // Only ASCII bytes were pushed.
+        // Only ASCII bytes were written.
         text: String::from_utf8(out).unwrap_or_default(),
         runs,
         landmarks,
