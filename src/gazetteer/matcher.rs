@@ -3,7 +3,7 @@
 //! Names and normalised text are both words of ASCII letters and digits separated by single
 //! spaces, so a name can only match as a whole word sequence ("armenia" never matches inside
 //! "armenian"). At each word of the text one hash lookup (its hash made while finding the word's
-//! end) says whether some name starts with it; only then are the following words added, one
+//! end, eight bytes at a time) says whether some name starts with it; only then are the following words added, one
 //! lookup per word, for as long as some name continues. That finds every occurrence of every name, as an automaton over the names would,
 //! at a fraction of its cost to build and to run.
 
@@ -57,17 +57,56 @@ struct Slot {
     sequence: WordSequence,
 }
 
-/// No key hashes to it: [`step`]'s results are made odd.
+/// No key hashes to it: [`finish`] makes stored hashes odd.
 const EMPTY: u64 = 0;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+const LOW_BITS: u64 = u64::from_le_bytes([0x01; 8]);
+const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
 
-/// The hash of a key so far, with one more byte (FNV-1a). Computed while the text is scanned
-/// for word ends, so a word costs one pass for both.
+/// Eight bytes of `bytes` from `at`, as spaces past its end.
 #[inline]
-fn step(hash: u64, byte: u8) -> u64 {
-    (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
+fn chunk_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(eight) => {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(eight);
+            u64::from_le_bytes(chunk)
+        }
+        None => {
+            let mut chunk = [b' '; 8];
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            chunk[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(chunk)
+        }
+    }
+}
+
+/// The end of the word of `bytes` starting at `from` (at a space or the end), and `hash` with the
+/// word added. Words are read eight bytes at a time: finding the end and hashing are one pass.
+/// A key's hash is its words added one after another to [`SEED`].
+#[inline]
+fn add_word(bytes: &[u8], from: usize, mut hash: u64) -> (usize, u64) {
+    let mut at = from;
+    loop {
+        let chunk = chunk_at(bytes, at);
+        // The lowest byte equal to a space is exactly found by the zero-byte test.
+        let x = chunk ^ SPACES;
+        let spaces = x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS;
+        if spaces != 0 {
+            let len = (spaces.trailing_zeros() / 8) as usize;
+            let word = if len == 0 {
+                0
+            } else {
+                chunk & (u64::MAX >> (64 - 8 * len))
+            };
+            hash = (hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+            return (at + len, hash);
+        }
+        hash = (hash.rotate_left(5) ^ chunk).wrapping_mul(SEED);
+        at += 8;
+    }
 }
 
 /// The slot a hash starts probing at, and the hash as stored (never [`EMPTY`]).
@@ -112,7 +151,11 @@ impl Matcher {
     }
 
     fn hash(key: &[u8]) -> u64 {
-        key.iter().fold(FNV_OFFSET, |hash, &b| step(hash, b))
+        let (mut end, mut hash) = add_word(key, 0, SEED);
+        while end < key.len() {
+            (end, hash) = add_word(key, end + 1, hash);
+        }
+        hash
     }
 
     /// The slot of `key`, taken for it if it is new.
@@ -144,7 +187,7 @@ impl Matcher {
         &self.keys[start..start + slot.key_len as usize]
     }
 
-    /// What `key` is, given its hash as made by [`step`] from [`FNV_OFFSET`].
+    /// What `key` is, given its hash as made by [`add_word`].
     #[inline]
     fn get(&self, hash: u64, key: &[u8]) -> Option<WordSequence> {
         let mask = self.slots.len().checked_sub(1)?;
@@ -174,25 +217,13 @@ impl Matcher {
             return kept;
         }
         let bytes = normalized.text.as_bytes();
-        // The end of the word starting at `from`, and `hash` with the word's bytes.
-        let word = |from: usize, mut hash: u64| {
-            let mut end = from;
-            while let Some(&b) = bytes.get(end) {
-                if b == b' ' {
-                    break;
-                }
-                hash = step(hash, b);
-                end += 1;
-            }
-            (end, hash)
-        };
         // Names starting at the current word, shortest first: (end, name).
         let mut here: Vec<(usize, usize)> = Vec::new();
         let mut covered_to = 0;
         // The text starts with a space: its first word starts at 1.
         let mut start = 1;
         while start < bytes.len() {
-            let (first_end, first_hash) = word(start, FNV_OFFSET);
+            let (first_end, first_hash) = add_word(bytes, start, SEED);
             if start >= covered_to {
                 here.clear();
                 let (mut end, mut hash) = (first_end, first_hash);
@@ -203,7 +234,7 @@ impl Matcher {
                     if !sequence.continues || end + 1 >= bytes.len() {
                         break;
                     }
-                    (end, hash) = word(end + 1, step(hash, b' '));
+                    (end, hash) = add_word(bytes, end + 1, hash);
                 }
                 for &(end, name) in here.iter().rev() {
                     let (original_start, original_end) = normalized.original_range(start, end);
