@@ -6,7 +6,7 @@
 //! normalised text keeps a map back to the byte range of the original character each of its
 //! letters came from, so matches found in normal form map back to exact offsets in the article.
 
-use super::landmarks::{BYTE_FLAGS, Landmarks, NON_ASCII, STOP, WORD, ANCHOR};
+use super::landmarks::{ANCHOR, BYTE_FLAGS, Landmarks, NON_ASCII, STOP, WORD};
 
 /// Text in normal form with a map back to the original bytes.
 #[derive(Debug, Default)]

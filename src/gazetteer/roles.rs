@@ -690,7 +690,10 @@ mod tests {
                 .count();
             assert_eq!(anchored, 1, "{marker}");
             for (other, _, _) in CREDIT_MARKERS {
-                assert!(other == marker || !other.ends_with(marker), "{other} ends with {marker}");
+                assert!(
+                    other == marker || !other.ends_with(marker),
+                    "{other} ends with {marker}"
+                );
             }
         }
     }
@@ -699,15 +702,22 @@ mod tests {
     fn credit_markers_are_found_where_an_automaton_finds_them() {
         let mut texts: Vec<String> = vec![
             "Devastated: a resident in Barda, Azerbaijan. Photo: Reuters".into(),
-            "A cathedral in Shusha was shelled. (© Daily Telegraph, London)\n• Read also: Bombs".into(),
-            "Additional reporting by Margarita Antidze in Tbilisi; Writing by Mark Trevelyan".into(),
+            "A cathedral in Shusha was shelled. (© Daily Telegraph, London)\n• Read also: Bombs"
+                .into(),
+            "Additional reporting by Margarita Antidze in Tbilisi; Writing by Mark Trevelyan"
+                .into(),
             "PHOTO BY AFP (c) 2020 Getty Images/Getty imagesee also: Baku; SOURCE:Reuters".into(),
-            "photographs: none. Photograph: Armenia's ministry; picture:Stepanakert (C)opyright".into(),
+            "photographs: none. Photograph: Armenia's ministry; picture:Stepanakert (C)opyright"
+                .into(),
             "Compiled By staff, reported by; Editing by; read more:\nsee also:see also:".into(),
             "(copyright Yerevan) They say: by day and by night, (c)(c)".into(),
         ];
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for entry in std::fs::read_dir(root.join("seeds")).into_iter().flatten().flatten() {
+        for entry in std::fs::read_dir(root.join("seeds"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             if entry.path().extension().is_some_and(|x| x == "txt") {
                 texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
             }
