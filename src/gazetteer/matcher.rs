@@ -2,13 +2,10 @@
 //!
 //! Names and normalised text are both words of ASCII letters and digits separated by single
 //! spaces, so a name can only match as a whole word sequence ("armenia" never matches inside
-//! "armenian"). At each word of the text one hash lookup says whether some name starts with it;
-//! only then are the following words added, one lookup per word, for as long as some name
-//! continues. That finds every occurrence of every name, as an automaton over the names would,
+//! "armenian"). At each word of the text one hash lookup (its hash made while finding the word's
+//! end, eight bytes at a time) says whether some name starts with it; only then are the following words added, one
+//! lookup per word, for as long as some name continues. That finds every occurrence of every name, as an automaton over the names would,
 //! at a fraction of its cost to build and to run.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::normalize::Normalized;
 
@@ -28,6 +25,9 @@ pub struct NamedPlace {
 pub struct NameEntry {
     pub normalized: String,
     pub places: Vec<NamedPlace>,
+    /// The name is also a people's ("Armenian", "Turks"): never taken for a place. Set at load
+    /// so that matching need not compare each found name with the list.
+    pub demonym: bool,
 }
 
 /// A name found in the text: byte offsets in the original text and in the normalised text.
@@ -47,10 +47,83 @@ struct WordSequence {
     continues: bool,
 }
 
+/// One slot of [`Matcher`]'s table: a key (a slice of `keys`) with its hash, or empty.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// [`EMPTY`] for a free slot.
+    hash: u64,
+    key_start: u32,
+    key_len: u32,
+    sequence: WordSequence,
+}
+
+/// No key hashes to it: [`finish`] makes stored hashes odd.
+const EMPTY: u64 = 0;
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+const LOW_BITS: u64 = u64::from_le_bytes([0x01; 8]);
+const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// Eight bytes of `bytes` from `at`, as spaces past its end.
+#[inline]
+fn chunk_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(eight) => {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(eight);
+            u64::from_le_bytes(chunk)
+        }
+        None => {
+            let mut chunk = [b' '; 8];
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            chunk[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(chunk)
+        }
+    }
+}
+
+/// The end of the word of `bytes` starting at `from` (at a space or the end), and `hash` with the
+/// word added. Words are read eight bytes at a time: finding the end and hashing are one pass.
+/// A key's hash is its words added one after another to [`SEED`].
+#[inline]
+fn add_word(bytes: &[u8], from: usize, mut hash: u64) -> (usize, u64) {
+    let mut at = from;
+    loop {
+        let chunk = chunk_at(bytes, at);
+        // The lowest byte equal to a space is exactly found by the zero-byte test.
+        let x = chunk ^ SPACES;
+        let spaces = x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS;
+        if spaces != 0 {
+            let len = (spaces.trailing_zeros() / 8) as usize;
+            let word = if len == 0 {
+                0
+            } else {
+                chunk & (u64::MAX >> (64 - 8 * len))
+            };
+            hash = (hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+            return (at + len, hash);
+        }
+        hash = (hash.rotate_left(5) ^ chunk).wrapping_mul(SEED);
+        at += 8;
+    }
+}
+
+/// The slot a hash starts probing at, and the hash as stored (never [`EMPTY`]).
+#[inline]
+fn finish(hash: u64) -> (usize, u64) {
+    let mixed = (hash ^ (hash >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    ((mixed >> 32) as usize, hash | 1)
+}
+
+/// Every name of the gazetteer, and every run of a name's first words, in normal form, in an
+/// open-addressing table whose lookups take a hash computed during the scan of the text.
 #[derive(Debug, Default)]
 pub struct Matcher {
-    /// Every name, and every run of a name's first words, in normal form.
-    sequences: HashMap<Box<str>, WordSequence, BuildHasherDefault<WordHasher>>,
+    /// A power of two in length, at most half full; empty when there are no names.
+    slots: Vec<Slot>,
+    /// The keys, one after another.
+    keys: Vec<u8>,
 }
 
 impl Matcher {
@@ -59,16 +132,77 @@ impl Matcher {
     }
 
     pub fn build(names: &[NameEntry]) -> Matcher {
-        let mut sequences: HashMap<Box<str>, WordSequence, BuildHasherDefault<WordHasher>> =
-            HashMap::default();
+        let most_keys: usize = names
+            .iter()
+            .map(|entry| 1 + entry.normalized.bytes().filter(|&b| b == b' ').count())
+            .sum();
+        let mut matcher = Matcher {
+            slots: vec![Slot::default(); (most_keys * 2).next_power_of_two().max(2)],
+            keys: Vec::new(),
+        };
         for (index, entry) in names.iter().enumerate() {
-            let name = entry.normalized.as_str();
-            for (space, _) in name.match_indices(' ') {
-                sequences.entry(name[..space].into()).or_default().continues = true;
+            let name = entry.normalized.as_bytes();
+            for (space, _) in name.iter().enumerate().filter(|(_, b)| **b == b' ') {
+                matcher.entry(&name[..space]).continues = true;
             }
-            sequences.entry(name.into()).or_default().name = Some(index as u32);
+            matcher.entry(name).name = Some(index as u32);
         }
-        Matcher { sequences }
+        matcher
+    }
+
+    fn hash(key: &[u8]) -> u64 {
+        let (mut end, mut hash) = add_word(key, 0, SEED);
+        while end < key.len() {
+            (end, hash) = add_word(key, end + 1, hash);
+        }
+        hash
+    }
+
+    /// The slot of `key`, taken for it if it is new.
+    fn entry(&mut self, key: &[u8]) -> &mut WordSequence {
+        let mask = self.slots.len() - 1;
+        let (mut at, hash) = finish(Self::hash(key));
+        loop {
+            at &= mask;
+            let slot = self.slots[at];
+            if slot.hash == EMPTY {
+                self.slots[at] = Slot {
+                    hash,
+                    key_start: self.keys.len() as u32,
+                    key_len: key.len() as u32,
+                    sequence: WordSequence::default(),
+                };
+                self.keys.extend_from_slice(key);
+                return &mut self.slots[at].sequence;
+            }
+            if slot.hash == hash && self.key(&slot) == key {
+                return &mut self.slots[at].sequence;
+            }
+            at += 1;
+        }
+    }
+
+    fn key(&self, slot: &Slot) -> &[u8] {
+        let start = slot.key_start as usize;
+        &self.keys[start..start + slot.key_len as usize]
+    }
+
+    /// What `key` is, given its hash as made by [`add_word`].
+    #[inline]
+    fn get(&self, hash: u64, key: &[u8]) -> Option<WordSequence> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let (mut at, hash) = finish(hash);
+        loop {
+            at &= mask;
+            let slot = &self.slots[at];
+            if slot.hash == EMPTY {
+                return None;
+            }
+            if slot.hash == hash && self.key(slot) == key {
+                return Some(slot.sequence);
+            }
+            at += 1;
+        }
     }
 
     /// Non-overlapping matches, longest first at each position, among those `accept` keeps.
@@ -79,36 +213,28 @@ impl Matcher {
         mut accept: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<RawMatch> {
         let mut kept = Vec::new();
-        if self.sequences.is_empty() {
+        if self.slots.is_empty() {
             return kept;
         }
-        let text = normalized.text.as_str();
-        let bytes = text.as_bytes();
-        let word_end = |from: usize| {
-            bytes[from..]
-                .iter()
-                .position(|&b| b == b' ')
-                .map_or(bytes.len(), |p| from + p)
-        };
+        let bytes = normalized.text.as_bytes();
         // Names starting at the current word, shortest first: (end, name).
         let mut here: Vec<(usize, usize)> = Vec::new();
         let mut covered_to = 0;
         // The text starts with a space: its first word starts at 1.
         let mut start = 1;
         while start < bytes.len() {
-            let first_end = word_end(start);
+            let (first_end, first_hash) = add_word(bytes, start, SEED);
             if start >= covered_to {
                 here.clear();
-                let mut end = first_end;
-                while let Some(sequence) = text.get(start..end).and_then(|s| self.sequences.get(s))
-                {
+                let (mut end, mut hash) = (first_end, first_hash);
+                while let Some(sequence) = self.get(hash, &bytes[start..end]) {
                     if let Some(name) = sequence.name {
                         here.push((end, name as usize));
                     }
                     if !sequence.continues || end + 1 >= bytes.len() {
                         break;
                     }
-                    end = word_end(end + 1);
+                    (end, hash) = add_word(bytes, end + 1, hash);
                 }
                 for &(end, name) in here.iter().rev() {
                     let (original_start, original_end) = normalized.original_range(start, end);
@@ -129,49 +255,6 @@ impl Matcher {
     }
 }
 
-/// A fast hash for short ASCII keys (FxHash's multiply-rotate, eight bytes at a time): the
-/// lookups run once per word of every article, and the keys are the gazetteer's own names, so
-/// the resistance to chosen keys of the standard hasher buys nothing here.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        // The table picks buckets with the low bits and tags with the high ones: mix both.
-        let h = self.hash;
-        (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use aho_corasick::{AhoCorasick, MatchKind};
@@ -184,6 +267,7 @@ mod tests {
             .map(|n| NameEntry {
                 normalized: normalize_name(n),
                 places: Vec::new(),
+                demonym: false,
             })
             .collect()
     }

@@ -6,6 +6,7 @@
 //! [`Gazetteer::mentions`] finds every place name of an article in one pass, decides what the
 //! name does in its sentence ([`roles`]) and which place it stands for ([`resolve`]), and says why.
 
+pub mod landmarks;
 pub mod matcher;
 pub mod normalize;
 pub mod resolve;
@@ -47,6 +48,9 @@ pub struct Gazetteer {
     matcher: Matcher,
     countries: HashMap<String, u32>,
     capitals: HashMap<String, u32>,
+    /// Per place, its [`resolve::prior`] and its distance from the war in km: every mention's
+    /// candidates start from them.
+    place_facts: Vec<(f64, f64)>,
 }
 
 impl Default for Gazetteer {
@@ -59,6 +63,7 @@ impl Default for Gazetteer {
             matcher: Matcher::empty(),
             countries: HashMap::new(),
             capitals: HashMap::new(),
+            place_facts: Vec::new(),
         }
     }
 }
@@ -346,6 +351,7 @@ impl GazetteerBuilder {
                 let exact = is_acronym(name).then(|| name.trim().into());
                 let slot = *by_name.entry(normalized.clone()).or_insert_with(|| {
                     names.push(NameEntry {
+                        demonym: resolve::is_demonym(&normalized),
                         normalized,
                         places: Vec::new(),
                     });
@@ -367,6 +373,11 @@ impl GazetteerBuilder {
             }
         }
         let matcher = Matcher::build(&names);
+        let place_facts = self
+            .places
+            .iter()
+            .map(|place| (resolve::prior(place), resolve::km_from_war(place)))
+            .collect();
         Gazetteer {
             places: self.places,
             by_id: self.by_id,
@@ -375,6 +386,7 @@ impl GazetteerBuilder {
             matcher,
             countries,
             capitals,
+            place_facts,
         }
     }
 }

@@ -6,6 +6,8 @@
 //! normalised text keeps a map back to the byte range of the original character each of its
 //! letters came from, so matches found in normal form map back to exact offsets in the article.
 
+use super::landmarks::{ANCHOR, BYTE_FLAGS, Landmarks, NON_ASCII, STOP, WORD};
+
 /// Text in normal form with a map back to the original bytes.
 #[derive(Debug, Default)]
 pub struct Normalized {
@@ -16,6 +18,8 @@ pub struct Normalized {
     /// `normalized`. Most articles are ASCII, and their map only changes where a run of
     /// separators collapses into one space: a few dozen runs instead of a map entry per byte.
     runs: Vec<Run>,
+    /// Where sentences may end and credit markers may be, in the original text.
+    pub landmarks: Landmarks,
 }
 
 /// Bytes of the normalised text from `normalized` on, up to the next run, come from the original
@@ -103,31 +107,71 @@ fn push_folded(c: char, out: &mut impl FnMut(u8)) {
     }
 }
 
-/// Normalise article text, keeping the map back to original byte offsets.
+/// Normalise article text, keeping the map back to original byte offsets, and note its
+/// [`Landmarks`] on the way.
 pub fn normalize_text(text: &str) -> Normalized {
     let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 2);
-    let mut runs: Vec<Run> = Vec::new();
-    out.push(b' ');
-    // The next byte pushed starts a run: the one before it was dropped or transliterated.
+    // Written by index: an ASCII byte gives at most one byte, so the buffer stays one byte longer
+    // than what the rest of the text can give, and grows only where a character transliterates
+    // to more bytes than it has.
+    let mut out: Vec<u8> = vec![b' '; text.len() + 2];
+    let mut written = 1;
+    let mut runs: Vec<Run> = Vec::with_capacity(text.len() / 16);
+    let mut landmarks = Landmarks {
+        stops: Vec::with_capacity(text.len() / 64),
+        credit_anchors: Vec::with_capacity(text.len() / 32),
+    };
+    // The next byte written starts a run: the one before it was dropped or transliterated.
     let mut new_run = true;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
+    while let Some(&b) = bytes.get(i) {
+        let flags = BYTE_FLAGS[b as usize];
+        if flags == WORD {
+            // Most bytes are letters and digits that are no landmark, copied lower-cased.
+            if new_run {
+                runs.push(Run {
+                    normalized: written as u32,
+                    original: i as u32,
+                    expanded_end: 0,
+                });
+                new_run = false;
+            }
+            let mut b = b;
+            loop {
+                if let Some(slot) = out.get_mut(written) {
+                    *slot = b.to_ascii_lowercase();
+                }
+                written += 1;
+                i += 1;
+                match bytes.get(i) {
+                    Some(&next) if BYTE_FLAGS[next as usize] == WORD => b = next,
+                    _ => break,
+                }
+            }
+            continue;
+        }
+        if flags & NON_ASCII == 0 {
+            if flags & STOP != 0 {
+                landmarks.stops.push(i as u32);
+            } else if flags & ANCHOR != 0 {
+                landmarks.credit_anchors.push(i as u32);
+            }
             let folded = fold(b);
-            if folded == b' ' && out.last() == Some(&b' ') {
+            if folded == b' ' && out[written - 1] == b' ' {
                 new_run = true;
             } else {
                 if new_run {
                     runs.push(Run {
-                        normalized: out.len() as u32,
+                        normalized: written as u32,
                         original: i as u32,
                         expanded_end: 0,
                     });
                     new_run = false;
                 }
-                out.push(folded);
+                if let Some(slot) = out.get_mut(written) {
+                    *slot = folded;
+                }
+                written += 1;
             }
             i += 1;
             continue;
@@ -136,32 +180,44 @@ pub fn normalize_text(text: &str) -> Normalized {
             break;
         };
         let end = i + c.len_utf8();
+        if c == '©' {
+            landmarks.credit_anchors.push((end - 1) as u32);
+        }
+        let ascii = transliterate(c);
+        // Room for this character and one byte for each byte after it, and the closing space.
+        let needed = written + ascii.len() + (bytes.len() - end) + 1;
+        if out.len() < needed {
+            out.resize(needed, b' ');
+        }
         let mut first = true;
-        for r in transliterate(c).bytes() {
+        for r in ascii.bytes() {
             let folded = fold(r);
-            if folded == b' ' && out.last() == Some(&b' ') {
+            if folded == b' ' && out[written - 1] == b' ' {
                 continue;
             }
             if first {
                 runs.push(Run {
-                    normalized: out.len() as u32,
+                    normalized: written as u32,
                     original: i as u32,
                     expanded_end: end as u32,
                 });
                 first = false;
             }
-            out.push(folded);
+            out[written] = folded;
+            written += 1;
         }
         new_run = true;
         i = end;
     }
+    out.truncate(written);
     if out.last() != Some(&b' ') {
         out.push(b' ');
     }
     Normalized {
-        // Only ASCII bytes were pushed.
+        // Only ASCII bytes were written.
         text: String::from_utf8(out).unwrap_or_default(),
         runs,
+        landmarks,
     }
 }
 

@@ -55,6 +55,11 @@ const DEMONYMS: &[&str] = &[
     "british",
 ];
 
+/// Whether a normalised name is one of [`DEMONYMS`].
+pub fn is_demonym(normalized: &str) -> bool {
+    DEMONYMS.contains(&normalized)
+}
+
 /// How much a place is worth before any context: kind and size.
 pub fn prior(place: &Place) -> f64 {
     let kind = match place.kind {
@@ -73,55 +78,66 @@ pub fn distance_km(a: &Place, b: &Place) -> f64 {
     Haversine.distance(a.point(), b.point()) / 1000.0
 }
 
-fn km_from_war(place: &Place) -> f64 {
+pub(crate) fn km_from_war(place: &Place) -> f64 {
     Haversine.distance(Point::new(WAR_CENTRE.1, WAR_CENTRE.0), place.point()) / 1000.0
 }
 
 /// Sentences as byte ranges: a stop, question or exclamation mark followed by a space and a
 /// capital (not after a short abbreviation such as "Mr." or "Sept."), or a line break.
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    sentence_spans_at(text, &normalize_text(text).landmarks.stops)
+}
+
+/// [`sentence_spans`], visiting only `stops`: the offsets of every `\n`, `.`, `!` and `?` of
+/// `text`, in order.
+pub fn sentence_spans_at(text: &str, stops: &[u32]) -> Vec<Range<usize>> {
     const ABBREVIATIONS: &[&str] = &[
         "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "jan", "feb", "mar", "apr",
         "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "u.s", "u.k", "inc",
         "co", "corp", "jr", "sr", "prof", "rep", "sen", "gov", "e.g", "i.e",
     ];
+    /// The longest of [`ABBREVIATIONS`], in bytes.
+    const LONGEST_ABBREVIATION: usize = 4;
     let bytes = text.as_bytes();
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(stops.len() + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    for &i in stops {
+        let i = i as usize;
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let boundary = if b == b'\n' {
             Some(i + 1)
         } else if matches!(b, b'.' | b'!' | b'?') {
             let next = bytes.get(i + 1).copied();
-            let after = text[i + 1..].trim_start_matches([' ', '"', '\'', ')']);
             let next_is_space = matches!(next, Some(b' ') | Some(b'"') | Some(b'\''));
-            let capital_follows = after
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c == '“' || c == '"' || c.is_ascii_digit());
-            let word_before = text[start..i]
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("");
-            let abbreviation = b == b'.'
-                && ABBREVIATIONS
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(word_before));
-            (next_is_space && capital_follows && !abbreviation).then_some(i + 1)
+            let ends = next_is_space && {
+                let after = text[i + 1..].trim_start_matches([' ', '"', '\'', ')']);
+                after
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '“' || c == '"' || c.is_ascii_digit())
+            };
+            let abbreviation = ends && b == b'.' && {
+                let word_before = text[start..i]
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("");
+                word_before.len() <= LONGEST_ABBREVIATION
+                    && ABBREVIATIONS
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(word_before))
+            };
+            (ends && !abbreviation).then_some(i + 1)
         } else {
             None
         };
         if let Some(end) = boundary {
-            if text[start..end].trim().is_empty() {
-                start = end;
-            } else {
+            if !text[start..end].trim().is_empty() {
                 spans.push(start..end);
-                start = end;
             }
+            start = end;
         }
-        i += 1;
     }
     if start < text.len() && !text[start..].trim().is_empty() {
         spans.push(start..text.len());
@@ -188,15 +204,15 @@ fn accept(g: &Gazetteer, text: &str, start: usize, end: usize, name: usize) -> b
         return false;
     };
     // Proper names are capitalised; this keeps "nice" and "mobile" off the map.
-    if !slice
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(char::is_uppercase)
-    {
-        return false;
-    }
+    let capitalised = match slice.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() => b.is_ascii_uppercase(),
+        _ => slice
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase),
+    };
     let entry = &g.names()[name];
-    if DEMONYMS.contains(&entry.normalized.as_str()) {
+    if !capitalised || entry.demonym {
         return false;
     }
     entry
@@ -211,12 +227,10 @@ fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<
         if named.exact.as_deref().is_some_and(|exact| exact != slice) {
             continue;
         }
-        let place = &g.places()[named.place as usize];
-        let mut score = prior(place);
+        let (mut score, from_war) = g.place_facts[named.place as usize];
         if named.primary {
             score += 0.5;
         }
-        let from_war = km_from_war(place);
         if from_war < 120.0 {
             score += 2.5;
         } else if from_war < 400.0 {
@@ -401,7 +415,8 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
     if raw.is_empty() {
         return Vec::new();
     }
-    let sentences = sentence_spans(text);
+    let landmarks = &normalized.landmarks;
+    let sentences = sentence_spans_at(text, &landmarks.stops);
     // The sentence holding a byte; sentences are in order and do not overlap.
     let sentence_of = |at: usize| {
         let index = sentences.partition_point(|s| s.end <= at);
@@ -433,7 +448,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
     apply_relative_phrases(g, text, &lower, &sentences, &mut found);
 
     // Roles.
-    let credits = roles::credit_spans(text);
+    let credits = roles::credit_spans_at(text, &landmarks.credit_anchors);
     // Words only of the sentences that hold a name, each split once, all in one buffer: each
     // sentence keeps its range of it and what `tells_of_the_past` found.
     let mut all_words: Vec<Word> = Vec::with_capacity(text.len() / 5);
@@ -446,7 +461,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
         let verdict = if let Some((_, role, what)) = credit {
             Verdict::Role {
                 role: *role,
-                why: format!("inside {what}"),
+                why: format!("inside {what}").into(),
                 keeps_place: true,
             }
         } else if roles::is_dateline(text, f.start, f.end) {
@@ -556,7 +571,7 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
                 let name = text.get(found[i - 1].start..found[i - 1].end).unwrap_or("");
                 found[i].verdict = Verdict::Role {
                     role: *role,
-                    why: format!("listed with '{name}', same role"),
+                    why: format!("listed with '{name}', same role").into(),
                     keeps_place: true,
                 };
             }
@@ -571,7 +586,7 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
                 let name = text.get(found[i].start..found[i].end).unwrap_or("");
                 found[i - 1].verdict = Verdict::Role {
                     role: MentionRole::Actor,
-                    why: format!("listed with '{name}', same role"),
+                    why: format!("listed with '{name}', same role").into(),
                     keeps_place: true,
                 };
             }
@@ -676,6 +691,9 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
     if anchors.is_empty() {
         return;
     }
+    // The nearest anchor of each candidate place measured so far: ambiguous names recur, and
+    // with them the same candidates.
+    let mut nearest_of: Vec<(u32, Option<(f64, &Place)>)> = Vec::new();
     for f in found.iter_mut() {
         if f.candidates.len() < 2 {
             continue;
@@ -685,11 +703,19 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
             if matches!(place.kind, PlaceKind::Country | PlaceKind::Region) {
                 continue;
             }
-            let nearest = distinct
-                .iter()
-                .filter(|p| p.id != place.id)
-                .map(|p| (distance_km(place, p), *p))
-                .min_by(|a, b| a.0.total_cmp(&b.0));
+            let known = nearest_of.iter().find(|(p, _)| *p == candidate.place);
+            let nearest = match known {
+                Some(&(_, nearest)) => nearest,
+                None => {
+                    let nearest = distinct
+                        .iter()
+                        .filter(|p| p.id != place.id)
+                        .map(|p| (distance_km(place, p), *p))
+                        .min_by(|a, b| a.0.total_cmp(&b.0));
+                    nearest_of.push((candidate.place, nearest));
+                    nearest
+                }
+            };
             if let Some((km, other)) = nearest {
                 let bonus = if km < 50.0 {
                     1.5

@@ -8,9 +8,10 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::model::MentionRole;
+
+use super::landmarks::{BYTE_FLAGS, CREDIT_ANCHOR_BYTES, WORD};
+use super::normalize::normalize_text;
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
 #[derive(Clone, Debug, PartialEq)]
@@ -18,14 +19,15 @@ pub enum Verdict {
     NotAPlace(String),
     Role {
         role: MentionRole,
-        why: String,
+        /// Most reasons are fixed words, borrowed rather than copied for every name.
+        why: Cow<'static, str>,
         /// False when the name is part of something else (an organisation): no place is chosen.
         keeps_place: bool,
     },
 }
 
 impl Verdict {
-    fn role(role: MentionRole, why: impl Into<String>) -> Verdict {
+    fn role(role: MentionRole, why: impl Into<Cow<'static, str>>) -> Verdict {
         Verdict::Role {
             role,
             why: why.into(),
@@ -204,11 +206,12 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
             .unwrap_or(' ');
         (c.is_alphanumeric(), c.len_utf8())
     };
+    let in_ascii_word = |b: u8| BYTE_FLAGS[b as usize] & WORD != 0;
     let mut at = range.start;
     while at < end {
         let b = bytes[at];
         if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
+            if !in_ascii_word(b) {
                 at += 1;
                 continue;
             }
@@ -222,7 +225,7 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
         let start = at;
         let mut ascii = true;
         loop {
-            while at < end && bytes[at].is_ascii_alphanumeric() {
+            while at < end && in_ascii_word(bytes[at]) {
                 at += 1;
             }
             if at < end && !bytes[at].is_ascii() {
@@ -300,43 +303,87 @@ const CREDIT_MARKERS: &[(&str, MentionRole, &str)] = &[
     ),
 ];
 
-fn credit_automaton() -> Option<&'static AhoCorasick> {
-    static AUTOMATON: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    AUTOMATON
-        .get_or_init(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(CREDIT_MARKERS.iter().map(|m| m.0))
-                .ok()
-        })
-        .as_ref()
+/// For each byte of [`CREDIT_ANCHOR_BYTES`], the markers of [`CREDIT_MARKERS`] whose first byte
+/// among them it is, with its offset in the marker: a marker is looked for only where that
+/// byte is.
+fn markers_by_anchor() -> &'static [Vec<(usize, usize)>] {
+    static MARKERS: OnceLock<Vec<Vec<(usize, usize)>>> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        let mut by_anchor = vec![Vec::new(); CREDIT_ANCHOR_BYTES.len()];
+        for (index, (marker, _, _)) in CREDIT_MARKERS.iter().enumerate() {
+            let first_anchor = marker.bytes().enumerate().find_map(|(at, b)| {
+                let anchor = CREDIT_ANCHOR_BYTES.iter().position(|&a| a == b)?;
+                Some((anchor, at))
+            });
+            if let Some((anchor, at)) = first_anchor {
+                by_anchor[anchor].push((index, at));
+            }
+        }
+        by_anchor
+    })
 }
 
 /// Spans of credit lines, bylines and links, with what they are: from the marker to the end of
-/// its parenthesis, or else of its line.
+/// its parenthesis, or else of its line. Markers match in any ASCII case.
 pub fn credit_spans(text: &str) -> Vec<(Range<usize>, MentionRole, &'static str)> {
-    let Some(automaton) = credit_automaton() else {
-        return Vec::new();
-    };
-    automaton
-        .find_iter(text)
-        .map(|found| {
-            let at = found.start();
-            let (_, role, what) = CREDIT_MARKERS[found.pattern().as_usize()];
-            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-            let before_marker = &text[line_start..at];
-            let open = before_marker.rfind('(');
-            let closed = before_marker.rfind(')');
-            let end = match open {
-                Some(o) if closed.is_none_or(|c| c < o) => text[at..line_end]
-                    .find(')')
-                    .map_or(line_end, |c| at + c + 1),
-                _ => line_end,
-            };
-            (at..end, role, what)
-        })
-        .collect()
+    credit_spans_at(text, &normalize_text(text).landmarks.credit_anchors)
+}
+
+/// [`credit_spans`], looking for markers only around `anchors`: the offsets of every byte of
+/// `text` among [`CREDIT_ANCHOR_BYTES`] (and `Y`), in order.
+pub fn credit_spans_at(
+    text: &str,
+    anchors: &[u32],
+) -> Vec<(Range<usize>, MentionRole, &'static str)> {
+    let bytes = text.as_bytes();
+    // Every marker occurrence as (end, start, marker). A left-to-right scan takes the marker
+    // that ends first, then looks again after it: taking them by end and skipping those that
+    // overlap a taken one is the same, as no marker ends another (a test checks it).
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for &at in anchors {
+        let at = at as usize;
+        let Some(&b) = bytes.get(at) else { break };
+        let b = b.to_ascii_lowercase();
+        let Some(anchor) = CREDIT_ANCHOR_BYTES.iter().position(|&a| a == b) else {
+            continue;
+        };
+        for &(index, offset) in &markers_by_anchor()[anchor] {
+            if offset > at {
+                continue;
+            }
+            let marker = CREDIT_MARKERS[index].0.as_bytes();
+            let start = at - offset;
+            if bytes
+                .get(start..start + marker.len())
+                .is_some_and(|there| there.eq_ignore_ascii_case(marker))
+            {
+                found.push((start + marker.len(), start, index));
+            }
+        }
+    }
+    found.sort_unstable();
+    let mut spans = Vec::with_capacity(found.len());
+    let mut free_from = 0;
+    for (end_of_marker, at, index) in found {
+        if at < free_from {
+            continue;
+        }
+        free_from = end_of_marker;
+        let (_, role, what) = CREDIT_MARKERS[index];
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let before_marker = &text[line_start..at];
+        let open = before_marker.rfind('(');
+        let closed = before_marker.rfind(')');
+        let end = match open {
+            Some(o) if closed.is_none_or(|c| c < o) => text[at..line_end]
+                .find(')')
+                .map_or(line_end, |c| at + c + 1),
+            _ => line_end,
+        };
+        spans.push((at..end, role, what));
+    }
+    spans
 }
 
 /// Whether the sentence tells of the past: "in 1988", "in the early 1990s", "the first
@@ -344,11 +391,14 @@ pub fn credit_spans(text: &str) -> Vec<(Range<usize>, MentionRole, &'static str)
 pub fn tells_of_the_past(sentence_words: &[Word<'_>]) -> Option<String> {
     for (i, word) in sentence_words.iter().enumerate() {
         let previous = i.checked_sub(1).map(|p| sentence_words[p].lower.as_ref());
+        // Words are letters and digits: only one starting with a digit can be a number.
         let year = word
             .lower
-            .trim_end_matches('s')
-            .parse::<u32>()
-            .ok()
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit)
+            .then(|| word.lower.trim_end_matches('s').parse::<u32>().ok())
+            .flatten()
             .filter(|y| (1900..2020).contains(y));
         let decade_word = matches!(word.lower.as_ref(), "nineties" | "eighties");
         if year.is_some() || decade_word {
@@ -440,7 +490,7 @@ pub fn classify(site: &Site) -> Verdict {
             let whole = site.text.get(site.start..next.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
-                why: format!("part of the name '{whole}', not the place"),
+                why: format!("part of the name '{whole}', not the place").into(),
                 keeps_place: false,
             };
         }
@@ -451,7 +501,7 @@ pub fn classify(site: &Site) -> Verdict {
             let whole = site.text.get(previous.start..site.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
-                why: format!("part of the name '{whole}', not the place"),
+                why: format!("part of the name '{whole}', not the place").into(),
                 keeps_place: false,
             };
         }
@@ -509,7 +559,7 @@ pub fn classify(site: &Site) -> Verdict {
     }
 
     if let Some(why) = site.past {
-        return Verdict::role(MentionRole::Background, why);
+        return Verdict::role(MentionRole::Background, why.to_string());
     }
 
     if (site.traits.country || site.traits.capital)
@@ -571,6 +621,15 @@ fn speaks_as_government(site: &Site) -> Option<String> {
 /// A dateline: the name opens a line and is set off as where the report was filed
 /// ("STEPANAKERT |", "BAKU (Reuters) -").
 pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    // Most names follow other words on their line: the last character before the name that is
+    // not a space settles it without looking for the line's start.
+    let last_before = text[..start]
+        .chars()
+        .rev()
+        .find(|c| *c == '\n' || !c.is_whitespace());
+    if last_before.is_some_and(|c| c != '\n' && c != '/') {
+        return false;
+    }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..start].trim();
     // "YEREVAN/BAKU (Reuters)": a second filing place joined to a first by a slash.
@@ -601,7 +660,82 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use aho_corasick::AhoCorasick;
+
     use super::*;
+
+    /// Credit spans as found by an automaton over the whole text (the definition).
+    fn credit_spans_by_automaton(text: &str) -> Vec<(Range<usize>, MentionRole, &'static str)> {
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CREDIT_MARKERS.iter().map(|m| m.0))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut spans = Vec::new();
+        for found in automaton.find_iter(text) {
+            // The anchored search agrees on where each marker starts; the span's end follows
+            // from it by the same rule, so compare the marker and its start.
+            let (_, role, what) = CREDIT_MARKERS[found.pattern().as_usize()];
+            spans.push((found.start()..found.end(), role, what));
+        }
+        spans
+    }
+
+    #[test]
+    fn every_credit_marker_has_an_anchor_and_none_ends_another() {
+        for (index, (marker, _, _)) in CREDIT_MARKERS.iter().enumerate() {
+            let anchored = markers_by_anchor()
+                .iter()
+                .flatten()
+                .filter(|(i, _)| *i == index)
+                .count();
+            assert_eq!(anchored, 1, "{marker}");
+            for (other, _, _) in CREDIT_MARKERS {
+                assert!(
+                    other == marker || !other.ends_with(marker),
+                    "{other} ends with {marker}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn credit_markers_are_found_where_an_automaton_finds_them() {
+        let mut texts: Vec<String> = vec![
+            "Devastated: a resident in Barda, Azerbaijan. Photo: Reuters".into(),
+            "A cathedral in Shusha was shelled. (© Daily Telegraph, London)\n• Read also: Bombs"
+                .into(),
+            "Additional reporting by Margarita Antidze in Tbilisi; Writing by Mark Trevelyan"
+                .into(),
+            "PHOTO BY AFP (c) 2020 Getty Images/Getty imagesee also: Baku; SOURCE:Reuters".into(),
+            "photographs: none. Photograph: Armenia's ministry; picture:Stepanakert (C)opyright"
+                .into(),
+            "Compiled By staff, reported by; Editing by; read more:\nsee also:see also:".into(),
+            "(copyright Yerevan) They say: by day and by night, (c)(c)".into(),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(root.join("seeds"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if entry.path().extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+            }
+        }
+        let mut markers = 0;
+        for text in &texts {
+            let expected = credit_spans_by_automaton(text);
+            let spans = credit_spans(text);
+            let starts: Vec<(usize, &str)> = spans.iter().map(|s| (s.0.start, s.2)).collect();
+            let wanted: Vec<(usize, &str)> = expected.iter().map(|s| (s.0.start, s.2)).collect();
+            assert_eq!(starts, wanted, "{text}");
+            for ((span, _, _), (marker, _, _)) in spans.iter().zip(&expected) {
+                assert!(span.end >= marker.end, "{text}");
+            }
+            markers += spans.len();
+        }
+        assert!(markers > 20, "{markers}");
+    }
 
     #[test]
     fn words_are_lower_cased_with_their_offsets_and_capitals() {
