@@ -1239,6 +1239,34 @@ impl std::fmt::Display for DayName {
     }
 }
 
+/// "8 October 2020" (chrono's "%-d %B %Y", written out for the same reason as [`DayName`]).
+pub struct LongDayName(pub NaiveDate);
+
+impl std::fmt::Display for LongDayName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let d = self.0;
+        let year = d.year();
+        if !(0..=9999).contains(&year) {
+            return write!(f, "{}", d.format("%-d %B %Y"));
+        }
+        write!(f, "{} {} {year:04}", d.day(), MONTHS[d.month0() as usize])
+    }
+}
+
 fn fmt_day(d: NaiveDate) -> DayName {
     DayName(d)
 }
@@ -1924,6 +1952,19 @@ mod tests {
             day += chrono::Duration::days(47);
         }
         assert_eq!(fmt_day(d(10, 8)).to_string(), "Thu 8 Oct 2020");
+    }
+
+    #[test]
+    fn long_day_names_match_chrono_formatting() {
+        let mut day = NaiveDate::from_ymd_opt(-20, 2, 29).unwrap_or_default();
+        for _ in 0..1200 {
+            assert_eq!(
+                LongDayName(day).to_string(),
+                day.format("%-d %B %Y").to_string()
+            );
+            day += chrono::Duration::days(3671);
+        }
+        assert_eq!(LongDayName(d(10, 8)).to_string(), "8 October 2020");
     }
 
     #[test]
