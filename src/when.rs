@@ -186,6 +186,30 @@ struct Tok {
     quoted: bool,
 }
 
+/// How the tokeniser treats a byte: an ASCII letter or digit, an ASCII byte that only ends a word
+/// (space, '.', '-', …), or one that needs a closer look (quotes, apostrophes, clause breaks,
+/// and every byte of a character outside ASCII).
+const ASCII_WORD: u8 = 0;
+const ASCII_PLAIN: u8 = 1;
+const SPECIAL: u8 = 2;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [SPECIAL; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        class[b] = if byte.is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else if matches!(byte, b'\'' | b'"' | b',' | b';' | b':' | b'(' | b')') {
+            SPECIAL
+        } else {
+            ASCII_PLAIN
+        };
+        b += 1;
+    }
+    class
+};
+
 struct Toks<'a> {
     text: &'a str,
     lower: String,
@@ -219,18 +243,29 @@ impl<'a> Toks<'a> {
         };
         let mut i = 0;
         while i < bytes.len() {
-            // ASCII is decoded by hand: most of a news text is ASCII, and this loop sees every byte.
+            // ASCII is classed by a table: most of a news text is ASCII, and this loop sees every
+            // byte.
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                if word_start.is_none() {
-                    word_start = Some(i);
-                    word_quoted = in_straight_quote || curly_depth > 0;
-                }
-                i += 1;
-                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            match BYTE_CLASS[usize::from(b)] {
+                ASCII_WORD => {
+                    if word_start.is_none() {
+                        word_start = Some(i);
+                        word_quoted = in_straight_quote || curly_depth > 0;
+                    }
                     i += 1;
+                    while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == ASCII_WORD {
+                        i += 1;
+                    }
+                    continue;
                 }
-                continue;
+                ASCII_PLAIN => {
+                    if let Some(s) = word_start.take() {
+                        push(s, i, word_quoted, &mut pending_break, &mut toks);
+                    }
+                    i += 1;
+                    continue;
+                }
+                _ => {}
             }
             let c = if b.is_ascii() {
                 char::from(b)
