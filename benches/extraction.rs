@@ -6,15 +6,22 @@
 //!   see `common::thread_cpu_time`, so a busy machine does not inflate it), over the
 //!   1 000-article corpus and over the 100 000-article one (1 000 articles per iteration, moving
 //!   through the corpus), so per-article cost at both sizes can be compared.
+//! - `merge`: the merge across articles alone, on the events of 1 000 and 4 000 articles.
 //! - `Atlas::build`: the whole store (extraction on every core with rayon, then the merge across
-//!   articles and the day index) for 1 000 and 100 000 articles, in wall time.
+//!   articles and the day index) for 1 000 articles, in wall time; 100 000 articles only with
+//!   `BENCH_LARGE_BUILD=1` (ten builds of about a minute each).
 //!
 //! `cargo bench --bench extraction` (a few minutes on two cores; `-- "one core"` for the
 //! single-core part alone).
 //!
-//! For a repeatable instruction profile: `PROFILE_ARTICLES=200 valgrind --tool=callgrind <bench
-//! binary>` extracts that many synthetic articles once on one thread and exits; `DUMP_CORPUS=DIR`
-//! writes the synthetic corpus (`DUMP_ARTICLES`, 400 by default) as text files instead.
+//! One-shot modes, instead of the benchmarks:
+//! - `PROFILE_ARTICLES=200 valgrind --tool=callgrind <bench binary>`: extracts that many synthetic
+//!   articles once on one thread, merges their events and exits (a repeatable instruction
+//!   profile);
+//! - `BUILD_ARTICLES=100000 <bench binary>`: one `Atlas::build` of that many articles on every
+//!   core, its wall time and rate printed;
+//! - `DUMP_CORPUS=DIR`: writes the synthetic corpus (`DUMP_ARTICLES`, 400 by default) as text
+//!   files.
 
 mod common;
 
@@ -142,11 +149,13 @@ fn extraction(c: &mut Criterion) {
         bytes: common::total_bytes(&large),
     });
     group.measurement_time(Duration::from_secs(1));
-    // The merge is quadratic within a (kind, day) bucket (docs/BENCHMARKS.md): at 100 000
-    // articles one build takes far longer than a benchmark should, so it runs only when asked.
+    // The merge is linear now, but one build of 100 000 articles still takes about a minute of
+    // wall time on two cores, and criterion wants ten of them: it runs only when asked.
+    // `BUILD_ARTICLES=100000` times a single build instead.
     if std::env::var_os("BENCH_LARGE_BUILD").is_none() {
         eprintln!(
-            "Atlas::build of {LARGE} articles skipped: set BENCH_LARGE_BUILD=1 to run it (slow)"
+            "Atlas::build of {LARGE} articles skipped: set BENCH_LARGE_BUILD=1 to run it \
+             (ten builds), or BUILD_ARTICLES={LARGE} for one"
         );
         group.finish();
         return;
@@ -210,6 +219,33 @@ fn main() {
         let found = events.len();
         let merged = extract::merge::merge(events).len();
         eprintln!("{count} articles, {found} events, {merged} after the merge");
+        return;
+    }
+    if let Some(count) = std::env::var("BUILD_ARTICLES")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        let gazetteer = Arc::new(common::gazetteer());
+        let lexicon = common::lexicon();
+        let started = Instant::now();
+        let articles = common::corpus(&gazetteer, count);
+        eprintln!(
+            "generated {count} articles ({:.0} MB) in {:.1} s; load average {}",
+            common::total_bytes(&articles) as f64 / 1e6,
+            started.elapsed().as_secs_f64(),
+            common::load_average()
+        );
+        let started = Instant::now();
+        let atlas = Atlas::build(articles, Vec::new(), gazetteer, &lexicon);
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!(
+            "Atlas::build of {count} articles on {} threads: {seconds:.1} s wall, {:.0} articles/s, \
+             {} events; load average {}",
+            rayon::current_num_threads(),
+            count as f64 / seconds,
+            atlas.events.len(),
+            common::load_average()
+        );
         return;
     }
     benches();

@@ -186,6 +186,30 @@ struct Tok {
     quoted: bool,
 }
 
+/// How the tokeniser treats a byte: an ASCII letter or digit, an ASCII byte that only ends a word
+/// (space, '.', '-', …), or one that needs a closer look (quotes, apostrophes, clause breaks,
+/// and every byte of a character outside ASCII).
+const ASCII_WORD: u8 = 0;
+const ASCII_PLAIN: u8 = 1;
+const SPECIAL: u8 = 2;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [SPECIAL; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        class[b] = if byte.is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else if matches!(byte, b'\'' | b'"' | b',' | b';' | b':' | b'(' | b')') {
+            SPECIAL
+        } else {
+            ASCII_PLAIN
+        };
+        b += 1;
+    }
+    class
+};
+
 struct Toks<'a> {
     text: &'a str,
     lower: String,
@@ -219,18 +243,29 @@ impl<'a> Toks<'a> {
         };
         let mut i = 0;
         while i < bytes.len() {
-            // ASCII is decoded by hand: most of a news text is ASCII, and this loop sees every byte.
+            // ASCII is classed by a table: most of a news text is ASCII, and this loop sees every
+            // byte.
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                if word_start.is_none() {
-                    word_start = Some(i);
-                    word_quoted = in_straight_quote || curly_depth > 0;
-                }
-                i += 1;
-                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            match BYTE_CLASS[usize::from(b)] {
+                ASCII_WORD => {
+                    if word_start.is_none() {
+                        word_start = Some(i);
+                        word_quoted = in_straight_quote || curly_depth > 0;
+                    }
                     i += 1;
+                    while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == ASCII_WORD {
+                        i += 1;
+                    }
+                    continue;
                 }
-                continue;
+                ASCII_PLAIN => {
+                    if let Some(s) = word_start.take() {
+                        push(s, i, word_quoted, &mut pending_break, &mut toks);
+                    }
+                    i += 1;
+                    continue;
+                }
+                _ => {}
             }
             let c = if b.is_ascii() {
                 char::from(b)
@@ -1239,6 +1274,34 @@ impl std::fmt::Display for DayName {
     }
 }
 
+/// "8 October 2020" (chrono's "%-d %B %Y", written out for the same reason as [`DayName`]).
+pub struct LongDayName(pub NaiveDate);
+
+impl std::fmt::Display for LongDayName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let d = self.0;
+        let year = d.year();
+        if !(0..=9999).contains(&year) {
+            return write!(f, "{}", d.format("%-d %B %Y"));
+        }
+        write!(f, "{} {} {year:04}", d.day(), MONTHS[d.month0() as usize])
+    }
+}
+
 fn fmt_day(d: NaiveDate) -> DayName {
     DayName(d)
 }
@@ -1924,6 +1987,19 @@ mod tests {
             day += chrono::Duration::days(47);
         }
         assert_eq!(fmt_day(d(10, 8)).to_string(), "Thu 8 Oct 2020");
+    }
+
+    #[test]
+    fn long_day_names_match_chrono_formatting() {
+        let mut day = NaiveDate::from_ymd_opt(-20, 2, 29).unwrap_or_default();
+        for _ in 0..1200 {
+            assert_eq!(
+                LongDayName(day).to_string(),
+                day.format("%-d %B %Y").to_string()
+            );
+            day += chrono::Duration::days(3671);
+        }
+        assert_eq!(LongDayName(d(10, 8)).to_string(), "8 October 2020");
     }
 
     #[test]

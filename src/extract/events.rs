@@ -284,7 +284,7 @@ fn sentence_events(
                 }
                 (None, Some(d)) => format!(
                     "no time words in the sentence: the article's publication day, {}",
-                    d.format("%-d %B %Y")
+                    when::LongDayName(d)
                 ),
                 (None, None) => "no time words and no publication date".to_string(),
             };
