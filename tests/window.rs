@@ -491,7 +491,27 @@ fn the_map_is_painted_anew_only_when_the_day_or_the_view_change() {
 
     harness.key_press(egui::Key::Plus);
     harness.run();
-    assert!(harness.state().map_layer_builds() > after_day, "a zoom too");
+    let after_zoom = harness.state().map_layer_builds();
+    assert!(after_zoom > after_day, "a zoom too");
+
+    // New fonts rebuild egui's font atlas: the map's text must be laid out again, or its glyphs
+    // would point at the wrong places of the new atlas.
+    harness.ctx.add_font(egui::FontInsert::new(
+        "another fallback",
+        egui::FontData::from_static(include_bytes!("../assets/fonts/DejaVuSans.ttf")),
+        vec![egui::InsertFontFamily {
+            family: egui::FontFamily::Proportional,
+            priority: egui::FontPriority::Lowest,
+        }],
+    ));
+    harness.run();
+    assert!(
+        harness.state().map_layer_builds() > after_zoom,
+        "a new font atlas"
+    );
+    let settled = harness.state().map_layer_builds();
+    harness.step();
+    assert_eq!(harness.state().map_layer_builds(), settled);
 }
 
 #[test]

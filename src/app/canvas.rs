@@ -44,12 +44,11 @@ impl StampKey {
 
 /// What rebuilding the map re-uses: tessellated stamps and laid-out text. Stamps are emptied when
 /// the scale or the tessellation options change (they decide the vertices); text also when egui
-/// empties its font atlas (the glyphs move).
+/// rebuilds its font atlas (the glyphs move): see [`Stamps::forget_text`].
 #[derive(Default)]
 pub struct Stamps {
     pixels_per_point: f32,
     options: Option<TessellationOptions>,
-    font_atlas_fill: f32,
     font_image_size: [usize; 2],
     meshes: HashMap<StampKey, (Mesh, Rect)>,
     /// Galleys by font and colour, then text. egui's own cache keeps a galley only while some
@@ -67,7 +66,6 @@ impl Stamps {
         &mut self,
         pixels_per_point: f32,
         options: TessellationOptions,
-        fill: f32,
         font_image_size: [usize; 2],
     ) {
         if self.pixels_per_point != pixels_per_point || self.options != Some(options) {
@@ -77,17 +75,22 @@ impl Stamps {
             self.pixels_per_point = pixels_per_point;
             self.options = Some(options);
         }
-        if fill < self.font_atlas_fill || self.galley_count > MAX_GALLEYS {
-            self.galleys.clear();
-            self.galley_count = 0;
-            self.meshes.retain(|key, _| !key.is_text());
+        if self.galley_count > MAX_GALLEYS {
+            self.forget_text();
         }
         if font_image_size != self.font_image_size {
             // Text meshes carry texture coordinates scaled to the atlas's size.
             self.meshes.retain(|key, _| !key.is_text());
             self.font_image_size = font_image_size;
         }
-        self.font_atlas_fill = fill;
+    }
+
+    /// Drops every laid-out and tessellated text: their glyphs point into a font atlas that egui
+    /// has rebuilt (fonts added, the atlas full, other text options).
+    pub fn forget_text(&mut self) {
+        self.galleys.clear();
+        self.galley_count = 0;
+        self.meshes.retain(|key, _| !key.is_text());
     }
 
     pub fn len(&self) -> usize {
@@ -126,9 +129,8 @@ impl<'a> Canvas<'a> {
         let ctx = painter.ctx();
         let pixels_per_point = ctx.pixels_per_point();
         let options = ctx.tessellation_options(|o| *o);
-        let (font_image_size, fill) =
-            ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio()));
-        stamps.prepare(pixels_per_point, options, fill, font_image_size);
+        let font_image_size = ctx.fonts(|f| f.font_image_size());
+        stamps.prepare(pixels_per_point, options, font_image_size);
         let mut tessellator =
             Tessellator::new(pixels_per_point, options, font_image_size, Vec::new());
         let clip = painter.clip_rect();
@@ -320,8 +322,6 @@ impl<'a> Canvas<'a> {
 
     /// Everything recorded, text over shapes, as one mesh.
     pub fn finish(self) -> Arc<Mesh> {
-        // The text laid out here may have added glyphs: only a later drop means a reset.
-        self.stamps.font_atlas_fill = self.painter.ctx().fonts(|f| f.font_atlas_fill_ratio());
         let mut mesh = self.shapes;
         mesh.append(self.text);
         Arc::new(mesh)

@@ -71,6 +71,8 @@ pub struct MapView {
     zoom_to: Option<[f64; 4]>,
     /// The bubble under the pointer last frame, if any.
     pub hovered_bubble: Option<usize>,
+    /// A galley egui lays out every frame, to notice when it rebuilds its font atlas.
+    font_probe: Option<Arc<egui::Galley>>,
 }
 
 /// Everything that decides how the map layer looks; the layer is rebuilt when any of it changes.
@@ -95,9 +97,6 @@ struct LayerKey {
 /// frame re-adds the meshes, which costs a copy of their vertices.
 struct MapLayer {
     key: LayerKey,
-    /// How full the font atlas was when the text was tessellated: when egui empties the atlas
-    /// (the ratio drops), the glyphs moved and the layer must be rebuilt.
-    font_atlas_fill: f32,
     mesh: Arc<Mesh>,
     inset: Option<(Rect, Arc<Mesh>)>,
     hits: Vec<Hit>,
@@ -184,17 +183,25 @@ impl MapView {
                 basemap.problems.len(),
             ],
         };
-        let font_atlas_fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
-        let fresh = self
-            .layer
+        // egui rebuilds its font atlas when fonts are added, when it is full, or when text options
+        // change, and then forgets every galley. A galley laid out every frame is the same one
+        // while nothing of this happened: a new one means the layer's glyphs point nowhere.
+        let probe = painter.layout_no_wrap("0".into(), style::font(10.0), Color32::BLACK);
+        let atlas_kept = self
+            .font_probe
             .as_ref()
-            .is_some_and(|layer| layer.key == key && font_atlas_fill >= layer.font_atlas_fill);
+            .is_some_and(|old| Arc::ptr_eq(old, &probe));
+        if !atlas_kept {
+            self.stamps.forget_text();
+            self.font_probe = Some(probe);
+        }
+        let fresh = atlas_kept && self.layer.as_ref().is_some_and(|layer| layer.key == key);
         if !fresh {
             // The old layer goes first: two of them at once would double the peak memory.
             let capacity = self.layer.take().map_or((0, 0), |old| {
                 (old.mesh.vertices.len(), old.mesh.indices.len())
             });
-            let mut layer = build_layer(
+            let layer = build_layer(
                 &painter,
                 &mut self.stamps,
                 capacity,
@@ -204,8 +211,6 @@ impl MapView {
                 state,
                 key,
             );
-            // Building may have added glyphs to the atlas; only a drop below this means a reset.
-            layer.font_atlas_fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
             self.layer = Some(layer);
             self.layer_builds += 1;
         }
@@ -569,7 +574,6 @@ fn build_layer(
     });
     MapLayer {
         key,
-        font_atlas_fill: 0.0,
         mesh,
         inset: inset_mesh,
         hits,
@@ -1440,6 +1444,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The map notices a rebuilt font atlas by a galley it lays out every frame: egui must hand
+    /// back the same one while the atlas stands, and a new one once it is rebuilt.
+    #[test]
+    fn a_galley_laid_out_every_frame_changes_only_with_the_font_atlas() {
+        let ctx = egui::Context::default();
+        let mut probes = Vec::new();
+        for frame in 0..4 {
+            if frame == 2 {
+                ctx.add_font(egui::FontInsert::new(
+                    "a fallback",
+                    egui::FontData::from_static(include_bytes!(
+                        "../../assets/fonts/DejaVuSans.ttf"
+                    )),
+                    vec![egui::InsertFontFamily {
+                        family: egui::FontFamily::Proportional,
+                        priority: egui::FontPriority::Lowest,
+                    }],
+                ));
+            }
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                let probe =
+                    ui.painter()
+                        .layout_no_wrap("0".into(), style::font(10.0), Color32::BLACK);
+                probes.push(probe);
+            });
+            output.textures_delta.clear();
+        }
+        assert!(Arc::ptr_eq(&probes[0], &probes[1]), "a steady frame");
+        assert!(!Arc::ptr_eq(&probes[1], &probes[2]), "new fonts, new atlas");
+        assert!(Arc::ptr_eq(&probes[2], &probes[3]));
     }
 
     #[test]
