@@ -240,8 +240,12 @@ fn seed_atlas() -> Atlas {
 }
 
 fn harness(size: [f32; 2]) -> Harness<'static, AtlasApp> {
+    harness_over(seed_atlas(), size)
+}
+
+fn harness_over(atlas: Atlas, size: [f32; 2]) -> Harness<'static, AtlasApp> {
     let app = AtlasApp::new(
-        seed_atlas(),
+        atlas,
         Basemap::load(&root().join("data")),
         Startup::default(),
     );
@@ -824,15 +828,7 @@ fn a_crowded_day_lists_a_dozen_events_per_kind_and_more_on_request() {
             .places
             .insert(id.clone(), place(id, name, PlaceKind::Town, "AZ", lat, lon));
     }
-    let app = AtlasApp::new(
-        atlas,
-        Basemap::load(&root().join("data")),
-        Startup::default(),
-    );
-    let mut harness = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
-    harness.run();
+    let mut harness = harness_over(atlas, [1920.0, 1080.0]);
     let shelling = harness.state().scene().by_kind[0].len();
     assert!(shelling > 60, "{shelling} shelling events");
     let rows = |harness: &Harness<'static, AtlasApp>| {
@@ -866,15 +862,7 @@ fn a_crowded_map_gathers_close_places_into_bubbles_that_zoom_in() {
     assert!(places.len() > 500, "{} places", places.len());
     let events = karabakh_atlas::synthetic::events(5_000, &places, 1, 5);
     let atlas = Atlas::from_parts(Vec::new(), Vec::new(), events, HashMap::new(), gazetteer);
-    let app = AtlasApp::new(
-        atlas,
-        Basemap::load(&root().join("data")),
-        Startup::default(),
-    );
-    let mut harness = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
-    harness.run();
+    let mut harness = harness_over(atlas, [1920.0, 1080.0]);
     let bubbles = harness.state().map_bubbles();
     assert!(
         !bubbles.is_empty(),
