@@ -380,10 +380,23 @@ fn build_layer(
         .zip(&anchors)
         .map(|(g, anchor)| !g.far && margin.contains(*anchor))
         .collect();
-    let dense = near.iter().filter(|n| **n).count() > DENSE_MARKERS;
-    let base_radius = style::marker_radius(1, state.presentation);
+    let in_view = near.iter().filter(|n| **n).count();
+    let dense = in_view > DENSE_MARKERS;
     let bubbles = if dense {
-        bubble_up(scene, &anchors, &near, base_radius * 4.0)
+        // Cells as wide as two and a half typical markers: big markers (many sources) need
+        // bigger cells to stay apart.
+        let mean_radius = (0..radii.len())
+            .filter(|&i| near[i])
+            .map(|i| radii[i])
+            .sum::<f32>()
+            / in_view as f32;
+        let base_radius = style::marker_radius(1, state.presentation);
+        bubble_up(
+            scene,
+            &anchors,
+            &near,
+            (mean_radius * 2.5).max(base_radius * 4.0),
+        )
     } else {
         Vec::new()
     };
