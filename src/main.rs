@@ -136,6 +136,22 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // A script must see a failure when there is nothing to read; the window shows it instead.
+    let scripted_dir = match &cli.command {
+        Some(Command::Extract { dir: Some(dir), .. }) => Some(dir.clone()),
+        Some(Command::Extract { .. } | Command::Screenshot { .. } | Command::Eval { .. }) => {
+            Some(articles.clone())
+        }
+        _ => None,
+    };
+    if let Some(dir) = scripted_dir.filter(|dir| !dir.exists()) {
+        eprintln!(
+            "karabakh-atlas: {} does not exist: give a folder of articles (.txt), or leave \
+             --articles out to use the seeds",
+            dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let result = match cli.command {
         None => {
             let startup = Startup {

@@ -97,3 +97,31 @@ fn bad_articles_are_listed_and_the_rest_still_load() {
             .is_some_and(|e| e.contains("publication date"))
     );
 }
+
+#[test]
+fn a_missing_folder_fails_the_scripted_commands_with_its_name() {
+    let missing = std::env::temp_dir().join("karabakh-atlas-no-such-folder");
+    for args in [
+        vec!["extract".to_string(), missing.display().to_string()],
+        vec![
+            "--articles".to_string(),
+            missing.display().to_string(),
+            "screenshot".to_string(),
+            "--day".to_string(),
+            "2020-10-08".to_string(),
+            "--out".to_string(),
+            missing.join("shot.png").display().to_string(),
+        ],
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+            .args(&args)
+            .output()
+            .expect("the binary runs");
+        assert!(!output.status.success(), "{args:?}");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            message.contains("karabakh-atlas-no-such-folder does not exist"),
+            "{args:?}: {message}"
+        );
+    }
+}

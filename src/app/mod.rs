@@ -452,6 +452,11 @@ impl AtlasApp {
     }
 
     fn handle_screenshots(&mut self, ctx: &egui::Context) {
+        if self.startup.screenshot.is_some() {
+            // A scripted shot drives its own frames: with the map painted once per view, nothing
+            // else asks for the next one, and a sequence of days would wait for input forever.
+            ctx.request_repaint();
+        }
         // The command-line shot waits a few frames: panel sizes settle after the first ones.
         let auto = self.startup.screenshot.is_some() && self.map_frames == 3;
         let requested = self.state.screenshot_requested.take();
