@@ -257,13 +257,17 @@ impl TimelineView {
         }
         let last = index_of(state, state.span.1) as f64;
         let start = state.span.0;
+        // The short chart's axis has room for little more than its zero: the caption says the top.
+        let top = scene.tolls.iter().map(|t| t.deaths).max().unwrap_or(0);
         ui.label(
-            RichText::new("Reported death tolls (hover a point for its words and source)")
-                .small()
-                .weak(),
+            RichText::new(format!(
+                "Reported death tolls, up to {top} (hover a point for its words and source)"
+            ))
+            .small(),
         );
         let response = Plot::new("tolls")
-            .height(54.0)
+            // Tall enough for the y axis to show values, not only its zero.
+            .height(76.0)
             .show_axes([false, true])
             .y_axis_min_width(28.0)
             .show_grid(false)
@@ -339,6 +343,8 @@ impl TimelineView {
             commands.push(Command::Select(Some(toll.event)));
         }
         drop(response);
+        // The panel ends at the window's edge: keep the chart's frame off it.
+        ui.add_space(6.0);
     }
 }
 
