@@ -30,10 +30,9 @@ pub fn claim_in(sentence: &str, scan: &Scan) -> Option<Claim> {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| PASSIVE.contains(&w.to_lowercase().as_str()));
-        if !passive {
-            if let Some(before) = speaker_after(&trim_end_words(&trailing_phrase(head, 5))) {
-                return Some(Claim { by: before, denied });
-            }
+        if !passive && let Some(before) = speaker_after(&trim_end_words(&trailing_phrase(head, 5)))
+        {
+            return Some(Claim { by: before, denied });
         }
         // "…, declared the French presidency": the speaker follows the verb.
         if let Some(after) = speaker_after(&leading_phrase(&sentence[end..], 5)) {
