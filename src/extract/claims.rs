@@ -77,6 +77,35 @@ const SPEAKER_NOUNS: &[&str] = &[
     "agency",
     "sources",
     "statement",
+    "release",
+];
+
+/// Capitalised words that name no one.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
 ];
 
 /// Words after which a speaker's name has ended ("the French presidency after Emmanuel…").
@@ -103,10 +132,9 @@ fn speaker_after(phrase: &str) -> Option<String> {
     if lower.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str())) {
         return None;
     }
-    let names_someone = words
-        .iter()
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-        || lower.iter().any(|w| SPEAKER_NOUNS.contains(&w.as_str()));
+    let names_someone = words.iter().zip(&lower).any(|(w, l)| {
+        w.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&l.as_str())
+    }) || lower.iter().any(|w| SPEAKER_NOUNS.contains(&w.as_str()));
     let phrase = trim_end_words(&words.join(" "));
     (names_someone && !phrase.is_empty() && !is_pronoun(&phrase)).then_some(phrase)
 }
@@ -365,6 +393,14 @@ mod tests {
             // A passive verb of saying has no speaker, and the words after it are not one.
             (
                 "On the Armenian side, 104 soldiers have been announced killed.",
+                None,
+            ),
+            (
+                "Talks will resume, according to the press release.",
+                Some("press release"),
+            ),
+            (
+                "The Kremlin, which announced the talks Thursday evening, was silent.",
                 None,
             ),
         ] {
