@@ -29,7 +29,6 @@ use karabakh_atlas::app::{AtlasApp, Startup};
 use karabakh_atlas::atlas::Atlas;
 use karabakh_atlas::basemap::Basemap;
 use karabakh_atlas::gazetteer::Gazetteer;
-use karabakh_atlas::model::PlaceId;
 use karabakh_atlas::synthetic;
 
 const SIZE: egui::Vec2 = egui::vec2(1920.0, 1080.0);
@@ -41,12 +40,7 @@ struct Window {
 
 impl Window {
     fn new(events: usize, days: usize, up_to_day: bool, gazetteer: &Arc<Gazetteer>) -> Window {
-        let places: Vec<PlaceId> = gazetteer
-            .places()
-            .iter()
-            .filter(|p| matches!(p.country.as_str(), "AZ" | "AM"))
-            .map(|p| p.id.clone())
-            .collect();
+        let places = synthetic::front_places(gazetteer);
         let mut events = synthetic::events(events, &places, days, 7);
         if days == 1 {
             // Every event on the second day of the war, and one on the first, so the window can

@@ -14,7 +14,6 @@ use std::sync::Arc;
 use karabakh_atlas::app::{AtlasApp, Startup};
 use karabakh_atlas::atlas::{Atlas, DayWindow, EventFilter};
 use karabakh_atlas::basemap::Basemap;
-use karabakh_atlas::model::PlaceId;
 use karabakh_atlas::synthetic;
 
 const EVENTS: usize = 100_000;
@@ -42,12 +41,7 @@ fn main() {
     report("start");
     let gazetteer = Arc::new(common::gazetteer());
     report("gazetteer loaded");
-    let places: Vec<PlaceId> = gazetteer
-        .places()
-        .iter()
-        .filter(|p| matches!(p.country.as_str(), "AZ" | "AM"))
-        .map(|p| p.id.clone())
-        .collect();
+    let places = synthetic::front_places(&gazetteer);
     let events = synthetic::events(EVENTS, &places, 45, 7);
     report(&format!("{EVENTS} events generated"));
     let atlas = Atlas::from_parts(Vec::new(), Vec::new(), events, HashMap::new(), gazetteer);

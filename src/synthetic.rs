@@ -76,7 +76,7 @@ impl CorpusGenerator {
         let place_names = gazetteer
             .places()
             .iter()
-            .filter(|p| matches!(p.country.as_str(), "AZ" | "AM"))
+            .filter(|p| is_front_country(p))
             .filter(|p| {
                 matches!(
                     p.kind,
@@ -144,6 +144,20 @@ fn war_day(offset: usize) -> NaiveDate {
     corpus::war_start()
         .checked_add_days(Days::new(offset as u64))
         .unwrap_or_else(corpus::war_start)
+}
+
+fn is_front_country(place: &crate::model::Place) -> bool {
+    matches!(place.country.as_str(), "AZ" | "AM")
+}
+
+/// Every Azerbaijani and Armenian place of the gazetteer: where synthetic events happen.
+pub fn front_places(gazetteer: &Gazetteer) -> Vec<PlaceId> {
+    gazetteer
+        .places()
+        .iter()
+        .filter(|p| is_front_country(p))
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 /// `count` events spread over `days` days of the war and over `places`, for frame-cost tests.

@@ -624,16 +624,7 @@ fn missing_map_data_is_reported_not_fatal() {
 fn seeds_harness(size: [f32; 2]) -> Harness<'static, AtlasApp> {
     let atlas = Atlas::from_dir(&root().join("seeds"), &root().join("data"))
         .expect("the seeds and data ship with the project");
-    let app = AtlasApp::new(
-        atlas,
-        Basemap::load(&root().join("data")),
-        Startup::default(),
-    );
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
-    harness.run();
-    harness
+    harness_over(atlas, size)
 }
 
 fn click_at(harness: &mut Harness<'static, AtlasApp>, at: egui::Pos2) {
@@ -853,12 +844,7 @@ fn a_crowded_day_lists_a_dozen_events_per_kind_and_more_on_request() {
 #[test]
 fn a_crowded_map_gathers_close_places_into_bubbles_that_zoom_in() {
     let gazetteer = Arc::new(Gazetteer::load(&root().join("data")).expect("the shipped gazetteer"));
-    let places: Vec<String> = gazetteer
-        .places()
-        .iter()
-        .filter(|p| matches!(p.country.as_str(), "AZ" | "AM"))
-        .map(|p| p.id.clone())
-        .collect();
+    let places = karabakh_atlas::synthetic::front_places(&gazetteer);
     assert!(places.len() > 500, "{} places", places.len());
     let events = karabakh_atlas::synthetic::events(5_000, &places, 1, 5);
     let atlas = Atlas::from_parts(Vec::new(), Vec::new(), events, HashMap::new(), gazetteer);
