@@ -266,7 +266,7 @@ fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
         app.scene()
             .groups
             .iter()
-            .any(|g| g.place == other && g.corrected),
+            .any(|g| *g.place == *other && g.corrected),
         "the marker moved and carries the corrected mark"
     );
     harness.get_by_label_contains("corrected: was shelling");

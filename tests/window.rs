@@ -385,7 +385,7 @@ fn clicking_a_marker_selects_its_event_and_hovering_names_it() {
         .scene()
         .groups
         .iter()
-        .position(|g| g.name == "Shusha")
+        .position(|g| &*g.name == "Shusha")
         .expect("Shusha has a marker");
     let (_, at) = *app
         .marker_positions()
@@ -539,7 +539,7 @@ fn the_place_search_keeps_only_events_at_matching_places() {
         .scene()
         .groups
         .iter()
-        .map(|g| g.name.as_str())
+        .map(|g| &*g.name)
         .collect();
     assert_eq!(names, ["Barda"]);
 }
@@ -568,13 +568,13 @@ fn far_places_go_to_the_inset_and_the_toll_line_has_the_report() {
     let moscow = scene
         .groups
         .iter()
-        .find(|g| g.name == "Moscow")
+        .find(|g| &*g.name == "Moscow")
         .expect("Moscow has a marker");
     assert!(moscow.far);
     let barda = scene
         .groups
         .iter()
-        .find(|g| g.name == "Barda")
+        .find(|g| &*g.name == "Barda")
         .expect("Barda has a marker");
     assert!(!barda.far);
     assert!(barda.hollow, "an implied day is drawn hollow");
@@ -593,7 +593,7 @@ fn up_to_this_day_keeps_earlier_events() {
             .scene()
             .groups
             .iter()
-            .all(|g| g.name != "Shusha")
+            .all(|g| &*g.name != "Shusha")
     );
     harness.get_by_label("up to this day").click();
     harness.run();
@@ -603,7 +603,7 @@ fn up_to_this_day_keeps_earlier_events() {
             .scene()
             .groups
             .iter()
-            .any(|g| g.name == "Shusha")
+            .any(|g| &*g.name == "Shusha")
     );
 }
 

@@ -116,14 +116,18 @@ impl<'a> Canvas<'a> {
     /// Records for `painter` (its clip rectangle culls what is off-screen; its context lays out
     /// the text).
     pub fn new(painter: &'a Painter, stamps: &'a mut Stamps) -> Canvas<'a> {
-        Canvas::with_capacity(painter, stamps, (0, 0))
+        Canvas::reusing(painter, stamps, Mesh::default(), (0, 0))
     }
 
-    /// With room for `(vertices, indices)`: a map of 100 000 events is a mesh of a few hundred
-    /// thousand vertices, and growing it by doubling briefly holds the old and the new buffers.
-    pub fn with_capacity(
+    /// Records into `buffers` (emptied; a mesh of a previous build), with room for at least
+    /// `(vertices, indices)`. A map of 100 000 events is a mesh of a few hundred thousand
+    /// vertices: growing it by doubling copies it again and again, and a fresh buffer of that
+    /// size comes from the system as untouched pages, each a page fault when first written —
+    /// together more than the drawing itself.
+    pub fn reusing(
         painter: &'a Painter,
         stamps: &'a mut Stamps,
+        mut buffers: Mesh,
         (vertices, indices): (usize, usize),
     ) -> Canvas<'a> {
         let ctx = painter.ctx();
@@ -139,10 +143,14 @@ impl<'a> Canvas<'a> {
             painter,
             tessellator,
             clip,
-            shapes: Mesh {
-                vertices: Vec::with_capacity(vertices),
-                indices: Vec::with_capacity(indices),
-                ..Mesh::default()
+            shapes: {
+                // Not `Mesh::clear`, which lets the vertex buffer go.
+                buffers.vertices.clear();
+                buffers.indices.clear();
+                buffers.texture_id = Default::default();
+                buffers.vertices.reserve(vertices);
+                buffers.indices.reserve(indices);
+                buffers
             },
             text: Mesh::default(),
             stamps,

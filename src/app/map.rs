@@ -64,6 +64,12 @@ pub struct MapView {
     /// Where each drawn marker went: (index into `Scene::groups`, screen centre).
     pub drawn: Vec<(usize, Pos2)>,
     layer: Option<MapLayer>,
+    /// The basemap of the current view, copied under every layer built for it.
+    base: Option<(BaseKey, Arc<Mesh>)>,
+    /// Room the layer's mesh is given: the largest built yet and an eighth. Growing a mesh of a
+    /// few hundred thousand vertices by doubling copies it again and again, and stepping between
+    /// a quiet and a crowded day would size it for the quiet one.
+    mesh_capacity: (usize, usize),
     stamps: Stamps,
     /// How many times the layer was built (for tests: a steady frame must not rebuild it).
     pub layer_builds: u64,
@@ -93,8 +99,18 @@ struct LayerKey {
     basemap: [usize; 5],
 }
 
-/// The basemap, markers, labels, legend and scale bar of one view, tessellated once. A steady
-/// frame re-adds the meshes, which costs a copy of their vertices.
+/// Everything that decides how the basemap looks: the view, not the day.
+#[derive(Clone, Debug, PartialEq)]
+struct BaseKey {
+    rect: Rect,
+    bounds: [f64; 4],
+    pixels_per_point: f32,
+    dark: bool,
+    basemap: [usize; 5],
+}
+
+/// The basemap (a copy of its own mesh), markers, labels, legend and scale bar of one view,
+/// tessellated once. A steady frame re-adds the meshes, which costs a copy of their vertices.
 struct MapLayer {
     key: LayerKey,
     mesh: Arc<Mesh>,
@@ -195,22 +211,47 @@ impl MapView {
             self.stamps.forget_text();
             self.font_probe = Some(probe);
         }
+        let base_key = BaseKey {
+            rect,
+            bounds: key.bounds,
+            pixels_per_point: key.pixels_per_point,
+            dark: key.dark,
+            basemap: key.basemap,
+        };
+        let base = match &self.base {
+            Some((old, mesh)) if *old == base_key => mesh.clone(),
+            _ => {
+                self.base = None;
+                let mesh = build_base(&painter, &mut self.stamps, &transform, basemap, state.dark);
+                self.base = Some((base_key, mesh.clone()));
+                mesh
+            }
+        };
         let fresh = atlas_kept && self.layer.as_ref().is_some_and(|layer| layer.key == key);
         if !fresh {
-            // The old layer goes first: two of them at once would double the peak memory.
-            let capacity = self.layer.take().map_or((0, 0), |old| {
-                (old.mesh.vertices.len(), old.mesh.indices.len())
-            });
+            // The old layer's mesh is drawn on anew: two of them at once would double the peak
+            // memory, and fresh buffers cost page faults (see `Canvas::reusing`). egui let go of
+            // it when the last frame was tessellated.
+            let buffers = self
+                .layer
+                .take()
+                .and_then(|old| Arc::try_unwrap(old.mesh).ok())
+                .unwrap_or_default();
             let layer = build_layer(
                 &painter,
                 &mut self.stamps,
-                capacity,
+                buffers,
+                self.mesh_capacity,
+                &base,
                 &transform,
                 basemap,
                 scene,
                 state,
                 key,
             );
+            let built = (layer.mesh.vertices.len(), layer.mesh.indices.len());
+            self.mesh_capacity.0 = self.mesh_capacity.0.max(built.0 + built.0 / 8);
+            self.mesh_capacity.1 = self.mesh_capacity.1.max(built.1 + built.1 / 8);
             self.layer = Some(layer);
             self.layer_builds += 1;
         }
@@ -279,7 +320,11 @@ impl MapView {
     }
 
     pub fn layer_vertices(&self) -> usize {
-        self.layer.as_ref().map_or(0, |layer| {
+        let base = self
+            .base
+            .as_ref()
+            .map_or(0, |(_, mesh)| mesh.vertices.len());
+        base + self.layer.as_ref().map_or(0, |layer| {
             layer.mesh.vertices.len() + layer.inset.as_ref().map_or(0, |(_, m)| m.vertices.len())
         })
     }
@@ -290,7 +335,9 @@ impl MapView {
 fn build_layer(
     painter: &egui::Painter,
     stamps: &mut Stamps,
+    buffers: Mesh,
     capacity: (usize, usize),
+    base: &Arc<Mesh>,
     transform: &egui_plot::PlotTransform,
     basemap: &Basemap,
     scene: &Scene,
@@ -302,48 +349,9 @@ fn build_layer(
     let to_screen = |p: LonLat| transform.position_from_point(&PlotPoint::new(p[0], p[1]));
     let colors = style::map_colors(state.dark);
     let type_scale = style::type_scale(state.presentation);
-    // A little more than last time: the next day usually looks much the same.
-    let capacity = (capacity.0 + capacity.0 / 8, capacity.1 + capacity.1 / 8);
-    let mut canvas = Canvas::with_capacity(painter, stamps, capacity);
-
-    canvas.rect_filled(rect, 0.0, colors.sea);
-    paint_areas(&mut canvas, &basemap.countries, view, &to_screen, |a| {
-        if a.name == "Armenia" || a.name == "Azerbaijan" {
-            colors.land_focus
-        } else {
-            colors.land
-        }
-    });
-    paint_areas(&mut canvas, &basemap.lakes, view, &to_screen, |_| {
-        colors.lake
-    });
-    if let Some(karabakh) = &basemap.karabakh {
-        paint_areas(
-            &mut canvas,
-            std::slice::from_ref(karabakh),
-            view,
-            &to_screen,
-            |_| colors.karabakh_fill,
-        );
-    }
-    paint_outlines(
-        &mut canvas,
-        &basemap.countries,
-        view,
-        &to_screen,
-        Stroke::new(1.0, colors.border),
-    );
-    if let Some(karabakh) = &basemap.karabakh {
-        let stroke = Stroke::new(2.0, colors.karabakh_line);
-        paint_outlines(
-            &mut canvas,
-            std::slice::from_ref(karabakh),
-            view,
-            &to_screen,
-            stroke,
-        );
-    }
-
+    let mut canvas = Canvas::reusing(painter, stamps, buffers, capacity);
+    // One mesh for the whole map: egui would copy a second one into the first every frame.
+    canvas.add(Shape::Mesh(base.clone()));
     // Overlays (inset, legend, scale bar) are laid out first so that labels avoid them.
     let inset = inset_layout(rect, scene);
     let legend = (!state.presentation).then(|| legend_rect(rect, state.presentation));
@@ -491,7 +499,7 @@ fn build_layer(
     let mut reach: HashMap<&str, f32> = HashMap::new();
     for (i, group) in scene.groups.iter().enumerate().filter(|(i, _)| near[*i]) {
         let extent = centres[i].distance(anchors[i]) + radii[i] * MARKER_BLOCK;
-        let entry = reach.entry(group.place.as_str()).or_insert(0.0);
+        let entry = reach.entry(&*group.place).or_insert(0.0);
         *entry = entry.max(extent);
     }
     let mut by_place: Vec<(usize, &MarkerGroup)> = scene
@@ -502,8 +510,8 @@ fn build_layer(
         .collect();
     by_place.sort_by_key(|(_, g)| std::cmp::Reverse(g.events.len()));
     for (i, group) in by_place {
-        if seen_places.insert(group.place.as_str()) {
-            let extent = reach.get(group.place.as_str()).copied().unwrap_or(6.0);
+        if seen_places.insert(&*group.place) {
+            let extent = reach.get(&*group.place).copied().unwrap_or(6.0);
             wanted.push(LabelRequest::beside(
                 anchors[i],
                 extent + 4.0,
@@ -524,7 +532,7 @@ fn build_layer(
             colors.karabakh_line,
         ));
     }
-    let names_with_events: HashSet<&str> = scene.groups.iter().map(|g| g.name.as_str()).collect();
+    let names_with_events: HashSet<&str> = scene.groups.iter().map(|g| &*g.name).collect();
     for town in &basemap.towns {
         if names_with_events.contains(town.name.as_str()) {
             continue;
@@ -592,6 +600,67 @@ fn build_layer(
         hits,
         bubbles,
     }
+}
+
+/// The basemap of one view (sea, land, lakes, borders, the region's outline), tessellated once:
+/// a day change redraws the markers on top of it, not the borders under them.
+fn build_base(
+    painter: &egui::Painter,
+    stamps: &mut Stamps,
+    transform: &egui_plot::PlotTransform,
+    basemap: &Basemap,
+    dark: bool,
+) -> Arc<Mesh> {
+    let rect = *transform.frame();
+    let bounds = transform.bounds();
+    let view = [
+        bounds.min()[0],
+        bounds.min()[1],
+        bounds.max()[0],
+        bounds.max()[1],
+    ];
+    let to_screen = |p: LonLat| transform.position_from_point(&PlotPoint::new(p[0], p[1]));
+    let colors = style::map_colors(dark);
+    let mut canvas = Canvas::new(painter, stamps);
+    canvas.rect_filled(rect, 0.0, colors.sea);
+    paint_areas(&mut canvas, &basemap.countries, view, &to_screen, |a| {
+        if a.name == "Armenia" || a.name == "Azerbaijan" {
+            colors.land_focus
+        } else {
+            colors.land
+        }
+    });
+    paint_areas(&mut canvas, &basemap.lakes, view, &to_screen, |_| {
+        colors.lake
+    });
+    if let Some(karabakh) = &basemap.karabakh {
+        paint_areas(
+            &mut canvas,
+            std::slice::from_ref(karabakh),
+            view,
+            &to_screen,
+            |_| colors.karabakh_fill,
+        );
+    }
+    paint_outlines(
+        &mut canvas,
+        &basemap.countries,
+        view,
+        &to_screen,
+        Stroke::new(1.0, colors.border),
+    );
+    if let Some(karabakh) = &basemap.karabakh {
+        let stroke = Stroke::new(2.0, colors.karabakh_line);
+        paint_outlines(
+            &mut canvas,
+            std::slice::from_ref(karabakh),
+            view,
+            &to_screen,
+            stroke,
+        );
+    }
+
+    canvas.finish()
 }
 
 fn zoom_and_pan_keys(ui: &Ui) -> (f32, Vec2) {
@@ -772,10 +841,7 @@ fn bubble_up(scene: &Scene, anchors: &[Pos2], include: &[bool], cell: f32) -> Ve
             continue;
         }
         members.sort_by_key(|&m| std::cmp::Reverse(scene.groups[m].events.len()));
-        let mut places: Vec<&str> = members
-            .iter()
-            .map(|&m| scene.groups[m].place.as_str())
-            .collect();
+        let mut places: Vec<&str> = members.iter().map(|&m| &*scene.groups[m].place).collect();
         places.sort_unstable();
         places.dedup();
         let mut by_kind = [0usize; 5];
@@ -877,7 +943,7 @@ fn bubble_tooltip(ui: &mut Ui, scene: &Scene, bubble: &Bubble) {
     );
     let mut shown: Vec<&str> = Vec::new();
     for &m in &bubble.members {
-        let name = scene.groups[m].name.as_str();
+        let name = &*scene.groups[m].name;
         if !shown.contains(&name) {
             shown.push(name);
         }
@@ -1422,7 +1488,7 @@ fn paint_inset(
         labels.block(drawn);
     }
     for (_, group) in &far {
-        if named.insert(group.place.as_str()) {
+        if named.insert(&*group.place) {
             let request = LabelRequest::beside(
                 to_screen(group.lonlat),
                 radius * MARKER_BLOCK + 4.0,

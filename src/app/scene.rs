@@ -2,12 +2,13 @@
 //! the mode or the filter change (never every frame).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 
 use crate::atlas::{Atlas, DayWindow, EventFilter, kind_index};
-use crate::model::{Certainty, EventKind, PlaceId, Status};
+use crate::model::{Certainty, EventKind, Status};
 
 use super::state::ViewState;
 
@@ -21,8 +22,9 @@ pub fn is_far([lon, lat]: [f64; 2]) -> bool {
 /// The events of one kind at one place in the shown window: one marker on the map.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MarkerGroup {
-    pub place: PlaceId,
-    pub name: String,
+    /// Shared with every group of the place in every scene: a day change copies no names.
+    pub place: Arc<str>,
+    pub name: Arc<str>,
     pub lonlat: [f64; 2],
     pub kind: EventKind,
     /// Indices into `Atlas::events`, latest day first.
@@ -91,8 +93,16 @@ impl Scene {
             self.visible = index
                 .query(key.0, &key.1)
                 .unwrap_or_else(|| atlas.query(key.0, &key.1));
-            self.groups = group_markers(index, &self.visible);
-            self.by_kind = split_by_kind(index, &self.visible);
+            match index.runs_for(key.0, &key.1) {
+                Some(window) => {
+                    self.groups = index.groups_in(window, &key.1.kinds);
+                    self.by_kind = index.by_kind_in(window, &key.1.kinds);
+                }
+                None => {
+                    self.groups = group_markers(index, &self.visible);
+                    self.by_kind = split_by_kind(index, &self.visible);
+                }
+            }
             self.key = Some(key);
             self.generation = SCENE_GENERATION.fetch_add(1, Ordering::Relaxed);
         }
@@ -134,6 +144,44 @@ struct EventIndex {
     rows: Vec<Row>,
     /// Dated events by (day, index): the order `Atlas::query` returns.
     by_day: Vec<u32>,
+    /// Every (dated event, located place), ordered by place slot, kind, day, event: the events of
+    /// one marker group in any window of days are one stretch of it, found by two binary
+    /// searches, so a day change regroups 100 000 events without visiting each.
+    pairs: Vec<Pair>,
+    /// Running totals over `pairs`, one entry longer and starting at zero: a stretch's sources,
+    /// solid (not hollow) and corrected events are differences of two entries.
+    totals: Vec<Totals>,
+    /// The stretches of `pairs` that share a place slot and a kind: one marker group each.
+    runs: Vec<(u32, u32)>,
+    /// Dated events by kind, day, index, and where each kind starts (indexed like
+    /// `EventKind::ALL`, one more at the end): one kind's events in a window are one stretch.
+    by_kind_day: Vec<u32>,
+    kind_starts: [usize; 6],
+}
+
+#[derive(Clone, Copy)]
+struct Pair {
+    slot: u32,
+    event: u32,
+    day: NaiveDate,
+    kind: u8,
+    /// Where the place comes in the event's places: groups are listed in the order their first
+    /// event and place appear.
+    position: u8,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Totals {
+    sources: u64,
+    solid: u32,
+    corrected: u32,
+}
+
+/// The days of a window, for the runs: `from` (none: since the first day) to `to`, inclusive.
+#[derive(Clone, Copy)]
+struct RunWindow {
+    from: Option<NaiveDate>,
+    to: NaiveDate,
 }
 
 #[derive(Clone, Copy)]
@@ -147,8 +195,8 @@ struct Row {
 }
 
 struct PlaceSlot {
-    id: PlaceId,
-    name: String,
+    id: Arc<str>,
+    name: Arc<str>,
     lonlat: [f64; 2],
     far: bool,
 }
@@ -165,8 +213,8 @@ impl EventIndex {
                     None => atlas.place(id).map(|place| {
                         let slot = index.places.len() as u32;
                         index.places.push(PlaceSlot {
-                            id: id.clone(),
-                            name: place.name.clone(),
+                            id: Arc::from(id.as_str()),
+                            name: Arc::from(place.name.as_str()),
                             lonlat: [place.lon, place.lat],
                             far: is_far([place.lon, place.lat]),
                         });
@@ -196,7 +244,152 @@ impl EventIndex {
         index
             .by_day
             .sort_by_key(|&i| (index.rows[i as usize].day, i));
+        index.index_runs();
         index
+    }
+
+    fn index_runs(&mut self) {
+        let mut pairs = Vec::with_capacity(self.event_places.len());
+        for &event in &self.by_day {
+            let row = self.rows[event as usize];
+            let Some(day) = row.day else { continue };
+            let (start, end) = self.place_ranges[event as usize];
+            for (position, &slot) in self.event_places[start as usize..end as usize]
+                .iter()
+                .enumerate()
+            {
+                pairs.push(Pair {
+                    slot,
+                    event,
+                    day,
+                    kind: row.kind,
+                    position: position.min(u8::MAX as usize) as u8,
+                });
+            }
+        }
+        pairs.sort_unstable_by_key(|p| (p.slot, p.kind, p.day, p.event, p.position));
+        let mut totals = Vec::with_capacity(pairs.len() + 1);
+        let mut sum = Totals::default();
+        totals.push(sum);
+        let mut runs = Vec::new();
+        for (k, pair) in pairs.iter().enumerate() {
+            let row = self.rows[pair.event as usize];
+            sum.sources += u64::from(row.sources);
+            sum.solid += u32::from(!row.hollow);
+            sum.corrected += u32::from(row.corrected);
+            totals.push(sum);
+            let new_run = k == 0 || {
+                let before = pairs[k - 1];
+                (before.slot, before.kind) != (pair.slot, pair.kind)
+            };
+            if new_run {
+                runs.push((k as u32, k as u32 + 1));
+            } else if let Some(run) = runs.last_mut() {
+                run.1 = k as u32 + 1;
+            }
+        }
+        let mut by_kind_day = self.by_day.clone();
+        // Stable: within a kind the (day, index) order of `by_day` stays.
+        by_kind_day.sort_by_key(|&i| self.rows[i as usize].kind);
+        let mut kind_starts = [0; 6];
+        for (k, start) in kind_starts.iter_mut().enumerate() {
+            *start = by_kind_day.partition_point(|&i| (self.rows[i as usize].kind as usize) < k);
+        }
+        self.pairs = pairs;
+        self.totals = totals;
+        self.runs = runs;
+        self.by_kind_day = by_kind_day;
+        self.kind_starts = kind_starts;
+    }
+
+    /// The window's days when the runs can answer the filter: both certainties shown (a run
+    /// holds both), no text filter, a window of dated days.
+    fn runs_for(&self, window: DayWindow, filter: &EventFilter) -> Option<RunWindow> {
+        let text_filter = filter.claimant.is_some() || !filter.place_query.trim().is_empty();
+        if text_filter || !(filter.explicit && filter.implicit) {
+            return None;
+        }
+        match window {
+            DayWindow::On(day) => Some(RunWindow {
+                from: Some(day),
+                to: day,
+            }),
+            DayWindow::UpTo(day) => Some(RunWindow {
+                from: None,
+                to: day,
+            }),
+            DayWindow::All => None,
+        }
+    }
+
+    /// Where a window's days lie in a stretch of pairs or events ordered by day.
+    fn day_range<T>(
+        &self,
+        items: &[T],
+        day_of: impl Fn(&T) -> NaiveDate,
+        window: RunWindow,
+    ) -> std::ops::Range<usize> {
+        let from = window
+            .from
+            .map_or(0, |from| items.partition_point(|item| day_of(item) < from));
+        let to = items.partition_point(|item| day_of(item) <= window.to);
+        from..to.max(from)
+    }
+
+    /// The marker groups of a window: what `group_markers` gives for the window's events, one
+    /// binary search per place and kind instead of a visit per event.
+    fn groups_in(&self, window: RunWindow, kinds: &[bool; 5]) -> Vec<MarkerGroup> {
+        // The first pair of each group, to list them as `group_markers` does.
+        let mut found: Vec<(NaiveDate, u32, u8, usize, usize)> = Vec::new();
+        for &(start, end) in &self.runs {
+            let run = &self.pairs[start as usize..end as usize];
+            if !kinds[run[0].kind as usize] {
+                continue;
+            }
+            let range = self.day_range(run, |p| p.day, window);
+            if range.is_empty() {
+                continue;
+            }
+            let (lo, hi) = (start as usize + range.start, start as usize + range.end);
+            let first = self.pairs[lo];
+            found.push((first.day, first.event, first.position, lo, hi));
+        }
+        found.sort_unstable();
+        found
+            .into_iter()
+            .map(|(_, _, _, lo, hi)| {
+                let stretch = &self.pairs[lo..hi];
+                let first = stretch[0];
+                let (before, after) = (self.totals[lo], self.totals[hi]);
+                let place = &self.places[first.slot as usize];
+                MarkerGroup {
+                    place: place.id.clone(),
+                    name: place.name.clone(),
+                    lonlat: place.lonlat,
+                    kind: EventKind::ALL[first.kind as usize],
+                    events: stretch.iter().rev().map(|p| p.event as usize).collect(),
+                    sources: (after.sources - before.sources) as usize,
+                    latest: stretch[stretch.len() - 1].day,
+                    hollow: after.solid == before.solid,
+                    far: place.far,
+                    corrected: after.corrected > before.corrected,
+                }
+            })
+            .collect()
+    }
+
+    /// The window's events split by kind, latest first: what `split_by_kind` gives, as one copy
+    /// per kind.
+    fn by_kind_in(&self, window: RunWindow, kinds: &[bool; 5]) -> [Vec<usize>; 5] {
+        std::array::from_fn(|k| {
+            if !kinds[k] {
+                return Vec::new();
+            }
+            let events = &self.by_kind_day[self.kind_starts[k]..self.kind_starts[k + 1]];
+            let day_of = |i: &u32| self.rows[*i as usize].day.unwrap_or(NaiveDate::MIN);
+            let range = self.day_range(events, day_of, window);
+            events[range].iter().rev().map(|&i| i as usize).collect()
+        })
     }
 
     /// `Atlas::query` without touching the events, for the filters that need no text (kinds and
@@ -311,4 +504,116 @@ fn toll_reports(atlas: &Atlas, filter: &EventFilter) -> Vec<TollReport> {
         .collect();
     reports.sort_by_key(|r| r.day);
     reports
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::model::{Place, PlaceKind};
+
+    /// Synthetic events at five places over twelve days, some with two places, one a place the
+    /// atlas cannot locate, some corrected, one undated.
+    fn atlas() -> Atlas {
+        let ids: Vec<String> = (0..6).map(|i| format!("test:{i}")).collect();
+        let mut events = crate::synthetic::events(2_000, &ids, 12, 17);
+        for (i, event) in events.iter_mut().enumerate() {
+            if i % 7 == 0 {
+                event.places.push(ids[(i / 7) % 5].clone());
+            }
+            if i % 11 == 0 {
+                event.status = Status::Planned;
+            }
+            if i % 13 == 0 {
+                event.sources.push(event.sources[0].clone());
+            }
+        }
+        events[3].day = None;
+        let mut atlas = Atlas::from_parts(
+            Vec::new(),
+            Vec::new(),
+            events,
+            HashMap::new(),
+            Arc::new(Gazetteer::default()),
+        );
+        // `test:5` stays unknown: its events have no marker there.
+        for (i, id) in ids.iter().take(5).enumerate() {
+            let place = Place {
+                id: id.clone(),
+                name: format!("Town {i}"),
+                kind: PlaceKind::Town,
+                country: "AZ".into(),
+                lat: 39.0 + i as f64 * 0.3,
+                lon: 46.0 + i as f64 * 0.2,
+                population: 0,
+            };
+            atlas.places.insert(id.clone(), place);
+        }
+        atlas
+    }
+
+    #[test]
+    fn runs_give_the_groups_and_lists_of_visiting_every_event() {
+        let atlas = atlas();
+        let index = EventIndex::build(&atlas);
+        let (first, last) = atlas.day_span().expect("dated events");
+        let mut no_fighting = EventFilter::default();
+        no_fighting.kinds[1] = false;
+        let only_diplomacy = EventFilter {
+            kinds: [false, false, false, true, false],
+            ..EventFilter::default()
+        };
+        let mut checked_groups = 0;
+        for filter in [EventFilter::default(), no_fighting, only_diplomacy] {
+            let mut day = first.pred_opt().expect("day before");
+            while day <= last.succ_opt().expect("day after") {
+                for window in [DayWindow::On(day), DayWindow::UpTo(day)] {
+                    let visible = index.query(window, &filter).expect("no text filter");
+                    let runs = index.runs_for(window, &filter).expect("runs answer");
+                    let groups = index.groups_in(runs, &filter.kinds);
+                    assert_eq!(groups, group_markers(&index, &visible), "{window:?}");
+                    assert_eq!(
+                        index.by_kind_in(runs, &filter.kinds),
+                        split_by_kind(&index, &visible),
+                        "{window:?}"
+                    );
+                    checked_groups += groups.len();
+                }
+                day = day.succ_opt().expect("next day");
+            }
+        }
+        assert!(
+            checked_groups > 500,
+            "only {checked_groups} groups compared"
+        );
+    }
+
+    #[test]
+    fn runs_leave_certainty_and_text_filters_to_the_events() {
+        let index = EventIndex::build(&atlas());
+        let day = crate::corpus::war_start();
+        let only_explicit = EventFilter {
+            implicit: false,
+            ..EventFilter::default()
+        };
+        let searched = EventFilter {
+            place_query: "town 1".into(),
+            ..EventFilter::default()
+        };
+        assert!(index.runs_for(DayWindow::On(day), &only_explicit).is_none());
+        assert!(index.runs_for(DayWindow::UpTo(day), &searched).is_none());
+        assert!(
+            index
+                .runs_for(DayWindow::All, &EventFilter::default())
+                .is_none()
+        );
+        assert!(
+            index
+                .runs_for(DayWindow::On(day), &EventFilter::default())
+                .is_some()
+        );
+    }
 }
