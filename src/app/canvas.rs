@@ -10,7 +10,7 @@ use ahash::AHashMap as HashMap;
 use std::sync::Arc;
 
 use egui::epaint::{CircleShape, Mesh, TessellationOptions, Tessellator, Vertex};
-use egui::{Align2, Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke};
+use egui::{Align2, Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
 /// What identifies a stamp: shapes that tessellate to the same vertices up to a translation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -34,11 +34,15 @@ pub enum StampKey {
         size_bits: u32,
         color: Color32,
     },
+    /// A laid-out label with its halo, by the address of its galley: the galley stays in
+    /// `Stamps::galleys` while this stamp lives (both go together when text is forgotten), so
+    /// the address names one text, font and colour.
+    Label { galley: usize, halo: Color32 },
 }
 
 impl StampKey {
     fn is_text(&self) -> bool {
-        matches!(self, StampKey::Count { .. })
+        matches!(self, StampKey::Count { .. } | StampKey::Label { .. })
     }
 }
 
@@ -232,15 +236,6 @@ impl<'a> Canvas<'a> {
         self.add(Shape::galley(pos, galley, color));
     }
 
-    pub fn galley_with_override_text_color(
-        &mut self,
-        pos: Pos2,
-        galley: Arc<Galley>,
-        color: Color32,
-    ) {
-        self.add(Shape::galley_with_override_text_color(pos, galley, color));
-    }
-
     /// Copies the stamp `key` (made by `make` around the origin the first time) to `centre`,
     /// its colours faded to `alpha`.
     pub fn stamp(
@@ -276,6 +271,39 @@ impl<'a> Canvas<'a> {
         }
         // Whole pixels keep the glyphs as crisp as text laid out in place.
         self.copy_stamp(key, self.snap(centre), 1.0);
+    }
+
+    /// A label laid out by [`Canvas::layout_no_wrap`] in `color`, with a halo one point wide
+    /// around it, its top left corner at `top_left` (rounded to a pixel, as egui places text). Labels
+    /// repeat from one day to the next: each is tessellated once — five times its glyphs — and
+    /// copied.
+    pub fn stamp_label(
+        &mut self,
+        galley: &Arc<Galley>,
+        top_left: Pos2,
+        color: Color32,
+        halo: Color32,
+    ) {
+        let key = StampKey::Label {
+            galley: Arc::as_ptr(galley) as usize,
+            halo,
+        };
+        if !self.stamps.meshes.contains_key(&key) {
+            let mut shapes: Vec<Shape> = [
+                Vec2::new(1.0, 0.0),
+                Vec2::new(-1.0, 0.0),
+                Vec2::new(0.0, 1.0),
+                Vec2::new(0.0, -1.0),
+            ]
+            .into_iter()
+            .map(|offset| {
+                Shape::galley_with_override_text_color(Pos2::ZERO + offset, galley.clone(), halo)
+            })
+            .collect();
+            shapes.push(Shape::galley(Pos2::ZERO, galley.clone(), color));
+            self.make_stamp(key, Shape::Vec(shapes));
+        }
+        self.copy_stamp(key, self.snap(top_left), 1.0);
     }
 
     fn snap(&self, p: Pos2) -> Pos2 {
@@ -353,6 +381,43 @@ mod tests {
         });
         // Nobody uploads the font texture here.
         output.textures_delta.clear();
+    }
+
+    #[test]
+    fn a_label_stamp_is_the_label_and_its_halo_laid_out_in_place() {
+        with_canvas(|canvas| {
+            let (color, halo) = (Color32::BLACK, Color32::WHITE);
+            let galley = canvas.layout_no_wrap("Ağdam", FontId::proportional(13.0), color);
+            let at = Pos2::new(120.4, 80.7);
+            let corner = canvas.snap(at);
+            let mut direct = Mesh::default();
+            for offset in [
+                Vec2::new(1.0, 0.0),
+                Vec2::new(-1.0, 0.0),
+                Vec2::new(0.0, 1.0),
+                Vec2::new(0.0, -1.0),
+            ] {
+                let shape =
+                    Shape::galley_with_override_text_color(corner + offset, galley.clone(), halo);
+                canvas.tessellator.tessellate_shape(shape, &mut direct);
+            }
+            let shape = Shape::galley(corner, galley.clone(), color);
+            canvas.tessellator.tessellate_shape(shape, &mut direct);
+            assert!(
+                direct.vertices.len() >= 5 * 4 * 5,
+                "five glyphs, five times"
+            );
+            canvas.stamp_label(&galley, at, color, halo);
+            assert_eq!(canvas.text.indices, direct.indices);
+            for (a, b) in canvas.text.vertices.iter().zip(&direct.vertices) {
+                assert!(a.pos.distance(b.pos) < 1e-3, "{:?} vs {:?}", a.pos, b.pos);
+                assert_eq!((a.uv, a.color), (b.uv, b.color));
+            }
+            // The same label elsewhere is a copy of the same stamp.
+            canvas.stamp_label(&galley, at + Vec2::new(0.0, 40.0), color, halo);
+            assert_eq!(canvas.text.vertices.len(), 2 * direct.vertices.len());
+            assert_eq!(canvas.stamps.len(), 1);
+        });
     }
 
     #[test]

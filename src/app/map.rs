@@ -1229,38 +1229,33 @@ impl Labels {
         let dims = galley.size();
         let g = request.gap;
         let a = request.anchor;
-        let candidates: Vec<Pos2> = if g == 0.0 {
-            vec![
+        let centred;
+        let beside;
+        let candidates: &[Pos2] = if g == 0.0 {
+            centred = [
                 a - dims / 2.0,
                 a - dims / 2.0 - Vec2::new(0.0, dims.y),
                 a - dims / 2.0 + Vec2::new(0.0, dims.y),
-            ]
+            ];
+            &centred
         } else {
-            vec![
+            beside = [
                 a + Vec2::new(g, -dims.y / 2.0),
                 a + Vec2::new(-g - dims.x, -dims.y / 2.0),
                 a + Vec2::new(-dims.x / 2.0, -g - dims.y),
                 a + Vec2::new(-dims.x / 2.0, g),
                 a + Vec2::new(g * 0.7, -g * 0.7 - dims.y),
                 a + Vec2::new(g * 0.7, g * 0.7),
-            ]
+            ];
+            &beside
         };
-        for top_left in candidates {
+        for &top_left in candidates {
             let rect = Rect::from_min_size(top_left, dims).expand(1.0);
             if !view.contains_rect(rect) || !self.is_free(rect) {
                 continue;
             }
             // A halo keeps names readable over borders and markers.
-            let halo = colors.label_halo;
-            for offset in [
-                Vec2::new(1.0, 0.0),
-                Vec2::new(-1.0, 0.0),
-                Vec2::new(0.0, 1.0),
-                Vec2::new(0.0, -1.0),
-            ] {
-                canvas.galley_with_override_text_color(top_left + offset, galley.clone(), halo);
-            }
-            canvas.galley(top_left, galley, color);
+            canvas.stamp_label(&galley, top_left, color, colors.label_halo);
             self.block(rect);
             return;
         }
