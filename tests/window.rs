@@ -801,33 +801,43 @@ fn the_scene_shows_exactly_what_the_atlas_query_returns() {
 
 #[test]
 fn a_crowded_day_lists_a_dozen_events_per_kind_and_more_on_request() {
-    let ids: Vec<String> = ["geonames:147105", "geonames:587057"]
-        .map(String::from)
-        .to_vec();
-    let mut atlas = Atlas::from_parts(
-        Vec::new(),
-        Vec::new(),
-        karabakh_atlas::synthetic::events(600, &ids, 1, 3),
-        HashMap::new(),
-        Arc::new(Gazetteer::default()),
-    );
-    for (id, name, lat, lon) in [
-        (&ids[0], "Shusha", 39.76, 46.75),
-        (&ids[1], "Barda", 40.38, 47.13),
-    ] {
+    let crowded_day = || {
+        let ids: Vec<String> = ["geonames:147105", "geonames:587057"]
+            .map(String::from)
+            .to_vec();
+        let mut atlas = Atlas::from_parts(
+            Vec::new(),
+            Vec::new(),
+            karabakh_atlas::synthetic::events(600, &ids, 1, 3),
+            HashMap::new(),
+            Arc::new(Gazetteer::default()),
+        );
+        for (id, name, lat, lon) in [
+            (&ids[0], "Shusha", 39.76, 46.75),
+            (&ids[1], "Barda", 40.38, 47.13),
+        ] {
+            atlas
+                .places
+                .insert(id.clone(), place(id, name, PlaceKind::Town, "AZ", lat, lon));
+        }
         atlas
-            .places
-            .insert(id.clone(), place(id, name, PlaceKind::Town, "AZ", lat, lon));
-    }
-    let mut harness = harness_over(atlas, [1920.0, 1080.0]);
-    let shelling = harness.state().scene().by_kind[0].len();
-    assert!(shelling > 60, "{shelling} shelling events");
+    };
     let rows = |harness: &Harness<'static, AtlasApp>| {
         harness
             .query_all_by_label_contains(" source")
             .filter(|node| node.accesskit_node().role() == Role::Button)
             .count()
     };
+    // On a screen of usual height, rows scrolled out of sight are not laid out.
+    let harness = harness_over(crowded_day(), [1920.0, 1080.0]);
+    let in_sight = rows(&harness);
+    assert!((10..12 * 5).contains(&in_sight), "{in_sight} rows laid out");
+    drop(harness);
+
+    // A window tall enough for the whole list.
+    let mut harness = harness_over(crowded_day(), [1920.0, 3600.0]);
+    let shelling = harness.state().scene().by_kind[0].len();
+    assert!(shelling > 60, "{shelling} shelling events");
     let listed = rows(&harness);
     assert_eq!(listed, 12 * 5, "a dozen per kind");
     harness.get_by_label_contains(&format!("… and {} more", shelling - 12));

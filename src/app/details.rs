@@ -27,6 +27,10 @@ pub struct DetailsView {
     shown_selection: Option<usize>,
     /// Per kind, events listed beyond `LIST_FIRST` because the reader asked for more.
     more: [usize; 5],
+    /// The height of one row of the list, as last laid out: rows scrolled out of sight take
+    /// their room without their text being laid out (a new day brings new lines, and laying out
+    /// text is most of what the list costs).
+    row_height: Option<f32>,
 }
 
 impl DetailsView {
@@ -155,11 +159,20 @@ impl DetailsView {
                 .show(ui, |ui| {
                     let limit = LIST_FIRST + self.more[k];
                     for &i in events.iter().take(limit) {
+                        if let Some(height) = self.row_height {
+                            let room = egui::vec2(ui.available_width(), height);
+                            let row = egui::Rect::from_min_size(ui.cursor().min, room);
+                            if !ui.is_rect_visible(row) {
+                                ui.allocate_space(room);
+                                continue;
+                            }
+                        }
                         let event = &atlas.events[i];
                         let label = event_line(atlas, event, state.mode == Mode::UpToDay);
                         // The quote is cut only for the row under the pointer.
-                        if ui
-                            .selectable_label(state.selected == Some(i), label)
+                        let response = ui.selectable_label(state.selected == Some(i), label);
+                        self.row_height = Some(response.rect.height());
+                        if response
                             .on_hover_ui(|ui| {
                                 if let Some(source) = event.sources.first() {
                                     ui.label(truncate(&source.quote, 200));

@@ -19,7 +19,9 @@ pub fn is_far([lon, lat]: [f64; 2]) -> bool {
     !(FRONT_BOX[0]..=FRONT_BOX[2]).contains(&lon) || !(FRONT_BOX[1]..=FRONT_BOX[3]).contains(&lat)
 }
 
-/// The events of one kind at one place in the shown window: one marker on the map.
+/// The events of one kind at one place in the shown window: one marker on the map. A scene lists
+/// its groups by place (in the order places first appear among the atlas's events) and kind, the
+/// same order on every day, so markers keep their drawing order as the days go by.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MarkerGroup {
     /// Shared with every group of the place in every scene: a day change copies no names.
@@ -165,9 +167,6 @@ struct Pair {
     event: u32,
     day: NaiveDate,
     kind: u8,
-    /// Where the place comes in the event's places: groups are listed in the order their first
-    /// event and place appear.
-    position: u8,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -254,20 +253,16 @@ impl EventIndex {
             let row = self.rows[event as usize];
             let Some(day) = row.day else { continue };
             let (start, end) = self.place_ranges[event as usize];
-            for (position, &slot) in self.event_places[start as usize..end as usize]
-                .iter()
-                .enumerate()
-            {
+            for &slot in &self.event_places[start as usize..end as usize] {
                 pairs.push(Pair {
                     slot,
                     event,
                     day,
                     kind: row.kind,
-                    position: position.min(u8::MAX as usize) as u8,
                 });
             }
         }
-        pairs.sort_unstable_by_key(|p| (p.slot, p.kind, p.day, p.event, p.position));
+        pairs.sort_unstable_by_key(|p| (p.slot, p.kind, p.day, p.event));
         let mut totals = Vec::with_capacity(pairs.len() + 1);
         let mut sum = Totals::default();
         totals.push(sum);
@@ -339,8 +334,7 @@ impl EventIndex {
     /// The marker groups of a window: what `group_markers` gives for the window's events, one
     /// binary search per place and kind instead of a visit per event.
     fn groups_in(&self, window: RunWindow, kinds: &[bool; 5]) -> Vec<MarkerGroup> {
-        // The first pair of each group, to list them as `group_markers` does.
-        let mut found: Vec<(NaiveDate, u32, u8, usize, usize)> = Vec::new();
+        let mut groups = Vec::new();
         for &(start, end) in &self.runs {
             let run = &self.pairs[start as usize..end as usize];
             if !kinds[run[0].kind as usize] {
@@ -351,31 +345,24 @@ impl EventIndex {
                 continue;
             }
             let (lo, hi) = (start as usize + range.start, start as usize + range.end);
-            let first = self.pairs[lo];
-            found.push((first.day, first.event, first.position, lo, hi));
+            let stretch = &self.pairs[lo..hi];
+            let first = stretch[0];
+            let (before, after) = (self.totals[lo], self.totals[hi]);
+            let place = &self.places[first.slot as usize];
+            groups.push(MarkerGroup {
+                place: place.id.clone(),
+                name: place.name.clone(),
+                lonlat: place.lonlat,
+                kind: EventKind::ALL[first.kind as usize],
+                events: stretch.iter().rev().map(|p| p.event as usize).collect(),
+                sources: (after.sources - before.sources) as usize,
+                latest: stretch[stretch.len() - 1].day,
+                hollow: after.solid == before.solid,
+                far: place.far,
+                corrected: after.corrected > before.corrected,
+            });
         }
-        found.sort_unstable();
-        found
-            .into_iter()
-            .map(|(_, _, _, lo, hi)| {
-                let stretch = &self.pairs[lo..hi];
-                let first = stretch[0];
-                let (before, after) = (self.totals[lo], self.totals[hi]);
-                let place = &self.places[first.slot as usize];
-                MarkerGroup {
-                    place: place.id.clone(),
-                    name: place.name.clone(),
-                    lonlat: place.lonlat,
-                    kind: EventKind::ALL[first.kind as usize],
-                    events: stretch.iter().rev().map(|p| p.event as usize).collect(),
-                    sources: (after.sources - before.sources) as usize,
-                    latest: stretch[stretch.len() - 1].day,
-                    hollow: after.solid == before.solid,
-                    far: place.far,
-                    corrected: after.corrected > before.corrected,
-                }
-            })
-            .collect()
+        groups
     }
 
     /// The window's events split by kind, latest first: what `split_by_kind` gives, as one copy
@@ -479,7 +466,15 @@ fn group_markers(index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
     for group in &mut groups {
         group.events.reverse();
     }
-    groups
+    // By place and kind, as `EventIndex::groups_in` lists them.
+    let mut ordered = Vec::with_capacity(groups.len());
+    let mut groups: Vec<Option<MarkerGroup>> = groups.into_iter().map(Some).collect();
+    for &g in group_of.iter().filter(|&&g| g != u32::MAX) {
+        if let Some(group) = groups[g as usize].take() {
+            ordered.push(group);
+        }
+    }
+    ordered
 }
 
 fn toll_reports(atlas: &Atlas, filter: &EventFilter) -> Vec<TollReport> {
