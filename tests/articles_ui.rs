@@ -143,7 +143,7 @@ fn dropped_articles_are_read_in_the_background_listed_and_mapped() {
         app.scene()
             .groups
             .iter()
-            .any(|g| g.events.iter().any(|&i| atlas.events[i]
+            .any(|g| g.events.iter().any(|i| atlas.events[i]
                 .sources
                 .iter()
                 .any(|s| s.article == dropped_seed))),

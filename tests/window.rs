@@ -663,7 +663,7 @@ fn on_the_seeds_every_day_steps_and_every_marker_opens_its_sentence() {
                 panic!("clicking the marker of group {group} on {day} selected nothing");
             };
             let atlas = app.atlas().expect("loaded");
-            assert!(app.scene().groups[group].events.contains(&selected));
+            assert!(app.scene().groups[group].events.contains(selected));
             let source = &atlas.events[selected].sources[0];
             let article = atlas
                 .article(&source.article)

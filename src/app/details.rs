@@ -158,7 +158,7 @@ impl DetailsView {
                 .default_open(true)
                 .show(ui, |ui| {
                     let limit = LIST_FIRST + self.more[k];
-                    for &i in events.iter().take(limit) {
+                    for i in events.iter().take(limit) {
                         if let Some(height) = self.row_height {
                             let room = egui::vec2(ui.available_width(), height);
                             let row = egui::Rect::from_min_size(ui.cursor().min, room);

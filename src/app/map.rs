@@ -305,7 +305,7 @@ impl MapView {
                 .clone()
                 .on_hover_ui_at_pointer(|ui| group_tooltip(ui, atlas, group));
             if plot_response.clicked() {
-                commands.push(Command::Select(group.events.first().copied()));
+                commands.push(Command::Select(group.events.first()));
             }
         }
         commands
@@ -1051,7 +1051,7 @@ fn paint_marker(
     badge_size: f32,
 ) -> Rect {
     let outline = colors.marker_outline.gamma_multiply(alpha);
-    if selected.is_some_and(|s| group.events.contains(&s)) {
+    if selected.is_some_and(|s| group.events.contains(s)) {
         canvas.circle_stroke(centre, radius + 5.0, Stroke::new(2.5, colors.label));
     }
     let key = StampKey::Marker {
@@ -1106,7 +1106,7 @@ fn paint_marker(
 
 fn group_tooltip(ui: &mut Ui, atlas: &Atlas, group: &MarkerGroup) {
     ui.set_max_width(360.0);
-    let Some(event) = group.events.first().and_then(|&i| atlas.events.get(i)) else {
+    let Some(event) = group.events.first().and_then(|i| atlas.events.get(i)) else {
         return;
     };
     ui.label(

@@ -30,7 +30,7 @@ pub struct MarkerGroup {
     pub lonlat: [f64; 2],
     pub kind: EventKind,
     /// Indices into `Atlas::events`, latest day first.
-    pub events: Vec<usize>,
+    pub events: EventList,
     pub sources: usize,
     /// The most recent day of the group's events (for fading older ones).
     pub latest: NaiveDate,
@@ -39,6 +39,64 @@ pub struct MarkerGroup {
     pub far: bool,
     /// Some event of the group was changed by the reader: the marker carries a mark.
     pub corrected: bool,
+}
+
+/// Indices into `Atlas::events`, latest first: a stretch of a list kept earliest first, which
+/// the scene's index shares among the marker groups and lists of every day, so that regrouping
+/// 100 000 events copies none of them.
+#[derive(Clone, Default)]
+pub struct EventList {
+    earliest_first: Arc<[u32]>,
+    range: std::ops::Range<usize>,
+}
+
+impl EventList {
+    fn owned(earliest_first: Vec<u32>) -> EventList {
+        let range = 0..earliest_first.len();
+        EventList {
+            earliest_first: earliest_first.into(),
+            range,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.range.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.range.is_empty()
+    }
+
+    /// Latest first.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.earliest_first[self.range.clone()]
+            .iter()
+            .rev()
+            .map(|&i| i as usize)
+    }
+
+    /// The latest event.
+    pub fn first(&self) -> Option<usize> {
+        self.iter().next()
+    }
+
+    pub fn contains(&self, event: usize) -> bool {
+        self.earliest_first[self.range.clone()]
+            .iter()
+            .any(|&i| i as usize == event)
+    }
+}
+
+impl PartialEq for EventList {
+    fn eq(&self, other: &Self) -> bool {
+        self.earliest_first[self.range.clone()] == other.earliest_first[other.range.clone()]
+    }
+}
+
+impl std::fmt::Debug for EventList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 /// A reported death toll: one point of the timeline's toll line.
@@ -64,7 +122,7 @@ pub struct Scene {
     pub visible: Vec<usize>,
     pub groups: Vec<MarkerGroup>,
     /// `visible` split by kind (indexed like `EventKind::ALL`), latest first.
-    pub by_kind: [Vec<usize>; 5],
+    pub by_kind: [EventList; 5],
     counts_key: Option<EventFilter>,
     /// Per day with events, counts per kind (indexed like `EventKind::ALL`).
     pub counts: Vec<(NaiveDate, [usize; 5])>,
@@ -118,19 +176,19 @@ impl Scene {
 
 /// The shown events grouped by kind in `EventKind::ALL` order, latest first: in "up to this day"
 /// the newest news leads.
-fn split_by_kind(index: &EventIndex, visible: &[usize]) -> [Vec<usize>; 5] {
+fn split_by_kind(index: &EventIndex, visible: &[usize]) -> [EventList; 5] {
     // Sized first: growing five lists of up to 100 000 entries by doubling costs more than
     // counting.
     let mut counts = [0usize; 5];
     for &i in visible {
         counts[index.rows[i].kind as usize] += 1;
     }
-    let mut lists: [Vec<usize>; 5] = counts.map(Vec::with_capacity);
-    // `visible` is in day order, so reversing it puts the latest first without sorting.
-    for &i in visible.iter().rev() {
-        lists[index.rows[i].kind as usize].push(i);
+    let mut lists: [Vec<u32>; 5] = counts.map(Vec::with_capacity);
+    // `visible` is in day order: the lists are earliest first, as `EventList` keeps them.
+    for &i in visible {
+        lists[index.rows[i].kind as usize].push(i as u32);
     }
-    lists
+    lists.map(EventList::owned)
 }
 
 /// Per event, what grouping needs, laid out flat so that rebuilding the markers on a day change
@@ -150,6 +208,8 @@ struct EventIndex {
     /// one marker group in any window of days are one stretch of it, found by two binary
     /// searches, so a day change regroups 100 000 events without visiting each.
     pairs: Vec<Pair>,
+    /// The event of each pair, shared by the marker groups' lists.
+    pair_events: Arc<[u32]>,
     /// Running totals over `pairs`, one entry longer and starting at zero: a stretch's sources,
     /// solid (not hollow) and corrected events are differences of two entries.
     totals: Vec<Totals>,
@@ -157,7 +217,7 @@ struct EventIndex {
     runs: Vec<(u32, u32)>,
     /// Dated events by kind, day, index, and where each kind starts (indexed like
     /// `EventKind::ALL`, one more at the end): one kind's events in a window are one stretch.
-    by_kind_day: Vec<u32>,
+    by_kind_day: Arc<[u32]>,
     kind_starts: [usize; 6],
 }
 
@@ -290,10 +350,11 @@ impl EventIndex {
         for (k, start) in kind_starts.iter_mut().enumerate() {
             *start = by_kind_day.partition_point(|&i| (self.rows[i as usize].kind as usize) < k);
         }
+        self.pair_events = pairs.iter().map(|p| p.event).collect();
         self.pairs = pairs;
         self.totals = totals;
         self.runs = runs;
-        self.by_kind_day = by_kind_day;
+        self.by_kind_day = by_kind_day.into();
         self.kind_starts = kind_starts;
     }
 
@@ -354,7 +415,10 @@ impl EventIndex {
                 name: place.name.clone(),
                 lonlat: place.lonlat,
                 kind: EventKind::ALL[first.kind as usize],
-                events: stretch.iter().rev().map(|p| p.event as usize).collect(),
+                events: EventList {
+                    earliest_first: self.pair_events.clone(),
+                    range: lo..hi,
+                },
                 sources: (after.sources - before.sources) as usize,
                 latest: stretch[stretch.len() - 1].day,
                 hollow: after.solid == before.solid,
@@ -365,17 +429,21 @@ impl EventIndex {
         groups
     }
 
-    /// The window's events split by kind, latest first: what `split_by_kind` gives, as one copy
-    /// per kind.
-    fn by_kind_in(&self, window: RunWindow, kinds: &[bool; 5]) -> [Vec<usize>; 5] {
+    /// The window's events split by kind, latest first: what `split_by_kind` gives, as a
+    /// stretch of the shared list per kind.
+    fn by_kind_in(&self, window: RunWindow, kinds: &[bool; 5]) -> [EventList; 5] {
         std::array::from_fn(|k| {
             if !kinds[k] {
-                return Vec::new();
+                return EventList::default();
             }
-            let events = &self.by_kind_day[self.kind_starts[k]..self.kind_starts[k + 1]];
+            let start = self.kind_starts[k];
+            let events = &self.by_kind_day[start..self.kind_starts[k + 1]];
             let day_of = |i: &u32| self.rows[*i as usize].day.unwrap_or(NaiveDate::MIN);
             let range = self.day_range(events, day_of, window);
-            events[range].iter().rev().map(|&i| i as usize).collect()
+            EventList {
+                earliest_first: self.by_kind_day.clone(),
+                range: start + range.start..start + range.end,
+            }
         })
     }
 
@@ -432,6 +500,8 @@ fn group_markers(index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
     }
     let mut group_of: Vec<u32> = vec![u32::MAX; index.places.len() * kinds];
     let mut groups: Vec<MarkerGroup> = Vec::new();
+    // Each group's events, in `visible`'s day order: earliest first.
+    let mut lists: Vec<Vec<u32>> = Vec::new();
     for &i in visible {
         let row = index.rows[i];
         let Some(day) = row.day else { continue };
@@ -442,12 +512,13 @@ fn group_markers(index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
             if group_of[key] == u32::MAX {
                 let place = &index.places[slot as usize];
                 group_of[key] = groups.len() as u32;
+                lists.push(Vec::with_capacity(sizes[key] as usize));
                 groups.push(MarkerGroup {
                     place: place.id.clone(),
                     name: place.name.clone(),
                     lonlat: place.lonlat,
                     kind,
-                    events: Vec::with_capacity(sizes[key] as usize),
+                    events: EventList::default(),
                     sources: 0,
                     latest: day,
                     hollow: true,
@@ -455,16 +526,16 @@ fn group_markers(index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
                     corrected: false,
                 });
             }
+            lists[group_of[key] as usize].push(i as u32);
             let group = &mut groups[group_of[key] as usize];
-            group.events.push(i);
             group.sources += row.sources as usize;
             group.latest = group.latest.max(day);
             group.hollow &= row.hollow;
             group.corrected |= row.corrected;
         }
     }
-    for group in &mut groups {
-        group.events.reverse();
+    for (group, list) in groups.iter_mut().zip(lists) {
+        group.events = EventList::owned(list);
     }
     // By place and kind, as `EventIndex::groups_in` lists them.
     let mut ordered = Vec::with_capacity(groups.len());
