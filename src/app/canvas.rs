@@ -60,6 +60,9 @@ pub struct Stamps {
     /// label again.
     galleys: HashMap<(u32, FontFamily, Color32), HashMap<String, Arc<Galley>>>,
     galley_count: usize,
+    /// The text mesh of the last canvas, emptied: the next canvas writes into it instead of
+    /// growing a new one.
+    text_buffer: Mesh,
 }
 
 /// Laid-out texts kept at most; more (a long session of new place names) starts afresh.
@@ -156,7 +159,13 @@ impl<'a> Canvas<'a> {
                 buffers.indices.reserve(indices);
                 buffers
             },
-            text: Mesh::default(),
+            text: {
+                let mut text = std::mem::take(&mut stamps.text_buffer);
+                text.vertices.clear();
+                text.indices.clear();
+                text.texture_id = Default::default();
+                text
+            },
             stamps,
         }
     }
@@ -359,7 +368,8 @@ impl<'a> Canvas<'a> {
     /// Everything recorded, text over shapes, as one mesh.
     pub fn finish(self) -> Arc<Mesh> {
         let mut mesh = self.shapes;
-        mesh.append(self.text);
+        mesh.append_ref(&self.text);
+        self.stamps.text_buffer = self.text;
         Arc::new(mesh)
     }
 }

@@ -369,7 +369,7 @@ fn build_layer(
     .collect();
 
     // Markers: kinds at one place fan out around it so none hides another.
-    let mut hits = Vec::new();
+    let mut hits = Vec::with_capacity(scene.groups.len().min(4_096));
     let mut labels = Labels::default();
     for overlay in &overlays {
         labels.block(*overlay);
@@ -474,7 +474,8 @@ fn build_layer(
     }
 
     // Labels: the places with events first (most events first), then the region, then towns.
-    let mut wanted: Vec<LabelRequest> = Vec::new();
+    let mut wanted: Vec<LabelRequest> =
+        Vec::with_capacity(scene.groups.len().min(4_096) + basemap.towns.len());
     let bubble_names: Vec<String> = bubbles
         .iter()
         .map(|b| {
@@ -539,7 +540,15 @@ fn build_layer(
         }
         let at = to_screen(town.lonlat);
         if rect.contains(at) && !overlays.iter().any(|o| o.contains(at)) {
-            canvas.circle_filled(at, 2.5, colors.town);
+            let dot = StampKey::Disc {
+                radius_bits: 2.5f32.to_bits(),
+                fill: colors.town,
+                stroke_bits: 0,
+                stroke: Color32::TRANSPARENT,
+            };
+            canvas.stamp(dot, at, 1.0, |at| {
+                Shape::circle_filled(at, 2.5, colors.town)
+            });
             labels.block(Rect::from_center_size(at, Vec2::splat(5.0)));
             wanted.push(LabelRequest::beside(at, 5.0, &town.name, false));
         }
