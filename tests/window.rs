@@ -518,6 +518,61 @@ fn the_map_is_painted_anew_only_when_the_day_or_the_view_change() {
     assert_eq!(harness.state().map_layer_builds(), settled);
 }
 
+/// A day's map drawn over the previous day's mesh (its basemap kept, the rest written anew) is
+/// the map drawn from nothing. Run in a plain egui context, as eframe runs it: the test harness
+/// keeps each frame's shapes, so its layers are never drawn over.
+#[test]
+fn a_day_drawn_on_the_kept_basemap_is_the_day_drawn_afresh() {
+    use karabakh_atlas::app::state::Command;
+
+    let frame = |ctx: &egui::Context, app: &mut AtlasApp| {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 720.0),
+            )),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| app.show(ui));
+        // No GPU here to take the font atlas's updates.
+        output.textures_delta.clear();
+        ctx.tessellate(output.shapes, output.pixels_per_point);
+    };
+    let new_app = |day| {
+        let startup = Startup {
+            day: Some(day),
+            ..Startup::default()
+        };
+        let app = AtlasApp::new(seed_atlas(), Basemap::load(&root().join("data")), startup);
+        let ctx = egui::Context::default();
+        (ctx, app)
+    };
+    let settle = |ctx: &egui::Context, app: &mut AtlasApp| {
+        for _ in 0..4 {
+            frame(ctx, app);
+        }
+    };
+    let (first, second) = (date(10, 8), date(10, 9));
+    let (ctx, mut app) = new_app(first);
+    settle(&ctx, &mut app);
+    let builds = app.map_layer_builds();
+    app.apply(vec![Command::Step(1)]);
+    settle(&ctx, &mut app);
+    let drawn_over = app.map_layer_digest();
+    assert!(app.map_layer_builds() > builds, "the day changed");
+    app.apply(vec![Command::Step(-1)]);
+    settle(&ctx, &mut app);
+    let first_drawn_over = app.map_layer_digest();
+
+    let (ctx, mut fresh) = new_app(second);
+    settle(&ctx, &mut fresh);
+    assert_eq!(drawn_over, fresh.map_layer_digest());
+    let (ctx, mut fresh) = new_app(first);
+    settle(&ctx, &mut fresh);
+    assert_eq!(first_drawn_over, fresh.map_layer_digest());
+    assert_ne!(drawn_over, first_drawn_over);
+}
+
 #[test]
 fn the_place_search_keeps_only_events_at_matching_places() {
     let mut harness = harness([1280.0, 720.0]);

@@ -123,10 +123,11 @@ impl<'a> Canvas<'a> {
     /// Records for `painter` (its clip rectangle culls what is off-screen; its context lays out
     /// the text).
     pub fn new(painter: &'a Painter, stamps: &'a mut Stamps) -> Canvas<'a> {
-        Canvas::reusing(painter, stamps, Mesh::default(), (0, 0))
+        Canvas::reusing(painter, stamps, Mesh::default(), None, (0, 0))
     }
 
-    /// Records into `buffers` (emptied; a mesh of a previous build), with room for at least
+    /// Records into `buffers` (a mesh of a previous build: emptied, or cut back to the first
+    /// `keep` vertices and indices, which must not refer past them), with room for at least
     /// `(vertices, indices)`. A map of 100 000 events is a mesh of a few hundred thousand
     /// vertices: growing it by doubling copies it again and again, and a fresh buffer of that
     /// size comes from the system as untouched pages, each a page fault when first written —
@@ -135,6 +136,7 @@ impl<'a> Canvas<'a> {
         painter: &'a Painter,
         stamps: &'a mut Stamps,
         mut buffers: Mesh,
+        keep: Option<(usize, usize)>,
         (vertices, indices): (usize, usize),
     ) -> Canvas<'a> {
         let ctx = painter.ctx();
@@ -152,9 +154,17 @@ impl<'a> Canvas<'a> {
             clip,
             shapes: {
                 // Not `Mesh::clear`, which lets the vertex buffer go.
-                buffers.vertices.clear();
-                buffers.indices.clear();
-                buffers.texture_id = Default::default();
+                match keep {
+                    Some((vertices, indices)) => {
+                        buffers.vertices.truncate(vertices);
+                        buffers.indices.truncate(indices);
+                    }
+                    None => {
+                        buffers.vertices.clear();
+                        buffers.indices.clear();
+                        buffers.texture_id = Default::default();
+                    }
+                }
                 buffers.vertices.reserve(vertices);
                 buffers.indices.reserve(indices);
                 buffers
@@ -168,6 +178,11 @@ impl<'a> Canvas<'a> {
             },
             stamps,
         }
+    }
+
+    /// Vertices and indices of the shapes recorded so far (text not counted).
+    pub fn shapes_len(&self) -> (usize, usize) {
+        (self.shapes.vertices.len(), self.shapes.indices.len())
     }
 
     pub fn clip_rect(&self) -> Rect {

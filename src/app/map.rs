@@ -113,6 +113,9 @@ struct BaseKey {
 /// tessellated once. A steady frame re-adds the meshes, which costs a copy of their vertices.
 struct MapLayer {
     key: LayerKey,
+    /// The basemap the mesh begins with, and how many of its vertices and indices are that copy.
+    base: Arc<Mesh>,
+    base_len: (usize, usize),
     mesh: Arc<Mesh>,
     inset: Option<(Rect, Arc<Mesh>)>,
     hits: Vec<Hit>,
@@ -232,15 +235,23 @@ impl MapView {
             // The old layer's mesh is drawn on anew: two of them at once would double the peak
             // memory, and fresh buffers cost page faults (see `Canvas::reusing`). egui let go of
             // it when the last frame was tessellated.
-            let buffers = self
-                .layer
-                .take()
-                .and_then(|old| Arc::try_unwrap(old.mesh).ok())
-                .unwrap_or_default();
+            // When the view is the same, the old mesh begins with this very basemap: it stays,
+            // and the new layer is written after it.
+            let (buffers, base_kept) = match self.layer.take() {
+                Some(old) => {
+                    let same_base = Arc::ptr_eq(&old.base, &base);
+                    match Arc::try_unwrap(old.mesh) {
+                        Ok(mesh) => (mesh, same_base.then_some(old.base_len)),
+                        Err(_) => (Mesh::default(), None),
+                    }
+                }
+                None => (Mesh::default(), None),
+            };
             let layer = build_layer(
                 &painter,
                 &mut self.stamps,
                 buffers,
+                base_kept,
                 self.mesh_capacity,
                 &base,
                 &transform,
@@ -319,12 +330,23 @@ impl MapView {
         })
     }
 
+    /// A digest of the map's mesh (positions, colours, indices), for tests: the same view and
+    /// scene must give the same mesh however it was reached.
+    pub fn layer_digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        if let Some(layer) = &self.layer {
+            for v in &layer.mesh.vertices {
+                (v.pos.x.to_bits(), v.pos.y.to_bits(), v.color).hash(&mut hasher);
+            }
+            layer.mesh.indices.hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
+    /// Vertices the map draws (the layer holds a copy of the basemap).
     pub fn layer_vertices(&self) -> usize {
-        let base = self
-            .base
-            .as_ref()
-            .map_or(0, |(_, mesh)| mesh.vertices.len());
-        base + self.layer.as_ref().map_or(0, |layer| {
+        self.layer.as_ref().map_or(0, |layer| {
             layer.mesh.vertices.len() + layer.inset.as_ref().map_or(0, |(_, m)| m.vertices.len())
         })
     }
@@ -336,6 +358,7 @@ fn build_layer(
     painter: &egui::Painter,
     stamps: &mut Stamps,
     buffers: Mesh,
+    base_kept: Option<(usize, usize)>,
     capacity: (usize, usize),
     base: &Arc<Mesh>,
     transform: &egui_plot::PlotTransform,
@@ -349,9 +372,12 @@ fn build_layer(
     let to_screen = |p: LonLat| transform.position_from_point(&PlotPoint::new(p[0], p[1]));
     let colors = style::map_colors(state.dark);
     let type_scale = style::type_scale(state.presentation);
-    let mut canvas = Canvas::reusing(painter, stamps, buffers, capacity);
-    // One mesh for the whole map: egui would copy a second one into the first every frame.
-    canvas.add(Shape::Mesh(base.clone()));
+    let mut canvas = Canvas::reusing(painter, stamps, buffers, base_kept, capacity);
+    if base_kept.is_none() {
+        // One mesh for the whole map: egui would copy a second one into the first every frame.
+        canvas.add(Shape::Mesh(base.clone()));
+    }
+    let base_len = canvas.shapes_len();
     // Overlays (inset, legend, scale bar) are laid out first so that labels avoid them.
     let inset = inset_layout(rect, scene);
     let legend = (!state.presentation).then(|| legend_rect(rect, state.presentation));
@@ -604,6 +630,8 @@ fn build_layer(
     });
     MapLayer {
         key,
+        base: base.clone(),
+        base_len,
         mesh,
         inset: inset_mesh,
         hits,

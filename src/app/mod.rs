@@ -257,6 +257,10 @@ impl AtlasApp {
     }
 
     /// Vertices of the map's current layer (for measuring its weight).
+    pub fn map_layer_digest(&self) -> u64 {
+        self.map.layer_digest()
+    }
+
     pub fn map_layer_vertices(&self) -> usize {
         self.map.layer_vertices()
     }
