@@ -34,6 +34,13 @@ pub enum StampKey {
         size_bits: u32,
         color: Color32,
     },
+    /// A share of a bubble's ring: steps `from`..`to` of a turn.
+    Wedge {
+        radius_bits: u32,
+        color: Color32,
+        from: u8,
+        to: u8,
+    },
     /// A laid-out label with its halo, by the address of its galley: the galley stays in
     /// `Stamps::galleys` while this stamp lives (both go together when text is forgotten), so
     /// the address names one text, font and colour.

@@ -42,6 +42,9 @@ struct Hit {
 /// one bubble (a ring of kinds with the count) instead of being spread on rings that grow with
 /// every neighbour until the map is a web of lines.
 const DENSE_MARKERS: usize = 300;
+/// Markers fanned out on one ring at most; more of several places in one bubble's cell are a
+/// bubble even on a map with room.
+const MAX_FAN: usize = 8;
 
 /// Several places drawn as one, because they are too close at this zoom.
 struct Bubble {
@@ -416,7 +419,9 @@ fn build_layer(
         .collect();
     let in_view = near.iter().filter(|n| **n).count();
     let dense = in_view > DENSE_MARKERS;
-    let bubbles = if dense {
+    let bubbles = if in_view == 0 {
+        Vec::new()
+    } else {
         // Cells as wide as two and a half typical markers: big markers (many sources) need
         // bigger cells to stay apart.
         let mean_radius = (0..radii.len())
@@ -425,14 +430,19 @@ fn build_layer(
             .sum::<f32>()
             / in_view as f32;
         let base_radius = style::marker_radius(1, state.presentation);
-        bubble_up(
+        let mut bubbles = bubble_up(
             scene,
             &anchors,
             &near,
             (mean_radius * 2.5).max(base_radius * 4.0),
-        )
-    } else {
-        Vec::new()
+        );
+        if !dense {
+            // On a map with room, places fan their markers out, unless one spot holds more
+            // than a ring can show: a ring of dozens of markers spans a hundred pixels, with a
+            // line from each to its place.
+            bubbles.retain(|bubble| bubble.members.len() > MAX_FAN);
+        }
+        bubbles
     };
     let mut near = near;
     for bubble in &bubbles {
@@ -825,10 +835,14 @@ pub fn spread_markers(
     let mut cluster_of: Vec<usize> = vec![usize::MAX; anchors.len()];
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     for i in (0..anchors.len()).filter(|&i| include[i]) {
+        // A full ring takes no more: overlapping markers chained across a crowded region would
+        // make one ring of dozens around a point far from most of them.
         let joined = grid
             .near(anchors[i])
             .find(|&j| {
-                anchors[j].distance(anchors[i]) < (radii[i] + radii[j]) * 1.1 && joinable(i, j)
+                anchors[j].distance(anchors[i]) < (radii[i] + radii[j]) * 1.1
+                    && clusters[cluster_of[j]].len() < MAX_FAN
+                    && joinable(i, j)
             })
             .map(|j| cluster_of[j]);
         let cluster = joined.unwrap_or_else(|| {
@@ -859,24 +873,29 @@ pub fn spread_markers(
 /// Gathers the markers of places that share a screen cell of `cell` points into bubbles; a cell
 /// with one place keeps its markers.
 fn bubble_up(scene: &Scene, anchors: &[Pos2], include: &[bool], cell: f32) -> Vec<Bubble> {
-    let mut cells: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
-    for i in (0..anchors.len()).filter(|&i| include[i]) {
-        let key = (
-            (anchors[i].x / cell).floor() as i32,
-            (anchors[i].y / cell).floor() as i32,
-        );
-        cells.entry(key).or_default().push(i);
-    }
-    let mut keys: Vec<(i32, i32)> = cells.keys().copied().collect();
-    // Cell order, not hash order: the same view always draws the same bubbles.
-    keys.sort_unstable();
+    // Markers by cell, in cell order (the same view always draws the same bubbles), each cell's
+    // in marker order.
+    let mut by_cell: Vec<((i32, i32), usize)> = (0..anchors.len())
+        .filter(|&i| include[i])
+        .map(|i| {
+            let key = (
+                (anchors[i].x / cell).floor() as i32,
+                (anchors[i].y / cell).floor() as i32,
+            );
+            (key, i)
+        })
+        .collect();
+    by_cell.sort_unstable();
     let mut bubbles = Vec::new();
-    for key in keys {
-        let mut members = cells.remove(&key).unwrap_or_default();
-        let first = &scene.groups[members[0]].place;
-        if members.iter().all(|&m| &scene.groups[m].place == first) {
+    for in_cell in by_cell.chunk_by(|a, b| a.0 == b.0) {
+        let first = &scene.groups[in_cell[0].1].place;
+        if in_cell
+            .iter()
+            .all(|&(_, m)| &scene.groups[m].place == first)
+        {
             continue;
         }
+        let mut members: Vec<usize> = in_cell.iter().map(|&(_, m)| m).collect();
         members.sort_by_key(|&m| std::cmp::Reverse(scene.groups[m].events.len()));
         let mut places: Vec<&str> = members.iter().map(|&m| &*scene.groups[m].place).collect();
         places.sort_unstable();
@@ -914,32 +933,31 @@ fn bubble_up(scene: &Scene, anchors: &[Pos2], include: &[bool], cell: f32) -> Ve
 /// A bubble: a ring split by kind in proportion to the events, the count in the middle.
 fn paint_bubble(canvas: &mut Canvas, bubble: &Bubble, colors: &MapColors, badge_size: f32) -> Rect {
     let (centre, radius) = (bubble.centre, bubble.radius);
-    let total = bubble.events.max(1) as f32;
-    let mut start = -std::f32::consts::FRAC_PI_2;
+    let total = bubble.events.max(1);
+    // The ring's shares, in 64ths of a turn (a step is under 6°, less than a pixel on a ring
+    // of a dozen): wedges repeat from bubble to bubble and day to day, so each is a stamp.
+    let mut done = 0usize;
+    let mut from = 0u8;
     for (k, &n) in bubble.by_kind.iter().enumerate() {
         if n == 0 {
             continue;
         }
-        let sweep = std::f32::consts::TAU * n as f32 / total;
-        // Pieces of at most a quarter turn stay convex, which is what egui fills.
-        let pieces = (sweep / std::f32::consts::FRAC_PI_2).ceil().max(1.0) as usize;
-        for p in 0..pieces {
-            let a0 = start + sweep * p as f32 / pieces as f32;
-            let a1 = start + sweep * (p + 1) as f32 / pieces as f32;
-            let steps = 6;
-            let mut points = vec![centre];
-            points.extend(
-                (0..=steps).map(|s| {
-                    centre + Vec2::angled(a0 + (a1 - a0) * s as f32 / steps as f32) * radius
-                }),
-            );
-            canvas.add(Shape::convex_polygon(
-                points,
-                style::kind_color(EventKind::ALL[k]),
-                Stroke::NONE,
-            ));
+        done += n;
+        let to = ((done * RING_STEPS as usize + total / 2) / total).min(RING_STEPS as usize) as u8;
+        // A kind with a sliver of the events keeps a visible step.
+        let to = to.max(from + 1).min(RING_STEPS);
+        if to <= from {
+            continue;
         }
-        start += sweep;
+        let color = style::kind_color(EventKind::ALL[k]);
+        let key = StampKey::Wedge {
+            radius_bits: radius.to_bits(),
+            color,
+            from,
+            to,
+        };
+        canvas.stamp(key, centre, 1.0, |at| wedge(at, radius, from, to, color));
+        from = to;
     }
     let hole = StampKey::Disc {
         radius_bits: (radius * 0.62).to_bits(),
@@ -954,12 +972,46 @@ fn paint_bubble(canvas: &mut Canvas, bubble: &Bubble, colors: &MapColors, badge_
             Stroke::new(1.0, colors.marker_outline),
         )
     });
-    canvas.circle_stroke(centre, radius, Stroke::new(1.5, colors.marker_outline));
+    let rim = StampKey::Disc {
+        radius_bits: radius.to_bits(),
+        fill: Color32::TRANSPARENT,
+        stroke_bits: 1.5f32.to_bits(),
+        stroke: colors.marker_outline,
+    };
+    canvas.stamp(rim, centre, 1.0, |at| {
+        Shape::circle_stroke(at, radius, Stroke::new(1.5, colors.marker_outline))
+    });
     canvas.stamp_count(bubble.events, centre, style::font(badge_size), colors.label);
     Rect::from_center_size(centre, Vec2::splat(radius * 2.0 * MARKER_BLOCK))
 }
 
 /// The view to zoom to for a bubble's places: a little wider, and at least ~30 km across.
+/// Steps of a bubble's ring (see `paint_bubble`).
+const RING_STEPS: u8 = 64;
+
+/// The part of a disc from step `from` to step `to` of `RING_STEPS`, clockwise from the top, as
+/// convex pieces of at most a quarter turn (what egui fills).
+fn wedge(centre: Pos2, radius: f32, from: u8, to: u8, color: Color32) -> Shape {
+    let step = std::f32::consts::TAU / f32::from(RING_STEPS);
+    let start = -std::f32::consts::FRAC_PI_2 + step * f32::from(from);
+    let sweep = step * f32::from(to - from);
+    let pieces = (sweep / std::f32::consts::FRAC_PI_2).ceil().max(1.0) as usize;
+    let shapes =
+        (0..pieces)
+            .map(|p| {
+                let a0 = start + sweep * p as f32 / pieces as f32;
+                let a1 = start + sweep * (p + 1) as f32 / pieces as f32;
+                let steps = 6;
+                let mut points = vec![centre];
+                points.extend((0..=steps).map(|s| {
+                    centre + Vec2::angled(a0 + (a1 - a0) * s as f32 / steps as f32) * radius
+                }));
+                Shape::convex_polygon(points, color, Stroke::NONE)
+            })
+            .collect();
+    Shape::Vec(shapes)
+}
+
 fn zoom_bounds([lon0, lat0, lon1, lat1]: [f64; 4]) -> [f64; 4] {
     let (cx, cy) = ((lon0 + lon1) / 2.0, (lat0 + lat1) / 2.0);
     let half_w = ((lon1 - lon0) / 2.0 * 1.6).max(0.2);
@@ -1554,6 +1606,24 @@ mod tests {
                     "{i} and {j} overlap: {centres:?}"
                 );
             }
+        }
+    }
+
+    /// Forty places in a row, each overlapping the next (a valley of villages at a wide zoom):
+    /// rings of a few markers each near their places, not one ring of forty around the middle.
+    #[test]
+    fn a_chain_of_overlapping_markers_makes_small_rings_near_their_places() {
+        let anchors: Vec<Pos2> = (0..40)
+            .map(|i| Pos2::new(100.0 + 8.0 * i as f32, 200.0))
+            .collect();
+        let radii = vec![6.0; anchors.len()];
+        let centres = spread_markers(&anchors, &radii, &vec![true; anchors.len()], |_, _| true);
+        for (anchor, centre) in anchors.iter().zip(&centres) {
+            assert!(
+                anchor.distance(*centre) < 50.0,
+                "a marker {} px from its place",
+                anchor.distance(*centre)
+            );
         }
     }
 
