@@ -452,7 +452,8 @@ fn build_layer(
     }
     let centres = if dense {
         // Each cell left holds one place: its kinds fan out around it, and only there.
-        let same_place = |i: usize, j: usize| scene.groups[i].place == scene.groups[j].place;
+        let same_place =
+            |i: usize, j: usize| Arc::ptr_eq(&scene.groups[i].place, &scene.groups[j].place);
         spread_markers(&anchors, &radii, &near, same_place)
     } else {
         spread_markers(&anchors, &radii, &near, |_, _| true)
@@ -888,16 +889,16 @@ fn bubble_up(scene: &Scene, anchors: &[Pos2], include: &[bool], cell: f32) -> Ve
     by_cell.sort_unstable();
     let mut bubbles = Vec::new();
     for in_cell in by_cell.chunk_by(|a, b| a.0 == b.0) {
-        let first = &scene.groups[in_cell[0].1].place;
-        if in_cell
-            .iter()
-            .all(|&(_, m)| &scene.groups[m].place == first)
-        {
+        // A place's groups share one id (`Arc`): addresses tell places apart without comparing
+        // their text.
+        let place_of = |m: usize| Arc::as_ptr(&scene.groups[m].place) as *const u8 as usize;
+        let first = place_of(in_cell[0].1);
+        if in_cell.iter().all(|&(_, m)| place_of(m) == first) {
             continue;
         }
         let mut members: Vec<usize> = in_cell.iter().map(|&(_, m)| m).collect();
         members.sort_by_key(|&m| std::cmp::Reverse(scene.groups[m].events.len()));
-        let mut places: Vec<&str> = members.iter().map(|&m| &*scene.groups[m].place).collect();
+        let mut places: Vec<usize> = members.iter().map(|&m| place_of(m)).collect();
         places.sort_unstable();
         places.dedup();
         let mut by_kind = [0usize; 5];
