@@ -32,7 +32,7 @@ struct Cli {
     #[arg(long, global = true, value_name = "FILE=YYYY-MM-DD")]
     published: Vec<String>,
     /// Open the window, print how long the first frame with the map took, and close.
-    #[arg(long, global = true)]
+    #[arg(long)]
     exit_after_first_frame: bool,
     #[command(subcommand)]
     command: Option<Command>,

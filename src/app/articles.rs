@@ -32,6 +32,7 @@ impl ArticlesView {
     pub fn window(
         &mut self,
         ctx: &egui::Context,
+        place: super::WindowPlace,
         atlas: &Atlas,
         library: &Library,
         busy: Option<f32>,
@@ -45,6 +46,8 @@ impl ArticlesView {
             .id(egui::Id::unique("articles_window"))
             .open(&mut open)
             .default_size([620.0, 720.0])
+            .default_pos(place.start)
+            .constrain_to(place.area)
             .show(ctx, |ui| {
                 self.add_row(ui, busy, actions);
                 ui.separator();

@@ -524,6 +524,7 @@ fn append_highlighted(
 /// the selected sentence into view once and then leaves the scrolling to the reader.
 pub fn article_window(
     ctx: &egui::Context,
+    place: super::WindowPlace,
     atlas: &Atlas,
     state: &ViewState,
     scrolled: &mut Option<(String, Option<usize>)>,
@@ -542,6 +543,8 @@ pub fn article_window(
         .id(egui::Id::unique("article_window"))
         .open(&mut open)
         .default_size([560.0, 520.0])
+        .default_pos(place.start)
+        .constrain_to(place.area)
         .show(ctx, |ui| {
             if let Some(published) = &article.published {
                 ui.label(format!(

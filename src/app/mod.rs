@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use egui::{Key, RichText, Ui};
+use egui::{Key, Rect, RichText, Ui};
 
 use crate::atlas::{Atlas, PublicationPin};
 use crate::basemap::Basemap;
@@ -32,6 +32,14 @@ use library::{Library, Progress};
 
 use scene::Scene;
 use state::{Command, ViewState};
+
+/// Where the window's own windows (Articles, an article) go: their first place, and the area
+/// they stay in.
+#[derive(Clone, Copy, Debug)]
+pub struct WindowPlace {
+    pub area: Rect,
+    pub start: egui::Pos2,
+}
 
 /// What the command line asks of the window.
 #[derive(Clone, Debug)]
@@ -385,7 +393,7 @@ impl AtlasApp {
                     ));
                 });
         }
-        egui::CentralPanel::default_margins().show(ui, |ui| {
+        let map_area = egui::CentralPanel::default_margins().show(ui, |ui| {
             if atlas.events.is_empty() {
                 ui.label(RichText::new(no_events_message(atlas)).color(ui.visuals().warn_fg_color));
             }
@@ -394,14 +402,26 @@ impl AtlasApp {
                     .ui(ui, atlas, basemap, &self.scene, &mut self.state),
             );
         });
+        // Windows open on the map and stay below the top bar, whose title and buttons they
+        // would otherwise cover.
+        let below_top_bar = Rect::from_min_max(
+            egui::pos2(ctx.content_rect().left(), map_area.response.rect.top()),
+            ctx.content_rect().max,
+        );
+        let windows = WindowPlace {
+            area: below_top_bar,
+            start: map_area.response.rect.left_top() + egui::vec2(12.0, 12.0),
+        };
         commands.extend(details::article_window(
             &ctx,
+            windows,
             atlas,
             &self.state,
             &mut self.article_scrolled,
         ));
 
-        self.workbench.windows(&ctx, atlas, &loaded.library);
+        self.workbench
+            .windows(&ctx, windows, atlas, &loaded.library);
         self.workbench.drop_hint(&ctx);
 
         self.apply(commands);

@@ -117,10 +117,16 @@ impl Workbench {
     }
 
     /// The Articles window.
-    pub fn windows(&mut self, ctx: &egui::Context, atlas: &Atlas, library: &Library) {
+    pub fn windows(
+        &mut self,
+        ctx: &egui::Context,
+        place: super::WindowPlace,
+        atlas: &Atlas,
+        library: &Library,
+    ) {
         let progress = self.progress();
         self.articles
-            .window(ctx, atlas, library, progress, &mut self.pending);
+            .window(ctx, place, atlas, library, progress, &mut self.pending);
     }
 
     /// The correction tools for the selected event (index into the shown Atlas).
