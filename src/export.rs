@@ -51,14 +51,22 @@ struct Located<'e, 'p> {
     place: Option<&'p Place>,
 }
 
-/// One entry per event and place; an event without a place still gets one, unlocated, so nothing
-/// the reader chose to export is lost.
+/// The events by day (undated last), each day's in the order given: a table or a timeline tool
+/// reads the war forward.
+fn chronological<'e>(events: &[&'e Event]) -> Vec<&'e Event> {
+    let mut sorted = events.to_vec();
+    sorted.sort_by_key(|event| (event.day.is_none(), event.day));
+    sorted
+}
+
+/// One entry per event and place, by day; an event without a place still gets one, unlocated, so
+/// nothing the reader chose to export is lost.
 fn located<'e, 'p>(
     events: &[&'e Event],
     lookup: &impl Fn(&str) -> Option<&'p Place>,
 ) -> Vec<Located<'e, 'p>> {
     let mut rows = Vec::with_capacity(events.len());
-    for &event in events {
+    for event in chronological(events) {
         if event.places.is_empty() {
             rows.push(Located {
                 event,
@@ -469,7 +477,7 @@ pub fn json(articles: &[Article], failures: &[ArticleFailure], events: &[&Event]
             "error": f.reason,
         })
     }));
-    let document = json!({ "articles": listed, "events": events });
+    let document = json!({ "articles": listed, "events": chronological(events) });
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text

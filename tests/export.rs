@@ -569,7 +569,11 @@ fn json_is_the_full_model_with_articles_and_their_errors() {
     );
     let back: Vec<Event> =
         serde_json::from_value(value["events"].clone()).expect("events read back");
-    assert_eq!(back, events);
+    // Every event, by day (undated last), each day's in the order given.
+    let mut by_day = events.clone();
+    by_day.sort_by_key(|e| (e.day.is_none(), e.day));
+    assert_ne!(by_day, events, "the test's events are not in day order");
+    assert_eq!(back, by_day);
 }
 
 #[test]
@@ -619,6 +623,23 @@ fn the_seed_articles_export_as_geojson_and_csv_that_read_back() {
     let records = parse_csv(&export::csv(&events, |id| atlas.place(id)));
     assert_eq!(records.len(), rows + 1);
     assert!(records.iter().all(|r| r.len() == CSV_COLUMNS.len()));
+
+    // Rows read the war forward (the atlas's own order is the merge's): dated rows by day,
+    // undated ones last.
+    let days: Vec<&str> = records[1..].iter().map(|r| r[0].as_str()).collect();
+    let dated = days.iter().take_while(|d| !d.is_empty()).count();
+    assert!(dated > 10, "{dated} dated rows");
+    assert!(days[..dated].is_sorted(), "{days:?}");
+    assert!(days[dated..].iter().all(|d| d.is_empty()), "{days:?}");
+    let unsorted = atlas
+        .events
+        .iter()
+        .filter_map(|e| e.day)
+        .collect::<Vec<_>>();
+    assert!(
+        !unsorted.is_sorted(),
+        "the seeds' events come out of the merge unsorted"
+    );
 }
 
 #[test]
