@@ -113,6 +113,25 @@ fn heads_of_state_speak_from_their_capitals() {
 }
 
 #[test]
+fn a_country_speaks_past_a_relative_clause_that_names_others() {
+    // The mediators named inside "which …" do not speak: France does, from Paris.
+    let atlas = extract(vec![article(
+        "b2.txt",
+        "France, which along with Russia and the US is part of a group mediating talks, said on \
+         Friday there was a chance of a breakthrough in the ceasefire talks.",
+        day(2020, 10, 10),
+    )]);
+    let event = find(&atlas, EventKind::Diplomacy, "Paris")
+        .unwrap_or_else(|| panic!("no diplomacy at Paris in\n{}", describe(&atlas)));
+    assert_eq!(
+        place_names(&atlas, event),
+        ["Paris"],
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
 fn one_sentence_gives_two_kinds_and_overnight_is_the_evening_before() {
     let atlas = extract(vec![article(
         "c.txt",

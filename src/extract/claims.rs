@@ -3,7 +3,7 @@
 
 use super::lexicon::{Lexicon, Scan, Set};
 use crate::gazetteer::Gazetteer;
-use crate::model::{Mention, MentionRole, PlaceId, Span};
+use crate::model::{Mention, MentionRole, PlaceId, PlaceKind, Span};
 
 /// The party a sentence attributes its report to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -266,6 +266,43 @@ pub fn speakers(
             strong: titled,
         });
     }
+    if let Some(&(verb_start, _, _)) = scan.get(Set::ClaimVerbs).first() {
+        let clauses: Vec<(usize, usize)> = relative_clauses(sentence)
+            .into_iter()
+            .filter(|&(_, end)| end <= verb_start)
+            .collect();
+        // Names inside a relative clause before the verb do not speak ("France, which along with
+        // Russia mediates, said …")…
+        candidates.retain(|c| {
+            !clauses
+                .iter()
+                .any(|&(start, end)| c.words.start >= start && c.words.end <= end)
+        });
+        // … the country the clause is about does, though the gazetteer saw no speaker in it.
+        for mention in mentions.iter().filter(|m| m.role != MentionRole::Actor) {
+            let Some(place) = mention.place.as_deref().and_then(|id| gazetteer.place(id)) else {
+                continue;
+            };
+            let Some(end) = mention.end.checked_sub(offset) else {
+                continue;
+            };
+            let Some(start) = mention.start.checked_sub(offset) else {
+                continue;
+            };
+            let subject = place.kind == PlaceKind::Country
+                && clauses.iter().any(|&(clause_start, clause_end)| {
+                    clause_start == end && sentence[clause_end..verb_start].trim().is_empty()
+                });
+            if subject {
+                candidates.push(Speaker {
+                    place: None,
+                    country: place.country.clone(),
+                    words: span(sentence, start, end),
+                    strong: true,
+                });
+            }
+        }
+    }
     candidates.sort_by_key(|c| c.words.start);
     // Drop a name or mention that falls inside an earlier candidate's words.
     candidates.dedup_by(|later, earlier| later.words.start < earlier.words.end);
@@ -303,6 +340,34 @@ fn span(sentence: &str, start: usize, end: usize) -> Span {
     }
 }
 
+/// Relative clauses set off by commas (", which … ,", ", who … ,"), as byte ranges from the
+/// first comma to the second: a name inside one is not the one who speaks ("France, which along
+/// with Russia mediates, said …"), and the clause does not part the subject from its verb.
+fn relative_clauses(sentence: &str) -> Vec<(usize, usize)> {
+    let mut clauses = Vec::new();
+    for marker in [", which ", ", who "] {
+        let mut from = 0;
+        while let Some(at) = find_ascii_case_insensitive(&sentence[from..], marker) {
+            let start = from + at;
+            let body = start + marker.len();
+            let Some(close) = sentence[body..].find(',') else {
+                break;
+            };
+            clauses.push((start, body + close + 1));
+            from = body + close + 1;
+        }
+    }
+    clauses
+}
+
+/// Where `needle` (ASCII, lower case) starts in `haystack`, ignoring ASCII case.
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// The candidate right before a speech verb ("Baku said"), else right after it ("declared the
 /// French presidency").
 fn nearest_to_verb(
@@ -311,13 +376,34 @@ fn nearest_to_verb(
     verb_start: usize,
     verb_end: usize,
 ) -> Option<usize> {
+    let clauses: Vec<(usize, usize)> = relative_clauses(sentence)
+        .into_iter()
+        .filter(|&(_, end)| end <= verb_start)
+        .collect();
+    let in_clause = |c: &Speaker| {
+        clauses
+            .iter()
+            .any(|&(start, end)| c.words.start >= start && c.words.end <= end)
+    };
     let before = candidates
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.words.end <= verb_start)
+        .filter(|(_, c)| c.words.end <= verb_start && !in_clause(c))
         .filter(|(_, c)| {
             let gap = &sentence[c.words.end..verb_start];
-            gap.len() <= 40 && !gap.contains(['.', '"', '“', '”'])
+            // What lies between, the relative clauses left out.
+            let skipped: usize = clauses
+                .iter()
+                .filter(|&&(start, end)| start >= c.words.end && end <= verb_start)
+                .map(|&(start, end)| end - start)
+                .sum();
+            let quoted_or_stopped = gap.char_indices().any(|(i, ch)| {
+                matches!(ch, '.' | '"' | '“' | '”')
+                    && !clauses
+                        .iter()
+                        .any(|&(start, end)| (start..end).contains(&(c.words.end + i)))
+            });
+            gap.len() - skipped <= 40 && !quoted_or_stopped
         })
         .map(|(i, _)| i)
         .next_back();
