@@ -285,13 +285,40 @@ fn acled_type(event: &Event) -> (&'static str, &'static str) {
             ("Explosions/Remote violence", sub)
         }
         EventKind::Fighting => ("Battles", "Armed clash"),
-        EventKind::Diplomacy => ("Strategic developments", "Agreement"),
+        // ACLED's "Agreement" is an agreement reached; talks, calls and appeals are "Other".
+        EventKind::Diplomacy if reports_an_agreement(event) => {
+            ("Strategic developments", "Agreement")
+        }
+        EventKind::Diplomacy => ("Strategic developments", "Other"),
         EventKind::Displacement | EventKind::Casualties => ("Strategic developments", "Other"),
     }
 }
 
 /// ACLED `time_precision`: 1 the text names the day, 2 only the paper's date places it (within
 /// days), 3 no day at all.
+/// A source sentence says an agreement was reached or signed ("agreed to a ceasefire", "the
+/// agreement", "signed", "a deal", "the accord"), not only sought.
+fn reports_an_agreement(event: &Event) -> bool {
+    event.sources.iter().any(|source| {
+        source
+            .quote
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .any(|word| {
+                matches!(
+                    word.as_str(),
+                    "agreed"
+                        | "agreement"
+                        | "agreements"
+                        | "signed"
+                        | "deal"
+                        | "accord"
+                        | "accords"
+                )
+            })
+    })
+}
+
 fn time_precision(event: &Event) -> &'static str {
     match (event.day, event.certainty) {
         (Some(_), Certainty::Explicit) => "1",

@@ -476,6 +476,8 @@ fn csv_has_acled_columns_one_row_per_event_and_place_and_correct_quoting() {
     assert_eq!(truce["actor1"], "Emmanuel Macron");
     assert_eq!(truce["actor2"], "Nikol Pashinyan, Ilham Aliyev");
     assert_eq!(truce["event_type"], "Strategic developments");
+    // A truce hoped for is no agreement reached.
+    assert_eq!(truce["sub_event_type"], "Other");
     assert_eq!(truce["country"], "France");
     assert_eq!(
         (truce["latitude"], truce["longitude"]),
@@ -652,4 +654,42 @@ fn a_place_listed_twice_is_one_point() {
         1
     );
     assert_eq!(parse_csv(&export::csv(&[&twice], lookup(&places))).len(), 2);
+}
+
+#[test]
+fn diplomacy_is_an_acled_agreement_only_when_one_was_reached() {
+    let places = places();
+    let sentence = |text: &str| source("own.txt", text, text, "ceasefire");
+    let reached = event(
+        "e-agreed",
+        EventKind::Diplomacy,
+        Some("2020-10-10"),
+        &["geonames:524901"],
+        vec![sentence(
+            "Armenia and Azerbaijan agreed to a humanitarian ceasefire after talks in Moscow.",
+        )],
+    );
+    let sought = event(
+        "e-sought",
+        EventKind::Diplomacy,
+        Some("2020-10-10"),
+        &["geonames:524901"],
+        vec![sentence(
+            "The ministers called for a ceasefire, according to a statement from the Kremlin.",
+        )],
+    );
+    let records = parse_csv(&export::csv(&[&reached, &sought], lookup(&places)));
+    let sub = |id: &str| {
+        let row = records
+            .iter()
+            .find(|r| r.contains(&id.to_string()))
+            .unwrap_or_else(|| panic!("no row {id}"));
+        row[CSV_COLUMNS
+            .iter()
+            .position(|c| *c == "sub_event_type")
+            .expect("column")]
+        .clone()
+    };
+    assert_eq!(sub("e-agreed"), "Agreement");
+    assert_eq!(sub("e-sought"), "Other");
 }
