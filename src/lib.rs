@@ -20,3 +20,8 @@ pub mod text;
 pub mod when;
 
 pub mod app;
+
+/// Extraction makes thousands of small strings and vectors per article (spans, reasons, quotes);
+/// mimalloc's thread-local free lists serve them several times cheaper than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
