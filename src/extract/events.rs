@@ -1,6 +1,7 @@
 //! One sentence → zero or more events: a kind from the lexicon, a day from `when`, places from the
 //! gazetteer's mentions (or, by the conventions, from who is speaking), the claim and the figures.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -23,7 +24,7 @@ struct Sentence<'a> {
     /// The whole sentence it belongs to: what a source quotes.
     whole: Range<usize>,
     text: &'a str,
-    mentions: Vec<&'a Mention>,
+    mentions: &'a [&'a Mention],
 }
 
 pub fn extract_article(
@@ -35,19 +36,27 @@ pub fn extract_article(
     let published = article.published.as_ref().map(|p| p.day);
     let region = article_region(mentions, gazetteer);
     let mut events = Vec::new();
-    let mut previous_places: Vec<PlaceId> = Vec::new();
+    // Places of the last sentence that named one, borrowed from its mentions.
+    let mut previous_places: Vec<&PlaceId> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
     let mut scan = Scan::default();
+    // Buffers reused by every sentence: its clauses, and the mentions of the clause at hand.
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut in_clause: Vec<&Mention> = Vec::new();
     for whole in text::sentences(&article.text) {
-        for range in clauses(&article.text, whole.clone()) {
+        clauses(&article.text, whole.clone(), &mut parts);
+        for range in parts.iter().cloned() {
             let Some(sentence_text) = article.text.get(range.clone()) else {
                 continue;
             };
-            let sentence = Sentence {
-                mentions: mentions
+            in_clause.clear();
+            in_clause.extend(
+                mentions
                     .iter()
-                    .filter(|m| m.start >= range.start && m.end <= range.end)
-                    .collect(),
+                    .filter(|m| m.start >= range.start && m.end <= range.end),
+            );
+            let sentence = Sentence {
+                mentions: &in_clause,
                 text: sentence_text,
                 range,
                 whole: whole.clone(),
@@ -70,14 +79,15 @@ pub fn extract_article(
                 .filter(|e| e.sources.iter().any(|s| !s.place_words.is_empty()))
                 .map(|e| (e.kind, e.places.clone()))
                 .collect();
-            let places_here: Vec<PlaceId> = sentence
-                .mentions
-                .iter()
-                .filter(|m| m.role == MentionRole::Event)
-                .filter_map(|m| m.place.clone())
-                .collect();
-            if !places_here.is_empty() {
-                previous_places = places_here;
+            let event_places = || {
+                in_clause
+                    .iter()
+                    .filter(|m| m.role == MentionRole::Event)
+                    .filter_map(|m| m.place.as_ref())
+            };
+            if event_places().next().is_some() {
+                previous_places.clear();
+                previous_places.extend(event_places());
             }
             for event in found {
                 match denial_target(&event, &events) {
@@ -105,16 +115,19 @@ fn denial_target(event: &Event, told: &[Event]) -> Option<usize> {
 /// Words that join two reports in one sentence ("Azerbaijan said X, while Armenia said Y").
 const CLAUSE_BREAKS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
 
-/// A sentence cut where it joins two reports, each part long enough to be a report of its own.
-fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+/// A sentence cut where it joins two reports, each part long enough to be a report of its own;
+/// the parts replace what `parts` held.
+fn clauses(text: &str, sentence: Range<usize>, parts: &mut Vec<Range<usize>>) {
+    parts.clear();
     let Some(body) = text.get(sentence.clone()) else {
-        return vec![sentence];
+        parts.push(sentence);
+        return;
     };
     // Most sentences have no break at all: skip collecting and ordering the candidates.
     if !has_clause_break(body) {
-        return vec![sentence];
+        parts.push(sentence);
+        return;
     }
-    let mut parts = Vec::new();
     let mut start = 0;
     for (at, separator) in CLAUSE_BREAKS
         .iter()
@@ -135,7 +148,6 @@ fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     parts.push(sentence.start + start..sentence.end);
-    parts
 }
 
 /// Whether `body` holds one of [`CLAUSE_BREAKS`], in one pass over its bytes instead of a
@@ -185,7 +197,7 @@ struct Context<'a> {
     /// The region the article is about.
     region: Option<&'a PlaceId>,
     /// Places of the last sentence that named one ("there", "the city").
-    previous_places: &'a [PlaceId],
+    previous_places: &'a [&'a PlaceId],
     /// Events of the sentence just before, with named places ("One of the rockets landed …").
     previous_events: &'a [(EventKind, Vec<PlaceId>)],
 }
@@ -262,7 +274,7 @@ fn sentence_events(
         if only_stretch && matches!(kind, EventKind::Shelling | EventKind::Fighting) {
             continue;
         }
-        let Some((places, place_words, why_place)) =
+        let Some((mut places, mut place_words, mut why_place)) =
             places_for(kind, sentence, scan, gazetteer, lexicon, context)
         else {
             continue;
@@ -285,7 +297,11 @@ fn sentence_events(
         } else {
             days.push((published, None));
         }
-        for (day, time_ref) in days {
+        let last_day = days.len().saturating_sub(1);
+        for (nth, (day, time_ref)) in days.into_iter().enumerate() {
+            // The last (most often the only) day takes the places and their words, the others a
+            // copy.
+            let last = nth == last_day;
             let certainty = if time_ref.is_some() {
                 Certainty::Explicit
             } else {
@@ -327,9 +343,17 @@ fn sentence_events(
                     end: sentence.range.start + r.end,
                     text: r.words.clone(),
                 }),
-                place_words: place_words.clone(),
+                place_words: if last {
+                    std::mem::take(&mut place_words)
+                } else {
+                    place_words.clone()
+                },
                 why_day,
-                why_place: why_place.clone(),
+                why_place: if last {
+                    std::mem::take(&mut why_place)
+                } else {
+                    why_place.clone()
+                },
                 claimed_by: claim.as_ref().map(|c| c.by.clone()),
                 denied: claim.as_ref().is_some_and(|c| c.denied),
                 figures: if kind == EventKind::Casualties || kind == EventKind::Displacement {
@@ -343,7 +367,11 @@ fn sentence_events(
                 day,
                 certainty,
                 kind,
-                places: places.clone(),
+                places: if last {
+                    std::mem::take(&mut places)
+                } else {
+                    places.clone()
+                },
                 actors: Vec::new(),
                 claimed_by: source.claimed_by.clone(),
                 figures: source.figures.clone(),
@@ -426,19 +454,17 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
     let mut skipped = 0;
     for word in words {
         let clause_ends = word.ends_with([',', ';', ':', '.', '"', '“', '”', '(', ')']);
-        let bare = word
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-            .to_lowercase();
+        let bare = lower_case(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+        let bare = bare.as_ref();
         if clause_ends && looked_at > 0 {
             return false;
         }
         looked_at += 1;
-        if lexicon.referring.contains(&bare)
-            || (looked_at <= 3 && lexicon.negations.contains(&bare))
-        {
+        let listed = |words: &[String]| words.iter().any(|w| w == bare);
+        if listed(&lexicon.referring) || (looked_at <= 3 && listed(&lexicon.negations)) {
             return true;
         }
-        if lexicon.skip_words.contains(&bare) {
+        if listed(&lexicon.skip_words) {
             skipped += 1;
             continue;
         }
@@ -446,9 +472,20 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
         if bare == "to" && skipped == 0 {
             return false;
         }
-        return lexicon.not_after[kind_index].contains(&bare);
+        return listed(&lexicon.not_after[kind_index]);
     }
     false
+}
+
+/// `word.to_lowercase()`, borrowed when the word is ASCII without capitals (most words are).
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 type PlaceChoice = (Vec<PlaceId>, Vec<Span>, String);
@@ -632,7 +669,7 @@ fn places_for(
         ));
     }
     if refers_back(sentence.text) && !previous_places.is_empty() {
-        let ids = previous_places.to_vec();
+        let ids: Vec<PlaceId> = previous_places.iter().map(|&id| id.clone()).collect();
         let names = names(gazetteer, &ids);
         return Some((
             ids,
