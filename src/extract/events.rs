@@ -1,7 +1,6 @@
 //! One sentence → zero or more events: a kind from the lexicon, a day from `when`, places from the
 //! gazetteer's mentions (or, by the conventions, from who is speaking), the claim and the figures.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -454,7 +453,7 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
     let mut skipped = 0;
     for word in words {
         let clause_ends = word.ends_with([',', ';', ':', '.', '"', '“', '”', '(', ')']);
-        let bare = lower_case(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+        let bare = text::lower_case(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
         let bare = bare.as_ref();
         if clause_ends && looked_at > 0 {
             return false;
@@ -475,17 +474,6 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
         return listed(&lexicon.not_after[kind_index]);
     }
     false
-}
-
-/// `word.to_lowercase()`, borrowed when the word is ASCII without capitals (most words are).
-fn lower_case(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
 }
 
 type PlaceChoice = (Vec<PlaceId>, Vec<Span>, String);
