@@ -556,7 +556,7 @@ fn places_for(
         let speakers = super::claims::speakers(
             sentence.text,
             sentence.range.start,
-            &sentence.mentions,
+            sentence.mentions,
             scan,
             gazetteer,
             lexicon,
