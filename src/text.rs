@@ -12,6 +12,7 @@
 //! - Stray full stops (". .") make no sentence; a fragment made only of time words after a full stop
 //!   ("…, the Kremlin announced. Thursday evening.") belongs to the sentence before it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::corpus::published::metadata_prefix_len;
@@ -54,6 +55,18 @@ fn is_closing(c: char) -> bool {
 
 fn is_opening(c: char) -> bool {
     matches!(c, '“' | '‘' | '«' | '(' | '[' | '"' | '\'' | '•')
+}
+
+/// `word.to_lowercase()`, borrowed when the word is ASCII without capitals (most words are):
+/// word tests that lower-case every word they look at need not allocate for each.
+pub fn lower_case(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// The sentences of `text`, as byte ranges trimmed of surrounding white space, in order.
@@ -254,6 +267,26 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn lower_case_is_to_lowercase_and_borrows_lower_case_ascii() {
+        for word in [
+            "shelling",
+            "Stepanakert",
+            "NATO",
+            "Şuşa",
+            "ÇIRAQ",
+            "ΟΔΟΣ",
+            "İstanbul",
+            "o'clock",
+            "",
+            "2020",
+        ] {
+            assert_eq!(lower_case(word), word.to_lowercase(), "{word:?}");
+        }
+        assert!(matches!(lower_case("said"), Cow::Borrowed("said")));
+        assert!(matches!(lower_case("Said"), Cow::Owned(_)));
     }
 
     #[test]

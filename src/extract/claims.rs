@@ -1,9 +1,12 @@
 //! Who says it: "Baku said", "according to the separatist authorities", "the Azerbaijani army
 //! denied" — and, for statements, which government is speaking.
 
+use std::borrow::Cow;
+
 use super::lexicon::{Lexicon, Scan, Set};
 use crate::gazetteer::Gazetteer;
 use crate::model::{Mention, MentionRole, PlaceId, PlaceKind, Span};
+use crate::text::lower_case;
 
 /// The party a sentence attributes its report to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +32,7 @@ pub fn claim_in(sentence: &str, scan: &Scan) -> Option<Claim> {
         let passive = head
             .split_whitespace()
             .next_back()
-            .is_some_and(|w| PASSIVE.contains(&w.to_lowercase().as_str()));
+            .is_some_and(|w| PASSIVE.contains(&lower_case(w).as_ref()));
         if !passive && let Some(before) = speaker_after(&trim_end_words(&trailing_phrase(head, 5)))
         {
             return Some(Claim { by: before, denied });
@@ -125,16 +128,16 @@ fn speaker_after(phrase: &str) -> Option<String> {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let end = words
         .iter()
-        .position(|w| NAME_ENDS.contains(&w.to_lowercase().as_str()))
+        .position(|w| NAME_ENDS.contains(&lower_case(w).as_ref()))
         .unwrap_or(words.len());
     let words = &words[..end];
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    if lower.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str())) {
+    let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
+    if lower.iter().any(|w| CLAUSE_WORDS.contains(&w.as_ref())) {
         return None;
     }
     let names_someone = words.iter().zip(&lower).any(|(w, l)| {
-        w.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&l.as_str())
-    }) || lower.iter().any(|w| SPEAKER_NOUNS.contains(&w.as_str()));
+        w.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&l.as_ref())
+    }) || lower.iter().any(|w| SPEAKER_NOUNS.contains(&w.as_ref()));
     let phrase = trim_end_words(&words.join(" "));
     (names_someone && !phrase.is_empty() && !is_pronoun(&phrase)).then_some(phrase)
 }
@@ -145,7 +148,7 @@ fn trim_end_words(phrase: &str) -> String {
     let mut words: Vec<&str> = phrase.split_whitespace().collect();
     while words.last().is_some_and(|w| {
         matches!(
-            w.to_lowercase().as_str(),
+            lower_case(w).as_ref(),
             "and"
                 | "the"
                 | "of"
@@ -194,7 +197,7 @@ fn tidy(words: &[&str]) -> String {
         .iter()
         .copied()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "and" | "but"))
+        .skip_while(|w| matches!(lower_case(w).as_ref(), "the" | "and" | "but"))
         .collect();
     words.join(" ")
 }

@@ -23,7 +23,7 @@ struct Sentence<'a> {
     /// The whole sentence it belongs to: what a source quotes.
     whole: Range<usize>,
     text: &'a str,
-    mentions: Vec<&'a Mention>,
+    mentions: &'a [&'a Mention],
 }
 
 pub fn extract_article(
@@ -35,19 +35,27 @@ pub fn extract_article(
     let published = article.published.as_ref().map(|p| p.day);
     let region = article_region(mentions, gazetteer);
     let mut events = Vec::new();
-    let mut previous_places: Vec<PlaceId> = Vec::new();
+    // Places of the last sentence that named one, borrowed from its mentions.
+    let mut previous_places: Vec<&PlaceId> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
     let mut scan = Scan::default();
+    // Buffers reused by every sentence: its clauses, and the mentions of the clause at hand.
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut in_clause: Vec<&Mention> = Vec::new();
     for whole in text::sentences(&article.text) {
-        for range in clauses(&article.text, whole.clone()) {
+        clauses(&article.text, whole.clone(), &mut parts);
+        for range in parts.iter().cloned() {
             let Some(sentence_text) = article.text.get(range.clone()) else {
                 continue;
             };
-            let sentence = Sentence {
-                mentions: mentions
+            in_clause.clear();
+            in_clause.extend(
+                mentions
                     .iter()
-                    .filter(|m| m.start >= range.start && m.end <= range.end)
-                    .collect(),
+                    .filter(|m| m.start >= range.start && m.end <= range.end),
+            );
+            let sentence = Sentence {
+                mentions: &in_clause,
                 text: sentence_text,
                 range,
                 whole: whole.clone(),
@@ -70,14 +78,15 @@ pub fn extract_article(
                 .filter(|e| e.sources.iter().any(|s| !s.place_words.is_empty()))
                 .map(|e| (e.kind, e.places.clone()))
                 .collect();
-            let places_here: Vec<PlaceId> = sentence
-                .mentions
-                .iter()
-                .filter(|m| m.role == MentionRole::Event)
-                .filter_map(|m| m.place.clone())
-                .collect();
-            if !places_here.is_empty() {
-                previous_places = places_here;
+            let event_places = || {
+                in_clause
+                    .iter()
+                    .filter(|m| m.role == MentionRole::Event)
+                    .filter_map(|m| m.place.as_ref())
+            };
+            if event_places().next().is_some() {
+                previous_places.clear();
+                previous_places.extend(event_places());
             }
             for event in found {
                 match denial_target(&event, &events) {
@@ -105,16 +114,19 @@ fn denial_target(event: &Event, told: &[Event]) -> Option<usize> {
 /// Words that join two reports in one sentence ("Azerbaijan said X, while Armenia said Y").
 const CLAUSE_BREAKS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
 
-/// A sentence cut where it joins two reports, each part long enough to be a report of its own.
-fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+/// A sentence cut where it joins two reports, each part long enough to be a report of its own;
+/// the parts replace what `parts` held.
+fn clauses(text: &str, sentence: Range<usize>, parts: &mut Vec<Range<usize>>) {
+    parts.clear();
     let Some(body) = text.get(sentence.clone()) else {
-        return vec![sentence];
+        parts.push(sentence);
+        return;
     };
     // Most sentences have no break at all: skip collecting and ordering the candidates.
-    if !CLAUSE_BREAKS.iter().any(|sep| body.contains(sep)) {
-        return vec![sentence];
+    if !has_clause_break(body) {
+        parts.push(sentence);
+        return;
     }
-    let mut parts = Vec::new();
     let mut start = 0;
     for (at, separator) in CLAUSE_BREAKS
         .iter()
@@ -135,7 +147,22 @@ fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     parts.push(sentence.start + start..sentence.end);
-    parts
+}
+
+/// Whether `body` holds one of [`CLAUSE_BREAKS`], in one pass over its bytes instead of a
+/// substring search per break: ", while " holds " while ", so "; ", " while " and ", whereas "
+/// are all there is to look for.
+fn has_clause_break(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b';' => bytes.get(i + 1) == Some(&b' '),
+        b'w' => {
+            let rest = &bytes[i..];
+            (rest.starts_with(b"while ") && i >= 1 && bytes[i - 1] == b' ')
+                || (rest.starts_with(b"whereas ") && i >= 2 && &bytes[i - 2..i] == b", ")
+        }
+        _ => false,
+    })
 }
 
 /// The region an article is about: its most-mentioned region (ties: the first), used for war events
@@ -169,7 +196,7 @@ struct Context<'a> {
     /// The region the article is about.
     region: Option<&'a PlaceId>,
     /// Places of the last sentence that named one ("there", "the city").
-    previous_places: &'a [PlaceId],
+    previous_places: &'a [&'a PlaceId],
     /// Events of the sentence just before, with named places ("One of the rockets landed …").
     previous_events: &'a [(EventKind, Vec<PlaceId>)],
 }
@@ -246,7 +273,7 @@ fn sentence_events(
         if only_stretch && matches!(kind, EventKind::Shelling | EventKind::Fighting) {
             continue;
         }
-        let Some((places, place_words, why_place)) =
+        let Some((mut places, mut place_words, mut why_place)) =
             places_for(kind, sentence, scan, gazetteer, lexicon, context)
         else {
             continue;
@@ -269,7 +296,11 @@ fn sentence_events(
         } else {
             days.push((published, None));
         }
-        for (day, time_ref) in days {
+        let last_day = days.len().saturating_sub(1);
+        for (nth, (day, time_ref)) in days.into_iter().enumerate() {
+            // The last (most often the only) day takes the places and their words, the others a
+            // copy.
+            let last = nth == last_day;
             let certainty = if time_ref.is_some() {
                 Certainty::Explicit
             } else {
@@ -311,9 +342,17 @@ fn sentence_events(
                     end: sentence.range.start + r.end,
                     text: r.words.clone(),
                 }),
-                place_words: place_words.clone(),
+                place_words: if last {
+                    std::mem::take(&mut place_words)
+                } else {
+                    place_words.clone()
+                },
                 why_day,
-                why_place: why_place.clone(),
+                why_place: if last {
+                    std::mem::take(&mut why_place)
+                } else {
+                    why_place.clone()
+                },
                 claimed_by: claim.as_ref().map(|c| c.by.clone()),
                 denied: claim.as_ref().is_some_and(|c| c.denied),
                 figures: if kind == EventKind::Casualties || kind == EventKind::Displacement {
@@ -327,7 +366,11 @@ fn sentence_events(
                 day,
                 certainty,
                 kind,
-                places: places.clone(),
+                places: if last {
+                    std::mem::take(&mut places)
+                } else {
+                    places.clone()
+                },
                 actors: Vec::new(),
                 claimed_by: source.claimed_by.clone(),
                 figures: source.figures.clone(),
@@ -364,32 +407,6 @@ fn lowercase_start(text: &str, bytes: usize) -> String {
         lower.extend(c.to_lowercase());
     }
     lower
-}
-
-/// Whether `text` contains `needle` (lower-case ASCII) in any case. No character outside ASCII
-/// lower-cases to the ASCII letters of the needles used here, so this is `to_lowercase().contains`.
-fn contains_ascii_ignoring_case(text: &str, needle: &str) -> bool {
-    ascii_matches_ignoring_case(text, needle).next().is_some()
-}
-
-/// Where `needle` (lower-case ASCII) starts in `text`, in any case.
-fn ascii_matches_ignoring_case<'a>(
-    text: &'a str,
-    needle: &'a str,
-) -> impl Iterator<Item = usize> + 'a {
-    let hay = text.as_bytes();
-    let needle = needle.as_bytes();
-    let starts = if hay.len() >= needle.len() {
-        0..hay.len() - needle.len() + 1
-    } else {
-        0..0
-    };
-    starts.filter(move |&i| {
-        needle
-            .first()
-            .is_none_or(|first| hay[i].to_ascii_lowercase() == *first)
-            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
-    })
 }
 
 /// "Photo: …", "(Photo …)", "photo by …", in any case.
@@ -436,19 +453,17 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
     let mut skipped = 0;
     for word in words {
         let clause_ends = word.ends_with([',', ';', ':', '.', '"', '“', '”', '(', ')']);
-        let bare = word
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-            .to_lowercase();
+        let bare = text::lower_case(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+        let bare = bare.as_ref();
         if clause_ends && looked_at > 0 {
             return false;
         }
         looked_at += 1;
-        if lexicon.referring.contains(&bare)
-            || (looked_at <= 3 && lexicon.negations.contains(&bare))
-        {
+        let listed = |words: &[String]| words.iter().any(|w| w == bare);
+        if listed(&lexicon.referring) || (looked_at <= 3 && listed(&lexicon.negations)) {
             return true;
         }
-        if lexicon.skip_words.contains(&bare) {
+        if listed(&lexicon.skip_words) {
             skipped += 1;
             continue;
         }
@@ -456,7 +471,7 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
         if bare == "to" && skipped == 0 {
             return false;
         }
-        return lexicon.not_after[kind_index].contains(&bare);
+        return listed(&lexicon.not_after[kind_index]);
     }
     false
 }
@@ -541,7 +556,7 @@ fn places_for(
         let speakers = super::claims::speakers(
             sentence.text,
             sentence.range.start,
-            &sentence.mentions,
+            sentence.mentions,
             scan,
             gazetteer,
             lexicon,
@@ -642,7 +657,7 @@ fn places_for(
         ));
     }
     if refers_back(sentence.text) && !previous_places.is_empty() {
-        let ids = previous_places.to_vec();
+        let ids: Vec<PlaceId> = previous_places.iter().map(|&id| id.clone()).collect();
         let names = names(gazetteer, &ids);
         return Some((
             ids,
@@ -770,17 +785,34 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
 }
 
 fn refers_back(sentence: &str) -> bool {
-    [
-        " there ",
-        " there.",
-        " there,",
-        "the city",
-        "the town",
-        "the village",
-    ]
-    .iter()
-    .any(|w| contains_ascii_ignoring_case(sentence, w))
+    // All six phrases hold "the": look only where it stands, in any case.
+    let bytes = sentence.as_bytes();
+    (0..bytes.len()).any(|i| {
+        (bytes[i] | 0x20) == b't'
+            && bytes[i..].len() >= 3
+            && bytes[i..i + 3].eq_ignore_ascii_case(b"the")
+            && REFERRING_BACK.iter().any(|phrase| {
+                let phrase = phrase.as_bytes();
+                let at = if phrase[0] == b' ' {
+                    i.checked_sub(1)
+                } else {
+                    Some(i)
+                };
+                at.and_then(|at| bytes.get(at..at + phrase.len()))
+                    .is_some_and(|found| found.eq_ignore_ascii_case(phrase))
+            })
+    })
 }
+
+/// Phrases that point back to the place of the sentence before (lower-case ASCII).
+const REFERRING_BACK: &[&str] = &[
+    " there ",
+    " there.",
+    " there,",
+    "the city",
+    "the town",
+    "the village",
+];
 
 fn dedup(ids: impl Iterator<Item = PlaceId>) -> Vec<PlaceId> {
     let mut out: Vec<PlaceId> = Vec::new();
@@ -797,4 +829,76 @@ fn names(gazetteer: &Gazetteer, ids: &[PlaceId]) -> String {
         .map(|id| gazetteer.place(id).map_or(id.as_str(), |p| p.name.as_str()))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every sentence of the seeds and a few of our own, each also cut at every word: enough
+    /// text to meet each phrase at a sentence's start, middle and end.
+    fn sample_texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut texts: Vec<String> = vec![
+            "Shelling went on, while the town of Martuni was hit again on Sunday morning.".into(),
+            "Artillery fire hit Tartar; residents fled to the city of Barda.".into(),
+            "THE CITY was shelled overnight, whereas the villages nearby were spared.".into(),
+            "Two people were killed There, officials said.".into(),
+            "They stayed there.".into(),
+            "Meanwhile the Village of Talish; nothing".into(),
+            "athens, whilst the theatre was quiet".into(),
+        ];
+        for entry in std::fs::read_dir(&dir).expect("the seeds folder is part of the repository") {
+            let path = entry.expect("a readable seeds folder").path();
+            let text = std::fs::read_to_string(&path).expect("seeds are UTF-8 text");
+            for range in text::sentences(&text) {
+                texts.push(text[range].to_string());
+            }
+        }
+        let mut cut = Vec::new();
+        for t in &texts {
+            for (i, _) in t.match_indices(' ') {
+                cut.push(t[..i].to_string());
+                cut.push(t[i..].to_string());
+            }
+        }
+        texts.extend(cut);
+        texts
+    }
+
+    fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
+        text.to_ascii_lowercase().contains(needle)
+    }
+
+    #[test]
+    fn clause_breaks_are_found_in_one_pass_as_by_substring_search() {
+        let texts = sample_texts();
+        let mut with_break = 0;
+        for t in &texts {
+            let expected = CLAUSE_BREAKS.iter().any(|sep| t.contains(sep));
+            assert_eq!(has_clause_break(t), expected, "{t:?}");
+            with_break += usize::from(expected);
+        }
+        assert!(with_break > 10, "the sample holds clause breaks");
+        assert!(has_clause_break(
+            "Azerbaijan said it shelled Tartar, whereas Armenia denied it"
+        ));
+        assert!(!has_clause_break("Meanwhile;the whereas-clause"));
+    }
+
+    #[test]
+    fn references_back_are_found_where_the_stands_in_any_case() {
+        let texts = sample_texts();
+        let mut referring = 0;
+        for t in &texts {
+            let expected = REFERRING_BACK
+                .iter()
+                .any(|phrase| contains_ignoring_ascii_case(t, phrase));
+            assert_eq!(refers_back(t), expected, "{t:?}");
+            referring += usize::from(expected);
+        }
+        assert!(referring > 10, "the sample holds references back");
+        assert!(refers_back("Rockets fell on THE TOWN overnight"));
+        assert!(!refers_back("there was shelling near Thetown"));
+    }
 }

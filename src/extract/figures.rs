@@ -177,6 +177,9 @@ const SMALL_NUMBERS: &[(&str, u64)] = &[
     ("a dozen", 12),
 ];
 
+/// The first bytes of [`SMALL_NUMBERS`]: most words start with none of them.
+const SMALL_NUMBER_STARTS: &[u8] = b"adefhnost";
+
 const QUALIFIERS: &[&str] = &[
     "more than",
     "over",
@@ -199,11 +202,15 @@ fn quantities(lower: &str) -> Vec<Quantity> {
     let bytes = lower.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let at_word_start = i == 0
-            || !lower[..i]
+        // Read at every byte: the byte before tells when it is ASCII (as most are).
+        let at_word_start = match i.checked_sub(1).map(|k| bytes[k]) {
+            None => true,
+            Some(before) if before.is_ascii() => !before.is_ascii_alphanumeric(),
+            Some(_) => !lower[..i]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(char::is_alphanumeric),
+        };
         if !at_word_start || !lower.is_char_boundary(i) {
             i += lower[i..].chars().next().map_or(1, char::len_utf8).max(1);
             continue;
@@ -308,6 +315,9 @@ fn number_at(lower: &str, i: usize) -> Option<(u64, usize)> {
     }
     // Compared by first byte before the whole word: this runs at every word of the sentence.
     let first = rest.as_bytes().first().copied()?;
+    if !SMALL_NUMBER_STARTS.contains(&first) {
+        return None;
+    }
     SMALL_NUMBERS
         .iter()
         .filter(|(word, _)| {
@@ -322,6 +332,14 @@ fn number_at(lower: &str, i: usize) -> Option<(u64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_number_starts_are_the_first_bytes_of_the_small_numbers() {
+        let mut firsts: Vec<u8> = SMALL_NUMBERS.iter().map(|(w, _)| w.as_bytes()[0]).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        assert_eq!(firsts, SMALL_NUMBER_STARTS);
+    }
 
     #[test]
     fn a_qualified_death_toll() {

@@ -15,6 +15,8 @@ pub mod roles;
 use std::collections::HashMap;
 use std::path::Path;
 
+use ahash::AHashMap;
+
 use crate::model::{Mention, Place, PlaceKind};
 
 use matcher::{Matcher, NameEntry, NamedPlace};
@@ -42,12 +44,13 @@ impl DataError {
 #[derive(Debug)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    by_id: HashMap<String, u32>,
+    // Looked up for every mention and event (ids, countries): a fast hash, not SipHash.
+    by_id: AHashMap<String, u32>,
     names: Vec<NameEntry>,
-    by_name: HashMap<String, u32>,
+    by_name: AHashMap<String, u32>,
     matcher: Matcher,
-    countries: HashMap<String, u32>,
-    capitals: HashMap<String, u32>,
+    countries: AHashMap<String, u32>,
+    capitals: AHashMap<String, u32>,
     /// Per place, its [`resolve::prior`] and its distance from the war in km: every mention's
     /// candidates start from them.
     place_facts: Vec<(f64, f64)>,
@@ -57,12 +60,12 @@ impl Default for Gazetteer {
     fn default() -> Self {
         Gazetteer {
             places: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: AHashMap::new(),
             names: Vec::new(),
-            by_name: HashMap::new(),
+            by_name: AHashMap::new(),
             matcher: Matcher::empty(),
-            countries: HashMap::new(),
-            capitals: HashMap::new(),
+            countries: AHashMap::new(),
+            capitals: AHashMap::new(),
             place_facts: Vec::new(),
         }
     }
@@ -210,7 +213,7 @@ pub fn parse_kind(word: &str) -> Option<PlaceKind> {
 struct GazetteerBuilder {
     places: Vec<Place>,
     aliases: Vec<Vec<String>>,
-    by_id: HashMap<String, u32>,
+    by_id: AHashMap<String, u32>,
 }
 
 const PLACE_COLUMNS: &str = "id\tname\tkind\tcountry\tlat\tlon\tpopulation\taliases";
@@ -324,9 +327,9 @@ impl GazetteerBuilder {
 
     fn finish(self) -> Gazetteer {
         let mut names: Vec<NameEntry> = Vec::new();
-        let mut by_name: HashMap<String, u32> = HashMap::new();
-        let mut countries = HashMap::new();
-        let mut capitals = HashMap::new();
+        let mut by_name: AHashMap<String, u32> = AHashMap::new();
+        let mut countries = AHashMap::new();
+        let mut capitals = AHashMap::new();
         for (index, place) in self.places.iter().enumerate() {
             let index = index as u32;
             match place.kind {
