@@ -144,6 +144,24 @@ fn main() -> ExitCode {
         }
         _ => None,
     };
+    if let Some(Command::Screenshot {
+        day,
+        until: Some(until),
+        ..
+    }) = &cli.command
+        && until < day
+    {
+        eprintln!("karabakh-atlas: --until {until} is before --day {day}");
+        return ExitCode::from(2);
+    }
+    if cli.command.is_none() && !articles.exists() {
+        // The window opens all the same and lists the problem; a terminal hears it too.
+        eprintln!(
+            "karabakh-atlas: {} does not exist: give a folder of articles (.txt), or leave \
+             --articles out to use the seeds",
+            articles.display()
+        );
+    }
     if let Some(dir) = scripted_dir.filter(|dir| !dir.exists()) {
         eprintln!(
             "karabakh-atlas: {} does not exist: give a folder of articles (.txt), or leave \

@@ -45,6 +45,8 @@ const DENSE_MARKERS: usize = 300;
 /// Markers fanned out on one ring at most; more of several places in one bubble's cell are a
 /// bubble even on a map with room.
 const MAX_FAN: usize = 8;
+/// Towns without events closer than this (points) to a place with events are not drawn.
+const TOWN_CLEARANCE: f32 = 24.0;
 
 /// Several places drawn as one, because they are too close at this zoom.
 struct Bubble {
@@ -444,6 +446,8 @@ fn build_layer(
         }
         bubbles
     };
+    // Places with markers or bubbles on the map, before bubbles take their members.
+    let near_drawn = near.clone();
     let mut near = near;
     for bubble in &bubbles {
         for &member in &bubble.members {
@@ -571,12 +575,23 @@ fn build_layer(
         ));
     }
     let names_with_events: HashSet<&str> = scene.groups.iter().map(|g| &*g.name).collect();
+    // A town a few pixels from a place with events is left out, dot and name: its label beside
+    // that place's markers would be read as theirs (Shusha's name by Stepanakert's strike).
+    let mut event_places = Grid::new(TOWN_CLEARANCE);
+    for (i, anchor) in anchors.iter().enumerate() {
+        if near_drawn[i] {
+            event_places.insert(*anchor, i);
+        }
+    }
     for town in &basemap.towns {
         if names_with_events.contains(town.name.as_str()) {
             continue;
         }
         let at = to_screen(town.lonlat);
-        if rect.contains(at) && !overlays.iter().any(|o| o.contains(at)) {
+        let crowded = event_places
+            .near(at)
+            .any(|i| anchors[i].distance(at) < TOWN_CLEARANCE);
+        if rect.contains(at) && !crowded && !overlays.iter().any(|o| o.contains(at)) {
             let dot = StampKey::Disc {
                 radius_bits: 2.5f32.to_bits(),
                 fill: colors.town,

@@ -212,6 +212,16 @@ impl AtlasApp {
         state.dark = self.state.dark;
         if let Some(day) = self.startup.day {
             state.apply(Command::SetDay(day), |_| None);
+            if state.day != day
+                && let Some((first, last)) = span
+            {
+                // A scripted screenshot is named after the day asked for: say what it shows.
+                eprintln!(
+                    "karabakh-atlas: {day} is outside the days of these articles ({first} to \
+                     {last}): showing {}",
+                    state.day
+                );
+            }
         }
         if self.startup.up_to_day {
             state.apply(Command::SetMode(state::Mode::UpToDay), |_| None);
@@ -566,6 +576,22 @@ impl AtlasApp {
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    /// A scripted screenshot ignores the pointer: wherever the system leaves it, no tooltip or
+    /// hover may end up on a slide.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.startup.screenshot.is_some() {
+            raw_input.events.retain(|event| {
+                !matches!(
+                    event,
+                    egui::Event::PointerMoved(_)
+                        | egui::Event::MouseMoved(_)
+                        | egui::Event::PointerButton { .. }
+                        | egui::Event::MouseWheel { .. }
+                )
+            });
+        }
     }
 }
 

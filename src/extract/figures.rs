@@ -66,6 +66,11 @@ pub fn figures_in(sentence: &str) -> Figures {
 fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     let after = first_chars(&lower[end..], 60);
     let before = last_chars(&lower[..start], 40);
+    // "killing at least nine civilians and wounding more than 30": a toll verb right before the
+    // number (past its qualifier) counts it, whatever toll word follows.
+    if let Some(measure) = verb_right_before(before) {
+        return Some(measure);
+    }
     if let Some((pos, measure)) = first_measure(after) {
         // "127 dead", "200 people have been reported killed", "thousands of enemy soldiers" is not a toll.
         let gap = &after[..pos];
@@ -87,6 +92,37 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
         return Some(measure);
     }
     None
+}
+
+/// The toll word that ends `before` once a number's qualifier ("at least", "more than",
+/// "some", …) is set aside, with nothing else between: "killing at least" → deaths; "300 dead,"
+/// → none (a comma parts the toll word from the number).
+fn verb_right_before(before: &str) -> Option<Measure> {
+    const QUALIFIER_WORDS: [&str; 15] = [
+        "at",
+        "least",
+        "more",
+        "than",
+        "some",
+        "about",
+        "nearly",
+        "over",
+        "up",
+        "to",
+        "around",
+        "almost",
+        "approximately",
+        "as",
+        "many",
+    ];
+    let mut words = before.split_whitespace().rev();
+    let last = words.find(|word| !QUALIFIER_WORDS.contains(word))?;
+    if !last.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    first_measure(last)
+        .filter(|&(at, _)| at == 0)
+        .map(|(_, measure)| measure)
 }
 
 /// The first `n` characters of `text`.
@@ -452,5 +488,19 @@ mod toll_verb_tests {
             "{:?}",
             quantities("killing at least nine civilians")
         );
+    }
+
+    #[test]
+    fn each_toll_verb_counts_its_own_number() {
+        let f = figures_in(
+            "A missile struck an apartment block in Ganja overnight, killing at least nine \
+             civilians and wounding more than 30, officials said.",
+        );
+        assert_eq!(f.deaths.as_ref().map(|d| d.value), Some(9), "{f:?}");
+        assert_eq!(f.injured.as_ref().map(|d| d.value), Some(30), "{f:?}");
+        // A toll word parted from the next number by a comma counts nothing there.
+        let f = figures_in("The toll rose to 300 dead, 200 wounded and 50 missing.");
+        assert_eq!(f.deaths.as_ref().map(|d| d.value), Some(300), "{f:?}");
+        assert_eq!(f.injured.as_ref().map(|d| d.value), Some(200), "{f:?}");
     }
 }
