@@ -132,6 +132,22 @@ fn a_country_speaks_past_a_relative_clause_that_names_others() {
 }
 
 #[test]
+fn a_denial_with_nothing_to_answer_is_no_event() {
+    let atlas = extract(vec![article(
+        "deny.txt",
+        "Armenia denied targeting civilians. Azerbaijani rockets struck Stepanakert on Sunday, \
+         the separatist authorities said, and Baku denied it.",
+        day(2020, 10, 12),
+    )]);
+    // The second denial answers the strike and is one of its sources; the first answers
+    // nothing and names only the one who denies.
+    assert_eq!(atlas.events.len(), 1, "{}", describe(&atlas));
+    let strike = find(&atlas, EventKind::Shelling, "Stepanakert")
+        .unwrap_or_else(|| panic!("no shelling at Stepanakert in\n{}", describe(&atlas)));
+    assert_eq!(strike.day, Some(day(2020, 10, 11)));
+}
+
+#[test]
 fn one_sentence_gives_two_kinds_and_overnight_is_the_evening_before() {
     let atlas = extract(vec![article(
         "c.txt",

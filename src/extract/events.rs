@@ -91,6 +91,7 @@ pub fn extract_article(
             for event in found {
                 match denial_target(&event, &events) {
                     Some(told) => events[told].sources.extend(event.sources),
+                    None if denies_with_nothing_to_answer(&event) => {}
                     None => events.push(event),
                 }
             }
@@ -109,6 +110,21 @@ fn denial_target(event: &Event, told: &[Event]) -> Option<usize> {
     }
     told.iter()
         .rposition(|e| e.kind == event.kind && e.status == event.status)
+}
+
+/// "Armenia denied targeting civilians", and no report before it to answer: a denial alone
+/// tells of no event — its only place is the one who denies (or none), so it is no new event.
+fn denies_with_nothing_to_answer(event: &Event) -> bool {
+    let Some(source) = event.sources.first() else {
+        return false;
+    };
+    let claimant = source.claimed_by.as_deref().unwrap_or_default();
+    source.denied
+        && source.day_words.is_none()
+        && source
+            .place_words
+            .iter()
+            .all(|word| !claimant.is_empty() && claimant.contains(word.text.as_str()))
 }
 
 /// Words that join two reports in one sentence ("Azerbaijan said X, while Armenia said Y").
