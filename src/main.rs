@@ -322,7 +322,17 @@ fn run_extract(
     let format = Format::parse(format)
         .ok_or_else(|| anyhow::anyhow!("--format {format}: expected one of json, geojson, csv"))?;
     // The window's loading: stored publication dates pinned, corrections replayed.
-    let (atlas, library) = Library::load(articles, data, pins, &Progress::default())?;
+    let (atlas, library) = Library::load(articles, data, pins.clone(), &Progress::default())?;
+    for pin in pins
+        .iter()
+        .filter(|pin| !atlas.articles.iter().any(|article| pin.matches(article)))
+    {
+        eprintln!(
+            "karabakh-atlas: --published {}: no article of that name in {} (the date was not used)",
+            pin.file,
+            articles.display()
+        );
+    }
     for failure in &atlas.failures {
         eprintln!(
             "karabakh-atlas: skipped {}: {}",

@@ -125,3 +125,44 @@ fn a_missing_folder_fails_the_scripted_commands_with_its_name() {
         );
     }
 }
+
+#[test]
+fn a_mistyped_publication_pin_is_reported_and_a_reversed_range_refused() {
+    let seeds = env!("CARGO_MANIFEST_DIR").to_string() + "/seeds";
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+            .args(args)
+            .output()
+            .expect("the binary runs")
+    };
+    let output = run(&[
+        "extract",
+        &seeds,
+        "--published",
+        "no_such_article.txt=2020-10-09",
+        "--format",
+        "csv",
+    ]);
+    assert!(output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("no_such_article.txt: no article of that name"),
+        "{message}"
+    );
+
+    let output = run(&[
+        "screenshot",
+        "--day",
+        "2020-10-09",
+        "--until",
+        "2020-10-01",
+        "--out",
+        "never-written",
+    ]);
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("--until 2020-10-01 is before --day 2020-10-09"),
+        "{message}"
+    );
+}
