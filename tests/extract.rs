@@ -132,6 +132,24 @@ fn a_country_speaks_past_a_relative_clause_that_names_others() {
 }
 
 #[test]
+fn an_agreement_signed_is_diplomacy_and_a_great_deal_is_not() {
+    let atlas = extract(vec![article(
+        "deal.txt",
+        "The leaders of Armenia and Azerbaijan signed an agreement in Moscow on Monday to end \
+         the fighting. A great deal of the town of Martuni was destroyed.",
+        day(2020, 11, 10),
+    )]);
+    let signed = find(&atlas, EventKind::Diplomacy, "Moscow")
+        .unwrap_or_else(|| panic!("no diplomacy at Moscow in\n{}", describe(&atlas)));
+    assert_eq!(signed.day, Some(day(2020, 11, 9)));
+    assert!(
+        find(&atlas, EventKind::Diplomacy, "Martuni").is_none(),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
 fn a_denial_with_nothing_to_answer_is_no_event() {
     let atlas = extract(vec![article(
         "deny.txt",
