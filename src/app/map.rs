@@ -539,10 +539,12 @@ fn build_layer(
     let mut seen_places = HashSet::new();
     // A place's label clears all of its markers, even those spread on a cluster's ring.
     let mut reach: HashMap<&str, f32> = HashMap::new();
+    let mut markers_of: HashMap<&str, usize> = HashMap::new();
     for (i, group) in scene.groups.iter().enumerate().filter(|(i, _)| near[*i]) {
         let extent = centres[i].distance(anchors[i]) + radii[i] * MARKER_BLOCK;
         let entry = reach.entry(&*group.place).or_insert(0.0);
         *entry = entry.max(extent);
+        *markers_of.entry(&*group.place).or_insert(0) += 1;
     }
     let mut by_place: Vec<(usize, &MarkerGroup)> = scene
         .groups
@@ -552,7 +554,20 @@ fn build_layer(
         .collect();
     by_place.sort_by_key(|(_, g)| std::cmp::Reverse(g.events.len()));
     for (i, group) in by_place {
-        if seen_places.insert(&*group.place) {
+        if !seen_places.insert(&*group.place) {
+            continue;
+        }
+        let moved = centres[i].distance(anchors[i]) > 1.0;
+        if moved && markers_of.get(&*group.place) == Some(&1) {
+            // A place's one marker moved onto a ring: the name goes by the marker, or it would
+            // be read as a neighbour's (Shusha's strike labelled "Stepanakert").
+            wanted.push(LabelRequest::beside(
+                centres[i],
+                radii[i] * MARKER_BLOCK + 4.0,
+                &group.name,
+                true,
+            ));
+        } else {
             let extent = reach.get(&*group.place).copied().unwrap_or(6.0);
             wanted.push(LabelRequest::beside(
                 anchors[i],
