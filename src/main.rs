@@ -41,7 +41,11 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Print every place mention of the given files as one JSON array.
-    Places { files: Vec<PathBuf> },
+    Places {
+        /// Article files (.txt) to read; each unreadable one is named on standard error.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Extract every event of a folder of articles (reader's corrections applied).
     Extract {
         /// Folder of articles; defaults to --articles or the seeds.
@@ -64,6 +68,8 @@ enum Command {
     },
     /// Score the extraction against a gold file: precision, recall, F1 and publication dates.
     Eval {
+        /// The gold file: hand-made reference events and places (JSON), e.g.
+        /// ../shared/eval/seeds-gold.json.
         gold: PathBuf,
         /// Also list missed and spurious (article, day, kind, place) triples.
         #[arg(long)]

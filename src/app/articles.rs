@@ -278,14 +278,24 @@ fn corrections_overview(ui: &mut Ui, library: &Library, actions: &mut Vec<Action
     ui.add_space(8.0);
     ui.label(RichText::new("Corrections").strong());
     match library.corrections_file() {
-        Some(path) => ui.label(format!(
-            "{} correction{} and {} publication date{}, saved in {}",
-            library.log.corrections().corrections.len(),
-            plural(library.log.corrections().corrections.len()),
-            library.log.corrections().publication_dates.len(),
-            plural(library.log.corrections().publication_dates.len()),
-            path.display()
-        )),
+        Some(path) => {
+            let corrections = library.log.corrections();
+            let (edits, dates) = (
+                corrections.corrections.len(),
+                corrections.publication_dates.len(),
+            );
+            // The file is written at the first correction, not before.
+            let kept = if edits + dates == 0 {
+                format!("the first one will be saved in {}", path.display())
+            } else {
+                format!("saved in {}", path.display())
+            };
+            ui.label(format!(
+                "{edits} correction{} and {dates} publication date{}, {kept}",
+                plural(edits),
+                plural(dates),
+            ))
+        }
         None => ui.label("Corrections are kept in this window only (no file)."),
     };
     if let Some(problem) = &library.corrections_problem {
