@@ -124,8 +124,9 @@ fn leading_keyword(line: &str) -> Option<(usize, &'static str)> {
 fn metadata_date(line: &str) -> Option<(NaiveDate, String)> {
     let keyword = leading_keyword(line);
     if keyword.is_none() && line.len() > CREDIT_LINE_MAX {
-        // A paragraph, not a credit line: no need to scan it.
-        return None;
+        // A paragraph, not a credit line — unless a dateline heads it: "GANJA, Azerbaijan,
+        // October 11, 2020 (AP) - A missile struck …" is a credit line before its dash.
+        return dateline(line).and_then(metadata_date);
     }
     let found = scan(line);
     for f in &found {
@@ -154,6 +155,16 @@ fn metadata_date(line: &str) -> Option<(NaiveDate, String)> {
 
 /// The longest line read as a credit line.
 const CREDIT_LINE_MAX: usize = 80;
+
+/// The words before a paragraph's first dash, when they are short enough for a credit line.
+fn dateline(line: &str) -> Option<&str> {
+    [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|dash| line.find(dash))
+        .min()
+        .filter(|&end| end <= CREDIT_LINE_MAX)
+        .map(|end| &line[..end])
+}
 
 /// "Reuters, 3 October 2020", "AFP | October 3, 2020": apart from the date, a few capitalised words.
 fn is_credit_line(line: &str, date: &Found) -> bool {
@@ -549,6 +560,22 @@ mod tests {
             Some(d(10, 4))
         );
         let p = publication_date("War began on September 27, 2020\nIt went on for days.");
+        assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
+    }
+
+    #[test]
+    fn a_dateline_heading_the_first_paragraph_states_the_date() {
+        let p = publication_date(
+            "Missile strike hits Ganja\nGANJA, Azerbaijan, October 11, 2020 (AP) - A missile \
+             struck an apartment block overnight, killing nine people, officials said on Sunday.",
+        );
+        assert_eq!(p.as_ref().map(|p| p.day), Some(d(10, 11)));
+        assert_eq!(p.as_ref().map(|p| p.source), Some(DateSource::Stated));
+        // A sentence that only begins with a date before a dash is no dateline.
+        let p = publication_date(
+            "The war began on September 27, 2020 - and it went on for weeks while the talks \
+             stalled in Geneva and in Moscow.",
+        );
         assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
     }
 
