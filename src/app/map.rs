@@ -475,12 +475,15 @@ fn build_layer(
         });
         labels.block(drawn);
     }
+    // Markers drawn: a place whose markers all fell under the legend or the inset gets no name.
+    let mut marker_drawn = vec![false; scene.groups.len()];
     for (i, group) in scene.groups.iter().enumerate().filter(|(i, _)| near[*i]) {
         let radius = radii[i];
         let centre = centres[i];
         if !rect.expand(radius).contains(centre) || overlays.iter().any(|o| o.contains(centre)) {
             continue;
         }
+        marker_drawn[i] = true;
         if centre.distance(anchors[i]) > 1.0 {
             // A moved marker keeps a thin line to its true place.
             canvas.line_segment([anchors[i], centre], Stroke::new(1.0, colors.town));
@@ -550,7 +553,7 @@ fn build_layer(
         .groups
         .iter()
         .enumerate()
-        .filter(|(i, g)| near[*i] && rect.contains(anchors[*i]) && !g.far)
+        .filter(|(i, g)| marker_drawn[*i] && rect.contains(anchors[*i]) && !g.far)
         .collect();
     by_place.sort_by_key(|(_, g)| std::cmp::Reverse(g.events.len()));
     for (i, group) in by_place {
