@@ -573,6 +573,32 @@ fn a_day_drawn_on_the_kept_basemap_is_the_day_drawn_afresh() {
     assert_ne!(drawn_over, first_drawn_over);
 }
 
+/// On a small slide the inset (top right) would cover Baku's statements: it moves to a corner
+/// that hides no marker.
+#[test]
+fn the_inset_gives_way_to_markers_of_the_front() {
+    let startup = Startup {
+        day: Some(date(10, 9)),
+        presentation: true,
+        up_to_day: true,
+        ..Startup::default()
+    };
+    let atlas = Atlas::from_dir(&root().join("seeds"), &root().join("data"))
+        .expect("the seeds and data ship with the project");
+    let app = AtlasApp::new(atlas, Basemap::load(&root().join("data")), startup);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 720.0])
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    harness.run();
+    let app = harness.state();
+    let drawn: Vec<&str> = app
+        .marker_positions()
+        .iter()
+        .map(|(g, _)| &*app.scene().groups[*g].name)
+        .collect();
+    assert!(drawn.contains(&"Baku"), "{drawn:?}");
+}
+
 #[test]
 fn the_place_search_keeps_only_events_at_matching_places() {
     let mut harness = harness([1280.0, 720.0]);

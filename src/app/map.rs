@@ -383,8 +383,9 @@ fn build_layer(
         canvas.add(Shape::Mesh(base.clone()));
     }
     let base_len = canvas.shapes_len();
+    let anchors: Vec<Pos2> = scene.groups.iter().map(|g| to_screen(g.lonlat)).collect();
     // Overlays (inset, legend, scale bar) are laid out first so that labels avoid them.
-    let inset = inset_layout(rect, scene);
+    let inset = inset_layout(rect, scene, &anchors, state.presentation);
     let legend = (!state.presentation).then(|| legend_rect(rect, state.presentation));
     let scale_area = Rect::from_min_max(
         rect.right_bottom() - Vec2::new(220.0, 44.0),
@@ -405,7 +406,6 @@ fn build_layer(
     for overlay in &overlays {
         labels.block(*overlay);
     }
-    let anchors: Vec<Pos2> = scene.groups.iter().map(|g| to_screen(g.lonlat)).collect();
     let radii: Vec<f32> = scene
         .groups
         .iter()
@@ -1507,7 +1507,12 @@ impl InsetLayout {
 
 /// The inset shows the far places and the front together, so the reader sees the distance; none
 /// when the window has no far-away events.
-fn inset_layout(rect: Rect, scene: &Scene) -> Option<InsetLayout> {
+fn inset_layout(
+    rect: Rect,
+    scene: &Scene,
+    anchors: &[Pos2],
+    presentation: bool,
+) -> Option<InsetLayout> {
     let far: Vec<LonLat> = scene
         .groups
         .iter()
@@ -1530,7 +1535,38 @@ fn inset_layout(rect: Rect, scene: &Scene) -> Option<InsetLayout> {
     let max = Vec2::new(rect.width() * 0.28, rect.height() * 0.3);
     let scale = (max.x as f64 / data_w).min(max.y as f64 / data_h);
     let size = Vec2::new((data_w * scale) as f32, (data_h * scale) as f32);
-    let inset = Rect::from_min_size(rect.right_top() + Vec2::new(-size.x - 10.0, 10.0), size);
+    // The top right corner, unless markers of the front lie there: then the corner that hides
+    // the fewest (the legend holds the lower left, the scale bar the lower right's foot).
+    let top_right = Rect::from_min_size(rect.right_top() + Vec2::new(-size.x - 10.0, 10.0), size);
+    let top_left = Rect::from_min_size(rect.left_top() + Vec2::new(10.0, 10.0), size);
+    let bottom_right = Rect::from_min_size(
+        rect.right_bottom() + Vec2::new(-size.x - 10.0, -size.y - 54.0),
+        size,
+    );
+    let mut corners = vec![top_right, top_left, bottom_right];
+    if presentation {
+        // No legend on a slide: the lower left is free too.
+        corners.push(Rect::from_min_size(
+            rect.left_bottom() + Vec2::new(10.0, -size.y - 10.0),
+            size,
+        ));
+    }
+    let hidden = |corner: &Rect| {
+        let cover = corner.expand(8.0);
+        scene
+            .groups
+            .iter()
+            .zip(anchors)
+            .filter(|(g, at)| !g.far && cover.contains(**at))
+            .count()
+    };
+    // The first corner with fewest hidden: the top right when it hides none.
+    let inset = corners
+        .iter()
+        .copied()
+        .filter(|c| rect.contains_rect(*c))
+        .min_by_key(hidden)
+        .unwrap_or(top_right);
     Some(InsetLayout {
         rect: inset,
         bounds,
