@@ -285,6 +285,19 @@ impl<'a> Canvas<'a> {
 
     /// A number centred on `centre`, on top of the shapes, laid out and tessellated once per
     /// count, size and colour (thousands of badges show a few dozen different numbers).
+    /// A small filled dot (a town, a marker's true place), stamped.
+    pub fn stamp_dot(&mut self, centre: Pos2, radius: f32, color: Color32) {
+        let key = StampKey::Disc {
+            radius_bits: radius.to_bits(),
+            fill: color,
+            stroke_bits: 0,
+            stroke: Color32::TRANSPARENT,
+        };
+        self.stamp(key, centre, 1.0, |at| {
+            Shape::circle_filled(at, radius, color)
+        });
+    }
+
     pub fn stamp_count(&mut self, count: usize, centre: Pos2, font: FontId, color: Color32) {
         let key = StampKey::Count {
             count: count.min(u32::MAX as usize) as u32,

@@ -487,15 +487,7 @@ fn build_layer(
         if centre.distance(anchors[i]) > 1.0 {
             // A moved marker keeps a thin line to its true place.
             canvas.line_segment([anchors[i], centre], Stroke::new(1.0, colors.town));
-            let dot = StampKey::Disc {
-                radius_bits: 2f32.to_bits(),
-                fill: colors.town,
-                stroke_bits: 0,
-                stroke: Color32::TRANSPARENT,
-            };
-            canvas.stamp(dot, anchors[i], 1.0, |at| {
-                Shape::circle_filled(at, 2.0, colors.town)
-            });
+            canvas.stamp_dot(anchors[i], 2.0, colors.town);
         }
         let alpha = fade(state, group);
         let drawn = paint_marker(
@@ -610,15 +602,7 @@ fn build_layer(
             .near(at)
             .any(|i| anchors[i].distance(at) < TOWN_CLEARANCE);
         if rect.contains(at) && !crowded && !overlays.iter().any(|o| o.contains(at)) {
-            let dot = StampKey::Disc {
-                radius_bits: 2.5f32.to_bits(),
-                fill: colors.town,
-                stroke_bits: 0,
-                stroke: Color32::TRANSPARENT,
-            };
-            canvas.stamp(dot, at, 1.0, |at| {
-                Shape::circle_filled(at, 2.5, colors.town)
-            });
+            canvas.stamp_dot(at, 2.5, colors.town);
             labels.block(Rect::from_center_size(at, Vec2::splat(5.0)));
             wanted.push(LabelRequest::beside(at, 5.0, &town.name, false));
         }

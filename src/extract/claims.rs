@@ -269,9 +269,11 @@ pub fn speakers(
             strong: titled,
         });
     }
+    let relative = relative_clauses(sentence);
     if let Some(&(verb_start, _, _)) = scan.get(Set::ClaimVerbs).first() {
-        let clauses: Vec<(usize, usize)> = relative_clauses(sentence)
-            .into_iter()
+        let clauses: Vec<(usize, usize)> = relative
+            .iter()
+            .copied()
             .filter(|&(_, end)| end <= verb_start)
             .collect();
         // Names inside a relative clause before the verb do not speak ("France, which along with
@@ -318,7 +320,7 @@ pub fn speakers(
     let anchor = scan
         .get(Set::ClaimVerbs)
         .iter()
-        .find_map(|&(start, end, _)| nearest_to_verb(sentence, &candidates, start, end))
+        .find_map(|&(start, end, _)| nearest_to_verb(sentence, &relative, &candidates, start, end))
         .unwrap_or(0);
     let mut chosen = vec![anchor];
     let mut i = anchor;
@@ -373,14 +375,17 @@ fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
 
 /// The candidate right before a speech verb ("Baku said"), else right after it ("declared the
 /// French presidency").
+/// `relative`: the sentence's relative clauses ([`relative_clauses`]).
 fn nearest_to_verb(
     sentence: &str,
+    relative: &[(usize, usize)],
     candidates: &[Speaker],
     verb_start: usize,
     verb_end: usize,
 ) -> Option<usize> {
-    let clauses: Vec<(usize, usize)> = relative_clauses(sentence)
-        .into_iter()
+    let clauses: Vec<(usize, usize)> = relative
+        .iter()
+        .copied()
         .filter(|&(_, end)| end <= verb_start)
         .collect();
     let in_clause = |c: &Speaker| {
