@@ -78,14 +78,18 @@ impl Window {
 
     /// One frame: the whole window's ui, then tessellation. Returns the number of meshes.
     fn frame(&mut self) -> usize {
+        self.frame_meshes().len()
+    }
+
+    /// One frame, and the meshes it tessellated to.
+    fn frame_meshes(&mut self) -> Vec<egui::ClippedPrimitive> {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
             ..Default::default()
         };
         let app = &mut self.app;
         let output = self.ctx.run_ui(input, |ui| app.show(ui));
-        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        primitives.len()
+        self.ctx.tessellate(output.shapes, output.pixels_per_point)
     }
 }
 
@@ -141,18 +145,25 @@ fn main() {
             .ok()
             .and_then(|n| n.parse::<usize>().ok())
             .unwrap_or(20);
-        let meshes: usize = (0..count)
-            .map(|i| {
-                if day_change {
-                    window
-                        .app
-                        .apply(vec![Command::Step(if i % 2 == 0 { -1 } else { 1 })]);
-                }
-                window.frame()
-            })
-            .sum();
+        let (mut meshes, mut vertices) = (0, 0);
+        for i in 0..count {
+            if day_change {
+                window
+                    .app
+                    .apply(vec![Command::Step(if i % 2 == 0 { -1 } else { 1 })]);
+            }
+            let primitives = window.frame_meshes();
+            meshes += primitives.len();
+            vertices = primitives
+                .iter()
+                .map(|p| match &p.primitive {
+                    egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+                    egui::epaint::Primitive::Callback(_) => 0,
+                })
+                .sum::<usize>();
+        }
         eprintln!(
-            "{count} frames, {meshes} meshes; {} events shown in {} marker groups, {} markers drawn",
+            "{count} frames, {meshes} meshes, {vertices} vertices in the last; {} events shown in {} marker groups, {} markers drawn",
             window.app.scene().visible.len(),
             window.app.scene().groups.len(),
             window.app.marker_positions().len()

@@ -12,6 +12,17 @@ use std::sync::Arc;
 use egui::epaint::{CircleShape, Mesh, TessellationOptions, Tessellator, Vertex};
 use egui::{Align2, Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
+/// `v.floor() as i32`, without the library call `floor` is on x86-64 without SSE 4.1: the map
+/// floors a few hundred thousand screen coordinates per rebuild (grid cells, pixel snapping).
+pub fn floor_to_i32(v: f32) -> i32 {
+    let truncated = v as i32;
+    if truncated as f32 > v {
+        truncated.saturating_sub(1)
+    } else {
+        truncated
+    }
+}
+
 /// What identifies a stamp: shapes that tessellate to the same vertices up to a translation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum StampKey {
@@ -353,7 +364,7 @@ impl<'a> Canvas<'a> {
     fn snap(&self, p: Pos2) -> Pos2 {
         let ppp = self.stamps.pixels_per_point.max(0.1);
         // Half-up, unlike `round`, so that snapping commutes with moving by whole pixels.
-        let snap = |v: f32| (v * ppp + 0.5).floor() / ppp;
+        let snap = |v: f32| floor_to_i32(v * ppp + 0.5) as f32 / ppp;
         Pos2::new(snap(p.x), snap(p.y))
     }
 
@@ -413,6 +424,33 @@ impl<'a> Canvas<'a> {
 mod tests {
     use super::*;
     use egui::Vec2;
+
+    #[test]
+    fn floor_to_i32_is_floor_then_cast() {
+        let values = [
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.0,
+            -1.0,
+            -1.000_001,
+            2.999_999,
+            -2.999_999,
+            1919.5,
+            -60.25,
+            1.0e9,
+            -1.0e9,
+            3.0e9,
+            -3.0e9,
+            f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+        ];
+        for v in values {
+            assert_eq!(floor_to_i32(v), v.floor() as i32, "floor of {v}");
+        }
+    }
 
     fn with_canvas(check: impl FnOnce(&mut Canvas)) {
         let ctx = egui::Context::default();
