@@ -131,6 +131,27 @@ fn skip_stopless_words(bytes: &[u8], from: usize) -> usize {
     k
 }
 
+/// The first byte at or after `from` that is `a` or `b`. Eight bytes are tested at a time: the
+/// bytes looked for are rare, and the callers read whole sentences.
+pub fn next_of_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when a byte of `word` is zero (exact for the lowest such byte, enough to stop).
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut k = from;
+    while let Some(chunk) = bytes.get(k..k + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(eight);
+        if has_zero(word ^ (ONES * u64::from(a))) | has_zero(word ^ (ONES * u64::from(b))) != 0 {
+            break;
+        }
+        k += 8;
+    }
+    let rest = bytes.get(k..)?;
+    rest.iter().position(|&c| c == a || c == b).map(|at| k + at)
+}
+
 fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
     let line = &text[from..to];
     let mut sentence_start = 0;
@@ -287,6 +308,29 @@ mod tests {
         }
         assert!(matches!(lower_case("said"), Cow::Borrowed("said")));
         assert!(matches!(lower_case("Said"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn either_byte_is_found_eight_bytes_at_a_time_where_a_byte_search_finds_it() {
+        for (a, b) in [(b';', b'w'), (b't', b'T')] {
+            for filler in [b'x', b'W', 0xC3, 0x80] {
+                for len in 0..20 {
+                    for at in 0..=len {
+                        for target in [a, b, filler] {
+                            let mut bytes = vec![filler; len];
+                            if at < len {
+                                bytes[at] = target;
+                            }
+                            for from in 0..=len {
+                                let expected =
+                                    (from..len).find(|&k| bytes[k] == a || bytes[k] == b);
+                                assert_eq!(next_of_either(&bytes, from, a, b), expected);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
