@@ -176,7 +176,9 @@ pub struct Found {
 // Tokens
 
 #[derive(Clone, Copy, Debug)]
-struct Tok {
+struct Tok<'a> {
+    /// The word lower-cased (ASCII), sliced once: matchers read words many times.
+    word: &'a str,
     start: usize,
     end: usize,
     /// The byte right after the token ('.', ',', '-', ' ', …), 0 at the end.
@@ -249,18 +251,19 @@ fn not_ascii_alphanumeric(word: u64) -> u64 {
 
 struct Toks<'a> {
     text: &'a str,
-    lower: String,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'a>>,
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Quotes and dashes are the commonest characters outside ASCII in news text, and the Unicode
+    // tables take long to tell that they are no letters.
+    !matches!(c, '“' | '”' | '‘' | '’' | '–' | '—' | '…' | '«' | '»' | '•') && c.is_alphanumeric()
 }
 
 impl<'a> Toks<'a> {
-    fn new(text: &'a str) -> Self {
-        // ASCII lowercasing keeps byte offsets.
-        let lower = text.to_ascii_lowercase();
+    /// `lower` is `text.to_ascii_lowercase()`: ASCII lowercasing keeps byte offsets, so a token's
+    /// range is its word in both.
+    fn new(text: &'a str, lower: &'a str) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut in_straight_quote = false;
         let mut curly_depth = 0usize;
@@ -268,8 +271,9 @@ impl<'a> Toks<'a> {
         let mut word_start: Option<usize> = None;
         let mut word_quoted = false;
         let bytes = text.as_bytes();
-        let push = |s: usize, e: usize, q: bool, brk: &mut bool, toks: &mut Vec<Tok>| {
+        let push = |s: usize, e: usize, q: bool, brk: &mut bool, toks: &mut Vec<Tok<'a>>| {
             toks.push(Tok {
+                word: lower.get(s..e).unwrap_or_default(),
                 start: s,
                 end: e,
                 after: bytes.get(e).copied().unwrap_or(0),
@@ -339,7 +343,7 @@ impl<'a> Toks<'a> {
         if let Some(s) = word_start {
             push(s, text.len(), word_quoted, &mut pending_break, &mut toks);
         }
-        Toks { text, lower, toks }
+        Toks { text, toks }
     }
 
     fn len(&self) -> usize {
@@ -347,8 +351,8 @@ impl<'a> Toks<'a> {
     }
 
     /// The lowercase word at `i`, "" past the end.
-    fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
+    fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.word)
     }
 
     /// The word at `i` as written.
@@ -599,7 +603,8 @@ const YEAR_FOLLOW_WORDS: &[&str] = &[
 
 /// Finds the time expressions of a text (one sentence, or one metadata line), left to right.
 pub fn scan(text: &str) -> Vec<Found> {
-    let t = Toks::new(text);
+    let lower = text.to_ascii_lowercase();
+    let t = Toks::new(text, &lower);
     let mut found: Vec<Found> = Vec::new();
     // Only durations need it, and most sentences have none: decided on first use.
     let war_cache = std::cell::OnceCell::new();
@@ -2079,7 +2084,8 @@ mod tests {
         }
         let mut ruled_out = 0;
         for text in &texts {
-            let t = Toks::new(text);
+            let lower = text.to_ascii_lowercase();
+            let t = Toks::new(text, &lower);
             let war = std::cell::OnceCell::new();
             for i in 0..t.len() {
                 let w = t.w(i);
