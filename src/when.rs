@@ -603,6 +603,12 @@ const YEAR_FOLLOW_WORDS: &[&str] = &[
 
 /// Finds the time expressions of a text (one sentence, or one metadata line), left to right.
 pub fn scan(text: &str) -> Vec<Found> {
+    scan_until(text, |_| false)
+}
+
+/// The time expressions of `text`, left to right, up to the first for which `wanted` is true
+/// (the last of the list): what [`scan`] finds, without reading on once the caller has it.
+pub fn scan_until(text: &str, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
     let lower = text.to_ascii_lowercase();
     let t = Toks::new(text, &lower);
     let mut found: Vec<Found> = Vec::new();
@@ -651,6 +657,9 @@ pub fn scan(text: &str) -> Vec<Found> {
             quoted: first.quoted,
             speech: near_reporting_verb(&t, i, end_tok),
         });
+        if found.last().is_some_and(&mut wanted) {
+            break;
+        }
         i = end_tok;
     }
     found
@@ -2051,6 +2060,18 @@ mod tests {
             day += chrono::Duration::days(3671);
         }
         assert_eq!(LongDayName(d(10, 8)).to_string(), "8 October 2020");
+    }
+
+    #[test]
+    fn scanning_until_an_expression_finds_what_the_whole_scan_finds_up_to_it() {
+        let text = "On Friday October 9, 2020, talks began; since 27 September 2020 the fighting \
+                    went on for 13 days, and on Saturday, October 10, 2020 a truce was agreed.";
+        let all = scan(text);
+        assert!(all.len() >= 4, "{all:?}");
+        for k in 0..all.len() {
+            assert_eq!(scan_until(text, |f| *f == all[k]), all[..=k]);
+        }
+        assert_eq!(scan_until(text, |_| false), all);
     }
 
     #[test]
