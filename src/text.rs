@@ -17,14 +17,63 @@ use std::ops::Range;
 
 use crate::corpus::published::metadata_prefix_len;
 
-/// Words after which a full stop does not end a sentence (compared without the dot, case-sensitive
-/// where the capital matters).
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cmdr", "Adm",
-    "Prof", "Rev", "Sen", "Rep", "Gov", "Pres", "Jr", "Sr", "Mt", "Ft", "No", "Nos", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "etc", "vs", "approx",
-    "Inc", "Ltd", "Co", "Corp", "Dept", "Univ", "Ave", "cf", "al", "ca",
-];
+/// Words after which a full stop does not end a sentence (case-sensitive where the capital
+/// matters). A `match`, compared by length first: every full stop of an article asks.
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Maj"
+            | "Capt"
+            | "Cpt"
+            | "Sgt"
+            | "Cmdr"
+            | "Adm"
+            | "Prof"
+            | "Rev"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Pres"
+            | "Jr"
+            | "Sr"
+            | "Mt"
+            | "Ft"
+            | "No"
+            | "Nos"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "etc"
+            | "vs"
+            | "approx"
+            | "Inc"
+            | "Ltd"
+            | "Co"
+            | "Corp"
+            | "Dept"
+            | "Univ"
+            | "Ave"
+            | "cf"
+            | "al"
+            | "ca"
+    )
+}
 
 /// Words a time-only fragment may consist of.
 const TIME_FRAGMENT_WORDS: &[&str] = &[
@@ -91,15 +140,21 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// Searched by bytes: the stops are rare, and decoding every character cost a fifth of the stage.
 fn next_stop(line: &str, from: usize) -> Option<(usize, char)> {
     let bytes = line.as_bytes();
-    let mut k = skip_stopless_words(bytes, from);
+    let mut k = from;
     while k < bytes.len() {
-        match bytes[k] {
-            b'.' => return Some((k, '.')),
-            b'!' => return Some((k, '!')),
-            b'?' => return Some((k, '?')),
-            // '…' is E2 80 A6; E2 only ever starts a character.
-            0xE2 if bytes.get(k + 1..k + 3) == Some(&[0x80, 0xA6]) => return Some((k, '…')),
-            _ => k += 1,
+        k = skip_stopless_words(bytes, k);
+        // The eight bytes that may hold a stop: curly quotes and dashes also start with E2, so
+        // after them the word-at-a-time skip takes over again.
+        let chunk_end = (k + 8).min(bytes.len());
+        while k < chunk_end {
+            match bytes[k] {
+                b'.' => return Some((k, '.')),
+                b'!' => return Some((k, '!')),
+                b'?' => return Some((k, '?')),
+                // '…' is E2 80 A6; E2 only ever starts a character.
+                0xE2 if bytes.get(k + 1..k + 3) == Some(&[0x80, 0xA6]) => return Some((k, '…')),
+                _ => k += 1,
+            }
         }
     }
     None
@@ -129,6 +184,27 @@ fn skip_stopless_words(bytes: &[u8], from: usize) -> usize {
         k += 8;
     }
     k
+}
+
+/// The first byte at or after `from` that is `a` or `b`. Eight bytes are tested at a time: the
+/// bytes looked for are rare, and the callers read whole sentences.
+pub fn next_of_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when a byte of `word` is zero (exact for the lowest such byte, enough to stop).
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut k = from;
+    while let Some(chunk) = bytes.get(k..k + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(eight);
+        if has_zero(word ^ (ONES * u64::from(a))) | has_zero(word ^ (ONES * u64::from(b))) != 0 {
+            break;
+        }
+        k += 8;
+    }
+    let rest = bytes.get(k..)?;
+    rest.iter().position(|&c| c == a || c == b).map(|at| k + at)
 }
 
 fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
@@ -191,7 +267,7 @@ fn ends_sentence_at_dot(line: &str, i: usize) -> bool {
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return false;
     }
-    if ABBREVIATIONS.contains(&word) {
+    if is_abbreviation(word) {
         return false;
     }
     // A single capital: an initial ("J. Smith").
@@ -287,6 +363,55 @@ mod tests {
         }
         assert!(matches!(lower_case("said"), Cow::Borrowed("said")));
         assert!(matches!(lower_case("Said"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn abbreviations_keep_the_sentence_whole_in_their_case_only() {
+        for word in ["Mr", "Gen", "Sept", "etc", "approx", "Corp", "ca"] {
+            assert!(is_abbreviation(word), "{word}");
+        }
+        for word in [
+            "MR",
+            "gen",
+            "Mister",
+            "M",
+            "",
+            "etc.",
+            "Stepanakert",
+            "Oct1",
+        ] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
+        assert_eq!(
+            split("Gen. Smith arrived on Sept. 30 with Mr. Jones. They left."),
+            [
+                "Gen. Smith arrived on Sept. 30 with Mr. Jones.",
+                "They left."
+            ]
+        );
+    }
+
+    #[test]
+    fn either_byte_is_found_eight_bytes_at_a_time_where_a_byte_search_finds_it() {
+        for (a, b) in [(b';', b'w'), (b't', b'T')] {
+            for filler in [b'x', b'W', 0xC3, 0x80] {
+                for len in 0..20 {
+                    for at in 0..=len {
+                        for target in [a, b, filler] {
+                            let mut bytes = vec![filler; len];
+                            if at < len {
+                                bytes[at] = target;
+                            }
+                            for from in 0..=len {
+                                let expected =
+                                    (from..len).find(|&k| bytes[k] == a || bytes[k] == b);
+                                assert_eq!(next_of_either(&bytes, from, a, b), expected);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -176,7 +176,9 @@ pub struct Found {
 // Tokens
 
 #[derive(Clone, Copy, Debug)]
-struct Tok {
+struct Tok<'a> {
+    /// The word lower-cased (ASCII), sliced once: matchers read words many times.
+    word: &'a str,
     start: usize,
     end: usize,
     /// The byte right after the token ('.', ',', '-', ' ', …), 0 at the end.
@@ -210,20 +212,58 @@ const BYTE_CLASS: [u8; 256] = {
     class
 };
 
+/// The end of the run of ASCII letters and digits that goes on at byte `from`: eight bytes are
+/// tested at a time (every byte of every scanned sentence passes here, most of them in words).
+fn ascii_word_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let not_word = not_ascii_alphanumeric(u64::from_le_bytes(eight));
+        if not_word != 0 {
+            // Little-endian: the lowest marked byte is the first one in the text.
+            return i + (not_word.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == ASCII_WORD {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of each byte of `word` that is not an ASCII letter or digit.
+fn not_ascii_alphanumeric(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Each byte's low seven bits: the sums below then never carry into the next byte.
+    let low = word & !HIGHS;
+    // High bit set where the byte is at least `lo` (`at_least`) or above `hi` (`above`).
+    let at_least = |b: u64, lo: u8| b + ONES * u64::from(0x80 - lo);
+    let above = |b: u64, hi: u8| b + ONES * u64::from(0x7F - hi);
+    let digit = at_least(low, b'0') & !above(low, b'9');
+    // Setting bit 5 turns capitals into small letters and no other byte into one.
+    let folded = low | (ONES * 0x20);
+    let letter = at_least(folded, b'a') & !above(folded, b'z');
+    let ascii = !word;
+    !(ascii & (digit | letter)) & HIGHS
+}
+
 struct Toks<'a> {
     text: &'a str,
-    lower: String,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'a>>,
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Quotes and dashes are the commonest characters outside ASCII in news text, and the Unicode
+    // tables take long to tell that they are no letters.
+    !matches!(c, '“' | '”' | '‘' | '’' | '–' | '—' | '…' | '«' | '»' | '•') && c.is_alphanumeric()
 }
 
 impl<'a> Toks<'a> {
-    fn new(text: &'a str) -> Self {
-        // ASCII lowercasing keeps byte offsets.
-        let lower = text.to_ascii_lowercase();
+    /// `lower` is `text.to_ascii_lowercase()`: ASCII lowercasing keeps byte offsets, so a token's
+    /// range is its word in both.
+    fn new(text: &'a str, lower: &'a str) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut in_straight_quote = false;
         let mut curly_depth = 0usize;
@@ -231,8 +271,9 @@ impl<'a> Toks<'a> {
         let mut word_start: Option<usize> = None;
         let mut word_quoted = false;
         let bytes = text.as_bytes();
-        let push = |s: usize, e: usize, q: bool, brk: &mut bool, toks: &mut Vec<Tok>| {
+        let push = |s: usize, e: usize, q: bool, brk: &mut bool, toks: &mut Vec<Tok<'a>>| {
             toks.push(Tok {
+                word: lower.get(s..e).unwrap_or_default(),
                 start: s,
                 end: e,
                 after: bytes.get(e).copied().unwrap_or(0),
@@ -252,10 +293,7 @@ impl<'a> Toks<'a> {
                         word_start = Some(i);
                         word_quoted = in_straight_quote || curly_depth > 0;
                     }
-                    i += 1;
-                    while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == ASCII_WORD {
-                        i += 1;
-                    }
+                    i = ascii_word_end(bytes, i + 1);
                     continue;
                 }
                 ASCII_PLAIN => {
@@ -305,7 +343,7 @@ impl<'a> Toks<'a> {
         if let Some(s) = word_start {
             push(s, text.len(), word_quoted, &mut pending_break, &mut toks);
         }
-        Toks { text, lower, toks }
+        Toks { text, toks }
     }
 
     fn len(&self) -> usize {
@@ -313,8 +351,8 @@ impl<'a> Toks<'a> {
     }
 
     /// The lowercase word at `i`, "" past the end.
-    fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
+    fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.word)
     }
 
     /// The word at `i` as written.
@@ -565,7 +603,14 @@ const YEAR_FOLLOW_WORDS: &[&str] = &[
 
 /// Finds the time expressions of a text (one sentence, or one metadata line), left to right.
 pub fn scan(text: &str) -> Vec<Found> {
-    let t = Toks::new(text);
+    scan_until(text, |_| false)
+}
+
+/// The time expressions of `text`, left to right, up to the first for which `wanted` is true
+/// (the last of the list): what [`scan`] finds, without reading on once the caller has it.
+pub fn scan_until(text: &str, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
+    let lower = text.to_ascii_lowercase();
+    let t = Toks::new(text, &lower);
     let mut found: Vec<Found> = Vec::new();
     // Only durations need it, and most sentences have none: decided on first use.
     let war_cache = std::cell::OnceCell::new();
@@ -581,7 +626,7 @@ pub fn scan(text: &str) -> Vec<Found> {
         // Most words start no expression: one lookup rules them out, and the rest try only the
         // matchers that accept their first word.
         let tried = starting_matchers(w);
-        let matched = if tried == 0 {
+        let matched = if tried == 0 || !next_word_allows(&t, i, w) {
             None
         } else {
             match_at(&t, i, tried, &war_cache)
@@ -612,6 +657,9 @@ pub fn scan(text: &str) -> Vec<Found> {
             quoted: first.quoted,
             speech: near_reporting_verb(&t, i, end_tok),
         });
+        if found.last().is_some_and(&mut wanted) {
+            break;
+        }
         i = end_tok;
     }
     found
@@ -708,8 +756,9 @@ const STARTING_WORDS: &[(u8, &[&str])] = &[
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
         "sept", "oct", "nov", "dec",
     ]),
+    // Not "a" or "an": though `cardinal` reads them as one, neither matcher takes them first.
     (starts::WAR_DAY | starts::DURATION, &[
-        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
         "nineteen", "twenty", "thirty", "forty", "fifty",
     ]),
@@ -810,6 +859,17 @@ fn starting_matchers(w: &str) -> u8 {
         return 0;
     }
     STARTING_MATCHERS.get(w).copied().unwrap_or(0)
+}
+
+/// False when `w`, at token `i`, cannot start an expression for the word after it: "the" starts
+/// only "the day before yesterday", "in" only "in the night" and "in the day" (evening,
+/// afternoon). Both are among the commonest words, and ruling them out here spares the matchers.
+fn next_word_allows(t: &Toks, i: usize, w: &str) -> bool {
+    match w {
+        "the" => t.is(i + 1, &["day"]),
+        "in" => t.is(i + 1, &["the"]),
+        _ => true,
+    }
 }
 
 /// Whether the text speaks of fighting anywhere (any war word), so "for 13 days" counts days of war.
@@ -2000,6 +2060,69 @@ mod tests {
             day += chrono::Duration::days(3671);
         }
         assert_eq!(LongDayName(d(10, 8)).to_string(), "8 October 2020");
+    }
+
+    #[test]
+    fn scanning_until_an_expression_finds_what_the_whole_scan_finds_up_to_it() {
+        let text = "On Friday October 9, 2020, talks began; since 27 September 2020 the fighting \
+                    went on for 13 days, and on Saturday, October 10, 2020 a truce was agreed.";
+        let all = scan(text);
+        assert!(all.len() >= 4, "{all:?}");
+        for k in 0..all.len() {
+            assert_eq!(scan_until(text, |f| *f == all[k]), all[..=k]);
+        }
+        assert_eq!(scan_until(text, |_| false), all);
+    }
+
+    #[test]
+    fn word_ends_found_eight_bytes_at_a_time_are_those_of_the_byte_classes() {
+        // Every byte value at every offset of a word longer than two eight-byte steps.
+        for byte in 0..=u8::MAX {
+            for at in 0..20 {
+                let mut bytes = b"Stepanakert2020shelled".to_vec();
+                bytes[at] = byte;
+                for from in 0..bytes.len() {
+                    let expected = (from..bytes.len())
+                        .find(|&k| BYTE_CLASS[usize::from(bytes[k])] != ASCII_WORD)
+                        .unwrap_or(bytes.len());
+                    assert_eq!(ascii_word_end(&bytes, from), expected, "{byte:#x} at {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_ruled_out_before_the_matchers_start_no_expression() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut texts: Vec<String> = vec![
+            "Shelling went on in the night and the day before yesterday.".into(),
+            "In the evening, the town was hit; in the afternoon the day was quiet.".into(),
+            "A day of fighting, an hour of calm, in Barda, the city.".into(),
+        ];
+        for entry in std::fs::read_dir(&dir).expect("the seeds folder is part of the repository") {
+            let path = entry.expect("a readable seeds folder").path();
+            texts.push(std::fs::read_to_string(&path).expect("seeds are UTF-8 text"));
+        }
+        let mut ruled_out = 0;
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let t = Toks::new(text, &lower);
+            let war = std::cell::OnceCell::new();
+            for i in 0..t.len() {
+                let w = t.w(i);
+                if starting_matchers(w) == 0 || !next_word_allows(&t, i, w) {
+                    assert_eq!(match_at(&t, i, starts::ALL, &war), None, "{w:?} at {i}");
+                    ruled_out += usize::from(matches!(w, "a" | "an" | "the" | "in"));
+                }
+            }
+        }
+        assert!(
+            ruled_out > 100,
+            "the texts hold common words ruled out early"
+        );
+        // And what they do start is still found.
+        assert!(!scan("in the night").is_empty());
+        assert!(!scan("the day before yesterday").is_empty());
     }
 
     #[test]

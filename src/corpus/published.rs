@@ -25,7 +25,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::war_start;
 use crate::model::{DateSource, Published};
 use crate::text::sentences;
-use crate::when::{DEFAULT_YEAR, Expr, Found, PartOfDay, WeekdayShift, scan};
+use crate::when::{DEFAULT_YEAR, Expr, Found, PartOfDay, WeekdayShift, scan, scan_until};
 
 /// Keywords that open a metadata line.
 const METADATA_KEYWORDS: &[&str] = &[
@@ -273,10 +273,14 @@ fn stated_year(text: &str) -> Option<i32> {
     if !has_four_digit_number(text) {
         return None;
     }
-    scan(text).iter().find_map(|f| match f.expr {
+    // The whole text is long: its scan stops at the first full date.
+    let year_of = |f: &Found| match f.expr {
         Expr::Date { year: Some(y), .. } => Some(y),
         _ => None,
-    })
+    };
+    scan_until(text, |f| year_of(f).is_some())
+        .iter()
+        .find_map(year_of)
 }
 
 /// Whether some run of exactly four ASCII digits stands in `text` (a possible year).

@@ -170,15 +170,21 @@ fn clauses(text: &str, sentence: Range<usize>, parts: &mut Vec<Range<usize>>) {
 /// are all there is to look for.
 fn has_clause_break(body: &str) -> bool {
     let bytes = body.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b';' => bytes.get(i + 1) == Some(&b' '),
-        b'w' => {
+    let mut from = 0;
+    while let Some(i) = text::next_of_either(bytes, from, b';', b'w') {
+        let found = if bytes[i] == b';' {
+            bytes.get(i + 1) == Some(&b' ')
+        } else {
             let rest = &bytes[i..];
             (rest.starts_with(b"while ") && i >= 1 && bytes[i - 1] == b' ')
                 || (rest.starts_with(b"whereas ") && i >= 2 && &bytes[i - 2..i] == b", ")
+        };
+        if found {
+            return true;
         }
-        _ => false,
-    })
+        from = i + 1;
+    }
+    false
 }
 
 /// The region an article is about: its most-mentioned region (ties: the first), used for war events
@@ -415,6 +421,11 @@ fn line_around(text: &str, range: Range<usize>) -> &str {
 /// The lower-case start of `text`, at least `bytes` long where the text is: enough to compare
 /// with prefixes of that length without lower-casing a whole paragraph.
 fn lowercase_start(text: &str, bytes: usize) -> String {
+    // ASCII (most text) lower-cases byte for byte: the first `bytes` bytes are the answer.
+    let head = text.get(..bytes.min(text.len())).unwrap_or(text);
+    if head.is_ascii() && head.len() == bytes.min(text.len()) {
+        return head.to_ascii_lowercase();
+    }
     let mut lower = String::new();
     for c in text.chars() {
         if lower.len() >= bytes {
@@ -803,9 +814,14 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
 fn refers_back(sentence: &str) -> bool {
     // All six phrases hold "the": look only where it stands, in any case.
     let bytes = sentence.as_bytes();
-    (0..bytes.len()).any(|i| {
-        (bytes[i] | 0x20) == b't'
-            && bytes[i..].len() >= 3
+    let mut from = 0;
+    std::iter::from_fn(|| {
+        let i = text::next_of_either(bytes, from, b't', b'T')?;
+        from = i + 1;
+        Some(i)
+    })
+    .any(|i| {
+        bytes[i..].len() >= 3
             && bytes[i..i + 3].eq_ignore_ascii_case(b"the")
             && REFERRING_BACK.iter().any(|phrase| {
                 let phrase = phrase.as_bytes();
@@ -900,6 +916,27 @@ mod tests {
             "Azerbaijan said it shelled Tartar, whereas Armenia denied it"
         ));
         assert!(!has_clause_break("Meanwhile;the whereas-clause"));
+    }
+
+    #[test]
+    fn lowercase_starts_are_those_of_lower_casing_character_by_character() {
+        let by_character = |text: &str, bytes: usize| {
+            let mut lower = String::new();
+            for c in text.chars() {
+                if lower.len() >= bytes {
+                    break;
+                }
+                lower.extend(c.to_lowercase());
+            }
+            lower
+        };
+        let mut texts = sample_texts();
+        texts.extend(["READ ALSO: İstanbul".to_string(), "ÉTÉ à Bakou".to_string()]);
+        for t in &texts {
+            for bytes in [0, 1, 5, 9, 12] {
+                assert_eq!(lowercase_start(t, bytes), by_character(t, bytes), "{t:?}");
+            }
+        }
     }
 
     #[test]
