@@ -210,6 +210,20 @@ impl Matcher {
     pub fn find(
         &self,
         normalized: &Normalized,
+        accept: impl FnMut(usize, usize, usize) -> bool,
+    ) -> Vec<RawMatch> {
+        let bytes = normalized.text.as_bytes();
+        // The text starts with a space: every word follows one.
+        let word_starts = (1..bytes.len()).filter(|&at| bytes[at - 1] == b' ' && bytes[at] != b' ');
+        self.find_from(normalized, word_starts, accept)
+    }
+
+    /// [`Matcher::find`], trying names only at `starts`: offsets of words of the normalised text,
+    /// in order. Skipping a word is the same as `accept` refusing every name that starts there.
+    pub fn find_from(
+        &self,
+        normalized: &Normalized,
+        starts: impl IntoIterator<Item = usize>,
         mut accept: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<RawMatch> {
         let mut kept = Vec::new();
@@ -220,36 +234,33 @@ impl Matcher {
         // Names starting at the current word, shortest first: (end, name).
         let mut here: Vec<(usize, usize)> = Vec::new();
         let mut covered_to = 0;
-        // The text starts with a space: its first word starts at 1.
-        let mut start = 1;
-        while start < bytes.len() {
-            let (first_end, first_hash) = add_word(bytes, start, SEED);
-            if start >= covered_to {
-                here.clear();
-                let (mut end, mut hash) = (first_end, first_hash);
-                while let Some(sequence) = self.get(hash, &bytes[start..end]) {
-                    if let Some(name) = sequence.name {
-                        here.push((end, name as usize));
-                    }
-                    if !sequence.continues || end + 1 >= bytes.len() {
-                        break;
-                    }
-                    (end, hash) = add_word(bytes, end + 1, hash);
+        for start in starts {
+            if start < covered_to || start >= bytes.len() {
+                continue;
+            }
+            here.clear();
+            let (mut end, mut hash) = add_word(bytes, start, SEED);
+            while let Some(sequence) = self.get(hash, &bytes[start..end]) {
+                if let Some(name) = sequence.name {
+                    here.push((end, name as usize));
                 }
-                for &(end, name) in here.iter().rev() {
-                    let (original_start, original_end) = normalized.original_range(start, end);
-                    if accept(original_start, original_end, name) {
-                        kept.push(RawMatch {
-                            start: original_start,
-                            end: original_end,
-                            name,
-                        });
-                        covered_to = end;
-                        break;
-                    }
+                if !sequence.continues || end + 1 >= bytes.len() {
+                    break;
+                }
+                (end, hash) = add_word(bytes, end + 1, hash);
+            }
+            for &(end, name) in here.iter().rev() {
+                let (original_start, original_end) = normalized.original_range(start, end);
+                if accept(original_start, original_end, name) {
+                    kept.push(RawMatch {
+                        start: original_start,
+                        end: original_end,
+                        name,
+                    });
+                    covered_to = end;
+                    break;
                 }
             }
-            start = first_end + 1;
         }
         kept
     }
@@ -362,5 +373,37 @@ mod tests {
             articles += 1;
         }
         assert!(articles >= 5, "the seeds must be there");
+    }
+
+    /// Trying names only at the words that may start one finds what trying every word finds,
+    /// when capitalised names alone are kept.
+    #[test]
+    fn name_starts_find_every_capitalised_name() {
+        let names = names(&[
+            "Armenia",
+            "Şuşa",
+            "Nagorno Karabakh",
+            "Karabakh",
+            "Ter Ter",
+            "1st Army",
+        ]);
+        let matcher = Matcher::build(&names);
+        let text = "armenia and Armenia; nagorno Karabakh, Nagorno-Karabakh, şuşa and ŞUŞA, \
+                    Şuşa; ter Ter and Ter-Ter; the 1st Army, yesterday in Armenia.";
+        let normalized = normalize_text(text);
+        let capitalised = |start: usize, end: usize, _| {
+            text[start..end]
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        };
+        let spans = |found: Vec<RawMatch>| -> Vec<(usize, usize, usize)> {
+            found.iter().map(|m| (m.start, m.end, m.name)).collect()
+        };
+        let everywhere = spans(matcher.find(&normalized, capitalised));
+        let starts = normalized.name_starts.iter().map(|&at| at as usize);
+        let at_starts = spans(matcher.find_from(&normalized, starts, capitalised));
+        assert_eq!(at_starts, everywhere);
+        assert_eq!(everywhere.len(), 7, "{everywhere:?}");
     }
 }

@@ -409,9 +409,13 @@ fn best<'g>(g: &'g Gazetteer, found: &Found) -> Option<&'g Place> {
 /// Every place mention of `text`, resolved and with its role.
 pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
     let normalized = normalize_text(text);
-    let raw: Vec<RawMatch> = g.matcher().find(&normalized, |start, end, name| {
-        accept(g, text, start, end, name)
-    });
+    // Names are capitalised: only words whose first letter is not lower case are tried.
+    let starts = normalized.name_starts.iter().map(|&at| at as usize);
+    let raw: Vec<RawMatch> = g
+        .matcher()
+        .find_from(&normalized, starts, |start, end, name| {
+            accept(g, text, start, end, name)
+        });
     if raw.is_empty() {
         return Vec::new();
     }
