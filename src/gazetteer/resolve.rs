@@ -281,17 +281,23 @@ fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candida
     }
     match candidate.country {
         Some(CountryReason::Written(written)) => {
-            let _ = write!(out, "; written '{written}'");
+            for part in ["; written '", written, "'"] {
+                out.push_str(part);
+            }
         }
         Some(CountryReason::SameSentence(iso2)) => {
-            let _ = write!(
-                out,
-                "; {} is named in the same sentence",
-                country_name(g, iso2)
-            );
+            for part in [
+                "; ",
+                country_name(g, iso2),
+                " is named in the same sentence",
+            ] {
+                out.push_str(part);
+            }
         }
         Some(CountryReason::InArticle(iso2)) => {
-            let _ = write!(out, "; {} is named in the article", country_name(g, iso2));
+            for part in ["; ", country_name(g, iso2), " is named in the article"] {
+                out.push_str(part);
+            }
         }
         None => {}
     }
@@ -310,20 +316,26 @@ fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candida
         bearing,
     }) = candidate.relative
     {
-        let _ = match fit {
-            Fit::Yes => write!(
-                out,
-                "; fits '{phrase} {anchor}': {km:.0} km, bearing {bearing:.0}°"
-            ),
-            Fit::No => write!(
-                out,
-                "; does not fit '{phrase} {anchor}': {km:.0} km, bearing {bearing:.0}°"
-            ),
-            Fit::NoCandidate => write!(
-                out,
-                "; no candidate fits '{phrase} {anchor}' (this one: {km:.0} km, bearing {bearing:.0}°)"
-            ),
-        };
+        out.push_str(match fit {
+            Fit::Yes => "; fits '",
+            Fit::No => "; does not fit '",
+            Fit::NoCandidate => "; no candidate fits '",
+        });
+        for part in [phrase, " ", anchor] {
+            out.push_str(part);
+        }
+        out.push_str(if fit == Fit::NoCandidate {
+            "' (this one: "
+        } else {
+            "': "
+        });
+        write_fixed(out, km, 0);
+        out.push_str(" km, bearing ");
+        write_fixed(out, bearing, 0);
+        out.push('°');
+        if fit == Fit::NoCandidate {
+            out.push(')');
+        }
     }
 }
 
@@ -465,7 +477,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
         let verdict = if let Some((_, role, what)) = credit {
             Verdict::Role {
                 role: *role,
-                why: format!("inside {what}").into(),
+                why: roles::concat(&["inside ", what]).into(),
                 keeps_place: true,
             }
         } else if roles::is_dateline(text, f.start, f.end) {
@@ -575,7 +587,7 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
                 let name = text.get(found[i - 1].start..found[i - 1].end).unwrap_or("");
                 found[i].verdict = Verdict::Role {
                     role: *role,
-                    why: format!("listed with '{name}', same role").into(),
+                    why: roles::concat(&["listed with '", name, "', same role"]).into(),
                     keeps_place: true,
                 };
             }
@@ -590,7 +602,7 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
                 let name = text.get(found[i].start..found[i].end).unwrap_or("");
                 found[i - 1].verdict = Verdict::Role {
                     role: MentionRole::Actor,
-                    why: format!("listed with '{name}', same role").into(),
+                    why: roles::concat(&["listed with '", name, "', same role"]).into(),
                     keeps_place: true,
                 };
             }
@@ -664,7 +676,7 @@ fn apply_country_context<'a>(g: &'a Gazetteer, text: &'a str, found: &mut [Found
 }
 
 fn country_name<'g>(g: &'g Gazetteer, iso2: &'g str) -> &'g str {
-    g.country(iso2).map_or(iso2, |c| c.name.as_str())
+    g.country_by_code(iso2).map_or(iso2, |c| c.name.as_str())
 }
 
 /// Length in bytes of the capitalised word run at `start` (for quoting "Barda, Azerbaijan").
@@ -817,7 +829,8 @@ pub fn relative_phrase<'a>(
     after_name: usize,
     sentence_end: usize,
 ) -> Option<Relative<'a>> {
-    // A relative phrase follows the name closely; reading further would only cost time.
+    // A relative phrase follows the name closely; reading further would only cost time. (The
+    // caller skips names with no unit word this far, from the same reach.)
     let end = text.floor_char_boundary(sentence_end.min(after_name + 120).max(after_name));
     let ahead = text.get(after_name..end)?;
     if !(ahead.contains("km") || ahead.contains("kilomet") || ahead.contains("mile")) {
@@ -945,11 +958,31 @@ fn apply_relative_phrases<'a>(
     sentences: &[Range<usize>],
     found: &mut [Found<'a>],
 ) {
+    // A relative phrase holds one of the words its reading starts from: most articles have
+    // none, and the others only one or two of them, each looked for once in the article.
+    let mut units = [""; 3];
+    let mut present = 0;
+    for unit in ["km", "kilomet", "mile"] {
+        if text.contains(unit) {
+            units[present] = unit;
+            present += 1;
+        }
+    }
+    if present == 0 {
+        return;
+    }
+    let units = &units[..present];
     for index in 0..found.len() {
         let sentence_end = sentences
             .get(found[index].sentence)
             .map_or(text.len(), |s| s.end);
-        let Some(relative) = relative_phrase(text, lower, found[index].end, sentence_end) else {
+        let after_name = found[index].end;
+        let reach = text.floor_char_boundary(sentence_end.min(after_name + 120).max(after_name));
+        let ahead = text.get(after_name..reach).unwrap_or("");
+        if !units.iter().any(|unit| ahead.contains(unit)) {
+            continue;
+        }
+        let Some(relative) = relative_phrase(text, lower, after_name, sentence_end) else {
             continue;
         };
         let Some(anchor_index) = found.iter().position(|f| f.start == relative.anchor_at) else {
@@ -1063,10 +1096,12 @@ fn to_mention(g: &Gazetteer, text: &str, f: Found) -> Option<Mention> {
             why.push_str(&role_why);
         }
         None if !keeps_place => {
-            let _ = write!(why, ": {role_why}");
+            why.push_str(": ");
+            why.push_str(&role_why);
         }
         None => {
-            let _ = write!(why, ": no candidate is likely enough; role: {role_why}");
+            why.push_str(": no candidate is likely enough; role: ");
+            why.push_str(&role_why);
         }
     }
     Some(Mention {
