@@ -118,14 +118,24 @@ const CASE_BIT: u64 = u64::from_le_bytes([0x20; 8]);
 
 /// Eight bytes of `bytes` from `at`, as zero bytes (no letter, no digit) past its end.
 #[inline]
-fn eight_at(bytes: &[u8], at: usize) -> u64 {
+pub(super) fn eight_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes
+        .get(at..at + 8)
+        .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
+    {
+        // One load: a copy of a length known only at run time would be a call.
+        Some(eight) => u64::from_le_bytes(eight),
+        None => last_bytes_at(bytes, at),
+    }
+}
+
+/// [`eight_at`] for the last bytes of the text.
+#[cold]
+#[inline(never)]
+fn last_bytes_at(bytes: &[u8], at: usize) -> u64 {
     let mut chunk = [0u8; 8];
-    match bytes.get(at..at + 8) {
-        Some(eight) => chunk.copy_from_slice(eight),
-        None => {
-            let rest = bytes.get(at..).unwrap_or(&[]);
-            chunk[..rest.len()].copy_from_slice(rest);
-        }
+    for (slot, &b) in chunk.iter_mut().zip(bytes.get(at..).unwrap_or(&[])) {
+        *slot = b;
     }
     u64::from_le_bytes(chunk)
 }
