@@ -723,11 +723,7 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
             let nearest = match known {
                 Some(&(_, nearest)) => nearest,
                 None => {
-                    let nearest = distinct
-                        .iter()
-                        .filter(|p| p.id != place.id)
-                        .map(|p| (distance_km(place, p), *p))
-                        .min_by(|a, b| a.0.total_cmp(&b.0));
+                    let nearest = nearest_within(place, &distinct, NEIGHBOUR_REACH_KM);
                     nearest_of.push((candidate.place, nearest));
                     nearest
                 }
@@ -735,7 +731,7 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
             if let Some((km, other)) = nearest {
                 let bonus = if km < 50.0 {
                     1.5
-                } else if km < 150.0 {
+                } else if km < NEIGHBOUR_REACH_KM {
                     0.8
                 } else {
                     0.0
@@ -748,6 +744,36 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
         }
         sort_candidates(&mut f.candidates);
     }
+}
+
+/// Beyond this distance an unambiguous place of the article raises no candidate.
+const NEIGHBOUR_REACH_KM: f64 = 150.0;
+
+/// The nearest of `others` to `place` (the first of equals), as [`distance_km`] measures it,
+/// when it is nearer than `reach`; `None` may also stand for one at `reach` or beyond.
+///
+/// Ambiguous names have candidates on every continent: most are told apart from the article's
+/// places by their latitudes alone. A great circle is never shorter than the difference of the
+/// latitudes along a meridian, and the radius used here is a little below the one
+/// [`distance_km`] uses, so the bound is below every true distance and skips only places that
+/// cannot be the nearest or within reach.
+fn nearest_within<'p>(place: &Place, others: &[&'p Place], reach: f64) -> Option<(f64, &'p Place)> {
+    const BELOW_EARTH_RADIUS_KM: f64 = 6371.0;
+    let mut nearest: Option<(f64, &Place)> = None;
+    for &other in others {
+        if other.id == place.id {
+            continue;
+        }
+        let bound = BELOW_EARTH_RADIUS_KM * (other.lat - place.lat).abs().to_radians();
+        if bound >= reach || nearest.is_some_and(|(km, _)| bound > km) {
+            continue;
+        }
+        let km = distance_km(place, other);
+        if nearest.is_none_or(|(best, _)| km.total_cmp(&best).is_lt()) {
+            nearest = Some((km, other));
+        }
+    }
+    nearest
 }
 
 /// A distance and direction read from the text: "about fifteen kilometers south of".
@@ -1183,6 +1209,49 @@ mod tests {
                 let mut fast = String::new();
                 write_fixed(&mut fast, value, decimals);
                 assert_eq!(fast, format!("{value:.decimals$}"), "{value}");
+            }
+        }
+    }
+
+    /// The bounded search finds the place the full search finds, wherever it is within reach.
+    #[test]
+    fn nearest_within_reach_is_the_nearest_of_all() {
+        let place = |id: &str, lat: f64, lon: f64| Place {
+            id: id.into(),
+            name: id.into(),
+            kind: PlaceKind::Town,
+            country: String::new(),
+            lat,
+            lon,
+            population: 0,
+        };
+        let towns: Vec<Place> = (0..400)
+            .map(|i| {
+                let f = f64::from(i);
+                place(
+                    &format!("t{i}"),
+                    39.0 + (f * 0.37).sin() * 3.0,
+                    46.0 + (f * 0.91).cos() * 4.0,
+                )
+            })
+            .chain([place("twin-a", 40.0, 47.0), place("twin-b", 40.0, 45.0)])
+            .collect();
+        let all: Vec<&Place> = towns.iter().collect();
+        for from in &towns {
+            for reach in [1.0, 50.0, 150.0, 400.0] {
+                let full = all
+                    .iter()
+                    .filter(|p| p.id != from.id)
+                    .map(|p| (distance_km(from, p), *p))
+                    .min_by(|a, b| a.0.total_cmp(&b.0))
+                    .filter(|(km, _)| *km < reach);
+                let bounded = nearest_within(from, &all, reach).filter(|(km, _)| *km < reach);
+                assert_eq!(
+                    full.map(|(km, p)| (km, &p.id)),
+                    bounded.map(|(km, p)| (km, &p.id)),
+                    "{} within {reach}",
+                    from.id
+                );
             }
         }
     }
