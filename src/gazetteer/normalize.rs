@@ -163,15 +163,35 @@ fn zero_bytes(x: u64) -> u64 {
 /// 0x80 never carries into the next byte, so the range tests hold byte by byte.
 #[inline]
 fn classify_eight(chunk: u64) -> (u64, u64, u64) {
+    let word = ascii_alphanumeric(chunk);
+    let lowered = (chunk & LOW_SEVEN) | CASE_BIT;
+    let ys = zero_bytes(lowered ^ (ONES * u64::from(b'y'))) & word;
+    (word, ys, chunk | CASE_BIT)
+}
+
+/// The high bit of each of eight bytes that is an ASCII letter or digit.
+#[inline]
+pub(super) fn ascii_alphanumeric(chunk: u64) -> u64 {
     let ascii = !chunk & HIGH;
     let seven = chunk & LOW_SEVEN;
     // Digits already have the case bit: setting it lower-cases letters and keeps digits.
     let lowered = seven | CASE_BIT;
     let digits = at_least(seven, b'0') & at_most(seven, b'9');
     let letters = at_least(lowered, b'a') & at_most(lowered, b'z');
-    let word = (digits | letters) & ascii;
-    let ys = zero_bytes(lowered ^ (ONES * u64::from(b'y'))) & word;
-    (word, ys, chunk | CASE_BIT)
+    (digits | letters) & ascii
+}
+
+/// Where the run of ASCII letters and digits of `bytes` from `at` ends, at `end` at the latest.
+#[inline]
+pub(super) fn ascii_word_end(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    loop {
+        let not_word = !ascii_alphanumeric(eight_at(bytes, at)) & HIGH;
+        let len = (not_word.trailing_zeros() / 8) as usize;
+        at += len;
+        if len < 8 || at >= end {
+            return at.min(end);
+        }
+    }
 }
 
 /// Normalise article text, keeping the map back to original byte offsets, and note its

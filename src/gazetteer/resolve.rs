@@ -503,11 +503,14 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
                 }
                 _ => (&[], None),
             };
-            let first_word = words.iter().position(|w| w.end > f.start).unwrap_or(0);
-            let after_word = words
-                .iter()
-                .position(|w| w.start >= f.end)
-                .unwrap_or(words.len());
+            // Words are in order and do not overlap: both ends rise through them.
+            let first_word = words.partition_point(|w| w.end <= f.start);
+            let first_word = if first_word == words.len() {
+                0
+            } else {
+                first_word
+            };
+            let after_word = words.partition_point(|w| w.start < f.end);
             let normalized_name = g.names()[f.name].normalized.as_str();
             let site = Site {
                 text,

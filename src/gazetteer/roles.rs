@@ -13,7 +13,7 @@ use ahash::AHashMap;
 use crate::model::MentionRole;
 
 use super::landmarks::{BYTE_FLAGS, CREDIT_ANCHOR_BYTES, WORD};
-use super::normalize::normalize_text;
+use super::normalize::{ascii_word_end, normalize_text};
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
 #[derive(Clone, Debug, PartialEq)]
@@ -269,6 +269,19 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
         if b.is_ascii() {
             if !in_ascii_word(b) {
                 at += 1;
+                continue;
+            }
+            // Most words are ASCII letters and digits through to their end: read eight bytes at a
+            // time, and borrowed from `lower` at once.
+            let word_end = ascii_word_end(bytes, at, end);
+            if bytes.get(word_end).is_none_or(u8::is_ascii) || word_end == end {
+                out.push(Word {
+                    start: at,
+                    end: word_end,
+                    lower: Cow::Borrowed(lower.get(at..word_end).unwrap_or("")),
+                    capitalised: b.is_ascii_uppercase(),
+                });
+                at = word_end;
                 continue;
             }
         } else {
