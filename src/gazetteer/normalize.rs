@@ -248,7 +248,20 @@ pub fn normalize_text(text: &str) -> Normalized {
                 written += len;
                 i += len;
                 if len < 8 {
-                    break;
+                    // Most words end at one space before the next word: the space is written
+                    // already (it was in the eight bytes) and changes no run, so the next word
+                    // goes on in this loop.
+                    let next_word = bytes.get(i + 1).is_some_and(|&next| {
+                        BYTE_FLAGS[next as usize] & WORD != 0 && bytes[i] == b' '
+                    });
+                    if !next_word {
+                        break;
+                    }
+                    written += 1;
+                    i += 1;
+                    if !bytes[i].is_ascii_lowercase() {
+                        name_starts.push(written as u32);
+                    }
                 }
             }
             continue;

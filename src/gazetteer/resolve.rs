@@ -369,12 +369,17 @@ fn decimal_digits(mut n: u64) -> ([u8; 20], usize) {
 fn write_thousands(out: &mut String, n: u64) {
     let (digits, first) = decimal_digits(n);
     let digits = &digits[first..];
+    // Twenty digits and their six spaces at most, written in one go.
+    let mut grouped = [b' '; 26];
+    let mut len = 0;
     for (i, &d) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
+            len += 1;
         }
-        out.push(char::from(d));
+        grouped[len] = d;
+        len += 1;
     }
+    out.push_str(std::str::from_utf8(&grouped[..len]).unwrap_or(""));
 }
 
 /// `value` with `decimals` (0 or 1) digits after the point, exactly as `{:.0}` and `{:.1}` write
@@ -398,9 +403,7 @@ fn write_fixed(out: &mut String, value: f64, decimals: usize) {
         (rounded / 10, Some(rounded % 10))
     };
     let (digits, first) = decimal_digits(whole);
-    for &d in &digits[first..] {
-        out.push(char::from(d));
-    }
+    out.push_str(std::str::from_utf8(&digits[first..]).unwrap_or(""));
     if let Some(tenths) = tenths {
         out.push('.');
         out.push(char::from(b'0' + tenths as u8));
@@ -1256,6 +1259,22 @@ mod tests {
                     from.id
                 );
             }
+        }
+    }
+
+    #[test]
+    fn thousands_are_grouped_by_spaces() {
+        for (n, written) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1 000"),
+            (41600, "41 600"),
+            (1234567, "1 234 567"),
+            (u64::MAX, "18 446 744 073 709 551 615"),
+        ] {
+            let mut out = String::from("x");
+            write_thousands(&mut out, n);
+            assert_eq!(out, format!("x{written}"));
         }
     }
 

@@ -466,6 +466,13 @@ pub fn credit_spans_at(
 /// Nagorno-Karabakh war". "Since 1994" compares with the past and does not count.
 pub fn tells_of_the_past(sentence_words: &[Word<'_>]) -> Option<String> {
     for (i, word) in sentence_words.iter().enumerate() {
+        // Only a year, "nineties", "eighties" or "first" can tell of the past.
+        if !matches!(
+            word.lower.as_bytes().first(),
+            Some(b'0'..=b'9' | b'n' | b'e' | b'f')
+        ) {
+            continue;
+        }
         let previous = i.checked_sub(1).map(|p| sentence_words[p].lower.as_ref());
         // Words are letters and digits: only one starting with a digit can be a number.
         let year = word
@@ -831,6 +838,33 @@ mod tests {
             markers += spans.len();
         }
         assert!(markers > 20, "{markers}");
+    }
+
+    /// One lookup answers for every list, exactly as a walk through each would.
+    #[test]
+    fn word_lists_answer_as_the_lists_do() {
+        let lists = [
+            (ORGANISATION_HEADS, IN_ORGANISATION_HEADS),
+            (PLACE_NOUNS, IN_PLACE_NOUNS),
+            (ORGANISATION_PREFIXES, IN_ORGANISATION_PREFIXES),
+            (TITLES, IN_TITLES),
+            (NOT_FIRST_NAMES, IN_NOT_FIRST_NAMES),
+            (GOVERNMENT_VERBS, IN_GOVERNMENT_VERBS),
+            (AUXILIARIES, IN_AUXILIARIES),
+            (HIT_VERBS, IN_HIT_VERBS),
+            (LOCATIVES, IN_LOCATIVES),
+            (OFFICES, IN_OFFICES),
+        ];
+        let mut words: Vec<&str> = lists
+            .iter()
+            .flat_map(|(list, _)| list.iter().copied())
+            .collect();
+        words.extend(["shelled", "Said", "", "stepanakert", "saidx"]);
+        for word in words {
+            for (list, bit) in lists {
+                assert_eq!(in_list(word, bit), list.contains(&word), "{word}");
+            }
+        }
     }
 
     #[test]
