@@ -366,20 +366,26 @@ fn decimal_digits(mut n: u64) -> ([u8; 20], usize) {
 }
 
 /// `41600` → `41 600`.
-fn write_thousands(out: &mut String, n: u64) {
-    let (digits, first) = decimal_digits(n);
-    let digits = &digits[first..];
-    // Twenty digits and their six spaces at most, written in one go.
+fn write_thousands(out: &mut String, mut n: u64) {
+    // Twenty digits and their six spaces at most, written from the last digit back and pushed
+    // in one go.
     let mut grouped = [b' '; 26];
-    let mut len = 0;
-    for (i, &d) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            len += 1;
+    let mut at = grouped.len();
+    let mut left_in_group = 3;
+    loop {
+        if left_in_group == 0 {
+            at -= 1;
+            left_in_group = 3;
         }
-        grouped[len] = d;
-        len += 1;
+        at -= 1;
+        grouped[at] = b'0' + (n % 10) as u8;
+        left_in_group -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
-    out.push_str(std::str::from_utf8(&grouped[..len]).unwrap_or(""));
+    out.push_str(std::str::from_utf8(&grouped[at..]).unwrap_or(""));
 }
 
 /// `value` with `decimals` (0 or 1) digits after the point, exactly as `{:.0}` and `{:.1}` write
