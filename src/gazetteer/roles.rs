@@ -392,6 +392,31 @@ fn markers_by_anchor() -> &'static [Vec<(usize, usize)>] {
     })
 }
 
+/// For each byte of [`CREDIT_ANCHOR_BYTES`], the bytes (lower case) that may come right before
+/// it in a marker anchored there; all of them when a marker starts with it. An anchor is mostly
+/// the "y" of "day" or "they", which the byte before it settles at once.
+fn may_precede_anchor() -> &'static [[bool; 256]] {
+    static BEFORE: OnceLock<Vec<[bool; 256]>> = OnceLock::new();
+    BEFORE.get_or_init(|| {
+        markers_by_anchor()
+            .iter()
+            .map(|markers| {
+                let mut before = [false; 256];
+                for &(index, offset) in markers {
+                    match offset.checked_sub(1) {
+                        Some(previous) => {
+                            let b = CREDIT_MARKERS[index].0.as_bytes()[previous];
+                            before[b as usize] = true;
+                        }
+                        None => before = [true; 256],
+                    }
+                }
+                before
+            })
+            .collect()
+    })
+}
+
 /// Spans of credit lines, bylines and links, with what they are: from the marker to the end of
 /// its parenthesis, or else of its line. Markers match in any ASCII case.
 pub fn credit_spans(text: &str) -> Vec<(Range<usize>, MentionRole, &'static str)> {
@@ -410,6 +435,7 @@ pub fn credit_spans_at(
     // overlap a taken one is the same, as no marker ends another (a test checks it).
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     let by_anchor = markers_by_anchor();
+    let before_anchor = may_precede_anchor();
     for &at in anchors {
         let at = at as usize;
         let Some(&b) = bytes.get(at) else { break };
@@ -417,6 +443,10 @@ pub fn credit_spans_at(
         let Some(anchor) = CREDIT_ANCHOR_BYTES.iter().position(|&a| a == b) else {
             continue;
         };
+        let before = at.checked_sub(1).and_then(|previous| bytes.get(previous));
+        if before.is_some_and(|b| !before_anchor[anchor][b.to_ascii_lowercase() as usize]) {
+            continue;
+        }
         for &(index, offset) in &by_anchor[anchor] {
             if offset > at {
                 continue;
