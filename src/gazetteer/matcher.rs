@@ -68,19 +68,25 @@ const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
 /// Eight bytes of `bytes` from `at`, as spaces past its end.
 #[inline]
 fn chunk_at(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(eight) => {
-            let mut chunk = [0u8; 8];
-            chunk.copy_from_slice(eight);
-            u64::from_le_bytes(chunk)
-        }
-        None => {
-            let mut chunk = [b' '; 8];
-            let rest = bytes.get(at..).unwrap_or(&[]);
-            chunk[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(chunk)
-        }
+    match bytes
+        .get(at..at + 8)
+        .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
+    {
+        // One load: a copy of a length known only at run time would be a call.
+        Some(eight) => u64::from_le_bytes(eight),
+        None => last_chunk_at(bytes, at),
     }
+}
+
+/// [`chunk_at`] for the last bytes of the text.
+#[cold]
+#[inline(never)]
+fn last_chunk_at(bytes: &[u8], at: usize) -> u64 {
+    let mut chunk = [b' '; 8];
+    for (slot, &b) in chunk.iter_mut().zip(bytes.get(at..).unwrap_or(&[])) {
+        *slot = b;
+    }
+    u64::from_le_bytes(chunk)
 }
 
 /// The end of the word of `bytes` starting at `from` (at a space or the end), and `hash` with the
@@ -210,6 +216,20 @@ impl Matcher {
     pub fn find(
         &self,
         normalized: &Normalized,
+        accept: impl FnMut(usize, usize, usize) -> bool,
+    ) -> Vec<RawMatch> {
+        let bytes = normalized.text.as_bytes();
+        // The text starts with a space: every word follows one.
+        let word_starts = (1..bytes.len()).filter(|&at| bytes[at - 1] == b' ' && bytes[at] != b' ');
+        self.find_from(normalized, word_starts, accept)
+    }
+
+    /// [`Matcher::find`], trying names only at `starts`: offsets of words of the normalised text,
+    /// in order. Skipping a word is the same as `accept` refusing every name that starts there.
+    pub fn find_from(
+        &self,
+        normalized: &Normalized,
+        starts: impl IntoIterator<Item = usize>,
         mut accept: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<RawMatch> {
         let mut kept = Vec::new();
@@ -220,36 +240,33 @@ impl Matcher {
         // Names starting at the current word, shortest first: (end, name).
         let mut here: Vec<(usize, usize)> = Vec::new();
         let mut covered_to = 0;
-        // The text starts with a space: its first word starts at 1.
-        let mut start = 1;
-        while start < bytes.len() {
-            let (first_end, first_hash) = add_word(bytes, start, SEED);
-            if start >= covered_to {
-                here.clear();
-                let (mut end, mut hash) = (first_end, first_hash);
-                while let Some(sequence) = self.get(hash, &bytes[start..end]) {
-                    if let Some(name) = sequence.name {
-                        here.push((end, name as usize));
-                    }
-                    if !sequence.continues || end + 1 >= bytes.len() {
-                        break;
-                    }
-                    (end, hash) = add_word(bytes, end + 1, hash);
+        for start in starts {
+            if start < covered_to || start >= bytes.len() {
+                continue;
+            }
+            here.clear();
+            let (mut end, mut hash) = add_word(bytes, start, SEED);
+            while let Some(sequence) = self.get(hash, &bytes[start..end]) {
+                if let Some(name) = sequence.name {
+                    here.push((end, name as usize));
                 }
-                for &(end, name) in here.iter().rev() {
-                    let (original_start, original_end) = normalized.original_range(start, end);
-                    if accept(original_start, original_end, name) {
-                        kept.push(RawMatch {
-                            start: original_start,
-                            end: original_end,
-                            name,
-                        });
-                        covered_to = end;
-                        break;
-                    }
+                if !sequence.continues || end + 1 >= bytes.len() {
+                    break;
+                }
+                (end, hash) = add_word(bytes, end + 1, hash);
+            }
+            for &(end, name) in here.iter().rev() {
+                let (original_start, original_end) = normalized.original_range(start, end);
+                if accept(original_start, original_end, name) {
+                    kept.push(RawMatch {
+                        start: original_start,
+                        end: original_end,
+                        name,
+                    });
+                    covered_to = end;
+                    break;
                 }
             }
-            start = first_end + 1;
         }
         kept
     }
@@ -362,5 +379,37 @@ mod tests {
             articles += 1;
         }
         assert!(articles >= 5, "the seeds must be there");
+    }
+
+    /// Trying names only at the words that may start one finds what trying every word finds,
+    /// when capitalised names alone are kept.
+    #[test]
+    fn name_starts_find_every_capitalised_name() {
+        let names = names(&[
+            "Armenia",
+            "Şuşa",
+            "Nagorno Karabakh",
+            "Karabakh",
+            "Ter Ter",
+            "1st Army",
+        ]);
+        let matcher = Matcher::build(&names);
+        let text = "armenia and Armenia; nagorno Karabakh, Nagorno-Karabakh, şuşa and ŞUŞA, \
+                    Şuşa; ter Ter and Ter-Ter; the 1st Army, yesterday in Armenia.";
+        let normalized = normalize_text(text);
+        let capitalised = |start: usize, end: usize, _| {
+            text[start..end]
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        };
+        let spans = |found: Vec<RawMatch>| -> Vec<(usize, usize, usize)> {
+            found.iter().map(|m| (m.start, m.end, m.name)).collect()
+        };
+        let everywhere = spans(matcher.find(&normalized, capitalised));
+        let starts = normalized.name_starts.iter().map(|&at| at as usize);
+        let at_starts = spans(matcher.find_from(&normalized, starts, capitalised));
+        assert_eq!(at_starts, everywhere);
+        assert_eq!(everywhere.len(), 7, "{everywhere:?}");
     }
 }

@@ -121,6 +121,16 @@ impl Gazetteer {
         self.countries.get(&key).map(|&i| &self.places[i as usize])
     }
 
+    /// [`Gazetteer::country`] for a code as places store it (upper case, no spaces), without
+    /// making a key: reasons name the country of many candidates.
+    pub(crate) fn country_by_code(&self, iso2: &str) -> Option<&Place> {
+        if iso2.bytes().all(|b| b.is_ascii_uppercase()) {
+            self.countries.get(iso2).map(|&i| &self.places[i as usize])
+        } else {
+            self.country(iso2)
+        }
+    }
+
     /// Every place a name may stand for (any spelling the gazetteer knows), most likely first:
     /// what a reader chooses from to move a mention to another place.
     pub fn candidates_for(&self, name: &str) -> Vec<&Place> {

@@ -20,6 +20,9 @@ pub struct Normalized {
     runs: Vec<Run>,
     /// Where sentences may end and credit markers may be, in the original text.
     pub landmarks: Landmarks,
+    /// Offsets in `text` of the words that may start a name: every word but those whose
+    /// original first letter is lower case, which a name never is.
+    pub name_starts: Vec<u32>,
 }
 
 /// Bytes of the normalised text from `normalized` on, up to the next run, come from the original
@@ -107,27 +110,113 @@ fn push_folded(c: char, out: &mut impl FnMut(u8)) {
     }
 }
 
+/// Bytes of a `u64` word, each with its high bit: the flag of a byte in the masks below.
+const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+const LOW_SEVEN: u64 = u64::from_le_bytes([0x7F; 8]);
+const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+const CASE_BIT: u64 = u64::from_le_bytes([0x20; 8]);
+
+/// Eight bytes of `bytes` from `at`, as zero bytes (no letter, no digit) past its end.
+#[inline]
+pub(super) fn eight_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes
+        .get(at..at + 8)
+        .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
+    {
+        // One load: a copy of a length known only at run time would be a call.
+        Some(eight) => u64::from_le_bytes(eight),
+        None => last_bytes_at(bytes, at),
+    }
+}
+
+/// [`eight_at`] for the last bytes of the text.
+#[cold]
+#[inline(never)]
+fn last_bytes_at(bytes: &[u8], at: usize) -> u64 {
+    let mut chunk = [0u8; 8];
+    for (slot, &b) in chunk.iter_mut().zip(bytes.get(at..).unwrap_or(&[])) {
+        *slot = b;
+    }
+    u64::from_le_bytes(chunk)
+}
+
+/// The high bit of each byte of `seven` (7-bit values) that is at least `low`.
+#[inline]
+fn at_least(seven: u64, low: u8) -> u64 {
+    seven.wrapping_add(ONES * u64::from(0x80 - low)) & HIGH
+}
+
+/// The high bit of each byte of `seven` (7-bit values) that is at most `high`.
+#[inline]
+fn at_most(seven: u64, high: u8) -> u64 {
+    !seven.wrapping_add(ONES * u64::from(0x7F - high)) & HIGH
+}
+
+/// The high bit of each zero byte of `x`, exactly (no false flags after a zero byte).
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & LOW_SEVEN) + LOW_SEVEN) | x) & HIGH
+}
+
+/// For eight bytes: the high bit of each ASCII letter or digit, of each `y` or `Y`, and the
+/// bytes with their letters lower-cased. A byte-wise sum of 7-bit values and a constant below
+/// 0x80 never carries into the next byte, so the range tests hold byte by byte.
+#[inline]
+fn classify_eight(chunk: u64) -> (u64, u64, u64) {
+    let word = ascii_alphanumeric(chunk);
+    let lowered = (chunk & LOW_SEVEN) | CASE_BIT;
+    let ys = zero_bytes(lowered ^ (ONES * u64::from(b'y'))) & word;
+    (word, ys, chunk | CASE_BIT)
+}
+
+/// The high bit of each of eight bytes that is an ASCII letter or digit.
+#[inline]
+pub(super) fn ascii_alphanumeric(chunk: u64) -> u64 {
+    let ascii = !chunk & HIGH;
+    let seven = chunk & LOW_SEVEN;
+    // Digits already have the case bit: setting it lower-cases letters and keeps digits.
+    let lowered = seven | CASE_BIT;
+    let digits = at_least(seven, b'0') & at_most(seven, b'9');
+    let letters = at_least(lowered, b'a') & at_most(lowered, b'z');
+    (digits | letters) & ascii
+}
+
+/// Where the run of ASCII letters and digits of `bytes` from `at` ends, at `end` at the latest.
+#[inline]
+pub(super) fn ascii_word_end(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    loop {
+        let not_word = !ascii_alphanumeric(eight_at(bytes, at)) & HIGH;
+        let len = (not_word.trailing_zeros() / 8) as usize;
+        at += len;
+        if len < 8 || at >= end {
+            return at.min(end);
+        }
+    }
+}
+
 /// Normalise article text, keeping the map back to original byte offsets, and note its
-/// [`Landmarks`] on the way.
+/// [`Landmarks`] and the words that may start a name on the way.
 pub fn normalize_text(text: &str) -> Normalized {
     let bytes = text.as_bytes();
     // Written by index: an ASCII byte gives at most one byte, so the buffer stays one byte longer
     // than what the rest of the text can give, and grows only where a character transliterates
-    // to more bytes than it has.
-    let mut out: Vec<u8> = vec![b' '; text.len() + 2];
+    // to more bytes than it has. Words are written eight bytes at a time: eight bytes of room
+    // more, past what is kept.
+    let mut out: Vec<u8> = vec![b' '; text.len() + 2 + 8];
     let mut written = 1;
     let mut runs: Vec<Run> = Vec::with_capacity(text.len() / 16);
     let mut landmarks = Landmarks {
         stops: Vec::with_capacity(text.len() / 64),
         credit_anchors: Vec::with_capacity(text.len() / 32),
     };
+    let mut name_starts: Vec<u32> = Vec::with_capacity(text.len() / 24);
     // The next byte written starts a run: the one before it was dropped or transliterated.
     let mut new_run = true;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let flags = BYTE_FLAGS[b as usize];
-        if flags == WORD {
-            // Most bytes are letters and digits that are no landmark, copied lower-cased.
+        if flags & WORD != 0 {
+            // A run of ASCII letters and digits, copied lower-cased eight bytes at a time.
             if new_run {
                 runs.push(Run {
                     normalized: written as u32,
@@ -136,16 +225,43 @@ pub fn normalize_text(text: &str) -> Normalized {
                 });
                 new_run = false;
             }
-            let mut b = b;
+            if out[written - 1] == b' ' && !b.is_ascii_lowercase() {
+                name_starts.push(written as u32);
+            }
             loop {
-                if let Some(slot) = out.get_mut(written) {
-                    *slot = b.to_ascii_lowercase();
+                let (word, ys, lowered) = classify_eight(eight_at(bytes, i));
+                let not_word = !word & HIGH;
+                // Flags of the bytes before the first that is no letter or digit.
+                let leading = (not_word & not_word.wrapping_neg()).wrapping_sub(1);
+                let len = (not_word.trailing_zeros() / 8) as usize;
+                let mut anchors = ys & leading;
+                while anchors != 0 {
+                    landmarks
+                        .credit_anchors
+                        .push((i + (anchors.trailing_zeros() / 8) as usize) as u32);
+                    anchors &= anchors - 1;
                 }
-                written += 1;
-                i += 1;
-                match bytes.get(i) {
-                    Some(&next) if BYTE_FLAGS[next as usize] == WORD => b = next,
-                    _ => break,
+                if out.len() < written + 8 {
+                    out.resize(written + 8, b' ');
+                }
+                out[written..written + 8].copy_from_slice(&lowered.to_le_bytes());
+                written += len;
+                i += len;
+                if len < 8 {
+                    // Most words end at one space before the next word: the space is written
+                    // already (it was in the eight bytes) and changes no run, so the next word
+                    // goes on in this loop.
+                    let next_word = bytes.get(i + 1).is_some_and(|&next| {
+                        BYTE_FLAGS[next as usize] & WORD != 0 && bytes[i] == b' '
+                    });
+                    if !next_word {
+                        break;
+                    }
+                    written += 1;
+                    i += 1;
+                    if !bytes[i].is_ascii_lowercase() {
+                        name_starts.push(written as u32);
+                    }
                 }
             }
             continue;
@@ -156,8 +272,8 @@ pub fn normalize_text(text: &str) -> Normalized {
             } else if flags & ANCHOR != 0 {
                 landmarks.credit_anchors.push(i as u32);
             }
-            let folded = fold(b);
-            if folded == b' ' && out[written - 1] == b' ' {
+            // Every ASCII byte but letters and digits folds to a separator.
+            if out[written - 1] == b' ' {
                 new_run = true;
             } else {
                 if new_run {
@@ -168,9 +284,7 @@ pub fn normalize_text(text: &str) -> Normalized {
                     });
                     new_run = false;
                 }
-                if let Some(slot) = out.get_mut(written) {
-                    *slot = folded;
-                }
+                out[written] = b' ';
                 written += 1;
             }
             i += 1;
@@ -184,8 +298,9 @@ pub fn normalize_text(text: &str) -> Normalized {
             landmarks.credit_anchors.push((end - 1) as u32);
         }
         let ascii = transliterate(c);
-        // Room for this character and one byte for each byte after it, and the closing space.
-        let needed = written + ascii.len() + (bytes.len() - end) + 1;
+        // Room for this character and one byte for each byte after it, the closing space and
+        // the eight bytes a word is written by.
+        let needed = written + ascii.len() + (bytes.len() - end) + 1 + 8;
         if out.len() < needed {
             out.resize(needed, b' ');
         }
@@ -203,6 +318,10 @@ pub fn normalize_text(text: &str) -> Normalized {
                 });
                 first = false;
             }
+            // A name's first letter: lower-case ones never start a name.
+            if folded != b' ' && out[written - 1] == b' ' && !c.is_lowercase() {
+                name_starts.push(written as u32);
+            }
             out[written] = folded;
             written += 1;
         }
@@ -218,6 +337,7 @@ pub fn normalize_text(text: &str) -> Normalized {
         text: String::from_utf8(out).unwrap_or_default(),
         runs,
         landmarks,
+        name_starts,
     }
 }
 

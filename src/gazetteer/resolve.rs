@@ -281,17 +281,23 @@ fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candida
     }
     match candidate.country {
         Some(CountryReason::Written(written)) => {
-            let _ = write!(out, "; written '{written}'");
+            for part in ["; written '", written, "'"] {
+                out.push_str(part);
+            }
         }
         Some(CountryReason::SameSentence(iso2)) => {
-            let _ = write!(
-                out,
-                "; {} is named in the same sentence",
-                country_name(g, iso2)
-            );
+            for part in [
+                "; ",
+                country_name(g, iso2),
+                " is named in the same sentence",
+            ] {
+                out.push_str(part);
+            }
         }
         Some(CountryReason::InArticle(iso2)) => {
-            let _ = write!(out, "; {} is named in the article", country_name(g, iso2));
+            for part in ["; ", country_name(g, iso2), " is named in the article"] {
+                out.push_str(part);
+            }
         }
         None => {}
     }
@@ -310,20 +316,26 @@ fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candida
         bearing,
     }) = candidate.relative
     {
-        let _ = match fit {
-            Fit::Yes => write!(
-                out,
-                "; fits '{phrase} {anchor}': {km:.0} km, bearing {bearing:.0}°"
-            ),
-            Fit::No => write!(
-                out,
-                "; does not fit '{phrase} {anchor}': {km:.0} km, bearing {bearing:.0}°"
-            ),
-            Fit::NoCandidate => write!(
-                out,
-                "; no candidate fits '{phrase} {anchor}' (this one: {km:.0} km, bearing {bearing:.0}°)"
-            ),
-        };
+        out.push_str(match fit {
+            Fit::Yes => "; fits '",
+            Fit::No => "; does not fit '",
+            Fit::NoCandidate => "; no candidate fits '",
+        });
+        for part in [phrase, " ", anchor] {
+            out.push_str(part);
+        }
+        out.push_str(if fit == Fit::NoCandidate {
+            "' (this one: "
+        } else {
+            "': "
+        });
+        write_fixed(out, km, 0);
+        out.push_str(" km, bearing ");
+        write_fixed(out, bearing, 0);
+        out.push('°');
+        if fit == Fit::NoCandidate {
+            out.push(')');
+        }
     }
 }
 
@@ -354,15 +366,26 @@ fn decimal_digits(mut n: u64) -> ([u8; 20], usize) {
 }
 
 /// `41600` → `41 600`.
-fn write_thousands(out: &mut String, n: u64) {
-    let (digits, first) = decimal_digits(n);
-    let digits = &digits[first..];
-    for (i, &d) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
+fn write_thousands(out: &mut String, mut n: u64) {
+    // Twenty digits and their six spaces at most, written from the last digit back and pushed
+    // in one go.
+    let mut grouped = [b' '; 26];
+    let mut at = grouped.len();
+    let mut left_in_group = 3;
+    loop {
+        if left_in_group == 0 {
+            at -= 1;
+            left_in_group = 3;
         }
-        out.push(char::from(d));
+        at -= 1;
+        grouped[at] = b'0' + (n % 10) as u8;
+        left_in_group -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
+    out.push_str(std::str::from_utf8(&grouped[at..]).unwrap_or(""));
 }
 
 /// `value` with `decimals` (0 or 1) digits after the point, exactly as `{:.0}` and `{:.1}` write
@@ -386,9 +409,7 @@ fn write_fixed(out: &mut String, value: f64, decimals: usize) {
         (rounded / 10, Some(rounded % 10))
     };
     let (digits, first) = decimal_digits(whole);
-    for &d in &digits[first..] {
-        out.push(char::from(d));
-    }
+    out.push_str(std::str::from_utf8(&digits[first..]).unwrap_or(""));
     if let Some(tenths) = tenths {
         out.push('.');
         out.push(char::from(b'0' + tenths as u8));
@@ -409,9 +430,13 @@ fn best<'g>(g: &'g Gazetteer, found: &Found) -> Option<&'g Place> {
 /// Every place mention of `text`, resolved and with its role.
 pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
     let normalized = normalize_text(text);
-    let raw: Vec<RawMatch> = g.matcher().find(&normalized, |start, end, name| {
-        accept(g, text, start, end, name)
-    });
+    // Names are capitalised: only words whose first letter is not lower case are tried.
+    let starts = normalized.name_starts.iter().map(|&at| at as usize);
+    let raw: Vec<RawMatch> = g
+        .matcher()
+        .find_from(&normalized, starts, |start, end, name| {
+            accept(g, text, start, end, name)
+        });
     if raw.is_empty() {
         return Vec::new();
     }
@@ -461,7 +486,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
         let verdict = if let Some((_, role, what)) = credit {
             Verdict::Role {
                 role: *role,
-                why: format!("inside {what}").into(),
+                why: roles::concat(&["inside ", what]).into(),
                 keeps_place: true,
             }
         } else if roles::is_dateline(text, f.start, f.end) {
@@ -487,11 +512,14 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
                 }
                 _ => (&[], None),
             };
-            let first_word = words.iter().position(|w| w.end > f.start).unwrap_or(0);
-            let after_word = words
-                .iter()
-                .position(|w| w.start >= f.end)
-                .unwrap_or(words.len());
+            // Words are in order and do not overlap: both ends rise through them.
+            let first_word = words.partition_point(|w| w.end <= f.start);
+            let first_word = if first_word == words.len() {
+                0
+            } else {
+                first_word
+            };
+            let after_word = words.partition_point(|w| w.start < f.end);
             let normalized_name = g.names()[f.name].normalized.as_str();
             let site = Site {
                 text,
@@ -571,7 +599,7 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
                 let name = text.get(found[i - 1].start..found[i - 1].end).unwrap_or("");
                 found[i].verdict = Verdict::Role {
                     role: *role,
-                    why: format!("listed with '{name}', same role").into(),
+                    why: roles::concat(&["listed with '", name, "', same role"]).into(),
                     keeps_place: true,
                 };
             }
@@ -586,7 +614,7 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
                 let name = text.get(found[i].start..found[i].end).unwrap_or("");
                 found[i - 1].verdict = Verdict::Role {
                     role: MentionRole::Actor,
-                    why: format!("listed with '{name}', same role").into(),
+                    why: roles::concat(&["listed with '", name, "', same role"]).into(),
                     keeps_place: true,
                 };
             }
@@ -660,7 +688,7 @@ fn apply_country_context<'a>(g: &'a Gazetteer, text: &'a str, found: &mut [Found
 }
 
 fn country_name<'g>(g: &'g Gazetteer, iso2: &'g str) -> &'g str {
-    g.country(iso2).map_or(iso2, |c| c.name.as_str())
+    g.country_by_code(iso2).map_or(iso2, |c| c.name.as_str())
 }
 
 /// Length in bytes of the capitalised word run at `start` (for quoting "Barda, Azerbaijan").
@@ -707,11 +735,7 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
             let nearest = match known {
                 Some(&(_, nearest)) => nearest,
                 None => {
-                    let nearest = distinct
-                        .iter()
-                        .filter(|p| p.id != place.id)
-                        .map(|p| (distance_km(place, p), *p))
-                        .min_by(|a, b| a.0.total_cmp(&b.0));
+                    let nearest = nearest_within(place, &distinct, NEIGHBOUR_REACH_KM);
                     nearest_of.push((candidate.place, nearest));
                     nearest
                 }
@@ -719,7 +743,7 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
             if let Some((km, other)) = nearest {
                 let bonus = if km < 50.0 {
                     1.5
-                } else if km < 150.0 {
+                } else if km < NEIGHBOUR_REACH_KM {
                     0.8
                 } else {
                     0.0
@@ -732,6 +756,36 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
         }
         sort_candidates(&mut f.candidates);
     }
+}
+
+/// Beyond this distance an unambiguous place of the article raises no candidate.
+const NEIGHBOUR_REACH_KM: f64 = 150.0;
+
+/// The nearest of `others` to `place` (the first of equals), as [`distance_km`] measures it,
+/// when it is nearer than `reach`; `None` may also stand for one at `reach` or beyond.
+///
+/// Ambiguous names have candidates on every continent: most are told apart from the article's
+/// places by their latitudes alone. A great circle is never shorter than the difference of the
+/// latitudes along a meridian, and the radius used here is a little below the one
+/// [`distance_km`] uses, so the bound is below every true distance and skips only places that
+/// cannot be the nearest or within reach.
+fn nearest_within<'p>(place: &Place, others: &[&'p Place], reach: f64) -> Option<(f64, &'p Place)> {
+    const BELOW_EARTH_RADIUS_KM: f64 = 6371.0;
+    let mut nearest: Option<(f64, &Place)> = None;
+    for &other in others {
+        if other.id == place.id {
+            continue;
+        }
+        let bound = BELOW_EARTH_RADIUS_KM * (other.lat - place.lat).abs().to_radians();
+        if bound >= reach || nearest.is_some_and(|(km, _)| bound > km) {
+            continue;
+        }
+        let km = distance_km(place, other);
+        if nearest.is_none_or(|(best, _)| km.total_cmp(&best).is_lt()) {
+            nearest = Some((km, other));
+        }
+    }
+    nearest
 }
 
 /// A distance and direction read from the text: "about fifteen kilometers south of".
@@ -813,7 +867,8 @@ pub fn relative_phrase<'a>(
     after_name: usize,
     sentence_end: usize,
 ) -> Option<Relative<'a>> {
-    // A relative phrase follows the name closely; reading further would only cost time.
+    // A relative phrase follows the name closely; reading further would only cost time. (The
+    // caller skips names with no unit word this far, from the same reach.)
     let end = text.floor_char_boundary(sentence_end.min(after_name + 120).max(after_name));
     let ahead = text.get(after_name..end)?;
     if !(ahead.contains("km") || ahead.contains("kilomet") || ahead.contains("mile")) {
@@ -941,11 +996,31 @@ fn apply_relative_phrases<'a>(
     sentences: &[Range<usize>],
     found: &mut [Found<'a>],
 ) {
+    // A relative phrase holds one of the words its reading starts from: most articles have
+    // none, and the others only one or two of them, each looked for once in the article.
+    let mut units = [""; 3];
+    let mut present = 0;
+    for unit in ["km", "kilomet", "mile"] {
+        if text.contains(unit) {
+            units[present] = unit;
+            present += 1;
+        }
+    }
+    if present == 0 {
+        return;
+    }
+    let units = &units[..present];
     for index in 0..found.len() {
         let sentence_end = sentences
             .get(found[index].sentence)
             .map_or(text.len(), |s| s.end);
-        let Some(relative) = relative_phrase(text, lower, found[index].end, sentence_end) else {
+        let after_name = found[index].end;
+        let reach = text.floor_char_boundary(sentence_end.min(after_name + 120).max(after_name));
+        let ahead = text.get(after_name..reach).unwrap_or("");
+        if !units.iter().any(|unit| ahead.contains(unit)) {
+            continue;
+        }
+        let Some(relative) = relative_phrase(text, lower, after_name, sentence_end) else {
             continue;
         };
         let Some(anchor_index) = found.iter().position(|f| f.start == relative.anchor_at) else {
@@ -1059,10 +1134,12 @@ fn to_mention(g: &Gazetteer, text: &str, f: Found) -> Option<Mention> {
             why.push_str(&role_why);
         }
         None if !keeps_place => {
-            let _ = write!(why, ": {role_why}");
+            why.push_str(": ");
+            why.push_str(&role_why);
         }
         None => {
-            let _ = write!(why, ": no candidate is likely enough; role: {role_why}");
+            why.push_str(": no candidate is likely enough; role: ");
+            why.push_str(&role_why);
         }
     }
     Some(Mention {
@@ -1145,6 +1222,65 @@ mod tests {
                 write_fixed(&mut fast, value, decimals);
                 assert_eq!(fast, format!("{value:.decimals$}"), "{value}");
             }
+        }
+    }
+
+    /// The bounded search finds the place the full search finds, wherever it is within reach.
+    #[test]
+    fn nearest_within_reach_is_the_nearest_of_all() {
+        let place = |id: &str, lat: f64, lon: f64| Place {
+            id: id.into(),
+            name: id.into(),
+            kind: PlaceKind::Town,
+            country: String::new(),
+            lat,
+            lon,
+            population: 0,
+        };
+        let towns: Vec<Place> = (0..400)
+            .map(|i| {
+                let f = f64::from(i);
+                place(
+                    &format!("t{i}"),
+                    39.0 + (f * 0.37).sin() * 3.0,
+                    46.0 + (f * 0.91).cos() * 4.0,
+                )
+            })
+            .chain([place("twin-a", 40.0, 47.0), place("twin-b", 40.0, 45.0)])
+            .collect();
+        let all: Vec<&Place> = towns.iter().collect();
+        for from in &towns {
+            for reach in [1.0, 50.0, 150.0, 400.0] {
+                let full = all
+                    .iter()
+                    .filter(|p| p.id != from.id)
+                    .map(|p| (distance_km(from, p), *p))
+                    .min_by(|a, b| a.0.total_cmp(&b.0))
+                    .filter(|(km, _)| *km < reach);
+                let bounded = nearest_within(from, &all, reach).filter(|(km, _)| *km < reach);
+                assert_eq!(
+                    full.map(|(km, p)| (km, &p.id)),
+                    bounded.map(|(km, p)| (km, &p.id)),
+                    "{} within {reach}",
+                    from.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn thousands_are_grouped_by_spaces() {
+        for (n, written) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1 000"),
+            (41600, "41 600"),
+            (1234567, "1 234 567"),
+            (u64::MAX, "18 446 744 073 709 551 615"),
+        ] {
+            let mut out = String::from("x");
+            write_thousands(&mut out, n);
+            assert_eq!(out, format!("x{written}"));
         }
     }
 

@@ -8,10 +8,12 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use ahash::AHashMap;
+
 use crate::model::MentionRole;
 
 use super::landmarks::{BYTE_FLAGS, CREDIT_ANCHOR_BYTES, WORD};
-use super::normalize::normalize_text;
+use super::normalize::{ascii_word_end, normalize_text};
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
 #[derive(Clone, Debug, PartialEq)]
@@ -172,6 +174,60 @@ pub const SEATS_OF_POWER: &[&str] = &[
     "kremlin", "elysee", "elysee palace", "white house", "downing street", "quai d orsay",
 ];
 
+/// Bits of [`word_lists`]: which of the lists above hold a word.
+const IN_ORGANISATION_HEADS: u16 = 1;
+const IN_PLACE_NOUNS: u16 = 1 << 1;
+const IN_ORGANISATION_PREFIXES: u16 = 1 << 2;
+const IN_TITLES: u16 = 1 << 3;
+const IN_NOT_FIRST_NAMES: u16 = 1 << 4;
+const IN_GOVERNMENT_VERBS: u16 = 1 << 5;
+const IN_AUXILIARIES: u16 = 1 << 6;
+const IN_HIT_VERBS: u16 = 1 << 7;
+const IN_LOCATIVES: u16 = 1 << 8;
+const IN_OFFICES: u16 = 1 << 9;
+
+/// Which word lists hold `word`, as bits: the rules look up the words around every name, and
+/// one hash lookup answers for every list instead of a walk through each.
+fn word_lists(word: &str) -> u16 {
+    static LISTS: OnceLock<AHashMap<&'static str, u16>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let mut lists = AHashMap::new();
+        for (list, bit) in [
+            (ORGANISATION_HEADS, IN_ORGANISATION_HEADS),
+            (PLACE_NOUNS, IN_PLACE_NOUNS),
+            (ORGANISATION_PREFIXES, IN_ORGANISATION_PREFIXES),
+            (TITLES, IN_TITLES),
+            (NOT_FIRST_NAMES, IN_NOT_FIRST_NAMES),
+            (GOVERNMENT_VERBS, IN_GOVERNMENT_VERBS),
+            (AUXILIARIES, IN_AUXILIARIES),
+            (HIT_VERBS, IN_HIT_VERBS),
+            (LOCATIVES, IN_LOCATIVES),
+            (OFFICES, IN_OFFICES),
+        ] {
+            for &word in list {
+                *lists.entry(word).or_insert(0) |= bit;
+            }
+        }
+        lists
+    });
+    lists.get(word).copied().unwrap_or(0)
+}
+
+/// Whether the list of `bit` holds `word`.
+fn in_list(word: &str, bit: u16) -> bool {
+    word_lists(word) & bit != 0
+}
+
+/// The parts one after another, in one allocation: reasons are written for every name, and
+/// the general formatter costs more than the copying.
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
 /// One word of the text, lower-cased, with its byte range.
 #[derive(Clone, Debug)]
 pub struct Word<'a> {
@@ -213,6 +269,19 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
         if b.is_ascii() {
             if !in_ascii_word(b) {
                 at += 1;
+                continue;
+            }
+            // Most words are ASCII letters and digits through to their end: read eight bytes at a
+            // time, and borrowed from `lower` at once.
+            let word_end = ascii_word_end(bytes, at, end);
+            if bytes.get(word_end).is_none_or(u8::is_ascii) || word_end == end {
+                out.push(Word {
+                    start: at,
+                    end: word_end,
+                    lower: Cow::Borrowed(lower.get(at..word_end).unwrap_or("")),
+                    capitalised: b.is_ascii_uppercase(),
+                });
+                at = word_end;
                 continue;
             }
         } else {
@@ -323,6 +392,31 @@ fn markers_by_anchor() -> &'static [Vec<(usize, usize)>] {
     })
 }
 
+/// For each byte of [`CREDIT_ANCHOR_BYTES`], the bytes (lower case) that may come right before
+/// it in a marker anchored there; all of them when a marker starts with it. An anchor is mostly
+/// the "y" of "day" or "they", which the byte before it settles at once.
+fn may_precede_anchor() -> &'static [[bool; 256]] {
+    static BEFORE: OnceLock<Vec<[bool; 256]>> = OnceLock::new();
+    BEFORE.get_or_init(|| {
+        markers_by_anchor()
+            .iter()
+            .map(|markers| {
+                let mut before = [false; 256];
+                for &(index, offset) in markers {
+                    match offset.checked_sub(1) {
+                        Some(previous) => {
+                            let b = CREDIT_MARKERS[index].0.as_bytes()[previous];
+                            before[b as usize] = true;
+                        }
+                        None => before = [true; 256],
+                    }
+                }
+                before
+            })
+            .collect()
+    })
+}
+
 /// Spans of credit lines, bylines and links, with what they are: from the marker to the end of
 /// its parenthesis, or else of its line. Markers match in any ASCII case.
 pub fn credit_spans(text: &str) -> Vec<(Range<usize>, MentionRole, &'static str)> {
@@ -340,6 +434,8 @@ pub fn credit_spans_at(
     // that ends first, then looks again after it: taking them by end and skipping those that
     // overlap a taken one is the same, as no marker ends another (a test checks it).
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let by_anchor = markers_by_anchor();
+    let before_anchor = may_precede_anchor();
     for &at in anchors {
         let at = at as usize;
         let Some(&b) = bytes.get(at) else { break };
@@ -347,15 +443,25 @@ pub fn credit_spans_at(
         let Some(anchor) = CREDIT_ANCHOR_BYTES.iter().position(|&a| a == b) else {
             continue;
         };
-        for &(index, offset) in &markers_by_anchor()[anchor] {
+        let before = at.checked_sub(1).and_then(|previous| bytes.get(previous));
+        if before.is_some_and(|b| !before_anchor[anchor][b.to_ascii_lowercase() as usize]) {
+            continue;
+        }
+        for &(index, offset) in &by_anchor[anchor] {
             if offset > at {
                 continue;
             }
             let marker = CREDIT_MARKERS[index].0.as_bytes();
             let start = at - offset;
-            if bytes
-                .get(start..start + marker.len())
-                .is_some_and(|there| there.eq_ignore_ascii_case(marker))
+            // Most anchors ("y" of "day") are no marker: the first byte settles most of them.
+            let first_matches = bytes
+                .get(start)
+                .zip(marker.first())
+                .is_some_and(|(b, m)| b.to_ascii_lowercase() == *m);
+            if first_matches
+                && bytes
+                    .get(start..start + marker.len())
+                    .is_some_and(|there| there.eq_ignore_ascii_case(marker))
             {
                 found.push((start + marker.len(), start, index));
             }
@@ -390,6 +496,13 @@ pub fn credit_spans_at(
 /// Nagorno-Karabakh war". "Since 1994" compares with the past and does not count.
 pub fn tells_of_the_past(sentence_words: &[Word<'_>]) -> Option<String> {
     for (i, word) in sentence_words.iter().enumerate() {
+        // Only a year, "nineties", "eighties" or "first" can tell of the past.
+        if !matches!(
+            word.lower.as_bytes().first(),
+            Some(b'0'..=b'9' | b'n' | b'e' | b'f')
+        ) {
+            continue;
+        }
         let previous = i.checked_sub(1).map(|p| sentence_words[p].lower.as_ref());
         // Words are letters and digits: only one starting with a digit can be a number.
         let year = word
@@ -424,7 +537,11 @@ pub fn tells_of_the_past(sentence_words: &[Word<'_>]) -> Option<String> {
                 )
             );
             if dated && !before_since {
-                return Some(format!("the sentence recalls the past ('{}')", word.lower));
+                return Some(concat(&[
+                    "the sentence recalls the past ('",
+                    &word.lower,
+                    "')",
+                ]));
             }
         }
         if word.lower == "first"
@@ -479,29 +596,33 @@ pub fn classify(site: &Site) -> Verdict {
     if site.traits.seat_of_power {
         return Verdict::role(
             MentionRole::Actor,
-            format!("'{name}' is a seat of power standing for its government"),
+            concat(&[
+                "'",
+                name,
+                "' is a seat of power standing for its government",
+            ]),
         );
     }
 
     // Part of an organisation's or a medium's name.
     if let Some(next) = site.word_after(0) {
         let joined = only_spaces(site.text, site.end, next.start);
-        if joined && ORGANISATION_HEADS.contains(&next.lower.as_ref()) {
+        if joined && in_list(&next.lower, IN_ORGANISATION_HEADS) {
             let whole = site.text.get(site.start..next.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
-                why: format!("part of the name '{whole}', not the place").into(),
+                why: concat(&["part of the name '", whole, "', not the place"]).into(),
                 keeps_place: false,
             };
         }
     }
     if let Some(previous) = site.word_before(1) {
         let joined = only_spaces(site.text, previous.end, site.start);
-        if joined && ORGANISATION_PREFIXES.contains(&previous.lower.as_ref()) {
+        if joined && in_list(&previous.lower, IN_ORGANISATION_PREFIXES) {
             let whole = site.text.get(previous.start..site.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
-                why: format!("part of the name '{whole}', not the place").into(),
+                why: concat(&["part of the name '", whole, "', not the place"]).into(),
                 keeps_place: false,
             };
         }
@@ -509,8 +630,8 @@ pub fn classify(site: &Site) -> Verdict {
         if joined && previous.capitalised && !site.traits.country {
             let is_sentence_start = site.first_word == 1;
             let lower = previous.lower.as_ref();
-            if TITLES.contains(&lower) {
-                return Verdict::NotAPlace(format!("'{} {name}' is a person", previous.lower));
+            if in_list(lower, IN_TITLES) {
+                return Verdict::NotAPlace(concat(&["'", lower, " ", name, "' is a person"]));
             }
             let adjective = lower.ends_with("an")
                 || lower.ends_with("ani")
@@ -519,12 +640,12 @@ pub fn classify(site: &Site) -> Verdict {
                 || lower.ends_with("ic");
             if !is_sentence_start
                 && !adjective
-                && !NOT_FIRST_NAMES.contains(&lower)
+                && !in_list(lower, IN_NOT_FIRST_NAMES)
                 && !previous.lower.chars().all(|c| c.is_ascii_digit())
                 && previous.lower.len() > 1
             {
                 let whole = site.text.get(previous.start..site.end).unwrap_or(name);
-                return Verdict::NotAPlace(format!("'{whole}' is a person's name"));
+                return Verdict::NotAPlace(concat(&["'", whole, "' is a person's name"]));
             }
         }
     }
@@ -534,12 +655,11 @@ pub fn classify(site: &Site) -> Verdict {
         && let Some(next) = site.word_after(0)
         && only_spaces(site.text, site.end, next.start)
         && next.capitalised
-        && !PLACE_NOUNS.contains(&next.lower.as_ref())
-        && !NOT_FIRST_NAMES.contains(&next.lower.as_ref())
+        && word_lists(&next.lower) & (IN_PLACE_NOUNS | IN_NOT_FIRST_NAMES) == 0
         && !next.lower.chars().all(|c| c.is_ascii_digit())
     {
         let whole = site.text.get(site.start..next.end).unwrap_or(name);
-        return Verdict::NotAPlace(format!("'{whole}' is a person's name"));
+        return Verdict::NotAPlace(concat(&["'", whole, "' is a person's name"]));
     }
 
     // Origin of fighters: "mercenaries from Syria and Libya".
@@ -553,7 +673,11 @@ pub fn classify(site: &Site) -> Verdict {
         {
             return Verdict::role(
                 MentionRole::Background,
-                format!("origin of fighters ('from {name}'), nothing happens there"),
+                concat(&[
+                    "origin of fighters ('from ",
+                    name,
+                    "'), nothing happens there",
+                ]),
             );
         }
     }
@@ -574,12 +698,12 @@ pub fn classify(site: &Site) -> Verdict {
             .iter()
             .skip(site.after_word)
             .take(3)
-            .any(|w| HIT_VERBS.contains(&w.lower.as_ref()));
-        let locative = previous.is_some_and(|p| LOCATIVES.contains(&p));
+            .any(|w| in_list(&w.lower, IN_HIT_VERBS));
+        let locative = previous.is_some_and(|p| in_list(p, IN_LOCATIVES));
         if !locative && !hit {
             return Verdict::role(
                 MentionRole::Actor,
-                format!("the capital '{name}' stands for its government here"),
+                concat(&["the capital '", name, "' stands for its government here"]),
             );
         }
     }
@@ -592,28 +716,37 @@ fn speaks_as_government(site: &Site) -> Option<String> {
     let name = site.name_text();
     let rest = site.text.get(site.end..).unwrap_or("");
     if rest.starts_with("'s") || rest.starts_with("’s") {
-        return Some(format!("'{name}'s' stands for its government"));
+        return Some(concat(&["'", name, "'s' stands for its government"]));
     }
     for word in site.words.iter().skip(site.after_word).take(4) {
         let lower = word.lower.as_ref();
-        if GOVERNMENT_VERBS.contains(&lower) {
-            return Some(format!("'{name} … {lower}': the government speaks or acts"));
+        let lists = word_lists(lower);
+        if lists & IN_GOVERNMENT_VERBS != 0 {
+            return Some(concat(&[
+                "'",
+                name,
+                " … ",
+                lower,
+                "': the government speaks or acts",
+            ]));
         }
-        if !AUXILIARIES.contains(&lower) {
+        if lists & IN_AUXILIARIES == 0 {
             break;
         }
     }
     let previous = site.word_before(1).map(|w| w.lower.as_ref());
     let before_previous = site.word_before(2).map(|w| w.lower.as_ref());
     match previous {
-        Some("of") if before_previous.is_some_and(|w| OFFICES.contains(&w)) => Some(format!(
-            "'{} of {name}': its government",
-            before_previous.unwrap_or_default()
-        )),
-        Some("between" | "with" | "against" | "by") => Some(format!(
-            "'{} {name}': a party, not a scene",
-            previous.unwrap_or_default()
-        )),
+        Some("of") if before_previous.is_some_and(|w| in_list(w, IN_OFFICES)) => Some(concat(&[
+            "'",
+            before_previous.unwrap_or_default(),
+            " of ",
+            name,
+            "': its government",
+        ])),
+        Some(word @ ("between" | "with" | "against" | "by")) => {
+            Some(concat(&["'", word, " ", name, "': a party, not a scene"]))
+        }
         _ => None,
     }
 }
@@ -735,6 +868,33 @@ mod tests {
             markers += spans.len();
         }
         assert!(markers > 20, "{markers}");
+    }
+
+    /// One lookup answers for every list, exactly as a walk through each would.
+    #[test]
+    fn word_lists_answer_as_the_lists_do() {
+        let lists = [
+            (ORGANISATION_HEADS, IN_ORGANISATION_HEADS),
+            (PLACE_NOUNS, IN_PLACE_NOUNS),
+            (ORGANISATION_PREFIXES, IN_ORGANISATION_PREFIXES),
+            (TITLES, IN_TITLES),
+            (NOT_FIRST_NAMES, IN_NOT_FIRST_NAMES),
+            (GOVERNMENT_VERBS, IN_GOVERNMENT_VERBS),
+            (AUXILIARIES, IN_AUXILIARIES),
+            (HIT_VERBS, IN_HIT_VERBS),
+            (LOCATIVES, IN_LOCATIVES),
+            (OFFICES, IN_OFFICES),
+        ];
+        let mut words: Vec<&str> = lists
+            .iter()
+            .flat_map(|(list, _)| list.iter().copied())
+            .collect();
+        words.extend(["shelled", "Said", "", "stepanakert", "saidx"]);
+        for word in words {
+            for (list, bit) in lists {
+                assert_eq!(in_list(word, bit), list.contains(&word), "{word}");
+            }
+        }
     }
 
     #[test]
