@@ -164,20 +164,12 @@ fn next_stop(line: &str, from: usize) -> Option<(usize, char)> {
 /// E2, the first byte of '…'): eight bytes are tested at a time (a stop comes every hundred bytes
 /// or so, and the byte-by-byte loop was the stage's largest cost).
 fn skip_stopless_words(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Non-zero when a byte of `word` is zero; exact for the lowest such byte, which is enough to
-    // tell "none" from "some".
-    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
     let mut k = from;
-    while let Some(chunk) = bytes.get(k..k + 8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
-        let any_stop = has_zero(word ^ (ONES * u64::from(b'.')))
-            | has_zero(word ^ (ONES * u64::from(b'!')))
-            | has_zero(word ^ (ONES * u64::from(b'?')))
-            | has_zero(word ^ (ONES * 0xE2));
+    while let Some(word) = eight_bytes_at(bytes, k) {
+        let any_stop = holds_byte(word, b'.')
+            | holds_byte(word, b'!')
+            | holds_byte(word, b'?')
+            | holds_byte(word, 0xE2);
         if any_stop != 0 {
             break;
         }
@@ -186,19 +178,29 @@ fn skip_stopless_words(bytes: &[u8], from: usize) -> usize {
     k
 }
 
+/// The eight bytes of `bytes` from `at` as one little-endian word, if there are eight.
+fn eight_bytes_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk = bytes.get(at..at.checked_add(8)?)?;
+    let mut eight = [0u8; 8];
+    eight.copy_from_slice(chunk);
+    Some(u64::from_le_bytes(eight))
+}
+
+/// Non-zero when a byte of `word` is `byte`; exact for the lowest such byte, which is enough to
+/// tell "none" from "some".
+fn holds_byte(word: u64, byte: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_where_equal = word ^ (ONES * u64::from(byte));
+    zero_where_equal.wrapping_sub(ONES) & !zero_where_equal & HIGHS
+}
+
 /// The first byte at or after `from` that is `a` or `b`. Eight bytes are tested at a time: the
 /// bytes looked for are rare, and the callers read whole sentences.
 pub fn next_of_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Non-zero when a byte of `word` is zero (exact for the lowest such byte, enough to stop).
-    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
     let mut k = from;
-    while let Some(chunk) = bytes.get(k..k + 8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
-        if has_zero(word ^ (ONES * u64::from(a))) | has_zero(word ^ (ONES * u64::from(b))) != 0 {
+    while let Some(word) = eight_bytes_at(bytes, k) {
+        if holds_byte(word, a) | holds_byte(word, b) != 0 {
             break;
         }
         k += 8;

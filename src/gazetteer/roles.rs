@@ -186,24 +186,27 @@ const IN_HIT_VERBS: u16 = 1 << 7;
 const IN_LOCATIVES: u16 = 1 << 8;
 const IN_OFFICES: u16 = 1 << 9;
 
+/// Each word list with its bit.
+const WORD_LISTS: [(&[&str], u16); 10] = [
+    (ORGANISATION_HEADS, IN_ORGANISATION_HEADS),
+    (PLACE_NOUNS, IN_PLACE_NOUNS),
+    (ORGANISATION_PREFIXES, IN_ORGANISATION_PREFIXES),
+    (TITLES, IN_TITLES),
+    (NOT_FIRST_NAMES, IN_NOT_FIRST_NAMES),
+    (GOVERNMENT_VERBS, IN_GOVERNMENT_VERBS),
+    (AUXILIARIES, IN_AUXILIARIES),
+    (HIT_VERBS, IN_HIT_VERBS),
+    (LOCATIVES, IN_LOCATIVES),
+    (OFFICES, IN_OFFICES),
+];
+
 /// Which word lists hold `word`, as bits: the rules look up the words around every name, and
 /// one hash lookup answers for every list instead of a walk through each.
 fn word_lists(word: &str) -> u16 {
     static LISTS: OnceLock<AHashMap<&'static str, u16>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
         let mut lists = AHashMap::new();
-        for (list, bit) in [
-            (ORGANISATION_HEADS, IN_ORGANISATION_HEADS),
-            (PLACE_NOUNS, IN_PLACE_NOUNS),
-            (ORGANISATION_PREFIXES, IN_ORGANISATION_PREFIXES),
-            (TITLES, IN_TITLES),
-            (NOT_FIRST_NAMES, IN_NOT_FIRST_NAMES),
-            (GOVERNMENT_VERBS, IN_GOVERNMENT_VERBS),
-            (AUXILIARIES, IN_AUXILIARIES),
-            (HIT_VERBS, IN_HIT_VERBS),
-            (LOCATIVES, IN_LOCATIVES),
-            (OFFICES, IN_OFFICES),
-        ] {
+        for (list, bit) in WORD_LISTS {
             for &word in list {
                 *lists.entry(word).or_insert(0) |= bit;
             }
@@ -873,18 +876,7 @@ mod tests {
     /// One lookup answers for every list, exactly as a walk through each would.
     #[test]
     fn word_lists_answer_as_the_lists_do() {
-        let lists = [
-            (ORGANISATION_HEADS, IN_ORGANISATION_HEADS),
-            (PLACE_NOUNS, IN_PLACE_NOUNS),
-            (ORGANISATION_PREFIXES, IN_ORGANISATION_PREFIXES),
-            (TITLES, IN_TITLES),
-            (NOT_FIRST_NAMES, IN_NOT_FIRST_NAMES),
-            (GOVERNMENT_VERBS, IN_GOVERNMENT_VERBS),
-            (AUXILIARIES, IN_AUXILIARIES),
-            (HIT_VERBS, IN_HIT_VERBS),
-            (LOCATIVES, IN_LOCATIVES),
-            (OFFICES, IN_OFFICES),
-        ];
+        let lists = WORD_LISTS;
         let mut words: Vec<&str> = lists
             .iter()
             .flat_map(|(list, _)| list.iter().copied())
