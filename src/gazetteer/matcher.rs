@@ -68,25 +68,7 @@ const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
 /// Eight bytes of `bytes` from `at`, as spaces past its end.
 #[inline]
 fn chunk_at(bytes: &[u8], at: usize) -> u64 {
-    match bytes
-        .get(at..at + 8)
-        .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
-    {
-        // One load: a copy of a length known only at run time would be a call.
-        Some(eight) => u64::from_le_bytes(eight),
-        None => last_chunk_at(bytes, at),
-    }
-}
-
-/// [`chunk_at`] for the last bytes of the text.
-#[cold]
-#[inline(never)]
-fn last_chunk_at(bytes: &[u8], at: usize) -> u64 {
-    let mut chunk = [b' '; 8];
-    for (slot, &b) in chunk.iter_mut().zip(bytes.get(at..).unwrap_or(&[])) {
-        *slot = b;
-    }
-    u64::from_le_bytes(chunk)
+    super::normalize::eight_padded_at(bytes, at, b' ')
 }
 
 /// The end of the word of `bytes` starting at `from` (at a space or the end), and `hash` with the

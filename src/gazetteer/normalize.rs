@@ -119,21 +119,27 @@ const CASE_BIT: u64 = u64::from_le_bytes([0x20; 8]);
 /// Eight bytes of `bytes` from `at`, as zero bytes (no letter, no digit) past its end.
 #[inline]
 pub(super) fn eight_at(bytes: &[u8], at: usize) -> u64 {
+    eight_padded_at(bytes, at, 0)
+}
+
+/// Eight bytes of `bytes` from `at` as one little-endian word, as `pad` bytes past its end.
+#[inline]
+pub(super) fn eight_padded_at(bytes: &[u8], at: usize, pad: u8) -> u64 {
     match bytes
         .get(at..at + 8)
         .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
     {
         // One load: a copy of a length known only at run time would be a call.
         Some(eight) => u64::from_le_bytes(eight),
-        None => last_bytes_at(bytes, at),
+        None => last_bytes_at(bytes, at, pad),
     }
 }
 
-/// [`eight_at`] for the last bytes of the text.
+/// [`eight_padded_at`] for the last bytes of the text.
 #[cold]
 #[inline(never)]
-fn last_bytes_at(bytes: &[u8], at: usize) -> u64 {
-    let mut chunk = [0u8; 8];
+fn last_bytes_at(bytes: &[u8], at: usize, pad: u8) -> u64 {
+    let mut chunk = [pad; 8];
     for (slot, &b) in chunk.iter_mut().zip(bytes.get(at..).unwrap_or(&[])) {
         *slot = b;
     }
