@@ -236,10 +236,18 @@ fn sentence_events(
     if kinds.is_empty() {
         return Vec::new();
     }
-    // Read only for sentences that tell of something: most do not, and time words cost a scan.
+    // Read only for sentences that tell of something (most do not) and hold a word every time
+    // expression holds (half do not): time words cost a scan.
     let refs = published
+        .filter(|_| when::may_name_a_time(sentence.text, scan.contains(Set::TimeAnchors)))
         .map(|day| when::time_refs(sentence.text, day))
         .unwrap_or_default();
+    debug_assert!(
+        when::may_name_a_time(sentence.text, scan.contains(Set::TimeAnchors))
+            || published.is_none_or(|day| when::time_refs(sentence.text, day).is_empty()),
+        "a time expression without an anchor word in {:?}",
+        sentence.text
+    );
     // Days the sentence names for what happened (not durations, periods or the past).
     let dated: Vec<&TimeRef> = refs
         .iter()
@@ -331,7 +339,7 @@ fn sentence_events(
             let planned = time_ref.is_some_and(|r| r.planned)
                 || (sentence_planned && day.zip(published).is_some_and(|(d, p)| d > p));
             let why_day = match (time_ref, day) {
-                (Some(r), _) => r.why.clone(),
+                (Some(r), _) => r.why(),
                 (None, None) if is_caption => {
                     "a photo caption: the photo's day is not given".to_string()
                 }

@@ -139,6 +139,9 @@ pub struct Lexicon {
     actor_countries: Vec<String>,
     pub demonyms: PhraseSet,
     demonym_countries: Vec<String>,
+    /// The words every time expression holds ([`crate::when::ANCHOR_WORDS`]): searched with the
+    /// rest, they tell which sentences need the time scan at all.
+    pub time_anchors: PhraseSet,
     pub head_titles: PhraseSet,
     /// Per kind: words that, right before a trigger, make it a modifier ("of fighting").
     pub not_after: Vec<Vec<String>>,
@@ -175,10 +178,12 @@ pub enum Set {
     Planned,
     Actors,
     Demonyms,
+    /// [`crate::when::ANCHOR_WORDS`].
+    TimeAnchors,
 }
 
 const KINDS: usize = EventKind::ALL.len();
-const SETS: usize = 2 * KINDS + 7;
+const SETS: usize = 2 * KINDS + 8;
 
 impl Set {
     fn slot(self) -> usize {
@@ -192,6 +197,7 @@ impl Set {
             Set::Planned => 2 * KINDS + 4,
             Set::Actors => 2 * KINDS + 5,
             Set::Demonyms => 2 * KINDS + 6,
+            Set::TimeAnchors => 2 * KINDS + 7,
         }
     }
 }
@@ -255,6 +261,10 @@ impl Lexicon {
             sorted_pairs(file.actors).into_iter().unzip();
         let (demonym_names, demonym_countries): (Vec<String>, Vec<String>) =
             sorted_pairs(file.demonyms).into_iter().unzip();
+        let time_anchors: Vec<String> = crate::when::ANCHOR_WORDS
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
         let mut sets: Vec<(Set, &[String])> = Vec::new();
         for (index, kind) in EventKind::ALL.into_iter().enumerate() {
             if let Some(words) = file.kinds.get(kind.as_str()) {
@@ -270,6 +280,7 @@ impl Lexicon {
             (Set::Planned, &file.mood.planned),
             (Set::Actors, &actor_names),
             (Set::Demonyms, &demonym_names),
+            (Set::TimeAnchors, &time_anchors),
         ]);
         let (all_phrases, owners) = one_automaton(&sets)?;
         Ok(Lexicon {
@@ -284,6 +295,7 @@ impl Lexicon {
             actor_countries,
             demonyms: PhraseSet::new(&demonym_names)?,
             demonym_countries,
+            time_anchors: PhraseSet::new(&time_anchors)?,
             head_titles: PhraseSet::new(&file.heads.titles)?,
             not_after,
             skip_words: lower_all(&file.context.skip),
@@ -377,6 +389,7 @@ impl Lexicon {
             (Set::Planned, &self.planned),
             (Set::Actors, &self.actors),
             (Set::Demonyms, &self.demonyms),
+            (Set::TimeAnchors, &self.time_anchors),
         ]);
         sets.into_iter().all(|(set, phrases)| {
             let own: Vec<(usize, usize, usize)> = phrases.find_iter(text).collect();
