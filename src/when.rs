@@ -1436,6 +1436,48 @@ fn fmt_day(d: NaiveDate) -> DayName {
     DayName(d)
 }
 
+/// Appends [`DayName`]'s text without the formatting machinery.
+fn push_day(out: &mut String, d: NaiveDate) {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let year = d.year();
+    if !(1000..=9999).contains(&year) {
+        use std::fmt::Write;
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{}", DayName(d));
+        return;
+    }
+    out.push_str(&weekday_name(d.weekday())[..3]);
+    out.push(' ');
+    push_number(out, i64::from(d.day()));
+    out.push(' ');
+    out.push_str(MONTHS[d.month0() as usize]);
+    out.push(' ');
+    push_number(out, i64::from(year));
+}
+
+/// Appends `n` in decimal, as `Display` writes it.
+fn push_number(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
 fn weekday_name(w: Weekday) -> &'static str {
     match w {
         Weekday::Mon => "Monday",
@@ -1705,8 +1747,7 @@ impl TimeRef {
         if self.reason.since {
             text.push_str("start of a duration ('since'), not the event's day: ");
         }
-        // Writing to a `String` cannot fail.
-        let _ = self.reason.why.write(&self.words, &mut text);
+        self.reason.why.write(&self.words, &mut text);
         text
     }
 }
@@ -1805,8 +1846,138 @@ enum Why {
 }
 
 impl Why {
-    /// Writes the reason; `words` are the reference's words as written.
-    fn write(self, words: &str, out: &mut String) -> std::fmt::Result {
+    /// Writes the reason; `words` are the reference's words as written. Pieces are pushed one by
+    /// one, days by [`push_day`]: the formatting machinery cost three times as much, and a
+    /// reason is written for every event. [`Why::write_plain`] is the same with `format!`.
+    fn write(self, words: &str, out: &mut String) {
+        match self {
+            Why::Unresolved => {}
+            Why::Weekday {
+                weekday,
+                part,
+                how,
+                published,
+                day,
+            } => {
+                let name = weekday_name(weekday);
+                out.push('\'');
+                if how == WeekdayHow::Last {
+                    out.push_str("last ");
+                }
+                out.push_str(name);
+                if let (Some(part), false) = (part, how == WeekdayHow::Last) {
+                    out.push(' ');
+                    out.push_str(part.word());
+                }
+                out.push_str(match how {
+                    WeekdayHow::Next => "' in the future: the next ",
+                    WeekdayHow::Last => "' = the ",
+                    WeekdayHow::Latest => "' = the latest ",
+                });
+                out.push_str(name);
+                out.push_str(match how {
+                    WeekdayHow::Next => " after publication (",
+                    WeekdayHow::Last => " before publication (",
+                    WeekdayHow::Latest => " on or before publication (",
+                });
+                push_day(out, published);
+                out.push_str(") = ");
+                push_day(out, day);
+            }
+            Why::Date {
+                day,
+                year_from_publication,
+                named,
+                planned,
+            } => {
+                out.push_str("the date ");
+                push_day(out, day);
+                if year_from_publication {
+                    out.push_str(" (year ");
+                    push_number(out, i64::from(day.year()));
+                    out.push_str(" from the publication day)");
+                }
+                if let Some(w) = named {
+                    out.push_str("; the text names it ");
+                    out.push_str(weekday_name(w));
+                    out.push_str(", but ");
+                    push_day(out, day);
+                    out.push_str(" is a ");
+                    out.push_str(weekday_name(day.weekday()));
+                }
+                if planned {
+                    out.push_str(", after publication: planned");
+                }
+            }
+            Why::Relative {
+                offset: offset @ -2..=1,
+                part,
+                published,
+                day,
+            } => {
+                out.push('\'');
+                match (offset, part) {
+                    (-2, _) => out.push_str("the day before yesterday"),
+                    (-1, _) => out.push_str("yesterday"),
+                    (0, Some(PartOfDay::Evening)) => out.push_str("tonight / this evening"),
+                    (0, Some(p)) => {
+                        out.push_str("this ");
+                        out.push_str(p.word());
+                    }
+                    (0, None) => out.push_str("today"),
+                    _ => out.push_str("tomorrow"),
+                }
+                out.push_str("' relative to publication (");
+                push_day(out, published);
+                out.push_str(") = ");
+                push_day(out, day);
+            }
+            Why::LastNight { published, day } => {
+                out.push_str("'last night': the night before publication (");
+                push_day(out, published);
+                out.push_str("), dated to its evening = ");
+                push_day(out, day);
+            }
+            Why::SameDayAlone(published) => {
+                out.push('\'');
+                out.push_str(words);
+                out.push_str("' with no other day: publication day ");
+                push_day(out, published);
+            }
+            Why::Period => {
+                out.push('\'');
+                out.push_str(words);
+                out.push_str("' is a stretch of days, not one day");
+            }
+            Why::NightOfNamedDay(d) => {
+                out.push_str("the night of ");
+                push_day(out, d);
+                out.push_str(", the day the sentence names");
+            }
+            Why::NightBeforeStatement(s) => {
+                out.push_str("the night before the statement of ");
+                push_day(out, s);
+                out.push_str(", dated to its evening");
+            }
+            Why::NightBeforePublication(p) => {
+                out.push_str("the night before publication (");
+                push_day(out, p);
+                out.push_str("), dated to its evening");
+            }
+            Why::SameDayAsOther(d) => {
+                out.push_str("the same day as the sentence's other day, ");
+                push_day(out, d);
+            }
+            // Rare: written the plain way.
+            _ => {
+                // Writing to a `String` cannot fail.
+                let _ = self.write_plain(words, out);
+            }
+        }
+    }
+
+    /// Writes the reason with `format!`'s machinery: what [`Why::write`] writes.
+    fn write_plain(self, words: &str, out: &mut String) -> std::fmt::Result {
         use std::fmt::Write;
         match self {
             Why::Unresolved => Ok(()),
@@ -2341,6 +2512,130 @@ mod tests {
             day += chrono::Duration::days(47);
         }
         assert_eq!(fmt_day(d(10, 8)).to_string(), "Thu 8 Oct 2020");
+    }
+
+    #[test]
+    fn reasons_written_piece_by_piece_are_those_format_writes() {
+        let weekdays = [Weekday::Mon, Weekday::Thu, Weekday::Sun];
+        let parts = [
+            None,
+            Some(PartOfDay::Morning),
+            Some(PartOfDay::Evening),
+            Some(PartOfDay::Night),
+        ];
+        let mut days = vec![
+            NaiveDate::from_ymd_opt(999, 12, 31).unwrap_or_default(),
+            NaiveDate::from_ymd_opt(-5, 1, 1).unwrap_or_default(),
+        ];
+        let mut day = NaiveDate::from_ymd_opt(1988, 2, 20).unwrap_or_default();
+        for _ in 0..40 {
+            days.push(day);
+            day += chrono::Duration::days(397);
+        }
+        let mut reasons = Vec::new();
+        for &d in &days {
+            let other = d + chrono::Duration::days(3);
+            for weekday in weekdays {
+                for part in parts {
+                    for how in [WeekdayHow::Next, WeekdayHow::Last, WeekdayHow::Latest] {
+                        reasons.push(Why::Weekday {
+                            weekday,
+                            part,
+                            how,
+                            published: d,
+                            day: other,
+                        });
+                    }
+                }
+                for (year_from_publication, planned) in [(false, false), (true, true)] {
+                    reasons.push(Why::Date {
+                        day: d,
+                        year_from_publication,
+                        named: Some(weekday),
+                        planned,
+                    });
+                    reasons.push(Why::Date {
+                        day: d,
+                        year_from_publication,
+                        named: None,
+                        planned,
+                    });
+                }
+            }
+            for offset in -3..=3 {
+                for part in parts {
+                    reasons.push(Why::Relative {
+                        offset,
+                        part,
+                        published: d,
+                        day: other,
+                    });
+                }
+            }
+            reasons.extend([
+                Why::LastNight {
+                    published: d,
+                    day: other,
+                },
+                Why::SameDayAlone(d),
+                Why::NightOfNamedDay(d),
+                Why::NightBeforeStatement(d),
+                Why::NightBeforePublication(d),
+                Why::SameDayAsOther(d),
+                Why::QuotedRelative {
+                    statement: d,
+                    day: Some(other),
+                },
+                Why::QuotedRelative {
+                    statement: d,
+                    day: None,
+                },
+                Why::QuotedLastNight { statement: d },
+                Why::WarDay {
+                    ordinal: 7,
+                    eve: true,
+                    day: d,
+                },
+                Why::WarDuration {
+                    days: 13,
+                    approx: false,
+                    first: d,
+                },
+                Why::NightBetween {
+                    evening: Weekday::Wed,
+                    morning: Weekday::Thu,
+                    morning_day: d,
+                    day: other,
+                },
+            ]);
+        }
+        reasons.extend([
+            Why::Unresolved,
+            Why::Period,
+            Why::Decade,
+            Why::PastSpan,
+            Why::PastYear {
+                year: 1994,
+                before: true,
+            },
+            Why::PastYear {
+                year: 2020,
+                before: false,
+            },
+            Why::NoSuchDate {
+                month: 2,
+                day: 30,
+                year: 2020,
+            },
+        ]);
+        for why in reasons {
+            let mut fast = String::new();
+            why.write("in recent days", &mut fast);
+            let mut plain = String::new();
+            why.write_plain("in recent days", &mut plain)
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(fast, plain, "{why:?}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::figures::figures_in;
-use super::lexicon::{Lexicon, Scan, Set};
+use super::lexicon::{Lexicon, Scan, Set, context};
 use crate::gazetteer::Gazetteer;
 use crate::gazetteer::resolve::distance_km;
 use crate::model::{
@@ -33,6 +33,7 @@ pub fn extract_article(
     lexicon: &Lexicon,
 ) -> Vec<Event> {
     let published = article.published.as_ref().map(|p| p.day);
+    let publication_why = published.map(publication_why).unwrap_or_default();
     let region = article_region(mentions, gazetteer);
     let mut events = Vec::new();
     // Places of the last sentence that named one, borrowed from its mentions.
@@ -42,6 +43,7 @@ pub fn extract_article(
     // Buffers reused by every sentence: its clauses, and the mentions of the clause at hand.
     let mut parts: Vec<Range<usize>> = Vec::new();
     let mut in_clause: Vec<&Mention> = Vec::new();
+    let mut lines: Option<LineFacts> = None;
     for whole in text::sentences(&article.text) {
         clauses(&article.text, whole.clone(), &mut parts);
         for range in parts.iter().cloned() {
@@ -64,11 +66,12 @@ pub fn extract_article(
                 region: region.as_ref(),
                 previous_places: &previous_places,
                 previous_events: &previous_events,
+                publication_why: &publication_why,
             };
             lexicon.scan(sentence.text, &mut scan);
             let found = if scan.has_triggers() {
                 sentence_events(
-                    article, &sentence, &scan, published, gazetteer, lexicon, &context,
+                    article, &sentence, &scan, published, gazetteer, lexicon, &context, &mut lines,
                 )
             } else {
                 Vec::new()
@@ -221,8 +224,19 @@ struct Context<'a> {
     previous_places: &'a [&'a PlaceId],
     /// Events of the sentence just before, with named places ("One of the rockets landed …").
     previous_events: &'a [(EventKind, Vec<PlaceId>)],
+    /// [`publication_why`] of the article's publication day, written once per article.
+    publication_why: &'a str,
 }
 
+/// Why an event whose sentence names no time is put on day `d`, the publication day.
+fn publication_why(d: NaiveDate) -> String {
+    format!(
+        "no time words in the sentence: the article's publication day, {}",
+        when::LongDayName(d)
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
 fn sentence_events(
     article: &Article,
     sentence: &Sentence,
@@ -231,6 +245,7 @@ fn sentence_events(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     context: &Context,
+    lines: &mut Option<LineFacts>,
 ) -> Vec<Event> {
     let kinds = kinds_in(sentence.text, scan, lexicon);
     if kinds.is_empty() {
@@ -267,19 +282,11 @@ fn sentence_events(
     if dated.is_empty() && scan.contains(Set::Hypothetical) {
         return Vec::new();
     }
-    let line = line_around(&article.text, sentence.whole.clone());
-    let line_start = lowercase_start(
-        line.trim_start_matches(['•', '-', '*', ' ']),
-        lexicon.longest_skip_line(),
-    );
-    if lexicon
-        .skip_lines
-        .iter()
-        .any(|start| line_start.starts_with(start))
-    {
+    let line = line_facts(&article.text, sentence.whole.clone(), lexicon, lines);
+    if line.skipped {
         return Vec::new();
     }
-    let is_caption = is_photo_caption(line, lexicon);
+    let is_caption = line.caption;
     // Only a stretch of days ("in recent days", "since September 27", "for 13 days"): an attack or
     // a battle cannot be put on one day; a toll or a count of displaced people is as of the report.
     let only_stretch = primary.is_none()
@@ -343,10 +350,8 @@ fn sentence_events(
                 (None, None) if is_caption => {
                     "a photo caption: the photo's day is not given".to_string()
                 }
-                (None, Some(d)) => format!(
-                    "no time words in the sentence: the article's publication day, {}",
-                    when::LongDayName(d)
-                ),
+                (None, Some(d)) if Some(d) == published => context.publication_why.to_string(),
+                (None, Some(d)) => publication_why(d),
                 (None, None) => "no time words and no publication date".to_string(),
             };
             let source = Source {
@@ -418,12 +423,50 @@ fn sentence_events(
 }
 
 /// The whole line a sentence stands on (captions and link lines are told by their line).
-fn line_around(text: &str, range: Range<usize>) -> &str {
+fn line_around(text: &str, range: Range<usize>) -> Range<usize> {
     let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[range.end..]
         .find('\n')
         .map_or(text.len(), |i| range.end + i);
-    &text[start..end]
+    start..end
+}
+
+/// What a sentence's line tells, kept for the line's next sentences (a paragraph is one line).
+#[derive(Clone, Debug, Default)]
+struct LineFacts {
+    range: Range<usize>,
+    /// A link or teaser line ("Read also: …").
+    skipped: bool,
+    caption: bool,
+}
+
+/// The facts of the line the sentence at `range` stands on: those in `known` when it is that
+/// line, else found and kept there.
+fn line_facts(
+    text: &str,
+    range: Range<usize>,
+    lexicon: &Lexicon,
+    known: &mut Option<LineFacts>,
+) -> LineFacts {
+    let line_range = line_around(text, range);
+    if let Some(facts) = known.as_ref().filter(|f| f.range == line_range) {
+        return facts.clone();
+    }
+    let line = &text[line_range.clone()];
+    let line_start = lowercase_start(
+        line.trim_start_matches(['•', '-', '*', ' ']),
+        lexicon.longest_skip_line(),
+    );
+    let facts = LineFacts {
+        range: line_range,
+        skipped: lexicon
+            .skip_lines
+            .iter()
+            .any(|start| line_start.starts_with(start)),
+        caption: is_photo_caption(line, lexicon),
+    };
+    *known = Some(facts.clone());
+    facts
 }
 
 /// The lower-case start of `text`, at least `bytes` long where the text is: enough to compare
@@ -480,10 +523,7 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
 /// True when the words before a trigger make it a modifier or a back-reference, not a report:
 /// "two weeks of fighting", "displaced by these clashes", "did not claim any casualties".
 fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
-    let words = before
-        .rsplit(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .take(6);
+    let words = text::words_back(before).take(6);
     let mut looked_at = 0;
     let mut skipped = 0;
     for word in words {
@@ -494,11 +534,12 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
             return false;
         }
         looked_at += 1;
-        let listed = |words: &[String]| words.iter().any(|w| w == bare);
-        if listed(&lexicon.referring) || (looked_at <= 3 && listed(&lexicon.negations)) {
+        // The lists that hold the word, in one look-up.
+        let listed = lexicon.context_bits(bare);
+        if listed & context::REFERRING != 0 || (looked_at <= 3 && listed & context::NEGATION != 0) {
             return true;
         }
-        if listed(&lexicon.skip_words) {
+        if listed & context::SKIP != 0 {
             skipped += 1;
             continue;
         }
@@ -506,7 +547,7 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
         if bare == "to" && skipped == 0 {
             return false;
         }
-        return listed(&lexicon.not_after[kind_index]);
+        return listed & context::not_after(kind_index) != 0;
     }
     false
 }
@@ -646,14 +687,27 @@ fn places_for(
 
     if !event_mentions.is_empty() {
         let ids = dedup(event_mentions.iter().filter_map(|m| m.place.clone()));
-        let reasons: Vec<String> = event_mentions
-            .iter()
-            .map(|m| format!("'{}': {}", m.text, m.why))
-            .collect();
+        // "'Tartar': …; 'Barda': …", written piece by piece (a `format!` per mention and the
+        // join cost twice as much).
+        let mut reasons = String::with_capacity(
+            event_mentions
+                .iter()
+                .map(|m| m.text.len() + m.why.len() + 6)
+                .sum(),
+        );
+        for (i, m) in event_mentions.iter().enumerate() {
+            if i > 0 {
+                reasons.push_str("; ");
+            }
+            reasons.push('\'');
+            reasons.push_str(&m.text);
+            reasons.push_str("': ");
+            reasons.push_str(&m.why);
+        }
         return Some((
             ids,
             event_mentions.iter().map(|m| span_of(m)).collect(),
-            reasons.join("; "),
+            reasons,
         ));
     }
     // "…, Baku said": the government speaks for its country; a country-wide happening is placed
@@ -908,6 +962,51 @@ mod tests {
 
     fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
         text.to_ascii_lowercase().contains(needle)
+    }
+
+    #[test]
+    fn context_bits_tell_the_lists_that_hold_a_word() {
+        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let mut words: Vec<String> = ["to", "of", "the", "these", "not", "", "shelling", "Of"]
+            .map(String::from)
+            .to_vec();
+        words.extend(lexicon.referring.iter().cloned());
+        words.extend(lexicon.negations.iter().cloned());
+        words.extend(lexicon.skip_words.iter().cloned());
+        words.extend(lexicon.not_after.iter().flatten().cloned());
+        for t in sample_texts().iter().take(200) {
+            words.extend(t.split_whitespace().map(String::from));
+        }
+        let mut listed_somewhere = 0;
+        for word in &words {
+            let bits = lexicon.context_bits(word);
+            let listed = |list: &[String]| list.iter().any(|w| w == word);
+            assert_eq!(
+                bits & context::REFERRING != 0,
+                listed(&lexicon.referring),
+                "{word}"
+            );
+            assert_eq!(
+                bits & context::NEGATION != 0,
+                listed(&lexicon.negations),
+                "{word}"
+            );
+            assert_eq!(
+                bits & context::SKIP != 0,
+                listed(&lexicon.skip_words),
+                "{word}"
+            );
+            for (k, list) in lexicon.not_after.iter().enumerate() {
+                assert_eq!(
+                    bits & context::not_after(k) != 0,
+                    listed(list),
+                    "{word} {k}"
+                );
+            }
+            listed_somewhere += usize::from(bits != 0);
+        }
+        assert!(listed_somewhere > 40, "{listed_somewhere}");
     }
 
     #[test]

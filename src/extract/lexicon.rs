@@ -150,6 +150,9 @@ pub struct Lexicon {
     pub negations: Vec<String>,
     /// Lower-case starts of lines that are links or teasers ("read also").
     pub skip_lines: Vec<String>,
+    /// Per word of `referring`, `negations`, `skip_words` and `not_after`: which of them list it
+    /// ([`context`] bits), so a word before a trigger is looked up once, not in four lists.
+    context_bits: HashMap<String, u32>,
     /// The words that mark a line as a photo caption ("Photo:", "(photo", "photo by"), in any
     /// case: no character outside ASCII lower-cases to their letters, so this is what a search
     /// of the lower-cased line finds.
@@ -159,6 +162,17 @@ pub struct Lexicon {
     all_phrases: DFA,
     /// Per phrase of `all_phrases`: the sets that list it, with its index there.
     owners: Vec<Owners>,
+}
+
+/// Bits of [`Lexicon::context_bits`]: the lists a word is in.
+pub mod context {
+    pub const REFERRING: u32 = 1;
+    pub const NEGATION: u32 = 1 << 1;
+    pub const SKIP: u32 = 1 << 2;
+    /// `not_after` of the kind at index `k` of [`crate::model::EventKind::ALL`].
+    pub const fn not_after(k: usize) -> u32 {
+        1 << (3 + k)
+    }
 }
 
 /// The sets that list one phrase, each with the phrase's index there.
@@ -283,6 +297,21 @@ impl Lexicon {
             (Set::TimeAnchors, &time_anchors),
         ]);
         let (all_phrases, owners) = one_automaton(&sets)?;
+        let skip_words = lower_all(&file.context.skip);
+        let referring = lower_all(&file.context.referring);
+        let negations = lower_all(&file.context.negations);
+        let mut context_bits: HashMap<String, u32> = HashMap::new();
+        let mut mark = |words: &[String], bit: u32| {
+            for w in words {
+                *context_bits.entry(w.clone()).or_insert(0) |= bit;
+            }
+        };
+        mark(&referring, context::REFERRING);
+        mark(&negations, context::NEGATION);
+        mark(&skip_words, context::SKIP);
+        for (k, words) in not_after.iter().enumerate() {
+            mark(words, context::not_after(k));
+        }
         Ok(Lexicon {
             triggers,
             blockers,
@@ -298,10 +327,11 @@ impl Lexicon {
             time_anchors: PhraseSet::new(&time_anchors)?,
             head_titles: PhraseSet::new(&file.heads.titles)?,
             not_after,
-            skip_words: lower_all(&file.context.skip),
-            referring: lower_all(&file.context.referring),
-            negations: lower_all(&file.context.negations),
+            skip_words,
+            referring,
+            negations,
             skip_lines: lower_all(&file.context.skip_lines),
+            context_bits,
             photo_credits: AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .build(["photo:", "(photo", "photo by"])?,
@@ -403,6 +433,11 @@ impl Lexicon {
                             .eq_ignore_ascii_case(phrases.phrase(b.2))
                 })
         })
+    }
+
+    /// The [`context`] bits of the lists that hold `word` (lower case), 0 for most words.
+    pub fn context_bits(&self, word: &str) -> u32 {
+        self.context_bits.get(word).copied().unwrap_or(0)
     }
 
     /// Length in bytes of the longest `skip_lines` start.
