@@ -391,10 +391,12 @@ pub fn speakers(
         });
     }
     for &(start, end, index) in scan.get(Set::Demonyms) {
-        let after: String = sentence[end..].chars().take(30).collect();
+        // The next 30 characters, borrowed.
+        let rest = &sentence[end..];
+        let after = &rest[..rest.char_indices().nth(30).map_or(rest.len(), |(i, _)| i)];
         let titled = lexicon
             .head_titles
-            .find_iter(&after)
+            .find_iter(after)
             .next()
             .is_some_and(|(s, _, _)| after[..s].split_whitespace().count() <= 2);
         candidates.push(Speaker {

@@ -254,11 +254,11 @@ fn sentence_events(
     // Read only for sentences that tell of something (most do not) and hold a word every time
     // expression holds (half do not): time words cost a scan.
     let refs = published
-        .filter(|_| when::may_name_a_time(sentence.text, scan.contains(Set::TimeAnchors)))
+        .filter(|_| when::may_name_a_time(sentence.text, scan.has_time_anchor()))
         .map(|day| when::time_refs(sentence.text, day))
         .unwrap_or_default();
     debug_assert!(
-        when::may_name_a_time(sentence.text, scan.contains(Set::TimeAnchors))
+        when::may_name_a_time(sentence.text, scan.has_time_anchor())
             || published.is_none_or(|day| when::time_refs(sentence.text, day).is_empty()),
         "a time expression without an anchor word in {:?}",
         sentence.text
@@ -463,7 +463,7 @@ fn line_facts(
             .skip_lines
             .iter()
             .any(|start| line_start.starts_with(start)),
-        caption: is_photo_caption(line, lexicon),
+        caption: is_photo_caption(line),
     };
     *known = Some(facts.clone());
     facts
@@ -487,9 +487,29 @@ fn lowercase_start(text: &str, bytes: usize) -> String {
     lower
 }
 
-/// "Photo: …", "(Photo …)", "photo by …", in any case.
-fn is_photo_caption(line: &str, lexicon: &Lexicon) -> bool {
-    lexicon.photo_credits.is_match(line)
+/// "Photo: …", "(Photo …)", "photo by …", in any case (ASCII): what the lexicon's
+/// `photo_credits` automaton finds, looked for only where a 'p' stands (tested against it).
+fn is_photo_caption(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text::next_of_either(bytes, from, b'p', b'P') {
+        from = i + 1;
+        if !bytes
+            .get(i..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"photo"))
+        {
+            continue;
+        }
+        if bytes.get(i + 5) == Some(&b':')
+            || (i > 0 && bytes[i - 1] == b'(')
+            || bytes
+                .get(i + 5..i + 8)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b" by"))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Kinds reported by a sentence, each with the words that triggered it; `scan` is the
@@ -962,6 +982,69 @@ mod tests {
 
     fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
         text.to_ascii_lowercase().contains(needle)
+    }
+
+    #[test]
+    fn time_anchors_noted_in_passing_are_those_the_anchor_set_finds() {
+        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let mut texts = sample_texts();
+        texts.extend(
+            [
+                "Sundays and todays",
+                "yesterday's shelling",
+                "the dayside",
+                "days-long",
+                "MAYDAY",
+                "noonday sun",
+                "a few",
+                "Nightly raids",
+            ]
+            .map(String::from),
+        );
+        let mut scan = Scan::default();
+        let mut anchored = 0;
+        for t in &texts {
+            lexicon.scan(t, &mut scan);
+            assert_eq!(
+                scan.has_time_anchor(),
+                lexicon.time_anchors.contains(t),
+                "{t:?}"
+            );
+            anchored += usize::from(scan.has_time_anchor());
+        }
+        assert!(anchored > 50 && anchored < texts.len(), "{anchored}");
+    }
+
+    #[test]
+    fn photo_captions_found_at_each_p_are_those_the_automaton_finds() {
+        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let mut texts = sample_texts();
+        texts.extend(
+            [
+                "PHOTO: Reuters",
+                "(photo AFP)",
+                "A photo by the ministry",
+                "photographs: none",
+                "Photo",
+                "(Photo",
+                "photo b",
+                "photo BY",
+                "Ph oto:",
+                "a (photo",
+                "photo:",
+                "Şuşa (PhOtO: x)",
+            ]
+            .map(String::from),
+        );
+        let mut captions = 0;
+        for t in &texts {
+            let expected = lexicon.photo_credits.is_match(t.as_str());
+            assert_eq!(is_photo_caption(t), expected, "{t:?}");
+            captions += usize::from(expected);
+        }
+        assert!(captions >= 8, "{captions}");
     }
 
     #[test]

@@ -192,7 +192,8 @@ pub enum Set {
     Planned,
     Actors,
     Demonyms,
-    /// [`crate::when::ANCHOR_WORDS`].
+    /// [`crate::when::ANCHOR_WORDS`]: only whether one stands in the text is kept
+    /// ([`Scan::has_time_anchor`]), not the matches.
     TimeAnchors,
 }
 
@@ -225,6 +226,8 @@ pub struct Scan {
     /// Per set slot, its matches in `matches`.
     ranges: [Range<usize>; SETS],
     matches: Vec<(usize, usize, usize)>,
+    /// A word of [`Set::TimeAnchors`] stands in the text as a whole word.
+    time_anchor: bool,
 }
 
 impl Scan {
@@ -235,6 +238,11 @@ impl Scan {
 
     pub fn contains(&self, set: Set) -> bool {
         !self.get(set).is_empty()
+    }
+
+    /// Whether a word of [`crate::when::ANCHOR_WORDS`] stands in the text as a whole word.
+    pub fn has_time_anchor(&self) -> bool {
+        self.time_anchor
     }
 
     /// Whether any kind's trigger matched: most sentences have none and need nothing more.
@@ -347,6 +355,7 @@ impl Lexicon {
     pub fn scan(&self, text: &str, scan: &mut Scan) {
         scan.occurrences.clear();
         scan.matches.clear();
+        scan.time_anchor = false;
         // Every occurrence of every phrase, overlapping ones too, as the automaton's overlapping
         // search gives them; their order does not matter, they are sorted next.
         let dfa = &self.all_phrases;
@@ -355,6 +364,13 @@ impl Lexicon {
                 let phrase = dfa.match_pattern(state, k);
                 let start = end - dfa.pattern_len(phrase);
                 for &(set, index) in &self.owners[phrase.as_usize()] {
+                    if set == Set::TimeAnchors {
+                        // Any whole-word occurrence is enough: the anchors are letters only, so
+                        // the set's leftmost-longest matches hold a whole word exactly when some
+                        // occurrence is one (one that overlaps it has a letter beside it).
+                        scan.time_anchor = scan.time_anchor || is_word_boundary(text, start, end);
+                        continue;
+                    }
                     scan.occurrences
                         .push((set.slot(), start, std::cmp::Reverse(end), index));
                 }
@@ -419,20 +435,21 @@ impl Lexicon {
             (Set::Planned, &self.planned),
             (Set::Actors, &self.actors),
             (Set::Demonyms, &self.demonyms),
-            (Set::TimeAnchors, &self.time_anchors),
         ]);
-        sets.into_iter().all(|(set, phrases)| {
-            let own: Vec<(usize, usize, usize)> = phrases.find_iter(text).collect();
-            // A phrase listed twice (in any case) is found under its first index.
-            own.len() == scan.get(set).len()
-                && own.iter().zip(scan.get(set)).all(|(a, b)| {
-                    a.0 == b.0
-                        && a.1 == b.1
-                        && phrases
-                            .phrase(a.2)
-                            .eq_ignore_ascii_case(phrases.phrase(b.2))
-                })
-        })
+        scan.time_anchor == self.time_anchors.contains(text)
+            && scan.get(Set::TimeAnchors).is_empty()
+            && sets.into_iter().all(|(set, phrases)| {
+                let own: Vec<(usize, usize, usize)> = phrases.find_iter(text).collect();
+                // A phrase listed twice (in any case) is found under its first index.
+                own.len() == scan.get(set).len()
+                    && own.iter().zip(scan.get(set)).all(|(a, b)| {
+                        a.0 == b.0
+                            && a.1 == b.1
+                            && phrases
+                                .phrase(a.2)
+                                .eq_ignore_ascii_case(phrases.phrase(b.2))
+                    })
+            })
     }
 
     /// The [`context`] bits of the lists that hold `word` (lower case), 0 for most words.
