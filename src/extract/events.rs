@@ -35,6 +35,7 @@ pub fn extract_article(
     let published = article.published.as_ref().map(|p| p.day);
     let publication_why = published.map(publication_why).unwrap_or_default();
     let region = article_region(mentions, gazetteer);
+    let region_why = std::cell::OnceCell::new();
     let mut events = Vec::new();
     // Places of the last sentence that named one, borrowed from its mentions.
     let mut previous_places: Vec<&PlaceId> = Vec::new();
@@ -44,6 +45,12 @@ pub fn extract_article(
     let mut parts: Vec<Range<usize>> = Vec::new();
     let mut in_clause: Vec<&Mention> = Vec::new();
     let mut lines: Option<LineFacts> = None;
+    // The gazetteer gives mentions in text order: a clause's are then found by bisection
+    // instead of a walk over all of them for every clause.
+    let mentions_in_order = mentions
+        .windows(2)
+        .all(|pair| pair[0].start <= pair[1].start)
+        && mentions.iter().all(|m| m.start <= m.end);
     for whole in text::sentences(&article.text) {
         clauses(&article.text, whole.clone(), &mut parts);
         for range in parts.iter().cloned() {
@@ -51,11 +58,7 @@ pub fn extract_article(
                 continue;
             };
             in_clause.clear();
-            in_clause.extend(
-                mentions
-                    .iter()
-                    .filter(|m| m.start >= range.start && m.end <= range.end),
-            );
+            in_clause.extend(mentions_within(mentions, mentions_in_order, range.clone()));
             let sentence = Sentence {
                 mentions: &in_clause,
                 text: sentence_text,
@@ -67,6 +70,7 @@ pub fn extract_article(
                 previous_places: &previous_places,
                 previous_events: &previous_events,
                 publication_why: &publication_why,
+                region_why: &region_why,
             };
             lexicon.scan(sentence.text, &mut scan);
             let found = if scan.has_triggers() {
@@ -101,6 +105,25 @@ pub fn extract_article(
         }
     }
     events
+}
+
+/// The mentions that lie within `range`, in their order: with `in_order` (starts in order, no
+/// mention ending before it starts) only those from the first starting in `range` on are read.
+fn mentions_within(
+    mentions: &[Mention],
+    in_order: bool,
+    range: Range<usize>,
+) -> impl Iterator<Item = &Mention> {
+    let from = if in_order {
+        mentions.partition_point(|m| m.start < range.start)
+    } else {
+        0
+    };
+    mentions[from..]
+        .iter()
+        // In order, a mention that starts past the range ends past it, as do all after it.
+        .take_while(move |m| !in_order || m.start <= range.end)
+        .filter(move |m| m.start >= range.start && m.end <= range.end)
 }
 
 /// "The Azerbaijani army denied having fired on this building": a denial that names no place or
@@ -226,6 +249,8 @@ struct Context<'a> {
     previous_events: &'a [(EventKind, Vec<PlaceId>)],
     /// [`publication_why`] of the article's publication day, written once per article.
     publication_why: &'a str,
+    /// Why an event is placed in `region`, written on first use.
+    region_why: &'a std::cell::OnceCell<String>,
 }
 
 /// Why an event whose sentence names no time is put on day `d`, the publication day.
@@ -775,12 +800,12 @@ fn places_for(
         ));
     }
     let region = region?;
-    let names = names(gazetteer, std::slice::from_ref(region));
-    Some((
-        vec![region.clone()],
-        Vec::new(),
-        format!("no place in the sentence: the region the article is about, {names}"),
-    ))
+    // The same for every such event of the article: written once.
+    let why = context.region_why.get_or_init(|| {
+        let names = names(gazetteer, std::slice::from_ref(region));
+        format!("no place in the sentence: the region the article is about, {names}")
+    });
+    Some((vec![region.clone()], Vec::new(), why.clone()))
 }
 
 /// "the town of Barda, Azerbaijan", "Shusha in Nagorno-Karabakh", "Stepanakert, the capital of
@@ -1045,6 +1070,38 @@ mod tests {
             captions += usize::from(expected);
         }
         assert!(captions >= 8, "{captions}");
+    }
+
+    #[test]
+    fn mentions_within_a_clause_found_by_bisection_are_those_of_the_whole_walk() {
+        let mention = |start: usize, end: usize| Mention {
+            start,
+            end,
+            text: String::new(),
+            role: MentionRole::Event,
+            place: None,
+            candidates: Vec::new(),
+            why: String::new(),
+        };
+        let mentions: Vec<Mention> = [(0, 5), (3, 9), (10, 14), (10, 20), (15, 15), (22, 30)]
+            .map(|(s, e)| mention(s, e))
+            .to_vec();
+        for start in 0..32 {
+            for end in start..32 {
+                let walk: Vec<(usize, usize)> = mentions
+                    .iter()
+                    .filter(|m| m.start >= start && m.end <= end)
+                    .map(|m| (m.start, m.end))
+                    .collect();
+                for in_order in [true, false] {
+                    let found: Vec<(usize, usize)> =
+                        mentions_within(&mentions, in_order, start..end)
+                            .map(|m| (m.start, m.end))
+                            .collect();
+                    assert_eq!(found, walk, "{start}..{end}");
+                }
+            }
+        }
     }
 
     #[test]

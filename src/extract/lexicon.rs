@@ -115,12 +115,25 @@ const ASCII_LOWER: [u8; 256] = {
     table
 };
 
-/// True when `text[start..end]` is not glued to a letter or digit on either side.
+/// True when `text[start..end]` is not glued to a letter or digit on either side. A neighbour
+/// that is an ASCII byte (most are) is tested as a byte; only others are decoded.
 pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let is_word = |c: char| c.is_alphanumeric();
-    !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    let bytes = text.as_bytes();
+    let before_is_word = match start.checked_sub(1).and_then(|k| bytes.get(k)) {
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    };
+    let after_is_word = match bytes.get(end) {
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric),
+    };
+    !before_is_word && !after_is_word
 }
 
 /// Everything the extractor looks up by word, compiled once.
@@ -509,4 +522,35 @@ fn sorted_pairs(map: HashMap<String, String>) -> Vec<(String, String)> {
     let mut pairs: Vec<(String, String)> = map.into_iter().collect();
     pairs.sort();
     pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_boundaries_tested_by_byte_are_those_of_the_characters() {
+        let plain = |text: &str, start: usize, end: usize| {
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        };
+        let texts = [
+            "",
+            "shelling in Şuşa’s centre, 2020",
+            "«Stepanakert»—x é9 a-b",
+            "İstanbul\u{a0}talks",
+        ];
+        let mut boundaries = 0;
+        for text in texts {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let expected = plain(text, start, end);
+                    assert_eq!(is_word_boundary(text, start, end), expected, "{text:?}");
+                    boundaries += usize::from(expected);
+                }
+            }
+        }
+        assert!(boundaries > 50, "{boundaries}");
+    }
 }
