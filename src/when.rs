@@ -1743,7 +1743,9 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
 impl TimeRef {
     /// How the day was computed, in words.
     pub fn why(&self) -> String {
-        let mut text = String::new();
+        // Room for most reasons at once: growing the string step by step cost as much as
+        // writing it.
+        let mut text = String::with_capacity(112);
         if self.reason.since {
             text.push_str("start of a duration ('since'), not the event's day: ");
         }
