@@ -118,6 +118,41 @@ pub fn lower_case(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// The words of `text` from the last one back, as `text.rsplit(char::is_whitespace)` without
+/// the empty pieces gives them: ASCII bytes are read one by one, and only a byte outside ASCII
+/// has its character decoded (the splitter decodes every character).
+pub fn words_back(text: &str) -> impl Iterator<Item = &str> {
+    let mut end = text.len();
+    std::iter::from_fn(move || {
+        // Past the white space before the word's end.
+        loop {
+            let (last, width) = last_char(text, end)?;
+            if !last.is_whitespace() {
+                break;
+            }
+            end -= width;
+        }
+        let word_end = end;
+        while let Some((last, width)) = last_char(text, end) {
+            if last.is_whitespace() {
+                break;
+            }
+            end -= width;
+        }
+        Some(&text[end..word_end])
+    })
+}
+
+/// The character that ends `text[..end]`, with its width in bytes.
+fn last_char(text: &str, end: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(end.checked_sub(1)?)?;
+    if byte.is_ascii() {
+        return Some((char::from(byte), 1));
+    }
+    let c = text.get(..end)?.chars().next_back()?;
+    Some((c, c.len_utf8()))
+}
+
 /// The sentences of `text`, as byte ranges trimmed of surrounding white space, in order.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::with_capacity(text.len() / 100 + 4);
@@ -365,6 +400,32 @@ mod tests {
         }
         assert!(matches!(lower_case("said"), Cow::Borrowed("said")));
         assert!(matches!(lower_case("Said"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn words_back_are_those_of_splitting_at_white_space() {
+        let texts = [
+            "",
+            " ",
+            "two weeks of\u{a0}fighting",
+            "  displaced by these\tclashes ",
+            "did not claim any\u{2009}casualties\u{3000}",
+            "Şuşa — “the city” was\u{b}hit\n",
+            "a",
+            "«Stepanakert» ",
+        ];
+        for text in texts {
+            for end in 0..=text.len() {
+                let Some(before) = text.get(..end) else {
+                    continue;
+                };
+                let plain: Vec<&str> = before
+                    .rsplit(char::is_whitespace)
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                assert_eq!(words_back(before).collect::<Vec<_>>(), plain, "{before:?}");
+            }
+        }
     }
 
     #[test]

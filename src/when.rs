@@ -58,8 +58,9 @@ pub struct TimeRef {
     pub start: usize,
     pub end: usize,
     pub words: String,
-    /// How the day was computed, in words.
-    pub why: String,
+    /// How the day was computed: the facts, written out by [`TimeRef::why`] only for the references
+    /// an event keeps.
+    reason: Reason,
     /// Future tense: "was to be received Monday".
     pub planned: bool,
     /// A past the article recalls (1988, 1994, the 1990s): never a day of this war.
@@ -597,6 +598,75 @@ const YEAR_FOLLOW_WORDS: &[&str] = &[
     "earthquake",
     "referendum",
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Words every expression holds
+
+/// Every time expression holds one of these words (as a whole word, in any case) or a run of
+/// four digits (a year, an ISO date): weekdays, months, parts of the day, units of time, the
+/// relative days and the decades. A text without any has no expression, and [`may_name_a_time`] tells so far
+/// faster than [`scan`] (most sentences of an article name no time).
+#[rustfmt::skip]
+pub const ANCHOR_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+    "night", "overnight", "yesterday", "today", "tomorrow", "tonight",
+    "morning", "dawn", "afternoon", "midday", "noon", "evening",
+    "day", "days", "week", "weeks", "month", "months", "hours", "year", "years", "decade",
+    "decades", "generations",
+    // "for a few" (days, hours, …) is a stretch of days of its own.
+    "few",
+    "nineties", "eighties", "seventies", "sixties", "fifties", "noughties",
+];
+
+/// False only when `text` holds no time expression: `has_anchor_word` tells whether one of
+/// [`ANCHOR_WORDS`] stands in it as a whole word (the caller's word search, done anyway, tells
+/// it); the rest is whether four digits follow one another.
+pub fn may_name_a_time(text: &str, has_anchor_word: bool) -> bool {
+    has_anchor_word || has_four_digits(text.as_bytes())
+}
+
+/// Whether four ASCII digits follow one another in `bytes`; eight bytes without a digit are
+/// passed over at once.
+fn has_four_digits(bytes: &[u8]) -> bool {
+    let mut run = 0;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        if ascii_digits(u64::from_le_bytes(eight)) == 0 {
+            run = 0;
+        } else {
+            for &b in chunk {
+                run = if b.is_ascii_digit() { run + 1 } else { 0 };
+                if run == 4 {
+                    return true;
+                }
+            }
+        }
+        i += 8;
+    }
+    for &b in &bytes[i..] {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
+/// The high bit of each byte of `word` that is an ASCII digit.
+fn ascii_digits(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // As in `not_ascii_alphanumeric`: seven bits a byte, so the sums never carry.
+    let low = word & !HIGHS;
+    let at_least_zero = low + ONES * u64::from(0x80 - b'0');
+    let above_nine = low + ONES * u64::from(0x7F - b'9');
+    at_least_zero & !above_nine & !word & HIGHS
+}
 
 // ---------------------------------------------------------------------------------------------
 // Scanner
@@ -1366,6 +1436,48 @@ fn fmt_day(d: NaiveDate) -> DayName {
     DayName(d)
 }
 
+/// Appends [`DayName`]'s text without the formatting machinery.
+fn push_day(out: &mut String, d: NaiveDate) {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let year = d.year();
+    if !(1000..=9999).contains(&year) {
+        use std::fmt::Write;
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{}", DayName(d));
+        return;
+    }
+    out.push_str(&weekday_name(d.weekday())[..3]);
+    out.push(' ');
+    push_number(out, i64::from(d.day()));
+    out.push(' ');
+    out.push_str(MONTHS[d.month0() as usize]);
+    out.push(' ');
+    push_number(out, i64::from(year));
+}
+
+/// Appends `n` in decimal, as `Display` writes it.
+fn push_number(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
 fn weekday_name(w: Weekday) -> &'static str {
     match w {
         Weekday::Mon => "Monday",
@@ -1413,50 +1525,36 @@ pub fn time_refs(sentence: &str, published: NaiveDate) -> Vec<TimeRef> {
                 if let Some(s) = statement_day {
                     r.day = add_days(s, offset);
                     r.relative = false;
-                    r.why = format!(
-                        "'{}' said on {}: {}",
-                        r.words,
-                        fmt_day(s),
-                        r.day.map_or_else(String::new, |d| fmt_day(d).to_string())
-                    );
+                    r.reason = Reason::plain(Why::QuotedRelative {
+                        statement: s,
+                        day: r.day,
+                    });
                 }
             }
             Expr::LastNight if r.quoted && statement_day.is_some() => {
                 if let Some(s) = statement_day {
                     r.day = add_days(s, -1);
                     r.relative = false;
-                    r.why = format!("'last night' said on {}: the evening before", fmt_day(s));
+                    r.reason = Reason::plain(Why::QuotedLastNight { statement: s });
                 }
             }
             Expr::Overnight => {
                 r.relative = event_day.is_none() && statement_day.is_none();
                 let (day, why) = match (event_day, statement_day) {
-                    (Some(d), _) => (
-                        Some(d),
-                        format!("the night of {}, the day the sentence names", fmt_day(d)),
-                    ),
-                    (None, Some(s)) => (
-                        add_days(s, -1),
-                        format!(
-                            "the night before the statement of {}, dated to its evening",
-                            fmt_day(s)
-                        ),
-                    ),
+                    (Some(d), _) => (Some(d), Why::NightOfNamedDay(d)),
+                    (None, Some(s)) => (add_days(s, -1), Why::NightBeforeStatement(s)),
                     (None, None) => (
                         add_days(published, -1),
-                        format!(
-                            "the night before publication ({}), dated to its evening",
-                            fmt_day(published)
-                        ),
+                        Why::NightBeforePublication(published),
                     ),
                 };
                 r.day = day;
-                r.why = why;
+                r.reason = Reason::plain(why);
             }
             Expr::SameDay => {
                 if let Some(d) = event_day.or(statement_day) {
                     r.day = Some(d);
-                    r.why = format!("the same day as the sentence's other day, {}", fmt_day(d));
+                    r.reason = Reason::plain(Why::SameDayAsOther(d));
                 }
             }
             _ => {}
@@ -1471,7 +1569,7 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
         start: f.start,
         end: f.end,
         words: sentence[f.start..f.end].to_string(),
-        why: String::new(),
+        reason: Reason::plain(Why::Unresolved),
         planned: false,
         background: false,
         kind: RefKind::Day,
@@ -1482,7 +1580,7 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
             Expr::Relative { .. } | Expr::LastNight | Expr::Overnight
         ),
     };
-    match f.expr {
+    let why = match f.expr {
         Expr::Weekday {
             weekday,
             part,
@@ -1500,34 +1598,20 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
             if part == Some(PartOfDay::Night) {
                 r.kind = RefKind::Night;
             }
-            let part_words = part.map(|p| format!(" {}", p.word())).unwrap_or_default();
-            r.why = if future {
-                format!(
-                    "'{}{}' in the future: the next {} after publication ({}) = {}",
-                    weekday_name(weekday),
-                    part_words,
-                    weekday_name(weekday),
-                    fmt_day(published),
-                    fmt_day(day)
-                )
+            let how = if future {
+                WeekdayHow::Next
             } else if shift == WeekdayShift::Last {
-                format!(
-                    "'last {}' = the {} before publication ({}) = {}",
-                    weekday_name(weekday),
-                    weekday_name(weekday),
-                    fmt_day(published),
-                    fmt_day(day)
-                )
+                WeekdayHow::Last
             } else {
-                format!(
-                    "'{}{}' = the latest {} on or before publication ({}) = {}",
-                    weekday_name(weekday),
-                    part_words,
-                    weekday_name(weekday),
-                    fmt_day(published),
-                    fmt_day(day)
-                )
+                WeekdayHow::Latest
             };
+            Why::Weekday {
+                weekday,
+                part,
+                how,
+                published,
+                day,
+            }
         }
         Expr::NightBetween { evening, morning } => {
             // The night ends on the morning's day, which is on or before publication.
@@ -1535,13 +1619,12 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
             let day = add_days(morning_day, -1).unwrap_or(morning_day);
             r.day = Some(day);
             r.kind = RefKind::Night;
-            r.why = format!(
-                "the night from {} to {} ({}), dated to its evening: {}",
-                weekday_name(evening),
-                weekday_name(morning),
-                fmt_day(morning_day),
-                fmt_day(day)
-            );
+            Why::NightBetween {
+                evening,
+                morning,
+                morning_day,
+                day,
+            }
         }
         Expr::Date {
             month,
@@ -1554,74 +1637,49 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
                 Some(d) => {
                     r.day = Some(d);
                     r.planned = d > published && !f.since;
-                    let year_words = if year.is_some() {
-                        String::new()
-                    } else {
-                        format!(" (year {y} from the publication day)")
-                    };
-                    let mut why = format!("the date {}{}", fmt_day(d), year_words);
-                    if let Some(w) = weekday
-                        && w != d.weekday()
-                    {
-                        why.push_str(&format!(
-                            "; the text names it {}, but {} is a {}",
-                            weekday_name(w),
-                            fmt_day(d),
-                            weekday_name(d.weekday())
-                        ));
-                    }
-                    if r.planned {
-                        why.push_str(", after publication: planned");
-                    }
                     if y < published.year() - 1 {
                         r.background = true;
                         r.kind = RefKind::Background;
                     }
-                    r.why = why;
+                    Why::Date {
+                        day: d,
+                        year_from_publication: year.is_none(),
+                        named: weekday.filter(|&w| w != d.weekday()),
+                        planned: r.planned,
+                    }
                 }
-                None => r.why = format!("no such date: {month}/{day}/{y}"),
+                None => Why::NoSuchDate {
+                    month,
+                    day,
+                    year: y,
+                },
             }
         }
         Expr::Relative { offset, part } => {
             let day = add_days(published, offset).unwrap_or(published);
             r.day = Some(day);
             r.planned = offset > 0;
-            let what = match (offset, part) {
-                (-2, _) => "the day before yesterday".to_string(),
-                (-1, _) => "yesterday".to_string(),
-                (0, Some(PartOfDay::Evening)) => "tonight / this evening".to_string(),
-                (0, Some(p)) => format!("this {}", p.word()),
-                (0, None) => "today".to_string(),
-                (1, _) => "tomorrow".to_string(),
-                _ => format!("{offset} days from publication"),
-            };
-            r.why = format!(
-                "'{what}' relative to publication ({}) = {}",
-                fmt_day(published),
-                fmt_day(day)
-            );
+            Why::Relative {
+                offset,
+                part,
+                published,
+                day,
+            }
         }
         Expr::LastNight => {
             let day = add_days(published, -1).unwrap_or(published);
             r.day = Some(day);
             r.kind = RefKind::Night;
-            r.why = format!(
-                "'last night': the night before publication ({}), dated to its evening = {}",
-                fmt_day(published),
-                fmt_day(day)
-            );
+            Why::LastNight { published, day }
         }
         Expr::Overnight => {
             r.kind = RefKind::Night;
             // Resolved against the sentence's other days in `time_refs`.
+            Why::Unresolved
         }
         Expr::SameDay => {
             r.day = Some(published);
-            r.why = format!(
-                "'{}' with no other day: publication day {}",
-                r.words,
-                fmt_day(published)
-            );
+            Why::SameDayAlone(published)
         }
         Expr::WarDay { ordinal, eve } => {
             let nth = add_days(war_start(), i64::from(ordinal) - 1).unwrap_or_else(war_start);
@@ -1631,57 +1689,466 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
                 nth
             };
             r.day = Some(day);
-            r.why = format!(
-                "{}day {ordinal} counted from the war's start ({}, day 1) = {}",
-                if eve { "the eve of " } else { "" },
-                fmt_day(war_start()),
-                fmt_day(day)
-            );
+            Why::WarDay { ordinal, eve, day }
         }
         Expr::WarDuration { days, approx } => {
             r.kind = RefKind::Since;
             let first = add_days(published, 1 - i64::from(days)).unwrap_or(published);
             r.day = Some(first);
-            r.why = format!(
-                "a duration of {}{days} days up to publication, starting {}: not the event's day",
-                if approx { "about " } else { "" },
-                fmt_day(first)
-            );
+            Why::WarDuration {
+                days,
+                approx,
+                first,
+            }
         }
         Expr::Period => {
             r.kind = RefKind::Period;
-            r.why = format!("'{}' is a stretch of days, not one day", r.words);
+            Why::Period
         }
         Expr::PastYear { year } => {
             if year < published.year() {
                 r.kind = RefKind::Background;
                 r.background = true;
-                r.why = format!("the year {year}, before this war: background");
+                Why::PastYear { year, before: true }
             } else {
                 r.kind = RefKind::Period;
-                r.why = format!("the year {year}: no single day");
+                Why::PastYear {
+                    year,
+                    before: false,
+                }
             }
         }
         Expr::Decade => {
             r.kind = RefKind::Background;
             r.background = true;
-            r.why = format!("'{}', a past decade: background", r.words);
+            Why::Decade
         }
         Expr::PastSpan => {
             r.kind = RefKind::Since;
             r.background = true;
-            r.why = format!("'{}' reaches back before this war: background", r.words);
+            Why::PastSpan
         }
-    }
+    };
+    r.reason = Reason {
+        why,
+        since: f.since,
+    };
     if f.since {
         r.kind = RefKind::Since;
         r.planned = false;
-        r.why = format!(
-            "start of a duration ('since'), not the event's day: {}",
-            r.why
-        );
     }
     r
+}
+
+impl TimeRef {
+    /// How the day was computed, in words.
+    pub fn why(&self) -> String {
+        // Room for most reasons at once: growing the string step by step cost as much as
+        // writing it.
+        let mut text = String::with_capacity(112);
+        if self.reason.since {
+            text.push_str("start of a duration ('since'), not the event's day: ");
+        }
+        self.reason.why.write(&self.words, &mut text);
+        text
+    }
+}
+
+/// The facts behind a [`TimeRef`]'s day, kept until [`TimeRef::why`] writes them: most
+/// references of a sentence are not those its events keep, and writing costs more than finding.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Reason {
+    why: Why,
+    /// Introduced by "since": the text is prefixed with it.
+    since: bool,
+}
+
+impl Reason {
+    fn plain(why: Why) -> Self {
+        Reason { why, since: false }
+    }
+}
+
+/// How a weekday was placed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum WeekdayHow {
+    Next,
+    Last,
+    Latest,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Why {
+    /// An overnight reference before `time_refs` dates it.
+    Unresolved,
+    Weekday {
+        weekday: Weekday,
+        part: Option<PartOfDay>,
+        how: WeekdayHow,
+        published: NaiveDate,
+        day: NaiveDate,
+    },
+    NightBetween {
+        evening: Weekday,
+        morning: Weekday,
+        morning_day: NaiveDate,
+        day: NaiveDate,
+    },
+    Date {
+        day: NaiveDate,
+        year_from_publication: bool,
+        /// The weekday the text names when the date falls on another.
+        named: Option<Weekday>,
+        planned: bool,
+    },
+    NoSuchDate {
+        month: u32,
+        day: u32,
+        year: i32,
+    },
+    Relative {
+        offset: i64,
+        part: Option<PartOfDay>,
+        published: NaiveDate,
+        day: NaiveDate,
+    },
+    LastNight {
+        published: NaiveDate,
+        day: NaiveDate,
+    },
+    SameDayAlone(NaiveDate),
+    WarDay {
+        ordinal: u32,
+        eve: bool,
+        day: NaiveDate,
+    },
+    WarDuration {
+        days: u32,
+        approx: bool,
+        first: NaiveDate,
+    },
+    Period,
+    PastYear {
+        year: i32,
+        before: bool,
+    },
+    Decade,
+    PastSpan,
+    QuotedRelative {
+        statement: NaiveDate,
+        day: Option<NaiveDate>,
+    },
+    QuotedLastNight {
+        statement: NaiveDate,
+    },
+    NightOfNamedDay(NaiveDate),
+    NightBeforeStatement(NaiveDate),
+    NightBeforePublication(NaiveDate),
+    SameDayAsOther(NaiveDate),
+}
+
+impl Why {
+    /// Writes the reason; `words` are the reference's words as written. Pieces are pushed one by
+    /// one, days by [`push_day`]: the formatting machinery cost three times as much, and a
+    /// reason is written for every event. [`Why::write_plain`] is the same with `format!`.
+    fn write(self, words: &str, out: &mut String) {
+        match self {
+            Why::Unresolved => {}
+            Why::Weekday {
+                weekday,
+                part,
+                how,
+                published,
+                day,
+            } => {
+                let name = weekday_name(weekday);
+                out.push('\'');
+                if how == WeekdayHow::Last {
+                    out.push_str("last ");
+                }
+                out.push_str(name);
+                if let (Some(part), false) = (part, how == WeekdayHow::Last) {
+                    out.push(' ');
+                    out.push_str(part.word());
+                }
+                out.push_str(match how {
+                    WeekdayHow::Next => "' in the future: the next ",
+                    WeekdayHow::Last => "' = the ",
+                    WeekdayHow::Latest => "' = the latest ",
+                });
+                out.push_str(name);
+                out.push_str(match how {
+                    WeekdayHow::Next => " after publication (",
+                    WeekdayHow::Last => " before publication (",
+                    WeekdayHow::Latest => " on or before publication (",
+                });
+                push_day(out, published);
+                out.push_str(") = ");
+                push_day(out, day);
+            }
+            Why::Date {
+                day,
+                year_from_publication,
+                named,
+                planned,
+            } => {
+                out.push_str("the date ");
+                push_day(out, day);
+                if year_from_publication {
+                    out.push_str(" (year ");
+                    push_number(out, i64::from(day.year()));
+                    out.push_str(" from the publication day)");
+                }
+                if let Some(w) = named {
+                    out.push_str("; the text names it ");
+                    out.push_str(weekday_name(w));
+                    out.push_str(", but ");
+                    push_day(out, day);
+                    out.push_str(" is a ");
+                    out.push_str(weekday_name(day.weekday()));
+                }
+                if planned {
+                    out.push_str(", after publication: planned");
+                }
+            }
+            Why::Relative {
+                offset: offset @ -2..=1,
+                part,
+                published,
+                day,
+            } => {
+                out.push('\'');
+                match (offset, part) {
+                    (-2, _) => out.push_str("the day before yesterday"),
+                    (-1, _) => out.push_str("yesterday"),
+                    (0, Some(PartOfDay::Evening)) => out.push_str("tonight / this evening"),
+                    (0, Some(p)) => {
+                        out.push_str("this ");
+                        out.push_str(p.word());
+                    }
+                    (0, None) => out.push_str("today"),
+                    _ => out.push_str("tomorrow"),
+                }
+                out.push_str("' relative to publication (");
+                push_day(out, published);
+                out.push_str(") = ");
+                push_day(out, day);
+            }
+            Why::LastNight { published, day } => {
+                out.push_str("'last night': the night before publication (");
+                push_day(out, published);
+                out.push_str("), dated to its evening = ");
+                push_day(out, day);
+            }
+            Why::SameDayAlone(published) => {
+                out.push('\'');
+                out.push_str(words);
+                out.push_str("' with no other day: publication day ");
+                push_day(out, published);
+            }
+            Why::Period => {
+                out.push('\'');
+                out.push_str(words);
+                out.push_str("' is a stretch of days, not one day");
+            }
+            Why::NightOfNamedDay(d) => {
+                out.push_str("the night of ");
+                push_day(out, d);
+                out.push_str(", the day the sentence names");
+            }
+            Why::NightBeforeStatement(s) => {
+                out.push_str("the night before the statement of ");
+                push_day(out, s);
+                out.push_str(", dated to its evening");
+            }
+            Why::NightBeforePublication(p) => {
+                out.push_str("the night before publication (");
+                push_day(out, p);
+                out.push_str("), dated to its evening");
+            }
+            Why::SameDayAsOther(d) => {
+                out.push_str("the same day as the sentence's other day, ");
+                push_day(out, d);
+            }
+            // Rare: written the plain way.
+            _ => {
+                // Writing to a `String` cannot fail.
+                let _ = self.write_plain(words, out);
+            }
+        }
+    }
+
+    /// Writes the reason with `format!`'s machinery: what [`Why::write`] writes.
+    fn write_plain(self, words: &str, out: &mut String) -> std::fmt::Result {
+        use std::fmt::Write;
+        match self {
+            Why::Unresolved => Ok(()),
+            Why::Weekday {
+                weekday,
+                part,
+                how,
+                published,
+                day,
+            } => {
+                let name = weekday_name(weekday);
+                let part = part.map_or("", PartOfDay::word);
+                let space = if part.is_empty() { "" } else { " " };
+                match how {
+                    WeekdayHow::Next => write!(
+                        out,
+                        "'{name}{space}{part}' in the future: the next {name} after publication ({}) = {}",
+                        fmt_day(published),
+                        fmt_day(day)
+                    ),
+                    WeekdayHow::Last => write!(
+                        out,
+                        "'last {name}' = the {name} before publication ({}) = {}",
+                        fmt_day(published),
+                        fmt_day(day)
+                    ),
+                    WeekdayHow::Latest => write!(
+                        out,
+                        "'{name}{space}{part}' = the latest {name} on or before publication ({}) = {}",
+                        fmt_day(published),
+                        fmt_day(day)
+                    ),
+                }
+            }
+            Why::NightBetween {
+                evening,
+                morning,
+                morning_day,
+                day,
+            } => write!(
+                out,
+                "the night from {} to {} ({}), dated to its evening: {}",
+                weekday_name(evening),
+                weekday_name(morning),
+                fmt_day(morning_day),
+                fmt_day(day)
+            ),
+            Why::Date {
+                day,
+                year_from_publication,
+                named,
+                planned,
+            } => {
+                write!(out, "the date {}", fmt_day(day))?;
+                if year_from_publication {
+                    write!(out, " (year {} from the publication day)", day.year())?;
+                }
+                if let Some(w) = named {
+                    write!(
+                        out,
+                        "; the text names it {}, but {} is a {}",
+                        weekday_name(w),
+                        fmt_day(day),
+                        weekday_name(day.weekday())
+                    )?;
+                }
+                if planned {
+                    out.push_str(", after publication: planned");
+                }
+                Ok(())
+            }
+            Why::NoSuchDate { month, day, year } => {
+                write!(out, "no such date: {month}/{day}/{year}")
+            }
+            Why::Relative {
+                offset,
+                part,
+                published,
+                day,
+            } => {
+                out.push('\'');
+                match (offset, part) {
+                    (-2, _) => out.push_str("the day before yesterday"),
+                    (-1, _) => out.push_str("yesterday"),
+                    (0, Some(PartOfDay::Evening)) => out.push_str("tonight / this evening"),
+                    (0, Some(p)) => write!(out, "this {}", p.word())?,
+                    (0, None) => out.push_str("today"),
+                    (1, _) => out.push_str("tomorrow"),
+                    _ => write!(out, "{offset} days from publication")?,
+                }
+                write!(
+                    out,
+                    "' relative to publication ({}) = {}",
+                    fmt_day(published),
+                    fmt_day(day)
+                )
+            }
+            Why::LastNight { published, day } => write!(
+                out,
+                "'last night': the night before publication ({}), dated to its evening = {}",
+                fmt_day(published),
+                fmt_day(day)
+            ),
+            Why::SameDayAlone(published) => write!(
+                out,
+                "'{words}' with no other day: publication day {}",
+                fmt_day(published)
+            ),
+            Why::WarDay { ordinal, eve, day } => write!(
+                out,
+                "{}day {ordinal} counted from the war's start ({}, day 1) = {}",
+                if eve { "the eve of " } else { "" },
+                fmt_day(war_start()),
+                fmt_day(day)
+            ),
+            Why::WarDuration {
+                days,
+                approx,
+                first,
+            } => write!(
+                out,
+                "a duration of {}{days} days up to publication, starting {}: not the event's day",
+                if approx { "about " } else { "" },
+                fmt_day(first)
+            ),
+            Why::Period => write!(out, "'{words}' is a stretch of days, not one day"),
+            Why::PastYear { year, before: true } => {
+                write!(out, "the year {year}, before this war: background")
+            }
+            Why::PastYear {
+                year,
+                before: false,
+            } => write!(out, "the year {year}: no single day"),
+            Why::Decade => write!(out, "'{words}', a past decade: background"),
+            Why::PastSpan => write!(out, "'{words}' reaches back before this war: background"),
+            Why::QuotedRelative { statement, day } => {
+                write!(out, "'{words}' said on {}: ", fmt_day(statement))?;
+                match day {
+                    Some(d) => write!(out, "{}", fmt_day(d)),
+                    None => Ok(()),
+                }
+            }
+            Why::QuotedLastNight { statement } => write!(
+                out,
+                "'last night' said on {}: the evening before",
+                fmt_day(statement)
+            ),
+            Why::NightOfNamedDay(d) => write!(
+                out,
+                "the night of {}, the day the sentence names",
+                fmt_day(d)
+            ),
+            Why::NightBeforeStatement(s) => write!(
+                out,
+                "the night before the statement of {}, dated to its evening",
+                fmt_day(s)
+            ),
+            Why::NightBeforePublication(p) => write!(
+                out,
+                "the night before publication ({}), dated to its evening",
+                fmt_day(p)
+            ),
+            Why::SameDayAsOther(d) => write!(
+                out,
+                "the same day as the sentence's other day, {}",
+                fmt_day(d)
+            ),
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1739,7 +2206,7 @@ pub fn event_day(refs: &[TimeRef], published: NaiveDate) -> EventDay {
                 Status::Happened
             },
             governing: index,
-            why: format!("'{}': {}", p.words, p.why),
+            why: format!("'{}': {}", p.words, p.why()),
         };
     }
     let background = refs
@@ -1751,7 +2218,7 @@ pub fn event_day(refs: &[TimeRef], published: NaiveDate) -> EventDay {
             certainty: Certainty::Implicit,
             status: Status::Happened,
             governing: Some(i),
-            why: format!("'{}': {}; no day of this war", refs[i].words, refs[i].why),
+            why: format!("'{}': {}; no day of this war", refs[i].words, refs[i].why()),
         };
     }
     EventDay {
@@ -2033,7 +2500,7 @@ mod tests {
         assert_eq!(refs.len(), 1);
         assert_eq!(&s[refs[0].start..refs[0].end], "Thursday");
         assert_eq!(refs[0].words, "Thursday");
-        assert!(!refs[0].why.is_empty());
+        assert!(!refs[0].why().is_empty());
     }
 
     #[test]
@@ -2047,6 +2514,130 @@ mod tests {
             day += chrono::Duration::days(47);
         }
         assert_eq!(fmt_day(d(10, 8)).to_string(), "Thu 8 Oct 2020");
+    }
+
+    #[test]
+    fn reasons_written_piece_by_piece_are_those_format_writes() {
+        let weekdays = [Weekday::Mon, Weekday::Thu, Weekday::Sun];
+        let parts = [
+            None,
+            Some(PartOfDay::Morning),
+            Some(PartOfDay::Evening),
+            Some(PartOfDay::Night),
+        ];
+        let mut days = vec![
+            NaiveDate::from_ymd_opt(999, 12, 31).unwrap_or_default(),
+            NaiveDate::from_ymd_opt(-5, 1, 1).unwrap_or_default(),
+        ];
+        let mut day = NaiveDate::from_ymd_opt(1988, 2, 20).unwrap_or_default();
+        for _ in 0..40 {
+            days.push(day);
+            day += chrono::Duration::days(397);
+        }
+        let mut reasons = Vec::new();
+        for &d in &days {
+            let other = d + chrono::Duration::days(3);
+            for weekday in weekdays {
+                for part in parts {
+                    for how in [WeekdayHow::Next, WeekdayHow::Last, WeekdayHow::Latest] {
+                        reasons.push(Why::Weekday {
+                            weekday,
+                            part,
+                            how,
+                            published: d,
+                            day: other,
+                        });
+                    }
+                }
+                for (year_from_publication, planned) in [(false, false), (true, true)] {
+                    reasons.push(Why::Date {
+                        day: d,
+                        year_from_publication,
+                        named: Some(weekday),
+                        planned,
+                    });
+                    reasons.push(Why::Date {
+                        day: d,
+                        year_from_publication,
+                        named: None,
+                        planned,
+                    });
+                }
+            }
+            for offset in -3..=3 {
+                for part in parts {
+                    reasons.push(Why::Relative {
+                        offset,
+                        part,
+                        published: d,
+                        day: other,
+                    });
+                }
+            }
+            reasons.extend([
+                Why::LastNight {
+                    published: d,
+                    day: other,
+                },
+                Why::SameDayAlone(d),
+                Why::NightOfNamedDay(d),
+                Why::NightBeforeStatement(d),
+                Why::NightBeforePublication(d),
+                Why::SameDayAsOther(d),
+                Why::QuotedRelative {
+                    statement: d,
+                    day: Some(other),
+                },
+                Why::QuotedRelative {
+                    statement: d,
+                    day: None,
+                },
+                Why::QuotedLastNight { statement: d },
+                Why::WarDay {
+                    ordinal: 7,
+                    eve: true,
+                    day: d,
+                },
+                Why::WarDuration {
+                    days: 13,
+                    approx: false,
+                    first: d,
+                },
+                Why::NightBetween {
+                    evening: Weekday::Wed,
+                    morning: Weekday::Thu,
+                    morning_day: d,
+                    day: other,
+                },
+            ]);
+        }
+        reasons.extend([
+            Why::Unresolved,
+            Why::Period,
+            Why::Decade,
+            Why::PastSpan,
+            Why::PastYear {
+                year: 1994,
+                before: true,
+            },
+            Why::PastYear {
+                year: 2020,
+                before: false,
+            },
+            Why::NoSuchDate {
+                month: 2,
+                day: 30,
+                year: 2020,
+            },
+        ]);
+        for why in reasons {
+            let mut fast = String::new();
+            why.write("in recent days", &mut fast);
+            let mut plain = String::new();
+            why.write_plain("in recent days", &mut plain)
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(fast, plain, "{why:?}");
+        }
     }
 
     #[test]
@@ -2088,6 +2679,81 @@ mod tests {
                     assert_eq!(ascii_word_end(&bytes, from), expected, "{byte:#x} at {at}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_expression_holds_an_anchor_word_or_four_digits() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut texts: Vec<String> = vec![
+            "Shelling went on for a few hours in the night and the day before yesterday.".into(),
+            "In the evening, the town was hit; this morning the 1990s were recalled.".into(),
+            "For several weeks, on 2020-10-09 and in 1994, the seventh day of the war.".into(),
+            "Late at night from Wednesday to Thursday, and earlier today, for 13 days of fighting."
+                .into(),
+            "The past few days, for decades, two weeks of clashes, the Nineties, Sept. 27.".into(),
+        ];
+        for entry in std::fs::read_dir(&dir).expect("the seeds folder is part of the repository") {
+            let path = entry.expect("a readable seeds folder").path();
+            texts.push(std::fs::read_to_string(&path).expect("seeds are UTF-8 text"));
+        }
+        let mut expressions = 0;
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let t = Toks::new(text, &lower);
+            let war = std::cell::OnceCell::new();
+            for i in 0..t.len() {
+                let Some((_, end)) = match_at(&t, i, starts::ALL, &war) else {
+                    continue;
+                };
+                expressions += 1;
+                let words = &text[t.toks[i].start..t.toks[end - 1].end];
+                let anchored = (i..end).any(|k| ANCHOR_WORDS.contains(&t.w(k)))
+                    || words
+                        .as_bytes()
+                        .windows(4)
+                        .any(|w| w.iter().all(u8::is_ascii_digit));
+                assert!(anchored, "{words:?} holds no anchor word");
+                assert!(may_name_a_time(
+                    words,
+                    (i..end).any(|k| ANCHOR_WORDS.contains(&t.w(k)))
+                ));
+            }
+        }
+        assert!(
+            expressions > 50,
+            "the texts hold expressions: {expressions}"
+        );
+        // A sentence without any is passed over, one with a year is not.
+        assert!(!may_name_a_time(
+            "Shelling hit Stepanakert, officials said.",
+            false
+        ));
+        assert!(may_name_a_time("The 1994 ceasefire held.", false));
+    }
+
+    #[test]
+    fn four_digits_found_eight_bytes_at_a_time_as_byte_by_byte() {
+        let plain = |b: &[u8]| b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        for len in 0..24 {
+            for at in 0..len {
+                for run in 1..6 {
+                    let mut bytes = vec![b'a'; len];
+                    for (k, byte) in bytes.iter_mut().enumerate().skip(at).take(run) {
+                        *byte = b'0' + (k % 10) as u8;
+                    }
+                    assert_eq!(has_four_digits(&bytes), plain(&bytes), "{bytes:?}");
+                    // A byte with the high bit set next to the digits changes nothing.
+                    if at > 0 {
+                        bytes[at - 1] = 0xB0;
+                        assert_eq!(has_four_digits(&bytes), plain(&bytes), "{bytes:?}");
+                    }
+                }
+            }
+        }
+        for b in 0..=u8::MAX {
+            let bytes = [b, b, b, b, b, b, b, b, b];
+            assert_eq!(has_four_digits(&bytes), b.is_ascii_digit());
         }
     }
 

@@ -184,7 +184,7 @@ fn event_days_agree_with_the_gold() {
             println!(
                 "MISMATCH {file}: expected {expected}, got {got:?}\n  {sentence}\n  refs: {:?}",
                 refs.iter()
-                    .map(|r| format!("{} -> {:?} ({})", r.words, r.day, r.why))
+                    .map(|r| format!("{} -> {:?} ({})", r.words, r.day, r.why()))
                     .collect::<Vec<_>>()
             );
         }

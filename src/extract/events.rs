@@ -6,7 +6,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::figures::figures_in;
-use super::lexicon::{Lexicon, Scan, Set};
+use super::lexicon::{Lexicon, Scan, Set, context};
 use crate::gazetteer::Gazetteer;
 use crate::gazetteer::resolve::distance_km;
 use crate::model::{
@@ -33,7 +33,9 @@ pub fn extract_article(
     lexicon: &Lexicon,
 ) -> Vec<Event> {
     let published = article.published.as_ref().map(|p| p.day);
+    let publication_why = published.map(publication_why).unwrap_or_default();
     let region = article_region(mentions, gazetteer);
+    let region_why = std::cell::OnceCell::new();
     let mut events = Vec::new();
     // Places of the last sentence that named one, borrowed from its mentions.
     let mut previous_places: Vec<&PlaceId> = Vec::new();
@@ -42,6 +44,13 @@ pub fn extract_article(
     // Buffers reused by every sentence: its clauses, and the mentions of the clause at hand.
     let mut parts: Vec<Range<usize>> = Vec::new();
     let mut in_clause: Vec<&Mention> = Vec::new();
+    let mut lines: Option<LineFacts> = None;
+    // The gazetteer gives mentions in text order: a clause's are then found by bisection
+    // instead of a walk over all of them for every clause.
+    let mentions_in_order = mentions
+        .windows(2)
+        .all(|pair| pair[0].start <= pair[1].start)
+        && mentions.iter().all(|m| m.start <= m.end);
     for whole in text::sentences(&article.text) {
         clauses(&article.text, whole.clone(), &mut parts);
         for range in parts.iter().cloned() {
@@ -49,11 +58,7 @@ pub fn extract_article(
                 continue;
             };
             in_clause.clear();
-            in_clause.extend(
-                mentions
-                    .iter()
-                    .filter(|m| m.start >= range.start && m.end <= range.end),
-            );
+            in_clause.extend(mentions_within(mentions, mentions_in_order, range.clone()));
             let sentence = Sentence {
                 mentions: &in_clause,
                 text: sentence_text,
@@ -64,11 +69,13 @@ pub fn extract_article(
                 region: region.as_ref(),
                 previous_places: &previous_places,
                 previous_events: &previous_events,
+                publication_why: &publication_why,
+                region_why: &region_why,
             };
             lexicon.scan(sentence.text, &mut scan);
             let found = if scan.has_triggers() {
                 sentence_events(
-                    article, &sentence, &scan, published, gazetteer, lexicon, &context,
+                    article, &sentence, &scan, published, gazetteer, lexicon, &context, &mut lines,
                 )
             } else {
                 Vec::new()
@@ -98,6 +105,25 @@ pub fn extract_article(
         }
     }
     events
+}
+
+/// The mentions that lie within `range`, in their order: with `in_order` (starts in order, no
+/// mention ending before it starts) only those from the first starting in `range` on are read.
+fn mentions_within(
+    mentions: &[Mention],
+    in_order: bool,
+    range: Range<usize>,
+) -> impl Iterator<Item = &Mention> {
+    let from = if in_order {
+        mentions.partition_point(|m| m.start < range.start)
+    } else {
+        0
+    };
+    mentions[from..]
+        .iter()
+        // In order, a mention that starts past the range ends past it, as do all after it.
+        .take_while(move |m| !in_order || m.start <= range.end)
+        .filter(move |m| m.start >= range.start && m.end <= range.end)
 }
 
 /// "The Azerbaijani army denied having fired on this building": a denial that names no place or
@@ -221,8 +247,21 @@ struct Context<'a> {
     previous_places: &'a [&'a PlaceId],
     /// Events of the sentence just before, with named places ("One of the rockets landed …").
     previous_events: &'a [(EventKind, Vec<PlaceId>)],
+    /// [`publication_why`] of the article's publication day, written once per article.
+    publication_why: &'a str,
+    /// Why an event is placed in `region`, written on first use.
+    region_why: &'a std::cell::OnceCell<String>,
 }
 
+/// Why an event whose sentence names no time is put on day `d`, the publication day.
+fn publication_why(d: NaiveDate) -> String {
+    format!(
+        "no time words in the sentence: the article's publication day, {}",
+        when::LongDayName(d)
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
 fn sentence_events(
     article: &Article,
     sentence: &Sentence,
@@ -231,15 +270,24 @@ fn sentence_events(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     context: &Context,
+    lines: &mut Option<LineFacts>,
 ) -> Vec<Event> {
     let kinds = kinds_in(sentence.text, scan, lexicon);
     if kinds.is_empty() {
         return Vec::new();
     }
-    // Read only for sentences that tell of something: most do not, and time words cost a scan.
+    // Read only for sentences that tell of something (most do not) and hold a word every time
+    // expression holds (half do not): time words cost a scan.
     let refs = published
+        .filter(|_| when::may_name_a_time(sentence.text, scan.has_time_anchor()))
         .map(|day| when::time_refs(sentence.text, day))
         .unwrap_or_default();
+    debug_assert!(
+        when::may_name_a_time(sentence.text, scan.has_time_anchor())
+            || published.is_none_or(|day| when::time_refs(sentence.text, day).is_empty()),
+        "a time expression without an anchor word in {:?}",
+        sentence.text
+    );
     // Days the sentence names for what happened (not durations, periods or the past).
     let dated: Vec<&TimeRef> = refs
         .iter()
@@ -259,19 +307,11 @@ fn sentence_events(
     if dated.is_empty() && scan.contains(Set::Hypothetical) {
         return Vec::new();
     }
-    let line = line_around(&article.text, sentence.whole.clone());
-    let line_start = lowercase_start(
-        line.trim_start_matches(['•', '-', '*', ' ']),
-        lexicon.longest_skip_line(),
-    );
-    if lexicon
-        .skip_lines
-        .iter()
-        .any(|start| line_start.starts_with(start))
-    {
+    let line = line_facts(&article.text, sentence.whole.clone(), lexicon, lines);
+    if line.skipped {
         return Vec::new();
     }
-    let is_caption = is_photo_caption(line, lexicon);
+    let is_caption = line.caption;
     // Only a stretch of days ("in recent days", "since September 27", "for 13 days"): an attack or
     // a battle cannot be put on one day; a toll or a count of displaced people is as of the report.
     let only_stretch = primary.is_none()
@@ -331,14 +371,12 @@ fn sentence_events(
             let planned = time_ref.is_some_and(|r| r.planned)
                 || (sentence_planned && day.zip(published).is_some_and(|(d, p)| d > p));
             let why_day = match (time_ref, day) {
-                (Some(r), _) => r.why.clone(),
+                (Some(r), _) => r.why(),
                 (None, None) if is_caption => {
                     "a photo caption: the photo's day is not given".to_string()
                 }
-                (None, Some(d)) => format!(
-                    "no time words in the sentence: the article's publication day, {}",
-                    when::LongDayName(d)
-                ),
+                (None, Some(d)) if Some(d) == published => context.publication_why.to_string(),
+                (None, Some(d)) => publication_why(d),
                 (None, None) => "no time words and no publication date".to_string(),
             };
             let source = Source {
@@ -410,12 +448,50 @@ fn sentence_events(
 }
 
 /// The whole line a sentence stands on (captions and link lines are told by their line).
-fn line_around(text: &str, range: Range<usize>) -> &str {
+fn line_around(text: &str, range: Range<usize>) -> Range<usize> {
     let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[range.end..]
         .find('\n')
         .map_or(text.len(), |i| range.end + i);
-    &text[start..end]
+    start..end
+}
+
+/// What a sentence's line tells, kept for the line's next sentences (a paragraph is one line).
+#[derive(Clone, Debug, Default)]
+struct LineFacts {
+    range: Range<usize>,
+    /// A link or teaser line ("Read also: …").
+    skipped: bool,
+    caption: bool,
+}
+
+/// The facts of the line the sentence at `range` stands on: those in `known` when it is that
+/// line, else found and kept there.
+fn line_facts(
+    text: &str,
+    range: Range<usize>,
+    lexicon: &Lexicon,
+    known: &mut Option<LineFacts>,
+) -> LineFacts {
+    let line_range = line_around(text, range);
+    if let Some(facts) = known.as_ref().filter(|f| f.range == line_range) {
+        return facts.clone();
+    }
+    let line = &text[line_range.clone()];
+    let line_start = lowercase_start(
+        line.trim_start_matches(['•', '-', '*', ' ']),
+        lexicon.longest_skip_line(),
+    );
+    let facts = LineFacts {
+        range: line_range,
+        skipped: lexicon
+            .skip_lines
+            .iter()
+            .any(|start| line_start.starts_with(start)),
+        caption: is_photo_caption(line),
+    };
+    *known = Some(facts.clone());
+    facts
 }
 
 /// The lower-case start of `text`, at least `bytes` long where the text is: enough to compare
@@ -436,9 +512,29 @@ fn lowercase_start(text: &str, bytes: usize) -> String {
     lower
 }
 
-/// "Photo: …", "(Photo …)", "photo by …", in any case.
-fn is_photo_caption(line: &str, lexicon: &Lexicon) -> bool {
-    lexicon.photo_credits.is_match(line)
+/// "Photo: …", "(Photo …)", "photo by …", in any case (ASCII): what the lexicon's
+/// `photo_credits` automaton finds, looked for only where a 'p' stands (tested against it).
+fn is_photo_caption(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text::next_of_either(bytes, from, b'p', b'P') {
+        from = i + 1;
+        if !bytes
+            .get(i..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"photo"))
+        {
+            continue;
+        }
+        if bytes.get(i + 5) == Some(&b':')
+            || (i > 0 && bytes[i - 1] == b'(')
+            || bytes
+                .get(i + 5..i + 8)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b" by"))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Kinds reported by a sentence, each with the words that triggered it; `scan` is the
@@ -472,10 +568,7 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
 /// True when the words before a trigger make it a modifier or a back-reference, not a report:
 /// "two weeks of fighting", "displaced by these clashes", "did not claim any casualties".
 fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
-    let words = before
-        .rsplit(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .take(6);
+    let words = text::words_back(before).take(6);
     let mut looked_at = 0;
     let mut skipped = 0;
     for word in words {
@@ -486,11 +579,12 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
             return false;
         }
         looked_at += 1;
-        let listed = |words: &[String]| words.iter().any(|w| w == bare);
-        if listed(&lexicon.referring) || (looked_at <= 3 && listed(&lexicon.negations)) {
+        // The lists that hold the word, in one look-up.
+        let listed = lexicon.context_bits(bare);
+        if listed & context::REFERRING != 0 || (looked_at <= 3 && listed & context::NEGATION != 0) {
             return true;
         }
-        if listed(&lexicon.skip_words) {
+        if listed & context::SKIP != 0 {
             skipped += 1;
             continue;
         }
@@ -498,7 +592,7 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
         if bare == "to" && skipped == 0 {
             return false;
         }
-        return listed(&lexicon.not_after[kind_index]);
+        return listed & context::not_after(kind_index) != 0;
     }
     false
 }
@@ -638,14 +732,27 @@ fn places_for(
 
     if !event_mentions.is_empty() {
         let ids = dedup(event_mentions.iter().filter_map(|m| m.place.clone()));
-        let reasons: Vec<String> = event_mentions
-            .iter()
-            .map(|m| format!("'{}': {}", m.text, m.why))
-            .collect();
+        // "'Tartar': …; 'Barda': …", written piece by piece (a `format!` per mention and the
+        // join cost twice as much).
+        let mut reasons = String::with_capacity(
+            event_mentions
+                .iter()
+                .map(|m| m.text.len() + m.why.len() + 6)
+                .sum(),
+        );
+        for (i, m) in event_mentions.iter().enumerate() {
+            if i > 0 {
+                reasons.push_str("; ");
+            }
+            reasons.push('\'');
+            reasons.push_str(&m.text);
+            reasons.push_str("': ");
+            reasons.push_str(&m.why);
+        }
         return Some((
             ids,
             event_mentions.iter().map(|m| span_of(m)).collect(),
-            reasons.join("; "),
+            reasons,
         ));
     }
     // "…, Baku said": the government speaks for its country; a country-wide happening is placed
@@ -693,12 +800,12 @@ fn places_for(
         ));
     }
     let region = region?;
-    let names = names(gazetteer, std::slice::from_ref(region));
-    Some((
-        vec![region.clone()],
-        Vec::new(),
-        format!("no place in the sentence: the region the article is about, {names}"),
-    ))
+    // The same for every such event of the article: written once.
+    let why = context.region_why.get_or_init(|| {
+        let names = names(gazetteer, std::slice::from_ref(region));
+        format!("no place in the sentence: the region the article is about, {names}")
+    });
+    Some((vec![region.clone()], Vec::new(), why.clone()))
 }
 
 /// "the town of Barda, Azerbaijan", "Shusha in Nagorno-Karabakh", "Stepanakert, the capital of
@@ -900,6 +1007,146 @@ mod tests {
 
     fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
         text.to_ascii_lowercase().contains(needle)
+    }
+
+    #[test]
+    fn time_anchors_noted_in_passing_are_those_the_anchor_set_finds() {
+        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let mut texts = sample_texts();
+        texts.extend(
+            [
+                "Sundays and todays",
+                "yesterday's shelling",
+                "the dayside",
+                "days-long",
+                "MAYDAY",
+                "noonday sun",
+                "a few",
+                "Nightly raids",
+            ]
+            .map(String::from),
+        );
+        let mut scan = Scan::default();
+        let mut anchored = 0;
+        for t in &texts {
+            lexicon.scan(t, &mut scan);
+            assert_eq!(
+                scan.has_time_anchor(),
+                lexicon.time_anchors.contains(t),
+                "{t:?}"
+            );
+            anchored += usize::from(scan.has_time_anchor());
+        }
+        assert!(anchored > 50 && anchored < texts.len(), "{anchored}");
+    }
+
+    #[test]
+    fn photo_captions_found_at_each_p_are_those_the_automaton_finds() {
+        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let mut texts = sample_texts();
+        texts.extend(
+            [
+                "PHOTO: Reuters",
+                "(photo AFP)",
+                "A photo by the ministry",
+                "photographs: none",
+                "Photo",
+                "(Photo",
+                "photo b",
+                "photo BY",
+                "Ph oto:",
+                "a (photo",
+                "photo:",
+                "Şuşa (PhOtO: x)",
+            ]
+            .map(String::from),
+        );
+        let mut captions = 0;
+        for t in &texts {
+            let expected = lexicon.photo_credits.is_match(t.as_str());
+            assert_eq!(is_photo_caption(t), expected, "{t:?}");
+            captions += usize::from(expected);
+        }
+        assert!(captions >= 8, "{captions}");
+    }
+
+    #[test]
+    fn mentions_within_a_clause_found_by_bisection_are_those_of_the_whole_walk() {
+        let mention = |start: usize, end: usize| Mention {
+            start,
+            end,
+            text: String::new(),
+            role: MentionRole::Event,
+            place: None,
+            candidates: Vec::new(),
+            why: String::new(),
+        };
+        let mentions: Vec<Mention> = [(0, 5), (3, 9), (10, 14), (10, 20), (15, 15), (22, 30)]
+            .map(|(s, e)| mention(s, e))
+            .to_vec();
+        for start in 0..32 {
+            for end in start..32 {
+                let walk: Vec<(usize, usize)> = mentions
+                    .iter()
+                    .filter(|m| m.start >= start && m.end <= end)
+                    .map(|m| (m.start, m.end))
+                    .collect();
+                for in_order in [true, false] {
+                    let found: Vec<(usize, usize)> =
+                        mentions_within(&mentions, in_order, start..end)
+                            .map(|m| (m.start, m.end))
+                            .collect();
+                    assert_eq!(found, walk, "{start}..{end}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn context_bits_tell_the_lists_that_hold_a_word() {
+        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let mut words: Vec<String> = ["to", "of", "the", "these", "not", "", "shelling", "Of"]
+            .map(String::from)
+            .to_vec();
+        words.extend(lexicon.referring.iter().cloned());
+        words.extend(lexicon.negations.iter().cloned());
+        words.extend(lexicon.skip_words.iter().cloned());
+        words.extend(lexicon.not_after.iter().flatten().cloned());
+        for t in sample_texts().iter().take(200) {
+            words.extend(t.split_whitespace().map(String::from));
+        }
+        let mut listed_somewhere = 0;
+        for word in &words {
+            let bits = lexicon.context_bits(word);
+            let listed = |list: &[String]| list.iter().any(|w| w == word);
+            assert_eq!(
+                bits & context::REFERRING != 0,
+                listed(&lexicon.referring),
+                "{word}"
+            );
+            assert_eq!(
+                bits & context::NEGATION != 0,
+                listed(&lexicon.negations),
+                "{word}"
+            );
+            assert_eq!(
+                bits & context::SKIP != 0,
+                listed(&lexicon.skip_words),
+                "{word}"
+            );
+            for (k, list) in lexicon.not_after.iter().enumerate() {
+                assert_eq!(
+                    bits & context::not_after(k) != 0,
+                    listed(list),
+                    "{word} {k}"
+                );
+            }
+            listed_somewhere += usize::from(bits != 0);
+        }
+        assert!(listed_somewhere > 40, "{listed_somewhere}");
     }
 
     #[test]

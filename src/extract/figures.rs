@@ -143,11 +143,59 @@ fn last_chars(text: &str, n: usize) -> &str {
 /// The first toll word in `text` (whole words), with its measure: one walk over the text's word
 /// starts. At one start at most one listed word is whole, so the lists' order does not matter.
 fn first_measure(text: &str) -> Option<(usize, Measure)> {
-    const MEASURES: [(&[&str], Measure); 3] = [
-        (DEATH_WORDS, Measure::Deaths),
-        (INJURY_WORDS, Measure::Injured),
-        (DISPLACED_WORDS, Measure::Displaced),
-    ];
+    // Byte by byte: only a character outside ASCII is decoded (to tell whether it is a letter
+    // that glues the next one to its word).
+    let bytes = text.as_bytes();
+    let mut previous_is_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !b.is_ascii() {
+            let c = text[i..].chars().next()?;
+            previous_is_word = c.is_alphanumeric();
+            i += c.len_utf8();
+            continue;
+        }
+        let at_word_start = !previous_is_word;
+        previous_is_word = b.is_ascii_alphanumeric();
+        if at_word_start
+            && b.is_ascii_lowercase()
+            && let Some(measure) = measure_at(text, i)
+        {
+            return Some((i, measure));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The measure of the toll word that stands whole at byte `i` of `text`, if one does.
+fn measure_at(text: &str, i: usize) -> Option<Measure> {
+    let rest = &text[i..];
+    let first = *rest.as_bytes().first()?;
+    for (words, measure) in MEASURES {
+        for word in words {
+            if word.as_bytes()[0] == first
+                && rest.starts_with(word)
+                && super::lexicon::is_word_boundary(text, i, i + word.len())
+            {
+                return Some(measure);
+            }
+        }
+    }
+    None
+}
+
+const MEASURES: [(&[&str], Measure); 3] = [
+    (DEATH_WORDS, Measure::Deaths),
+    (INJURY_WORDS, Measure::Injured),
+    (DISPLACED_WORDS, Measure::Displaced),
+];
+
+/// [`first_measure`] character by character, as first written: the reference it is tested
+/// against.
+#[cfg(test)]
+fn first_measure_by_chars(text: &str) -> Option<(usize, Measure)> {
     let mut previous: Option<char> = None;
     for (i, c) in text.char_indices() {
         let at_word_start = !previous.is_some_and(char::is_alphanumeric);
@@ -234,6 +282,12 @@ const QUALIFIERS: &[&str] = &[
 /// Every quantity in a lower-cased sentence: numerals ("140,000", "1 200"), number words,
 /// ranges ("300 to 400") and fractions of a quantity ("half of the 140,000").
 fn quantities(lower: &str) -> Vec<Quantity> {
+    quantities_skipping(lower, true)
+}
+
+/// [`quantities`], which passes over the inside of ASCII words at once when `skip_words` (else
+/// byte by byte, the plain way it is tested against).
+fn quantities_skipping(lower: &str, skip_words: bool) -> Vec<Quantity> {
     let mut found = Vec::new();
     let bytes = lower.as_bytes();
     let mut i = 0;
@@ -248,6 +302,13 @@ fn quantities(lower: &str) -> Vec<Quantity> {
                 .is_some_and(char::is_alphanumeric),
         };
         if !at_word_start || !lower.is_char_boundary(i) {
+            if skip_words && bytes[i].is_ascii_alphanumeric() {
+                // The rest of an ASCII word holds no word start: passed over at once.
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                continue;
+            }
             i += lower[i..].chars().next().map_or(1, char::len_utf8).max(1);
             continue;
         }
@@ -354,6 +415,32 @@ fn number_at(lower: &str, i: usize) -> Option<(u64, usize)> {
     if !SMALL_NUMBER_STARTS.contains(&first) {
         return None;
     }
+    // Only the phrases of "a" ("a hundred") hold more than a word: any other whole-word match is
+    // the ASCII word here itself, looked up at once.
+    let word_len = rest
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    if &rest[..word_len] != "a" {
+        return small_number(&rest[..word_len])
+            .filter(|_| super::lexicon::is_word_boundary(lower, i, i + word_len))
+            .map(|value| (value, i + word_len));
+    }
+    small_number_at(lower, i)
+}
+
+/// The value of a one-word entry of [`SMALL_NUMBERS`].
+fn small_number(word: &str) -> Option<u64> {
+    SMALL_NUMBERS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, value)| value)
+}
+
+/// The longest entry of [`SMALL_NUMBERS`] that stands as whole words at byte `i` of `lower`.
+fn small_number_at(lower: &str, i: usize) -> Option<(u64, usize)> {
+    let rest = &lower[i..];
+    let first = rest.as_bytes().first().copied()?;
     SMALL_NUMBERS
         .iter()
         .filter(|(word, _)| {
@@ -368,6 +455,89 @@ fn number_at(lower: &str, i: usize) -> Option<(u64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantities_found_passing_over_words_are_those_found_byte_by_byte() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut texts: Vec<String> = vec![
+            "More than 400 dead, 300 to 400 wounded and half of the 140,000 displaced.".into(),
+            "Some 2 000 soldiers; F-16s, COVID-19, the 9th day; a dozen ŞUŞA residents fled."
+                .into(),
+            "ninety-nine killed, twenty1 x3 wounded, 1\u{a0}200 homeless".into(),
+        ];
+        for entry in std::fs::read_dir(&dir).expect("the seeds folder is part of the repository") {
+            let path = entry.expect("a readable seeds folder").path();
+            texts.push(std::fs::read_to_string(&path).expect("seeds are UTF-8 text"));
+        }
+        let mut found = 0;
+        for text in &texts {
+            let lower = text.to_lowercase();
+            let fast = quantities(&lower);
+            assert_eq!(fast, quantities_skipping(&lower, false), "{text:?}");
+            found += fast.len();
+        }
+        assert!(found > 20, "the texts hold quantities: {found}");
+    }
+
+    #[test]
+    fn small_numbers_looked_up_by_word_are_those_of_trying_every_entry() {
+        let texts = [
+            "a hundred killed, hundreds fled, a dozen wounded, dozens of tens",
+            "twenty-one, fifteen’s, eleven: a thousand; thousands… one. tenth oneself",
+            "a",
+            "an",
+            "a  hundred",
+            "a hundredth",
+            "ten",
+            "tenéé",
+            "ten’",
+            "é ten",
+        ];
+        let mut found = 0;
+        for text in texts {
+            for i in 0..=text.len() {
+                if !text.is_char_boundary(i) || text[i..].starts_with(|c: char| c.is_ascii_digit())
+                {
+                    continue;
+                }
+                let expected = text.as_bytes().get(i).and_then(|b| {
+                    SMALL_NUMBER_STARTS
+                        .contains(b)
+                        .then(|| small_number_at(text, i))
+                        .flatten()
+                });
+                assert_eq!(number_at(text, i), expected, "{text:?} at {i}");
+                found += usize::from(expected.is_some());
+            }
+        }
+        assert!(found > 10, "{found}");
+    }
+
+    #[test]
+    fn toll_words_found_byte_by_byte_are_those_found_by_characters() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut texts: Vec<String> = vec![
+            "the death toll: 300 dead, éinjured, şkilled, ‘wounded’, displaced".into(),
+            "Xkilled killedx killed—fled «refugees» 2dead".into(),
+        ];
+        for entry in std::fs::read_dir(&dir).expect("the seeds folder is part of the repository") {
+            let path = entry.expect("a readable seeds folder").path();
+            let text = std::fs::read_to_string(&path).expect("seeds are UTF-8 text");
+            for range in crate::text::sentences(&text) {
+                texts.push(text[range].to_lowercase());
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            for (start, _) in text.char_indices() {
+                let part = &text[start..];
+                let expected = first_measure_by_chars(part);
+                assert_eq!(first_measure(part), expected, "{part:?}");
+                found += usize::from(expected.is_some());
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
 
     #[test]
     fn small_number_starts_are_the_first_bytes_of_the_small_numbers() {

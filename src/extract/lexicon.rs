@@ -115,12 +115,25 @@ const ASCII_LOWER: [u8; 256] = {
     table
 };
 
-/// True when `text[start..end]` is not glued to a letter or digit on either side.
+/// True when `text[start..end]` is not glued to a letter or digit on either side. A neighbour
+/// that is an ASCII byte (most are) is tested as a byte; only others are decoded.
 pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let is_word = |c: char| c.is_alphanumeric();
-    !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    let bytes = text.as_bytes();
+    let before_is_word = match start.checked_sub(1).and_then(|k| bytes.get(k)) {
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    };
+    let after_is_word = match bytes.get(end) {
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric),
+    };
+    !before_is_word && !after_is_word
 }
 
 /// Everything the extractor looks up by word, compiled once.
@@ -139,6 +152,9 @@ pub struct Lexicon {
     actor_countries: Vec<String>,
     pub demonyms: PhraseSet,
     demonym_countries: Vec<String>,
+    /// The words every time expression holds ([`crate::when::ANCHOR_WORDS`]): searched with the
+    /// rest, they tell which sentences need the time scan at all.
+    pub time_anchors: PhraseSet,
     pub head_titles: PhraseSet,
     /// Per kind: words that, right before a trigger, make it a modifier ("of fighting").
     pub not_after: Vec<Vec<String>>,
@@ -147,6 +163,9 @@ pub struct Lexicon {
     pub negations: Vec<String>,
     /// Lower-case starts of lines that are links or teasers ("read also").
     pub skip_lines: Vec<String>,
+    /// Per word of `referring`, `negations`, `skip_words` and `not_after`: which of them list it
+    /// ([`context`] bits), so a word before a trigger is looked up once, not in four lists.
+    context_bits: HashMap<String, u32>,
     /// The words that mark a line as a photo caption ("Photo:", "(photo", "photo by"), in any
     /// case: no character outside ASCII lower-cases to their letters, so this is what a search
     /// of the lower-cased line finds.
@@ -156,6 +175,17 @@ pub struct Lexicon {
     all_phrases: DFA,
     /// Per phrase of `all_phrases`: the sets that list it, with its index there.
     owners: Vec<Owners>,
+}
+
+/// Bits of [`Lexicon::context_bits`]: the lists a word is in.
+pub mod context {
+    pub const REFERRING: u32 = 1;
+    pub const NEGATION: u32 = 1 << 1;
+    pub const SKIP: u32 = 1 << 2;
+    /// `not_after` of the kind at index `k` of [`crate::model::EventKind::ALL`].
+    pub const fn not_after(k: usize) -> u32 {
+        1 << (3 + k)
+    }
 }
 
 /// The sets that list one phrase, each with the phrase's index there.
@@ -175,10 +205,13 @@ pub enum Set {
     Planned,
     Actors,
     Demonyms,
+    /// [`crate::when::ANCHOR_WORDS`]: only whether one stands in the text is kept
+    /// ([`Scan::has_time_anchor`]), not the matches.
+    TimeAnchors,
 }
 
 const KINDS: usize = EventKind::ALL.len();
-const SETS: usize = 2 * KINDS + 7;
+const SETS: usize = 2 * KINDS + 8;
 
 impl Set {
     fn slot(self) -> usize {
@@ -192,6 +225,7 @@ impl Set {
             Set::Planned => 2 * KINDS + 4,
             Set::Actors => 2 * KINDS + 5,
             Set::Demonyms => 2 * KINDS + 6,
+            Set::TimeAnchors => 2 * KINDS + 7,
         }
     }
 }
@@ -205,6 +239,8 @@ pub struct Scan {
     /// Per set slot, its matches in `matches`.
     ranges: [Range<usize>; SETS],
     matches: Vec<(usize, usize, usize)>,
+    /// A word of [`Set::TimeAnchors`] stands in the text as a whole word.
+    time_anchor: bool,
 }
 
 impl Scan {
@@ -215,6 +251,11 @@ impl Scan {
 
     pub fn contains(&self, set: Set) -> bool {
         !self.get(set).is_empty()
+    }
+
+    /// Whether a word of [`crate::when::ANCHOR_WORDS`] stands in the text as a whole word.
+    pub fn has_time_anchor(&self) -> bool {
+        self.time_anchor
     }
 
     /// Whether any kind's trigger matched: most sentences have none and need nothing more.
@@ -255,6 +296,10 @@ impl Lexicon {
             sorted_pairs(file.actors).into_iter().unzip();
         let (demonym_names, demonym_countries): (Vec<String>, Vec<String>) =
             sorted_pairs(file.demonyms).into_iter().unzip();
+        let time_anchors: Vec<String> = crate::when::ANCHOR_WORDS
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
         let mut sets: Vec<(Set, &[String])> = Vec::new();
         for (index, kind) in EventKind::ALL.into_iter().enumerate() {
             if let Some(words) = file.kinds.get(kind.as_str()) {
@@ -270,8 +315,24 @@ impl Lexicon {
             (Set::Planned, &file.mood.planned),
             (Set::Actors, &actor_names),
             (Set::Demonyms, &demonym_names),
+            (Set::TimeAnchors, &time_anchors),
         ]);
         let (all_phrases, owners) = one_automaton(&sets)?;
+        let skip_words = lower_all(&file.context.skip);
+        let referring = lower_all(&file.context.referring);
+        let negations = lower_all(&file.context.negations);
+        let mut context_bits: HashMap<String, u32> = HashMap::new();
+        let mut mark = |words: &[String], bit: u32| {
+            for w in words {
+                *context_bits.entry(w.clone()).or_insert(0) |= bit;
+            }
+        };
+        mark(&referring, context::REFERRING);
+        mark(&negations, context::NEGATION);
+        mark(&skip_words, context::SKIP);
+        for (k, words) in not_after.iter().enumerate() {
+            mark(words, context::not_after(k));
+        }
         Ok(Lexicon {
             triggers,
             blockers,
@@ -284,12 +345,14 @@ impl Lexicon {
             actor_countries,
             demonyms: PhraseSet::new(&demonym_names)?,
             demonym_countries,
+            time_anchors: PhraseSet::new(&time_anchors)?,
             head_titles: PhraseSet::new(&file.heads.titles)?,
             not_after,
-            skip_words: lower_all(&file.context.skip),
-            referring: lower_all(&file.context.referring),
-            negations: lower_all(&file.context.negations),
+            skip_words,
+            referring,
+            negations,
             skip_lines: lower_all(&file.context.skip_lines),
+            context_bits,
             photo_credits: AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .build(["photo:", "(photo", "photo by"])?,
@@ -305,6 +368,7 @@ impl Lexicon {
     pub fn scan(&self, text: &str, scan: &mut Scan) {
         scan.occurrences.clear();
         scan.matches.clear();
+        scan.time_anchor = false;
         // Every occurrence of every phrase, overlapping ones too, as the automaton's overlapping
         // search gives them; their order does not matter, they are sorted next.
         let dfa = &self.all_phrases;
@@ -313,6 +377,13 @@ impl Lexicon {
                 let phrase = dfa.match_pattern(state, k);
                 let start = end - dfa.pattern_len(phrase);
                 for &(set, index) in &self.owners[phrase.as_usize()] {
+                    if set == Set::TimeAnchors {
+                        // Any whole-word occurrence is enough: the anchors are letters only, so
+                        // the set's leftmost-longest matches hold a whole word exactly when some
+                        // occurrence is one (one that overlaps it has a letter beside it).
+                        scan.time_anchor = scan.time_anchor || is_word_boundary(text, start, end);
+                        continue;
+                    }
                     scan.occurrences
                         .push((set.slot(), start, std::cmp::Reverse(end), index));
                 }
@@ -378,18 +449,25 @@ impl Lexicon {
             (Set::Actors, &self.actors),
             (Set::Demonyms, &self.demonyms),
         ]);
-        sets.into_iter().all(|(set, phrases)| {
-            let own: Vec<(usize, usize, usize)> = phrases.find_iter(text).collect();
-            // A phrase listed twice (in any case) is found under its first index.
-            own.len() == scan.get(set).len()
-                && own.iter().zip(scan.get(set)).all(|(a, b)| {
-                    a.0 == b.0
-                        && a.1 == b.1
-                        && phrases
-                            .phrase(a.2)
-                            .eq_ignore_ascii_case(phrases.phrase(b.2))
-                })
-        })
+        scan.time_anchor == self.time_anchors.contains(text)
+            && scan.get(Set::TimeAnchors).is_empty()
+            && sets.into_iter().all(|(set, phrases)| {
+                let own: Vec<(usize, usize, usize)> = phrases.find_iter(text).collect();
+                // A phrase listed twice (in any case) is found under its first index.
+                own.len() == scan.get(set).len()
+                    && own.iter().zip(scan.get(set)).all(|(a, b)| {
+                        a.0 == b.0
+                            && a.1 == b.1
+                            && phrases
+                                .phrase(a.2)
+                                .eq_ignore_ascii_case(phrases.phrase(b.2))
+                    })
+            })
+    }
+
+    /// The [`context`] bits of the lists that hold `word` (lower case), 0 for most words.
+    pub fn context_bits(&self, word: &str) -> u32 {
+        self.context_bits.get(word).copied().unwrap_or(0)
     }
 
     /// Length in bytes of the longest `skip_lines` start.
@@ -444,4 +522,35 @@ fn sorted_pairs(map: HashMap<String, String>) -> Vec<(String, String)> {
     let mut pairs: Vec<(String, String)> = map.into_iter().collect();
     pairs.sort();
     pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_boundaries_tested_by_byte_are_those_of_the_characters() {
+        let plain = |text: &str, start: usize, end: usize| {
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        };
+        let texts = [
+            "",
+            "shelling in Şuşa’s centre, 2020",
+            "«Stepanakert»—x é9 a-b",
+            "İstanbul\u{a0}talks",
+        ];
+        let mut boundaries = 0;
+        for text in texts {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let expected = plain(text, start, end);
+                    assert_eq!(is_word_boundary(text, start, end), expected, "{text:?}");
+                    boundaries += usize::from(expected);
+                }
+            }
+        }
+        assert!(boundaries > 50, "{boundaries}");
+    }
 }
