@@ -365,6 +365,14 @@ fn decimal_digits(mut n: u64) -> ([u8; 20], usize) {
     }
 }
 
+/// ASCII bytes pushed one by one: checking a few digits as UTF-8 costs more than pushing them.
+fn push_ascii(out: &mut String, ascii: &[u8]) {
+    out.reserve(ascii.len());
+    for &b in ascii {
+        out.push(char::from(b));
+    }
+}
+
 /// `41600` → `41 600`.
 fn write_thousands(out: &mut String, mut n: u64) {
     // Twenty digits and their six spaces at most, written from the last digit back and pushed
@@ -385,7 +393,7 @@ fn write_thousands(out: &mut String, mut n: u64) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&grouped[at..]).unwrap_or(""));
+    push_ascii(out, &grouped[at..]);
 }
 
 /// `value` with `decimals` (0 or 1) digits after the point, exactly as `{:.0}` and `{:.1}` write
@@ -409,7 +417,7 @@ fn write_fixed(out: &mut String, value: f64, decimals: usize) {
         (rounded / 10, Some(rounded % 10))
     };
     let (digits, first) = decimal_digits(whole);
-    out.push_str(std::str::from_utf8(&digits[first..]).unwrap_or(""));
+    push_ascii(out, &digits[first..]);
     if let Some(tenths) = tenths {
         out.push('.');
         out.push(char::from(b'0' + tenths as u8));
@@ -568,7 +576,9 @@ fn best_is_country(g: &Gazetteer, f: &Found) -> bool {
 fn propagate_through_lists(text: &str, found: &mut [Found]) {
     let joined = |a: &Found, b: &Found| {
         text.get(a.end..b.start).is_some_and(|gap| {
-            let gap = gap.trim_matches(|c: char| c.is_whitespace() || "\"“”'‘’,".contains(c));
+            let gap = gap.trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | ',')
+            });
             gap.is_empty() || gap == "and" || gap == "or"
         })
     };

@@ -13,7 +13,7 @@ use ahash::AHashMap;
 use crate::model::MentionRole;
 
 use super::landmarks::{BYTE_FLAGS, CREDIT_ANCHOR_BYTES, WORD};
-use super::normalize::{ascii_word_end, normalize_text};
+use super::normalize::{ascii_word_end, is_alphanumeric, normalize_text};
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
 #[derive(Clone, Debug, PartialEq)]
@@ -263,7 +263,7 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
             .get(at..)
             .and_then(|rest| rest.chars().next())
             .unwrap_or(' ');
-        (c.is_alphanumeric(), c.len_utf8())
+        (is_alphanumeric(c), c.len_utf8())
     };
     let in_ascii_word = |b: u8| BYTE_FLAGS[b as usize] & WORD != 0;
     let mut at = range.start;
