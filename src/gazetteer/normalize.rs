@@ -23,6 +23,18 @@ pub struct Normalized {
     /// Offsets in `text` of the words that may start a name: every word but those whose
     /// original first letter is lower case, which a name never is.
     pub name_starts: Vec<u32>,
+    /// Every run of ASCII letters and digits of the original text, in order: the words the role
+    /// rules read, found here on the way ([`super::roles::push_sentence_words`]).
+    pub ascii_words: Vec<AsciiWord>,
+}
+
+/// A run of ASCII letters and digits of the original text, as long as it goes, and where its
+/// lower case is in the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AsciiWord {
+    pub start: u32,
+    pub end: u32,
+    pub normalized: u32,
 }
 
 /// Bytes of the normalised text from `normalized` on, up to the next run, come from the original
@@ -231,6 +243,7 @@ pub fn normalize_text(text: &str) -> Normalized {
         credit_anchors: Vec::with_capacity(text.len() / 32),
     };
     let mut name_starts: Vec<u32> = Vec::with_capacity(text.len() / 24);
+    let mut ascii_words: Vec<AsciiWord> = Vec::with_capacity(text.len() / 5);
     // The next byte written starts a run: the one before it was dropped or transliterated.
     let mut new_run = true;
     let mut i = 0;
@@ -249,6 +262,11 @@ pub fn normalize_text(text: &str) -> Normalized {
             if out[written - 1] == b' ' && !b.is_ascii_lowercase() {
                 name_starts.push(written as u32);
             }
+            let mut ascii_word = AsciiWord {
+                start: i as u32,
+                end: 0,
+                normalized: written as u32,
+            };
             loop {
                 let (word, ys, lowered) = classify_eight(eight_at(bytes, i));
                 let not_word = !word & HIGH;
@@ -269,6 +287,8 @@ pub fn normalize_text(text: &str) -> Normalized {
                 written += len;
                 i += len;
                 if len < 8 {
+                    ascii_word.end = i as u32;
+                    ascii_words.push(ascii_word);
                     // Most words end at one space before the next word: the space is written
                     // already (it was in the eight bytes) and changes no run, so the next word
                     // goes on in this loop.
@@ -283,6 +303,8 @@ pub fn normalize_text(text: &str) -> Normalized {
                     if !bytes[i].is_ascii_lowercase() {
                         name_starts.push(written as u32);
                     }
+                    ascii_word.start = i as u32;
+                    ascii_word.normalized = written as u32;
                 }
             }
             continue;
@@ -359,6 +381,7 @@ pub fn normalize_text(text: &str) -> Normalized {
         runs,
         landmarks,
         name_starts,
+        ascii_words,
     }
 }
 

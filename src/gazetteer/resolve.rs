@@ -476,9 +476,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
         sort_candidates(&mut f.candidates);
     }
     apply_neighbours(g, &mut found);
-    // ASCII lower case of the whole article, for the words of its sentences.
-    let lower = text.to_ascii_lowercase();
-    apply_relative_phrases(g, text, &lower, &sentences, &mut found);
+    apply_relative_phrases(g, text, &sentences, &mut found);
 
     // Roles.
     let credits = roles::credit_spans_at(text, &landmarks.credit_anchors);
@@ -512,7 +510,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
                 (Some(slot), Some(span)) => {
                     let (range, past) = slot.get_or_insert_with(|| {
                         let from = all_words.len();
-                        roles::push_words(&mut all_words, text, &lower, span.clone());
+                        roles::push_sentence_words(&mut all_words, text, &normalized, span.clone());
                         let past = roles::tells_of_the_past(&all_words[from..]);
                         (from..all_words.len(), past)
                     });
@@ -1002,7 +1000,6 @@ fn angle_between(a: f64, b: f64) -> f64 {
 fn apply_relative_phrases<'a>(
     g: &'a Gazetteer,
     text: &'a str,
-    lower: &str,
     sentences: &[Range<usize>],
     found: &mut [Found<'a>],
 ) {
@@ -1020,6 +1017,8 @@ fn apply_relative_phrases<'a>(
         return;
     }
     let units = &units[..present];
+    // ASCII lower case of the whole article, for the words of the phrases: made for the first.
+    let mut lower: Option<String> = None;
     for index in 0..found.len() {
         let sentence_end = sentences
             .get(found[index].sentence)
@@ -1030,6 +1029,7 @@ fn apply_relative_phrases<'a>(
         if !units.iter().any(|unit| ahead.contains(unit)) {
             continue;
         }
+        let lower = lower.get_or_insert_with(|| text.to_ascii_lowercase());
         let Some(relative) = relative_phrase(text, lower, after_name, sentence_end) else {
             continue;
         };

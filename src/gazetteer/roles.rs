@@ -13,7 +13,7 @@ use ahash::AHashMap;
 use crate::model::MentionRole;
 
 use super::landmarks::{BYTE_FLAGS, CREDIT_ANCHOR_BYTES, WORD};
-use super::normalize::{ascii_word_end, is_alphanumeric, normalize_text};
+use super::normalize::{Normalized, ascii_word_end, is_alphanumeric, normalize_text};
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
 #[derive(Clone, Debug, PartialEq)]
@@ -255,8 +255,21 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
     if text.get(range.clone()).is_none() || lower.len() != text.len() {
         return;
     }
+    scan_words(out, text, Some(lower), range.start, range.end, range.end);
+}
+
+/// The words of `text` from `at` on, up to `end`, added to `out` until one ends at `stop_after`
+/// or later; where the next would start. ASCII words borrow their lower case from `lower` when
+/// given (`text.to_ascii_lowercase()`), else from the text when it has no capital.
+fn scan_words<'a>(
+    out: &mut Vec<Word<'a>>,
+    text: &'a str,
+    lower: Option<&'a str>,
+    mut at: usize,
+    stop_after: usize,
+    end: usize,
+) -> usize {
     let bytes = text.as_bytes();
-    let end = range.end;
     // Whether the non-ASCII character at `at` is a letter or digit, and its length.
     let other_char = |at: usize| {
         let c = text
@@ -265,9 +278,21 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
             .unwrap_or(' ');
         (is_alphanumeric(c), c.len_utf8())
     };
+    let ascii_lower = |start: usize, end: usize| -> Cow<'a, str> {
+        match lower {
+            Some(lower) => Cow::Borrowed(lower.get(start..end).unwrap_or("")),
+            None => {
+                let word = text.get(start..end).unwrap_or("");
+                if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(word.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                }
+            }
+        }
+    };
     let in_ascii_word = |b: u8| BYTE_FLAGS[b as usize] & WORD != 0;
-    let mut at = range.start;
-    while at < end {
+    while at < end && at < stop_after {
         let b = bytes[at];
         if b.is_ascii() {
             if !in_ascii_word(b) {
@@ -281,7 +306,7 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
                 out.push(Word {
                     start: at,
                     end: word_end,
-                    lower: Cow::Borrowed(lower.get(at..word_end).unwrap_or("")),
+                    lower: ascii_lower(at, word_end),
                     capitalised: b.is_ascii_uppercase(),
                 });
                 at = word_end;
@@ -312,10 +337,7 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
         }
         let word = &text[start..at];
         let (lower, capitalised) = if ascii {
-            (
-                Cow::Borrowed(&lower[start..at]),
-                bytes[start].is_ascii_uppercase(),
-            )
+            (ascii_lower(start, at), bytes[start].is_ascii_uppercase())
         } else {
             (
                 if word.chars().any(char::is_uppercase) {
@@ -332,6 +354,64 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
             lower,
             capitalised,
         });
+    }
+    at
+}
+
+/// [`push_words`] for the range of a sentence, taking the runs of ASCII letters and digits the
+/// normaliser found ([`Normalized::ascii_words`], in order) instead of finding them again, and
+/// their lower case from the normalised text. Only next to characters outside ASCII is the text
+/// itself read, as [`push_words`] reads it: "Şuşa" is one word there, where the normaliser sees
+/// the runs "u" and "a".
+pub fn push_sentence_words<'a>(
+    out: &mut Vec<Word<'a>>,
+    text: &'a str,
+    normalized: &'a Normalized,
+    range: Range<usize>,
+) {
+    if text.get(range.clone()).is_none() {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let end = range.end;
+    let runs = &normalized.ascii_words;
+    let mut at = range.start;
+    let first = runs.partition_point(|run| run.end as usize <= at);
+    for run in &runs[first..] {
+        let (start, run_end) = (run.start as usize, run.end as usize);
+        if start >= end {
+            break;
+        }
+        if run_end <= at {
+            // Read already, with characters outside ASCII next to it.
+            continue;
+        }
+        // The run is a word of its own when nothing but ASCII separators come before it and no
+        // character outside ASCII goes on after it.
+        let alone = start >= at
+            && bytes[at..start].is_ascii()
+            && (run_end >= end || bytes[run_end].is_ascii());
+        if !alone {
+            at = scan_words(out, text, None, at, run_end, end);
+            continue;
+        }
+        let word_end = run_end.min(end);
+        let lower_at = run.normalized as usize;
+        out.push(Word {
+            start,
+            end: word_end,
+            lower: Cow::Borrowed(
+                normalized
+                    .text
+                    .get(lower_at..lower_at + (word_end - start))
+                    .unwrap_or(""),
+            ),
+            capitalised: bytes[start].is_ascii_uppercase(),
+        });
+        at = word_end;
+    }
+    if at < end {
+        scan_words(out, text, None, at, end, end);
     }
 }
 
@@ -887,6 +967,61 @@ mod tests {
                 assert_eq!(in_list(word, bit), list.contains(&word), "{word}");
             }
         }
+    }
+
+    /// Words as comparable facts: offsets, lower case, capital.
+    fn word_facts(words: &[Word]) -> Vec<(usize, usize, String, bool)> {
+        words
+            .iter()
+            .map(|w| (w.start, w.end, w.lower.to_string(), w.capitalised))
+            .collect()
+    }
+
+    /// The words taken from the normaliser's runs are the words read from the text, for whole
+    /// sentences and for ranges that cut words, next to letters outside ASCII or not.
+    #[test]
+    fn sentence_words_from_the_normaliser_are_the_words_read_from_the_text() {
+        let mut texts: Vec<String> = vec![
+            "Shelling hit ŞUŞA, Xankəndi and Ganja's 2nd district.".into(),
+            "Ağdam—Füzuli; “Stepanakert” was hit. Oʻzbekiston’s envoy Gʻafur spoke.".into(),
+            "Москва and Ереван: Баку 2020, Երևան (Yerevan) ΑΘΗΝΑ.\nNEW LINE éclair".into(),
+            "ABCDEFGHIJKLMNOP qrstuvwxyz0123456789 café’s 15km naïve Straße ×2 ÷3 ǝǝ".into(),
+            "ǝx yǝ Əliyev\u{2019}s 9-10 km; x\u{300}y ‘quoted’ end".into(),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(root.join("seeds"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if entry.path().extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+            }
+        }
+        let mut compared = 0;
+        for text in &texts {
+            let normalized = normalize_text(text);
+            let lower = text.to_ascii_lowercase();
+            let mut ranges = super::super::resolve::sentence_spans(text);
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&at| text.is_char_boundary(at))
+                .collect();
+            // Ranges starting and ending anywhere, inside words too.
+            for (i, &start) in boundaries.iter().enumerate().step_by(7) {
+                for &end in boundaries[i..].iter().step_by(13).take(6) {
+                    ranges.push(start..end);
+                }
+            }
+            for range in ranges {
+                let mut read = Vec::new();
+                push_words(&mut read, text, &lower, range.clone());
+                let mut taken = Vec::new();
+                push_sentence_words(&mut taken, text, &normalized, range.clone());
+                assert_eq!(word_facts(&taken), word_facts(&read), "{:?}", &text[range]);
+                compared += read.len();
+            }
+        }
+        assert!(compared > 10_000, "{compared}");
     }
 
     #[test]
