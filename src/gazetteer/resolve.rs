@@ -153,8 +153,6 @@ struct Scored<'a> {
     score: f64,
     /// The text used the place's own name, not an alternate one.
     primary: bool,
-    /// Kilometres from the middle of the war.
-    from_war: f64,
     country: Option<CountryReason<'a>>,
     /// The nearest unambiguous place of the article: kilometres and its name.
     neighbour: Option<(f64, &'a str)>,
@@ -240,7 +238,6 @@ fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<
             place: named.place,
             score,
             primary: named.primary,
-            from_war,
             country: None,
             neighbour: None,
             relative: None,
@@ -249,35 +246,57 @@ fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<
     candidates
 }
 
+/// The parts of a candidate's reasons that depend on its place alone: what it is
+/// ("city of AZ, 41 600 people") and how far it is from the war ("; in the war zone").
+#[derive(Debug)]
+pub(crate) struct PlaceReasons {
+    what: Box<str>,
+    war: Box<str>,
+}
+
+impl PlaceReasons {
+    pub(crate) fn new(place: &Place, from_war: f64) -> PlaceReasons {
+        let mut what = String::new();
+        let country = if place.country.is_empty() {
+            "?"
+        } else {
+            &place.country
+        };
+        what.push_str(kind_word(place.kind));
+        what.push_str(" of ");
+        what.push_str(country);
+        if place.population > 0 {
+            what.push_str(", ");
+            write_thousands(&mut what, place.population);
+            what.push_str(" people");
+        }
+        let mut war = String::new();
+        if from_war < 120.0 {
+            war.push_str("; in the war zone");
+        } else if from_war < 400.0 {
+            war.push_str("; ");
+            write_fixed(&mut war, from_war, 0);
+            war.push_str(" km from the war");
+        }
+        PlaceReasons {
+            what: what.into(),
+            war: war.into(),
+        }
+    }
+}
+
 /// The reasons of a candidate, in the order they were found, joined by "; ".
 fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candidate: &Scored) {
-    let place = &g.places()[candidate.place as usize];
-    let country = if place.country.is_empty() {
-        "?"
-    } else {
-        &place.country
-    };
-    out.push_str(kind_word(place.kind));
-    out.push_str(" of ");
-    out.push_str(country);
-    if place.population > 0 {
-        out.push_str(", ");
-        write_thousands(out, place.population);
-        out.push_str(" people");
-    }
-    if candidate.primary {
-        out.push_str("; its own name");
-    } else {
-        out.push_str("; also called '");
-        out.push_str(name_as_written);
-        out.push('\'');
-    }
-    if candidate.from_war < 120.0 {
-        out.push_str("; in the war zone");
-    } else if candidate.from_war < 400.0 {
-        out.push_str("; ");
-        write_fixed(out, candidate.from_war, 0);
-        out.push_str(" km from the war");
+    if let Some(reasons) = g.place_reasons(candidate.place) {
+        out.push_str(&reasons.what);
+        if candidate.primary {
+            out.push_str("; its own name");
+        } else {
+            for part in ["; also called '", name_as_written, "'"] {
+                out.push_str(part);
+            }
+        }
+        out.push_str(&reasons.war);
     }
     match candidate.country {
         Some(CountryReason::Written(written)) => {
@@ -403,14 +422,21 @@ fn write_thousands(out: &mut String, mut n: u64) {
 fn write_fixed(out: &mut String, value: f64, decimals: usize) {
     let scale = if decimals == 0 { 1.0 } else { 10.0 };
     let scaled = value * scale;
-    // `scaled` is off by at most half a unit in its last place: only a fraction within reach of
-    // one half could round differently from the exact value, and those go to the formatter.
-    let near_tie = (scaled - scaled.floor() - 0.5).abs() < 1e-6;
-    if decimals > 1 || !(0.0..1e15).contains(&scaled) || value.is_sign_negative() || near_tie {
+    if decimals > 1 || !(0.0..1e15).contains(&scaled) || value.is_sign_negative() {
         let _ = write!(out, "{value:.decimals$}");
         return;
     }
-    let rounded = scaled.round() as u64;
+    // Below 2^53 and not negative: the cast is the floor, and the fraction is exact. (`floor`
+    // and `round` are library calls on the common x86-64 target.)
+    let floor = scaled as u64;
+    let fraction = scaled - floor as f64;
+    // `scaled` is off by at most half a unit in its last place: only a fraction within reach of
+    // one half could round differently from the exact value, and those go to the formatter.
+    if (fraction - 0.5).abs() < 1e-6 {
+        let _ = write!(out, "{value:.decimals$}");
+        return;
+    }
+    let rounded = floor + u64::from(fraction > 0.5);
     let (whole, tenths) = if decimals == 0 {
         (rounded, None)
     } else {
@@ -1274,6 +1300,64 @@ mod tests {
                     "{} within {reach}",
                     from.id
                 );
+            }
+        }
+    }
+
+    /// A candidate's reasons as written before the parts that depend on the place alone were
+    /// kept: the definition the shortcut is checked against.
+    fn plain_reasons(g: &Gazetteer, name_as_written: &str, candidate: &Scored) -> String {
+        let from_war = km_from_war(&g.places()[candidate.place as usize]);
+        let mut out = String::new();
+        let place = &g.places()[candidate.place as usize];
+        let country = if place.country.is_empty() {
+            "?"
+        } else {
+            &place.country
+        };
+        out.push_str(&format!("{} of {country}", kind_word(place.kind)));
+        if place.population > 0 {
+            out.push_str(", ");
+            write_thousands(&mut out, place.population);
+            out.push_str(" people");
+        }
+        if candidate.primary {
+            out.push_str("; its own name");
+        } else {
+            out.push_str(&format!("; also called '{name_as_written}'"));
+        }
+        if from_war < 120.0 {
+            out.push_str("; in the war zone");
+        } else if from_war < 400.0 {
+            out.push_str(&format!("; {from_war:.0} km from the war"));
+        }
+        out
+    }
+
+    /// The reasons written from each place's kept parts are the reasons written in full, for
+    /// every place of the gazetteer, by its own name and by another.
+    #[test]
+    fn kept_place_reasons_read_as_reasons_written_in_full() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let g = Gazetteer::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        assert!(g.len() > 1000);
+        for (index, place) in g.places().iter().enumerate() {
+            for primary in [true, false] {
+                let candidate = Scored {
+                    place: index as u32,
+                    score: 1.0,
+                    primary,
+                    country: None,
+                    neighbour: None,
+                    relative: None,
+                };
+                let mut kept = String::new();
+                write_reasons(&mut kept, &g, "Şuşa", &candidate);
+                assert_eq!(kept, plain_reasons(&g, "Şuşa", &candidate), "{}", place.id);
+                // Asked again, the kept parts answer the same.
+                let mut again = String::new();
+                write_reasons(&mut again, &g, "Şuşa", &candidate);
+                assert_eq!(again, kept);
             }
         }
     }
