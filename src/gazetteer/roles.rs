@@ -13,7 +13,7 @@ use ahash::AHashMap;
 use crate::model::MentionRole;
 
 use super::landmarks::{BYTE_FLAGS, CREDIT_ANCHOR_BYTES, WORD};
-use super::normalize::{Normalized, ascii_word_end, is_alphanumeric, normalize_text};
+use super::normalize::{AsciiWord, Normalized, ascii_word_end, is_alphanumeric, normalize_text};
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
 #[derive(Clone, Debug, PartialEq)]
@@ -377,6 +377,35 @@ pub fn push_sentence_words<'a>(
     let runs = &normalized.ascii_words;
     let mut at = range.start;
     let first = runs.partition_point(|run| run.end as usize <= at);
+    // Most sentences are ASCII through and through: their words are the runs, as they are.
+    let outside = &normalized.outside_ascii;
+    let next_outside = outside.partition_point(|&o| (o as usize) < range.start);
+    if outside.get(next_outside).is_none_or(|&o| o as usize >= end) {
+        let last = first + runs[first..].partition_point(|run| (run.start as usize) < end);
+        let words = &runs[first..last];
+        let whole = |run: Option<&AsciiWord>| {
+            run.is_none_or(|run| run.start as usize >= range.start && run.end as usize <= end)
+        };
+        if whole(words.first()) && whole(words.last()) {
+            out.reserve(words.len());
+            for run in words {
+                let (start, word_end) = (run.start as usize, run.end as usize);
+                let lower_at = run.normalized as usize;
+                out.push(Word {
+                    start,
+                    end: word_end,
+                    lower: Cow::Borrowed(
+                        normalized
+                            .text
+                            .get(lower_at..lower_at + (word_end - start))
+                            .unwrap_or(""),
+                    ),
+                    capitalised: bytes[start].is_ascii_uppercase(),
+                });
+            }
+            return;
+        }
+    }
     for run in &runs[first..] {
         let (start, run_end) = (run.start as usize, run.end as usize);
         if start >= end {
