@@ -26,9 +26,9 @@ pub struct Normalized {
     /// Every run of ASCII letters and digits of the original text, in order: the words the role
     /// rules read, found here on the way ([`super::roles::push_sentence_words`]).
     pub ascii_words: Vec<AsciiWord>,
-    /// Where each character outside ASCII starts, in order: a range with none is all
-    /// [`Normalized::ascii_words`] and separators.
-    pub outside_ascii: Vec<u32>,
+    /// Where each letter or digit outside ASCII starts, in order: the words of a range with none
+    /// are its [`Normalized::ascii_words`] (quotes and dashes outside ASCII only separate them).
+    pub letters_outside_ascii: Vec<u32>,
 }
 
 /// A run of ASCII letters and digits of the original text, as long as it goes, and where its
@@ -247,7 +247,7 @@ pub fn normalize_text(text: &str) -> Normalized {
     };
     let mut name_starts: Vec<u32> = Vec::with_capacity(text.len() / 24);
     let mut ascii_words: Vec<AsciiWord> = Vec::with_capacity(text.len() / 5);
-    let mut outside_ascii: Vec<u32> = Vec::new();
+    let mut letters_outside_ascii: Vec<u32> = Vec::new();
     // The next byte written starts a run: the one before it was dropped or transliterated.
     let mut new_run = true;
     let mut i = 0;
@@ -341,7 +341,9 @@ pub fn normalize_text(text: &str) -> Normalized {
             break;
         };
         let end = i + c.len_utf8();
-        outside_ascii.push(i as u32);
+        if is_alphanumeric(c) {
+            letters_outside_ascii.push(i as u32);
+        }
         if c == '©' {
             landmarks.credit_anchors.push((end - 1) as u32);
         }
@@ -387,7 +389,7 @@ pub fn normalize_text(text: &str) -> Normalized {
         landmarks,
         name_starts,
         ascii_words,
-        outside_ascii,
+        letters_outside_ascii,
     }
 }
 

@@ -377,8 +377,8 @@ pub fn push_sentence_words<'a>(
     let runs = &normalized.ascii_words;
     let mut at = range.start;
     let first = runs.partition_point(|run| run.end as usize <= at);
-    // Most sentences are ASCII through and through: their words are the runs, as they are.
-    let outside = &normalized.outside_ascii;
+    // Most sentences have no letter outside ASCII: their words are the runs, as they are.
+    let outside = &normalized.letters_outside_ascii;
     let next_outside = outside.partition_point(|&o| (o as usize) < range.start);
     if outside.get(next_outside).is_none_or(|&o| o as usize >= end) {
         let last = first + runs[first..].partition_point(|run| (run.start as usize) < end);
