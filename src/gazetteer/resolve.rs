@@ -442,8 +442,16 @@ fn write_fixed(out: &mut String, value: f64, decimals: usize) {
     } else {
         (rounded / 10, Some(rounded % 10))
     };
-    let (digits, first) = decimal_digits(whole);
-    push_ascii(out, &digits[first..]);
+    // Scores and distances are mostly below a hundred: one or two digits, pushed at once.
+    if whole < 10 {
+        out.push(char::from(b'0' + whole as u8));
+    } else if whole < 100 {
+        out.push(char::from(b'0' + (whole / 10) as u8));
+        out.push(char::from(b'0' + (whole % 10) as u8));
+    } else {
+        let (digits, first) = decimal_digits(whole);
+        push_ascii(out, &digits[first..]);
+    }
     if let Some(tenths) = tenths {
         out.push('.');
         out.push(char::from(b'0' + tenths as u8));

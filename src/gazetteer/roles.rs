@@ -446,8 +446,9 @@ pub fn push_sentence_words<'a>(
 
 /// True when only spaces (no punctuation) separate `from` and `to`.
 fn only_spaces(text: &str, from: usize, to: usize) -> bool {
+    // Mostly one plain space: its bytes settle it without decoding characters.
     text.get(from..to)
-        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+        .is_some_and(|gap| gap.bytes().all(|b| b == b' ') || gap.chars().all(char::is_whitespace))
 }
 
 /// Markers of credit lines, bylines and links: what follows them on the line is not news.
@@ -1051,6 +1052,20 @@ mod tests {
             }
         }
         assert!(compared > 10_000, "{compared}");
+    }
+
+    /// The test by bytes answers as the test by characters does.
+    #[test]
+    fn gaps_of_spaces_are_told_as_characters_tell_them() {
+        let text = "Baku  said,\tYerevan\u{a0}replied \n and\u{2009}Moscow x";
+        for from in 0..=text.len() {
+            for to in from..=text.len() {
+                let plain = text
+                    .get(from..to)
+                    .is_some_and(|gap| gap.chars().all(char::is_whitespace));
+                assert_eq!(only_spaces(text, from, to), plain, "{from}..{to}");
+            }
+        }
     }
 
     #[test]
