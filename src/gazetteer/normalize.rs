@@ -58,6 +58,46 @@ impl Normalized {
         (from, to.max(from))
     }
 
+    /// [`Normalized::original_range`] for ranges asked for in the order of their starts:
+    /// `hint` (0 at first) keeps the run of the last start, from which the next is found by
+    /// walking on rather than by a search through every run. Any order gives the same answers.
+    pub fn original_range_after(
+        &self,
+        hint: &mut usize,
+        start: usize,
+        end: usize,
+    ) -> (usize, usize) {
+        let from = self.origin_after(hint, start).map_or(0, |(from, _)| from);
+        let mut end_hint = *hint;
+        let to = self
+            .origin_after(&mut end_hint, end.saturating_sub(1))
+            .map_or(0, |(_, to)| to);
+        (from, to.max(from))
+    }
+
+    /// [`Normalized::origin`], walking on from the run at `hint`, which it leaves at the run of
+    /// `at`; a search as [`Normalized::origin`] makes when `at` lies before that run.
+    fn origin_after(&self, hint: &mut usize, at: usize) -> Option<(usize, usize)> {
+        if at >= self.text.len() {
+            return None;
+        }
+        if self
+            .runs
+            .get(*hint)
+            .is_none_or(|run| run.normalized as usize > at)
+        {
+            return self.origin(at);
+        }
+        while self
+            .runs
+            .get(*hint + 1)
+            .is_some_and(|run| run.normalized as usize <= at)
+        {
+            *hint += 1;
+        }
+        Some(self.runs[*hint].origin_of(at))
+    }
+
     /// The original character the normalised byte `at` came from.
     fn origin(&self, at: usize) -> Option<(usize, usize)> {
         if at >= self.text.len() {
@@ -67,12 +107,18 @@ impl Normalized {
             .runs
             .partition_point(|run| run.normalized as usize <= at)
             .checked_sub(1)?;
-        let run = self.runs[index];
-        if run.expanded_end != 0 {
-            return Some((run.original as usize, run.expanded_end as usize));
+        Some(self.runs[index].origin_of(at))
+    }
+}
+
+impl Run {
+    /// The original character of the normalised byte `at`, which is in this run.
+    fn origin_of(&self, at: usize) -> (usize, usize) {
+        if self.expanded_end != 0 {
+            return (self.original as usize, self.expanded_end as usize);
         }
-        let from = run.original as usize + (at - run.normalized as usize);
-        Some((from, from + 1))
+        let from = self.original as usize + (at - self.normalized as usize);
+        (from, from + 1)
     }
 }
 
@@ -467,6 +513,40 @@ mod tests {
     fn letters_and_digits_are_told_as_the_standard_library_tells_them() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    /// Walking on from the last start maps every range as the search does, in order or not.
+    #[test]
+    fn ranges_mapped_in_order_map_as_searched() {
+        let texts = [
+            "Near  Ağdam -- and “Xankəndi”, (Şuşa);\n\nSTEPANAKERT’s 15km—Füzuli. ß ﬁ 北京 end",
+            "  leading spaces, then words... and (more) words ʻAli O‘zbekiston  ",
+            "plain",
+        ];
+        for text in texts {
+            let n = normalize_text(text);
+            let len = n.text.len();
+            let mut hint = 0;
+            for start in 0..=len + 1 {
+                for end in start..=(start + 12).min(len + 2) {
+                    let mut probe = hint;
+                    assert_eq!(
+                        n.original_range_after(&mut probe, start, end),
+                        n.original_range(start, end),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+                let walked = n.original_range_after(&mut hint, start, start + 1);
+                assert_eq!(walked, n.original_range(start, start + 1));
+                // Asked out of order, it still answers as the search does.
+                let mut late = hint;
+                let back = start / 2;
+                assert_eq!(
+                    n.original_range_after(&mut late, back, back + 3),
+                    n.original_range(back, back + 3)
+                );
+            }
         }
     }
 

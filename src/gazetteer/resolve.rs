@@ -604,16 +604,26 @@ fn best_is_country(g: &Gazetteer, f: &Found) -> bool {
     best(g, f).is_some_and(|p| p.kind == PlaceKind::Country)
 }
 
+/// Spaces, quotes and commas around a list's names.
+fn around_list_names(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | ',')
+}
+
+/// Whether the text between two names joins them in a list: nothing, "and" or "or" but spaces,
+/// quotes and commas. Most gaps are a clause whose first word settles it: the gap is read from
+/// its start only as far as that.
+fn joins_a_list(gap: &str) -> bool {
+    let rest = gap.trim_start_matches(around_list_names);
+    let after_word = rest
+        .strip_prefix("and")
+        .or_else(|| rest.strip_prefix("or"))
+        .unwrap_or(rest);
+    after_word.chars().all(around_list_names)
+}
+
 /// "Baku and Yerevan stressed", "from Syria and Libya": names listed together share a role.
 fn propagate_through_lists(text: &str, found: &mut [Found]) {
-    let joined = |a: &Found, b: &Found| {
-        text.get(a.end..b.start).is_some_and(|gap| {
-            let gap = gap.trim_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | ',')
-            });
-            gap.is_empty() || gap == "and" || gap == "or"
-        })
-    };
+    let joined = |a: &Found, b: &Found| text.get(a.end..b.start).is_some_and(joins_a_list);
     let is_event = |v: &Verdict| {
         matches!(
             v,
@@ -1366,6 +1376,26 @@ mod tests {
                 let mut again = String::new();
                 write_reasons(&mut again, &g, "Şuşa", &candidate);
                 assert_eq!(again, kept);
+            }
+        }
+    }
+
+    /// Read from its start, a gap joins a list exactly when trimmed at both ends it is empty,
+    /// "and" or "or".
+    #[test]
+    fn list_gaps_read_from_the_start_are_the_trimmed_gaps() {
+        let pieces = [
+            "", " ", ", ", "and", "or", "“", "’", "\n", "x", "andx", "nor", "o", "an", "said",
+            ",\u{a0}", "d",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let gap = format!("{a}{b}{c}");
+                    let trimmed = gap.trim_matches(around_list_names);
+                    let plain = trimmed.is_empty() || trimmed == "and" || trimmed == "or";
+                    assert_eq!(joins_a_list(&gap), plain, "{gap:?}");
+                }
             }
         }
     }
