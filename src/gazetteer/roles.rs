@@ -8,8 +8,6 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use ahash::AHashMap;
-
 use crate::model::MentionRole;
 
 use super::landmarks::{BYTE_FLAGS, CREDIT_ANCHOR_BYTES, WORD};
@@ -201,19 +199,76 @@ const WORD_LISTS: [(&[&str], u16); 10] = [
 ];
 
 /// Which word lists hold `word`, as bits: the rules look up the words around every name, and
-/// one hash lookup answers for every list instead of a walk through each.
+/// one lookup answers for every list instead of a walk through each.
 fn word_lists(word: &str) -> u16 {
-    static LISTS: OnceLock<AHashMap<&'static str, u16>> = OnceLock::new();
-    let lists = LISTS.get_or_init(|| {
-        let mut lists = AHashMap::new();
+    static LISTS: OnceLock<ListTable> = OnceLock::new();
+    LISTS.get_or_init(ListTable::new).get(word)
+}
+
+/// The words of [`WORD_LISTS`] with their bits, in an open-addressing table keyed by a word's
+/// bytes packed into two integers: every listed word has at most [`ListTable::LONGEST`] bytes, so
+/// a lookup is a few integer operations and comparisons, with no general hashing of strings.
+struct ListTable {
+    /// `(packed word, bits)`; bits 0 for a free slot.
+    slots: Vec<((u64, u64, usize), u16)>,
+}
+
+impl ListTable {
+    const LONGEST: usize = 16;
+    const SLOTS: usize = 1024;
+
+    fn new() -> ListTable {
+        let mut table = ListTable {
+            slots: vec![((0, 0, 0), 0); Self::SLOTS],
+        };
         for (list, bit) in WORD_LISTS {
             for &word in list {
-                *lists.entry(word).or_insert(0) |= bit;
+                if let Some(key) = Self::key(word) {
+                    let at = table.slot(key);
+                    table.slots[at].0 = key;
+                    table.slots[at].1 |= bit;
+                }
             }
         }
-        lists
-    });
-    lists.get(word).copied().unwrap_or(0)
+        table
+    }
+
+    /// `word`'s bytes as two little-endian integers and its length, if it may be listed.
+    #[inline]
+    fn key(word: &str) -> Option<(u64, u64, usize)> {
+        let bytes = word.as_bytes();
+        if bytes.is_empty() || bytes.len() > Self::LONGEST {
+            return None;
+        }
+        let (mut low, mut high) = (0u64, 0u64);
+        for (i, &b) in bytes.iter().enumerate() {
+            if i < 8 {
+                low |= u64::from(b) << (8 * i);
+            } else {
+                high |= u64::from(b) << (8 * (i - 8));
+            }
+        }
+        Some((low, high, bytes.len()))
+    }
+
+    /// The slot holding `key`, or the free slot where it would go.
+    #[inline]
+    fn slot(&self, key: (u64, u64, usize)) -> usize {
+        let mixed =
+            (key.0 ^ key.1.rotate_left(29) ^ key.2 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut at = (mixed >> 54) as usize;
+        loop {
+            let (held, bits) = self.slots[at];
+            if bits == 0 || held == key {
+                return at;
+            }
+            at = (at + 1) % Self::SLOTS;
+        }
+    }
+
+    fn get(&self, word: &str) -> u16 {
+        Self::key(word).map_or(0, |key| self.slots[self.slot(key)].1)
+    }
 }
 
 /// Whether the list of `bit` holds `word`.
@@ -991,7 +1046,22 @@ mod tests {
             .iter()
             .flat_map(|(list, _)| list.iter().copied())
             .collect();
-        words.extend(["shelled", "Said", "", "stepanakert", "saidx"]);
+        assert!(
+            words.iter().all(|w| w.len() <= ListTable::LONGEST),
+            "a listed word is longer than the table's keys"
+        );
+        words.extend([
+            "shelled",
+            "Said",
+            "",
+            "stepanakert",
+            "saidx",
+            "representativesx",
+            "representatives-of-the-people",
+            "şuşa",
+            "s\0",
+        ]);
+
         for word in words {
             for (list, bit) in lists {
                 assert_eq!(in_list(word, bit), list.contains(&word), "{word}");
