@@ -442,11 +442,11 @@ pub fn push_sentence_words<'a>(
             run.is_none_or(|run| run.start as usize >= range.start && run.end as usize <= end)
         };
         if whole(words.first()) && whole(words.last()) {
-            out.reserve(words.len());
-            for run in words {
+            // One reservation for the sentence: no capacity check per word.
+            out.extend(words.iter().map(|run| {
                 let (start, word_end) = (run.start as usize, run.end as usize);
                 let lower_at = run.normalized as usize;
-                out.push(Word {
+                Word {
                     start,
                     end: word_end,
                     lower: Cow::Borrowed(
@@ -455,9 +455,9 @@ pub fn push_sentence_words<'a>(
                             .get(lower_at..lower_at + (word_end - start))
                             .unwrap_or(""),
                     ),
-                    capitalised: bytes[start].is_ascii_uppercase(),
-                });
-            }
+                    capitalised: bytes.get(start).is_some_and(u8::is_ascii_uppercase),
+                }
+            }));
             return;
         }
     }
