@@ -222,6 +222,8 @@ impl Matcher {
         // Names starting at the current word, shortest first: (end, name).
         let mut here: Vec<(usize, usize)> = Vec::new();
         let mut covered_to = 0;
+        // Starts come in order: their runs of the map back to the text are walked, not searched.
+        let mut run_hint = 0;
         for start in starts {
             if start < covered_to || start >= bytes.len() {
                 continue;
@@ -238,7 +240,8 @@ impl Matcher {
                 (end, hash) = add_word(bytes, end + 1, hash);
             }
             for &(end, name) in here.iter().rev() {
-                let (original_start, original_end) = normalized.original_range(start, end);
+                let (original_start, original_end) =
+                    normalized.original_range_after(&mut run_hint, start, end);
                 if accept(original_start, original_end, name) {
                     kept.push(RawMatch {
                         start: original_start,

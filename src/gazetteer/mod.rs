@@ -14,6 +14,7 @@ pub mod roles;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use ahash::AHashMap;
 
@@ -54,6 +55,9 @@ pub struct Gazetteer {
     /// Per place, its [`resolve::prior`] and its distance from the war in km: every mention's
     /// candidates start from them.
     place_facts: Vec<(f64, f64)>,
+    /// Per place, the parts of its candidates' reasons that depend on the place alone, written
+    /// the first time a mention needs them: articles name the same places again and again.
+    place_reasons: Vec<OnceLock<resolve::PlaceReasons>>,
 }
 
 impl Default for Gazetteer {
@@ -67,6 +71,7 @@ impl Default for Gazetteer {
             countries: AHashMap::new(),
             capitals: AHashMap::new(),
             place_facts: Vec::new(),
+            place_reasons: Vec::new(),
         }
     }
 }
@@ -185,6 +190,14 @@ impl Gazetteer {
     /// Every place of the gazetteer.
     pub fn places(&self) -> &[Place] {
         &self.places
+    }
+
+    /// [`resolve::PlaceReasons`] of the place at `index`, written once.
+    pub(crate) fn place_reasons(&self, index: u32) -> Option<&resolve::PlaceReasons> {
+        let slot = self.place_reasons.get(index as usize)?;
+        let place = self.places.get(index as usize)?;
+        let from_war = self.place_facts.get(index as usize)?.1;
+        Some(slot.get_or_init(|| resolve::PlaceReasons::new(place, from_war)))
     }
 
     pub(crate) fn names(&self) -> &[NameEntry] {
@@ -386,6 +399,7 @@ impl GazetteerBuilder {
             }
         }
         let matcher = Matcher::build(&names);
+        let place_reasons = self.places.iter().map(|_| OnceLock::new()).collect();
         let place_facts = self
             .places
             .iter()
@@ -400,6 +414,7 @@ impl GazetteerBuilder {
             countries,
             capitals,
             place_facts,
+            place_reasons,
         }
     }
 }

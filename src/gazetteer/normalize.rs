@@ -23,6 +23,21 @@ pub struct Normalized {
     /// Offsets in `text` of the words that may start a name: every word but those whose
     /// original first letter is lower case, which a name never is.
     pub name_starts: Vec<u32>,
+    /// Every run of ASCII letters and digits of the original text, in order: the words the role
+    /// rules read, found here on the way ([`super::roles::push_sentence_words`]).
+    pub ascii_words: Vec<AsciiWord>,
+    /// Where each letter or digit outside ASCII starts, in order: the words of a range with none
+    /// are its [`Normalized::ascii_words`] (quotes and dashes outside ASCII only separate them).
+    pub letters_outside_ascii: Vec<u32>,
+}
+
+/// A run of ASCII letters and digits of the original text, as long as it goes, and where its
+/// lower case is in the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AsciiWord {
+    pub start: u32,
+    pub end: u32,
+    pub normalized: u32,
 }
 
 /// Bytes of the normalised text from `normalized` on, up to the next run, come from the original
@@ -43,6 +58,46 @@ impl Normalized {
         (from, to.max(from))
     }
 
+    /// [`Normalized::original_range`] for ranges asked for in the order of their starts:
+    /// `hint` (0 at first) keeps the run of the last start, from which the next is found by
+    /// walking on rather than by a search through every run. Any order gives the same answers.
+    pub fn original_range_after(
+        &self,
+        hint: &mut usize,
+        start: usize,
+        end: usize,
+    ) -> (usize, usize) {
+        let from = self.origin_after(hint, start).map_or(0, |(from, _)| from);
+        let mut end_hint = *hint;
+        let to = self
+            .origin_after(&mut end_hint, end.saturating_sub(1))
+            .map_or(0, |(_, to)| to);
+        (from, to.max(from))
+    }
+
+    /// [`Normalized::origin`], walking on from the run at `hint`, which it leaves at the run of
+    /// `at`; a search as [`Normalized::origin`] makes when `at` lies before that run.
+    fn origin_after(&self, hint: &mut usize, at: usize) -> Option<(usize, usize)> {
+        if at >= self.text.len() {
+            return None;
+        }
+        if self
+            .runs
+            .get(*hint)
+            .is_none_or(|run| run.normalized as usize > at)
+        {
+            return self.origin(at);
+        }
+        while self
+            .runs
+            .get(*hint + 1)
+            .is_some_and(|run| run.normalized as usize <= at)
+        {
+            *hint += 1;
+        }
+        Some(self.runs[*hint].origin_of(at))
+    }
+
     /// The original character the normalised byte `at` came from.
     fn origin(&self, at: usize) -> Option<(usize, usize)> {
         if at >= self.text.len() {
@@ -52,12 +107,18 @@ impl Normalized {
             .runs
             .partition_point(|run| run.normalized as usize <= at)
             .checked_sub(1)?;
-        let run = self.runs[index];
-        if run.expanded_end != 0 {
-            return Some((run.original as usize, run.expanded_end as usize));
+        Some(self.runs[index].origin_of(at))
+    }
+}
+
+impl Run {
+    /// The original character of the normalised byte `at`, which is in this run.
+    fn origin_of(&self, at: usize) -> (usize, usize) {
+        if self.expanded_end != 0 {
+            return (self.original as usize, self.expanded_end as usize);
         }
-        let from = run.original as usize + (at - run.normalized as usize);
-        Some((from, from + 1))
+        let from = self.original as usize + (at - self.normalized as usize);
+        (from, from + 1)
     }
 }
 
@@ -85,10 +146,25 @@ fn special_letter(c: char) -> Option<&'static str> {
     })
 }
 
+/// Whether `c` is a letter or digit, as [`char::is_alphanumeric`] says: the characters news text
+/// holds most often outside ASCII (quotes, dashes, accented Latin letters) are answered without
+/// the general tables, whose lookup costs hundreds of instructions.
+#[inline]
+pub(super) fn is_alphanumeric(c: char) -> bool {
+    match c {
+        // General Punctuation: spaces, dashes, quotes, bullets; no letter and no digit.
+        '\u{2000}'..='\u{206F}' => false,
+        '\u{D7}' | '\u{F7}' => false,
+        // Latin-1 letters, Latin Extended-A and -B, IPA ("ə").
+        '\u{C0}'..='\u{2AF}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// The ASCII a non-ASCII character stands for, before folding.
 fn transliterate(c: char) -> &'static str {
     special_letter(c).unwrap_or_else(|| {
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             deunicode::deunicode_char(c).unwrap_or(" ")
         } else {
             " "
@@ -216,6 +292,8 @@ pub fn normalize_text(text: &str) -> Normalized {
         credit_anchors: Vec::with_capacity(text.len() / 32),
     };
     let mut name_starts: Vec<u32> = Vec::with_capacity(text.len() / 24);
+    let mut ascii_words: Vec<AsciiWord> = Vec::with_capacity(text.len() / 5);
+    let mut letters_outside_ascii: Vec<u32> = Vec::new();
     // The next byte written starts a run: the one before it was dropped or transliterated.
     let mut new_run = true;
     let mut i = 0;
@@ -234,6 +312,11 @@ pub fn normalize_text(text: &str) -> Normalized {
             if out[written - 1] == b' ' && !b.is_ascii_lowercase() {
                 name_starts.push(written as u32);
             }
+            let mut ascii_word = AsciiWord {
+                start: i as u32,
+                end: 0,
+                normalized: written as u32,
+            };
             loop {
                 let (word, ys, lowered) = classify_eight(eight_at(bytes, i));
                 let not_word = !word & HIGH;
@@ -254,6 +337,8 @@ pub fn normalize_text(text: &str) -> Normalized {
                 written += len;
                 i += len;
                 if len < 8 {
+                    ascii_word.end = i as u32;
+                    ascii_words.push(ascii_word);
                     // Most words end at one space before the next word: the space is written
                     // already (it was in the eight bytes) and changes no run, so the next word
                     // goes on in this loop.
@@ -268,6 +353,8 @@ pub fn normalize_text(text: &str) -> Normalized {
                     if !bytes[i].is_ascii_lowercase() {
                         name_starts.push(written as u32);
                     }
+                    ascii_word.start = i as u32;
+                    ascii_word.normalized = written as u32;
                 }
             }
             continue;
@@ -300,6 +387,9 @@ pub fn normalize_text(text: &str) -> Normalized {
             break;
         };
         let end = i + c.len_utf8();
+        if is_alphanumeric(c) {
+            letters_outside_ascii.push(i as u32);
+        }
         if c == '©' {
             landmarks.credit_anchors.push((end - 1) as u32);
         }
@@ -344,6 +434,8 @@ pub fn normalize_text(text: &str) -> Normalized {
         runs,
         landmarks,
         name_starts,
+        ascii_words,
+        letters_outside_ascii,
     }
 }
 
@@ -413,6 +505,48 @@ mod tests {
             let original = &text[start..end];
             assert_eq!(normalize_name(original), word, "{original:?}");
             at += word.len() + 1;
+        }
+    }
+
+    /// The shortcut answers as the general tables do, for every character.
+    #[test]
+    fn letters_and_digits_are_told_as_the_standard_library_tells_them() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    /// Walking on from the last start maps every range as the search does, in order or not.
+    #[test]
+    fn ranges_mapped_in_order_map_as_searched() {
+        let texts = [
+            "Near  Ağdam -- and “Xankəndi”, (Şuşa);\n\nSTEPANAKERT’s 15km—Füzuli. ß ﬁ 北京 end",
+            "  leading spaces, then words... and (more) words ʻAli O‘zbekiston  ",
+            "plain",
+        ];
+        for text in texts {
+            let n = normalize_text(text);
+            let len = n.text.len();
+            let mut hint = 0;
+            for start in 0..=len + 1 {
+                for end in start..=(start + 12).min(len + 2) {
+                    let mut probe = hint;
+                    assert_eq!(
+                        n.original_range_after(&mut probe, start, end),
+                        n.original_range(start, end),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+                let walked = n.original_range_after(&mut hint, start, start + 1);
+                assert_eq!(walked, n.original_range(start, start + 1));
+                // Asked out of order, it still answers as the search does.
+                let mut late = hint;
+                let back = start / 2;
+                assert_eq!(
+                    n.original_range_after(&mut late, back, back + 3),
+                    n.original_range(back, back + 3)
+                );
+            }
         }
     }
 

@@ -153,8 +153,6 @@ struct Scored<'a> {
     score: f64,
     /// The text used the place's own name, not an alternate one.
     primary: bool,
-    /// Kilometres from the middle of the war.
-    from_war: f64,
     country: Option<CountryReason<'a>>,
     /// The nearest unambiguous place of the article: kilometres and its name.
     neighbour: Option<(f64, &'a str)>,
@@ -240,7 +238,6 @@ fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<
             place: named.place,
             score,
             primary: named.primary,
-            from_war,
             country: None,
             neighbour: None,
             relative: None,
@@ -249,35 +246,57 @@ fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<
     candidates
 }
 
+/// The parts of a candidate's reasons that depend on its place alone: what it is
+/// ("city of AZ, 41 600 people") and how far it is from the war ("; in the war zone").
+#[derive(Debug)]
+pub(crate) struct PlaceReasons {
+    what: Box<str>,
+    war: Box<str>,
+}
+
+impl PlaceReasons {
+    pub(crate) fn new(place: &Place, from_war: f64) -> PlaceReasons {
+        let mut what = String::new();
+        let country = if place.country.is_empty() {
+            "?"
+        } else {
+            &place.country
+        };
+        what.push_str(kind_word(place.kind));
+        what.push_str(" of ");
+        what.push_str(country);
+        if place.population > 0 {
+            what.push_str(", ");
+            write_thousands(&mut what, place.population);
+            what.push_str(" people");
+        }
+        let mut war = String::new();
+        if from_war < 120.0 {
+            war.push_str("; in the war zone");
+        } else if from_war < 400.0 {
+            war.push_str("; ");
+            write_fixed(&mut war, from_war, 0);
+            war.push_str(" km from the war");
+        }
+        PlaceReasons {
+            what: what.into(),
+            war: war.into(),
+        }
+    }
+}
+
 /// The reasons of a candidate, in the order they were found, joined by "; ".
 fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candidate: &Scored) {
-    let place = &g.places()[candidate.place as usize];
-    let country = if place.country.is_empty() {
-        "?"
-    } else {
-        &place.country
-    };
-    out.push_str(kind_word(place.kind));
-    out.push_str(" of ");
-    out.push_str(country);
-    if place.population > 0 {
-        out.push_str(", ");
-        write_thousands(out, place.population);
-        out.push_str(" people");
-    }
-    if candidate.primary {
-        out.push_str("; its own name");
-    } else {
-        out.push_str("; also called '");
-        out.push_str(name_as_written);
-        out.push('\'');
-    }
-    if candidate.from_war < 120.0 {
-        out.push_str("; in the war zone");
-    } else if candidate.from_war < 400.0 {
-        out.push_str("; ");
-        write_fixed(out, candidate.from_war, 0);
-        out.push_str(" km from the war");
+    if let Some(reasons) = g.place_reasons(candidate.place) {
+        out.push_str(&reasons.what);
+        if candidate.primary {
+            out.push_str("; its own name");
+        } else {
+            for part in ["; also called '", name_as_written, "'"] {
+                out.push_str(part);
+            }
+        }
+        out.push_str(&reasons.war);
     }
     match candidate.country {
         Some(CountryReason::Written(written)) => {
@@ -365,6 +384,14 @@ fn decimal_digits(mut n: u64) -> ([u8; 20], usize) {
     }
 }
 
+/// ASCII bytes pushed one by one: checking a few digits as UTF-8 costs more than pushing them.
+fn push_ascii(out: &mut String, ascii: &[u8]) {
+    out.reserve(ascii.len());
+    for &b in ascii {
+        out.push(char::from(b));
+    }
+}
+
 /// `41600` → `41 600`.
 fn write_thousands(out: &mut String, mut n: u64) {
     // Twenty digits and their six spaces at most, written from the last digit back and pushed
@@ -385,7 +412,7 @@ fn write_thousands(out: &mut String, mut n: u64) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&grouped[at..]).unwrap_or(""));
+    push_ascii(out, &grouped[at..]);
 }
 
 /// `value` with `decimals` (0 or 1) digits after the point, exactly as `{:.0}` and `{:.1}` write
@@ -395,21 +422,36 @@ fn write_thousands(out: &mut String, mut n: u64) {
 fn write_fixed(out: &mut String, value: f64, decimals: usize) {
     let scale = if decimals == 0 { 1.0 } else { 10.0 };
     let scaled = value * scale;
-    // `scaled` is off by at most half a unit in its last place: only a fraction within reach of
-    // one half could round differently from the exact value, and those go to the formatter.
-    let near_tie = (scaled - scaled.floor() - 0.5).abs() < 1e-6;
-    if decimals > 1 || !(0.0..1e15).contains(&scaled) || value.is_sign_negative() || near_tie {
+    if decimals > 1 || !(0.0..1e15).contains(&scaled) || value.is_sign_negative() {
         let _ = write!(out, "{value:.decimals$}");
         return;
     }
-    let rounded = scaled.round() as u64;
+    // Below 2^53 and not negative: the cast is the floor, and the fraction is exact. (`floor`
+    // and `round` are library calls on the common x86-64 target.)
+    let floor = scaled as u64;
+    let fraction = scaled - floor as f64;
+    // `scaled` is off by at most half a unit in its last place: only a fraction within reach of
+    // one half could round differently from the exact value, and those go to the formatter.
+    if (fraction - 0.5).abs() < 1e-6 {
+        let _ = write!(out, "{value:.decimals$}");
+        return;
+    }
+    let rounded = floor + u64::from(fraction > 0.5);
     let (whole, tenths) = if decimals == 0 {
         (rounded, None)
     } else {
         (rounded / 10, Some(rounded % 10))
     };
-    let (digits, first) = decimal_digits(whole);
-    out.push_str(std::str::from_utf8(&digits[first..]).unwrap_or(""));
+    // Scores and distances are mostly below a hundred: one or two digits, pushed at once.
+    if whole < 10 {
+        out.push(char::from(b'0' + whole as u8));
+    } else if whole < 100 {
+        out.push(char::from(b'0' + (whole / 10) as u8));
+        out.push(char::from(b'0' + (whole % 10) as u8));
+    } else {
+        let (digits, first) = decimal_digits(whole);
+        push_ascii(out, &digits[first..]);
+    }
     if let Some(tenths) = tenths {
         out.push('.');
         out.push(char::from(b'0' + tenths as u8));
@@ -468,9 +510,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
         sort_candidates(&mut f.candidates);
     }
     apply_neighbours(g, &mut found);
-    // ASCII lower case of the whole article, for the words of its sentences.
-    let lower = text.to_ascii_lowercase();
-    apply_relative_phrases(g, text, &lower, &sentences, &mut found);
+    apply_relative_phrases(g, text, &sentences, &mut found);
 
     // Roles.
     let credits = roles::credit_spans_at(text, &landmarks.credit_anchors);
@@ -504,7 +544,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
                 (Some(slot), Some(span)) => {
                     let (range, past) = slot.get_or_insert_with(|| {
                         let from = all_words.len();
-                        roles::push_words(&mut all_words, text, &lower, span.clone());
+                        roles::push_sentence_words(&mut all_words, text, &normalized, span.clone());
                         let past = roles::tells_of_the_past(&all_words[from..]);
                         (from..all_words.len(), past)
                     });
@@ -564,14 +604,26 @@ fn best_is_country(g: &Gazetteer, f: &Found) -> bool {
     best(g, f).is_some_and(|p| p.kind == PlaceKind::Country)
 }
 
+/// Spaces, quotes and commas around a list's names.
+fn around_list_names(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | ',')
+}
+
+/// Whether the text between two names joins them in a list: nothing, "and" or "or" but spaces,
+/// quotes and commas. Most gaps are a clause whose first word settles it: the gap is read from
+/// its start only as far as that.
+fn joins_a_list(gap: &str) -> bool {
+    let rest = gap.trim_start_matches(around_list_names);
+    let after_word = rest
+        .strip_prefix("and")
+        .or_else(|| rest.strip_prefix("or"))
+        .unwrap_or(rest);
+    after_word.chars().all(around_list_names)
+}
+
 /// "Baku and Yerevan stressed", "from Syria and Libya": names listed together share a role.
 fn propagate_through_lists(text: &str, found: &mut [Found]) {
-    let joined = |a: &Found, b: &Found| {
-        text.get(a.end..b.start).is_some_and(|gap| {
-            let gap = gap.trim_matches(|c: char| c.is_whitespace() || "\"“”'‘’,".contains(c));
-            gap.is_empty() || gap == "and" || gap == "or"
-        })
-    };
+    let joined = |a: &Found, b: &Found| text.get(a.end..b.start).is_some_and(joins_a_list);
     let is_event = |v: &Verdict| {
         matches!(
             v,
@@ -992,7 +1044,6 @@ fn angle_between(a: f64, b: f64) -> f64 {
 fn apply_relative_phrases<'a>(
     g: &'a Gazetteer,
     text: &'a str,
-    lower: &str,
     sentences: &[Range<usize>],
     found: &mut [Found<'a>],
 ) {
@@ -1010,6 +1061,8 @@ fn apply_relative_phrases<'a>(
         return;
     }
     let units = &units[..present];
+    // ASCII lower case of the whole article, for the words of the phrases: made for the first.
+    let mut lower: Option<String> = None;
     for index in 0..found.len() {
         let sentence_end = sentences
             .get(found[index].sentence)
@@ -1020,6 +1073,7 @@ fn apply_relative_phrases<'a>(
         if !units.iter().any(|unit| ahead.contains(unit)) {
             continue;
         }
+        let lower = lower.get_or_insert_with(|| text.to_ascii_lowercase());
         let Some(relative) = relative_phrase(text, lower, after_name, sentence_end) else {
             continue;
         };
@@ -1264,6 +1318,84 @@ mod tests {
                     "{} within {reach}",
                     from.id
                 );
+            }
+        }
+    }
+
+    /// A candidate's reasons as written before the parts that depend on the place alone were
+    /// kept: the definition the shortcut is checked against.
+    fn plain_reasons(g: &Gazetteer, name_as_written: &str, candidate: &Scored) -> String {
+        let from_war = km_from_war(&g.places()[candidate.place as usize]);
+        let mut out = String::new();
+        let place = &g.places()[candidate.place as usize];
+        let country = if place.country.is_empty() {
+            "?"
+        } else {
+            &place.country
+        };
+        out.push_str(&format!("{} of {country}", kind_word(place.kind)));
+        if place.population > 0 {
+            out.push_str(", ");
+            write_thousands(&mut out, place.population);
+            out.push_str(" people");
+        }
+        if candidate.primary {
+            out.push_str("; its own name");
+        } else {
+            out.push_str(&format!("; also called '{name_as_written}'"));
+        }
+        if from_war < 120.0 {
+            out.push_str("; in the war zone");
+        } else if from_war < 400.0 {
+            out.push_str(&format!("; {from_war:.0} km from the war"));
+        }
+        out
+    }
+
+    /// The reasons written from each place's kept parts are the reasons written in full, for
+    /// every place of the gazetteer, by its own name and by another.
+    #[test]
+    fn kept_place_reasons_read_as_reasons_written_in_full() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let g = Gazetteer::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        assert!(g.len() > 1000);
+        for (index, place) in g.places().iter().enumerate() {
+            for primary in [true, false] {
+                let candidate = Scored {
+                    place: index as u32,
+                    score: 1.0,
+                    primary,
+                    country: None,
+                    neighbour: None,
+                    relative: None,
+                };
+                let mut kept = String::new();
+                write_reasons(&mut kept, &g, "Şuşa", &candidate);
+                assert_eq!(kept, plain_reasons(&g, "Şuşa", &candidate), "{}", place.id);
+                // Asked again, the kept parts answer the same.
+                let mut again = String::new();
+                write_reasons(&mut again, &g, "Şuşa", &candidate);
+                assert_eq!(again, kept);
+            }
+        }
+    }
+
+    /// Read from its start, a gap joins a list exactly when trimmed at both ends it is empty,
+    /// "and" or "or".
+    #[test]
+    fn list_gaps_read_from_the_start_are_the_trimmed_gaps() {
+        let pieces = [
+            "", " ", ", ", "and", "or", "“", "’", "\n", "x", "andx", "nor", "o", "an", "said",
+            ",\u{a0}", "d",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let gap = format!("{a}{b}{c}");
+                    let trimmed = gap.trim_matches(around_list_names);
+                    let plain = trimmed.is_empty() || trimmed == "and" || trimmed == "or";
+                    assert_eq!(joins_a_list(&gap), plain, "{gap:?}");
+                }
             }
         }
     }

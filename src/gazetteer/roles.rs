@@ -8,12 +8,10 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use ahash::AHashMap;
-
 use crate::model::MentionRole;
 
 use super::landmarks::{BYTE_FLAGS, CREDIT_ANCHOR_BYTES, WORD};
-use super::normalize::{ascii_word_end, normalize_text};
+use super::normalize::{AsciiWord, Normalized, ascii_word_end, is_alphanumeric, normalize_text};
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
 #[derive(Clone, Debug, PartialEq)]
@@ -201,19 +199,76 @@ const WORD_LISTS: [(&[&str], u16); 10] = [
 ];
 
 /// Which word lists hold `word`, as bits: the rules look up the words around every name, and
-/// one hash lookup answers for every list instead of a walk through each.
+/// one lookup answers for every list instead of a walk through each.
 fn word_lists(word: &str) -> u16 {
-    static LISTS: OnceLock<AHashMap<&'static str, u16>> = OnceLock::new();
-    let lists = LISTS.get_or_init(|| {
-        let mut lists = AHashMap::new();
+    static LISTS: OnceLock<ListTable> = OnceLock::new();
+    LISTS.get_or_init(ListTable::new).get(word)
+}
+
+/// The words of [`WORD_LISTS`] with their bits, in an open-addressing table keyed by a word's
+/// bytes packed into two integers: every listed word has at most [`ListTable::LONGEST`] bytes, so
+/// a lookup is a few integer operations and comparisons, with no general hashing of strings.
+struct ListTable {
+    /// `(packed word, bits)`; bits 0 for a free slot.
+    slots: Vec<((u64, u64, usize), u16)>,
+}
+
+impl ListTable {
+    const LONGEST: usize = 16;
+    const SLOTS: usize = 1024;
+
+    fn new() -> ListTable {
+        let mut table = ListTable {
+            slots: vec![((0, 0, 0), 0); Self::SLOTS],
+        };
         for (list, bit) in WORD_LISTS {
             for &word in list {
-                *lists.entry(word).or_insert(0) |= bit;
+                if let Some(key) = Self::key(word) {
+                    let at = table.slot(key);
+                    table.slots[at].0 = key;
+                    table.slots[at].1 |= bit;
+                }
             }
         }
-        lists
-    });
-    lists.get(word).copied().unwrap_or(0)
+        table
+    }
+
+    /// `word`'s bytes as two little-endian integers and its length, if it may be listed.
+    #[inline]
+    fn key(word: &str) -> Option<(u64, u64, usize)> {
+        let bytes = word.as_bytes();
+        if bytes.is_empty() || bytes.len() > Self::LONGEST {
+            return None;
+        }
+        let (mut low, mut high) = (0u64, 0u64);
+        for (i, &b) in bytes.iter().enumerate() {
+            if i < 8 {
+                low |= u64::from(b) << (8 * i);
+            } else {
+                high |= u64::from(b) << (8 * (i - 8));
+            }
+        }
+        Some((low, high, bytes.len()))
+    }
+
+    /// The slot holding `key`, or the free slot where it would go.
+    #[inline]
+    fn slot(&self, key: (u64, u64, usize)) -> usize {
+        let mixed =
+            (key.0 ^ key.1.rotate_left(29) ^ key.2 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut at = (mixed >> 54) as usize;
+        loop {
+            let (held, bits) = self.slots[at];
+            if bits == 0 || held == key {
+                return at;
+            }
+            at = (at + 1) % Self::SLOTS;
+        }
+    }
+
+    fn get(&self, word: &str) -> u16 {
+        Self::key(word).map_or(0, |key| self.slots[self.slot(key)].1)
+    }
 }
 
 /// Whether the list of `bit` holds `word`.
@@ -255,19 +310,44 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
     if text.get(range.clone()).is_none() || lower.len() != text.len() {
         return;
     }
+    scan_words(out, text, Some(lower), range.start, range.end, range.end);
+}
+
+/// The words of `text` from `at` on, up to `end`, added to `out` until one ends at `stop_after`
+/// or later; where the next would start. ASCII words borrow their lower case from `lower` when
+/// given (`text.to_ascii_lowercase()`), else from the text when it has no capital.
+fn scan_words<'a>(
+    out: &mut Vec<Word<'a>>,
+    text: &'a str,
+    lower: Option<&'a str>,
+    mut at: usize,
+    stop_after: usize,
+    end: usize,
+) -> usize {
     let bytes = text.as_bytes();
-    let end = range.end;
     // Whether the non-ASCII character at `at` is a letter or digit, and its length.
     let other_char = |at: usize| {
         let c = text
             .get(at..)
             .and_then(|rest| rest.chars().next())
             .unwrap_or(' ');
-        (c.is_alphanumeric(), c.len_utf8())
+        (is_alphanumeric(c), c.len_utf8())
+    };
+    let ascii_lower = |start: usize, end: usize| -> Cow<'a, str> {
+        match lower {
+            Some(lower) => Cow::Borrowed(lower.get(start..end).unwrap_or("")),
+            None => {
+                let word = text.get(start..end).unwrap_or("");
+                if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(word.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                }
+            }
+        }
     };
     let in_ascii_word = |b: u8| BYTE_FLAGS[b as usize] & WORD != 0;
-    let mut at = range.start;
-    while at < end {
+    while at < end && at < stop_after {
         let b = bytes[at];
         if b.is_ascii() {
             if !in_ascii_word(b) {
@@ -281,7 +361,7 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
                 out.push(Word {
                     start: at,
                     end: word_end,
-                    lower: Cow::Borrowed(lower.get(at..word_end).unwrap_or("")),
+                    lower: ascii_lower(at, word_end),
                     capitalised: b.is_ascii_uppercase(),
                 });
                 at = word_end;
@@ -312,10 +392,7 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
         }
         let word = &text[start..at];
         let (lower, capitalised) = if ascii {
-            (
-                Cow::Borrowed(&lower[start..at]),
-                bytes[start].is_ascii_uppercase(),
-            )
+            (ascii_lower(start, at), bytes[start].is_ascii_uppercase())
         } else {
             (
                 if word.chars().any(char::is_uppercase) {
@@ -333,12 +410,100 @@ pub fn push_words<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: &'a str, ra
             capitalised,
         });
     }
+    at
+}
+
+/// [`push_words`] for the range of a sentence, taking the runs of ASCII letters and digits the
+/// normaliser found ([`Normalized::ascii_words`], in order) instead of finding them again, and
+/// their lower case from the normalised text. Only next to characters outside ASCII is the text
+/// itself read, as [`push_words`] reads it: "Şuşa" is one word there, where the normaliser sees
+/// the runs "u" and "a".
+pub fn push_sentence_words<'a>(
+    out: &mut Vec<Word<'a>>,
+    text: &'a str,
+    normalized: &'a Normalized,
+    range: Range<usize>,
+) {
+    if text.get(range.clone()).is_none() {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let end = range.end;
+    let runs = &normalized.ascii_words;
+    let mut at = range.start;
+    let first = runs.partition_point(|run| run.end as usize <= at);
+    // Most sentences have no letter outside ASCII: their words are the runs, as they are.
+    let outside = &normalized.letters_outside_ascii;
+    let next_outside = outside.partition_point(|&o| (o as usize) < range.start);
+    if outside.get(next_outside).is_none_or(|&o| o as usize >= end) {
+        let last = first + runs[first..].partition_point(|run| (run.start as usize) < end);
+        let words = &runs[first..last];
+        let whole = |run: Option<&AsciiWord>| {
+            run.is_none_or(|run| run.start as usize >= range.start && run.end as usize <= end)
+        };
+        if whole(words.first()) && whole(words.last()) {
+            // One reservation for the sentence: no capacity check per word.
+            out.extend(words.iter().map(|run| {
+                let (start, word_end) = (run.start as usize, run.end as usize);
+                let lower_at = run.normalized as usize;
+                Word {
+                    start,
+                    end: word_end,
+                    lower: Cow::Borrowed(
+                        normalized
+                            .text
+                            .get(lower_at..lower_at + (word_end - start))
+                            .unwrap_or(""),
+                    ),
+                    capitalised: bytes.get(start).is_some_and(u8::is_ascii_uppercase),
+                }
+            }));
+            return;
+        }
+    }
+    for run in &runs[first..] {
+        let (start, run_end) = (run.start as usize, run.end as usize);
+        if start >= end {
+            break;
+        }
+        if run_end <= at {
+            // Read already, with characters outside ASCII next to it.
+            continue;
+        }
+        // The run is a word of its own when nothing but ASCII separators come before it and no
+        // character outside ASCII goes on after it.
+        let alone = start >= at
+            && bytes[at..start].is_ascii()
+            && (run_end >= end || bytes[run_end].is_ascii());
+        if !alone {
+            at = scan_words(out, text, None, at, run_end, end);
+            continue;
+        }
+        let word_end = run_end.min(end);
+        let lower_at = run.normalized as usize;
+        out.push(Word {
+            start,
+            end: word_end,
+            lower: Cow::Borrowed(
+                normalized
+                    .text
+                    .get(lower_at..lower_at + (word_end - start))
+                    .unwrap_or(""),
+            ),
+            capitalised: bytes[start].is_ascii_uppercase(),
+        });
+        at = word_end;
+    }
+    if at < end {
+        scan_words(out, text, None, at, end, end);
+    }
 }
 
 /// True when only spaces (no punctuation) separate `from` and `to`.
 fn only_spaces(text: &str, from: usize, to: usize) -> bool {
+    // Mostly one plain space: its bytes settle it without decoding characters.
     text.get(from..to)
-        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+        .is_some_and(|gap| gap.bytes().all(|b| b == b' ') || gap.chars().all(char::is_whitespace))
 }
 
 /// Markers of credit lines, bylines and links: what follows them on the line is not news.
@@ -881,10 +1046,94 @@ mod tests {
             .iter()
             .flat_map(|(list, _)| list.iter().copied())
             .collect();
-        words.extend(["shelled", "Said", "", "stepanakert", "saidx"]);
+        assert!(
+            words.iter().all(|w| w.len() <= ListTable::LONGEST),
+            "a listed word is longer than the table's keys"
+        );
+        words.extend([
+            "shelled",
+            "Said",
+            "",
+            "stepanakert",
+            "saidx",
+            "representativesx",
+            "representatives-of-the-people",
+            "şuşa",
+            "s\0",
+        ]);
+
         for word in words {
             for (list, bit) in lists {
                 assert_eq!(in_list(word, bit), list.contains(&word), "{word}");
+            }
+        }
+    }
+
+    /// Words as comparable facts: offsets, lower case, capital.
+    fn word_facts(words: &[Word]) -> Vec<(usize, usize, String, bool)> {
+        words
+            .iter()
+            .map(|w| (w.start, w.end, w.lower.to_string(), w.capitalised))
+            .collect()
+    }
+
+    /// The words taken from the normaliser's runs are the words read from the text, for whole
+    /// sentences and for ranges that cut words, next to letters outside ASCII or not.
+    #[test]
+    fn sentence_words_from_the_normaliser_are_the_words_read_from_the_text() {
+        let mut texts: Vec<String> = vec![
+            "Shelling hit ŞUŞA, Xankəndi and Ganja's 2nd district.".into(),
+            "Ağdam—Füzuli; “Stepanakert” was hit. Oʻzbekiston’s envoy Gʻafur spoke.".into(),
+            "Москва and Ереван: Баку 2020, Երևան (Yerevan) ΑΘΗΝΑ.\nNEW LINE éclair".into(),
+            "ABCDEFGHIJKLMNOP qrstuvwxyz0123456789 café’s 15km naïve Straße ×2 ÷3 ǝǝ".into(),
+            "ǝx yǝ Əliyev\u{2019}s 9-10 km; x\u{300}y ‘quoted’ end".into(),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(root.join("seeds"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if entry.path().extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+            }
+        }
+        let mut compared = 0;
+        for text in &texts {
+            let normalized = normalize_text(text);
+            let lower = text.to_ascii_lowercase();
+            let mut ranges = super::super::resolve::sentence_spans(text);
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&at| text.is_char_boundary(at))
+                .collect();
+            // Ranges starting and ending anywhere, inside words too.
+            for (i, &start) in boundaries.iter().enumerate().step_by(7) {
+                for &end in boundaries[i..].iter().step_by(13).take(6) {
+                    ranges.push(start..end);
+                }
+            }
+            for range in ranges {
+                let mut read = Vec::new();
+                push_words(&mut read, text, &lower, range.clone());
+                let mut taken = Vec::new();
+                push_sentence_words(&mut taken, text, &normalized, range.clone());
+                assert_eq!(word_facts(&taken), word_facts(&read), "{:?}", &text[range]);
+                compared += read.len();
+            }
+        }
+        assert!(compared > 10_000, "{compared}");
+    }
+
+    /// The test by bytes answers as the test by characters does.
+    #[test]
+    fn gaps_of_spaces_are_told_as_characters_tell_them() {
+        let text = "Baku  said,\tYerevan\u{a0}replied \n and\u{2009}Moscow x";
+        for from in 0..=text.len() {
+            for to in from..=text.len() {
+                let plain = text
+                    .get(from..to)
+                    .is_some_and(|gap| gap.chars().all(char::is_whitespace));
+                assert_eq!(only_spaces(text, from, to), plain, "{from}..{to}");
             }
         }
     }
