@@ -15,6 +15,8 @@ pub mod extract;
 pub mod gazetteer;
 pub mod model;
 pub mod paths;
+#[cfg(test)]
+mod seed_texts;
 pub mod synthetic;
 pub mod text;
 pub mod when;

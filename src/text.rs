@@ -374,6 +374,28 @@ fn is_time_fragment(s: &str) -> bool {
     n > 0
 }
 
+/// The decimal digits of `n`, most significant first, in a buffer: (buffer, first digit).
+pub fn decimal_digits(mut n: u64) -> ([u8; 20], usize) {
+    let mut digits = [0u8; 20];
+    let mut first = digits.len();
+    loop {
+        first -= 1;
+        digits[first] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return (digits, first);
+        }
+    }
+}
+
+/// ASCII bytes pushed one by one: checking a few digits as UTF-8 costs more than pushing them.
+pub fn push_ascii(out: &mut String, ascii: &[u8]) {
+    out.reserve(ascii.len());
+    for &b in ascii {
+        out.push(char::from(b));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

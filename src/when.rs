@@ -1462,20 +1462,8 @@ fn push_number(out: &mut String, n: i64) {
     if n < 0 {
         out.push('-');
     }
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
+    let (digits, first) = crate::text::decimal_digits(n.unsigned_abs());
+    crate::text::push_ascii(out, &digits[first..]);
 }
 
 fn weekday_name(w: Weekday) -> &'static str {
@@ -2684,7 +2672,6 @@ mod tests {
 
     #[test]
     fn every_expression_holds_an_anchor_word_or_four_digits() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
         let mut texts: Vec<String> = vec![
             "Shelling went on for a few hours in the night and the day before yesterday.".into(),
             "In the evening, the town was hit; this morning the 1990s were recalled.".into(),
@@ -2693,10 +2680,7 @@ mod tests {
                 .into(),
             "The past few days, for decades, two weeks of clashes, the Nineties, Sept. 27.".into(),
         ];
-        for entry in std::fs::read_dir(&dir).expect("the seeds folder is part of the repository") {
-            let path = entry.expect("a readable seeds folder").path();
-            texts.push(std::fs::read_to_string(&path).expect("seeds are UTF-8 text"));
-        }
+        texts.extend(crate::seed_texts::seed_texts());
         let mut expressions = 0;
         for text in &texts {
             let lower = text.to_ascii_lowercase();
@@ -2759,16 +2743,12 @@ mod tests {
 
     #[test]
     fn words_ruled_out_before_the_matchers_start_no_expression() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
         let mut texts: Vec<String> = vec![
             "Shelling went on in the night and the day before yesterday.".into(),
             "In the evening, the town was hit; in the afternoon the day was quiet.".into(),
             "A day of fighting, an hour of calm, in Barda, the city.".into(),
         ];
-        for entry in std::fs::read_dir(&dir).expect("the seeds folder is part of the repository") {
-            let path = entry.expect("a readable seeds folder").path();
-            texts.push(std::fs::read_to_string(&path).expect("seeds are UTF-8 text"));
-        }
+        texts.extend(crate::seed_texts::seed_texts());
         let mut ruled_out = 0;
         for text in &texts {
             let lower = text.to_ascii_lowercase();

@@ -977,7 +977,6 @@ mod tests {
     /// Every sentence of the seeds and a few of our own, each also cut at every word: enough
     /// text to meet each phrase at a sentence's start, middle and end.
     fn sample_texts() -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
         let mut texts: Vec<String> = vec![
             "Shelling went on, while the town of Martuni was hit again on Sunday morning.".into(),
             "Artillery fire hit Tartar; residents fled to the city of Barda.".into(),
@@ -987,9 +986,7 @@ mod tests {
             "Meanwhile the Village of Talish; nothing".into(),
             "athens, whilst the theatre was quiet".into(),
         ];
-        for entry in std::fs::read_dir(&dir).expect("the seeds folder is part of the repository") {
-            let path = entry.expect("a readable seeds folder").path();
-            let text = std::fs::read_to_string(&path).expect("seeds are UTF-8 text");
+        for text in crate::seed_texts::seed_texts() {
             for range in text::sentences(&text) {
                 texts.push(text[range].to_string());
             }

@@ -11,6 +11,7 @@ use std::ops::Range;
 use geo::{Bearing, Distance, Haversine, Point};
 
 use crate::model::{Candidate, Mention, MentionRole, Place, PlaceKind};
+use crate::text::{decimal_digits, push_ascii};
 
 use super::Gazetteer;
 use super::matcher::{NameEntry, RawMatch};
@@ -367,28 +368,6 @@ fn kind_word(kind: PlaceKind) -> &'static str {
         PlaceKind::City => "city",
         PlaceKind::Town => "town",
         PlaceKind::Village => "village",
-    }
-}
-
-/// The decimal digits of `n`, most significant first, in a buffer: (buffer, first digit).
-fn decimal_digits(mut n: u64) -> ([u8; 20], usize) {
-    let mut digits = [0u8; 20];
-    let mut first = digits.len();
-    loop {
-        first -= 1;
-        digits[first] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return (digits, first);
-        }
-    }
-}
-
-/// ASCII bytes pushed one by one: checking a few digits as UTF-8 costs more than pushing them.
-fn push_ascii(out: &mut String, ascii: &[u8]) {
-    out.reserve(ascii.len());
-    for &b in ascii {
-        out.push(char::from(b));
     }
 }
 

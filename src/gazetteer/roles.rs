@@ -1013,16 +1013,7 @@ mod tests {
             "Compiled By staff, reported by; Editing by; read more:\nsee also:see also:".into(),
             "(copyright Yerevan) They say: by day and by night, (c)(c)".into(),
         ];
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for entry in std::fs::read_dir(root.join("seeds"))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            if entry.path().extension().is_some_and(|x| x == "txt") {
-                texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
-            }
-        }
+        texts.extend(crate::seed_texts::seed_texts());
         let mut markers = 0;
         for text in &texts {
             let expected = credit_spans_by_automaton(text);
@@ -1088,16 +1079,7 @@ mod tests {
             "ABCDEFGHIJKLMNOP qrstuvwxyz0123456789 café’s 15km naïve Straße ×2 ÷3 ǝǝ".into(),
             "ǝx yǝ Əliyev\u{2019}s 9-10 km; x\u{300}y ‘quoted’ end".into(),
         ];
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for entry in std::fs::read_dir(root.join("seeds"))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            if entry.path().extension().is_some_and(|x| x == "txt") {
-                texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
-            }
-        }
+        texts.extend(crate::seed_texts::seed_texts());
         let mut compared = 0;
         for text in &texts {
             let normalized = normalize_text(text);

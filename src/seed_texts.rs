@@ -1,0 +1,20 @@
+//! The seed articles' texts, for unit tests that hold a shortcut against the plain way on real
+//! text.
+
+use std::path::Path;
+
+/// The text of every seed article (`seeds/*.txt`), in the order of the file names.
+pub fn seed_texts() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the seeds folder is part of the repository")
+        .map(|entry| entry.expect("a readable seeds folder").path())
+        .filter(|path| path.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no seed articles in {}", dir.display());
+    paths
+        .iter()
+        .map(|path| std::fs::read_to_string(path).expect("seeds are UTF-8 text"))
+        .collect()
+}
