@@ -443,21 +443,11 @@ pub fn push_sentence_words<'a>(
         };
         if whole(words.first()) && whole(words.last()) {
             // One reservation for the sentence: no capacity check per word.
-            out.extend(words.iter().map(|run| {
-                let (start, word_end) = (run.start as usize, run.end as usize);
-                let lower_at = run.normalized as usize;
-                Word {
-                    start,
-                    end: word_end,
-                    lower: Cow::Borrowed(
-                        normalized
-                            .text
-                            .get(lower_at..lower_at + (word_end - start))
-                            .unwrap_or(""),
-                    ),
-                    capitalised: bytes.get(start).is_some_and(u8::is_ascii_uppercase),
-                }
-            }));
+            out.extend(
+                words
+                    .iter()
+                    .map(|run| run_word(bytes, normalized, run, run.end as usize)),
+            );
             return;
         }
     }
@@ -480,22 +470,34 @@ pub fn push_sentence_words<'a>(
             continue;
         }
         let word_end = run_end.min(end);
-        let lower_at = run.normalized as usize;
-        out.push(Word {
-            start,
-            end: word_end,
-            lower: Cow::Borrowed(
-                normalized
-                    .text
-                    .get(lower_at..lower_at + (word_end - start))
-                    .unwrap_or(""),
-            ),
-            capitalised: bytes[start].is_ascii_uppercase(),
-        });
+        out.push(run_word(bytes, normalized, run, word_end));
         at = word_end;
     }
     if at < end {
         scan_words(out, text, None, at, end, end);
+    }
+}
+
+/// The word of a run of ASCII letters and digits, up to `word_end`, its lower case read from the
+/// normalised text.
+fn run_word<'a>(
+    bytes: &[u8],
+    normalized: &'a Normalized,
+    run: &AsciiWord,
+    word_end: usize,
+) -> Word<'a> {
+    let start = run.start as usize;
+    let lower_at = run.normalized as usize;
+    Word {
+        start,
+        end: word_end,
+        lower: Cow::Borrowed(
+            normalized
+                .text
+                .get(lower_at..lower_at + (word_end - start))
+                .unwrap_or(""),
+        ),
+        capitalised: bytes.get(start).is_some_and(u8::is_ascii_uppercase),
     }
 }
 
