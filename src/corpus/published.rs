@@ -25,7 +25,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::war_start;
 use crate::model::{DateSource, Published};
 use crate::text::sentences;
-use crate::when::{DEFAULT_YEAR, Expr, Found, PartOfDay, WeekdayShift, scan, scan_until};
+use crate::when::{DEFAULT_YEAR, Expr, Found, PartOfDay, WeekdayShift, scan};
 
 /// Keywords that open a metadata line.
 const METADATA_KEYWORDS: &[&str] = &[
@@ -253,12 +253,20 @@ fn shift(day: NaiveDate, offset: i64) -> Option<NaiveDate> {
 
 /// The clues of a text for its publication date.
 pub fn clues(text: &str) -> Vec<Clue> {
-    let year = stated_year(text).unwrap_or(DEFAULT_YEAR);
+    // Each sentence is scanned once: its expressions give the year the text states, then the
+    // clues, whose dates without a year take that year.
+    let scanned: Vec<(&str, Vec<Found>)> = sentences(text)
+        .into_iter()
+        .map(|range| {
+            let sentence = &text[range];
+            (sentence, scan(sentence))
+        })
+        .collect();
+    let year = stated_year(scanned.iter().flat_map(|(_, found)| found)).unwrap_or(DEFAULT_YEAR);
     let mut out = Vec::new();
-    for range in sentences(text) {
-        let sentence = &text[range];
-        for f in scan(sentence) {
-            if let Some(what) = clue_of(&f, year) {
+    for (sentence, found) in &scanned {
+        for f in found {
+            if let Some(what) = clue_of(f, year) {
                 let words = sentence[f.start..f.end].to_string();
                 out.push(Clue { words, what });
             }
@@ -267,36 +275,12 @@ pub fn clues(text: &str) -> Vec<Clue> {
     out
 }
 
-/// The year the text states with a full date, if any.
-fn stated_year(text: &str) -> Option<i32> {
-    // A full date needs a four-digit year; most texts have none, and then the scan is skipped.
-    if !has_four_digit_number(text) {
-        return None;
-    }
-    // The whole text is long: its scan stops at the first full date.
-    let year_of = |f: &Found| match f.expr {
+/// The year of the first full date among a text's expressions, if any.
+fn stated_year<'a>(mut found: impl Iterator<Item = &'a Found>) -> Option<i32> {
+    found.find_map(|f| match f.expr {
         Expr::Date { year: Some(y), .. } => Some(y),
         _ => None,
-    };
-    scan_until(text, |f| year_of(f).is_some())
-        .iter()
-        .find_map(year_of)
-}
-
-/// Whether some run of exactly four ASCII digits stands in `text` (a possible year).
-fn has_four_digit_number(text: &str) -> bool {
-    let mut run = 0;
-    for &b in text.as_bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-        } else {
-            if run == 4 {
-                return true;
-            }
-            run = 0;
-        }
-    }
-    run == 4
+    })
 }
 
 fn clue_of(f: &Found, year: i32) -> Option<ClueKind> {
@@ -648,16 +632,19 @@ mod tests {
     }
 
     #[test]
-    fn a_year_is_looked_for_only_where_four_digits_stand() {
-        assert!(has_four_digit_number("On 27 September 2020 the war began."));
-        assert!(has_four_digit_number("date 2020-10-10"));
-        assert!(has_four_digit_number("1994"));
-        assert!(!has_four_digit_number(
-            "On Sept. 27, 300 soldiers and 12345 shells."
-        ));
-        assert!(!has_four_digit_number(""));
-        // The year still comes from elsewhere in the text.
+    fn dates_without_a_year_take_the_year_a_full_date_states_elsewhere() {
         let text = "Since Oct. 1 the city was hit.\nFighting on October 3, 2019 was fierce.";
-        assert_eq!(stated_year(text), Some(2019));
+        let year_of_first = |text: &str| {
+            clues(text).into_iter().find_map(|c| match c.what {
+                ClueKind::NotBefore { day, .. } | ClueKind::Before(day) => Some(day.year()),
+                _ => None,
+            })
+        };
+        assert_eq!(year_of_first(text), Some(2019));
+        // Without a full date, the default year.
+        assert_eq!(
+            year_of_first("Since Oct. 1 the city was hit."),
+            Some(DEFAULT_YEAR)
+        );
     }
 }
