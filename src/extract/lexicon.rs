@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind};
 use serde::Deserialize;
@@ -104,17 +105,6 @@ impl PhraseSet {
     }
 }
 
-/// Each byte ASCII-lower-cased, by table: the lexicon scan reads every byte of every sentence.
-const ASCII_LOWER: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).to_ascii_lowercase();
-        b += 1;
-    }
-    table
-};
-
 /// True when `text[start..end]` is not glued to a letter or digit on either side. A neighbour
 /// that is an ASCII byte (most are) is tested as a byte; only others are decoded.
 pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
@@ -170,11 +160,9 @@ pub struct Lexicon {
     /// case: no character outside ASCII lower-cases to their letters, so this is what a search
     /// of the lower-cased line finds.
     pub photo_credits: AhoCorasick,
-    /// Every phrase of the sets in [`Set`], once, for one pass over a sentence: a DFA walked by
-    /// [`Lexicon::scan`] itself, one table look-up per byte.
-    all_phrases: DFA,
-    /// Per phrase of `all_phrases`: the sets that list it, with its index there.
-    owners: Vec<Owners>,
+    /// Every phrase of the sets in [`Set`], once, for one pass over a sentence: the automaton's
+    /// table walked by [`Lexicon::scan`], one look-up per byte.
+    all_phrases: PhraseTable,
 }
 
 /// Bits of [`Lexicon::context_bits`]: the lists a word is in.
@@ -239,6 +227,8 @@ pub struct Scan {
     /// Per set slot, its matches in `matches`.
     ranges: [Range<usize>; SETS],
     matches: Vec<(usize, usize, usize)>,
+    /// Where the walk reached a match state: (state, end of the match in the text).
+    match_ends: Vec<(u32, usize)>,
     /// A word of [`Set::TimeAnchors`] stands in the text as a whole word.
     time_anchor: bool,
 }
@@ -317,7 +307,8 @@ impl Lexicon {
             (Set::Demonyms, &demonym_names),
             (Set::TimeAnchors, &time_anchors),
         ]);
-        let (all_phrases, owners) = one_automaton(&sets)?;
+        let (dfa, phrases, owners) = one_automaton(&sets)?;
+        let all_phrases = PhraseTable::new(&dfa, &phrases, &owners);
         let skip_words = lower_all(&file.context.skip);
         let referring = lower_all(&file.context.referring);
         let negations = lower_all(&file.context.negations);
@@ -357,7 +348,6 @@ impl Lexicon {
                 .ascii_case_insensitive(true)
                 .build(["photo:", "(photo", "photo by"])?,
             all_phrases,
-            owners,
         })
     }
 
@@ -371,42 +361,40 @@ impl Lexicon {
         scan.time_anchor = false;
         // Every occurrence of every phrase, overlapping ones too, as the automaton's overlapping
         // search gives them; their order does not matter, they are sorted next.
-        let dfa = &self.all_phrases;
-        let mut note_matches = |state, end: usize| {
-            for k in 0..dfa.match_len(state) {
-                let phrase = dfa.match_pattern(state, k);
-                let start = end - dfa.pattern_len(phrase);
-                for &(set, index) in &self.owners[phrase.as_usize()] {
-                    if set == Set::TimeAnchors {
-                        // Any whole-word occurrence is enough: the anchors are letters only, so
-                        // the set's leftmost-longest matches hold a whole word exactly when some
-                        // occurrence is one (one that overlaps it has a letter beside it).
-                        scan.time_anchor = scan.time_anchor || is_word_boundary(text, start, end);
-                        continue;
-                    }
-                    scan.occurrences
-                        .push((set.slot(), start, std::cmp::Reverse(end), index));
-                }
+        let table = &self.all_phrases;
+        // The walk only notes where match states are reached: with nothing else in the loop, the
+        // text and the state stay in registers (a call in the loop reloaded them at every byte).
+        scan.match_ends.clear();
+        let mut state = table.start;
+        // Only an empty phrase would match before the first byte.
+        if table.is_match(state) {
+            scan.match_ends.push((state, 0));
+        }
+        let bytes = text.as_bytes();
+        let mut rest = bytes;
+        while let [byte, after @ ..] = rest {
+            rest = after;
+            state = table.next(state, *byte);
+            if table.is_match(state) {
+                scan.match_ends.push((state, bytes.len() - rest.len()));
             }
-        };
-        if let Ok(mut state) = dfa.start_state(Anchored::No) {
-            // Only an empty phrase would match before the first byte.
-            if dfa.is_match(state) {
-                note_matches(state, 0);
-            }
-            for (at, &byte) in text.as_bytes().iter().enumerate() {
-                // The phrases are lower case: the DFA reads the text lower-cased (ASCII only, as
-                // the sets' own case-insensitive automata do).
-                state = dfa.next_state(Anchored::No, state, ASCII_LOWER[usize::from(byte)]);
-                if !dfa.is_special(state) {
+        }
+        for &(state, end) in &scan.match_ends {
+            for hit in table.hits_of(state) {
+                let start = end - hit.len as usize;
+                if hit.slot == Set::TimeAnchors.slot() as u32 {
+                    // Any whole-word occurrence is enough: the anchors are letters only, so the
+                    // set's leftmost-longest matches hold a whole word exactly when some
+                    // occurrence is one (one that overlaps it has a letter beside it).
+                    scan.time_anchor = scan.time_anchor || is_word_boundary(text, start, end);
                     continue;
                 }
-                if dfa.is_dead(state) {
-                    break;
-                }
-                if dfa.is_match(state) {
-                    note_matches(state, at + 1);
-                }
+                scan.occurrences.push((
+                    hit.slot as usize,
+                    start,
+                    std::cmp::Reverse(end),
+                    hit.index as usize,
+                ));
             }
         }
         scan.occurrences.sort_unstable();
@@ -484,9 +472,147 @@ impl Lexicon {
     }
 }
 
+/// One phrase of the lexicon's automaton as a match of one set: its set's slot, its index there
+/// and its length in bytes.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    slot: u32,
+    index: u32,
+    len: u32,
+}
+
+/// The lexicon's DFA copied into a plain table that the scan walks with one look-up per byte:
+/// the byte classes take the ASCII lower-casing in (the DFA reads lower-cased text), the match
+/// states come first so one comparison tells a match, and each match state lists its [`Hit`]s
+/// directly (no phrase-to-sets indirection, no pattern lengths asked of the automaton).
+#[derive(Clone, Debug)]
+struct PhraseTable {
+    /// Per byte of the text: its class, as a column of `trans`.
+    classes: [u16; 256],
+    /// Per state (its row, premultiplied by the number of classes) and class: the next state.
+    trans: Vec<u32>,
+    start: u32,
+    /// States below this one are match states.
+    match_limit: u32,
+    class_count: u32,
+    /// Per match state (by its row number): its hits in `hits`.
+    hit_ranges: Vec<Range<u32>>,
+    hits: Vec<Hit>,
+}
+
+impl PhraseTable {
+    /// The table of `dfa`, whose phrases are lower case, built on lower-cased text, and whose
+    /// phrase `k` the sets in `owners[k]` list. Each byte no phrase holds leads every state where
+    /// the unanchored start state leads (no goto edge reads it), so those bytes share one class.
+    fn new(dfa: &DFA, phrases: &[String], owners: &[Owners]) -> PhraseTable {
+        let Ok(start) = dfa.start_state(Anchored::No) else {
+            return PhraseTable::empty();
+        };
+        // Class 0: the bytes no phrase holds; then one class per byte some phrase holds.
+        let mut classes = [0u16; 256];
+        let mut representatives: Vec<u8> = Vec::new();
+        // (When every byte is in some phrase, class 0 is only the first byte's too.)
+        let unlisted = (0..=255u8)
+            .find(|b| !b.is_ascii_uppercase() && !phrases.iter().any(|p| p.as_bytes().contains(b)));
+        representatives.push(unlisted.unwrap_or(0));
+        for phrase in phrases {
+            for &byte in phrase.as_bytes() {
+                if classes[usize::from(byte)] == 0 {
+                    classes[usize::from(byte)] = representatives.len() as u16;
+                    representatives.push(byte);
+                }
+            }
+        }
+        for byte in 0..=255u8 {
+            classes[usize::from(byte)] = classes[usize::from(byte.to_ascii_lowercase())];
+        }
+        let class_count = representatives.len();
+        // Every state reachable from the start, match states first.
+        let mut found = vec![start];
+        let mut seen: HashMap<StateID, ()> = HashMap::from([(start, ())]);
+        let mut at = 0;
+        while at < found.len() {
+            let state = found[at];
+            at += 1;
+            for &byte in &representatives {
+                let next = dfa.next_state(Anchored::No, state, byte);
+                if seen.insert(next, ()).is_none() {
+                    found.push(next);
+                }
+            }
+        }
+        let (mut rows, others): (Vec<StateID>, Vec<StateID>) =
+            found.into_iter().partition(|&s| dfa.is_match(s));
+        let match_rows = rows.len();
+        rows.extend(others);
+        let row_of: HashMap<StateID, u32> = rows
+            .iter()
+            .enumerate()
+            .map(|(row, &state)| (state, (row * class_count) as u32))
+            .collect();
+        let mut trans = Vec::with_capacity(rows.len() * class_count);
+        for &state in &rows {
+            for &byte in &representatives {
+                trans.push(row_of[&dfa.next_state(Anchored::No, state, byte)]);
+            }
+        }
+        let mut hit_ranges = Vec::with_capacity(match_rows);
+        let mut hits = Vec::new();
+        for &state in &rows[..match_rows] {
+            let first = hits.len() as u32;
+            for k in 0..dfa.match_len(state) {
+                let phrase = dfa.match_pattern(state, k);
+                let len = dfa.pattern_len(phrase) as u32;
+                for &(set, index) in &owners[phrase.as_usize()] {
+                    hits.push(Hit {
+                        slot: set.slot() as u32,
+                        index: index as u32,
+                        len,
+                    });
+                }
+            }
+            hit_ranges.push(first..hits.len() as u32);
+        }
+        PhraseTable {
+            classes,
+            trans,
+            start: row_of[&start],
+            match_limit: (match_rows * class_count) as u32,
+            class_count: class_count as u32,
+            hit_ranges,
+            hits,
+        }
+    }
+
+    fn empty() -> PhraseTable {
+        PhraseTable {
+            classes: [0; 256],
+            trans: vec![0],
+            start: 0,
+            match_limit: 0,
+            class_count: 1,
+            hit_ranges: Vec::new(),
+            hits: Vec::new(),
+        }
+    }
+
+    fn next(&self, state: u32, byte: u8) -> u32 {
+        self.trans[(state + u32::from(self.classes[usize::from(byte)])) as usize]
+    }
+
+    fn is_match(&self, state: u32) -> bool {
+        state < self.match_limit
+    }
+
+    fn hits_of(&self, state: u32) -> &[Hit] {
+        let range = &self.hit_ranges[(state / self.class_count) as usize];
+        &self.hits[range.start as usize..range.end as usize]
+    }
+}
+
 /// One automaton of every phrase of `sets` (ASCII case-insensitive, as each set's own), each
 /// distinct phrase once, with the sets that list it.
-fn one_automaton(sets: &[(Set, &[String])]) -> anyhow::Result<(DFA, Vec<Owners>)> {
+fn one_automaton(sets: &[(Set, &[String])]) -> anyhow::Result<(DFA, Vec<String>, Vec<Owners>)> {
     let mut phrases: Vec<String> = Vec::new();
     let mut owners: Vec<Owners> = Vec::new();
     let mut known: HashMap<String, usize> = HashMap::new();
@@ -511,7 +637,7 @@ fn one_automaton(sets: &[(Set, &[String])]) -> anyhow::Result<(DFA, Vec<Owners>)
         .match_kind(MatchKind::Standard)
         .prefilter(false)
         .build(&phrases)?;
-    Ok((automaton, owners))
+    Ok((automaton, phrases, owners))
 }
 
 fn lower_all(words: &[String]) -> Vec<String> {
@@ -527,6 +653,116 @@ fn sorted_pairs(map: HashMap<String, String>) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lexicon() -> Lexicon {
+        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Every state of `dfa` reachable on lower-cased bytes, walked side by side with the table:
+    /// each pair agrees on whether it matches and on the phrases matched, for every byte.
+    fn table_walks_as_the_automaton(table: &PhraseTable, dfa: &DFA, owners: &[Owners]) -> usize {
+        let Ok(start) = dfa.start_state(Anchored::No) else {
+            panic!("no start state")
+        };
+        let mut pairs: HashMap<StateID, u32> = HashMap::from([(start, table.start)]);
+        let mut queue = vec![(start, table.start)];
+        while let Some((state, row)) = queue.pop() {
+            assert_eq!(dfa.is_match(state), table.is_match(row));
+            if dfa.is_match(state) {
+                let mut expected: Vec<(u32, u32, u32)> = Vec::new();
+                for k in 0..dfa.match_len(state) {
+                    let phrase = dfa.match_pattern(state, k);
+                    for &(set, index) in &owners[phrase.as_usize()] {
+                        let len = dfa.pattern_len(phrase) as u32;
+                        expected.push((set.slot() as u32, index as u32, len));
+                    }
+                }
+                let found: Vec<(u32, u32, u32)> = table
+                    .hits_of(row)
+                    .iter()
+                    .map(|h| (h.slot, h.index, h.len))
+                    .collect();
+                assert_eq!(found, expected);
+            }
+            for byte in 0..=255u8 {
+                let next = dfa.next_state(Anchored::No, state, byte.to_ascii_lowercase());
+                let next_row = table.next(row, byte);
+                match pairs.get(&next) {
+                    Some(&known) => assert_eq!(known, next_row, "byte {byte}"),
+                    None => {
+                        pairs.insert(next, next_row);
+                        queue.push((next, next_row));
+                    }
+                }
+            }
+        }
+        pairs.len()
+    }
+
+    #[test]
+    fn the_phrase_table_steps_as_the_automaton_it_copies() {
+        let lexicon = lexicon();
+        let mut sets: Vec<(Set, &[String])> = Vec::new();
+        for index in 0..KINDS {
+            sets.push((Set::Triggers(index), &lexicon.triggers[index].phrases));
+            sets.push((Set::Blockers(index), &lexicon.blockers[index].phrases));
+        }
+        sets.extend([
+            (Set::ClaimVerbs, lexicon.claim_verbs.phrases.as_slice()),
+            (Set::Denials, &lexicon.denials.phrases),
+            (Set::AccordingTo, &lexicon.according_to.phrases),
+            (Set::Hypothetical, &lexicon.hypothetical.phrases),
+            (Set::Planned, &lexicon.planned.phrases),
+            (Set::Actors, &lexicon.actors.phrases),
+            (Set::Demonyms, &lexicon.demonyms.phrases),
+            (Set::TimeAnchors, &lexicon.time_anchors.phrases),
+        ]);
+        let (dfa, phrases, owners) = one_automaton(&sets).unwrap_or_else(|e| panic!("{e}"));
+        let table = PhraseTable::new(&dfa, &phrases, &owners);
+        let states = table_walks_as_the_automaton(&table, &dfa, &owners);
+        assert!(states > 1000, "{states}");
+        // Phrases with bytes outside ASCII and capitals, and a set where every byte is listed.
+        let odd: Vec<String> = ["Şuşa", "it’s", "a-b", "AbC", "x y"]
+            .map(String::from)
+            .to_vec();
+        let every_byte: Vec<String> = (0..=255u8)
+            .filter(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            .map(|b| char::from(b).to_string())
+            .collect();
+        for words in [&odd, &every_byte] {
+            let (dfa, phrases, owners) = one_automaton(&[(Set::ClaimVerbs, words.as_slice())])
+                .unwrap_or_else(|e| panic!("{e}"));
+            let table = PhraseTable::new(&dfa, &phrases, &owners);
+            assert!(table_walks_as_the_automaton(&table, &dfa, &owners) > 3);
+        }
+    }
+
+    #[test]
+    fn one_scan_gives_each_set_what_its_own_automaton_finds() {
+        let lexicon = lexicon();
+        let mut texts: Vec<String> = [
+            "Shelling OF Stepanakert continued; the Death Toll rose, officials said.",
+            "Şuşa’s shelling-killed «Ceasefire» talks",
+            "",
+            "a",
+        ]
+        .map(String::from)
+        .to_vec();
+        for text in crate::seed_texts::seed_texts() {
+            for range in crate::text::sentences(&text) {
+                texts.push(text[range].to_string());
+            }
+        }
+        let mut scan = Scan::default();
+        let mut with_triggers = 0;
+        for t in &texts {
+            lexicon.scan(t, &mut scan);
+            assert!(lexicon.scan_agrees(t, &scan), "{t:?}");
+            with_triggers += usize::from(scan.has_triggers());
+        }
+        assert!(with_triggers > 20, "{with_triggers}");
+    }
 
     #[test]
     fn word_boundaries_tested_by_byte_are_those_of_the_characters() {
