@@ -153,7 +153,9 @@ fn denies_with_nothing_to_answer(event: &Event) -> bool {
             .all(|word| !claimant.is_empty() && claimant.contains(word.text.as_str()))
 }
 
-/// Words that join two reports in one sentence ("Azerbaijan said X, while Armenia said Y").
+/// Words that join two reports in one sentence ("Azerbaijan said X, while Armenia said Y"):
+/// what [`clause_breaks`] finds.
+#[cfg(test)]
 const CLAUSE_BREAKS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
 
 /// A sentence cut where it joins two reports, each part long enough to be a report of its own;
@@ -164,53 +166,65 @@ fn clauses(text: &str, sentence: Range<usize>, parts: &mut Vec<Range<usize>>) {
         parts.push(sentence);
         return;
     };
-    // Most sentences have no break at all: skip collecting and ordering the candidates.
-    if !has_clause_break(body) {
+    let mut breaks = clause_breaks(body);
+    // Most sentences have no break at all.
+    if breaks.is_empty() {
         parts.push(sentence);
         return;
     }
+    // In order of position, as the ordered map of every break's matches gave them.
+    breaks.sort_unstable();
     let mut start = 0;
-    for (at, separator) in CLAUSE_BREAKS
-        .iter()
-        .flat_map(|sep| body.match_indices(sep).map(move |(i, _)| (i, *sep)))
-        .collect::<std::collections::BTreeMap<usize, &str>>()
-    {
+    for (at, separator_len) in breaks {
         if at < start {
             continue;
         }
         let before = &body[start..at];
-        let after = &body[at + separator.len()..];
-        if at >= start
-            && before.split_whitespace().count() >= 5
-            && after.split_whitespace().count() >= 5
-        {
+        let after = &body[at + separator_len..];
+        // At least five words on each side: counted only up to five.
+        if has_words(before, 5) && has_words(after, 5) {
             parts.push(sentence.start + start..sentence.start + at);
-            start = at + separator.len();
+            start = at + separator_len;
         }
     }
     parts.push(sentence.start + start..sentence.end);
 }
 
-/// Whether `body` holds one of [`CLAUSE_BREAKS`], in one pass over its bytes instead of a
-/// substring search per break: ", while " holds " while ", so "; ", " while " and ", whereas "
-/// are all there is to look for.
-fn has_clause_break(body: &str) -> bool {
+/// `text.split_whitespace().count() >= n`, without counting past `n`.
+fn has_words(text: &str, n: usize) -> bool {
+    n == 0 || text.split_whitespace().nth(n - 1).is_some()
+}
+
+/// Where each of [`CLAUSE_BREAKS`] stands in `body`, with its length, in one pass over the
+/// bytes instead of a substring search per break: every break holds "; " or starts "while " /
+/// "whereas " just after its first one or two bytes, so only the ';' and 'w' bytes are looked at.
+/// (No break matches where another starts, and none overlaps itself.)
+fn clause_breaks(body: &str) -> Vec<(usize, usize)> {
     let bytes = body.as_bytes();
+    let mut found = Vec::new();
     let mut from = 0;
     while let Some(i) = text::next_of_either(bytes, from, b';', b'w') {
-        let found = if bytes[i] == b';' {
-            bytes.get(i + 1) == Some(&b' ')
-        } else {
-            let rest = &bytes[i..];
-            (rest.starts_with(b"while ") && i >= 1 && bytes[i - 1] == b' ')
-                || (rest.starts_with(b"whereas ") && i >= 2 && &bytes[i - 2..i] == b", ")
-        };
-        if found {
-            return true;
-        }
         from = i + 1;
+        if bytes[i] == b';' {
+            if bytes.get(i + 1) == Some(&b' ') {
+                found.push((i, 2));
+            }
+            continue;
+        }
+        let rest = &bytes[i..];
+        let after_comma = i >= 2 && &bytes[i - 2..i] == b", ";
+        if rest.starts_with(b"while ") {
+            if after_comma {
+                found.push((i - 2, ", while ".len()));
+            }
+            if i >= 1 && bytes[i - 1] == b' ' {
+                found.push((i - 1, " while ".len()));
+            }
+        } else if rest.starts_with(b"whereas ") && after_comma {
+            found.push((i - 2, ", whereas ".len()));
+        }
     }
-    false
+    found
 }
 
 /// The region an article is about: its most-mentioned region (ties: the first), used for war events
@@ -478,20 +492,31 @@ fn line_facts(
         return facts.clone();
     }
     let line = &text[line_range.clone()];
-    let line_start = lowercase_start(
-        line.trim_start_matches(['•', '-', '*', ' ']),
-        lexicon.longest_skip_line(),
-    );
     let facts = LineFacts {
         range: line_range,
-        skipped: lexicon
-            .skip_lines
-            .iter()
-            .any(|start| line_start.starts_with(start)),
+        skipped: starts_skipped_line(
+            line.trim_start_matches(['•', '-', '*', ' ']),
+            &lexicon.skip_lines,
+            lexicon.longest_skip_line(),
+        ),
         caption: is_photo_caption(line),
     };
     *known = Some(facts.clone());
     facts
+}
+
+/// Whether the lower-cased `line` starts with one of `starts` (lower case, the longest
+/// `longest` bytes): an ASCII head is compared in place, ignoring ASCII case, which is what
+/// comparing its lower-cased copy does; other heads are lower-cased as before.
+fn starts_skipped_line(line: &str, starts: &[String], longest: usize) -> bool {
+    let head = &line.as_bytes()[..longest.min(line.len())];
+    if head.is_ascii() {
+        return starts.iter().any(|start| {
+            head.len() >= start.len() && head[..start.len()].eq_ignore_ascii_case(start.as_bytes())
+        });
+    }
+    let lower = lowercase_start(line, longest);
+    starts.iter().any(|start| lower.starts_with(start.as_str()))
 }
 
 /// The lower-case start of `text`, at least `bytes` long where the text is: enough to compare
@@ -571,16 +596,21 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
     let words = text::words_back(before).take(6);
     let mut looked_at = 0;
     let mut skipped = 0;
+    let mut buffer = [0u8; BARE_WORD_BUFFER];
     for word in words {
         let clause_ends = word.ends_with([',', ';', ':', '.', '"', '“', '”', '(', ')']);
-        let bare = text::lower_case(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
-        let bare = bare.as_ref();
         if clause_ends && looked_at > 0 {
             return false;
         }
         looked_at += 1;
         // The lists that hold the word, in one look-up.
-        let listed = lexicon.context_bits(bare);
+        let (listed, is_to) = match bare_ascii_word(word, &mut buffer) {
+            Some(bare) => (lexicon.context_bits(bare), bare == "to"),
+            None => {
+                let bare = bare_word(word);
+                (lexicon.context_bits(&bare), bare == "to")
+            }
+        };
         if listed & context::REFERRING != 0 || (looked_at <= 3 && listed & context::NEGATION != 0) {
             return true;
         }
@@ -589,12 +619,40 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
             continue;
         }
         // "to meet" is a purpose, "to the calls for a truce" a modifier.
-        if bare == "to" && skipped == 0 {
+        if is_to && skipped == 0 {
             return false;
         }
         return listed & context::not_after(kind_index) != 0;
     }
     false
+}
+
+/// The longest word [`bare_ascii_word`] lower-cases on the stack.
+const BARE_WORD_BUFFER: usize = 32;
+
+/// A word before a trigger as the context lists hold it: without the signs around it (a hyphen
+/// is kept), lower case.
+fn bare_word(word: &str) -> std::borrow::Cow<'_, str> {
+    text::lower_case(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+}
+
+/// [`bare_word`] of an ASCII word, written into `buffer` instead of a new string (each trigger
+/// looks at a few words before it); `None` for other words, or words too long for the buffer.
+fn bare_ascii_word<'b>(word: &str, buffer: &'b mut [u8; BARE_WORD_BUFFER]) -> Option<&'b str> {
+    if !word.is_ascii() {
+        return None;
+    }
+    // For ASCII, `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`.
+    let kept = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+    let bytes = word.as_bytes();
+    let first = bytes.iter().position(kept).unwrap_or(bytes.len());
+    let last = bytes.iter().rposition(kept).map_or(first, |i| i + 1);
+    let bare = &bytes[first..last];
+    let lowered = buffer.get_mut(..bare.len())?;
+    for (to, from) in lowered.iter_mut().zip(bare) {
+        *to = from.to_ascii_lowercase();
+    }
+    std::str::from_utf8(lowered).ok()
 }
 
 type PlaceChoice = (Vec<PlaceId>, Vec<Span>, String);
@@ -1146,20 +1204,148 @@ mod tests {
         assert!(listed_somewhere > 40, "{listed_somewhere}");
     }
 
+    /// [`clauses`] as first written: every break's matches by substring search, ordered in a map.
+    fn clauses_by_substring_search(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+        let body = &text[sentence.clone()];
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for (at, separator) in CLAUSE_BREAKS
+            .iter()
+            .flat_map(|sep| body.match_indices(sep).map(move |(i, _)| (i, *sep)))
+            .collect::<std::collections::BTreeMap<usize, &str>>()
+        {
+            if at < start {
+                continue;
+            }
+            let before = &body[start..at];
+            let after = &body[at + separator.len()..];
+            if before.split_whitespace().count() >= 5 && after.split_whitespace().count() >= 5 {
+                parts.push(sentence.start + start..sentence.start + at);
+                start = at + separator.len();
+            }
+        }
+        parts.push(sentence.start + start..sentence.end);
+        parts
+    }
+
     #[test]
     fn clause_breaks_are_found_in_one_pass_as_by_substring_search() {
-        let texts = sample_texts();
+        let mut texts = sample_texts();
+        texts.extend(
+            [
+                "Azerbaijan said its forces shelled the town of Tartar, whereas Armenia said it only answered fire",
+                "Baku reported heavy fighting near Fuzuli on Monday, while Yerevan said the front was calm all day",
+                "The ministry said the shelling went on all night while the town's people hid in their cellars",
+                "The army said five villages had been taken; the separatists said none of them had fallen",
+                "Meanwhile;the whereas-clause",
+                "; while ; , whereas , while ;",
+            ]
+            .map(String::from),
+        );
         let mut with_break = 0;
+        let mut split = 0;
+        let mut parts = Vec::new();
         for t in &texts {
-            let expected = CLAUSE_BREAKS.iter().any(|sep| t.contains(sep));
-            assert_eq!(has_clause_break(t), expected, "{t:?}");
-            with_break += usize::from(expected);
+            let mut expected: Vec<(usize, usize)> = CLAUSE_BREAKS
+                .iter()
+                .flat_map(|sep| t.match_indices(sep).map(|(i, sep)| (i, sep.len())))
+                .collect();
+            expected.sort_unstable();
+            let mut found = clause_breaks(t);
+            found.sort_unstable();
+            assert_eq!(found, expected, "{t:?}");
+            with_break += usize::from(!expected.is_empty());
+            clauses(t, 0..t.len(), &mut parts);
+            assert_eq!(parts, clauses_by_substring_search(t, 0..t.len()), "{t:?}");
+            split += usize::from(parts.len() > 1);
         }
         assert!(with_break > 10, "the sample holds clause breaks");
-        assert!(has_clause_break(
-            "Azerbaijan said it shelled Tartar, whereas Armenia denied it"
-        ));
-        assert!(!has_clause_break("Meanwhile;the whereas-clause"));
+        assert!(split >= 4, "{split}");
+    }
+
+    #[test]
+    fn words_are_counted_as_far_as_needed() {
+        for t in sample_texts().iter().take(300) {
+            for n in 0..8 {
+                assert_eq!(
+                    has_words(t, n),
+                    t.split_whitespace().count() >= n,
+                    "{t:?} {n}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bare_ascii_words_are_those_of_trimming_and_lower_casing() {
+        let mut words: Vec<String> = [
+            "\"Fighting,",
+            "(THESE",
+            "high-level",
+            "-",
+            "",
+            "“such",
+            "Şuşa's",
+            "to",
+            "TO:",
+            "x\u{212A}",
+            "a-very-long-word-that-does-not-fit-the-buffer",
+        ]
+        .map(String::from)
+        .to_vec();
+        for t in sample_texts().iter().take(400) {
+            words.extend(t.split_whitespace().map(String::from));
+        }
+        let mut buffer = [0u8; BARE_WORD_BUFFER];
+        let mut ascii = 0;
+        for word in &words {
+            if let Some(bare) = bare_ascii_word(word, &mut buffer) {
+                assert_eq!(bare, bare_word(word), "{word:?}");
+                ascii += 1;
+            } else {
+                assert!(
+                    !word.is_ascii() || word.len() > BARE_WORD_BUFFER,
+                    "{word:?}"
+                );
+            }
+        }
+        assert!(ascii > 1000, "{ascii}");
+    }
+
+    #[test]
+    fn skipped_lines_are_told_as_by_lower_casing_their_start() {
+        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let longest = lexicon.longest_skip_line();
+        let mut texts = sample_texts();
+        texts.extend(
+            [
+                "READ ALSO: Armenia and Azerbaijan agree a truce",
+                "Read more",
+                "read mor",
+                "See Also: İstanbul talks",
+                "Related: shelling",
+                "ŞUBSCRIBE",
+                "Subscribe",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut skipped = 0;
+        for t in &texts {
+            let lower = lowercase_start(t, longest);
+            let expected = lexicon
+                .skip_lines
+                .iter()
+                .any(|s| lower.starts_with(s.as_str()));
+            assert_eq!(
+                starts_skipped_line(t, &lexicon.skip_lines, longest),
+                expected,
+                "{t:?}"
+            );
+            skipped += usize::from(expected);
+        }
+        assert!(skipped >= 5, "{skipped}");
     }
 
     #[test]

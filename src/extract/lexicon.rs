@@ -155,7 +155,7 @@ pub struct Lexicon {
     pub skip_lines: Vec<String>,
     /// Per word of `referring`, `negations`, `skip_words` and `not_after`: which of them list it
     /// ([`context`] bits), so a word before a trigger is looked up once, not in four lists.
-    context_bits: HashMap<String, u32>,
+    context_bits: ahash::AHashMap<String, u32>,
     /// The words that mark a line as a photo caption ("Photo:", "(photo", "photo by"), in any
     /// case: no character outside ASCII lower-cases to their letters, so this is what a search
     /// of the lower-cased line finds.
@@ -312,7 +312,7 @@ impl Lexicon {
         let skip_words = lower_all(&file.context.skip);
         let referring = lower_all(&file.context.referring);
         let negations = lower_all(&file.context.negations);
-        let mut context_bits: HashMap<String, u32> = HashMap::new();
+        let mut context_bits: ahash::AHashMap<String, u32> = ahash::AHashMap::new();
         let mut mark = |words: &[String], bit: u32| {
             for w in words {
                 *context_bits.entry(w.clone()).or_insert(0) |= bit;
