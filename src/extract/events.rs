@@ -605,6 +605,15 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
         looked_at += 1;
         // The lists that hold the word, in one look-up.
         let (listed, is_to) = match bare_ascii_word(word, &mut buffer) {
+            // Most words have the first letter or length of no listed word.
+            Some(bare) if !bare.is_empty() && bare.len() < 63 => {
+                let listed = if lexicon.may_be_context_word(bare.as_bytes()[0], bare.len()) {
+                    lexicon.context_bits(bare)
+                } else {
+                    0
+                };
+                (listed, bare == "to")
+            }
             Some(bare) => (lexicon.context_bits(bare), bare == "to"),
             None => {
                 let bare = bare_word(word);
@@ -1261,6 +1270,29 @@ mod tests {
         }
         assert!(with_break > 10, "the sample holds clause breaks");
         assert!(split >= 4, "{split}");
+    }
+
+    #[test]
+    fn words_ruled_out_by_shape_are_in_no_context_list() {
+        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let mut words: Vec<String> = lexicon.skip_words.clone();
+        words.extend(lexicon.referring.iter().cloned());
+        words.extend(lexicon.negations.iter().cloned());
+        words.extend(lexicon.not_after.iter().flatten().cloned());
+        for t in sample_texts().iter().take(300) {
+            words.extend(t.split_whitespace().map(|w| bare_word(w).into_owned()));
+        }
+        let (mut listed, mut ruled_out) = (0, 0);
+        for word in words.iter().filter(|w| !w.is_empty()) {
+            let may = lexicon.may_be_context_word(word.as_bytes()[0], word.len());
+            if lexicon.context_bits(word) != 0 {
+                assert!(may, "{word:?}");
+                listed += 1;
+            }
+            ruled_out += usize::from(!may);
+        }
+        assert!(listed > 40 && ruled_out > 1000, "{listed} {ruled_out}");
     }
 
     #[test]

@@ -156,6 +156,9 @@ pub struct Lexicon {
     /// Per word of `referring`, `negations`, `skip_words` and `not_after`: which of them list it
     /// ([`context`] bits), so a word before a trigger is looked up once, not in four lists.
     context_bits: ahash::AHashMap<String, u32>,
+    /// Per first byte of a word of `context_bits`: bit `n` set when one has `n` bytes (64 and
+    /// more: bit 63 and the look-up always made).
+    context_shapes: [u64; 256],
     /// The words that mark a line as a photo caption ("Photo:", "(photo", "photo by"), in any
     /// case: no character outside ASCII lower-cases to their letters, so this is what a search
     /// of the lower-cased line finds.
@@ -324,6 +327,12 @@ impl Lexicon {
         for (k, words) in not_after.iter().enumerate() {
             mark(words, context::not_after(k));
         }
+        let mut context_shapes = [0u64; 256];
+        for word in context_bits.keys() {
+            if let Some(&first) = word.as_bytes().first() {
+                context_shapes[usize::from(first)] |= 1 << word.len().min(63);
+            }
+        }
         Ok(Lexicon {
             triggers,
             blockers,
@@ -344,6 +353,7 @@ impl Lexicon {
             negations,
             skip_lines: lower_all(&file.context.skip_lines),
             context_bits,
+            context_shapes,
             photo_credits: AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .build(["photo:", "(photo", "photo by"])?,
@@ -398,8 +408,11 @@ impl Lexicon {
             }
         }
         scan.occurrences.sort_unstable();
+        // Only the sets that occur are walked (most sentences hold a few of the eighteen); the
+        // others keep an empty range.
+        scan.ranges = Default::default();
         let mut next = 0;
-        for slot in 0..SETS {
+        while let Some(&(slot, ..)) = scan.occurrences.get(next) {
             let first = scan.matches.len();
             let mut from = 0;
             while let Some(&(s, start, std::cmp::Reverse(end), index)) = scan.occurrences.get(next)
@@ -456,6 +469,14 @@ impl Lexicon {
     /// The [`context`] bits of the lists that hold `word` (lower case), 0 for most words.
     pub fn context_bits(&self, word: &str) -> u32 {
         self.context_bits.get(word).copied().unwrap_or(0)
+    }
+
+    /// False when no word of the context lists has `len` bytes and starts with the ASCII byte
+    /// `first` (lower case): most words before a trigger are told apart without a look-up.
+    pub fn may_be_context_word(&self, first: u8, len: usize) -> bool {
+        self.context_shapes
+            .get(usize::from(first))
+            .is_some_and(|lengths| len < 64 && lengths & (1 << len) != 0)
     }
 
     /// Length in bytes of the longest `skip_lines` start.
