@@ -548,16 +548,28 @@ impl PhraseTable {
             classes[usize::from(byte)] = classes[usize::from(byte.to_ascii_lowercase())];
         }
         let class_count = representatives.len();
-        // Every state reachable from the start, match states first.
+        // Every state reachable from the start, match states first. States are told apart by
+        // their ids (offsets into the automaton's own table), kept in a vector by id: a hash
+        // map per step doubled the lexicon's load.
+        const UNSEEN: u32 = u32::MAX;
+        let mut row_of: Vec<u32> = Vec::new();
+        let mark = |row_of: &mut Vec<u32>, state: StateID, value: u32| {
+            let id = state.as_usize();
+            if row_of.len() <= id {
+                row_of.resize(id + 1, UNSEEN);
+            }
+            row_of[id] = value;
+        };
         let mut found = vec![start];
-        let mut seen: HashMap<StateID, ()> = HashMap::from([(start, ())]);
+        mark(&mut row_of, start, 0);
         let mut at = 0;
         while at < found.len() {
             let state = found[at];
             at += 1;
             for &byte in &representatives {
                 let next = dfa.next_state(Anchored::No, state, byte);
-                if seen.insert(next, ()).is_none() {
+                if row_of.get(next.as_usize()).is_none_or(|&r| r == UNSEEN) {
+                    mark(&mut row_of, next, 0);
                     found.push(next);
                 }
             }
@@ -566,15 +578,14 @@ impl PhraseTable {
             found.into_iter().partition(|&s| dfa.is_match(s));
         let match_rows = rows.len();
         rows.extend(others);
-        let row_of: HashMap<StateID, u32> = rows
-            .iter()
-            .enumerate()
-            .map(|(row, &state)| (state, (row * class_count) as u32))
-            .collect();
+        for (row, &state) in rows.iter().enumerate() {
+            mark(&mut row_of, state, (row * class_count) as u32);
+        }
+        let row = |state: StateID| row_of[state.as_usize()];
         let mut trans = Vec::with_capacity(rows.len() * class_count);
         for &state in &rows {
             for &byte in &representatives {
-                trans.push(row_of[&dfa.next_state(Anchored::No, state, byte)]);
+                trans.push(row(dfa.next_state(Anchored::No, state, byte)));
             }
         }
         let mut hit_ranges = Vec::with_capacity(match_rows);
@@ -597,7 +608,7 @@ impl PhraseTable {
         PhraseTable {
             classes,
             trans,
-            start: row_of[&start],
+            start: row(start),
             match_limit: (match_rows * class_count) as u32,
             class_count: class_count as u32,
             hit_ranges,
