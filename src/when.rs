@@ -246,6 +246,18 @@ fn eight_bytes_at(bytes: &[u8], from: usize) -> u64 {
     }
 }
 
+/// The high bit of each byte of `word` that is an ASCII letter.
+#[inline(always)]
+fn ascii_letters(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // As in `not_ascii_alphanumeric`.
+    let folded = (word & !HIGHS) | (ONES * 0x20);
+    let at_least_a = folded + ONES * u64::from(0x80 - b'a');
+    let above_z = folded + ONES * u64::from(0x7F - b'z');
+    at_least_a & !above_z & !word & HIGHS
+}
+
 /// The high bit of each byte of `word` that is not an ASCII letter or digit.
 fn not_ascii_alphanumeric(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -712,6 +724,131 @@ pub const ANCHOR_WORDS: &[&str] = &[
     "nineties", "eighties", "seventies", "sixties", "fifties", "noughties",
 ];
 
+/// Every expression that names a day of the calendar or of the war ([`Expr::Date`],
+/// [`Expr::Weekday`], [`Expr::NightBetween`], [`Expr::WarDay`], [`Expr::WarDuration`]) holds one
+/// of these words (as a whole word, in any case) or four digits in a row (an ISO date): weekdays,
+/// months and the units of counted days. Most sentences of an article hold none, and the
+/// publication date, which weighs only such expressions, need not scan those.
+#[rustfmt::skip]
+pub const DATING_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+    "day", "days", "week", "weeks",
+];
+
+/// A word's first three bytes, lowercase when they are letters, as a number.
+const fn trigram_key(head: u64) -> u32 {
+    (head as u32 & 0x00FF_FFFF) | 0x0020_2020
+}
+
+const TRIGRAM_SLOTS: usize = 4096;
+
+const fn trigram_slot(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - TRIGRAM_SLOTS.trailing_zeros())) as usize
+}
+
+/// One bit per slot of the first three letters of a word of [`DATING_WORDS`]: a word whose bit
+/// is clear is none of them (most words), found without reading the word to its end.
+const DATING_TRIGRAMS: [u64; TRIGRAM_SLOTS / 64] = {
+    let mut bits = [0u64; TRIGRAM_SLOTS / 64];
+    let mut k = 0;
+    while k < DATING_WORDS.len() {
+        let slot = trigram_slot(trigram_key(word_head(DATING_WORDS[k].as_bytes())));
+        bits[slot / 64] |= 1 << (slot % 64);
+        k += 1;
+    }
+    bits
+};
+
+/// Where the words of [`DATING_WORDS`] stand in `text` as whole words (byte offsets of their
+/// starts, ascending): a sentence none of which falls in, and without four digits in a row (see
+/// [`may_name_a_time`]), holds no expression that names a day.
+///
+/// A dating word is taken where a run of ASCII letters starts and the run of letters and digits
+/// from there is the word: every dating word the scanner reads as a word is found so (and a few
+/// it does not read, such as "Monday" in "Monday's" or "9Monday", which cost only a scan). The
+/// runs are found eight bytes at a time, and only those starting as a dating word does are read
+/// whole.
+pub fn dating_word_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // The high bit of the lowest byte set when the byte before the eight is a word's.
+    let mut word_before = 0u64;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let mut at = 0;
+    for chunk in chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        dating_words_in_eight(
+            bytes,
+            at,
+            u64::from_le_bytes(eight),
+            &mut word_before,
+            &mut found,
+        );
+        at += 8;
+    }
+    if !tail.is_empty() {
+        // Zeros after the text's end, which no word holds.
+        let mut eight = [0u8; 8];
+        eight[..tail.len()].copy_from_slice(tail);
+        dating_words_in_eight(
+            bytes,
+            at,
+            u64::from_le_bytes(eight),
+            &mut word_before,
+            &mut found,
+        );
+    }
+    found
+}
+
+/// [`dating_word_starts`] for the eight bytes `eight` read at `at`.
+#[inline(always)]
+fn dating_words_in_eight(
+    bytes: &[u8],
+    at: usize,
+    eight: u64,
+    word_before: &mut u64,
+    found: &mut Vec<usize>,
+) {
+    let word = ascii_letters(eight);
+    let mut starts = word & !((word << 8) | *word_before);
+    *word_before = word >> 56;
+    while starts != 0 {
+        let offset = (starts.trailing_zeros() / 8) as usize;
+        starts &= starts - 1;
+        // The first three bytes are in the eight unless the word starts near their end.
+        let head = if offset <= 5 {
+            eight >> (8 * offset)
+        } else {
+            eight_bytes_at(bytes, at + offset)
+        };
+        let slot = trigram_slot(trigram_key(head));
+        if DATING_TRIGRAMS[slot / 64] & (1 << (slot % 64)) != 0
+            && is_dating_word_at(bytes, at + offset)
+        {
+            found.push(at + offset);
+        }
+    }
+}
+
+/// Whether the run of ASCII letters and digits starting at `at` is one of [`DATING_WORDS`], in
+/// any case.
+fn is_dating_word_at(bytes: &[u8], at: usize) -> bool {
+    let end = ascii_word_end(bytes, at + 1);
+    let Some(word) = bytes.get(at..end).filter(|w| w.len() <= VOCAB_MAX_LEN) else {
+        return false;
+    };
+    let mut lower = [0u8; VOCAB_MAX_LEN];
+    lower[..word.len()].copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    word_facts(&lower, 0, word.len()).1 & class::DATING != 0
+}
+
 /// False only when `text` holds no time expression: `has_anchor_word` tells whether one of
 /// [`ANCHOR_WORDS`] stands in it as a whole word (the caller's word search, done anyway, tells
 /// it); the rest is whether four digits follow one another.
@@ -991,6 +1128,8 @@ mod class {
     pub const REPORTING: u8 = 1 << 3;
     /// [`super::INVITATION_WORDS`]
     pub const INVITATION: u8 = 1 << 4;
+    /// [`super::DATING_WORDS`]
+    pub const DATING: u8 = 1 << 5;
 }
 
 /// The word lists behind the [`class`] bits.
@@ -1000,6 +1139,7 @@ const CLASS_WORDS: &[(u8, &[&str])] = &[
     (class::FUTURE_CUE, FUTURE_CUES),
     (class::REPORTING, REPORTING_VERBS),
     (class::INVITATION, INVITATION_WORDS),
+    (class::DATING, DATING_WORDS),
 ];
 
 /// One word the scanner knows, with its first eight bytes as a number (compared before the rest).
@@ -3212,6 +3352,91 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn dating_words_found_eight_bytes_at_a_time_are_those_read_one_by_one() {
+        let mut texts: Vec<String> = vec![
+            "MONDAY, monday's Monday; 9Monday and Mondays, days DAY day2 holiday today.".into(),
+            "Sept. 27, Sep 27, septembers, Decided in Dec; may-be; Mayday, week-long WEEKS.".into(),
+            "Şuşa’s Friday «Saturday» éday dayé".into(),
+        ];
+        // A dating word across every offset from the eight-byte steps and the text's end.
+        for pad in 0..17 {
+            texts.push(format!("{}Thursday x", "a ".repeat(pad)));
+            texts.push(format!("{}wednesday", "-".repeat(pad)));
+            texts.push(format!("{}jan", "- ".repeat(pad)));
+        }
+        texts.extend(crate::seed_texts::seed_texts());
+        let mut found = 0;
+        for text in &texts {
+            let bytes = text.as_bytes();
+            // A run of ASCII letters starting where the byte before is no letter, whose run of
+            // letters and digits is a dating word.
+            let plain: Vec<usize> = (0..bytes.len())
+                .filter(|&at| {
+                    bytes[at].is_ascii_alphabetic()
+                        && (at == 0 || !bytes[at - 1].is_ascii_alphabetic())
+                })
+                .filter(|&at| {
+                    let end = (at..bytes.len())
+                        .find(|&k| !bytes[k].is_ascii_alphanumeric())
+                        .unwrap_or(bytes.len());
+                    DATING_WORDS.contains(&text[at..end].to_ascii_lowercase().as_str())
+                })
+                .collect();
+            let starts = dating_word_starts(text);
+            assert_eq!(starts, plain, "{text:?}");
+            found += starts.len();
+            // Every dating word the scanner reads is among them.
+            let lower = text.to_ascii_lowercase();
+            let t = Toks::new(text, &lower);
+            for (i, tok) in t.toks.iter().enumerate() {
+                if DATING_WORDS.contains(&t.w(i)) {
+                    assert!(starts.contains(&tok.start), "{:?} in {text:?}", t.w(i));
+                }
+            }
+        }
+        assert!(found > 100, "the texts hold dating words: {found}");
+    }
+
+    #[test]
+    fn every_expression_naming_a_day_holds_a_dating_word_or_four_digits() {
+        let mut texts: Vec<String> = vec![
+            "The seventh day of the war, for 13 days of fighting, two weeks of clashes.".into(),
+            "On Friday October 9, 2020-10-09, the night from Wednesday to Thursday, 9 Sept.".into(),
+            "Late at night from Sunday to Monday, the eve of the twenty first day of fighting."
+                .into(),
+        ];
+        texts.extend(crate::seed_texts::seed_texts());
+        let mut naming = 0;
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let t = Toks::new(text, &lower);
+            for i in 0..t.len() {
+                let Some((expr, end)) = match_at(&t, i, starts::ALL) else {
+                    continue;
+                };
+                if !matches!(
+                    expr,
+                    Expr::Date { .. }
+                        | Expr::Weekday { .. }
+                        | Expr::NightBetween { .. }
+                        | Expr::WarDay { .. }
+                        | Expr::WarDuration { .. }
+                ) {
+                    continue;
+                }
+                naming += 1;
+                let words = &text[t.toks[i].start..t.toks[end - 1].end];
+                let dating = (i..end).any(|k| DATING_WORDS.contains(&t.w(k)));
+                assert!(
+                    may_name_a_time(words, dating),
+                    "{words:?} holds no dating word"
+                );
+            }
+        }
+        assert!(naming > 40, "the texts name days: {naming}");
     }
 
     #[test]
