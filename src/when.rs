@@ -183,7 +183,7 @@ struct Tok {
     /// The matchers that can start at this word ([`starts`] bits), looked up once per token.
     starts: u8,
     /// What else the scanner asks of the word ([`class`] bits).
-    class: u8,
+    class: u16,
     /// A clause break (',', ';', ':', '(', dash) lies between the previous token and this one.
     break_before: bool,
     quoted: bool,
@@ -282,7 +282,7 @@ struct Toks<'a> {
     lower: &'a str,
     toks: Vec<Tok>,
     /// The [`class`] bits of all tokens together.
-    classes: u8,
+    classes: u16,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -315,7 +315,7 @@ impl<'a> Toks<'a> {
         let mut word_quoted = false;
         let mut push = |s: usize,
                         e: usize,
-                        (starts, class): (u8, u8),
+                        (starts, class): (u8, u16),
                         q: bool,
                         brk: &mut bool,
                         toks: &mut Vec<Tok>| {
@@ -449,7 +449,7 @@ impl<'a> Toks<'a> {
     }
 
     /// Whether the word at `i` has one of the [`class`] bits `bits`.
-    fn has(&self, i: usize, bits: u8) -> bool {
+    fn has(&self, i: usize, bits: u16) -> bool {
         self.toks.get(i).is_some_and(|t| t.class & bits != 0)
     }
 
@@ -1005,45 +1005,27 @@ fn scan_tokens(t: &Toks, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
 /// ("will", "was to be", "scheduled"), an invitation for it ("invited the ministers … for talks on
 /// Friday"), or a future verb right after it ("On October 9, the ministers are invited").
 fn has_future_cue(t: &Toks, at: usize) -> bool {
+    // The words asked about are told by their tokens' class bits.
     for j in (at.saturating_sub(8)..at).rev() {
-        let w = t.w(j);
-        if t.has(j, class::FUTURE_CUE)
-            || (w == "to" && t.is(j + 1, &["be"]))
-            || (matches!(w, "is" | "are" | "was" | "were" | "set" | "going")
-                && t.is(j + 1, &["to"]))
+        let tok = t.toks[j];
+        if tok.class & class::FUTURE_CUE != 0
+            || (tok.class & class::TO != 0 && t.has(j + 1, class::BE))
+            || (tok.class & class::LEADS_TO != 0 && t.has(j + 1, class::TO))
         {
             return true;
         }
-        if t.toks[j].break_before && j + 1 < at {
+        if tok.break_before && j + 1 < at {
             break;
         }
     }
     // "for negotiations on Friday", "to talks on Friday" after an invitation in the sentence.
-    let purpose = (at.saturating_sub(4)..at).any(|j| t.is(j, &["for", "to"]));
+    let purpose = (at.saturating_sub(4)..at).any(|j| t.has(j, class::PURPOSE));
     if purpose && (at.saturating_sub(30)..at).any(|j| t.has(j, class::INVITATION)) {
         return true;
     }
-    for j in at + 1..(at + 12).min(t.len()) {
-        let w = t.w(j);
-        if matches!(w, "will" | "shall")
-            || (matches!(w, "is" | "are")
-                && t.is(
-                    j + 1,
-                    &[
-                        "invited",
-                        "scheduled",
-                        "expected",
-                        "due",
-                        "set",
-                        "to",
-                        "planned",
-                    ],
-                ))
-        {
-            return true;
-        }
-    }
-    false
+    (at + 1..(at + 12).min(t.len())).any(|j| {
+        t.has(j, class::WILL) || (t.has(j, class::IS_ARE) && t.has(j + 1, class::PLANNED_AFTER))
+    })
 }
 
 const INVITATION_WORDS: &[&str] = &["invited", "invites", "invite", "invitation"];
@@ -1119,27 +1101,59 @@ const STARTING_WORDS: &[(u8, &[&str])] = &[
 /// What the scanner asks of a word besides the matchers it starts, one bit each: looked up once
 /// per token, so the clause tests read a bit instead of comparing words with lists.
 mod class {
-    pub const SINCE: u8 = 1;
+    pub const SINCE: u16 = 1;
     /// [`super::WAR_WORDS`]
-    pub const WAR: u8 = 1 << 1;
+    pub const WAR: u16 = 1 << 1;
     /// [`super::FUTURE_CUES`]
-    pub const FUTURE_CUE: u8 = 1 << 2;
+    pub const FUTURE_CUE: u16 = 1 << 2;
     /// [`super::REPORTING_VERBS`]
-    pub const REPORTING: u8 = 1 << 3;
+    pub const REPORTING: u16 = 1 << 3;
     /// [`super::INVITATION_WORDS`]
-    pub const INVITATION: u8 = 1 << 4;
+    pub const INVITATION: u16 = 1 << 4;
     /// [`super::DATING_WORDS`]
-    pub const DATING: u8 = 1 << 5;
+    pub const DATING: u16 = 1 << 5;
+    /// The words of the future cues around an expression ([`super::has_future_cue`]).
+    pub const TO: u16 = 1 << 6;
+    pub const BE: u16 = 1 << 7;
+    /// "is", "was", "set", "going": future before "to".
+    pub const LEADS_TO: u16 = 1 << 8;
+    /// "for", "to": a purpose after an invitation.
+    pub const PURPOSE: u16 = 1 << 9;
+    pub const WILL: u16 = 1 << 10;
+    pub const IS_ARE: u16 = 1 << 11;
+    /// "invited", "scheduled", "due": future after "is" or "are".
+    pub const PLANNED_AFTER: u16 = 1 << 12;
 }
 
 /// The word lists behind the [`class`] bits.
-const CLASS_WORDS: &[(u8, &[&str])] = &[
+const CLASS_WORDS: &[(u16, &[&str])] = &[
     (class::SINCE, &["since"]),
     (class::WAR, WAR_WORDS),
     (class::FUTURE_CUE, FUTURE_CUES),
     (class::REPORTING, REPORTING_VERBS),
     (class::INVITATION, INVITATION_WORDS),
     (class::DATING, DATING_WORDS),
+    (class::TO, &["to"]),
+    (class::BE, &["be"]),
+    (
+        class::LEADS_TO,
+        &["is", "are", "was", "were", "set", "going"],
+    ),
+    (class::PURPOSE, &["for", "to"]),
+    (class::WILL, &["will", "shall"]),
+    (class::IS_ARE, &["is", "are"]),
+    (
+        class::PLANNED_AFTER,
+        &[
+            "invited",
+            "scheduled",
+            "expected",
+            "due",
+            "set",
+            "to",
+            "planned",
+        ],
+    ),
 ];
 
 /// One word the scanner knows, with its first eight bytes as a number (compared before the rest).
@@ -1148,7 +1162,7 @@ struct VocabWord {
     word: &'static str,
     head: u64,
     starts: u8,
-    class: u8,
+    class: u16,
 }
 
 /// Open addressing over this many slots, each the index (plus one) of a word of
@@ -1221,7 +1235,7 @@ const fn vocab_add(
     count: &mut usize,
     word: &'static str,
     starts: u8,
-    class: u8,
+    class: u16,
 ) {
     let bytes = word.as_bytes();
     assert!(!bytes.is_empty() && bytes.len() <= VOCAB_MAX_LEN);
@@ -1292,7 +1306,7 @@ static VOCAB: Vocab = build_vocab();
 
 /// The [`starts`] and [`class`] bits of the lowercase word at `lower[start..end]`; (0, 0) for
 /// most words.
-fn word_facts(lower: &[u8], start: usize, end: usize) -> (u8, u8) {
+fn word_facts(lower: &[u8], start: usize, end: usize) -> (u8, u16) {
     let len = end - start;
     if lower.get(start).is_some_and(u8::is_ascii_digit) {
         return (starts::NUMBER, 0);
@@ -1321,7 +1335,7 @@ fn word_facts(lower: &[u8], start: usize, end: usize) -> (u8, u8) {
 /// [`word_facts`] of a lowercase word of ASCII letters and digits, at most eight bytes long,
 /// given as its [`word_head`].
 #[inline]
-fn short_word_facts(head: u64, len: usize) -> (u8, u8) {
+fn short_word_facts(head: u64, len: usize) -> (u8, u16) {
     if (head as u8).is_ascii_digit() {
         return (starts::NUMBER, 0);
     }
@@ -3171,23 +3185,26 @@ mod tests {
     }
 
     /// The words' facts as the lists tell them, word by word.
-    fn plain_word_facts(w: &str) -> (u8, u8) {
+    fn plain_word_facts(w: &str) -> (u8, u16) {
         if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             return (starts::NUMBER, 0);
         }
-        let in_lists = |lists: &[(u8, &[&str])]| {
-            lists
-                .iter()
-                .filter(|(_, words)| words.contains(&w))
-                .fold(0, |bits, (b, _)| bits | b)
-        };
-        (in_lists(STARTING_WORDS), in_lists(CLASS_WORDS))
+        let starting = STARTING_WORDS
+            .iter()
+            .filter(|(_, words)| words.contains(&w))
+            .fold(0, |bits, (b, _)| bits | b);
+        let classes = CLASS_WORDS
+            .iter()
+            .filter(|(_, words)| words.contains(&w))
+            .fold(0, |bits, (b, _)| bits | b);
+        (starting, classes)
     }
 
     #[test]
     fn words_looked_up_in_the_table_have_the_facts_of_the_lists() {
         let mut words: Vec<String> = Vec::new();
-        for (_, list) in STARTING_WORDS.iter().chain(CLASS_WORDS) {
+        let lists = STARTING_WORDS.iter().map(|(_, list)| list);
+        for list in lists.chain(CLASS_WORDS.iter().map(|(_, list)| list)) {
             for w in *list {
                 // The word itself and its near misses: one letter more or less, another last
                 // letter, a plural, the same first eight letters.
@@ -3437,6 +3454,63 @@ mod tests {
             }
         }
         assert!(naming > 40, "the texts name days: {naming}");
+    }
+
+    /// [`has_future_cue`] with the words compared one by one.
+    fn plain_future_cue(t: &Toks, at: usize) -> bool {
+        for j in (at.saturating_sub(8)..at).rev() {
+            let w = t.w(j);
+            if FUTURE_CUES.contains(&w)
+                || (w == "to" && t.is(j + 1, &["be"]))
+                || (matches!(w, "is" | "are" | "was" | "were" | "set" | "going")
+                    && t.is(j + 1, &["to"]))
+            {
+                return true;
+            }
+            if t.toks[j].break_before && j + 1 < at {
+                break;
+            }
+        }
+        let purpose = (at.saturating_sub(4)..at).any(|j| t.is(j, &["for", "to"]));
+        if purpose && (at.saturating_sub(30)..at).any(|j| t.is(j, INVITATION_WORDS)) {
+            return true;
+        }
+        let planned = [
+            "invited",
+            "scheduled",
+            "expected",
+            "due",
+            "set",
+            "to",
+            "planned",
+        ];
+        (at + 1..(at + 12).min(t.len())).any(|j| {
+            matches!(t.w(j), "will" | "shall")
+                || (matches!(t.w(j), "is" | "are") && t.is(j + 1, &planned))
+        })
+    }
+
+    #[test]
+    fn future_cues_told_by_class_bits_are_those_of_the_words() {
+        let mut texts: Vec<String> = vec![
+            "The ministers are invited to Moscow for talks on Friday, which is to be held.".into(),
+            "On October 9, the envoys are expected; they will meet Monday, it is set to start."
+                .into(),
+            "He was to be received Monday; talks were going to resume; shall we?".into(),
+            "An invitation for negotiations on Saturday: the talks are due on Sunday.".into(),
+        ];
+        texts.extend(crate::seed_texts::seed_texts());
+        let mut cues = 0;
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let t = Toks::new(text, &lower);
+            for at in 0..t.len() {
+                let plain = plain_future_cue(&t, at);
+                assert_eq!(has_future_cue(&t, at), plain, "{:?} in {text:?}", t.w(at));
+                cues += usize::from(plain);
+            }
+        }
+        assert!(cues > 50, "the texts hold future cues: {cues}");
     }
 
     #[test]
