@@ -909,7 +909,8 @@ pub fn scan(text: &str) -> Vec<Found> {
 pub fn scan_until(text: &str, wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
     // The buffers are taken out of the thread's slot for the scan and put back after it: a
     // `wanted` that scans too gets fresh ones instead of a borrow error.
-    let mut scratch = SCRATCH.take();
+    // A scan during the thread's teardown (its slot gone) works on buffers of its own.
+    let mut scratch = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
     scratch.lower.clear();
     scratch.lower.push_str(text);
     scratch.lower.make_ascii_lowercase();
@@ -917,13 +918,20 @@ pub fn scan_until(text: &str, wanted: impl FnMut(&Found) -> bool) -> Vec<Found> 
     let t = Toks::with_buffer(text, &scratch.lower, std::mem::take(&mut scratch.toks));
     let found = scan_tokens(&t, wanted);
     scratch.toks = t.toks;
-    SCRATCH.set(scratch);
+    // A sentence-sized buffer is kept; one grown by a huge text is let go. Nothing is kept once
+    // the slot is gone.
+    if scratch.lower.capacity() <= KEPT_SCRATCH_BYTES {
+        let _ = SCRATCH.try_with(|slot| slot.set(scratch));
+    }
     found
 }
 
 /// Written after the lowercase copy of a text, so that eight bytes can be read from anywhere in
 /// the text: zero bytes are no letters and end the last word as the text's end does.
 const ZERO_PADDING: &str = "\0\0\0\0\0\0\0\0";
+
+/// The longest text whose buffers a thread keeps for the next scan (sentences are far shorter).
+const KEPT_SCRATCH_BYTES: usize = 1 << 16;
 
 /// The buffers one scan needs, kept between the scans of a thread (an article's sentences are
 /// scanned one after another, each the size of the last).
@@ -3521,6 +3529,10 @@ mod tests {
             String::new(),
         ];
         texts.extend(crate::seed_texts::seed_texts());
+        // A text longer than the buffers kept, which the next scan does not get.
+        let long = texts.join(" ").repeat(1 + KEPT_SCRATCH_BYTES / 4096);
+        assert!(long.len() > KEPT_SCRATCH_BYTES);
+        texts.push(long);
         let fresh: Vec<Vec<Found>> = texts
             .iter()
             .map(|text| {
