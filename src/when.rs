@@ -177,13 +177,13 @@ pub struct Found {
 // Tokens
 
 #[derive(Clone, Copy, Debug)]
-struct Tok<'a> {
-    /// The word lower-cased (ASCII), sliced once: matchers read words many times.
-    word: &'a str,
+struct Tok {
     start: usize,
     end: usize,
-    /// The byte right after the token ('.', ',', '-', ' ', …), 0 at the end.
-    after: u8,
+    /// The matchers that can start at this word ([`starts`] bits), looked up once per token.
+    starts: u8,
+    /// What else the scanner asks of the word ([`class`] bits).
+    class: u16,
     /// A clause break (',', ';', ':', '(', dash) lies between the previous token and this one.
     break_before: bool,
     quoted: bool,
@@ -233,6 +233,31 @@ fn ascii_word_end(bytes: &[u8], from: usize) -> usize {
     i
 }
 
+/// The eight bytes from `from` as a little-endian number, zeros past the end.
+#[inline]
+fn eight_bytes_at(bytes: &[u8], from: usize) -> u64 {
+    match bytes.get(from..from + 8) {
+        Some(chunk) => {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            u64::from_le_bytes(eight)
+        }
+        None => word_head(bytes.get(from..).unwrap_or_default()),
+    }
+}
+
+/// The high bit of each byte of `word` that is an ASCII letter.
+#[inline(always)]
+fn ascii_letters(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // As in `not_ascii_alphanumeric`.
+    let folded = (word & !HIGHS) | (ONES * 0x20);
+    let at_least_a = folded + ONES * u64::from(0x80 - b'a');
+    let above_z = folded + ONES * u64::from(0x7F - b'z');
+    at_least_a & !above_z & !word & HIGHS
+}
+
 /// The high bit of each byte of `word` that is not an ASCII letter or digit.
 fn not_ascii_alphanumeric(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -252,7 +277,12 @@ fn not_ascii_alphanumeric(word: u64) -> u64 {
 
 struct Toks<'a> {
     text: &'a str,
-    toks: Vec<Tok<'a>>,
+    /// `text.to_ascii_lowercase()`: ASCII lowercasing keeps byte offsets, so a token's range is
+    /// its word in both.
+    lower: &'a str,
+    toks: Vec<Tok>,
+    /// The [`class`] bits of all tokens together.
+    classes: u16,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -262,49 +292,92 @@ fn is_word_char(c: char) -> bool {
 }
 
 impl<'a> Toks<'a> {
-    /// `lower` is `text.to_ascii_lowercase()`: ASCII lowercasing keeps byte offsets, so a token's
-    /// range is its word in both.
+    /// `lower` is `text.to_ascii_lowercase()`.
+    #[cfg(test)]
     fn new(text: &'a str, lower: &'a str) -> Self {
-        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        Self::with_buffer(text, lower, Vec::new())
+    }
+
+    /// The tokens of `text`, written into `toks` (emptied first): the scanner keeps one buffer
+    /// across the sentences instead of allocating one for each. `lower` is
+    /// `text.to_ascii_lowercase()`, possibly followed by zero bytes, which let the tokeniser read
+    /// eight bytes at a time up to the text's end.
+    fn with_buffer(text: &'a str, lower: &'a str, mut toks: Vec<Tok>) -> Self {
+        toks.clear();
+        toks.reserve(text.len() / 5 + 1);
+        let n = text.len();
+        let bytes = lower.as_bytes();
+        let mut classes = 0;
         let mut in_straight_quote = false;
         let mut curly_depth = 0usize;
         let mut pending_break = false;
         let mut word_start: Option<usize> = None;
         let mut word_quoted = false;
-        let bytes = text.as_bytes();
-        let push = |s: usize, e: usize, q: bool, brk: &mut bool, toks: &mut Vec<Tok<'a>>| {
+        let mut push = |s: usize,
+                        e: usize,
+                        (starts, class): (u8, u16),
+                        q: bool,
+                        brk: &mut bool,
+                        toks: &mut Vec<Tok>| {
+            classes |= class;
             toks.push(Tok {
-                word: lower.get(s..e).unwrap_or_default(),
                 start: s,
                 end: e,
-                after: bytes.get(e).copied().unwrap_or(0),
+                starts,
+                class,
                 break_before: *brk,
                 quoted: q,
             });
             *brk = false;
         };
         let mut i = 0;
-        while i < bytes.len() {
-            // ASCII is classed by a table: most of a news text is ASCII, and this loop sees every
-            // byte.
+        while i < n {
+            // Eight bytes at once: whether a word starts here, and where it ends when it is
+            // shorter than eight bytes (most are).
+            let eight = eight_bytes_at(bytes, i);
+            let not_word = not_ascii_alphanumeric(eight);
+            if not_word & 0x80 == 0 {
+                let end = if not_word == 0 {
+                    ascii_word_end(bytes, i + 8).min(n)
+                } else {
+                    (i + (not_word.trailing_zeros() / 8) as usize).min(n)
+                };
+                if word_start.is_some() {
+                    i = end;
+                    continue;
+                }
+                let quoted = in_straight_quote || curly_depth > 0;
+                // Most words are plain ASCII ended by a space, a stop or a comma: taken whole
+                // here. An apostrophe or a character outside ASCII after them may go on with the
+                // word, which the byte-by-byte path below decides.
+                let next = if end < n { bytes[end] } else { b' ' };
+                let next_class = BYTE_CLASS[usize::from(next)];
+                if next_class == ASCII_PLAIN || (next.is_ascii() && next != b'\'') {
+                    let facts = if not_word == 0 {
+                        word_facts(bytes, i, end)
+                    } else {
+                        // The lowest marked byte ends the word: the bytes below it are the word.
+                        let below = ((not_word & not_word.wrapping_neg()) >> 7) - 1;
+                        short_word_facts(eight & below, end - i)
+                    };
+                    push(i, end, facts, quoted, &mut pending_break, &mut toks);
+                    // A plain byte after a word only ends it.
+                    i = end + usize::from(next_class == ASCII_PLAIN);
+                } else {
+                    word_start = Some(i);
+                    word_quoted = quoted;
+                    i = end;
+                }
+                continue;
+            }
             let b = bytes[i];
-            match BYTE_CLASS[usize::from(b)] {
-                ASCII_WORD => {
-                    if word_start.is_none() {
-                        word_start = Some(i);
-                        word_quoted = in_straight_quote || curly_depth > 0;
-                    }
-                    i = ascii_word_end(bytes, i + 1);
-                    continue;
+            if BYTE_CLASS[usize::from(b)] == ASCII_PLAIN {
+                if let Some(s) = word_start.take() {
+                    let facts = word_facts(bytes, s, i);
+                    push(s, i, facts, word_quoted, &mut pending_break, &mut toks);
                 }
-                ASCII_PLAIN => {
-                    if let Some(s) = word_start.take() {
-                        push(s, i, word_quoted, &mut pending_break, &mut toks);
-                    }
-                    i += 1;
-                    continue;
-                }
-                _ => {}
+                i += 1;
+                continue;
             }
             let c = if b.is_ascii() {
                 char::from(b)
@@ -331,7 +404,8 @@ impl<'a> Toks<'a> {
                 continue;
             }
             if let Some(s) = word_start.take() {
-                push(s, at, word_quoted, &mut pending_break, &mut toks);
+                let facts = word_facts(bytes, s, at);
+                push(s, at, facts, word_quoted, &mut pending_break, &mut toks);
             }
             match c {
                 '“' | '«' => curly_depth += 1,
@@ -342,9 +416,15 @@ impl<'a> Toks<'a> {
             }
         }
         if let Some(s) = word_start {
-            push(s, text.len(), word_quoted, &mut pending_break, &mut toks);
+            let facts = word_facts(bytes, s, n);
+            push(s, n, facts, word_quoted, &mut pending_break, &mut toks);
         }
-        Toks { text, toks }
+        Toks {
+            text,
+            lower: lower.get(..n).unwrap_or_default(),
+            toks,
+            classes,
+        }
     }
 
     fn len(&self) -> usize {
@@ -353,7 +433,30 @@ impl<'a> Toks<'a> {
 
     /// The lowercase word at `i`, "" past the end.
     fn w(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.word)
+        self.toks
+            .get(i)
+            .and_then(|t| self.lower.get(t.start..t.end))
+            .unwrap_or_default()
+    }
+
+    /// The byte right after token `i` ('.', ',', '-', ' ', …), 0 at the end of the text.
+    fn after(&self, i: usize) -> u8 {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.end))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Whether the word at `i` has one of the [`class`] bits `bits`.
+    fn has(&self, i: usize, bits: u16) -> bool {
+        self.toks.get(i).is_some_and(|t| t.class & bits != 0)
+    }
+
+    /// Whether the sentence speaks of fighting anywhere (any war word), so "for 13 days" counts
+    /// days of war.
+    fn war_context(&self) -> bool {
+        self.classes & class::WAR != 0
     }
 
     /// The word at `i` as written.
@@ -621,6 +724,131 @@ pub const ANCHOR_WORDS: &[&str] = &[
     "nineties", "eighties", "seventies", "sixties", "fifties", "noughties",
 ];
 
+/// Every expression that names a day of the calendar or of the war ([`Expr::Date`],
+/// [`Expr::Weekday`], [`Expr::NightBetween`], [`Expr::WarDay`], [`Expr::WarDuration`]) holds one
+/// of these words (as a whole word, in any case) or four digits in a row (an ISO date): weekdays,
+/// months and the units of counted days. Most sentences of an article hold none, and the
+/// publication date, which weighs only such expressions, need not scan those.
+#[rustfmt::skip]
+pub const DATING_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+    "day", "days", "week", "weeks",
+];
+
+/// A word's first three bytes, lowercase when they are letters, as a number.
+const fn trigram_key(head: u64) -> u32 {
+    (head as u32 & 0x00FF_FFFF) | 0x0020_2020
+}
+
+const TRIGRAM_SLOTS: usize = 4096;
+
+const fn trigram_slot(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - TRIGRAM_SLOTS.trailing_zeros())) as usize
+}
+
+/// One bit per slot of the first three letters of a word of [`DATING_WORDS`]: a word whose bit
+/// is clear is none of them (most words), found without reading the word to its end.
+const DATING_TRIGRAMS: [u64; TRIGRAM_SLOTS / 64] = {
+    let mut bits = [0u64; TRIGRAM_SLOTS / 64];
+    let mut k = 0;
+    while k < DATING_WORDS.len() {
+        let slot = trigram_slot(trigram_key(word_head(DATING_WORDS[k].as_bytes())));
+        bits[slot / 64] |= 1 << (slot % 64);
+        k += 1;
+    }
+    bits
+};
+
+/// Where the words of [`DATING_WORDS`] stand in `text` as whole words (byte offsets of their
+/// starts, ascending): a sentence none of which falls in, and without four digits in a row (see
+/// [`may_name_a_time`]), holds no expression that names a day.
+///
+/// A dating word is taken where a run of ASCII letters starts and the run of letters and digits
+/// from there is the word: every dating word the scanner reads as a word is found so (and a few
+/// it does not read, such as "Monday" in "Monday's" or "9Monday", which cost only a scan). The
+/// runs are found eight bytes at a time, and only those starting as a dating word does are read
+/// whole.
+pub fn dating_word_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // The high bit of the lowest byte set when the byte before the eight is a word's.
+    let mut word_before = 0u64;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let mut at = 0;
+    for chunk in chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        dating_words_in_eight(
+            bytes,
+            at,
+            u64::from_le_bytes(eight),
+            &mut word_before,
+            &mut found,
+        );
+        at += 8;
+    }
+    if !tail.is_empty() {
+        // Zeros after the text's end, which no word holds.
+        let mut eight = [0u8; 8];
+        eight[..tail.len()].copy_from_slice(tail);
+        dating_words_in_eight(
+            bytes,
+            at,
+            u64::from_le_bytes(eight),
+            &mut word_before,
+            &mut found,
+        );
+    }
+    found
+}
+
+/// [`dating_word_starts`] for the eight bytes `eight` read at `at`.
+#[inline(always)]
+fn dating_words_in_eight(
+    bytes: &[u8],
+    at: usize,
+    eight: u64,
+    word_before: &mut u64,
+    found: &mut Vec<usize>,
+) {
+    let word = ascii_letters(eight);
+    let mut starts = word & !((word << 8) | *word_before);
+    *word_before = word >> 56;
+    while starts != 0 {
+        let offset = (starts.trailing_zeros() / 8) as usize;
+        starts &= starts - 1;
+        // The first three bytes are in the eight unless the word starts near their end.
+        let head = if offset <= 5 {
+            eight >> (8 * offset)
+        } else {
+            eight_bytes_at(bytes, at + offset)
+        };
+        let slot = trigram_slot(trigram_key(head));
+        if DATING_TRIGRAMS[slot / 64] & (1 << (slot % 64)) != 0
+            && is_dating_word_at(bytes, at + offset)
+        {
+            found.push(at + offset);
+        }
+    }
+}
+
+/// Whether the run of ASCII letters and digits starting at `at` is one of [`DATING_WORDS`], in
+/// any case.
+fn is_dating_word_at(bytes: &[u8], at: usize) -> bool {
+    let end = ascii_word_end(bytes, at + 1);
+    let Some(word) = bytes.get(at..end).filter(|w| w.len() <= VOCAB_MAX_LEN) else {
+        return false;
+    };
+    let mut lower = [0u8; VOCAB_MAX_LEN];
+    lower[..word.len()].copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    word_facts(&lower, 0, word.len()).1 & class::DATING != 0
+}
+
 /// False only when `text` holds no time expression: `has_anchor_word` tells whether one of
 /// [`ANCHOR_WORDS`] stands in it as a whole word (the caller's word search, done anyway, tells
 /// it); the rest is whether four digits follow one another.
@@ -678,32 +906,78 @@ pub fn scan(text: &str) -> Vec<Found> {
 
 /// The time expressions of `text`, left to right, up to the first for which `wanted` is true
 /// (the last of the list): what [`scan`] finds, without reading on once the caller has it.
-pub fn scan_until(text: &str, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
-    let lower = text.to_ascii_lowercase();
-    let t = Toks::new(text, &lower);
+pub fn scan_until(text: &str, wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
+    // The buffers are taken out of the thread's slot for the scan and put back after it: a
+    // `wanted` that scans too gets fresh ones instead of a borrow error.
+    // A scan during the thread's teardown (its slot gone) works on buffers of its own.
+    let mut scratch = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
+    scratch.lower.clear();
+    scratch.lower.push_str(text);
+    scratch.lower.make_ascii_lowercase();
+    scratch.lower.push_str(ZERO_PADDING);
+    let t = Toks::with_buffer(text, &scratch.lower, std::mem::take(&mut scratch.toks));
+    let found = scan_tokens(&t, wanted);
+    scratch.toks = t.toks;
+    // A sentence-sized buffer is kept; one grown by a huge text is let go. Nothing is kept once
+    // the slot is gone.
+    if scratch.lower.capacity() <= KEPT_SCRATCH_BYTES {
+        let _ = SCRATCH.try_with(|slot| slot.set(scratch));
+    }
+    found
+}
+
+/// Written after the lowercase copy of a text, so that eight bytes can be read from anywhere in
+/// the text: zero bytes are no letters and end the last word as the text's end does.
+const ZERO_PADDING: &str = "\0\0\0\0\0\0\0\0";
+
+/// The longest text whose buffers a thread keeps for the next scan (sentences are far shorter).
+const KEPT_SCRATCH_BYTES: usize = 1 << 16;
+
+/// The buffers one scan needs, kept between the scans of a thread (an article's sentences are
+/// scanned one after another, each the size of the last).
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    toks: Vec<Tok>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+fn scan_tokens(t: &Toks, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
-    // Only durations need it, and most sentences have none: decided on first use.
-    let war_cache = std::cell::OnceCell::new();
     let mut since_until: Option<usize> = None;
     let mut i = 0;
     while i < t.len() {
+        let tok = t.toks[i];
+        // Most words start no expression and are no "since": the tokeniser's look-up rules them
+        // out, and the rest try only the matchers that accept their first word.
+        if tok.starts == 0 && tok.class & class::SINCE == 0 {
+            debug_assert_eq!(
+                match_at(t, i, starts::ALL),
+                None,
+                "'{}' starts an expression: STARTING_WORDS lacks it",
+                t.w(i)
+            );
+            i += 1;
+            continue;
+        }
         let w = t.w(i);
-        if w == "since" && !t.is(i + 1, &["then"]) {
+        if tok.class & class::SINCE != 0 && !t.is(i + 1, &["then"]) {
             since_until = Some(i + 9);
             i += 1;
             continue;
         }
-        // Most words start no expression: one lookup rules them out, and the rest try only the
-        // matchers that accept their first word.
-        let tried = starting_matchers(w);
-        let matched = if tried == 0 || !next_word_allows(&t, i, w) {
+        let tried = tok.starts;
+        let matched = if tried == 0 || !next_word_allows(t, i, w) {
             None
         } else {
-            match_at(&t, i, tried, &war_cache)
+            match_at(t, i, tried)
         };
         debug_assert_eq!(
             matched,
-            match_at(&t, i, starts::ALL, &war_cache),
+            match_at(t, i, starts::ALL),
             "'{w}' starts an expression: STARTING_WORDS lacks it"
         );
         let Some((expr, end_tok)) = matched else {
@@ -723,9 +997,9 @@ pub fn scan_until(text: &str, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Fou
             start: first.start,
             end: last.end,
             since,
-            future: has_future_cue(&t, i),
+            future: has_future_cue(t, i),
             quoted: first.quoted,
-            speech: near_reporting_verb(&t, i, end_tok),
+            speech: near_reporting_verb(t, i, end_tok),
         });
         if found.last().is_some_and(&mut wanted) {
             break;
@@ -739,45 +1013,27 @@ pub fn scan_until(text: &str, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Fou
 /// ("will", "was to be", "scheduled"), an invitation for it ("invited the ministers … for talks on
 /// Friday"), or a future verb right after it ("On October 9, the ministers are invited").
 fn has_future_cue(t: &Toks, at: usize) -> bool {
+    // The words asked about are told by their tokens' class bits.
     for j in (at.saturating_sub(8)..at).rev() {
-        let w = t.w(j);
-        if FUTURE_CUES.contains(&w)
-            || (w == "to" && t.is(j + 1, &["be"]))
-            || (matches!(w, "is" | "are" | "was" | "were" | "set" | "going")
-                && t.is(j + 1, &["to"]))
+        let tok = t.toks[j];
+        if tok.class & class::FUTURE_CUE != 0
+            || (tok.class & class::TO != 0 && t.has(j + 1, class::BE))
+            || (tok.class & class::LEADS_TO != 0 && t.has(j + 1, class::TO))
         {
             return true;
         }
-        if t.toks[j].break_before && j + 1 < at {
+        if tok.break_before && j + 1 < at {
             break;
         }
     }
     // "for negotiations on Friday", "to talks on Friday" after an invitation in the sentence.
-    let purpose = (at.saturating_sub(4)..at).any(|j| t.is(j, &["for", "to"]));
-    if purpose && (at.saturating_sub(30)..at).any(|j| t.is(j, INVITATION_WORDS)) {
+    let purpose = (at.saturating_sub(4)..at).any(|j| t.has(j, class::PURPOSE));
+    if purpose && (at.saturating_sub(30)..at).any(|j| t.has(j, class::INVITATION)) {
         return true;
     }
-    for j in at + 1..(at + 12).min(t.len()) {
-        let w = t.w(j);
-        if matches!(w, "will" | "shall")
-            || (matches!(w, "is" | "are")
-                && t.is(
-                    j + 1,
-                    &[
-                        "invited",
-                        "scheduled",
-                        "expected",
-                        "due",
-                        "set",
-                        "to",
-                        "planned",
-                    ],
-                ))
-        {
-            return true;
-        }
-    }
-    false
+    (at + 1..(at + 12).min(t.len())).any(|j| {
+        t.has(j, class::WILL) || (t.has(j, class::IS_ARE) && t.has(j + 1, class::PLANNED_AFTER))
+    })
 }
 
 const INVITATION_WORDS: &[&str] = &["invited", "invites", "invite", "invitation"];
@@ -789,11 +1045,11 @@ fn near_reporting_verb(t: &Toks, start: usize, end: usize) -> bool {
         if t.is(j, &["that"]) || t.toks[j + 1].break_before {
             break;
         }
-        if t.is(j, REPORTING_VERBS) {
+        if t.has(j, class::REPORTING) {
             return true;
         }
     }
-    t.is(end, REPORTING_VERBS)
+    t.has(end, class::REPORTING)
 }
 
 /// Which `match_*` functions can succeed on an expression's first word, one bit each: the scanner
@@ -850,85 +1106,266 @@ const STARTING_WORDS: &[(u8, &[&str])] = &[
     ]),
 ];
 
-/// A word's slot in [`STARTING_SIGNATURES`]: length, first two and last letter.
-const fn word_signature(w: &[u8]) -> usize {
-    let n = w.len();
-    if n == 0 {
-        return 0;
-    }
-    let second = if n > 1 { w[1] } else { 0 };
-    (n.wrapping_mul(131)
-        ^ (w[0] as usize).wrapping_mul(31)
-        ^ (second as usize).wrapping_mul(7)
-        ^ (w[n - 1] as usize).wrapping_mul(1031))
-        % 2048
+/// What the scanner asks of a word besides the matchers it starts, one bit each: looked up once
+/// per token, so the clause tests read a bit instead of comparing words with lists.
+mod class {
+    pub const SINCE: u16 = 1;
+    /// [`super::WAR_WORDS`]
+    pub const WAR: u16 = 1 << 1;
+    /// [`super::FUTURE_CUES`]
+    pub const FUTURE_CUE: u16 = 1 << 2;
+    /// [`super::REPORTING_VERBS`]
+    pub const REPORTING: u16 = 1 << 3;
+    /// [`super::INVITATION_WORDS`]
+    pub const INVITATION: u16 = 1 << 4;
+    /// [`super::DATING_WORDS`]
+    pub const DATING: u16 = 1 << 5;
+    /// The words of the future cues around an expression ([`super::has_future_cue`]).
+    pub const TO: u16 = 1 << 6;
+    pub const BE: u16 = 1 << 7;
+    /// "is", "was", "set", "going": future before "to".
+    pub const LEADS_TO: u16 = 1 << 8;
+    /// "for", "to": a purpose after an invitation.
+    pub const PURPOSE: u16 = 1 << 9;
+    pub const WILL: u16 = 1 << 10;
+    pub const IS_ARE: u16 = 1 << 11;
+    /// "invited", "scheduled", "due": future after "is" or "are".
+    pub const PLANNED_AFTER: u16 = 1 << 12;
 }
 
-const fn starting_signatures() -> [u64; 32] {
-    let mut bits = [0u64; 32];
+/// The word lists behind the [`class`] bits.
+const CLASS_WORDS: &[(u16, &[&str])] = &[
+    (class::SINCE, &["since"]),
+    (class::WAR, WAR_WORDS),
+    (class::FUTURE_CUE, FUTURE_CUES),
+    (class::REPORTING, REPORTING_VERBS),
+    (class::INVITATION, INVITATION_WORDS),
+    (class::DATING, DATING_WORDS),
+    (class::TO, &["to"]),
+    (class::BE, &["be"]),
+    (
+        class::LEADS_TO,
+        &["is", "are", "was", "were", "set", "going"],
+    ),
+    (class::PURPOSE, &["for", "to"]),
+    (class::WILL, &["will", "shall"]),
+    (class::IS_ARE, &["is", "are"]),
+    (
+        class::PLANNED_AFTER,
+        &[
+            "invited",
+            "scheduled",
+            "expected",
+            "due",
+            "set",
+            "to",
+            "planned",
+        ],
+    ),
+];
+
+/// One word the scanner knows, with its first eight bytes as a number (compared before the rest).
+#[derive(Clone, Copy)]
+struct VocabWord {
+    word: &'static str,
+    head: u64,
+    starts: u8,
+    class: u16,
+}
+
+/// Open addressing over this many slots, each the index (plus one) of a word of
+/// [`Vocab::words`]: mostly empty, so most words of a text end their look-up at the first slot.
+const VOCAB_SLOTS: usize = 1024;
+/// No word the scanner knows is longer: longer words are not looked up.
+const VOCAB_MAX_LEN: usize = 16;
+
+struct Vocab {
+    words: [VocabWord; 255],
+    slots: [u8; VOCAB_SLOTS],
+}
+
+/// A word's first (up to) eight bytes, little-endian, zero above its end.
+const fn word_head(w: &[u8]) -> u64 {
+    let mut head = 0u64;
+    let mut k = 0;
+    while k < w.len() && k < 8 {
+        head |= (w[k] as u64) << (8 * k);
+        k += 1;
+    }
+    head
+}
+
+/// [`word_head`] of the word at `bytes[start..start + len]`, reading eight bytes at once when the
+/// text has them.
+fn word_head_at(bytes: &[u8], start: usize, len: usize) -> u64 {
+    match bytes.get(start..start + 8) {
+        Some(chunk) => {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            u64::from_le_bytes(eight) & word_head_mask(len)
+        }
+        None => word_head(bytes.get(start..start + len).unwrap_or_default()),
+    }
+}
+
+/// The bits of a word's first `len` bytes in its [`word_head`].
+const fn word_head_mask(len: usize) -> u64 {
+    if len >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    }
+}
+
+/// A word's slot in [`Vocab::slots`], from its first eight bytes (which hold its length too
+/// when it is shorter).
+const fn vocab_slot(head: u64) -> usize {
+    (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - VOCAB_SLOTS.trailing_zeros())) as usize
+}
+
+const fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// Adds `bits` to `word`'s entry, making the entry if it is new.
+const fn vocab_add(
+    vocab: &mut Vocab,
+    count: &mut usize,
+    word: &'static str,
+    starts: u8,
+    class: u16,
+) {
+    let bytes = word.as_bytes();
+    assert!(!bytes.is_empty() && bytes.len() <= VOCAB_MAX_LEN);
+    let mut k = 0;
+    while k < *count {
+        if bytes_equal(vocab.words[k].word.as_bytes(), bytes) {
+            vocab.words[k].starts |= starts;
+            vocab.words[k].class |= class;
+            return;
+        }
+        k += 1;
+    }
+    // An index must fit a slot's byte; the table stays at most a quarter full, so look-ups of
+    // unknown words end soon.
+    assert!(*count < 255, "too many words for the table");
+    let head = word_head(bytes);
+    vocab.words[*count] = VocabWord {
+        word,
+        head,
+        starts,
+        class,
+    };
+    let mut slot = vocab_slot(head);
+    while vocab.slots[slot] != 0 {
+        slot = (slot + 1) % VOCAB_SLOTS;
+    }
+    *count += 1;
+    vocab.slots[slot] = *count as u8;
+}
+
+const fn build_vocab() -> Vocab {
+    let empty = VocabWord {
+        word: "",
+        head: 0,
+        starts: 0,
+        class: 0,
+    };
+    let mut vocab = Vocab {
+        words: [empty; 255],
+        slots: [0; VOCAB_SLOTS],
+    };
+    let mut count = 0;
     let mut group = 0;
     while group < STARTING_WORDS.len() {
-        let words = STARTING_WORDS[group].1;
+        let (bits, words) = STARTING_WORDS[group];
         let mut k = 0;
         while k < words.len() {
-            let slot = word_signature(words[k].as_bytes());
-            bits[slot / 64] |= 1 << (slot % 64);
+            vocab_add(&mut vocab, &mut count, words[k], bits, 0);
             k += 1;
         }
         group += 1;
     }
-    bits
+    group = 0;
+    while group < CLASS_WORDS.len() {
+        let (bits, words) = CLASS_WORDS[group];
+        let mut k = 0;
+        while k < words.len() {
+            vocab_add(&mut vocab, &mut count, words[k], 0, bits);
+            k += 1;
+        }
+        group += 1;
+    }
+    vocab
 }
 
-/// One bit per signature of a starting word: most other words are ruled out by one lookup.
-const STARTING_SIGNATURES: [u64; 32] = starting_signatures();
+/// Every word the scanner looks up per token: the starting words and the [`class`] words.
+static VOCAB: Vocab = build_vocab();
 
-/// FNV-1a: the starting words are a few bytes long, where it beats the default hasher.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
+/// The [`starts`] and [`class`] bits of the lowercase word at `lower[start..end]`; (0, 0) for
+/// most words.
+fn word_facts(lower: &[u8], start: usize, end: usize) -> (u8, u16) {
+    let len = end - start;
+    if lower.get(start).is_some_and(u8::is_ascii_digit) {
+        return (starts::NUMBER, 0);
     }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    if len == 0 || len > VOCAB_MAX_LEN {
+        return (0, 0);
+    }
+    let head = word_head_at(lower, start, len);
+    let mut slot = vocab_slot(head);
+    loop {
+        let index = VOCAB.slots[slot];
+        if index == 0 {
+            return (0, 0);
         }
-        self.0 = h;
+        let entry = &VOCAB.words[usize::from(index - 1)];
+        if entry.head == head
+            && entry.word.len() == len
+            && (len <= 8 || entry.word.as_bytes().get(8..) == lower.get(start + 8..end))
+        {
+            return (entry.starts, entry.class);
+        }
+        slot = (slot + 1) % VOCAB_SLOTS;
     }
 }
 
-type WordMap =
-    std::collections::HashMap<&'static str, u8, std::hash::BuildHasherDefault<WordHasher>>;
-
-static STARTING_MATCHERS: std::sync::LazyLock<WordMap> = std::sync::LazyLock::new(|| {
-    let mut map = WordMap::default();
-    for (bits, words) in STARTING_WORDS {
-        for w in *words {
-            *map.entry(w).or_insert(0) |= bits;
-        }
+/// [`word_facts`] of a lowercase word of ASCII letters and digits, at most eight bytes long,
+/// given as its [`word_head`].
+#[inline]
+fn short_word_facts(head: u64, len: usize) -> (u8, u16) {
+    if (head as u8).is_ascii_digit() {
+        return (starts::NUMBER, 0);
     }
-    map
-});
+    let mut slot = vocab_slot(head);
+    loop {
+        let index = VOCAB.slots[slot];
+        if index == 0 {
+            return (0, 0);
+        }
+        let entry = &VOCAB.words[usize::from(index - 1)];
+        if entry.head == head && entry.word.len() == len {
+            return (entry.starts, entry.class);
+        }
+        slot = (slot + 1) % VOCAB_SLOTS;
+    }
+}
 
 /// The matchers that can succeed on an expression starting with the (lowercase) word `w`, as
 /// [`starts`] bits; 0 for most words.
+#[cfg(test)]
 fn starting_matchers(w: &str) -> u8 {
-    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return starts::NUMBER;
-    }
-    let slot = word_signature(w.as_bytes());
-    if STARTING_SIGNATURES[slot / 64] & (1 << (slot % 64)) == 0 {
-        return 0;
-    }
-    STARTING_MATCHERS.get(w).copied().unwrap_or(0)
+    word_facts(w.as_bytes(), 0, w.len()).0
 }
 
 /// False when `w`, at token `i`, cannot start an expression for the word after it: "the" starts
@@ -942,19 +1379,9 @@ fn next_word_allows(t: &Toks, i: usize, w: &str) -> bool {
     }
 }
 
-/// Whether the text speaks of fighting anywhere (any war word), so "for 13 days" counts days of war.
-fn war_context(t: &Toks, cache: &std::cell::OnceCell<bool>) -> bool {
-    *cache.get_or_init(|| (0..t.len()).any(|i| t.is(i, WAR_WORDS)))
-}
-
 /// The expression starting at token `i`, with the index one past its last token.
 /// Only the matchers in `tried` ([`starts`] bits) are called, in this order.
-fn match_at(
-    t: &Toks,
-    i: usize,
-    tried: u8,
-    war_context: &std::cell::OnceCell<bool>,
-) -> Option<(Expr, usize)> {
+fn match_at(t: &Toks, i: usize, tried: u8) -> Option<(Expr, usize)> {
     let w = t.w(i);
     let on = |bit: u8| tried & bit != 0;
     None.or_else(|| on(starts::NIGHT_BETWEEN).then(|| match_night_between(t, i))?)
@@ -962,7 +1389,7 @@ fn match_at(
         .or_else(|| on(starts::WEEKDAY).then(|| match_weekday(t, i))?)
         .or_else(|| on(starts::RELATIVE).then(|| match_relative(t, i, w))?)
         .or_else(|| on(starts::WAR_DAY).then(|| match_war_day(t, i))?)
-        .or_else(|| on(starts::DURATION).then(|| match_duration(t, i, war_context))?)
+        .or_else(|| on(starts::DURATION).then(|| match_duration(t, i))?)
         .or_else(|| on(starts::PERIOD).then(|| match_period(t, i, w))?)
         .or_else(|| on(starts::BACKGROUND).then(|| match_background(t, i, w))?)
 }
@@ -997,8 +1424,8 @@ fn match_night_between(t: &Toks, i: usize) -> Option<(Expr, usize)> {
 fn match_date(t: &Toks, i: usize) -> Option<(Expr, usize)> {
     // ISO: 2020-10-09
     if let Some(year) = four_digit_year(t.w(i))
-        && t.toks[i].after == b'-'
-        && t.toks.get(i + 1).is_some_and(|n| n.after == b'-')
+        && t.after(i) == b'-'
+        && t.after(i + 1) == b'-'
         && t.w(i + 1).len() == 2
         && t.w(i + 2).len() == 2
     {
@@ -1206,11 +1633,7 @@ fn match_war_day(t: &Toks, i: usize) -> Option<(Expr, usize)> {
 
 /// "for 13 days" (in a sentence about the fighting), "lasted for 12 days", "two weeks of fighting",
 /// and the background spans "for 28 years", "for decades", "30 years ago".
-fn match_duration(
-    t: &Toks,
-    i: usize,
-    war_context_cache: &std::cell::OnceCell<bool>,
-) -> Option<(Expr, usize)> {
+fn match_duration(t: &Toks, i: usize) -> Option<(Expr, usize)> {
     let w = t.w(i);
     if w == "for" {
         let mut j = i + 1;
@@ -1232,14 +1655,14 @@ fn match_duration(
         let unit = t.w(j + 1);
         return match unit {
             "years" | "decades" | "year" | "decade" => Some((Expr::PastSpan, j + 2)),
-            "days" | "day" if war_context(t, war_context_cache) => Some((
+            "days" | "day" if t.war_context() => Some((
                 Expr::WarDuration {
                     days: n,
                     approx: false,
                 },
                 j + 2,
             )),
-            "weeks" | "week" if war_context(t, war_context_cache) => Some((
+            "weeks" | "week" if t.war_context() => Some((
                 Expr::WarDuration {
                     days: n * 7,
                     approx: true,
@@ -1329,9 +1752,9 @@ fn match_background(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
     }
     let year = four_digit_year(w)?;
     let led = i > 0 && t.is(i - 1, YEAR_LEAD_WORDS);
-    let followed = t.is(i + 1, YEAR_FOLLOW_WORDS) || t.toks[i].after == b',';
+    let followed = t.is(i + 1, YEAR_FOLLOW_WORDS) || t.after(i) == b',';
     // "2000 soldiers" is a count; "in 1988", "a 1994 ceasefire" are years.
-    if !(led || followed) || t.toks[i].after == b'-' {
+    if !(led || followed) || t.after(i) == b'-' {
         return None;
     }
     Some((Expr::PastYear { year }, i + 1))
@@ -2685,9 +3108,8 @@ mod tests {
         for text in &texts {
             let lower = text.to_ascii_lowercase();
             let t = Toks::new(text, &lower);
-            let war = std::cell::OnceCell::new();
             for i in 0..t.len() {
-                let Some((_, end)) = match_at(&t, i, starts::ALL, &war) else {
+                let Some((_, end)) = match_at(&t, i, starts::ALL) else {
                     continue;
                 };
                 expressions += 1;
@@ -2753,11 +3175,10 @@ mod tests {
         for text in &texts {
             let lower = text.to_ascii_lowercase();
             let t = Toks::new(text, &lower);
-            let war = std::cell::OnceCell::new();
             for i in 0..t.len() {
                 let w = t.w(i);
                 if starting_matchers(w) == 0 || !next_word_allows(&t, i, w) {
-                    assert_eq!(match_at(&t, i, starts::ALL, &war), None, "{w:?} at {i}");
+                    assert_eq!(match_at(&t, i, starts::ALL), None, "{w:?} at {i}");
                     ruled_out += usize::from(matches!(w, "a" | "an" | "the" | "in"));
                 }
             }
@@ -2769,6 +3190,377 @@ mod tests {
         // And what they do start is still found.
         assert!(!scan("in the night").is_empty());
         assert!(!scan("the day before yesterday").is_empty());
+    }
+
+    /// The words' facts as the lists tell them, word by word.
+    fn plain_word_facts(w: &str) -> (u8, u16) {
+        if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return (starts::NUMBER, 0);
+        }
+        let starting = STARTING_WORDS
+            .iter()
+            .filter(|(_, words)| words.contains(&w))
+            .fold(0, |bits, (b, _)| bits | b);
+        let classes = CLASS_WORDS
+            .iter()
+            .filter(|(_, words)| words.contains(&w))
+            .fold(0, |bits, (b, _)| bits | b);
+        (starting, classes)
+    }
+
+    #[test]
+    fn words_looked_up_in_the_table_have_the_facts_of_the_lists() {
+        let mut words: Vec<String> = Vec::new();
+        let lists = STARTING_WORDS.iter().map(|(_, list)| list);
+        for list in lists.chain(CLASS_WORDS.iter().map(|(_, list)| list)) {
+            for w in *list {
+                // The word itself and its near misses: one letter more or less, another last
+                // letter, a plural, the same first eight letters.
+                words.push(w.to_string());
+                words.push(w[..w.len() - 1].to_string());
+                words.push(format!("{w}s"));
+                words.push(format!("{w}{w}"));
+                words.push(format!("{}x", &w[..w.len() - 1]));
+                words.push(format!("x{w}"));
+            }
+        }
+        words.extend(
+            [
+                "",
+                "a",
+                "an",
+                "on",
+                "then",
+                "septembers",
+                "thirteenths",
+                "2020",
+                "9th",
+                "a1",
+            ]
+            .map(String::from),
+        );
+        let mut texts = vec![
+            "He will say that since Friday the invited envoys told of shelling in the war."
+                .to_string(),
+        ];
+        texts.extend(crate::seed_texts::seed_texts());
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let t = Toks::new(text, &lower);
+            words.extend((0..t.len()).map(|i| t.w(i).to_string()));
+        }
+        let mut known = 0;
+        for w in &words {
+            let expected = plain_word_facts(w);
+            assert_eq!(word_facts(w.as_bytes(), 0, w.len()), expected, "{w:?}");
+            // Inside a text, where eight bytes can be read past the word's end.
+            let padded = format!("xx {w} the rest of it");
+            assert_eq!(
+                word_facts(padded.as_bytes(), 3, 3 + w.len()),
+                expected,
+                "{w:?}"
+            );
+            // Short words of ASCII letters and digits are looked up by their first eight bytes.
+            if w.len() <= 8 && w.bytes().all(|b| b.is_ascii_alphanumeric()) && !w.is_empty() {
+                let facts = short_word_facts(word_head(w.as_bytes()), w.len());
+                assert_eq!(facts, expected, "{w:?}");
+            }
+            known += usize::from(expected != (0, 0));
+        }
+        assert!(known > 200, "the lists' words are known: {known}");
+    }
+
+    #[test]
+    fn tokens_carry_their_words_facts_and_the_bytes_after_them() {
+        let mut texts = vec![
+            "Talks on 2020-10-09, “the war”, said Aliyev; they will resume (since Monday)."
+                .to_string(),
+            "Fighting in Şuşa's streets, 1990's clashes — invitation for talks.".to_string(),
+        ];
+        texts.extend(crate::seed_texts::seed_texts());
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let t = Toks::new(text, &lower);
+            let mut war = false;
+            for i in 0..t.len() {
+                let w = t.w(i);
+                let (starts, class) = plain_word_facts(w);
+                assert_eq!(
+                    (t.toks[i].starts, t.toks[i].class),
+                    (starts, class),
+                    "{w:?}"
+                );
+                assert_eq!(t.has(i, class::WAR), WAR_WORDS.contains(&w), "{w:?}");
+                assert_eq!(t.has(i, class::REPORTING), REPORTING_VERBS.contains(&w));
+                assert_eq!(t.has(i, class::FUTURE_CUE), FUTURE_CUES.contains(&w));
+                assert_eq!(t.has(i, class::INVITATION), INVITATION_WORDS.contains(&w));
+                assert_eq!(
+                    t.after(i),
+                    text.as_bytes().get(t.toks[i].end).copied().unwrap_or(0)
+                );
+                war |= WAR_WORDS.contains(&w);
+            }
+            assert_eq!(t.war_context(), war);
+            assert!(!t.has(t.len(), class::WAR) && t.after(t.len()) == 0);
+        }
+    }
+
+    /// The tokens character by character: (start, end, break before, quoted).
+    fn plain_tokens(text: &str) -> Vec<(usize, usize, bool, bool)> {
+        let mut out = Vec::new();
+        let (mut straight, mut curly, mut pending_break) = (false, 0usize, false);
+        let mut word: Option<(usize, bool)> = None;
+        for (at, c) in text.char_indices() {
+            let next_alphanumeric = text[at + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if is_word_char(c) || (c == '\'' && word.is_some() && next_alphanumeric) {
+                if word.is_none() {
+                    word = Some((at, straight || curly > 0));
+                }
+                continue;
+            }
+            if let Some((start, quoted)) = word.take() {
+                out.push((start, at, pending_break, quoted));
+                pending_break = false;
+            }
+            match c {
+                '“' | '«' => curly += 1,
+                '”' | '»' => curly = curly.saturating_sub(1),
+                '"' => straight = !straight,
+                ',' | ';' | ':' | '(' | ')' | '–' | '—' => pending_break = true,
+                _ => {}
+            }
+        }
+        if let Some((start, quoted)) = word {
+            out.push((start, text.len(), pending_break, quoted));
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_read_eight_bytes_at_a_time_are_those_read_character_by_character() {
+        let mut texts: Vec<String> = vec![
+            "Şuşa's “shelled” town, (Stepanakert) — 1990's \"war\": it's 2020-10-09.".into(),
+            "A bombardments' night—Ganja’s «Friday» and Berg-Karabakh;x".into(),
+            "Nagorno-Karabakh's".into(),
+            "a".into(),
+            "'quoted' don't '".into(),
+            String::new(),
+        ];
+        // Every split of a sentence with long and short words, quotes and letters outside ASCII,
+        // so that each word meets the text's end at every offset.
+        let sentence = "The ceasefire, agreed on Saturday, collapsed in Şuşa’s \"old\" quarter.";
+        texts.extend(
+            sentence
+                .char_indices()
+                .map(|(at, _)| sentence[..at].to_string()),
+        );
+        texts.extend(crate::seed_texts::seed_texts());
+        for text in &texts {
+            let expected = plain_tokens(text);
+            let lower = text.to_ascii_lowercase();
+            let padded = format!("{lower}{ZERO_PADDING}");
+            for lower in [&lower, &padded] {
+                let t = Toks::new(text, lower);
+                let got: Vec<_> = t
+                    .toks
+                    .iter()
+                    .map(|k| (k.start, k.end, k.break_before, k.quoted))
+                    .collect();
+                assert_eq!(got, expected, "{text:?}");
+                for (i, k) in t.toks.iter().enumerate() {
+                    let w = &text[k.start..k.end].to_ascii_lowercase();
+                    assert_eq!(t.w(i), w);
+                    assert_eq!((k.starts, k.class), plain_word_facts(w), "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dating_words_found_eight_bytes_at_a_time_are_those_read_one_by_one() {
+        let mut texts: Vec<String> = vec![
+            "MONDAY, monday's Monday; 9Monday and Mondays, days DAY day2 holiday today.".into(),
+            "Sept. 27, Sep 27, septembers, Decided in Dec; may-be; Mayday, week-long WEEKS.".into(),
+            "Şuşa’s Friday «Saturday» éday dayé".into(),
+        ];
+        // A dating word across every offset from the eight-byte steps and the text's end.
+        for pad in 0..17 {
+            texts.push(format!("{}Thursday x", "a ".repeat(pad)));
+            texts.push(format!("{}wednesday", "-".repeat(pad)));
+            texts.push(format!("{}jan", "- ".repeat(pad)));
+        }
+        texts.extend(crate::seed_texts::seed_texts());
+        let mut found = 0;
+        for text in &texts {
+            let bytes = text.as_bytes();
+            // A run of ASCII letters starting where the byte before is no letter, whose run of
+            // letters and digits is a dating word.
+            let plain: Vec<usize> = (0..bytes.len())
+                .filter(|&at| {
+                    bytes[at].is_ascii_alphabetic()
+                        && (at == 0 || !bytes[at - 1].is_ascii_alphabetic())
+                })
+                .filter(|&at| {
+                    let end = (at..bytes.len())
+                        .find(|&k| !bytes[k].is_ascii_alphanumeric())
+                        .unwrap_or(bytes.len());
+                    DATING_WORDS.contains(&text[at..end].to_ascii_lowercase().as_str())
+                })
+                .collect();
+            let starts = dating_word_starts(text);
+            assert_eq!(starts, plain, "{text:?}");
+            found += starts.len();
+            // Every dating word the scanner reads is among them.
+            let lower = text.to_ascii_lowercase();
+            let t = Toks::new(text, &lower);
+            for (i, tok) in t.toks.iter().enumerate() {
+                if DATING_WORDS.contains(&t.w(i)) {
+                    assert!(starts.contains(&tok.start), "{:?} in {text:?}", t.w(i));
+                }
+            }
+        }
+        assert!(found > 100, "the texts hold dating words: {found}");
+    }
+
+    #[test]
+    fn every_expression_naming_a_day_holds_a_dating_word_or_four_digits() {
+        let mut texts: Vec<String> = vec![
+            "The seventh day of the war, for 13 days of fighting, two weeks of clashes.".into(),
+            "On Friday October 9, 2020-10-09, the night from Wednesday to Thursday, 9 Sept.".into(),
+            "Late at night from Sunday to Monday, the eve of the twenty first day of fighting."
+                .into(),
+        ];
+        texts.extend(crate::seed_texts::seed_texts());
+        let mut naming = 0;
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let t = Toks::new(text, &lower);
+            for i in 0..t.len() {
+                let Some((expr, end)) = match_at(&t, i, starts::ALL) else {
+                    continue;
+                };
+                if !matches!(
+                    expr,
+                    Expr::Date { .. }
+                        | Expr::Weekday { .. }
+                        | Expr::NightBetween { .. }
+                        | Expr::WarDay { .. }
+                        | Expr::WarDuration { .. }
+                ) {
+                    continue;
+                }
+                naming += 1;
+                let words = &text[t.toks[i].start..t.toks[end - 1].end];
+                let dating = (i..end).any(|k| DATING_WORDS.contains(&t.w(k)));
+                assert!(
+                    may_name_a_time(words, dating),
+                    "{words:?} holds no dating word"
+                );
+            }
+        }
+        assert!(naming > 40, "the texts name days: {naming}");
+    }
+
+    /// [`has_future_cue`] with the words compared one by one.
+    fn plain_future_cue(t: &Toks, at: usize) -> bool {
+        for j in (at.saturating_sub(8)..at).rev() {
+            let w = t.w(j);
+            if FUTURE_CUES.contains(&w)
+                || (w == "to" && t.is(j + 1, &["be"]))
+                || (matches!(w, "is" | "are" | "was" | "were" | "set" | "going")
+                    && t.is(j + 1, &["to"]))
+            {
+                return true;
+            }
+            if t.toks[j].break_before && j + 1 < at {
+                break;
+            }
+        }
+        let purpose = (at.saturating_sub(4)..at).any(|j| t.is(j, &["for", "to"]));
+        if purpose && (at.saturating_sub(30)..at).any(|j| t.is(j, INVITATION_WORDS)) {
+            return true;
+        }
+        let planned = [
+            "invited",
+            "scheduled",
+            "expected",
+            "due",
+            "set",
+            "to",
+            "planned",
+        ];
+        (at + 1..(at + 12).min(t.len())).any(|j| {
+            matches!(t.w(j), "will" | "shall")
+                || (matches!(t.w(j), "is" | "are") && t.is(j + 1, &planned))
+        })
+    }
+
+    #[test]
+    fn future_cues_told_by_class_bits_are_those_of_the_words() {
+        let mut texts: Vec<String> = vec![
+            "The ministers are invited to Moscow for talks on Friday, which is to be held.".into(),
+            "On October 9, the envoys are expected; they will meet Monday, it is set to start."
+                .into(),
+            "He was to be received Monday; talks were going to resume; shall we?".into(),
+            "An invitation for negotiations on Saturday: the talks are due on Sunday.".into(),
+        ];
+        texts.extend(crate::seed_texts::seed_texts());
+        let mut cues = 0;
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let t = Toks::new(text, &lower);
+            for at in 0..t.len() {
+                let plain = plain_future_cue(&t, at);
+                assert_eq!(has_future_cue(&t, at), plain, "{:?} in {text:?}", t.w(at));
+                cues += usize::from(plain);
+            }
+        }
+        assert!(cues > 50, "the texts hold future cues: {cues}");
+    }
+
+    #[test]
+    fn scans_with_kept_buffers_find_what_fresh_scans_find() {
+        let mut texts = vec![
+            "On Friday October 9, 2020, talks began after two weeks of fighting.".to_string(),
+            "Short.".to_string(),
+            String::new(),
+        ];
+        texts.extend(crate::seed_texts::seed_texts());
+        // A text longer than the buffers kept, which the next scan does not get.
+        let long = texts.join(" ").repeat(1 + KEPT_SCRATCH_BYTES / 4096);
+        assert!(long.len() > KEPT_SCRATCH_BYTES);
+        texts.push(long);
+        let fresh: Vec<Vec<Found>> = texts
+            .iter()
+            .map(|text| {
+                let lower = text.to_ascii_lowercase();
+                scan_tokens(&Toks::new(text, &lower), |_| false)
+            })
+            .collect();
+        // Long texts, then short ones: the kept buffers hold the longer text's tokens.
+        for _ in 0..2 {
+            for (text, expected) in texts.iter().zip(&fresh) {
+                assert_eq!(&scan(text), expected);
+            }
+        }
+        assert!(fresh.iter().map(Vec::len).sum::<usize>() > 20);
+        // A scan within a scan (the caller's `wanted` may scan) gets buffers of its own.
+        let text = &texts[0];
+        let inner = std::cell::RefCell::new(Vec::new());
+        let outer = scan_until(text, |_| {
+            inner
+                .borrow_mut()
+                .push(scan("the seventh day of fighting, on Monday"));
+            false
+        });
+        assert_eq!(outer, fresh[0]);
+        for found in inner.borrow().iter() {
+            assert_eq!(found, &scan("the seventh day of fighting, on Monday"));
+            assert_eq!(found.len(), 2);
+        }
     }
 
     #[test]

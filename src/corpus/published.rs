@@ -25,7 +25,9 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::war_start;
 use crate::model::{DateSource, Published};
 use crate::text::sentences;
-use crate::when::{DEFAULT_YEAR, Expr, Found, PartOfDay, WeekdayShift, scan};
+use crate::when::{
+    DEFAULT_YEAR, Expr, Found, PartOfDay, WeekdayShift, dating_word_starts, may_name_a_time, scan,
+};
 
 /// Keywords that open a metadata line.
 const METADATA_KEYWORDS: &[&str] = &[
@@ -254,12 +256,20 @@ fn shift(day: NaiveDate, offset: i64) -> Option<NaiveDate> {
 /// The clues of a text for its publication date.
 pub fn clues(text: &str) -> Vec<Clue> {
     // Each sentence is scanned once: its expressions give the year the text states, then the
-    // clues, whose dates without a year take that year.
+    // clues, whose dates without a year take that year. Every clue names a day, so sentences
+    // without a word that names one (most) are not scanned.
+    let dating = dating_word_starts(text);
     let scanned: Vec<(&str, Vec<Found>)> = sentences(text)
         .into_iter()
         .map(|range| {
+            let first = dating.partition_point(|&at| at < range.start);
+            let has_dating_word = dating.get(first).is_some_and(|&at| at < range.end);
             let sentence = &text[range];
-            (sentence, scan(sentence))
+            if may_name_a_time(sentence, has_dating_word) {
+                (sentence, scan(sentence))
+            } else {
+                (sentence, Vec::new())
+            }
         })
         .collect();
     let year = stated_year(scanned.iter().flat_map(|(_, found)| found)).unwrap_or(DEFAULT_YEAR);
@@ -489,6 +499,46 @@ fn conflicts_with(clues: &[Clue], day: NaiveDate) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`clues`] with every sentence scanned.
+    fn clues_scanning_every_sentence(text: &str) -> Vec<(String, ClueKind)> {
+        let scanned: Vec<(&str, Vec<Found>)> = sentences(text)
+            .into_iter()
+            .map(|range| (&text[range.clone()], scan(&text[range])))
+            .collect();
+        let year = stated_year(scanned.iter().flat_map(|(_, f)| f)).unwrap_or(DEFAULT_YEAR);
+        let mut out = Vec::new();
+        for (sentence, found) in &scanned {
+            for f in found {
+                if let Some(what) = clue_of(f, year) {
+                    out.push((sentence[f.start..f.end].to_string(), what));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_without_a_dating_word_give_no_clue() {
+        let mut texts: Vec<String> = vec![
+            "Fighting went on for 13 days. The town was shelled. On Friday, talks began.".into(),
+            "Since September 27 the war raged; 2020-10-09 saw a truce. Nothing else.".into(),
+            "On the seventh day of fighting, Monday's shelling hit. Officials spoke.".into(),
+            "Two weeks of clashes. He will arrive on Oct. 12. The night from Wednesday to \
+             Thursday was calm. The separatists decided to march."
+                .into(),
+        ];
+        texts.extend(crate::seed_texts::seed_texts());
+        let mut clues_found = 0;
+        for text in &texts {
+            let plain = clues_scanning_every_sentence(text);
+            let got: Vec<(String, ClueKind)> =
+                clues(text).into_iter().map(|c| (c.words, c.what)).collect();
+            assert_eq!(got, plain, "{text}");
+            clues_found += got.len();
+        }
+        assert!(clues_found > 30, "the texts hold clues: {clues_found}");
+    }
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2020, m, day).unwrap_or_default()
