@@ -658,20 +658,19 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
 /// sentence, or elsewhere in the article raises that country's candidates.
 fn apply_country_context<'a>(g: &'a Gazetteer, text: &'a str, found: &mut [Found<'a>]) {
     // Countries the article names, with the sentence and position of each naming.
-    let named: Vec<(&str, usize, usize)> = found
-        .iter()
-        .filter_map(|f| {
-            let first = f
-                .candidates
-                .iter()
-                .find(|c| g.places()[c.place as usize].kind == PlaceKind::Country)?;
-            Some((
-                g.places()[first.place as usize].country.as_str(),
-                f.sentence,
-                f.start,
-            ))
-        })
-        .collect();
+    // Sized for every name at once: most articles name their countries again and again.
+    let mut named: Vec<(&str, usize, usize)> = Vec::with_capacity(found.len());
+    named.extend(found.iter().filter_map(|f| {
+        let first = f
+            .candidates
+            .iter()
+            .find(|c| g.places()[c.place as usize].kind == PlaceKind::Country)?;
+        Some((
+            g.places()[first.place as usize].country.as_str(),
+            f.sentence,
+            f.start,
+        ))
+    }));
     if named.is_empty() {
         return;
     }
@@ -734,16 +733,18 @@ fn country_len(text: &str, start: usize) -> usize {
 
 /// Places the article names unambiguously pull ambiguous names towards themselves.
 fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
-    let anchors: Vec<(usize, &Place)> = found
-        .iter()
-        .filter(|f| f.candidates.len() == 1)
-        .filter_map(|f| best(g, f).map(|p| (f.start, p)))
-        .filter(|(_, p)| !matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
-        .collect();
+    let mut anchors: Vec<(usize, &Place)> = Vec::with_capacity(found.len());
+    anchors.extend(
+        found
+            .iter()
+            .filter(|f| f.candidates.len() == 1)
+            .filter_map(|f| best(g, f).map(|p| (f.start, p)))
+            .filter(|(_, p)| !matches!(p.kind, PlaceKind::Country | PlaceKind::Region)),
+    );
     // Articles repeat their places; each distinct place needs measuring once.
-    let mut distinct: Vec<&Place> = Vec::new();
+    let mut distinct: Vec<&Place> = Vec::with_capacity(anchors.len());
     for (_, place) in &anchors {
-        if !distinct.iter().any(|p| p.id == place.id) {
+        if !distinct.iter().any(|p| same_place(p, place)) {
             distinct.push(place);
         }
     }
@@ -789,6 +790,13 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
     }
 }
 
+/// Whether two places of one gazetteer are the same place. The gazetteer keeps one place per id
+/// (rows of an id already known are merged into it), so the same id is the same reference: one
+/// comparison of addresses instead of a comparison of strings, for every candidate and anchor.
+fn same_place(a: &Place, b: &Place) -> bool {
+    std::ptr::eq(a, b)
+}
+
 /// Beyond this distance an unambiguous place of the article raises no candidate.
 const NEIGHBOUR_REACH_KM: f64 = 150.0;
 
@@ -804,7 +812,7 @@ fn nearest_within<'p>(place: &Place, others: &[&'p Place], reach: f64) -> Option
     const BELOW_EARTH_RADIUS_KM: f64 = 6371.0;
     let mut nearest: Option<(f64, &Place)> = None;
     for &other in others {
-        if other.id == place.id {
+        if same_place(other, place) {
             continue;
         }
         let bound = BELOW_EARTH_RADIUS_KM * (other.lat - place.lat).abs().to_radians();
@@ -1356,6 +1364,28 @@ mod tests {
                 write_reasons(&mut again, &g, "Şuşa", &candidate);
                 assert_eq!(again, kept);
             }
+        }
+    }
+
+    /// Places of the gazetteer are the same reference exactly when they have the same id.
+    #[test]
+    fn same_place_is_the_same_id() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let g = Gazetteer::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let mut ids: Vec<&str> = g.places().iter().map(|p| p.id.as_str()).collect();
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), before, "two places share an id");
+        let places = g.places();
+        for (i, a) in places.iter().enumerate().step_by(97) {
+            for b in places.iter().skip(i.saturating_sub(3)).take(7) {
+                assert_eq!(same_place(a, b), a.id == b.id, "{} {}", a.id, b.id);
+            }
+            assert!(same_place(
+                a,
+                g.place(&a.id).unwrap_or_else(|| panic!("{}", a.id))
+            ));
         }
     }
 
