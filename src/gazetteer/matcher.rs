@@ -97,6 +97,30 @@ fn add_word(bytes: &[u8], from: usize, mut hash: u64) -> (usize, u64) {
     }
 }
 
+/// Whether `a` and `b` hold the same bytes, compared eight at a time in place. Every word of
+/// the text that some name starts with is checked so, and keys are a few bytes long: a call to
+/// the library's comparison costs more than the comparing.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let eight = |bytes: &[u8], at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
+            .map(u64::from_le_bytes)
+    };
+    let mut at = 0;
+    while at + 8 <= a.len() {
+        if eight(a, at) != eight(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    a[at..].iter().zip(&b[at..]).all(|(x, y)| x == y)
+}
+
 /// The slot a hash starts probing at, and the hash as stored (never [`EMPTY`]).
 #[inline]
 fn finish(hash: u64) -> (usize, u64) {
@@ -186,7 +210,7 @@ impl Matcher {
             if slot.hash == EMPTY {
                 return None;
             }
-            if slot.hash == hash && self.key(slot) == key {
+            if slot.hash == hash && same_bytes(self.key(slot), key) {
                 return Some(slot.sequence);
             }
             at += 1;
@@ -214,13 +238,14 @@ impl Matcher {
         starts: impl IntoIterator<Item = usize>,
         mut accept: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<RawMatch> {
-        let mut kept = Vec::new();
+        // Articles name a few dozen places: room for them at once rather than growing there.
+        let mut kept = Vec::with_capacity(32);
         if self.slots.is_empty() {
             return kept;
         }
         let bytes = normalized.text.as_bytes();
         // Names starting at the current word, shortest first: (end, name).
-        let mut here: Vec<(usize, usize)> = Vec::new();
+        let mut here: Vec<(usize, usize)> = Vec::with_capacity(8);
         let mut covered_to = 0;
         // Starts come in order: their runs of the map back to the text are walked, not searched.
         let mut run_hint = 0;
@@ -396,5 +421,35 @@ mod tests {
         let at_starts = spans(matcher.find_from(&normalized, starts, capitalised));
         assert_eq!(at_starts, everywhere);
         assert_eq!(everywhere.len(), 7, "{everywhere:?}");
+    }
+
+    #[test]
+    fn same_bytes_agrees_with_slice_equality() {
+        // Every pair of prefixes of real names and words, of every length around eight and
+        // sixteen bytes, differing anywhere or not at all.
+        let words = [
+            "",
+            "a",
+            "ter",
+            "ter ter",
+            "stepanakert",
+            "stepanakerd",
+            "nagorno karabakh",
+            "nagorno karabakx",
+            "xagorno karabakh",
+            "nagorno karabakh republic",
+            "armenia",
+            "armenian",
+        ];
+        for a in words {
+            for b in words {
+                for a_len in 0..=a.len() {
+                    for b_len in 0..=b.len() {
+                        let (a, b) = (&a.as_bytes()[..a_len], &b.as_bytes()[..b_len]);
+                        assert_eq!(same_bytes(a, b), a == b, "{a:?} {b:?}");
+                    }
+                }
+            }
+        }
     }
 }
