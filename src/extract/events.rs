@@ -52,11 +52,27 @@ pub fn extract_article(
         .all(|pair| pair[0].start <= pair[1].start)
         && mentions.iter().all(|m| m.start <= m.end);
     for whole in text::sentences(&article.text) {
-        clauses(&article.text, whole.clone(), &mut parts);
+        // The whole sentence is scanned first: without a break cue in it (most sentences) it is
+        // one clause, and that scan is the clause's.
+        let mut scanned = None;
+        if let Some(whole_text) = article.text.get(whole.clone()) {
+            lexicon.scan(whole_text, &mut scan);
+            scanned = Some(whole.clone());
+        }
+        if scanned.is_some() && !scan.may_break_clauses() {
+            parts.clear();
+            parts.push(whole.clone());
+        } else {
+            clauses(&article.text, whole.clone(), &mut parts);
+        }
         for range in parts.iter().cloned() {
             let Some(sentence_text) = article.text.get(range.clone()) else {
                 continue;
             };
+            if scanned.as_ref() != Some(&range) {
+                lexicon.scan(sentence_text, &mut scan);
+                scanned = Some(range.clone());
+            }
             in_clause.clear();
             in_clause.extend(mentions_within(mentions, mentions_in_order, range.clone()));
             let sentence = Sentence {
@@ -72,7 +88,6 @@ pub fn extract_article(
                 publication_why: &publication_why,
                 region_why: &region_why,
             };
-            lexicon.scan(sentence.text, &mut scan);
             let found = if scan.has_triggers() {
                 sentence_events(
                     article, &sentence, &scan, published, gazetteer, lexicon, &context, &mut lines,
@@ -487,10 +502,15 @@ fn line_facts(
     lexicon: &Lexicon,
     known: &mut Option<LineFacts>,
 ) -> LineFacts {
-    let line_range = line_around(text, range);
-    if let Some(facts) = known.as_ref().filter(|f| f.range == line_range) {
+    // A line holds no line break: a sentence within the known line has that line around it,
+    // found without searching back and forth for the breaks.
+    if let Some(facts) = known
+        .as_ref()
+        .filter(|f| f.range.start <= range.start && range.end <= f.range.end)
+    {
         return facts.clone();
     }
+    let line_range = line_around(text, range);
     let line = &text[line_range.clone()];
     let facts = LineFacts {
         range: line_range,
@@ -1238,6 +1258,43 @@ mod tests {
     }
 
     #[test]
+    fn sentences_without_a_break_cue_are_one_clause() {
+        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let mut texts = sample_texts();
+        texts.extend(
+            [
+                "Baku reported heavy fighting near Fuzuli on Monday, while Yerevan said the front was calm all day",
+                "The army said five villages had been taken; the separatists said none of them had fallen",
+                "Azerbaijan said its forces shelled the town of Tartar, whereas Armenia said it only answered fire",
+                "Meanwhile the whereabouts of the two journalists wounded in Martuni remained unknown",
+                "The army said five villages had been taken WHILE the separatists said none of them had fallen",
+            ]
+            .map(String::from),
+        );
+        let mut scan = Scan::default();
+        let mut parts = Vec::new();
+        let (mut without_cue, mut split) = (0, 0);
+        for text in &texts {
+            for whole in text::sentences(text) {
+                lexicon.scan(&text[whole.clone()], &mut scan);
+                clauses(text, whole.clone(), &mut parts);
+                if !scan.may_break_clauses() {
+                    assert_eq!(
+                        parts,
+                        std::slice::from_ref(&whole),
+                        "{:?}",
+                        &text[whole.clone()]
+                    );
+                    without_cue += 1;
+                }
+                split += usize::from(parts.len() > 1);
+            }
+        }
+        assert!(without_cue > 50 && split >= 3, "{without_cue} {split}");
+    }
+
+    #[test]
     fn clause_breaks_are_found_in_one_pass_as_by_substring_search() {
         let mut texts = sample_texts();
         texts.extend(
@@ -1248,9 +1305,23 @@ mod tests {
                 "The army said five villages had been taken; the separatists said none of them had fallen",
                 "Meanwhile;the whereas-clause",
                 "; while ; , whereas , while ;",
+                " while",
+                "a, while the b",
+                "w; w ;  w, w",
             ]
             .map(String::from),
         );
+        // Every break at each of the sixteen offsets of the eight-byte windows, at the end too.
+        for clause_break in CLAUSE_BREAKS {
+            for pad in 0..16 {
+                let text = format!(
+                    "{} one two three four five{clause_break}six seven eight nine ten",
+                    "w".repeat(pad)
+                );
+                texts.push(text);
+                texts.push(format!("{}{clause_break}", "x".repeat(pad)));
+            }
+        }
         let mut with_break = 0;
         let mut split = 0;
         let mut parts = Vec::new();

@@ -199,10 +199,17 @@ pub enum Set {
     /// [`crate::when::ANCHOR_WORDS`]: only whether one stands in the text is kept
     /// ([`Scan::has_time_anchor`]), not the matches.
     TimeAnchors,
+    /// [`CLAUSE_BREAK_CUES`]: only whether one occurs is kept ([`Scan::may_break_clauses`]).
+    ClauseBreakCues,
 }
 
+/// What every break between two reports in one sentence ("; ", ", while ", " while ",
+/// ", whereas ") holds, in any case: a sentence with none of them is one clause, and the scan of
+/// the whole sentence is the scan of its clause.
+pub const CLAUSE_BREAK_CUES: &[&str] = &["; ", " while ", " whereas "];
+
 const KINDS: usize = EventKind::ALL.len();
-const SETS: usize = 2 * KINDS + 8;
+const SETS: usize = 2 * KINDS + 9;
 
 impl Set {
     fn slot(self) -> usize {
@@ -217,6 +224,7 @@ impl Set {
             Set::Actors => 2 * KINDS + 5,
             Set::Demonyms => 2 * KINDS + 6,
             Set::TimeAnchors => 2 * KINDS + 7,
+            Set::ClauseBreakCues => 2 * KINDS + 8,
         }
     }
 }
@@ -234,6 +242,8 @@ pub struct Scan {
     match_ends: Vec<(u32, usize)>,
     /// A word of [`Set::TimeAnchors`] stands in the text as a whole word.
     time_anchor: bool,
+    /// One of [`CLAUSE_BREAK_CUES`] occurs in the text (in any case).
+    clause_break_cue: bool,
 }
 
 impl Scan {
@@ -249,6 +259,12 @@ impl Scan {
     /// Whether a word of [`crate::when::ANCHOR_WORDS`] stands in the text as a whole word.
     pub fn has_time_anchor(&self) -> bool {
         self.time_anchor
+    }
+
+    /// Whether the text may be cut into clauses: false when none of [`CLAUSE_BREAK_CUES`]
+    /// occurs in it, in any case.
+    pub fn may_break_clauses(&self) -> bool {
+        self.clause_break_cue
     }
 
     /// Whether any kind's trigger matched: most sentences have none and need nothing more.
@@ -293,6 +309,8 @@ impl Lexicon {
             .iter()
             .map(|w| w.to_string())
             .collect();
+        let clause_break_cues: Vec<String> =
+            CLAUSE_BREAK_CUES.iter().map(|w| w.to_string()).collect();
         let mut sets: Vec<(Set, &[String])> = Vec::new();
         for (index, kind) in EventKind::ALL.into_iter().enumerate() {
             if let Some(words) = file.kinds.get(kind.as_str()) {
@@ -309,6 +327,7 @@ impl Lexicon {
             (Set::Actors, &actor_names),
             (Set::Demonyms, &demonym_names),
             (Set::TimeAnchors, &time_anchors),
+            (Set::ClauseBreakCues, &clause_break_cues),
         ]);
         let (dfa, phrases, owners) = one_automaton(&sets)?;
         let all_phrases = PhraseTable::new(&dfa, &phrases, &owners);
@@ -369,6 +388,7 @@ impl Lexicon {
         scan.occurrences.clear();
         scan.matches.clear();
         scan.time_anchor = false;
+        scan.clause_break_cue = false;
         // Every occurrence of every phrase, overlapping ones too, as the automaton's overlapping
         // search gives them; their order does not matter, they are sorted next.
         let table = &self.all_phrases;
@@ -392,6 +412,12 @@ impl Lexicon {
         for &(state, end) in &scan.match_ends {
             for hit in table.hits_of(state) {
                 let start = end - hit.len as usize;
+                if hit.slot == Set::ClauseBreakCues.slot() as u32 {
+                    // Any occurrence: the cues are not words, and the breaks are then looked
+                    // for exactly.
+                    scan.clause_break_cue = true;
+                    continue;
+                }
                 if hit.slot == Set::TimeAnchors.slot() as u32 {
                     // Any whole-word occurrence is enough: the anchors are letters only, so the
                     // set's leftmost-longest matches hold a whole word exactly when some
@@ -450,8 +476,11 @@ impl Lexicon {
             (Set::Actors, &self.actors),
             (Set::Demonyms, &self.demonyms),
         ]);
+        let lower = text.to_ascii_lowercase();
         scan.time_anchor == self.time_anchors.contains(text)
             && scan.get(Set::TimeAnchors).is_empty()
+            && scan.clause_break_cue == CLAUSE_BREAK_CUES.iter().any(|c| lower.contains(c))
+            && scan.get(Set::ClauseBreakCues).is_empty()
             && sets.into_iter().all(|(set, phrases)| {
                 let own: Vec<(usize, usize, usize)> = phrases.find_iter(text).collect();
                 // A phrase listed twice (in any case) is found under its first index.
@@ -775,6 +804,9 @@ mod tests {
         let lexicon = lexicon();
         let mut texts: Vec<String> = [
             "Shelling OF Stepanakert continued; the Death Toll rose, officials said.",
+            "Baku said the town was shelled, WHILE Yerevan denied it",
+            "Fighting went on;while talks, whereas x",
+            "meanwhile the whereabouts",
             "Şuşa’s shelling-killed «Ceasefire» talks",
             "",
             "a",
