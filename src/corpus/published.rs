@@ -108,6 +108,21 @@ pub fn metadata_prefix_len(line: &str) -> Option<usize> {
 fn leading_keyword(line: &str) -> Option<(usize, &'static str)> {
     let lead = line.len() - line.trim_start().len();
     let rest = &line[lead..];
+    // Most lines open with a word no keyword starts with: one byte rules them out.
+    let first = rest.as_bytes().first()?.to_ascii_lowercase();
+    if !METADATA_KEYWORDS
+        .iter()
+        .any(|k| k.as_bytes().first() == Some(&first))
+    {
+        return None;
+    }
+    keyword_after(line, lead)
+}
+
+/// [`leading_keyword`] once the white space `line[..lead]` before it is passed over, trying
+/// every keyword.
+fn keyword_after(line: &str, lead: usize) -> Option<(usize, &'static str)> {
+    let rest = &line[lead..];
     METADATA_KEYWORDS.iter().find_map(|k| {
         let head = rest.get(..k.len())?;
         let after = rest[k.len()..].chars().next();
@@ -546,6 +561,30 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn keywords_ruled_out_by_first_letter_agree_with_trying_every_keyword() {
+        let mut lines: Vec<String> = vec![
+            "Published: 2020-10-03".into(),
+            "  DATE 2020-10-10 Devastated: the town".into(),
+            "Last updated Oct. 5".into(),
+            "Sources said the town fell.".into(),
+            "“Posted” on Monday".into(),
+            "dated".into(),
+            "".into(),
+        ];
+        for text in crate::seed_texts::seed_texts() {
+            lines.extend(text.lines().map(str::to_string));
+        }
+        let mut keywords = 0;
+        for line in &lines {
+            let lead = line.len() - line.trim_start().len();
+            let found = leading_keyword(line);
+            assert_eq!(found, keyword_after(line, lead), "{line:?}");
+            keywords += usize::from(found.is_some());
+        }
+        assert!(keywords >= 5, "the lines open with keywords: {keywords}");
     }
 
     #[test]
