@@ -310,6 +310,8 @@ impl<'a> Toks<'a> {
         let mut classes = 0;
         let mut in_straight_quote = false;
         let mut curly_depth = 0usize;
+        // `in_straight_quote || curly_depth > 0`, kept up to date where either changes.
+        let mut quoted = false;
         let mut pending_break = false;
         let mut word_start: Option<usize> = None;
         let mut word_quoted = false;
@@ -337,20 +339,26 @@ impl<'a> Toks<'a> {
             let eight = eight_bytes_at(bytes, i);
             let not_word = not_ascii_alphanumeric(eight);
             if not_word & 0x80 == 0 {
-                let end = if not_word == 0 {
-                    ascii_word_end(bytes, i + 8).min(n)
+                // `next` is the byte that ends the word: a zero byte past the text's end (the
+                // padding, or the zeros `eight_bytes_at` reads there), which no word holds, so
+                // `end` never passes `n`, and which ends a word as a space does.
+                let (end, next) = if not_word == 0 {
+                    let end = ascii_word_end(bytes, i + 8);
+                    (end, bytes.get(end).copied().unwrap_or(0))
                 } else {
-                    (i + (not_word.trailing_zeros() / 8) as usize).min(n)
+                    let offset = not_word.trailing_zeros() / 8;
+                    (i + offset as usize, (eight >> (8 * offset)) as u8)
                 };
+                debug_assert!(
+                    end <= n && (end < n || BYTE_CLASS[usize::from(next)] == ASCII_PLAIN)
+                );
                 if word_start.is_some() {
                     i = end;
                     continue;
                 }
-                let quoted = in_straight_quote || curly_depth > 0;
                 // Most words are plain ASCII ended by a space, a stop or a comma: taken whole
                 // here. An apostrophe or a character outside ASCII after them may go on with the
                 // word, which the byte-by-byte path below decides.
-                let next = if end < n { bytes[end] } else { b' ' };
                 let next_class = BYTE_CLASS[usize::from(next)];
                 if next_class == ASCII_PLAIN || (next.is_ascii() && next != b'\'') {
                     let facts = if not_word == 0 {
@@ -399,7 +407,7 @@ impl<'a> Toks<'a> {
             {
                 if word_start.is_none() {
                     word_start = Some(at);
-                    word_quoted = in_straight_quote || curly_depth > 0;
+                    word_quoted = quoted;
                 }
                 continue;
             }
@@ -408,9 +416,18 @@ impl<'a> Toks<'a> {
                 push(s, at, facts, word_quoted, &mut pending_break, &mut toks);
             }
             match c {
-                '“' | '«' => curly_depth += 1,
-                '”' | '»' => curly_depth = curly_depth.saturating_sub(1),
-                '"' => in_straight_quote = !in_straight_quote,
+                '“' | '«' => {
+                    curly_depth += 1;
+                    quoted = true;
+                }
+                '”' | '»' => {
+                    curly_depth = curly_depth.saturating_sub(1);
+                    quoted = in_straight_quote || curly_depth > 0;
+                }
+                '"' => {
+                    in_straight_quote = !in_straight_quote;
+                    quoted = in_straight_quote || curly_depth > 0;
+                }
                 ',' | ';' | ':' | '(' | ')' | '–' | '—' => pending_break = true,
                 _ => {}
             }

@@ -20,6 +20,8 @@
 //!
 //! Dates without a year take the year the text names elsewhere, else [`DEFAULT_YEAR`].
 
+use std::ops::Range;
+
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::war_start;
@@ -105,6 +107,21 @@ pub fn metadata_prefix_len(line: &str) -> Option<usize> {
 /// The keyword a line opens with: (byte end of the keyword and its colon, the keyword).
 fn leading_keyword(line: &str) -> Option<(usize, &'static str)> {
     let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
+    // Most lines open with a word no keyword starts with: one byte rules them out.
+    let first = rest.as_bytes().first()?.to_ascii_lowercase();
+    if !METADATA_KEYWORDS
+        .iter()
+        .any(|k| k.as_bytes().first() == Some(&first))
+    {
+        return None;
+    }
+    keyword_after(line, lead)
+}
+
+/// [`leading_keyword`] once the white space `line[..lead]` before it is passed over, trying
+/// every keyword.
+fn keyword_after(line: &str, lead: usize) -> Option<(usize, &'static str)> {
     let rest = &line[lead..];
     METADATA_KEYWORDS.iter().find_map(|k| {
         let head = rest.get(..k.len())?;
@@ -257,9 +274,10 @@ fn shift(day: NaiveDate, offset: i64) -> Option<NaiveDate> {
 pub fn clues(text: &str) -> Vec<Clue> {
     // Each sentence is scanned once: its expressions give the year the text states, then the
     // clues, whose dates without a year take that year. Every clue names a day, so sentences
-    // without a word that names one (most) are not scanned.
+    // without a word that names one (most) are not scanned, and lines without one are not even
+    // split into sentences.
     let dating = dating_word_starts(text);
-    let scanned: Vec<(&str, Vec<Found>)> = sentences(text)
+    let scanned: Vec<(&str, Vec<Found>)> = sentences_of_dating_lines(text, &dating)
         .into_iter()
         .map(|range| {
             let first = dating.partition_point(|&at| at < range.start);
@@ -281,6 +299,33 @@ pub fn clues(text: &str) -> Vec<Clue> {
                 out.push(Clue { words, what });
             }
         }
+    }
+    out
+}
+
+/// The sentences of the lines of `text` that hold a word of `dating` (the text's
+/// [`dating_word_starts`]) or four digits in a row: the other lines' sentences have no clue.
+/// Sentences never reach across a line, so each line is split on its own, as [`sentences`] does
+/// it within the whole text; only a metadata line opening the text has its prefix left out, so a
+/// later line that opens with one (rare) has the whole text split instead.
+fn sentences_of_dating_lines(text: &str, dating: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let first = dating.partition_point(|&at| at < line_start);
+        let has_dating_word = dating.get(first).is_some_and(|&at| at < line_end);
+        if has_dating_word || may_name_a_time(line, false) {
+            if line_start > 0 && metadata_prefix_len(line).is_some() {
+                return sentences(text);
+            }
+            out.extend(
+                sentences(line)
+                    .into_iter()
+                    .map(|range| range.start + line_start..range.end + line_start),
+            );
+        }
+        line_start = line_end;
     }
     out
 }
@@ -516,6 +561,64 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn keywords_ruled_out_by_first_letter_agree_with_trying_every_keyword() {
+        let mut lines: Vec<String> = vec![
+            "Published: 2020-10-03".into(),
+            "  DATE 2020-10-10 Devastated: the town".into(),
+            "Last updated Oct. 5".into(),
+            "Sources said the town fell.".into(),
+            "“Posted” on Monday".into(),
+            "dated".into(),
+            "".into(),
+        ];
+        for text in crate::seed_texts::seed_texts() {
+            lines.extend(text.lines().map(str::to_string));
+        }
+        let mut keywords = 0;
+        for line in &lines {
+            let lead = line.len() - line.trim_start().len();
+            let found = leading_keyword(line);
+            assert_eq!(found, keyword_after(line, lead), "{line:?}");
+            keywords += usize::from(found.is_some());
+        }
+        assert!(keywords >= 5, "the lines open with keywords: {keywords}");
+    }
+
+    #[test]
+    fn lines_split_alone_give_the_sentences_of_the_whole_text() {
+        let mut texts: Vec<String> = vec![
+            "published: 2020-10-03\nTroops advanced on Monday. Shelling went on.\n\nNo word."
+                .into(),
+            "\nDate: 2020-10-04 Shelling went on for two days.\nOn Friday, talks began.".into(),
+            "Calm night.\nUpdated: 2020-10-05 Talks resumed on Tuesday.\nNothing else.".into(),
+            "The town fell.\n  .  \nIn 1994 a truce was signed. A week later, \"calm\".\n \n"
+                .into(),
+            "Stray stops persist. . On Oct. 12 the U.S. envoy came.\r\nNo date here at all.".into(),
+        ];
+        texts.extend(crate::seed_texts::seed_texts());
+        let mut kept = 0;
+        for text in &texts {
+            let dating = dating_word_starts(text);
+            let may_date = |range: &Range<usize>| {
+                let first = dating.partition_point(|&at| at < range.start);
+                let has_dating_word = dating.get(first).is_some_and(|&at| at < range.end);
+                may_name_a_time(&text[range.clone()], has_dating_word)
+            };
+            let whole: Vec<Range<usize>> = sentences(text).into_iter().filter(may_date).collect();
+            let by_line: Vec<Range<usize>> = sentences_of_dating_lines(text, &dating)
+                .into_iter()
+                .filter(may_date)
+                .collect();
+            assert_eq!(by_line, whole, "{text}");
+            kept += whole.len();
+        }
+        assert!(
+            kept > 50,
+            "the texts hold sentences that may name a day: {kept}"
+        );
     }
 
     #[test]
