@@ -604,8 +604,7 @@ mod tests {
 
     #[test]
     fn claims_from_word_lists_are_those_of_joined_phrases() {
-        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let lexicon = crate::extract::lexicon::project_lexicon();
         let mut sentences: Vec<String> = vec![
             "According to the separatist authorities in Nagorno-Karabakh and the, 8 died.".into(),
             "The shelling went on, declared the French presidency after Emmanuel Macron spoke."
@@ -630,8 +629,7 @@ mod tests {
     }
 
     fn claimant(sentence: &str) -> Option<String> {
-        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let lexicon = crate::extract::lexicon::project_lexicon();
         let mut scan = Scan::default();
         lexicon.scan(sentence, &mut scan);
         claim_in(sentence, &scan).map(|c| c.by)

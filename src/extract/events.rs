@@ -1095,8 +1095,7 @@ mod tests {
 
     #[test]
     fn time_anchors_noted_in_passing_are_those_the_anchor_set_finds() {
-        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let lexicon = crate::extract::lexicon::project_lexicon();
         let mut texts = sample_texts();
         texts.extend(
             [
@@ -1127,8 +1126,7 @@ mod tests {
 
     #[test]
     fn photo_captions_found_at_each_p_are_those_the_automaton_finds() {
-        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let lexicon = crate::extract::lexicon::project_lexicon();
         let mut texts = sample_texts();
         texts.extend(
             [
@@ -1190,8 +1188,7 @@ mod tests {
 
     #[test]
     fn context_bits_tell_the_lists_that_hold_a_word() {
-        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let lexicon = crate::extract::lexicon::project_lexicon();
         let mut words: Vec<String> = ["to", "of", "the", "these", "not", "", "shelling", "Of"]
             .map(String::from)
             .to_vec();
@@ -1259,8 +1256,7 @@ mod tests {
 
     #[test]
     fn sentences_without_a_break_cue_are_one_clause() {
-        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let lexicon = crate::extract::lexicon::project_lexicon();
         let mut texts = sample_texts();
         texts.extend(
             [
@@ -1345,8 +1341,7 @@ mod tests {
 
     #[test]
     fn words_ruled_out_by_shape_are_in_no_context_list() {
-        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let lexicon = crate::extract::lexicon::project_lexicon();
         let mut words: Vec<String> = lexicon.skip_words.clone();
         words.extend(lexicon.referring.iter().cloned());
         words.extend(lexicon.negations.iter().cloned());
@@ -1417,8 +1412,7 @@ mod tests {
 
     #[test]
     fn skipped_lines_are_told_as_by_lower_casing_their_start() {
-        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let lexicon = crate::extract::lexicon::project_lexicon();
         let longest = lexicon.longest_skip_line();
         let mut texts = sample_texts();
         texts.extend(

@@ -711,14 +711,16 @@ fn sorted_pairs(map: HashMap<String, String>) -> Vec<(String, String)> {
     pairs
 }
 
+/// The project's own lexicon, for the tests of every stage that reads it.
+#[cfg(test)]
+pub(crate) fn project_lexicon() -> Lexicon {
+    let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lexicon() -> Lexicon {
-        let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"))
-    }
 
     /// Every state of `dfa` reachable on lower-cased bytes, walked side by side with the table:
     /// each pair agrees on whether it matches and on the phrases matched, for every byte.
@@ -763,7 +765,7 @@ mod tests {
 
     #[test]
     fn the_phrase_table_steps_as_the_automaton_it_copies() {
-        let lexicon = lexicon();
+        let lexicon = project_lexicon();
         let mut sets: Vec<(Set, &[String])> = Vec::new();
         for index in 0..KINDS {
             sets.push((Set::Triggers(index), &lexicon.triggers[index].phrases));
@@ -801,7 +803,7 @@ mod tests {
 
     #[test]
     fn one_scan_gives_each_set_what_its_own_automaton_finds() {
-        let lexicon = lexicon();
+        let lexicon = project_lexicon();
         let mut texts: Vec<String> = [
             "Shelling OF Stepanakert continued; the Death Toll rose, officials said.",
             "Baku said the town was shelled, WHILE Yerevan denied it",
