@@ -18,3 +18,15 @@ pub fn seed_texts() -> Vec<String> {
         .map(|path| std::fs::read_to_string(path).expect("seeds are UTF-8 text"))
         .collect()
 }
+
+/// Every sentence of the seed articles, as `text::sentences` splits them.
+pub fn seed_sentences() -> Vec<String> {
+    seed_texts()
+        .iter()
+        .flat_map(|text| {
+            crate::text::sentences(text)
+                .into_iter()
+                .map(|range| text[range].to_string())
+        })
+        .collect()
+}

@@ -1073,11 +1073,7 @@ mod tests {
             "Meanwhile the Village of Talish; nothing".into(),
             "athens, whilst the theatre was quiet".into(),
         ];
-        for text in crate::seed_texts::seed_texts() {
-            for range in text::sentences(&text) {
-                texts.push(text[range].to_string());
-            }
-        }
+        texts.extend(crate::seed_texts::seed_sentences());
         let mut cut = Vec::new();
         for t in &texts {
             for (i, _) in t.match_indices(' ') {

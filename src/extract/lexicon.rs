@@ -815,11 +815,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        for text in crate::seed_texts::seed_texts() {
-            for range in crate::text::sentences(&text) {
-                texts.push(text[range].to_string());
-            }
-        }
+        texts.extend(crate::seed_texts::seed_sentences());
         let mut scan = Scan::default();
         let mut with_triggers = 0;
         for t in &texts {
