@@ -45,6 +45,8 @@ pub enum StampKey {
         size_bits: u32,
         color: Color32,
     },
+    /// The dashed ring of a marker whose place is a whole country or region.
+    AreaRing { radius_bits: u32, color: Color32 },
     /// A share of a bubble's ring: steps `from`..`to` of a turn.
     Wedge {
         radius_bits: u32,

@@ -1179,6 +1179,19 @@ fn paint_marker(
     canvas.stamp(key, centre, alpha, |at| {
         style::marker(at, radius, group.kind, full, group.hollow, full_outline)
     });
+    let mut reach = radius;
+    if group.area_wide {
+        let ring_radius = radius + 4.0;
+        let color = style::kind_color(group.kind);
+        let key = StampKey::AreaRing {
+            radius_bits: ring_radius.to_bits(),
+            color,
+        };
+        canvas.stamp(key, centre, alpha, |at| {
+            style::area_ring(at, ring_radius, color)
+        });
+        reach = ring_radius;
+    }
     if group.corrected {
         // The reader's mark: a small dot at the lower left, in a colour no kind uses.
         let dot = centre + Vec2::new(-radius * 0.9, radius * 0.9);
@@ -1190,7 +1203,10 @@ fn paint_marker(
             Stroke::new(1.5, outline),
         );
     }
-    let marker_rect = Rect::from_center_size(centre, Vec2::splat(radius * MARKER_BLOCK * 2.0));
+    let marker_rect = Rect::from_center_size(
+        centre,
+        Vec2::splat((radius * MARKER_BLOCK).max(reach) * 2.0),
+    );
     if group.events.len() > 1 {
         let badge_centre = centre + Vec2::new(radius * 0.9, -radius * 0.9);
         let count = group.events.len();
@@ -1233,6 +1249,12 @@ fn group_tooltip(ui: &mut Ui, atlas: &Atlas, group: &MarkerGroup) {
     );
     if let Some(day) = event.day {
         ui.label(super::state::day_in_words(day));
+    }
+    if group.area_wide {
+        ui.label(format!(
+            "Somewhere in {}: no nearer place is named, so the marker stands at its centre.",
+            group.name
+        ));
     }
     if let Some(source) = event.sources.first() {
         ui.label(egui::RichText::new(format!("“{}”", truncate(&source.quote, 220))).italics());
@@ -1427,8 +1449,9 @@ fn paint_scale_bar(
 
 fn legend_rect(rect: Rect, presentation: bool) -> Rect {
     let size = legend_text_size(presentation);
-    let rows = EventKind::ALL.len() as f32 + 1.0;
-    let dims = Vec2::new(size * 11.0, size * 1.5 * rows + 8.0);
+    // The kinds, then the hollow marker and the dashed ring.
+    let rows = EventKind::ALL.len() as f32 + 2.0;
+    let dims = Vec2::new(size * 12.0, size * 1.5 * rows + 8.0);
     Rect::from_min_size(rect.left_bottom() + Vec2::new(10.0, -10.0 - dims.y), dims)
 }
 
@@ -1473,6 +1496,23 @@ fn paint_legend(canvas: &mut Canvas, area: Rect, colors: &MapColors, presentatio
         centre + Vec2::new(size, 0.0),
         Align2::LEFT_CENTER,
         "day implied / planned",
+        style::font(size * 0.9),
+        colors.label,
+    );
+    let centre = top_left + Vec2::new(size * 0.9, 4.0 + row * (EventKind::ALL.len() as f32 + 1.5));
+    canvas.add(style::marker(
+        centre,
+        size * 0.3,
+        EventKind::Casualties,
+        colors.label,
+        true,
+        colors.marker_outline,
+    ));
+    canvas.add(style::area_ring(centre, size * 0.3 + 3.0, colors.label));
+    canvas.text(
+        centre + Vec2::new(size, 0.0),
+        Align2::LEFT_CENTER,
+        "country- or region-wide",
         style::font(size * 0.9),
         colors.label,
     );

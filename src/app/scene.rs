@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use chrono::NaiveDate;
 
 use crate::atlas::{Atlas, DayWindow, EventFilter, kind_index};
-use crate::model::{Certainty, EventKind, Status};
+use crate::model::{Certainty, EventKind, PlaceKind, Status};
 
 use super::state::ViewState;
 
@@ -37,6 +37,9 @@ pub struct MarkerGroup {
     /// Every event of the group has only an implied day, or is planned: drawn hollow.
     pub hollow: bool,
     pub far: bool,
+    /// The place is a country or a region (Armenia, Nagorno-Karabakh): the articles named no
+    /// nearer place, and the marker stands at the area's centre, not where anything happened.
+    pub area_wide: bool,
     /// Some event of the group was changed by the reader: the marker carries a mark.
     pub corrected: bool,
 }
@@ -258,6 +261,12 @@ struct PlaceSlot {
     name: Arc<str>,
     lonlat: [f64; 2],
     far: bool,
+    area_wide: bool,
+}
+
+/// Places too large for a point to say where something happened in them.
+pub fn is_area_wide(kind: PlaceKind) -> bool {
+    matches!(kind, PlaceKind::Country | PlaceKind::Region)
 }
 
 impl EventIndex {
@@ -276,6 +285,7 @@ impl EventIndex {
                             name: Arc::from(place.name.as_str()),
                             lonlat: [place.lon, place.lat],
                             far: is_far([place.lon, place.lat]),
+                            area_wide: is_area_wide(place.kind),
                         });
                         slots.insert(id.as_str(), slot);
                         slot
@@ -424,6 +434,7 @@ impl EventIndex {
                 latest: stretch[stretch.len() - 1].day,
                 hollow: after.solid == before.solid,
                 far: place.far,
+                area_wide: place.area_wide,
                 corrected: after.corrected > before.corrected,
             });
         }
@@ -529,6 +540,7 @@ fn group_markers(index: &EventIndex, visible: &[usize]) -> Vec<MarkerGroup> {
                     latest: day,
                     hollow: true,
                     far: place.far,
+                    area_wide: place.area_wide,
                     corrected: false,
                 });
             }
@@ -585,7 +597,7 @@ mod tests {
 
     use super::*;
     use crate::gazetteer::Gazetteer;
-    use crate::model::{Place, PlaceKind};
+    use crate::model::Place;
 
     /// Synthetic events at five places over twelve days, some with two places, one a place the
     /// atlas cannot locate, some corrected, one undated.
@@ -616,7 +628,12 @@ mod tests {
             let place = Place {
                 id: id.clone(),
                 name: format!("Town {i}"),
-                kind: PlaceKind::Town,
+                // The last one a province: its markers carry the area-wide ring.
+                kind: if i == 4 {
+                    PlaceKind::Region
+                } else {
+                    PlaceKind::Town
+                },
                 country: "AZ".into(),
                 lat: 39.0 + i as f64 * 0.3,
                 lon: 46.0 + i as f64 * 0.2,
@@ -661,6 +678,24 @@ mod tests {
             checked_groups > 500,
             "only {checked_groups} groups compared"
         );
+    }
+
+    #[test]
+    fn markers_at_a_country_or_region_are_area_wide_and_those_at_towns_are_not() {
+        let atlas = atlas();
+        let index = EventIndex::build(&atlas);
+        let (_, last) = atlas.day_span().expect("dated events");
+        let runs = index
+            .runs_for(DayWindow::UpTo(last), &EventFilter::default())
+            .expect("runs answer");
+        let groups = index.groups_in(runs, &[true; 5]);
+        let (wide, narrow): (Vec<&MarkerGroup>, Vec<&MarkerGroup>) =
+            groups.iter().partition(|g| g.area_wide);
+        assert!(!wide.is_empty() && !narrow.is_empty());
+        assert!(wide.iter().all(|g| &*g.place == "test:4"), "{wide:?}");
+        assert!(narrow.iter().all(|g| &*g.place != "test:4"));
+        assert!(is_area_wide(PlaceKind::Country));
+        assert!(!is_area_wide(PlaceKind::Capital) && !is_area_wide(PlaceKind::District));
     }
 
     #[test]

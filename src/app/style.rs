@@ -96,6 +96,26 @@ pub fn marker(
 
 /// A circle as a polygon with as few corners as still look round at its size: egui gives
 /// every circle of 5–18 points 32 corners, and the map draws thousands of small ones.
+/// A dashed ring around a marker whose place is a whole country or region: the point is the
+/// area's centre, not where the event happened. Dashes, unlike the solid outlines of markers and
+/// their selection ring, read as "somewhere around here".
+pub fn area_ring(centre: Pos2, radius: f32, color: Color32) -> Shape {
+    const DASHES: usize = 12;
+    // Each dash covers 60 % of its twelfth of the turn, drawn as a short arc of three segments.
+    let step = std::f32::consts::TAU / DASHES as f32;
+    let stroke = Stroke::new((radius * 0.12).clamp(1.5, 2.5), color);
+    let dashes = (0..DASHES)
+        .map(|k| {
+            let start = step * k as f32;
+            let points = (0..=3)
+                .map(|j| centre + Vec2::angled(start + step * 0.6 * j as f32 / 3.0) * radius)
+                .collect();
+            Shape::line(points, stroke)
+        })
+        .collect();
+    Shape::Vec(dashes)
+}
+
 pub fn circle_points(centre: Pos2, radius: f32) -> Vec<Pos2> {
     let corners = if radius < 10.0 {
         16
