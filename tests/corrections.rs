@@ -1161,6 +1161,7 @@ fn moves_to_places_the_gazetteer_no_longer_knows_are_listed() {
         lat: 39.76006,
         lon: 46.74989,
         population: 18662,
+        admin1: "Shusha District".into(),
     };
     let known = |id: &str| (id == SHUSHA).then_some(&shusha);
     let unknown = edits.unknown_places(known);

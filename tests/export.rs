@@ -22,6 +22,7 @@ fn place(id: &str, name: &str, kind: PlaceKind, country: &str, lat: f64, lon: f6
         lat,
         lon,
         population: 0,
+        admin1: String::new(),
     }
 }
 
@@ -625,6 +626,35 @@ fn the_seed_articles_export_as_geojson_and_csv_that_read_back() {
     let records = parse_csv(&export::csv(&events, |id| atlas.place(id)));
     assert_eq!(records.len(), rows + 1);
     assert!(records.iter().all(|r| r.len() == CSV_COLUMNS.len()));
+    // Towns of the war carry their district or province, for joining with ACLED's rows.
+    let column = |name: &str| {
+        CSV_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let (location, admin1, precision) = (
+        column("location"),
+        column("admin1"),
+        column("geo_precision"),
+    );
+    let shusha: Vec<&str> = records[1..]
+        .iter()
+        .filter(|r| r[location] == "Shusha")
+        .map(|r| r[admin1].as_str())
+        .collect();
+    assert!(
+        !shusha.is_empty() && shusha.iter().all(|a| *a == "Shusha District"),
+        "{shusha:?}"
+    );
+    let countries_without = records[1..]
+        .iter()
+        .filter(|r| r[precision] == "3" && !r[admin1].is_empty())
+        .count();
+    assert_eq!(
+        countries_without, 0,
+        "a country or region row with an admin1"
+    );
 
     // Rows read the war forward (the atlas's own order is the merge's): dated rows by day,
     // undated ones last.

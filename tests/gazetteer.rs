@@ -393,6 +393,51 @@ fn countries_and_capitals_are_looked_up_by_code() {
 }
 
 #[test]
+fn places_of_azerbaijan_and_armenia_know_their_first_level_unit() {
+    let g = gazetteer();
+    let admin1 = |id: &str| {
+        g.place(id)
+            .map(|p| p.admin1.as_str())
+            .unwrap_or_else(|| panic!("{id} missing"))
+    };
+    assert_eq!(admin1("geonames:147105"), "Shusha District"); // Shusha
+    assert_eq!(admin1("geonames:587057"), "Barda District"); // Barda
+    assert_eq!(admin1("geonames:174895"), "Syunik Province"); // Goris
+    // Cities of that rank are their own unit, named as the city is.
+    assert_eq!(admin1("geonames:587084"), "Baku");
+    assert_eq!(admin1("geonames:616052"), "Yerevan");
+    // A district is its own unit; countries and places abroad have none.
+    assert_eq!(admin1("geonames:409420"), "Tartar District");
+    assert_eq!(admin1("geonames:587116"), "");
+    assert_eq!(admin1("geonames:2988507"), ""); // Paris
+}
+
+#[test]
+fn a_gazetteer_without_the_admin1_column_still_loads() {
+    let old = "id\tname\tkind\tcountry\tlat\tlon\tpopulation\taliases\n\
+               geonames:147105\tShusha\ttown\tAZ\t39.76006\t46.74989\t19400\tShushi|Susa\n";
+    let g = Gazetteer::from_tsv(old, "").unwrap_or_else(|e| panic!("{e}"));
+    let shusha = g
+        .place("geonames:147105")
+        .unwrap_or_else(|| panic!("Shusha"));
+    assert_eq!(
+        (shusha.name.as_str(), shusha.admin1.as_str()),
+        ("Shusha", "")
+    );
+    // A row short of the header's columns is named with its line.
+    let short = "id\tname\tkind\tcountry\tlat\tlon\tpopulation\taliases\tadmin1\n\
+                 geonames:147105\tShusha\ttown\tAZ\t39.76006\t46.74989\t19400\tShushi\n";
+    let error = Gazetteer::from_tsv(short, "")
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        error.contains("line 2") && error.contains("expected 9"),
+        "{error}"
+    );
+}
+
+#[test]
 fn places_command_prints_json_and_names_each_bad_file() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let write = |name: &str, bytes: &[u8]| -> PathBuf {

@@ -116,6 +116,7 @@ fn place(id: &str, name: &str, kind: PlaceKind, country: &str, lat: f64, lon: f6
         lat,
         lon,
         population: 0,
+        admin1: String::new(),
     }
 }
 

@@ -638,6 +638,7 @@ mod tests {
                 lat: 39.0 + i as f64 * 0.3,
                 lon: 46.0 + i as f64 * 0.2,
                 population: 0,
+                admin1: String::new(),
             };
             atlas.places.insert(id.clone(), place);
         }

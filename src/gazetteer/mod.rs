@@ -239,13 +239,16 @@ struct GazetteerBuilder {
     by_id: AHashMap<String, u32>,
 }
 
-const PLACE_COLUMNS: &str = "id\tname\tkind\tcountry\tlat\tlon\tpopulation\taliases";
+const PLACE_COLUMNS: &str = "id\tname\tkind\tcountry\tlat\tlon\tpopulation\taliases\tadmin1";
+/// The columns before `admin1` was added: such files still load, without first-level units.
+const PLACE_COLUMNS_WITHOUT_ADMIN1: &str = "id\tname\tkind\tcountry\tlat\tlon\tpopulation\taliases";
 
 impl GazetteerBuilder {
     fn read_places(&mut self, path: &Path, content: &str) -> Result<(), DataError> {
         let mut lines = content.lines().enumerate();
-        match lines.next() {
-            Some((_, header)) if header.trim_end() == PLACE_COLUMNS => {}
+        let columns = match lines.next() {
+            Some((_, header)) if header.trim_end() == PLACE_COLUMNS => 9,
+            Some((_, header)) if header.trim_end() == PLACE_COLUMNS_WITHOUT_ADMIN1 => 8,
             _ => {
                 return Err(DataError::at(
                     path,
@@ -255,20 +258,26 @@ impl GazetteerBuilder {
                     ),
                 ));
             }
-        }
+        };
         for (index, line) in lines {
             if line.trim().is_empty() {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').collect();
-            if fields.len() != 8 {
+            if fields.len() != columns {
                 return Err(DataError::at(
                     path,
                     index + 1,
-                    format!("expected 8 tab-separated fields, found {}", fields.len()),
+                    format!(
+                        "expected {columns} tab-separated fields, as the header names, found {}",
+                        fields.len()
+                    ),
                 ));
             }
-            let place = parse_place(path, index + 1, &fields)?;
+            let mut place = parse_place(path, index + 1, &fields)?;
+            if let Some(admin1) = fields.get(8) {
+                place.admin1 = admin1.trim().to_string();
+            }
             let aliases = split_aliases(fields[7]);
             self.insert(place, aliases);
         }
@@ -494,5 +503,6 @@ fn parse_place(path: &Path, line: usize, fields: &[&str]) -> Result<Place, DataE
         lat,
         lon,
         population,
+        admin1: String::new(),
     })
 }

@@ -1342,6 +1342,7 @@ mod tests {
             lat,
             lon,
             population: 0,
+            admin1: String::new(),
         };
         let towns: Vec<Place> = (0..400)
             .map(|i| {
