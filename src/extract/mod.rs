@@ -7,6 +7,7 @@ pub mod events;
 pub mod figures;
 pub mod lexicon;
 pub mod merge;
+pub mod tolls;
 
 pub use events::extract_article;
 pub use lexicon::Lexicon;

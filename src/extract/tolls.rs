@@ -1,0 +1,177 @@
+//! Whether a reported toll is a running total of the war so far ("the death toll rose to more
+//! than 400", "a total of 127 dead since Sunday") or the count of one happening ("two civilians
+//! were killed in these strikes"). A running total is a level, not new deaths: summed as daily
+//! fatalities (ACLED's column) it would count the same dead again every day it is repeated.
+
+/// Words that make the figure of their clause a running total. Whole words, lower case.
+const TOTAL_WORDS: &[&str] = &[
+    "toll",
+    "tolls",
+    "total",
+    "totals",
+    "altogether",
+    "overall",
+    "cumulative",
+    "since",
+];
+
+/// Two-word phrases to the same effect: a count that grows, or covers the war so far.
+const TOTAL_PHRASES: &[[&str; 2]] = &[
+    ["so", "far"],
+    ["to", "date"],
+    ["in", "all"],
+    ["rose", "to"],
+    ["risen", "to"],
+    ["climbed", "to"],
+    ["climbs", "to"],
+    ["rises", "to"],
+    ["increased", "to"],
+    ["bringing", "the"],
+    ["brings", "the"],
+    ["now", "stands"],
+];
+
+/// Words that open a clause covering a stretch of the war ("Since Sunday, …", "So far, …"):
+/// such a leading clause makes the next one's figure a total too.
+const LEADING_TOTAL_WORDS: &[&str] = &["since", "so", "in", "to"];
+
+/// True when the figure written `figure_text` in `sentence` is a running total: a cue stands in
+/// the figure's own clause (between the marks `, ; : – —` around it), or the sentence opens with a
+/// clause that covers the war so far. A figure not found in the sentence is not a total.
+pub fn is_running_total(sentence: &str, figure_text: &str) -> bool {
+    let figure_text = figure_text.trim();
+    if figure_text.is_empty() {
+        return false;
+    }
+    let Some(at) = find_ignoring_ascii_case(sentence, figure_text) else {
+        return false;
+    };
+    let is_mark = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')');
+    let clause_start = sentence[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_mark(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let after = at + figure_text.len();
+    let clause_end = sentence[after..]
+        .find(is_mark)
+        .map_or(sentence.len(), |i| after + i);
+    if has_total_cue(&sentence[clause_start..clause_end]) {
+        return true;
+    }
+    // "Since the start of hostilities on Sunday, 127 people have been killed."
+    if clause_start > 0 {
+        let first_end = sentence.find(is_mark).unwrap_or(sentence.len());
+        let first = &sentence[..first_end];
+        let opening = words(first).next();
+        if opening.is_some_and(|w| LEADING_TOTAL_WORDS.contains(&w.as_str())) {
+            return has_total_cue(first);
+        }
+    }
+    false
+}
+
+fn has_total_cue(clause: &str) -> bool {
+    let words: Vec<String> = words(clause).collect();
+    words.iter().any(|w| TOTAL_WORDS.contains(&w.as_str()))
+        || words
+            .windows(2)
+            .any(|pair| TOTAL_PHRASES.contains(&[pair[0].as_str(), pair[1].as_str()]))
+}
+
+/// The words of `text`, lower case (apostrophes and hyphens end a word too: "toll's" has "toll").
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn find_ignoring_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (hay, need) = (haystack.as_bytes(), needle.as_bytes());
+    if need.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - need.len())
+        .filter(|&i| haystack.is_char_boundary(i))
+        .find(|&i| hay[i..i + need.len()].eq_ignore_ascii_case(need))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tolls_of_the_war_so_far_are_running_totals() {
+        for (sentence, figure) in [
+            (
+                "The official death toll rose Friday morning to more than 400 dead, including 22 Armenian civilians and 31 Azerbaijani.",
+                "more than 400",
+            ),
+            (
+                "Since the start of hostilities on Sunday, only partial reports have been communicated, reporting a total of 127 dead.",
+                "a total of 127",
+            ),
+            (
+                "The official death toll is 300 to 400, including around fifty civilians.",
+                "300 to 400",
+            ),
+            (
+                "Since September 27, 350 Armenian servicemen have been killed, the ministry said.",
+                "350",
+            ),
+            (
+                "So far, 41 civilians have died in Azerbaijan, according to the prosecutor's office.",
+                "41",
+            ),
+            (
+                "The number of dead has climbed to 72 in the Karabakh army's count.",
+                "72",
+            ),
+            (
+                "In all, 19 civilians were killed and 55 wounded during the week.",
+                "19",
+            ),
+        ] {
+            assert!(is_running_total(sentence, figure), "{figure} in {sentence}");
+        }
+    }
+
+    #[test]
+    fn the_dead_of_one_happening_are_not_running_totals() {
+        for (sentence, figure) in [
+            (
+                "Two civilians were killed in these strikes, Baku said, but, as since the start of hostilities, many residents still reject any idea of leaving.",
+                "Two",
+            ),
+            (
+                "Five people were killed when a rocket hit a house in Tartar on Sunday.",
+                "Five",
+            ),
+            (
+                "Four civilians died in the shelling of Ganja overnight, the prosecutor's office said.",
+                "Four",
+            ),
+            // A figure the sentence does not hold is not called a total on a guess.
+            ("The death toll rose again.", "12"),
+        ] {
+            assert!(
+                !is_running_total(sentence, figure),
+                "{figure} in {sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn figures_are_found_in_any_case_and_beside_other_scripts() {
+        assert_eq!(
+            find_ignoring_ascii_case("At least 300 dead", "at least"),
+            Some(0)
+        );
+        assert_eq!(find_ignoring_ascii_case("Şuşa: 12 killed", "12"), Some(8));
+        assert_eq!(find_ignoring_ascii_case("ab", "abc"), None);
+        assert!(is_running_total(
+            "Le bilan — a TOTAL of 80 dead — was given in Stepanakert.",
+            "a total of 80"
+        ));
+    }
+}
