@@ -2,6 +2,7 @@
 //! from the gazetteer's mentions (`events`), who says it (`claims`), tolls (`figures`), and the same
 //! happening told by several articles merged into one event (`merge`).
 
+pub mod actors;
 pub mod claims;
 pub mod events;
 pub mod figures;

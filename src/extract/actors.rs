@@ -1,0 +1,500 @@
+//! The parties of one report, named as ACLED names them ("Military Forces of Azerbaijan",
+//! "Government of Russia"), for the CSV's `actor1` and `actor2`: who acts first, then who is
+//! acted on. Only what the sentence says is used: a party's adjective or name with a word that
+//! makes it a force or a government, never a guess from where it happened.
+
+use crate::gazetteer::Gazetteer;
+use crate::model::{EventKind, Mention, MentionRole, PlaceKind};
+
+use super::Lexicon;
+
+/// Words that make the demonym or country before them an armed party ("Azerbaijani forces",
+/// "Armenia's army", "an Azerbaijani offensive", "Armenian shelling of Ganja").
+const FORCE_WORDS: &[&str] = &[
+    "forces",
+    "force",
+    "troops",
+    "army",
+    "armed",
+    "military",
+    "soldiers",
+    "servicemen",
+    "units",
+    "positions",
+    "artillery",
+    "gunners",
+    "drones",
+    "drone",
+    "aircraft",
+    "jets",
+    "shelling",
+    "strikes",
+    "strike",
+    "attack",
+    "attacks",
+    "offensive",
+    "rockets",
+    "missiles",
+    "fire",
+    "side",
+];
+
+/// Words that make a party speak for its government ("Armenian Prime Minister", "Russia's
+/// foreign ministry"); the lexicon's head titles say the same, these are what it lacks.
+const GOVERNMENT_WORDS: &[&str] = &["government", "authorities", "officials", "diplomats"];
+
+/// Before a demonym, words that make its forces those of Nagorno-Karabakh ("ethnic Armenian
+/// forces", "Karabakh Armenian troops").
+const KARABAKH_WORDS: &[&str] = &["ethnic", "karabakh", "separatist", "artsakh"];
+
+/// The Nagorno-Karabakh forces, which have no country code of their own.
+const KARABAKH: &str = "Nagorno-Karabakh";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Forces,
+    Government,
+}
+
+#[derive(Debug, PartialEq)]
+struct Party {
+    /// Where the party's words start in the sentence.
+    start: usize,
+    end: usize,
+    side: Side,
+    /// ISO 3166-1 alpha-2 code, or [`KARABAKH`].
+    country: String,
+}
+
+/// What the caller already found in the sentence: the lexicon's matches (`(start, end, phrase
+/// index)` in sentence offsets) and the gazetteer's mentions (article offsets).
+pub struct Found<'a> {
+    pub demonyms: &'a [(usize, usize, usize)],
+    pub persons: &'a [(usize, usize, usize)],
+    pub mentions: &'a [&'a Mention],
+    /// Where the sentence starts in the article: mentions' offsets minus this are the sentence's.
+    pub sentence_start: usize,
+}
+
+/// The parties of a report of `kind` told in `sentence`, actor first: armed forces for attacks,
+/// battles and tolls, governments for diplomacy; none for displacement (ACLED codes its
+/// civilians from the place, which the sentence does not name as a party). `claimant` is who the
+/// sentence quotes (the claim's words): a ministry reporting an attack is no force, and a force
+/// reporting one is put after the force it reports on.
+pub fn actors_in(
+    sentence: &str,
+    kind: EventKind,
+    claimant: Option<&str>,
+    found: &Found,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+) -> Vec<String> {
+    let wanted = match kind {
+        EventKind::Shelling | EventKind::Fighting | EventKind::Casualties => Side::Forces,
+        EventKind::Diplomacy => Side::Government,
+        EventKind::Displacement => return Vec::new(),
+    };
+    let mut parties = parties(sentence, found, gazetteer, lexicon);
+    parties.retain(|p| p.side == wanted);
+    if wanted == Side::Forces
+        && let Some(at) = claimant.and_then(|c| find_words(sentence, c))
+    {
+        // A force that reports an attack or a battle is most often the one attacked ("the
+        // Armenian army said it repelled an Azerbaijani offensive"): it comes after the others.
+        // In diplomacy the one who speaks is the party, in its place.
+        let claim = at..at + claimant.map_or(0, str::len);
+        let (reporting, others): (Vec<Party>, Vec<Party>) = parties
+            .into_iter()
+            .partition(|p| claim.contains(&p.start) && p.end <= claim.end);
+        parties = others;
+        parties.extend(reporting);
+    }
+    // "… were shelled by Armenian forces": the agent of a passive verb acts first.
+    if let Some(agent) = parties.iter().position(|p| follows_by(sentence, p.start)) {
+        let party = parties.remove(agent);
+        parties.insert(0, party);
+    }
+    let mut names: Vec<String> = Vec::new();
+    for party in parties {
+        let Some(country) = country_name(&party.country, gazetteer) else {
+            continue;
+        };
+        let name = match party.side {
+            Side::Forces => format!("Military Forces of {country}"),
+            Side::Government => format!("Government of {country}"),
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Every party the sentence names, in its order.
+fn parties(sentence: &str, found: &Found, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Party> {
+    let mut parties = Vec::new();
+    for &(start, end, index) in found.demonyms {
+        let Some(side) = side_after(sentence, end, lexicon) else {
+            continue;
+        };
+        let karabakh = side == Side::Forces
+            && words_before(sentence, start, 2).any(|w| KARABAKH_WORDS.contains(&w.as_str()));
+        let country = if karabakh {
+            KARABAKH.to_string()
+        } else {
+            lexicon.demonym_country(index).to_string()
+        };
+        parties.push(Party {
+            start,
+            end,
+            side,
+            country,
+        });
+    }
+    for &(start, end, index) in found.persons {
+        parties.push(Party {
+            start,
+            end,
+            side: Side::Government,
+            country: lexicon.actor_country(index).to_string(),
+        });
+    }
+    for mention in found.mentions {
+        let (Some(start), Some(end)) = (
+            mention.start.checked_sub(found.sentence_start),
+            mention.end.checked_sub(found.sentence_start),
+        ) else {
+            continue;
+        };
+        if end > sentence.len() || !sentence.is_char_boundary(start) {
+            continue;
+        }
+        let Some(place) = mention.place.as_deref().and_then(|id| gazetteer.place(id)) else {
+            continue;
+        };
+        let karabakh = place.kind == PlaceKind::Region && place.id == "atlas:nagorno-karabakh";
+        let party_place = matches!(place.kind, PlaceKind::Country | PlaceKind::Capital) || karabakh;
+        if !party_place {
+            continue;
+        }
+        // "Armenia's army", "Karabakh forces": the place with a force word is a force; a
+        // country or capital that speaks or acts ("Baku said", "Azerbaijan accused") is its
+        // government, or its forces when it attacks ("Azerbaijan shelled Stepanakert").
+        let side = match side_after(sentence, end, lexicon) {
+            Some(side) => side,
+            None if !karabakh && attacks_after(sentence, end, lexicon) => Side::Forces,
+            None if !karabakh && mention.role == MentionRole::Actor => Side::Government,
+            None => continue,
+        };
+        let country = if karabakh {
+            KARABAKH.to_string()
+        } else {
+            place.country.clone()
+        };
+        parties.push(Party {
+            start,
+            end,
+            side,
+            country,
+        });
+    }
+    // "Armenian separatists", "the separatists": Nagorno-Karabakh's forces.
+    for (start, word) in word_starts(sentence) {
+        if word == "separatists" || word == "separatist" {
+            if parties.iter().any(|p| p.end <= start && start - p.end <= 1) {
+                // "Armenian separatists": the demonym before says the same party.
+                if let Some(p) = parties
+                    .iter_mut()
+                    .find(|p| p.end <= start && start - p.end <= 1)
+                {
+                    p.country = KARABAKH.to_string();
+                    p.side = Side::Forces;
+                }
+                continue;
+            }
+            parties.push(Party {
+                start,
+                end: start + word.len(),
+                side: Side::Forces,
+                country: KARABAKH.to_string(),
+            });
+        }
+    }
+    parties.sort_by_key(|p| p.start);
+    parties
+}
+
+/// What the one or two words after a party's name make it: "forces" a force, a head title
+/// ("President", "foreign ministry") or "government" a government; "'s" is skipped ("Armenia's
+/// defence ministry").
+fn side_after(sentence: &str, end: usize, lexicon: &Lexicon) -> Option<Side> {
+    let rest = &sentence[end..];
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .unwrap_or(rest);
+    let mut next = rest.split_whitespace().take(2).map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let first = next.next()?;
+    if let Some((start, _, _)) = lexicon.head_titles.find_iter(rest).next()
+        && rest[..start].split_whitespace().count() <= 1
+    {
+        return Some(Side::Government);
+    }
+    for word in std::iter::once(first).chain(next) {
+        if FORCE_WORDS.contains(&word.as_str()) {
+            return Some(Side::Forces);
+        }
+        if GOVERNMENT_WORDS.contains(&word.as_str()) {
+            return Some(Side::Government);
+        }
+    }
+    None
+}
+
+/// True when the verb right after a country acts by force ("Azerbaijan shelled", "Armenia
+/// attacked"): one of the lexicon's shelling or fighting triggers starts within two words.
+fn attacks_after(sentence: &str, end: usize, lexicon: &Lexicon) -> bool {
+    let rest = &sentence[end..];
+    let near = rest.split_whitespace().take(2).map(str::len).sum::<usize>() + 2;
+    let near = &rest[..rest.len().min(near)];
+    let near = &near[..(0..=near.len())
+        .rev()
+        .find(|&i| near.is_char_boundary(i))
+        .unwrap_or(0)];
+    [EventKind::Shelling, EventKind::Fighting]
+        .iter()
+        .filter_map(|kind| lexicon.triggers.get(kind_slot(*kind)))
+        .any(|set| set.find_iter(near).next().is_some_and(|(s, _, _)| s <= 2))
+}
+
+fn kind_slot(kind: EventKind) -> usize {
+    EventKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(usize::MAX)
+}
+
+/// True when "by" stands right before `start` ("shelled by Azerbaijani forces", "by the
+/// Armenian army").
+fn follows_by(sentence: &str, start: usize) -> bool {
+    let mut before = words_before(sentence, start, 2);
+    match before.next().as_deref() {
+        Some("by") => true,
+        Some("the") => before.next().as_deref() == Some("by"),
+        _ => false,
+    }
+}
+
+/// The last `n` words before `start`, nearest first, lower case.
+fn words_before(sentence: &str, start: usize, n: usize) -> impl Iterator<Item = String> + '_ {
+    sentence[..start].split_whitespace().rev().take(n).map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    })
+}
+
+/// Each word of `sentence` with its start, lower case.
+fn word_starts(sentence: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(move |w| {
+            (
+                w.as_ptr() as usize - sentence.as_ptr() as usize,
+                w.to_lowercase(),
+            )
+        })
+}
+
+/// Where `needle` stands in `sentence`, as whole words in any ASCII case.
+fn find_words(sentence: &str, needle: &str) -> Option<usize> {
+    let (hay, need) = (sentence.as_bytes(), needle.as_bytes());
+    if need.is_empty() || need.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - need.len()).find(|&i| {
+        sentence.is_char_boundary(i)
+            && sentence.is_char_boundary(i + need.len())
+            && hay[i..i + need.len()].eq_ignore_ascii_case(need)
+            && super::lexicon::is_word_boundary(sentence, i, i + need.len())
+    })
+}
+
+fn country_name(code: &str, gazetteer: &Gazetteer) -> Option<String> {
+    if code == KARABAKH {
+        return Some(KARABAKH.to_string());
+    }
+    gazetteer.country(code).map(|c| c.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::project_lexicon;
+
+    fn gazetteer() -> &'static Gazetteer {
+        static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        GAZETTEER.get_or_init(|| {
+            Gazetteer::load(&crate::paths::default_data_dir())
+                .unwrap_or_else(|e| panic!("the project's gazetteer: {e}"))
+        })
+    }
+
+    /// The actors of `sentence` as the extraction would find them, with `claimant` quoted.
+    fn actors(sentence: &str, kind: EventKind, claimant: Option<&str>) -> Vec<String> {
+        let lexicon = project_lexicon();
+        let gazetteer = gazetteer();
+        let demonyms: Vec<_> = lexicon.demonyms.find_iter(sentence).collect();
+        let persons: Vec<_> = lexicon.actors.find_iter(sentence).collect();
+        let mentions = gazetteer.mentions(sentence);
+        let mentions: Vec<&Mention> = mentions.iter().collect();
+        let found = Found {
+            demonyms: &demonyms,
+            persons: &persons,
+            mentions: &mentions,
+            sentence_start: 0,
+        };
+        actors_in(sentence, kind, claimant, &found, gazetteer, &lexicon)
+    }
+
+    const AZ: &str = "Military Forces of Azerbaijan";
+    const AM: &str = "Military Forces of Armenia";
+    const NK: &str = "Military Forces of Nagorno-Karabakh";
+
+    #[test]
+    fn forces_are_named_by_their_adjective_or_country_with_a_force_word() {
+        assert_eq!(
+            actors(
+                "Azerbaijani forces shelled Stepanakert overnight.",
+                EventKind::Shelling,
+                None
+            ),
+            [AZ]
+        );
+        assert_eq!(
+            actors(
+                "Armenian troops clashed with Azerbaijani units near Fuzuli.",
+                EventKind::Fighting,
+                None
+            ),
+            [AM, AZ]
+        );
+        assert_eq!(
+            actors(
+                "Armenia's army said it had repelled an Azerbaijani offensive.",
+                EventKind::Fighting,
+                None
+            ),
+            [AM, AZ]
+        );
+        assert_eq!(
+            actors(
+                "Ethnic Armenian forces fired rockets at Ganja on Sunday.",
+                EventKind::Shelling,
+                None
+            ),
+            [NK]
+        );
+        assert_eq!(
+            actors(
+                "Armenian separatists shelled Tartar, Baku said.",
+                EventKind::Shelling,
+                Some("Baku")
+            ),
+            [NK]
+        );
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_verb_acts_first() {
+        assert_eq!(
+            actors(
+                "Azerbaijani positions in Fuzuli were shelled by Armenian forces.",
+                EventKind::Shelling,
+                None
+            ),
+            [AM, AZ]
+        );
+    }
+
+    #[test]
+    fn the_claimant_of_an_attack_is_not_a_party_to_it() {
+        assert_eq!(
+            actors(
+                "Azerbaijan's defence ministry said Armenian forces shelled Tartar.",
+                EventKind::Shelling,
+                Some("Azerbaijan's defence ministry")
+            ),
+            [AM]
+        );
+        // The force that reports a battle is the other side's opponent, named second.
+        assert_eq!(
+            actors(
+                "Armenia's army said it had repelled an Azerbaijani offensive.",
+                EventKind::Fighting,
+                Some("Armenia's army")
+            ),
+            [AZ, AM]
+        );
+        // A country that reports is no force; one that attacks is.
+        assert_eq!(
+            actors(
+                "Armenia said Azerbaijan shelled Stepanakert on Friday.",
+                EventKind::Shelling,
+                Some("Armenia")
+            ),
+            [AZ]
+        );
+    }
+
+    #[test]
+    fn diplomacy_is_between_governments() {
+        assert_eq!(
+            actors(
+                "Putin spoke by phone with Armenian Prime Minister Nikol Pashinyan.",
+                EventKind::Diplomacy,
+                None
+            ),
+            ["Government of Russia", "Government of Armenia"]
+        );
+        assert_eq!(
+            actors(
+                "The French presidency said Macron would call Aliyev.",
+                EventKind::Diplomacy,
+                Some("The French presidency")
+            ),
+            ["Government of France", "Government of Azerbaijan"]
+        );
+    }
+
+    #[test]
+    fn no_party_is_guessed_from_places_or_bare_adjectives() {
+        // An Azerbaijani town, a displacement: no one the sentence names as acting.
+        assert!(
+            actors(
+                "Shells hit the Azerbaijani town of Tartar on Sunday.",
+                EventKind::Shelling,
+                None
+            )
+            .is_empty()
+        );
+        assert!(
+            actors(
+                "Thousands fled Stepanakert as Azerbaijani forces advanced.",
+                EventKind::Displacement,
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn claimants_are_found_as_whole_words_in_any_case() {
+        assert_eq!(find_words("Baku said", "baku"), Some(0));
+        assert_eq!(find_words("Bakuvian said", "Baku"), None);
+        assert_eq!(find_words("Şuşa, Baku said", "Baku"), Some(8));
+    }
+}
