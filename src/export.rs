@@ -119,7 +119,12 @@ fn figures_text(event: &Event) -> String {
                 } else {
                     f.text.trim().to_string()
                 };
-                format!("{label}: {words}")
+                let scope = if f.running_total {
+                    " (running total)"
+                } else {
+                    ""
+                };
+                format!("{label}: {words}{scope}")
             })
         })
         .collect::<Vec<_>>()
@@ -425,10 +430,12 @@ pub fn csv<'p>(events: &[&Event], lookup: impl Fn(&str) -> Option<&'p Place>) ->
             geo_precision(row.place).into(),
             sources.join("; "),
             notes(event),
+            // The dead of this event: a running total of the war counts the earlier dead again.
             event
                 .figures
                 .deaths
                 .as_ref()
+                .filter(|f| !f.running_total)
                 .map_or(0, |f| f.value)
                 .to_string(),
             event.id.clone(),

@@ -204,6 +204,10 @@ pub struct Figure {
     pub value: u64,
     pub qualifier: String,
     pub text: String,
+    /// A toll of the war so far ("the death toll rose to 400"), not the count of one happening:
+    /// a level to plot, not deaths to add up (see `extract::tolls`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub running_total: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -132,6 +132,7 @@ fn extracted(articles: &[Article]) -> Vec<Event> {
         value: 400,
         qualifier: "more than".into(),
         text: "more than 400 dead".into(),
+        running_total: true,
     }));
     toll.sources[0].figures = toll.figures.clone();
     vec![

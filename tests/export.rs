@@ -237,6 +237,7 @@ fn events() -> Vec<Event> {
         value: 400,
         qualifier: "more than".into(),
         text: "more than 400 dead".into(),
+        running_total: true,
     }));
     let drones = event(
         "e-drones",
@@ -317,7 +318,10 @@ fn geojson_is_rfc_7946_with_one_point_per_event_and_place() {
         .expect("toll");
     assert!(toll["geometry"].is_null());
     assert_eq!(toll["properties"]["deaths"], 400);
-    assert_eq!(toll["properties"]["figures"], "deaths: more than 400 dead");
+    assert_eq!(
+        toll["properties"]["figures"],
+        "deaths: more than 400 dead (running total)"
+    );
 }
 
 #[test]
@@ -524,13 +528,48 @@ fn csv_has_acled_columns_one_row_per_event_and_place_and_correct_quoting() {
         cathedral["notes"]
     );
 
+    // "The official death toll rose … to more than 400": the war's dead so far, not this
+    // event's, so ACLED's column (summed by analysts) gets none of them; the notes keep the words.
     let toll = row("e-toll")[0];
-    assert_eq!(toll["fatalities"], "400");
+    assert_eq!(toll["fatalities"], "0");
+    assert!(
+        toll["notes"].contains("deaths: more than 400 dead (running total)"),
+        "{}",
+        toll["notes"]
+    );
     assert_eq!(
         (toll["location"], toll["latitude"], toll["place_id"]),
         ("", "", "")
     );
     assert_eq!(row("e-drones")[0]["fatalities"], "0");
+}
+
+#[test]
+fn the_dead_of_one_happening_are_its_fatalities() {
+    let mut events = events();
+    let toll = events
+        .iter_mut()
+        .find(|e| e.id == "e-toll")
+        .unwrap_or_else(|| panic!("e-toll"));
+    if let Some(deaths) = toll.figures.deaths.as_mut() {
+        deaths.running_total = false;
+    }
+    let refs: Vec<&Event> = events.iter().collect();
+    let places = places();
+    let records = parse_csv(&export::csv(&refs, lookup(&places)));
+    let fatalities = CSV_COLUMNS
+        .iter()
+        .position(|c| *c == "fatalities")
+        .unwrap_or_else(|| panic!("no fatalities column"));
+    let id = CSV_COLUMNS
+        .iter()
+        .position(|c| *c == "id")
+        .unwrap_or_else(|| panic!("no id column"));
+    let row = records[1..]
+        .iter()
+        .find(|r| r[id] == "e-toll")
+        .unwrap_or_else(|| panic!("no e-toll row"));
+    assert_eq!(row[fatalities], "400");
 }
 
 #[test]

@@ -189,7 +189,55 @@ fn a_toll_keeps_its_number() {
     let event = find(&atlas, EventKind::Casualties, "Ganja")
         .unwrap_or_else(|| panic!("no casualties at Ganja in\n{}", describe(&atlas)));
     assert_eq!(event.figures.deaths.as_ref().map(|f| f.value), Some(12));
+    assert_eq!(
+        event.figures.deaths.as_ref().map(|f| f.running_total),
+        Some(false)
+    );
     assert_eq!(event.day, Some(day(2020, 10, 11)));
+}
+
+#[test]
+fn a_toll_of_the_war_so_far_is_a_running_total() {
+    let atlas = extract(vec![article(
+        "t.txt",
+        "Since September 27, 350 Armenian servicemen have been killed in Nagorno-Karabakh, officials in Stepanakert said.",
+        day(2020, 10, 12),
+    )]);
+    let event = atlas
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Casualties)
+        .unwrap_or_else(|| panic!("no toll in\n{}", describe(&atlas)));
+    let deaths = event
+        .figures
+        .deaths
+        .as_ref()
+        .unwrap_or_else(|| panic!("no deaths"));
+    assert_eq!((deaths.value, deaths.running_total), (350, true));
+    assert_eq!(event.actors, ["Military Forces of Armenia"]);
+}
+
+#[test]
+fn the_parties_of_an_attack_and_of_a_call() {
+    let atlas = extract(vec![article(
+        "p.txt",
+        "Azerbaijani rockets struck the town of Martuni on Tuesday, the separatist authorities said. \
+         On Wednesday Russian President Vladimir Putin spoke by phone with Armenian Prime Minister Nikol Pashinyan.",
+        day(2020, 10, 15),
+    )]);
+    let strike = find(&atlas, EventKind::Shelling, "Martuni")
+        .unwrap_or_else(|| panic!("no shelling at Martuni in\n{}", describe(&atlas)));
+    // The authorities who report it are not a party to the strike.
+    assert_eq!(strike.actors, ["Military Forces of Azerbaijan"]);
+    let call = atlas
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Diplomacy)
+        .unwrap_or_else(|| panic!("no call in\n{}", describe(&atlas)));
+    assert_eq!(
+        call.actors,
+        ["Government of Russia", "Government of Armenia"]
+    );
 }
 
 #[test]

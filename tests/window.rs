@@ -146,6 +146,7 @@ fn seed_atlas() -> Atlas {
         value: 400,
         qualifier: "more than".into(),
         text: "more than 400 dead".into(),
+        running_total: true,
     }));
     casualties.places.clear();
     casualties.places.push("atlas:nagorno-karabakh".into());

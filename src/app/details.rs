@@ -289,7 +289,15 @@ fn selected_event(
         ("displaced", &figures.displaced),
     ] {
         if let Some(figure) = figure {
-            ui.label(format!("{} {what} — “{}”", figure.value, figure.text));
+            let scope = if figure.running_total {
+                " (running total of the war)"
+            } else {
+                ""
+            };
+            ui.label(format!(
+                "{} {what}{scope} — “{}”",
+                figure.value, figure.text
+            ));
         }
     }
     tools(ui);

@@ -198,9 +198,13 @@ fn parties(sentence: &str, found: &Found, gazetteer: &Gazetteer, lexicon: &Lexic
             country,
         });
     }
-    // "Armenian separatists", "the separatists": Nagorno-Karabakh's forces.
+    // "Armenian separatists", "the separatists", "separatist forces": Nagorno-Karabakh's forces
+    // ("a separatist region" is a place, not a party).
     for (start, word) in word_starts(sentence) {
-        if word == "separatists" || word == "separatist" {
+        let party = word.eq_ignore_ascii_case("separatists")
+            || (word.eq_ignore_ascii_case("separatist")
+                && side_after(sentence, start + word.len(), lexicon) == Some(Side::Forces));
+        if party {
             if parties.iter().any(|p| p.end <= start && start - p.end <= 1) {
                 // "Armenian separatists": the demonym before says the same party.
                 if let Some(p) = parties
@@ -296,17 +300,12 @@ fn words_before(sentence: &str, start: usize, n: usize) -> impl Iterator<Item = 
     })
 }
 
-/// Each word of `sentence` with its start, lower case.
-fn word_starts(sentence: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+/// Each word of `sentence` with its start.
+fn word_starts(sentence: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(move |w| {
-            (
-                w.as_ptr() as usize - sentence.as_ptr() as usize,
-                w.to_lowercase(),
-            )
-        })
+        .map(move |w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
 }
 
 /// Where `needle` stands in `sentence`, as whole words in any ASCII case.
@@ -403,6 +402,23 @@ mod tests {
                 "Armenian separatists shelled Tartar, Baku said.",
                 EventKind::Shelling,
                 Some("Baku")
+            ),
+            [NK]
+        );
+        // A separatist region is a place; separatist fighters are a party.
+        assert!(
+            actors(
+                "Shells hit Stepanakert, capital of the separatist region, on Sunday.",
+                EventKind::Shelling,
+                None
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            actors(
+                "Separatist forces shelled the Azerbaijani city of Tartar.",
+                EventKind::Shelling,
+                None
             ),
             [NK]
         );

@@ -369,6 +369,20 @@ fn sentence_events(
         else {
             continue;
         };
+        let found = super::actors::Found {
+            demonyms: scan.get(Set::Demonyms),
+            persons: scan.get(Set::Actors),
+            mentions: sentence.mentions,
+            sentence_start: sentence.range.start,
+        };
+        let actors = super::actors::actors_in(
+            sentence.text,
+            kind,
+            claim.as_ref().map(|c| c.by.as_str()),
+            &found,
+            gazetteer,
+            lexicon,
+        );
         // Each distinct day gets its own event for diplomacy ("announced on Thursday talks on
         // Friday October 9"); other kinds happen on the sentence's main day.
         let mut days: Vec<(Option<NaiveDate>, Option<&TimeRef>)> = Vec::new();
@@ -460,7 +474,7 @@ fn sentence_events(
                 } else {
                     places.clone()
                 },
-                actors: Vec::new(),
+                actors: actors.clone(),
                 claimed_by: source.claimed_by.clone(),
                 figures: source.figures.clone(),
                 status: if planned {

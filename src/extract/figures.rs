@@ -55,6 +55,11 @@ pub fn figures_in(sentence: &str) -> Figures {
                     .get(quantity.start..quantity.end)
                     .unwrap_or_default()
                     .to_string(),
+                running_total: super::tolls::is_running_total_at(
+                    &lower,
+                    quantity.start,
+                    quantity.end,
+                ),
             }));
         }
     }

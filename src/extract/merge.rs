@@ -503,6 +503,11 @@ fn absorb(known: &mut Merged, other: Event, other_places: u32, other_articles: &
     if event.figures.is_empty() {
         event.figures = other.figures.clone();
     }
+    for actor in &other.actors {
+        if !event.actors.contains(actor) {
+            event.actors.push(actor.clone());
+        }
+    }
     for (source, &article) in other.sources.into_iter().zip(other_articles) {
         // The same article and sentence start: the same source (told twice by one article).
         if insert_sorted(&mut known.sentences, (article, source.start)) {

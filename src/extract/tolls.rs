@@ -43,16 +43,22 @@ pub fn is_running_total(sentence: &str, figure_text: &str) -> bool {
     if figure_text.is_empty() {
         return false;
     }
-    let Some(at) = find_ignoring_ascii_case(sentence, figure_text) else {
+    find_ignoring_ascii_case(sentence, figure_text)
+        .is_some_and(|at| is_running_total_at(sentence, at, at + figure_text.len()))
+}
+
+/// [`is_running_total`] for the figure at `sentence[at..after]`.
+pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
+    if after > sentence.len() || !sentence.is_char_boundary(at) || !sentence.is_char_boundary(after)
+    {
         return false;
-    };
+    }
     let is_mark = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')');
     let clause_start = sentence[..at]
         .char_indices()
         .rev()
         .find(|&(_, c)| is_mark(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let after = at + figure_text.len();
     let clause_end = sentence[after..]
         .find(is_mark)
         .map_or(sentence.len(), |i| after + i);
