@@ -615,6 +615,11 @@ mod tests {
                     if known.figures.is_empty() {
                         known.figures = event.figures.clone();
                     }
+                    for actor in &event.actors {
+                        if !known.actors.contains(actor) {
+                            known.actors.push(actor.clone());
+                        }
+                    }
                     for source in event.sources {
                         if !known
                             .sources
