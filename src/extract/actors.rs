@@ -56,15 +56,20 @@ enum Side {
     Government,
 }
 
-#[derive(Debug, PartialEq)]
-struct Party {
+#[derive(Clone, Debug, PartialEq)]
+struct Party<'a> {
     /// Where the party's words start in the sentence.
     start: usize,
     end: usize,
     side: Side,
     /// ISO 3166-1 alpha-2 code, or [`KARABAKH`].
-    country: String,
+    country: &'a str,
 }
+
+/// Every party one sentence names, in its order, whatever the kind of report: found once per
+/// sentence, however many kinds it tells of.
+#[derive(Debug, Default)]
+pub struct Parties<'a>(Vec<Party<'a>>);
 
 /// What the caller already found in the sentence: the lexicon's matches (`(start, end, phrase
 /// index)` in sentence offsets) and the gazetteer's mentions (article offsets).
@@ -85,17 +90,23 @@ pub fn actors_in(
     sentence: &str,
     kind: EventKind,
     claimant: Option<&str>,
-    found: &Found,
+    parties: &Parties,
     gazetteer: &Gazetteer,
-    lexicon: &Lexicon,
 ) -> Vec<String> {
     let wanted = match kind {
         EventKind::Shelling | EventKind::Fighting | EventKind::Casualties => Side::Forces,
         EventKind::Diplomacy => Side::Government,
         EventKind::Displacement => return Vec::new(),
     };
-    let mut parties = parties(sentence, found, gazetteer, lexicon);
-    parties.retain(|p| p.side == wanted);
+    let mut parties: Vec<Party> = parties
+        .0
+        .iter()
+        .filter(|p| p.side == wanted)
+        .cloned()
+        .collect();
+    if parties.is_empty() {
+        return Vec::new();
+    }
     if wanted == Side::Forces
         && let Some(at) = claimant.and_then(|c| find_words(sentence, c))
     {
@@ -116,7 +127,7 @@ pub fn actors_in(
     }
     let mut names: Vec<String> = Vec::new();
     for party in parties {
-        let Some(country) = country_name(&party.country, gazetteer) else {
+        let Some(country) = country_name(party.country, gazetteer) else {
             continue;
         };
         let name = match party.side {
@@ -130,8 +141,13 @@ pub fn actors_in(
     names
 }
 
-/// Every party the sentence names, in its order.
-fn parties(sentence: &str, found: &Found, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Party> {
+/// Every party `sentence` names, in its order.
+pub fn parties_in<'a>(
+    sentence: &str,
+    found: &Found,
+    gazetteer: &'a Gazetteer,
+    lexicon: &'a Lexicon,
+) -> Parties<'a> {
     let mut parties = Vec::new();
     for &(start, end, index) in found.demonyms {
         let Some(side) = side_after(sentence, end, lexicon) else {
@@ -140,9 +156,9 @@ fn parties(sentence: &str, found: &Found, gazetteer: &Gazetteer, lexicon: &Lexic
         let karabakh = side == Side::Forces
             && words_before(sentence, start, 2).any(|w| KARABAKH_WORDS.contains(&w.as_str()));
         let country = if karabakh {
-            KARABAKH.to_string()
+            KARABAKH
         } else {
-            lexicon.demonym_country(index).to_string()
+            lexicon.demonym_country(index)
         };
         parties.push(Party {
             start,
@@ -156,7 +172,7 @@ fn parties(sentence: &str, found: &Found, gazetteer: &Gazetteer, lexicon: &Lexic
             start,
             end,
             side: Side::Government,
-            country: lexicon.actor_country(index).to_string(),
+            country: lexicon.actor_country(index),
         });
     }
     for mention in found.mentions {
@@ -187,9 +203,9 @@ fn parties(sentence: &str, found: &Found, gazetteer: &Gazetteer, lexicon: &Lexic
             None => continue,
         };
         let country = if karabakh {
-            KARABAKH.to_string()
+            KARABAKH
         } else {
-            place.country.clone()
+            place.country.as_str()
         };
         parties.push(Party {
             start,
@@ -199,33 +215,35 @@ fn parties(sentence: &str, found: &Found, gazetteer: &Gazetteer, lexicon: &Lexic
         });
     }
     // "Armenian separatists", "the separatists", "separatist forces": Nagorno-Karabakh's forces
-    // ("a separatist region" is a place, not a party).
-    for (start, word) in word_starts(sentence) {
-        let party = word.eq_ignore_ascii_case("separatists")
-            || (word.eq_ignore_ascii_case("separatist")
-                && side_after(sentence, start + word.len(), lexicon) == Some(Side::Forces));
-        if party {
-            if parties.iter().any(|p| p.end <= start && start - p.end <= 1) {
-                // "Armenian separatists": the demonym before says the same party.
-                if let Some(p) = parties
-                    .iter_mut()
-                    .find(|p| p.end <= start && start - p.end <= 1)
-                {
-                    p.country = KARABAKH.to_string();
-                    p.side = Side::Forces;
-                }
+    // ("a separatist region" is a place, not a party). Most sentences hold no such word.
+    if sentence.contains("eparatist") {
+        for (start, word) in word_starts(sentence) {
+            let party = word.eq_ignore_ascii_case("separatists")
+                || (word.eq_ignore_ascii_case("separatist")
+                    && side_after(sentence, start + word.len(), lexicon) == Some(Side::Forces));
+            if !party {
                 continue;
             }
-            parties.push(Party {
-                start,
-                end: start + word.len(),
-                side: Side::Forces,
-                country: KARABAKH.to_string(),
-            });
+            // "Armenian separatists": the demonym before names the same party.
+            match parties
+                .iter_mut()
+                .find(|p: &&mut Party| p.end <= start && start - p.end <= 1)
+            {
+                Some(before) => {
+                    before.country = KARABAKH;
+                    before.side = Side::Forces;
+                }
+                None => parties.push(Party {
+                    start,
+                    end: start + word.len(),
+                    side: Side::Forces,
+                    country: KARABAKH,
+                }),
+            }
         }
     }
     parties.sort_by_key(|p| p.start);
-    parties
+    Parties(parties)
 }
 
 /// What the one or two words after a party's name make it: "forces" a force, a head title
@@ -237,6 +255,14 @@ fn side_after(sentence: &str, end: usize, lexicon: &Lexicon) -> Option<Side> {
         .strip_prefix("'s")
         .or_else(|| rest.strip_prefix("’s"))
         .unwrap_or(rest);
+    // A title starts within the next two words and has at most two ("foreign ministry"): the
+    // search reads the next three words, not the rest of the sentence.
+    let window = rest
+        .char_indices()
+        .filter(|&(i, c)| c.is_whitespace() && i > 0 && !rest[..i].ends_with(char::is_whitespace))
+        .nth(3)
+        .map_or(rest.len(), |(i, _)| i);
+    let rest = &rest[..window];
     let mut next = rest.split_whitespace().take(2).map(|w| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
@@ -322,11 +348,11 @@ fn find_words(sentence: &str, needle: &str) -> Option<usize> {
     })
 }
 
-fn country_name(code: &str, gazetteer: &Gazetteer) -> Option<String> {
+fn country_name<'g>(code: &str, gazetteer: &'g Gazetteer) -> Option<&'g str> {
     if code == KARABAKH {
-        return Some(KARABAKH.to_string());
+        return Some(KARABAKH);
     }
-    gazetteer.country(code).map(|c| c.name.clone())
+    gazetteer.country_by_code(code).map(|c| c.name.as_str())
 }
 
 #[cfg(test)]
@@ -356,7 +382,8 @@ mod tests {
             mentions: &mentions,
             sentence_start: 0,
         };
-        actors_in(sentence, kind, claimant, &found, gazetteer, &lexicon)
+        let parties = parties_in(sentence, &found, gazetteer, &lexicon);
+        actors_in(sentence, kind, claimant, &parties, gazetteer)
     }
 
     const AZ: &str = "Military Forces of Azerbaijan";

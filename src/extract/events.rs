@@ -358,6 +358,8 @@ fn sentence_events(
         Figures::default()
     };
     let sentence_planned = scan.contains(Set::Planned);
+    // Who takes part, found once for all the kinds the sentence tells of.
+    let parties = std::cell::OnceCell::new();
 
     let mut events = Vec::new();
     for (kind, kind_words) in kinds {
@@ -369,19 +371,21 @@ fn sentence_events(
         else {
             continue;
         };
-        let found = super::actors::Found {
-            demonyms: scan.get(Set::Demonyms),
-            persons: scan.get(Set::Actors),
-            mentions: sentence.mentions,
-            sentence_start: sentence.range.start,
-        };
+        let parties = parties.get_or_init(|| {
+            let found = super::actors::Found {
+                demonyms: scan.get(Set::Demonyms),
+                persons: scan.get(Set::Actors),
+                mentions: sentence.mentions,
+                sentence_start: sentence.range.start,
+            };
+            super::actors::parties_in(sentence.text, &found, gazetteer, lexicon)
+        });
         let actors = super::actors::actors_in(
             sentence.text,
             kind,
             claim.as_ref().map(|c| c.by.as_str()),
-            &found,
+            parties,
             gazetteer,
-            lexicon,
         );
         // Each distinct day gets its own event for diplomacy ("announced on Thursday talks on
         // Friday October 9"); other kinds happen on the sentence's main day.
