@@ -673,7 +673,7 @@ fn bare_word(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// [`bare_word`] of an ASCII word, written into `buffer` instead of a new string (each trigger
 /// looks at a few words before it); `None` for other words, or words too long for the buffer.
-fn bare_ascii_word<'b>(word: &str, buffer: &'b mut [u8; BARE_WORD_BUFFER]) -> Option<&'b str> {
+fn bare_ascii_word<'b>(word: &'b str, buffer: &'b mut [u8; BARE_WORD_BUFFER]) -> Option<&'b str> {
     if !word.is_ascii() {
         return None;
     }
@@ -684,6 +684,10 @@ fn bare_ascii_word<'b>(word: &str, buffer: &'b mut [u8; BARE_WORD_BUFFER]) -> Op
     let last = bytes.iter().rposition(kept).map_or(first, |i| i + 1);
     let bare = &bytes[first..last];
     let lowered = buffer.get_mut(..bare.len())?;
+    // Most words are lower case already: the word itself, without a copy.
+    if !bare.iter().any(u8::is_ascii_uppercase) {
+        return word.get(first..last);
+    }
     for (to, from) in lowered.iter_mut().zip(bare) {
         *to = from.to_ascii_lowercase();
     }
