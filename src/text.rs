@@ -154,12 +154,145 @@ fn last_char(text: &str, end: usize) -> Option<(char, usize)> {
 }
 
 /// The sentences of `text`, as byte ranges trimmed of surrounding white space, in order.
+///
+/// One pass over the text: line breaks and stops are found by the same eight-byte search (a
+/// line split first, then a stop search in each line, read every byte twice).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::with_capacity(text.len() / 100 + 4);
+    let bytes = text.as_bytes();
+    let mut line_start = 0;
+    while line_start < bytes.len() {
+        let mut start = line_start;
+        // Only before the first sentence: a metadata line opens the article.
+        if out.is_empty() {
+            let line_end =
+                next_of_either(bytes, line_start, b'\n', b'\n').map_or(bytes.len(), |i| i + 1);
+            if let Some(skip) = metadata_prefix_len(&text[line_start..line_end]) {
+                start += skip;
+                // The prefix took the whole line, its break included.
+                if start >= line_end {
+                    line_start = line_end;
+                    continue;
+                }
+            }
+        }
+        line_start = split_line_to_break(text, start, &mut out);
+    }
+    out
+}
+
+/// The sentences of the line that starts (or resumes, after a metadata prefix) at byte `from`
+/// of `text`, pushed to `out`; returns where the next line starts. What `split_line` does for
+/// a line found beforehand: looking ahead past a stop stops at the line break.
+fn split_line_to_break(text: &str, from: usize, out: &mut Vec<Range<usize>>) -> usize {
+    let line = &text[from..];
+    let mut sentence_start = 0;
+    let mut resume = 0;
+    loop {
+        let Some((i, c)) = next_stop_or_break(line, resume) else {
+            push_sentence(text, from + sentence_start, text.len(), out);
+            return text.len();
+        };
+        if c == '\n' {
+            push_sentence(text, from + sentence_start, from + i + 1, out);
+            return from + i + 1;
+        }
+        resume = i + c.len_utf8();
+        if c == '.' && !ends_sentence_at_dot(line, i) {
+            continue;
+        }
+        let end = end_of_stops(line, i + c.len_utf8());
+        if starts_sentence_in_line(&line[end..]) {
+            push_sentence(text, from + sentence_start, from + end, out);
+            sentence_start = end;
+            resume = resume.max(end);
+        }
+    }
+}
+
+/// Past the further stops and closing quotes that follow a stop ending at `end`: "fragile!”",
+/// "it.\"", "soldier! ”". Never past a line break.
+fn end_of_stops(line: &str, mut end: usize) -> usize {
+    loop {
+        let rest = &line[end..];
+        let spaced = rest.trim_start_matches(' ');
+        match rest.chars().next() {
+            Some(d) if matches!(d, '.' | '!' | '?' | '…') || is_closing(d) => {
+                end += d.len_utf8();
+            }
+            // "persists. ." and "soldier! ”": a stray stop or a closing quote after a space.
+            Some(' ') if spaced.starts_with(['”', '’', '»', '.', '!', '?']) => {
+                end += rest.len() - spaced.len() + spaced.chars().next().map_or(0, char::len_utf8);
+            }
+            _ => return end,
+        }
+    }
+}
+
+/// Whether what follows a stop, `after` (the rest of the text), starts a new sentence on the
+/// stop's line: only white space up to the line's end, or white space then a character that is
+/// no lower-case letter and is a letter, a digit or an opening sign.
+fn starts_sentence_in_line(after: &str) -> bool {
+    let mut spaced = false;
+    for c in after.chars() {
+        if c == '\n' {
+            return true;
+        }
+        if c.is_whitespace() {
+            spaced = true;
+            continue;
+        }
+        return spaced && !c.is_lowercase() && (c.is_alphanumeric() || is_opening(c));
+    }
+    true
+}
+
+/// The next stop ('.', '!', '?', '…') or line break at or after byte `from` of `line`, eight
+/// bytes at a time.
+fn next_stop_or_break(line: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = line.as_bytes();
+    let mut k = from;
+    loop {
+        while let Some(word) = eight_bytes_at(bytes, k) {
+            // Any byte outside ASCII stands for E2, the first byte of '…': one mask instead of
+            // a fifth comparison (such bytes are rare, and the byte loop passes over them).
+            let any = holds_byte(word, b'.')
+                | holds_byte(word, b'!')
+                | holds_byte(word, b'?')
+                | holds_byte(word, b'\n')
+                | (word & 0x8080_8080_8080_8080);
+            if any != 0 {
+                break;
+            }
+            k += 8;
+        }
+        // The eight bytes that may hold one: after a curly quote or a dash (E2 too) the
+        // word-at-a-time skip takes over again.
+        let chunk_end = (k + 8).min(bytes.len());
+        if k >= chunk_end {
+            return None;
+        }
+        while k < chunk_end {
+            match bytes[k] {
+                b'.' => return Some((k, '.')),
+                b'!' => return Some((k, '!')),
+                b'?' => return Some((k, '?')),
+                b'\n' => return Some((k, '\n')),
+                0xE2 if bytes.get(k + 1..k + 3) == Some(&[0x80, 0xA6]) => return Some((k, '…')),
+                _ => k += 1,
+            }
+        }
+    }
+}
+
+/// The sentences as first split: lines by `split_inclusive`, then each line on its own. The
+/// reference the one-pass split is tested against.
+#[cfg(test)]
+fn sentences_by_lines(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let mut start = line_start;
-        // Only before the first sentence: a metadata line opens the article.
         if out.is_empty()
             && let Some(skip) = metadata_prefix_len(line)
         {
@@ -173,6 +306,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 
 /// The next '.', '!', '?' or '…' at or after byte `from`: (its byte offset, the character).
 /// Searched by bytes: the stops are rare, and decoding every character cost a fifth of the stage.
+#[cfg(test)]
 fn next_stop(line: &str, from: usize) -> Option<(usize, char)> {
     let bytes = line.as_bytes();
     let mut k = from;
@@ -198,6 +332,7 @@ fn next_stop(line: &str, from: usize) -> Option<(usize, char)> {
 /// The first multiple of eight bytes from `from` on that may hold a stop byte ('.', '!', '?' or
 /// E2, the first byte of '…'): eight bytes are tested at a time (a stop comes every hundred bytes
 /// or so, and the byte-by-byte loop was the stage's largest cost).
+#[cfg(test)]
 fn skip_stopless_words(bytes: &[u8], from: usize) -> usize {
     let mut k = from;
     while let Some(word) = eight_bytes_at(bytes, k) {
@@ -244,6 +379,7 @@ pub fn next_of_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> 
     rest.iter().position(|&c| c == a || c == b).map(|at| k + at)
 }
 
+#[cfg(test)]
 fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
     let line = &text[from..to];
     let mut sentence_start = 0;
@@ -291,11 +427,7 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
 /// decimal point).
 fn ends_sentence_at_dot(line: &str, i: usize) -> bool {
     let before = &line[..i];
-    let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |k| {
-            k + before[k..].chars().next().map_or(1, char::len_utf8)
-        });
+    let word_start = dotted_word_start(before);
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
@@ -323,14 +455,74 @@ fn ends_sentence_at_dot(line: &str, i: usize) -> bool {
     true
 }
 
+/// Where the word of letters, digits and dots that ends `before` starts: ASCII bytes are read
+/// one by one, and a byte outside ASCII hands over to the search by characters.
+fn dotted_word_start(before: &str) -> usize {
+    let bytes = before.as_bytes();
+    let mut k = bytes.len();
+    while k > 0 {
+        let b = bytes[k - 1];
+        if !b.is_ascii() {
+            return dotted_word_start_by_chars(before);
+        }
+        if !(b.is_ascii_alphanumeric() || b == b'.') {
+            return k;
+        }
+        k -= 1;
+    }
+    0
+}
+
+/// [`dotted_word_start`] character by character, as first written.
+fn dotted_word_start_by_chars(before: &str) -> usize {
+    before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        })
+}
+
+/// `start..end` without the white space around it: ASCII bytes are read one by one, and a byte
+/// outside ASCII hands over to `str::trim_start` / `trim_end`.
+fn trimmed(text: &str, start: usize, end: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let mut from = start;
+    while from < end {
+        let b = bytes[from];
+        if !b.is_ascii() {
+            let rest = &text[from..end];
+            from += rest.len() - rest.trim_start().len();
+            break;
+        }
+        if !char::from(b).is_whitespace() {
+            break;
+        }
+        from += 1;
+    }
+    let mut to = end;
+    while to > from {
+        let b = bytes[to - 1];
+        if !b.is_ascii() {
+            to = from + text[from..to].trim_end().len();
+            break;
+        }
+        if !char::from(b).is_whitespace() {
+            break;
+        }
+        to -= 1;
+    }
+    from..to
+}
+
 fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
-    let piece = &text[start..end];
-    let trimmed_start = start + (piece.len() - piece.trim_start().len());
-    let mut trimmed_end = end - (piece.len() - piece.trim_end().len());
+    let Range {
+        start: trimmed_start,
+        end: mut trimmed_end,
+    } = trimmed(text, start, end);
     // A stray stop after the sentence's own: "persists. ."
     while trimmed_end > start + 2
-        && text[..trimmed_end].ends_with('.')
-        && text[..trimmed_end - 1].ends_with(char::is_whitespace)
+        && text.as_bytes()[trimmed_end - 1] == b'.'
+        && last_char(text, trimmed_end - 1).is_some_and(|(c, _)| c.is_whitespace())
     {
         trimmed_end = text[..trimmed_end - 1].trim_end().len();
     }
@@ -338,16 +530,18 @@ fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize
         return;
     }
     let s = &text[trimmed_start..trimmed_end];
-    if !s.chars().any(char::is_alphanumeric) {
+    // Most sentences start with a letter or a digit.
+    if !(s.as_bytes()[0].is_ascii_alphanumeric() || s.chars().any(char::is_alphanumeric)) {
         // A stray ". ." belongs to nothing.
         return;
     }
+    // The cheap tests first: most sentences follow a full stop and a space.
     if let Some(prev) = out.last_mut()
+        && text.as_bytes()[..prev.end].ends_with(b".")
+        && text.as_bytes()[prev.end..trimmed_start]
+            .iter()
+            .all(|&c| c == b' ' || c == b'\t')
         && is_time_fragment(s)
-        && text[prev.end..trimmed_start]
-            .chars()
-            .all(|c| c == ' ' || c == '\t')
-        && text[prev.clone()].ends_with('.')
     {
         prev.end = trimmed_end;
         return;
@@ -357,6 +551,25 @@ fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize
 
 /// "Thursday evening.", "On Friday." — at most three words, all time words.
 fn is_time_fragment(s: &str) -> bool {
+    // Most sentences' first word is an ASCII word that is no time word: told without splitting.
+    let bytes = s.as_bytes();
+    let first_end = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if first_end > 0
+        && bytes.get(first_end).is_none_or(u8::is_ascii)
+        && !TIME_FRAGMENT_WORDS
+            .iter()
+            .any(|t| t.as_bytes().eq_ignore_ascii_case(&bytes[..first_end]))
+    {
+        return false;
+    }
+    is_time_fragment_by_words(s)
+}
+
+/// [`is_time_fragment`] word by word, as first written.
+fn is_time_fragment_by_words(s: &str) -> bool {
     let mut n = 0;
     for w in s
         .split(|c: char| !c.is_alphanumeric())
@@ -520,6 +733,124 @@ mod tests {
         assert_eq!(next_stop("no stop in this rather long line", 0), None);
         // '—' starts with E2 too: a candidate, but not a stop.
         assert_eq!(next_stop("a — b — c — d, no stop here", 0), None);
+    }
+
+    /// Texts that reach each rule of the splitter: abbreviations, initials, decimals, quotes,
+    /// stray stops, time fragments, metadata lines, blank lines, carriage returns, letters
+    /// outside ASCII next to stops and breaks.
+    const AWKWARD_TEXTS: &[&str] = &[
+        "",
+        "\n",
+        "\n\n \n",
+        "No stop at all",
+        "Mr. Aliyev spoke to Dr. Smith on Sept. 27 in the U.S. capital. Gen. Ivanov left.",
+        "J. R. Smith walked 3.5 km to St. Mary's church. Then he rested.",
+        "\u{201c}We will return.\u{201d} He left. \"It is over.\" She nodded! \u{201c}No one! \u{201d}",
+        "At least 300 dead\n• Read also: Bombs over an old conflict\nThe toll rose. It may rise again\n",
+        "Fighting persists. .\nNext line.",
+        "Fighting persists. . \n. .\n",
+        "It was in the press release. of the ministry which spoke.",
+        "The talks were set, the ministry announced. Thursday evening. Nothing else.",
+        "Talks were set. On Friday.\nThursday evening.\nLate.",
+        " date 2020-10-10 Devastated: A man walks in Barda. Photo: Reuters\n\nHopes rose.",
+        "date: 2020-10-10\nShelling went on. It stopped.",
+        "date 2020-10-10   \n\ndate 2020-10-11 x\nText.",
+        "It ended.\r\nA new line.\r\nlower case.\r\n",
+        "Şuşa was hit. Ünal said so. İt is. “Quoted.” (Aside.) [Note.] «Fin.»",
+        "Wait… What? Yes! No?! Really?!” he said.  Then\u{a0}more. Then\u{2003}Şuşa.",
+        "A stop.\u{a0}\nNext.  \u{2009}\nLast…",
+        "e.g. this, i.e. that, a.m. and p.m. U.N. staff. 1.2.3 and 10. Next. x.y.z. End.",
+        "Ends with a stop.",
+        "Ends with spaces.   ",
+        "Ends in a word.Then no space. Then ÉTÉ. Then éte.",
+        "A—dash. B–dash… C…D. “E” — f.",
+        "No. 5 was hit. Nos. 6 and 7 too. Etc. and so on.",
+    ];
+
+    #[test]
+    fn one_pass_split_gives_the_ranges_of_the_split_by_lines() {
+        let seeds = crate::seed_texts::seed_texts();
+        assert_eq!(seeds.len(), 5);
+        let mut checked = 0;
+        for text in AWKWARD_TEXTS
+            .iter()
+            .copied()
+            .chain(seeds.iter().map(String::as_str))
+        {
+            // Every prefix of the short texts, every thirteenth one of the seeds: the end of the
+            // text at each kind of position.
+            let step = if text.len() > 2_000 { 13 } else { 1 };
+            for end in (0..=text.len()).step_by(step).chain([text.len()]) {
+                let Some(prefix) = text.get(..end) else {
+                    continue;
+                };
+                assert_eq!(sentences(prefix), sentences_by_lines(prefix), "{prefix:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 2_000, "{checked}");
+    }
+
+    #[test]
+    fn stops_and_breaks_are_found_at_every_position_of_an_eight_byte_word() {
+        let fillers = ["a", "é", "—", "“"];
+        for stop in [".", "!", "?", "…", "\n"] {
+            for filler in fillers {
+                for before in 0..20 {
+                    let text = format!("{}{stop} tail of the line", filler.repeat(before));
+                    let at = filler.len() * before;
+                    let expected = stop.chars().next().map(|c| (at, c));
+                    for from in [0, at.saturating_sub(3), at] {
+                        let from = if text.is_char_boundary(from) { from } else { 0 };
+                        assert_eq!(next_stop_or_break(&text, from), expected, "{text:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(next_stop_or_break("a — b — c — d, no stop here", 0), None);
+        assert_eq!(next_stop_or_break("", 0), None);
+    }
+
+    #[test]
+    fn fast_word_tests_agree_with_the_plain_ones() {
+        for text in AWKWARD_TEXTS {
+            for (i, _) in text.char_indices() {
+                let before = &text[..i];
+                assert_eq!(
+                    dotted_word_start(before),
+                    dotted_word_start_by_chars(before)
+                );
+                for end in (i..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                    let piece = &text[i..end];
+                    let plain = i + (piece.len() - piece.trim_start().len())
+                        ..end - (piece.len() - piece.trim_end().len());
+                    let fast = trimmed(text, i, end);
+                    if plain.start < plain.end {
+                        assert_eq!(fast, plain, "{piece:?}");
+                    } else {
+                        assert!(fast.start >= fast.end, "{piece:?}");
+                    }
+                    let trimmed_piece = piece.trim();
+                    assert_eq!(
+                        is_time_fragment(trimmed_piece),
+                        is_time_fragment_by_words(trimmed_piece),
+                        "{trimmed_piece:?}"
+                    );
+                }
+            }
+        }
+        for fragment in [
+            "Thursday evening.",
+            "On Friday.",
+            "late night",
+            "Şuşa.",
+            "Friday…x",
+        ] {
+            assert_eq!(
+                is_time_fragment(fragment),
+                is_time_fragment_by_words(fragment)
+            );
+        }
     }
 
     #[test]

@@ -305,6 +305,12 @@ fn sentence_events(
     if kinds.is_empty() {
         return Vec::new();
     }
+    // A link or teaser line tells of nothing: told before the time words are read (every
+    // early return gives no event, so their order does not matter).
+    let line = line_facts(&article.text, sentence.whole.clone(), lexicon, lines);
+    if line.skipped {
+        return Vec::new();
+    }
     // Read only for sentences that tell of something (most do not) and hold a word every time
     // expression holds (half do not): time words cost a scan.
     let refs = published
@@ -336,10 +342,6 @@ fn sentence_events(
     if dated.is_empty() && scan.contains(Set::Hypothetical) {
         return Vec::new();
     }
-    let line = line_facts(&article.text, sentence.whole.clone(), lexicon, lines);
-    if line.skipped {
-        return Vec::new();
-    }
     let is_caption = line.caption;
     // Only a stretch of days ("in recent days", "since September 27", "for 13 days"): an attack or
     // a battle cannot be put on one day; a toll or a count of displaced people is as of the report.
@@ -347,22 +349,19 @@ fn sentence_events(
         && refs
             .iter()
             .any(|r| matches!(r.kind, RefKind::Period | RefKind::Since));
-    let claim = super::claims::claim_in(sentence.text, scan);
+    // The claim and the tolls are read when the first event is written: a sentence whose kinds
+    // all find no place (or only a stretch of days) needs neither.
+    let claim = std::cell::OnceCell::new();
+    let claim = || claim.get_or_init(|| super::claims::claim_in(sentence.text, scan));
     // Tolls are kept only on casualty and displacement events.
-    let figures = if kinds
-        .iter()
-        .any(|(k, _)| matches!(k, EventKind::Casualties | EventKind::Displacement))
-    {
-        figures_in(sentence.text)
-    } else {
-        Figures::default()
-    };
+    let figures = std::cell::OnceCell::new();
+    let figures = || figures.get_or_init(|| figures_in(sentence.text));
     let sentence_planned = scan.contains(Set::Planned);
     // Who takes part, found once for all the kinds the sentence tells of.
     let parties = std::cell::OnceCell::new();
 
     let mut events = Vec::new();
-    for (kind, kind_words) in kinds {
+    for (kind, mut kind_words) in kinds {
         if only_stretch && matches!(kind, EventKind::Shelling | EventKind::Fighting) {
             continue;
         }
@@ -436,14 +435,21 @@ fn sentence_events(
                     .unwrap_or(sentence.text)
                     .trim()
                     .to_string(),
-                kind_words: kind_words
-                    .iter()
-                    .map(|w| Span {
+                kind_words: {
+                    let in_article = |w: Span| Span {
                         start: sentence.range.start + w.start,
                         end: sentence.range.start + w.end,
-                        text: w.text.clone(),
-                    })
-                    .collect(),
+                        text: w.text,
+                    };
+                    if last {
+                        std::mem::take(&mut kind_words)
+                            .into_iter()
+                            .map(in_article)
+                            .collect()
+                    } else {
+                        kind_words.iter().cloned().map(in_article).collect()
+                    }
+                },
                 day_words: time_ref.map(|r| Span {
                     start: sentence.range.start + r.start,
                     end: sentence.range.start + r.end,
@@ -460,12 +466,12 @@ fn sentence_events(
                 } else {
                     why_place.clone()
                 },
-                claimed_by: claim.as_ref().map(|c| c.by.clone()),
-                denied: claim.as_ref().is_some_and(|c| c.denied),
+                claimed_by: claim().as_ref().map(|c| c.by.clone()),
+                denied: claim().as_ref().is_some_and(|c| c.denied),
                 figures: if kind == EventKind::Casualties || kind == EventKind::Displacement {
-                    figures.clone()
+                    figures().clone()
                 } else {
-                    Default::default()
+                    Figures::default()
                 },
             };
             events.push(Event {
@@ -685,7 +691,7 @@ fn bare_word(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// [`bare_word`] of an ASCII word, written into `buffer` instead of a new string (each trigger
 /// looks at a few words before it); `None` for other words, or words too long for the buffer.
-fn bare_ascii_word<'b>(word: &str, buffer: &'b mut [u8; BARE_WORD_BUFFER]) -> Option<&'b str> {
+fn bare_ascii_word<'b>(word: &'b str, buffer: &'b mut [u8; BARE_WORD_BUFFER]) -> Option<&'b str> {
     if !word.is_ascii() {
         return None;
     }
@@ -696,6 +702,10 @@ fn bare_ascii_word<'b>(word: &str, buffer: &'b mut [u8; BARE_WORD_BUFFER]) -> Op
     let last = bytes.iter().rposition(kept).map_or(first, |i| i + 1);
     let bare = &bytes[first..last];
     let lowered = buffer.get_mut(..bare.len())?;
+    // Most words are lower case already: the word itself, without a copy.
+    if !bare.iter().any(u8::is_ascii_uppercase) {
+        return word.get(first..last);
+    }
     for (to, from) in lowered.iter_mut().zip(bare) {
         *to = from.to_ascii_lowercase();
     }

@@ -50,7 +50,7 @@ pub fn figures_in(sentence: &str) -> Figures {
         if slot.is_none() {
             *slot = Some(Box::new(Figure {
                 value: quantity.value,
-                qualifier: quantity.qualifier.clone(),
+                qualifier: quantity.qualifier,
                 text: sentence
                     .get(quantity.start..quantity.end)
                     .unwrap_or_default()
@@ -84,11 +84,7 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
         }
     }
     // "killing at least nine civilians": the toll verb comes just before the number.
-    let last_words: String = {
-        let words: Vec<&str> = before.split_whitespace().collect();
-        words[words.len().saturating_sub(3)..].join(" ")
-    };
-    if let Some((_, measure)) = first_measure(&last_words) {
+    if let Some((_, measure)) = first_measure(last_three_words(before)) {
         return Some(measure);
     }
     if let Some((_, measure)) = first_measure(before)
@@ -97,6 +93,17 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
         return Some(measure);
     }
     None
+}
+
+/// `before` from the start of its third-last word (split at white space) on. The measure found
+/// in it is that of the three words joined by single spaces, which is what was searched
+/// before: the words are the same, and the only toll phrase of two words ("death toll") ends
+/// with a toll word of the same measure.
+fn last_three_words(before: &str) -> &str {
+    match crate::text::words_back(before).take(3).last() {
+        Some(word) => &before[word.as_ptr() as usize - before.as_ptr() as usize..],
+        None => "",
+    }
 }
 
 /// The toll word that ends `before` once a number's qualifier ("at least", "more than",
@@ -376,44 +383,90 @@ fn quantities_skipping(lower: &str, skip_words: bool) -> Vec<Quantity> {
     found
 }
 
+/// Digits with thousands separators (',', a space or a no-break space before three digits
+/// and no fourth) at byte `i` of `lower`, which holds a digit: (value, end). Read byte by byte,
+/// the value summed as it goes (a string of digits and a list of characters were made for each
+/// number before); `None` where letters are glued to the digits ("F-16", "9th") or the value
+/// overflows, as parsing the digits gave.
+fn numeral_at(lower: &str, i: usize) -> Option<(u64, usize)> {
+    let bytes = lower.as_bytes();
+    let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    let mut value: Option<u64> = Some(0);
+    let mut end = i;
+    let mut k = i;
+    while let Some(&b) = bytes.get(k) {
+        if b.is_ascii_digit() {
+            value = value
+                .and_then(|v| v.checked_mul(10))
+                .and_then(|v| v.checked_add(u64::from(b - b'0')));
+            k += 1;
+            end = k;
+            continue;
+        }
+        let separator = match b {
+            b',' | b' ' => 1,
+            0xC2 if bytes.get(k + 1) == Some(&0xA0) => 2,
+            _ => break,
+        };
+        let after = k + separator;
+        if digit_at(after) && digit_at(after + 1) && digit_at(after + 2) && !digit_at(after + 3) {
+            k = after;
+        } else {
+            break;
+        }
+    }
+    if lower[end..].starts_with(|c: char| c.is_alphabetic()) {
+        // "F-16", "COVID-19" glued to letters, "9th": not a count.
+        return None;
+    }
+    value.map(|v| (v, end))
+}
+
+/// [`numeral_at`] as first written, collecting the characters and the digits: the reference it
+/// is tested against.
+#[cfg(test)]
+fn numeral_by_chars(lower: &str, i: usize) -> Option<(u64, usize)> {
+    let rest = &lower[i..];
+    let mut end = i;
+    let mut digits = String::new();
+    // The number's digits and separators, and the character that ends them: the separator
+    // test looks ahead only while it sees digits, so never past that character.
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    for (offset, c) in rest.char_indices() {
+        chars.push((offset, c));
+        if !(c.is_ascii_digit() || c == ',' || c == '\u{a0}' || c == ' ') {
+            break;
+        }
+    }
+    let mut k = 0;
+    while k < chars.len() {
+        let (offset, c) = chars[k];
+        if c.is_ascii_digit() {
+            digits.push(c);
+            end = i + offset + 1;
+        } else if (c == ',' || c == '\u{a0}' || c == ' ')
+            && chars.get(k + 1).is_some_and(|(_, d)| d.is_ascii_digit())
+            && chars.get(k + 2).is_some_and(|(_, d)| d.is_ascii_digit())
+            && chars.get(k + 3).is_some_and(|(_, d)| d.is_ascii_digit())
+            && !chars.get(k + 4).is_some_and(|(_, d)| d.is_ascii_digit())
+        {
+            // a thousands separator
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    if lower[end..].starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    digits.parse().ok().map(|v| (v, end))
+}
+
 /// A number starting at `i`: digits with thousands separators, or a number word.
 fn number_at(lower: &str, i: usize) -> Option<(u64, usize)> {
     let rest = &lower[i..];
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        let mut end = i;
-        let mut digits = String::new();
-        // The number's digits and separators, and the character that ends them: the separator
-        // test looks ahead only while it sees digits, so never past that character.
-        let mut chars: Vec<(usize, char)> = Vec::new();
-        for (offset, c) in rest.char_indices() {
-            chars.push((offset, c));
-            if !(c.is_ascii_digit() || c == ',' || c == '\u{a0}' || c == ' ') {
-                break;
-            }
-        }
-        let mut k = 0;
-        while k < chars.len() {
-            let (offset, c) = chars[k];
-            if c.is_ascii_digit() {
-                digits.push(c);
-                end = i + offset + 1;
-            } else if (c == ',' || c == '\u{a0}' || c == ' ')
-                && chars.get(k + 1).is_some_and(|(_, d)| d.is_ascii_digit())
-                && chars.get(k + 2).is_some_and(|(_, d)| d.is_ascii_digit())
-                && chars.get(k + 3).is_some_and(|(_, d)| d.is_ascii_digit())
-                && !chars.get(k + 4).is_some_and(|(_, d)| d.is_ascii_digit())
-            {
-                // a thousands separator
-            } else {
-                break;
-            }
-            k += 1;
-        }
-        if lower[end..].starts_with(|c: char| c.is_alphabetic()) {
-            // "F-16", "COVID-19" glued to letters, "9th": not a count.
-            return None;
-        }
-        return digits.parse().ok().map(|v| (v, end));
+    if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return numeral_at(lower, i);
     }
     // Compared by first byte before the whole word: this runs at every word of the sentence.
     let first = rest.as_bytes().first().copied()?;
@@ -532,6 +585,57 @@ mod tests {
                 let expected = first_measure_by_chars(part);
                 assert_eq!(first_measure(part), expected, "{part:?}");
                 found += usize::from(expected.is_some());
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn numerals_read_byte_by_byte_are_those_of_collecting_characters() {
+        let mut texts: Vec<String> = vec![
+            "140,000 and 1 200 and 1\u{a0}200 and 12,34 and 1,2345 and 1,234,567 people".into(),
+            "F-16s, COVID-19, the 9th day, 3.5 km, 300 to 400, 2020, 1 000x, 99 999é, 7,000."
+                .into(),
+            "99999999999999999999 and 18446744073709551615 and 18446744073709551616 dead".into(),
+            "1 23 4, 1  234, 1, 234, 5 678 9 012 345, 0007 and 12\u{a0}345\u{a0}678".into(),
+        ];
+        texts.extend(crate::seed_texts::seed_texts());
+        let mut numerals = 0;
+        for text in &texts {
+            let lower = text.to_lowercase();
+            for (i, _) in lower.char_indices().filter(|(_, c)| c.is_ascii_digit()) {
+                assert_eq!(
+                    numeral_at(&lower, i),
+                    numeral_by_chars(&lower, i),
+                    "{lower:?} at {i}"
+                );
+                numerals += 1;
+            }
+        }
+        assert!(numerals > 200, "{numerals}");
+    }
+
+    #[test]
+    fn the_last_three_words_hold_the_measure_of_the_three_joined() {
+        let mut texts: Vec<String> = vec![
+            "the death  toll rose to 30, killing\u{a0}at least 12 and wounding   more than 9"
+                .into(),
+            "  fled.  displaced\tdeath\u{2003}toll  ".into(),
+        ];
+        texts.extend(crate::seed_texts::seed_sentences());
+        let mut found = 0;
+        for text in &texts {
+            let lower = text.to_lowercase();
+            for (end, _) in lower.char_indices() {
+                let before = last_chars(&lower[..end], 40);
+                let words: Vec<&str> = before.split_whitespace().collect();
+                let joined = words[words.len().saturating_sub(3)..].join(" ");
+                let plain = first_measure(&joined).map(|(_, m)| m);
+                assert_eq!(
+                    first_measure(last_three_words(before)).map(|(_, m)| m),
+                    plain
+                );
+                found += usize::from(plain.is_some());
             }
         }
         assert!(found > 100, "{found}");
