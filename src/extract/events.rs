@@ -382,7 +382,7 @@ fn sentence_events(
         let actors = super::actors::actors_in(
             sentence.text,
             kind,
-            claim.as_ref().map(|c| c.by.as_str()),
+            claim().as_ref().map(|c| c.by.as_str()),
             parties,
             gazetteer,
         );
