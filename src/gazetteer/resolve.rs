@@ -493,7 +493,7 @@ fn mentions_reusing(g: &Gazetteer, text: &str, reuse: bool) -> Vec<Mention> {
         sort_candidates(&mut f.candidates);
     }
     apply_neighbours(g, &mut found);
-    apply_relative_phrases(g, text, &sentences, &mut found);
+    apply_relative_phrases(g, text, normalized.lower_text(), &sentences, &mut found);
 
     // Roles.
     let credits = roles::credit_spans_at(text, &landmarks.credit_anchors);
@@ -1100,6 +1100,7 @@ fn angle_between(a: f64, b: f64) -> f64 {
 fn apply_relative_phrases<'a>(
     g: &'a Gazetteer,
     text: &'a str,
+    lower: &str,
     sentences: &[Range<usize>],
     found: &mut [Found<'a>],
 ) {
@@ -1117,8 +1118,6 @@ fn apply_relative_phrases<'a>(
         return;
     }
     let units = &units[..present];
-    // ASCII lower case of the whole article, for the words of the phrases: made for the first.
-    let mut lower: Option<String> = None;
     for index in 0..found.len() {
         let sentence_end = sentences
             .get(found[index].sentence)
@@ -1129,7 +1128,6 @@ fn apply_relative_phrases<'a>(
         if !units.iter().any(|unit| ahead.contains(unit)) {
             continue;
         }
-        let lower = lower.get_or_insert_with(|| text.to_ascii_lowercase());
         let Some(relative) = relative_phrase(text, lower, after_name, sentence_end) else {
             continue;
         };

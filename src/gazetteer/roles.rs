@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use crate::model::MentionRole;
 
 use super::landmarks::{BYTE_FLAGS, CREDIT_ANCHOR_BYTES, WORD};
-use super::normalize::{AsciiWord, Normalized, ascii_word_end, is_alphanumeric, normalize_text};
+use super::normalize::{NormalWord, Normalized, ascii_word_end, is_alphanumeric, normalize_text};
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
 #[derive(Clone, Debug, PartialEq)]
@@ -413,11 +413,10 @@ fn scan_words<'a>(
     at
 }
 
-/// [`push_words`] for the range of a sentence, taking the runs of ASCII letters and digits the
-/// normaliser found ([`Normalized::ascii_words`], in order) instead of finding them again, and
-/// their lower case from the normalised text. Only next to characters outside ASCII is the text
-/// itself read, as [`push_words`] reads it: "Şuşa" is one word there, where the normaliser sees
-/// the runs "u" and "a".
+/// [`push_words`] for the range of a sentence, taking the words the normaliser found
+/// ([`Normalized::words`], in order) instead of finding them again, and their lower case from
+/// [`Normalized::lower`]. Where the sentence has letters outside ASCII its words are read from
+/// the text as [`push_words`] reads them: "Şuşa" is one word there, and its letters are kept.
 pub fn push_sentence_words<'a>(
     out: &mut Vec<Word<'a>>,
     text: &'a str,
@@ -428,77 +427,35 @@ pub fn push_sentence_words<'a>(
         return;
     }
     let bytes = text.as_bytes();
-    let end = range.end;
-    let runs = &normalized.ascii_words;
-    let mut at = range.start;
-    let first = runs.partition_point(|run| run.end as usize <= at);
-    // Most sentences have no letter outside ASCII: their words are the runs, as they are.
+    let (start, end) = (range.start, range.end);
+    // Most sentences have no letter outside ASCII: their words are the normaliser's, as they
+    // are, runs of ASCII letters and digits at their own offsets.
     let outside = &normalized.letters_outside_ascii;
-    let next_outside = outside.partition_point(|&o| (o as usize) < range.start);
+    let next_outside = outside.partition_point(|&o| (o as usize) < start);
     if outside.get(next_outside).is_none_or(|&o| o as usize >= end) {
-        let last = first + runs[first..].partition_point(|run| (run.start as usize) < end);
-        let words = &runs[first..last];
-        let whole = |run: Option<&AsciiWord>| {
-            run.is_none_or(|run| run.start as usize >= range.start && run.end as usize <= end)
+        let words = &normalized.words;
+        let first = words.partition_point(|w| w.end as usize <= start);
+        let last = first + words[first..].partition_point(|w| (w.start as usize) < end);
+        let words = &words[first..last];
+        let whole = |word: Option<&NormalWord>| {
+            word.is_none_or(|w| w.start as usize >= start && w.end as usize <= end)
         };
         if whole(words.first()) && whole(words.last()) {
+            let lower = normalized.lower.as_str();
             // One reservation for the sentence: no capacity check per word.
-            out.extend(
-                words
-                    .iter()
-                    .map(|run| run_word(bytes, normalized, run, run.end as usize)),
-            );
+            out.extend(words.iter().map(|w| {
+                let (start, end) = (w.start as usize, w.end as usize);
+                Word {
+                    start,
+                    end,
+                    lower: Cow::Borrowed(lower.get(start..end).unwrap_or("")),
+                    capitalised: bytes[start].is_ascii_uppercase(),
+                }
+            }));
             return;
         }
     }
-    for run in &runs[first..] {
-        let (start, run_end) = (run.start as usize, run.end as usize);
-        if start >= end {
-            break;
-        }
-        if run_end <= at {
-            // Read already, with characters outside ASCII next to it.
-            continue;
-        }
-        // The run is a word of its own when nothing but ASCII separators come before it and no
-        // character outside ASCII goes on after it.
-        let alone = start >= at
-            && bytes[at..start].is_ascii()
-            && (run_end >= end || bytes[run_end].is_ascii());
-        if !alone {
-            at = scan_words(out, text, None, at, run_end, end);
-            continue;
-        }
-        let word_end = run_end.min(end);
-        out.push(run_word(bytes, normalized, run, word_end));
-        at = word_end;
-    }
-    if at < end {
-        scan_words(out, text, None, at, end, end);
-    }
-}
-
-/// The word of a run of ASCII letters and digits, up to `word_end`, its lower case read from the
-/// normalised text.
-fn run_word<'a>(
-    bytes: &[u8],
-    normalized: &'a Normalized,
-    run: &AsciiWord,
-    word_end: usize,
-) -> Word<'a> {
-    let start = run.start as usize;
-    let lower_at = run.normalized as usize;
-    Word {
-        start,
-        end: word_end,
-        lower: Cow::Borrowed(
-            normalized
-                .text
-                .get(lower_at..lower_at + (word_end - start))
-                .unwrap_or(""),
-        ),
-        capitalised: bytes.get(start).is_some_and(u8::is_ascii_uppercase),
-    }
+    scan_words(out, text, Some(normalized.lower_text()), start, end, end);
 }
 
 /// True when only spaces (no punctuation) separate `from` and `to`.
