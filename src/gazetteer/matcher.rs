@@ -7,7 +7,7 @@
 //! lookup per word, for as long as some name continues. That finds every occurrence of every name, as an automaton over the names would,
 //! at a fraction of its cost to build and to run.
 
-use super::normalize::Normalized;
+use super::normalize::{NormalWord, Normalized};
 
 /// One place that a name can stand for.
 #[derive(Debug, Clone)]
@@ -199,24 +199,6 @@ impl Matcher {
         &self.keys[start..start + slot.key_len as usize]
     }
 
-    /// What `key` is, given its hash as made by [`add_word`].
-    #[inline]
-    fn get(&self, hash: u64, key: &[u8]) -> Option<WordSequence> {
-        let mask = self.slots.len().checked_sub(1)?;
-        let (mut at, hash) = finish(hash);
-        loop {
-            at &= mask;
-            let slot = &self.slots[at];
-            if slot.hash == EMPTY {
-                return None;
-            }
-            if slot.hash == hash && same_bytes(self.key(slot), key) {
-                return Some(slot.sequence);
-            }
-            at += 1;
-        }
-    }
-
     /// Non-overlapping matches, longest first at each position, among those `accept` keeps.
     /// `accept` sees the original byte range and the name index.
     pub fn find(
@@ -224,13 +206,10 @@ impl Matcher {
         normalized: &Normalized,
         accept: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<RawMatch> {
-        let bytes = normalized.text.as_bytes();
-        // The text starts with a space: every word follows one.
-        let word_starts = (1..bytes.len()).filter(|&at| bytes[at - 1] == b' ' && bytes[at] != b' ');
-        self.find_from(normalized, word_starts, accept)
+        self.find_from(normalized, 0..normalized.words.len(), accept)
     }
 
-    /// [`Matcher::find`], trying names only at `starts`: offsets of words of the normalised text,
+    /// [`Matcher::find`], trying names only at `starts`: indices of words of the normal form,
     /// in order. Skipping a word is the same as `accept` refusing every name that starts there.
     pub fn find_from(
         &self,
@@ -243,43 +222,103 @@ impl Matcher {
         if self.slots.is_empty() {
             return kept;
         }
-        let bytes = normalized.text.as_bytes();
-        // Names starting at the current word, shortest first: (end, name).
+        let words = &normalized.words;
+        let lower = normalized.lower.as_bytes();
+        // Names starting at the current word, shortest first: (last word, name).
         let mut here: Vec<(usize, usize)> = Vec::with_capacity(8);
+        // Words before this one are part of a name kept already.
         let mut covered_to = 0;
-        // Starts come in order: their runs of the map back to the text are walked, not searched.
-        let mut run_hint = 0;
-        for start in starts {
-            if start < covered_to || start >= bytes.len() {
+        for first in starts {
+            if first < covered_to || first >= words.len() {
                 continue;
             }
             here.clear();
-            let (mut end, mut hash) = add_word(bytes, start, SEED);
-            while let Some(sequence) = self.get(hash, &bytes[start..end]) {
+            let mut last = first;
+            let mut hash = add_letters(lower, &words[first], SEED);
+            while let Some(sequence) = self.get_words(hash, normalized, &words[first..=last]) {
                 if let Some(name) = sequence.name {
-                    here.push((end, name as usize));
+                    here.push((last, name as usize));
                 }
-                if !sequence.continues || end + 1 >= bytes.len() {
+                if !sequence.continues || last + 1 >= words.len() {
                     break;
                 }
-                (end, hash) = add_word(bytes, end + 1, hash);
+                last += 1;
+                hash = add_letters(lower, &words[last], hash);
             }
-            for &(end, name) in here.iter().rev() {
-                let (original_start, original_end) =
-                    normalized.original_range_after(&mut run_hint, start, end);
-                if accept(original_start, original_end, name) {
-                    kept.push(RawMatch {
-                        start: original_start,
-                        end: original_end,
-                        name,
-                    });
-                    covered_to = end;
+            for &(last, name) in here.iter().rev() {
+                let (start, end) = (words[first].start as usize, words[last].end as usize);
+                if accept(start, end, name) {
+                    kept.push(RawMatch { start, end, name });
+                    covered_to = last + 1;
                     break;
                 }
             }
         }
         kept
     }
+
+    /// What the words `sequence` are, one after another, given their hash as made by
+    /// [`add_letters`] (the hash of the key they spell with single spaces between).
+    #[inline]
+    fn get_words(
+        &self,
+        hash: u64,
+        normalized: &Normalized,
+        sequence: &[NormalWord],
+    ) -> Option<WordSequence> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let (mut at, hash) = finish(hash);
+        loop {
+            at &= mask;
+            let slot = &self.slots[at];
+            if slot.hash == EMPTY {
+                return None;
+            }
+            if slot.hash == hash && spells(self.key(slot), normalized, sequence) {
+                return Some(slot.sequence);
+            }
+            at += 1;
+        }
+    }
+}
+
+/// `hash` with the letters of `word` (in `lower`) added, as [`add_word`] adds a word of a key:
+/// eight bytes at a time, then what is left (nothing, when the word fills its last eight).
+#[inline]
+fn add_letters(lower: &[u8], word: &NormalWord, mut hash: u64) -> u64 {
+    let mut at = word.at as usize;
+    let mut left = word.len as usize;
+    while left >= 8 {
+        hash = (hash.rotate_left(5) ^ super::normalize::eight_at(lower, at)).wrapping_mul(SEED);
+        at += 8;
+        left -= 8;
+    }
+    let rest = if left == 0 {
+        0
+    } else {
+        super::normalize::eight_at(lower, at) & (u64::MAX >> (64 - 8 * left))
+    };
+    (hash.rotate_left(5) ^ rest).wrapping_mul(SEED)
+}
+
+/// Whether `key` is the words of `sequence` with single spaces between them.
+#[inline]
+fn spells(key: &[u8], normalized: &Normalized, sequence: &[NormalWord]) -> bool {
+    let mut rest = key;
+    for (index, word) in sequence.iter().enumerate() {
+        if index > 0 {
+            match rest.split_first() {
+                Some((b' ', after)) => rest = after,
+                _ => return false,
+            }
+        }
+        let letters = normalized.letters(word);
+        if rest.len() < letters.len() || !same_bytes(&rest[..letters.len()], letters) {
+            return false;
+        }
+        rest = &rest[letters.len()..];
+    }
+    rest.is_empty()
 }
 
 #[cfg(test)]
@@ -365,8 +404,9 @@ mod tests {
             }
             let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
             let normalized = normalize_text(&text);
+            let written = normalized.text();
             let mut expected: Vec<(usize, usize, usize)> = automaton
-                .find_overlapping_iter(normalized.text.as_str())
+                .find_overlapping_iter(written.as_str())
                 .map(|m| (m.start() + 1, m.end() - 1, m.pattern().as_usize()))
                 .collect();
             expected.sort_unstable();
@@ -378,7 +418,21 @@ mod tests {
             let mut expected: Vec<(usize, usize, usize)> = expected
                 .into_iter()
                 .map(|(start, end, name)| {
-                    let (start, end) = normalized.original_range(start, end);
+                    // The words that start and end there in the written-out normal form.
+                    let mut at = 1;
+                    let (mut first, mut last) = (None, None);
+                    for word in &normalized.words {
+                        if at == start {
+                            first = Some(word.start as usize);
+                        }
+                        at += word.len as usize;
+                        if at == end {
+                            last = Some(word.end as usize);
+                        }
+                        at += 1;
+                    }
+                    let whole = first.zip(last);
+                    let (start, end) = whole.unwrap_or_else(|| panic!("{start}..{end}"));
                     (start, end, name)
                 })
                 .collect();

@@ -16,7 +16,7 @@ use crate::text::{decimal_digits, push_ascii};
 use super::Gazetteer;
 use super::matcher::{NameEntry, RawMatch};
 use super::normalize::normalize_text;
-use super::roles::{self, NameTraits, Site, Verdict, Word};
+use super::roles::{self, NameTraits, Site, Verdict, Word, Words};
 
 /// Where the war was fought: the middle of Nagorno-Karabakh.
 pub const WAR_CENTRE: (f64, f64) = (39.85, 46.75);
@@ -449,11 +449,14 @@ fn best<'g>(g: &'g Gazetteer, found: &Found) -> Option<&'g Place> {
 
 /// Every place mention of `text`, resolved and with its role.
 pub fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
-    mentions_reusing(g, text, true)
+    mentions_reusing(g, text, true, true)
 }
 
-/// [`mentions`]; `reuse` as [`write_mentions`] takes it.
-fn mentions_reusing(g: &Gazetteer, text: &str, reuse: bool) -> Vec<Mention> {
+/// [`mentions`]; `reuse` as [`write_mentions`] takes it. With `near_words`, the role rules read
+/// the normaliser's words in sentences where those are the words read from the text, each made
+/// into a word of the text only when a rule reads it (a few near each name); without it, every
+/// word of the sentence is read from the text first.
+fn mentions_reusing(g: &Gazetteer, text: &str, reuse: bool, near_words: bool) -> Vec<Mention> {
     let normalized = normalize_text(text);
     // Names are capitalised: only words whose first letter is not lower case are tried.
     let starts = normalized.name_starts.iter().map(|&at| at as usize);
@@ -493,15 +496,14 @@ fn mentions_reusing(g: &Gazetteer, text: &str, reuse: bool) -> Vec<Mention> {
         sort_candidates(&mut f.candidates);
     }
     apply_neighbours(g, &mut found);
-    apply_relative_phrases(g, text, &sentences, &mut found);
+    apply_relative_phrases(g, text, normalized.lower_text(), &sentences, &mut found);
 
     // Roles.
     let credits = roles::credit_spans_at(text, &landmarks.credit_anchors);
     // Words only of the sentences that hold a name, each split once, all in one buffer: each
     // sentence keeps its range of it and what `tells_of_the_past` found.
-    let mut all_words: Vec<Word> = Vec::with_capacity(text.len() / 5);
-    let mut sentence_words: Vec<Option<(Range<usize>, Option<String>)>> =
-        vec![None; sentences.len()];
+    let mut all_words: Vec<Word> = Vec::new();
+    let mut sentence_words: Vec<Option<SentenceWords>> = vec![None; sentences.len()];
     // Names seen as part of a person's name.
     let mut persons: Vec<usize> = Vec::new();
     for f in found.iter_mut() {
@@ -520,29 +522,66 @@ fn mentions_reusing(g: &Gazetteer, text: &str, reuse: bool) -> Vec<Mention> {
             }
         } else {
             let place = best(g, f);
-            let (words, past): (&[Word], Option<&str>) = match (
+            let (words, past, first_word, after_word) = match (
                 sentence_words.get_mut(f.sentence),
                 sentences.get(f.sentence),
             ) {
                 (Some(slot), Some(span)) => {
-                    let (range, past) = slot.get_or_insert_with(|| {
-                        let from = all_words.len();
-                        roles::push_sentence_words(&mut all_words, text, &normalized, span.clone());
-                        let past = roles::tells_of_the_past(&all_words[from..]);
-                        (from..all_words.len(), past)
+                    let known = slot.get_or_insert_with(|| {
+                        let plain = roles::plain_sentence_words(&normalized, span.clone())
+                            .filter(|_| near_words);
+                        match plain {
+                            Some(range) => SentenceWords {
+                                past: roles::tells_of_the_past_plain(
+                                    &normalized,
+                                    &normalized.words[range.clone()],
+                                ),
+                                range,
+                                plain: true,
+                            },
+                            None => {
+                                let from = all_words.len();
+                                roles::push_sentence_words(
+                                    &mut all_words,
+                                    text,
+                                    &normalized,
+                                    span.clone(),
+                                );
+                                SentenceWords {
+                                    past: roles::tells_of_the_past(&all_words[from..]),
+                                    range: from..all_words.len(),
+                                    plain: false,
+                                }
+                            }
+                        }
                     });
-                    (&all_words[range.clone()], past.as_deref())
+                    let past = known.past.as_deref();
+                    if known.plain {
+                        // The normaliser's words, made into words of the text only where the
+                        // rules read them.
+                        let sentence = &normalized.words[known.range.clone()];
+                        let (first, after) = name_words(
+                            sentence,
+                            f.start,
+                            f.end,
+                            |w| w.start as usize,
+                            |w| w.end as usize,
+                        );
+                        let words = Words::Plain {
+                            words: sentence,
+                            lower: normalized.lower.as_str(),
+                            text,
+                        };
+                        (words, past, first, after)
+                    } else {
+                        let words = &all_words[known.range.clone()];
+                        let (first, after) =
+                            name_words(words, f.start, f.end, |w| w.start, |w| w.end);
+                        (Words::Read(words), past, first, after)
+                    }
                 }
-                _ => (&[], None),
+                _ => (Words::Read(&[]), None, 0, 0),
             };
-            // Words are in order and do not overlap: both ends rise through them.
-            let first_word = words.partition_point(|w| w.end <= f.start);
-            let first_word = if first_word == words.len() {
-                0
-            } else {
-                first_word
-            };
-            let after_word = words.partition_point(|w| w.start < f.end);
             let normalized_name = g.names()[f.name].normalized.as_str();
             let site = Site {
                 text,
@@ -578,6 +617,30 @@ fn mentions_reusing(g: &Gazetteer, text: &str, reuse: bool) -> Vec<Mention> {
     propagate_through_lists(text, &mut found);
 
     write_mentions(g, text, found, reuse)
+}
+
+/// The words of one sentence holding a name, and what `tells_of_the_past` found there.
+#[derive(Clone)]
+struct SentenceWords {
+    /// Indices in the normaliser's words when `plain` (see [`roles::plain_sentence_words`]),
+    /// else in the buffer of [`Word`]s read from the text.
+    range: Range<usize>,
+    plain: bool,
+    past: Option<String>,
+}
+
+/// Index of the first of `words` holding the name `start..end` (0 when none ends after its
+/// start) and one past the last: words are in order and do not overlap.
+fn name_words<W>(
+    words: &[W],
+    start: usize,
+    end: usize,
+    word_start: impl Fn(&W) -> usize,
+    word_end: impl Fn(&W) -> usize,
+) -> (usize, usize) {
+    let first = words.partition_point(|w| word_end(w) <= start);
+    let first = if first == words.len() { 0 } else { first };
+    (first, words.partition_point(|w| word_start(w) < end))
 }
 
 /// The mentions of `found`, in order, leaving out names that are not places. With `reuse`, a
@@ -1100,6 +1163,7 @@ fn angle_between(a: f64, b: f64) -> f64 {
 fn apply_relative_phrases<'a>(
     g: &'a Gazetteer,
     text: &'a str,
+    lower: &str,
     sentences: &[Range<usize>],
     found: &mut [Found<'a>],
 ) {
@@ -1117,8 +1181,6 @@ fn apply_relative_phrases<'a>(
         return;
     }
     let units = &units[..present];
-    // ASCII lower case of the whole article, for the words of the phrases: made for the first.
-    let mut lower: Option<String> = None;
     for index in 0..found.len() {
         let sentence_end = sentences
             .get(found[index].sentence)
@@ -1129,7 +1191,6 @@ fn apply_relative_phrases<'a>(
         if !units.iter().any(|unit| ahead.contains(unit)) {
             continue;
         }
-        let lower = lower.get_or_insert_with(|| text.to_ascii_lowercase());
         let Some(relative) = relative_phrase(text, lower, after_name, sentence_end) else {
             continue;
         };
@@ -1450,8 +1511,8 @@ mod tests {
         );
         let mut reused = 0;
         for text in &texts {
-            let plain = mentions_reusing(&g, text, false);
-            let fast = mentions_reusing(&g, text, true);
+            let plain = mentions_reusing(&g, text, false, true);
+            let fast = mentions_reusing(&g, text, true, true);
             assert_eq!(fast, plain);
             let mut seen = Vec::new();
             for m in &plain {
@@ -1464,6 +1525,43 @@ mod tests {
             }
         }
         assert!(reused > 20, "only {reused} mentions repeat an earlier one");
+    }
+
+    /// The role rules decide on the normaliser's words, made into words only where read, as
+    /// they decide on every word of the sentence read from the text: on the seeds and on sentences
+    /// where each rule fires, at the start, middle and end of sentences, next to letters
+    /// outside ASCII or not.
+    #[test]
+    fn roles_from_the_words_near_names_are_those_from_whole_sentences() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let g = Gazetteer::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let mut texts = crate::seed_texts::seed_texts();
+        texts.push(
+            "Mercenaries and fighters recruited by Ankara, paid well and flown in from Syria and \
+             Libya, fought near Fuzuli. Hundreds of volunteers arrived on buses from Yerevan. \
+             Mr Aliyev met President Macron in Paris. Margarita Georgia spoke. Vladimir Putin \
+             called Baku. Moscow had also offered talks; Baku said no. The president of \
+             Azerbaijan spoke to the foreign ministers of Armenia and Russia. Talks between \
+             Armenia and Azerbaijan stalled. Moscow's influence grew. Yerevan was hit by \
+             shells. Talks in Moscow went on. In 1994 Stepanakert was shelled, as during the \
+             first Nagorno-Karabakh war. Since 1994 Goris has grown. In the early 1990s Shusha \
+             fell. OSCE Minsk Group envoys met. France 24 reported from Tbilisi. The Kremlin \
+             said. Stepanakert Airport was closed. Ganja University closed. Stepanakert"
+                .to_string(),
+        );
+        texts.push(
+            "Şuşa was hit; Mr Əliyev spoke of Gəncə. From Syria, mercenaries came to Ağdam. \
+             In 1992 Xankəndi fell. Baku said Füzuli was taken. Ganja — “Ganja” — hit."
+                .to_string(),
+        );
+        let mut roles = 0;
+        for text in &texts {
+            let whole = mentions_reusing(&g, text, true, false);
+            let near = mentions_reusing(&g, text, true, true);
+            assert_eq!(near, whole);
+            roles += whole.len();
+        }
+        assert!(roles > 150, "only {roles} mentions");
     }
 
     /// Places of the gazetteer are the same reference exactly when they have the same id.

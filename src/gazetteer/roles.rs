@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use crate::model::MentionRole;
 
 use super::landmarks::{BYTE_FLAGS, CREDIT_ANCHOR_BYTES, WORD};
-use super::normalize::{AsciiWord, Normalized, ascii_word_end, is_alphanumeric, normalize_text};
+use super::normalize::{NormalWord, Normalized, ascii_word_end, is_alphanumeric, normalize_text};
 
 /// The role of one name, or the finding that it is not a place at all (part of a person's name).
 #[derive(Clone, Debug, PartialEq)]
@@ -413,11 +413,10 @@ fn scan_words<'a>(
     at
 }
 
-/// [`push_words`] for the range of a sentence, taking the runs of ASCII letters and digits the
-/// normaliser found ([`Normalized::ascii_words`], in order) instead of finding them again, and
-/// their lower case from the normalised text. Only next to characters outside ASCII is the text
-/// itself read, as [`push_words`] reads it: "Şuşa" is one word there, where the normaliser sees
-/// the runs "u" and "a".
+/// [`push_words`] for the range of a sentence, taking the words the normaliser found
+/// ([`Normalized::words`], in order) instead of finding them again, and their lower case from
+/// [`Normalized::lower`]. Where the sentence has letters outside ASCII its words are read from
+/// the text as [`push_words`] reads them: "Şuşa" is one word there, and its letters are kept.
 pub fn push_sentence_words<'a>(
     out: &mut Vec<Word<'a>>,
     text: &'a str,
@@ -427,78 +426,63 @@ pub fn push_sentence_words<'a>(
     if text.get(range.clone()).is_none() {
         return;
     }
-    let bytes = text.as_bytes();
-    let end = range.end;
-    let runs = &normalized.ascii_words;
-    let mut at = range.start;
-    let first = runs.partition_point(|run| run.end as usize <= at);
-    // Most sentences have no letter outside ASCII: their words are the runs, as they are.
-    let outside = &normalized.letters_outside_ascii;
-    let next_outside = outside.partition_point(|&o| (o as usize) < range.start);
-    if outside.get(next_outside).is_none_or(|&o| o as usize >= end) {
-        let last = first + runs[first..].partition_point(|run| (run.start as usize) < end);
-        let words = &runs[first..last];
-        let whole = |run: Option<&AsciiWord>| {
-            run.is_none_or(|run| run.start as usize >= range.start && run.end as usize <= end)
-        };
-        if whole(words.first()) && whole(words.last()) {
-            // One reservation for the sentence: no capacity check per word.
-            out.extend(
-                words
-                    .iter()
-                    .map(|run| run_word(bytes, normalized, run, run.end as usize)),
+    match plain_sentence_words(normalized, range.clone()) {
+        Some(words) => push_plain_words(out, text, normalized, &normalized.words[words]),
+        None => {
+            scan_words(
+                out,
+                text,
+                Some(normalized.lower_text()),
+                range.start,
+                range.end,
+                range.end,
             );
-            return;
         }
-    }
-    for run in &runs[first..] {
-        let (start, run_end) = (run.start as usize, run.end as usize);
-        if start >= end {
-            break;
-        }
-        if run_end <= at {
-            // Read already, with characters outside ASCII next to it.
-            continue;
-        }
-        // The run is a word of its own when nothing but ASCII separators come before it and no
-        // character outside ASCII goes on after it.
-        let alone = start >= at
-            && bytes[at..start].is_ascii()
-            && (run_end >= end || bytes[run_end].is_ascii());
-        if !alone {
-            at = scan_words(out, text, None, at, run_end, end);
-            continue;
-        }
-        let word_end = run_end.min(end);
-        out.push(run_word(bytes, normalized, run, word_end));
-        at = word_end;
-    }
-    if at < end {
-        scan_words(out, text, None, at, end, end);
     }
 }
 
-/// The word of a run of ASCII letters and digits, up to `word_end`, its lower case read from the
-/// normalised text.
-fn run_word<'a>(
-    bytes: &[u8],
-    normalized: &'a Normalized,
-    run: &AsciiWord,
-    word_end: usize,
-) -> Word<'a> {
-    let start = run.start as usize;
-    let lower_at = run.normalized as usize;
-    Word {
-        start,
-        end: word_end,
-        lower: Cow::Borrowed(
-            normalized
-                .text
-                .get(lower_at..lower_at + (word_end - start))
-                .unwrap_or(""),
-        ),
-        capitalised: bytes.get(start).is_some_and(u8::is_ascii_uppercase),
+/// The indices in [`Normalized::words`] of the words of `range` when they are the words
+/// [`push_words`] reads there: when the range has no letter outside ASCII (its words are then
+/// runs of ASCII letters and digits) and cuts none of them.
+pub fn plain_sentence_words(normalized: &Normalized, range: Range<usize>) -> Option<Range<usize>> {
+    let (start, end) = (range.start, range.end);
+    let outside = &normalized.letters_outside_ascii;
+    let next_outside = outside.partition_point(|&o| (o as usize) < start);
+    if outside
+        .get(next_outside)
+        .is_some_and(|&o| (o as usize) < end)
+    {
+        return None;
     }
+    let words = &normalized.words;
+    let first = words.partition_point(|w| w.end as usize <= start);
+    let last = first + words[first..].partition_point(|w| (w.start as usize) < end);
+    let whole = |word: Option<&NormalWord>| {
+        word.is_none_or(|w| w.start as usize >= start && w.end as usize <= end)
+    };
+    (whole(words[first..last].first()) && whole(words[first..last].last())).then_some(first..last)
+}
+
+/// The [`Word`]s of `words`, words of the normaliser that are runs of ASCII letters and digits
+/// (see [`plain_sentence_words`]), their lower case borrowed from [`Normalized::lower`].
+pub fn push_plain_words<'a>(
+    out: &mut Vec<Word<'a>>,
+    text: &'a str,
+    normalized: &'a Normalized,
+    words: &[NormalWord],
+) {
+    let bytes = text.as_bytes();
+    let lower = normalized.lower.as_str();
+    // One reservation for them all: no capacity check per word.
+    out.extend(words.iter().map(|w| {
+        let (start, end) = (w.start as usize, w.end as usize);
+        Word {
+            start,
+            end,
+            lower: Cow::Borrowed(lower.get(start..end).unwrap_or("")),
+            capitalised: bytes.get(start).is_some_and(u8::is_ascii_uppercase),
+        }
+    }));
 }
 
 /// True when only spaces (no punctuation) separate `from` and `to`.
@@ -665,31 +649,67 @@ pub fn credit_spans_at(
 /// Whether the sentence tells of the past: "in 1988", "in the early 1990s", "the first
 /// Nagorno-Karabakh war". "Since 1994" compares with the past and does not count.
 pub fn tells_of_the_past(sentence_words: &[Word<'_>]) -> Option<String> {
-    for (i, word) in sentence_words.iter().enumerate() {
+    past_in(
+        sentence_words.len(),
+        |i| {
+            let lower = sentence_words[i].lower.as_bytes();
+            (lower.first().copied(), lower.len())
+        },
+        |i| sentence_words[i].lower.as_ref(),
+    )
+}
+
+/// [`tells_of_the_past`] for the normaliser's words of a sentence as [`plain_sentence_words`]
+/// gives them, read where they are in [`Normalized::lower`] without making [`Word`]s of them.
+pub fn tells_of_the_past_plain(normalized: &Normalized, words: &[NormalWord]) -> Option<String> {
+    let lower = normalized.lower.as_str();
+    let bytes = lower.as_bytes();
+    past_in(
+        words.len(),
+        |i| {
+            let word = &words[i];
+            (bytes.get(word.start as usize).copied(), word.len as usize)
+        },
+        |i| {
+            let word = &words[i];
+            lower
+                .get(word.start as usize..word.end as usize)
+                .unwrap_or("")
+        },
+    )
+}
+
+/// [`tells_of_the_past`] of `count` words, the lower case of the word at each index given by
+/// `lower` and its first byte and length by `first` (which settle most words).
+fn past_in<'w>(
+    count: usize,
+    first: impl Fn(usize) -> (Option<u8>, usize),
+    lower: impl Fn(usize) -> &'w str,
+) -> Option<String> {
+    for i in 0..count {
         // Only a year, "nineties", "eighties" or "first" can tell of the past.
-        if !matches!(
-            word.lower.as_bytes().first(),
-            Some(b'0'..=b'9' | b'n' | b'e' | b'f')
-        ) {
+        let may_tell = match first(i) {
+            (Some(b'0'..=b'9'), _) => true,
+            (Some(b'n' | b'e'), len) => len == "nineties".len(),
+            (Some(b'f'), len) => len == "first".len(),
+            _ => false,
+        };
+        if !may_tell {
             continue;
         }
-        let previous = i.checked_sub(1).map(|p| sentence_words[p].lower.as_ref());
+        let word = lower(i);
+        let previous = i.checked_sub(1).map(&lower);
         // Words are letters and digits: only one starting with a digit can be a number.
         let year = word
-            .lower
             .as_bytes()
             .first()
             .is_some_and(u8::is_ascii_digit)
-            .then(|| word.lower.trim_end_matches('s').parse::<u32>().ok())
+            .then(|| word.trim_end_matches('s').parse::<u32>().ok())
             .flatten()
             .filter(|y| (1900..2020).contains(y));
-        let decade_word = matches!(word.lower.as_ref(), "nineties" | "eighties");
+        let decade_word = matches!(word, "nineties" | "eighties");
         if year.is_some() || decade_word {
-            let before_since = sentence_words[..i]
-                .iter()
-                .rev()
-                .take(3)
-                .any(|w| w.lower == "since");
+            let before_since = (i.saturating_sub(3)..i).any(|j| lower(j) == "since");
             let dated = matches!(
                 previous,
                 Some(
@@ -707,19 +727,10 @@ pub fn tells_of_the_past(sentence_words: &[Word<'_>]) -> Option<String> {
                 )
             );
             if dated && !before_since {
-                return Some(concat(&[
-                    "the sentence recalls the past ('",
-                    &word.lower,
-                    "')",
-                ]));
+                return Some(concat(&["the sentence recalls the past ('", word, "')"]));
             }
         }
-        if word.lower == "first"
-            && sentence_words[i + 1..]
-                .iter()
-                .take(4)
-                .any(|w| w.lower == "war")
-        {
+        if word == "first" && (i + 1..count.min(i + 5)).any(|j| lower(j) == "war") {
             return Some("the sentence recalls an earlier war".into());
         }
     }
@@ -734,7 +745,7 @@ pub struct Site<'a> {
     /// Byte range of the sentence holding the name.
     pub sentence: Range<usize>,
     /// Words of that sentence.
-    pub words: &'a [Word<'a>],
+    pub words: Words<'a>,
     /// What `tells_of_the_past` found for the sentence (computed once per sentence).
     pub past: Option<&'a str>,
     /// Index in `words` of the first word of the name, and one past its last.
@@ -743,14 +754,72 @@ pub struct Site<'a> {
     pub traits: NameTraits,
 }
 
-impl Site<'_> {
-    fn word_before(&self, back: usize) -> Option<&Word<'_>> {
+/// The words of a sentence, as the role rules read them: made one by one, only those read.
+#[derive(Clone, Copy, Debug)]
+pub enum Words<'a> {
+    /// Words read from the text ([`push_words`]).
+    Read(&'a [Word<'a>]),
+    /// The normaliser's words of a sentence where they are the words read from the text (see
+    /// [`plain_sentence_words`]); their lower case is at their own offsets in `lower`.
+    Plain {
+        words: &'a [NormalWord],
+        lower: &'a str,
+        text: &'a str,
+    },
+}
+
+/// One word of [`Words`], as [`Word`] has it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WordRef<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub lower: &'a str,
+    pub capitalised: bool,
+}
+
+impl<'a> Words<'a> {
+    /// The word at `index`, if there is one.
+    #[inline]
+    pub fn get(&self, index: usize) -> Option<WordRef<'a>> {
+        match *self {
+            Words::Read(words) => words.get(index).map(|w| WordRef {
+                start: w.start,
+                end: w.end,
+                lower: match &w.lower {
+                    Cow::Borrowed(lower) => lower,
+                    Cow::Owned(lower) => lower.as_str(),
+                },
+                capitalised: w.capitalised,
+            }),
+            Words::Plain { words, lower, text } => words.get(index).map(|w| {
+                let (start, end) = (w.start as usize, w.end as usize);
+                WordRef {
+                    start,
+                    end,
+                    lower: lower.get(start..end).unwrap_or(""),
+                    capitalised: text
+                        .as_bytes()
+                        .get(start)
+                        .is_some_and(u8::is_ascii_uppercase),
+                }
+            }),
+        }
+    }
+
+    /// The words from `index` on, as long as there are any.
+    fn from(self, index: usize) -> impl Iterator<Item = WordRef<'a>> {
+        (index..).map_while(move |i| self.get(i))
+    }
+}
+
+impl<'a> Site<'a> {
+    fn word_before(&self, back: usize) -> Option<WordRef<'a>> {
         self.first_word
             .checked_sub(back)
             .and_then(|i| self.words.get(i))
     }
 
-    fn word_after(&self, ahead: usize) -> Option<&Word<'_>> {
+    fn word_after(&self, ahead: usize) -> Option<WordRef<'a>> {
         self.words.get(self.after_word + ahead)
     }
 
@@ -777,7 +846,7 @@ pub fn classify(site: &Site) -> Verdict {
     // Part of an organisation's or a medium's name.
     if let Some(next) = site.word_after(0) {
         let joined = only_spaces(site.text, site.end, next.start);
-        if joined && in_list(&next.lower, IN_ORGANISATION_HEADS) {
+        if joined && in_list(next.lower, IN_ORGANISATION_HEADS) {
             let whole = site.text.get(site.start..next.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
@@ -788,7 +857,7 @@ pub fn classify(site: &Site) -> Verdict {
     }
     if let Some(previous) = site.word_before(1) {
         let joined = only_spaces(site.text, previous.end, site.start);
-        if joined && in_list(&previous.lower, IN_ORGANISATION_PREFIXES) {
+        if joined && in_list(previous.lower, IN_ORGANISATION_PREFIXES) {
             let whole = site.text.get(previous.start..site.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
@@ -799,7 +868,7 @@ pub fn classify(site: &Site) -> Verdict {
         // Part of a person's name: "Mr Aliyev", "Margarita Georgia", not "Azerbaijani Ganja".
         if joined && previous.capitalised && !site.traits.country {
             let is_sentence_start = site.first_word == 1;
-            let lower = previous.lower.as_ref();
+            let lower = previous.lower;
             if in_list(lower, IN_TITLES) {
                 return Verdict::NotAPlace(concat(&["'", lower, " ", name, "' is a person"]));
             }
@@ -825,7 +894,7 @@ pub fn classify(site: &Site) -> Verdict {
         && let Some(next) = site.word_after(0)
         && only_spaces(site.text, site.end, next.start)
         && next.capitalised
-        && word_lists(&next.lower) & (IN_PLACE_NOUNS | IN_NOT_FIRST_NAMES) == 0
+        && word_lists(next.lower) & (IN_PLACE_NOUNS | IN_NOT_FIRST_NAMES) == 0
         && !next.lower.chars().all(|c| c.is_ascii_digit())
     {
         let whole = site.text.get(site.start..next.end).unwrap_or(name);
@@ -834,11 +903,9 @@ pub fn classify(site: &Site) -> Verdict {
 
     // Origin of fighters: "mercenaries from Syria and Libya".
     if site.word_before(1).is_some_and(|w| w.lower == "from") {
-        let lead = &site.words[..site.first_word];
+        let lead = (0..site.first_word).rev().take(14);
         if lead
-            .iter()
-            .rev()
-            .take(14)
+            .filter_map(|i| site.words.get(i))
             .any(|w| FIGHTER_WORDS.iter().any(|f| w.lower.starts_with(f)))
         {
             return Verdict::role(
@@ -862,13 +929,12 @@ pub fn classify(site: &Site) -> Verdict {
         return Verdict::role(MentionRole::Actor, why);
     }
     if site.traits.capital {
-        let previous = site.word_before(1).map(|w| w.lower.as_ref());
+        let previous = site.word_before(1).map(|w| w.lower);
         let hit = site
             .words
-            .iter()
-            .skip(site.after_word)
+            .from(site.after_word)
             .take(3)
-            .any(|w| in_list(&w.lower, IN_HIT_VERBS));
+            .any(|w| in_list(w.lower, IN_HIT_VERBS));
         let locative = previous.is_some_and(|p| in_list(p, IN_LOCATIVES));
         if !locative && !hit {
             return Verdict::role(
@@ -888,8 +954,8 @@ fn speaks_as_government(site: &Site) -> Option<String> {
     if rest.starts_with("'s") || rest.starts_with("’s") {
         return Some(concat(&["'", name, "'s' stands for its government"]));
     }
-    for word in site.words.iter().skip(site.after_word).take(4) {
-        let lower = word.lower.as_ref();
+    for word in site.words.from(site.after_word).take(4) {
+        let lower = word.lower;
         let lists = word_lists(lower);
         if lists & IN_GOVERNMENT_VERBS != 0 {
             return Some(concat(&[
@@ -904,8 +970,8 @@ fn speaks_as_government(site: &Site) -> Option<String> {
             break;
         }
     }
-    let previous = site.word_before(1).map(|w| w.lower.as_ref());
-    let before_previous = site.word_before(2).map(|w| w.lower.as_ref());
+    let previous = site.word_before(1).map(|w| w.lower);
+    let before_previous = site.word_before(2).map(|w| w.lower);
     match previous {
         Some("of") if before_previous.is_some_and(|w| in_list(w, IN_OFFICES)) => Some(concat(&[
             "'",
@@ -1131,6 +1197,37 @@ mod tests {
             }
         }
         assert!(compared > 10_000, "{compared}");
+    }
+
+    /// The past read from the normaliser's words is the past read from the sentence's words,
+    /// on the seeds and on sentences that recall the past or almost do.
+    #[test]
+    fn the_past_from_the_normalisers_words_is_the_past_from_the_sentences_words() {
+        let mut texts = crate::seed_texts::seed_texts();
+        texts.push(
+            "In 1994 the war ended. Since 1994 it grew. The first Karabakh war. In the early \
+             1990s, shelling. Back in the nineties. First, the war. 2020 is not the past. The \
+             eighties were hard, said a man in 1988s. Of 1950 we know; by 2019 too. first \
+             of all the war"
+                .to_string(),
+        );
+        let mut pasts = 0;
+        for text in &texts {
+            let normalized = normalize_text(text);
+            let lower = text.to_ascii_lowercase();
+            for range in super::super::resolve::sentence_spans(text) {
+                let Some(plain) = plain_sentence_words(&normalized, range.clone()) else {
+                    continue;
+                };
+                let read = words(text, &lower, range);
+                let past = tells_of_the_past(&read);
+                let from_normaliser =
+                    tells_of_the_past_plain(&normalized, &normalized.words[plain]);
+                assert_eq!(from_normaliser, past);
+                pasts += usize::from(past.is_some());
+            }
+        }
+        assert!(pasts >= 8, "only {pasts} sentences tell of the past");
     }
 
     /// The test by bytes answers as the test by characters does.
