@@ -76,6 +76,8 @@ pub struct Parties<'a>(Vec<Party<'a>>);
 pub struct Found<'a> {
     pub demonyms: &'a [(usize, usize, usize)],
     pub persons: &'a [(usize, usize, usize)],
+    /// The shelling and fighting triggers: a country right before one acts by force.
+    pub attacks: [&'a [(usize, usize, usize)]; 2],
     pub mentions: &'a [&'a Mention],
     /// Where the sentence starts in the article: mentions' offsets minus this are the sentence's.
     pub sentence_start: usize,
@@ -154,7 +156,8 @@ pub fn parties_in<'a>(
             continue;
         };
         let karabakh = side == Side::Forces
-            && words_before(sentence, start, 2).any(|w| KARABAKH_WORDS.contains(&w.as_str()));
+            && words_before(sentence, start, 2)
+                .any(|w| KARABAKH_WORDS.iter().any(|k| k.eq_ignore_ascii_case(w)));
         let country = if karabakh {
             KARABAKH
         } else {
@@ -198,7 +201,7 @@ pub fn parties_in<'a>(
         // government, or its forces when it attacks ("Azerbaijan shelled Stepanakert").
         let side = match side_after(sentence, end, lexicon) {
             Some(side) => side,
-            None if !karabakh && attacks_after(sentence, end, lexicon) => Side::Forces,
+            None if !karabakh && attacks_after(sentence, end, found) => Side::Forces,
             None if !karabakh && mention.role == MentionRole::Actor => Side::Government,
             None => continue,
         };
@@ -257,27 +260,25 @@ fn side_after(sentence: &str, end: usize, lexicon: &Lexicon) -> Option<Side> {
         .unwrap_or(rest);
     // A title starts within the next two words and has at most two ("foreign ministry"): the
     // search reads the next three words, not the rest of the sentence.
-    let window = rest
-        .char_indices()
-        .filter(|&(i, c)| c.is_whitespace() && i > 0 && !rest[..i].ends_with(char::is_whitespace))
-        .nth(3)
-        .map_or(rest.len(), |(i, _)| i);
-    let rest = &rest[..window];
-    let mut next = rest.split_whitespace().take(2).map(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    });
+    let mut next = rest.split_whitespace();
     let first = next.next()?;
-    if let Some((start, _, _)) = lexicon.head_titles.find_iter(rest).next()
-        && rest[..start].split_whitespace().count() <= 1
-    {
+    let second = next.next();
+    let offset = |word: &str| word.as_ptr() as usize - rest.as_ptr() as usize;
+    let titled = std::iter::once(first)
+        .chain(second)
+        .any(|word| lexicon.head_titles.starts(&rest[offset(word)..]).is_some());
+    if titled {
         return Some(Side::Government);
     }
-    for word in std::iter::once(first).chain(next) {
-        if FORCE_WORDS.contains(&word.as_str()) {
+    let is_in = |list: &[&str], word: &str| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        list.iter().any(|listed| listed.eq_ignore_ascii_case(word))
+    };
+    for word in std::iter::once(first).chain(second) {
+        if is_in(FORCE_WORDS, word) {
             return Some(Side::Forces);
         }
-        if GOVERNMENT_WORDS.contains(&word.as_str()) {
+        if is_in(GOVERNMENT_WORDS, word) {
             return Some(Side::Government);
         }
     }
@@ -286,44 +287,37 @@ fn side_after(sentence: &str, end: usize, lexicon: &Lexicon) -> Option<Side> {
 
 /// True when the verb right after a country acts by force ("Azerbaijan shelled", "Armenia
 /// attacked"): one of the lexicon's shelling or fighting triggers starts within two words.
-fn attacks_after(sentence: &str, end: usize, lexicon: &Lexicon) -> bool {
-    let rest = &sentence[end..];
-    let near = rest.split_whitespace().take(2).map(str::len).sum::<usize>() + 2;
-    let near = &rest[..rest.len().min(near)];
-    let near = &near[..(0..=near.len())
-        .rev()
-        .find(|&i| near.is_char_boundary(i))
-        .unwrap_or(0)];
-    [EventKind::Shelling, EventKind::Fighting]
+fn attacks_after(sentence: &str, end: usize, found: &Found) -> bool {
+    // The verb starts after the name's space (or a closing quote and a space).
+    let next_word = sentence[end..]
+        .find(|c: char| !c.is_whitespace() && c != '"' && c != '”')
+        .map_or(usize::MAX, |gap| end + gap);
+    found
+        .attacks
         .iter()
-        .filter_map(|kind| lexicon.triggers.get(kind_slot(*kind)))
-        .any(|set| set.find_iter(near).next().is_some_and(|(s, _, _)| s <= 2))
-}
-
-fn kind_slot(kind: EventKind) -> usize {
-    EventKind::ALL
-        .iter()
-        .position(|k| *k == kind)
-        .unwrap_or(usize::MAX)
+        .any(|hits| hits.iter().any(|&(start, _, _)| start == next_word))
 }
 
 /// True when "by" stands right before `start` ("shelled by Azerbaijani forces", "by the
 /// Armenian army").
 fn follows_by(sentence: &str, start: usize) -> bool {
     let mut before = words_before(sentence, start, 2);
-    match before.next().as_deref() {
-        Some("by") => true,
-        Some("the") => before.next().as_deref() == Some("by"),
+    match before.next() {
+        Some(w) if w.eq_ignore_ascii_case("by") => true,
+        Some(w) if w.eq_ignore_ascii_case("the") => {
+            before.next().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        }
         _ => false,
     }
 }
 
-/// The last `n` words before `start`, nearest first, lower case.
-fn words_before(sentence: &str, start: usize, n: usize) -> impl Iterator<Item = String> + '_ {
-    sentence[..start].split_whitespace().rev().take(n).map(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    })
+/// The last `n` words before `start`, nearest first, without their punctuation.
+fn words_before(sentence: &str, start: usize, n: usize) -> impl Iterator<Item = &str> + '_ {
+    sentence[..start]
+        .split_whitespace()
+        .rev()
+        .take(n)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Each word of `sentence` with its start.
@@ -374,11 +368,18 @@ mod tests {
         let gazetteer = gazetteer();
         let demonyms: Vec<_> = lexicon.demonyms.find_iter(sentence).collect();
         let persons: Vec<_> = lexicon.actors.find_iter(sentence).collect();
+        let shelling: Vec<_> = lexicon.triggers[crate::atlas::kind_index(EventKind::Shelling)]
+            .find_iter(sentence)
+            .collect();
+        let fighting: Vec<_> = lexicon.triggers[crate::atlas::kind_index(EventKind::Fighting)]
+            .find_iter(sentence)
+            .collect();
         let mentions = gazetteer.mentions(sentence);
         let mentions: Vec<&Mention> = mentions.iter().collect();
         let found = Found {
             demonyms: &demonyms,
             persons: &persons,
+            attacks: [&shelling, &fighting],
             mentions: &mentions,
             sentence_start: 0,
         };

@@ -374,6 +374,8 @@ fn sentence_events(
             let found = super::actors::Found {
                 demonyms: scan.get(Set::Demonyms),
                 persons: scan.get(Set::Actors),
+                attacks: [EventKind::Shelling, EventKind::Fighting]
+                    .map(|kind| scan.get(Set::Triggers(crate::atlas::kind_index(kind)))),
                 mentions: sentence.mentions,
                 sentence_start: sentence.range.start,
             };

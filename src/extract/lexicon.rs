@@ -103,6 +103,25 @@ impl PhraseSet {
     pub fn phrase(&self, index: usize) -> &str {
         &self.phrases[index]
     }
+
+    /// The length of a phrase `text` starts with as whole words, in any ASCII case: a look at
+    /// one spot for a few phrases, without running the automaton over the text.
+    pub fn starts(&self, text: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let first = bytes.first()?.to_ascii_lowercase();
+        self.phrases
+            .iter()
+            .map(String::as_bytes)
+            .find_map(|phrase| {
+                let len = phrase.len();
+                // Most phrases differ at the first byte: that test comes before the whole compare.
+                (phrase.first().map(u8::to_ascii_lowercase) == Some(first)
+                    && bytes.len() >= len
+                    && bytes[..len].eq_ignore_ascii_case(phrase)
+                    && is_word_boundary(text, 0, len))
+                .then_some(len)
+            })
+    }
 }
 
 /// True when `text[start..end]` is not glued to a letter or digit on either side. A neighbour
@@ -781,6 +800,37 @@ mod tests {
             }
         }
         pairs.len()
+    }
+
+    #[test]
+    fn a_phrase_at_a_spot_is_one_the_automaton_finds_starting_there() {
+        let lexicon = project_lexicon();
+        let mut texts: Vec<String> = crate::seed_texts::seed_sentences();
+        texts.extend(
+            [
+                "Armenian Prime Minister Nikol Pashinyan spoke with Russian President Putin.",
+                "The Azerbaijani foreign ministry and the FOREIGN MINISTER's office replied.",
+                "Presidential elections; a presidency; the Kremlin-backed plan.",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for text in &texts {
+            for (at, _) in text.char_indices() {
+                let rest = &text[at..];
+                let by_automaton = lexicon
+                    .head_titles
+                    .find_iter(rest)
+                    .any(|(start, _, _)| start == 0);
+                assert_eq!(
+                    lexicon.head_titles.starts(rest).is_some(),
+                    by_automaton,
+                    "{rest}"
+                );
+                found += usize::from(by_automaton);
+            }
+        }
+        assert!(found > 20, "only {found} titles in the texts");
     }
 
     #[test]

@@ -70,7 +70,11 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
         let first_end = sentence.find(is_mark).unwrap_or(sentence.len());
         let first = &sentence[..first_end];
         let opening = words(first).next();
-        if opening.is_some_and(|w| LEADING_TOTAL_WORDS.contains(&w.as_str())) {
+        if opening.is_some_and(|w| {
+            LEADING_TOTAL_WORDS
+                .iter()
+                .any(|l| l.eq_ignore_ascii_case(w))
+        }) {
             return has_total_cue(first);
         }
     }
@@ -78,18 +82,25 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
 }
 
 fn has_total_cue(clause: &str) -> bool {
-    let words: Vec<String> = words(clause).collect();
-    words.iter().any(|w| TOTAL_WORDS.contains(&w.as_str()))
-        || words
-            .windows(2)
-            .any(|pair| TOTAL_PHRASES.contains(&[pair[0].as_str(), pair[1].as_str()]))
+    let mut previous = "";
+    for word in words(clause) {
+        let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+        if listed(TOTAL_WORDS)
+            || TOTAL_PHRASES.iter().any(|[first, second]| {
+                first.eq_ignore_ascii_case(previous) && second.eq_ignore_ascii_case(word)
+            })
+        {
+            return true;
+        }
+        previous = word;
+    }
+    false
 }
 
-/// The words of `text`, lower case (apostrophes and hyphens end a word too: "toll's" has "toll").
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of `text` (apostrophes and hyphens end a word too: "toll's" has "toll").
+fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
 }
 
 fn find_ignoring_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
