@@ -62,7 +62,7 @@ struct Party<'a> {
     start: usize,
     end: usize,
     side: Side,
-    /// ISO 3166-1 alpha-2 code, or [`KARABAKH`].
+    /// ISO 3166-1 alpha-2 code, or the name of a party with none ([`KARABAKH`], a region).
     country: &'a str,
 }
 
@@ -191,22 +191,24 @@ pub fn parties_in<'a>(
         let Some(place) = mention.place.as_deref().and_then(|id| gazetteer.place(id)) else {
             continue;
         };
-        let karabakh = place.kind == PlaceKind::Region && place.id == "atlas:nagorno-karabakh";
-        let party_place = matches!(place.kind, PlaceKind::Country | PlaceKind::Capital) || karabakh;
-        if !party_place {
+        let region = place.kind == PlaceKind::Region;
+        if !(region || matches!(place.kind, PlaceKind::Country | PlaceKind::Capital)) {
             continue;
         }
-        // "Armenia's army", "Karabakh forces": the place with a force word is a force; a
-        // country or capital that speaks or acts ("Baku said", "Azerbaijan accused") is its
-        // government, or its forces when it attacks ("Azerbaijan shelled Stepanakert").
+        // "Armenia's army": a country with a force word is a force; a country or capital that
+        // speaks or acts ("Baku said", "Azerbaijan accused") is its government, or its forces
+        // when it attacks ("Azerbaijan shelled Stepanakert"). A region is a party only with a
+        // force or government word ("Karabakh forces", "Karabakh authorities"), under its own
+        // name.
         let side = match side_after(sentence, end, lexicon) {
             Some(side) => side,
-            None if !karabakh && attacks_after(sentence, end, found) => Side::Forces,
-            None if !karabakh && mention.role == MentionRole::Actor => Side::Government,
+            None if region => continue,
+            None if attacks_after(sentence, end, found) => Side::Forces,
+            None if mention.role == MentionRole::Actor => Side::Government,
             None => continue,
         };
-        let country = if karabakh {
-            KARABAKH
+        let country = if region {
+            place.name.as_str()
         } else {
             place.country.as_str()
         };
@@ -342,9 +344,10 @@ fn find_words(sentence: &str, needle: &str) -> Option<usize> {
     })
 }
 
-fn country_name<'g>(code: &str, gazetteer: &'g Gazetteer) -> Option<&'g str> {
-    if code == KARABAKH {
-        return Some(KARABAKH);
+/// The name of a party's country: a code is looked up, a name (a party with no code) is kept.
+fn country_name<'a>(code: &'a str, gazetteer: &'a Gazetteer) -> Option<&'a str> {
+    if code.len() != 2 {
+        return Some(code);
     }
     gazetteer.country_by_code(code).map(|c| c.name.as_str())
 }
@@ -430,6 +433,15 @@ mod tests {
                 "Armenian separatists shelled Tartar, Baku said.",
                 EventKind::Shelling,
                 Some("Baku")
+            ),
+            [NK]
+        );
+        // The region's own forces, named as the gazetteer names it.
+        assert_eq!(
+            actors(
+                "Karabakh forces shelled the Azerbaijani city of Tartar on Monday.",
+                EventKind::Shelling,
+                None
             ),
             [NK]
         );
