@@ -466,13 +466,15 @@ fn transliterate_words(
         } else {
             letter_at as usize
         };
-        let shift = words.len() as u32 - copied as u32;
+        // A run's index moves by this much (less when stretches joined runs into fewer words):
+        // a wrapping add of a wrapped difference moves it back as well as forward.
+        let shift = (words.len() as u32).wrapping_sub(copied as u32);
         words.extend_from_slice(&runs[copied..run]);
         while let Some(&name) = run_name_starts.get(next_name) {
             if name as usize >= run {
                 break;
             }
-            name_starts.push(name + shift);
+            name_starts.push(name.wrapping_add(shift));
             next_name += 1;
         }
         copied = run;
@@ -535,12 +537,12 @@ fn transliterate_words(
             words.push(word);
         }
     }
-    let shift = words.len() as u32 - copied as u32;
+    let shift = (words.len() as u32).wrapping_sub(copied as u32);
     words.extend_from_slice(&runs[copied..]);
     name_starts.extend(
         run_name_starts[next_name..]
             .iter()
-            .map(|&name| name + shift),
+            .map(|&name| name.wrapping_add(shift)),
     );
 }
 
