@@ -1483,39 +1483,33 @@ fn paint_legend(canvas: &mut Canvas, area: Rect, colors: &MapColors, presentatio
             colors.label,
         );
     }
-    let centre = top_left + Vec2::new(size * 0.9, 4.0 + row * (EventKind::ALL.len() as f32 + 0.5));
-    canvas.add(style::marker(
-        centre,
-        size * 0.42,
-        EventKind::Casualties,
-        colors.label,
-        true,
-        colors.marker_outline,
-    ));
-    canvas.text(
-        centre + Vec2::new(size, 0.0),
-        Align2::LEFT_CENTER,
-        "day implied / planned",
-        style::font(size * 0.9),
-        colors.label,
-    );
-    let centre = top_left + Vec2::new(size * 0.9, 4.0 + row * (EventKind::ALL.len() as f32 + 1.5));
-    canvas.add(style::marker(
-        centre,
-        size * 0.3,
-        EventKind::Casualties,
-        colors.label,
-        true,
-        colors.marker_outline,
-    ));
-    canvas.add(style::area_ring(centre, size * 0.3 + 3.0, colors.label));
-    canvas.text(
-        centre + Vec2::new(size, 0.0),
-        Align2::LEFT_CENTER,
-        "country- or region-wide",
-        style::font(size * 0.9),
-        colors.label,
-    );
+    // The two marks any kind can carry, drawn on a hollow circle in the label's colour.
+    let marks = [
+        ("day implied / planned", size * 0.42, false),
+        ("country- or region-wide", size * 0.3, true),
+    ];
+    for (n, (label, radius, ring)) in marks.into_iter().enumerate() {
+        let rows_above = EventKind::ALL.len() as f32 + n as f32 + 0.5;
+        let centre = top_left + Vec2::new(size * 0.9, 4.0 + row * rows_above);
+        canvas.add(style::marker(
+            centre,
+            radius,
+            EventKind::Casualties,
+            colors.label,
+            true,
+            colors.marker_outline,
+        ));
+        if ring {
+            canvas.add(style::area_ring(centre, radius + 3.0, colors.label));
+        }
+        canvas.text(
+            centre + Vec2::new(size, 0.0),
+            Align2::LEFT_CENTER,
+            label,
+            style::font(size * 0.9),
+            colors.label,
+        );
+    }
 }
 
 /// Where the inset goes and how it maps lon/lat to the screen.
