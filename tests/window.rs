@@ -666,6 +666,31 @@ fn far_places_go_to_the_inset_and_the_toll_line_has_the_report() {
 }
 
 #[test]
+fn a_toll_of_the_region_is_marked_area_wide_and_called_a_running_total() {
+    let mut harness = harness([1280.0, 720.0]);
+    harness.key_press(egui::Key::End);
+    harness.run();
+    let scene = harness.state().scene();
+    let toll = scene
+        .groups
+        .iter()
+        .find(|g| g.kind == EventKind::Casualties)
+        .expect("the toll has a marker");
+    // Placed in the whole region, not at a town: the marker carries the dashed ring.
+    assert!(toll.area_wide);
+    assert!(
+        scene
+            .groups
+            .iter()
+            .filter(|g| &*g.name != "Nagorno-Karabakh")
+            .all(|g| !g.area_wide)
+    );
+    harness.get_by_label("Nagorno-Karabakh · 1 source").click();
+    harness.run();
+    harness.get_by_label_contains("400 dead (running total of the war)");
+}
+
+#[test]
 fn up_to_this_day_keeps_earlier_events() {
     let mut harness = harness([1280.0, 720.0]);
     harness.key_press(egui::Key::End);
