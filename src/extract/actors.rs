@@ -109,7 +109,9 @@ pub fn actors_in(
     if parties.is_empty() {
         return Vec::new();
     }
-    if wanted == Side::Forces
+    // Order matters only between two parties or more.
+    if parties.len() > 1
+        && wanted == Side::Forces
         && let Some(at) = claimant.and_then(|c| find_words(sentence, c))
     {
         // A force that reports an attack or a battle is most often the one attacked ("the
@@ -123,7 +125,9 @@ pub fn actors_in(
         parties.extend(reporting);
     }
     // "… were shelled by Armenian forces": the agent of a passive verb acts first.
-    if let Some(agent) = parties.iter().position(|p| follows_by(sentence, p.start)) {
+    if parties.len() > 1
+        && let Some(agent) = parties.iter().position(|p| follows_by(sentence, p.start))
+    {
         let party = parties.remove(agent);
         parties.insert(0, party);
     }

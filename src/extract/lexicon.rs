@@ -71,6 +71,9 @@ struct HeadWords {
 pub struct PhraseSet {
     automaton: AhoCorasick,
     phrases: Vec<String>,
+    /// Per byte, whether some phrase starts with it (in either ASCII case): [`PhraseSet::starts`]
+    /// turns most spots away with one look-up.
+    first_bytes: [bool; 256],
 }
 
 impl PhraseSet {
@@ -79,9 +82,15 @@ impl PhraseSet {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(phrases)?;
+        let mut first_bytes = [false; 256];
+        for &byte in phrases.iter().filter_map(|p| p.as_bytes().first()) {
+            first_bytes[usize::from(byte.to_ascii_lowercase())] = true;
+            first_bytes[usize::from(byte.to_ascii_uppercase())] = true;
+        }
         Ok(PhraseSet {
             automaton,
             phrases: phrases.to_vec(),
+            first_bytes,
         })
     }
 
@@ -108,7 +117,11 @@ impl PhraseSet {
     /// one spot for a few phrases, without running the automaton over the text.
     pub fn starts(&self, text: &str) -> Option<usize> {
         let bytes = text.as_bytes();
-        let first = bytes.first()?.to_ascii_lowercase();
+        let first = *bytes.first()?;
+        if !self.first_bytes[usize::from(first)] {
+            return None;
+        }
+        let first = first.to_ascii_lowercase();
         self.phrases
             .iter()
             .map(String::as_bytes)
