@@ -23,6 +23,8 @@
 //! - Years before the publication year, decades and "for 28 years" are [`RefKind::Background`] (or a
 //!   background `Since`) and never give a day.
 
+use std::ops::Range;
+
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::corpus::war_start;
@@ -171,6 +173,65 @@ pub struct Found {
     pub future: bool,
     pub quoted: bool,
     pub speech: bool,
+}
+
+/// The time expressions of some sentences of one text, found while dating it: each sentence's
+/// byte range with what [`scan`] finds in it. A scan does not depend on the publication day, so
+/// the extraction reads these instead of scanning the same sentences again. Kept with the
+/// article's publication date; not saved (it is what the text gives, made again on reading).
+#[derive(Clone, Debug, Default)]
+pub struct TimeScans {
+    /// The length of the text the scans were made on: they are read only for a text as long.
+    text_len: usize,
+    /// In the order of their ranges, which do not overlap.
+    sentences: Vec<(Range<usize>, Vec<Found>)>,
+}
+
+impl TimeScans {
+    /// The scans of `text`'s sentences at the given ranges; ranges out of order, overlapping or
+    /// outside the text are left out.
+    pub fn new(text: &str, sentences: Vec<(Range<usize>, Vec<Found>)>) -> TimeScans {
+        let mut kept: Vec<(Range<usize>, Vec<Found>)> = Vec::with_capacity(sentences.len());
+        for (range, found) in sentences {
+            let after_the_last = kept.last().is_none_or(|(last, _)| last.end <= range.start);
+            if after_the_last && text.get(range.clone()).is_some() {
+                kept.push((range, found));
+            }
+        }
+        TimeScans {
+            text_len: text.len(),
+            sentences: kept,
+        }
+    }
+
+    /// What [`scan`] finds in `text[range]`, when that sentence was scanned.
+    pub fn of(&self, text: &str, range: &Range<usize>) -> Option<&[Found]> {
+        if text.len() != self.text_len {
+            return None;
+        }
+        let at = self
+            .sentences
+            .partition_point(|(r, _)| r.start < range.start);
+        let (scanned, found) = self.sentences.get(at)?;
+        (scanned == range).then_some(found.as_slice())
+    }
+
+    /// How many sentences were scanned.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+}
+
+/// Scans are what the text gives, not facts of their own: two publication dates are alike
+/// whatever scans they carry (one read back from a file carries none).
+impl PartialEq for TimeScans {
+    fn eq(&self, _: &TimeScans) -> bool {
+        true
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1921,7 +1982,12 @@ fn weekday_name(w: Weekday) -> &'static str {
 /// Every time expression of `sentence`, each resolved against the publication day. A sentence with
 /// no time words gives an empty list: its event takes the publication day, implicitly.
 pub fn time_refs(sentence: &str, published: NaiveDate) -> Vec<TimeRef> {
-    let found = scan(sentence);
+    time_refs_of(sentence, &scan(sentence), published)
+}
+
+/// [`time_refs`] of a sentence whose expressions `found` (what [`scan`] finds in it) are known:
+/// the scan does not depend on the publication day, so one made while dating the article serves.
+pub fn time_refs_of(sentence: &str, found: &[Found], published: NaiveDate) -> Vec<TimeRef> {
     if found.is_empty() {
         return Vec::new();
     }
@@ -1933,12 +1999,12 @@ pub fn time_refs(sentence: &str, published: NaiveDate) -> Vec<TimeRef> {
     // artillery fire…" is the night before that Thursday.
     let statement_day = refs
         .iter()
-        .zip(&found)
+        .zip(found)
         .find(|(r, f)| r.kind == RefKind::Day && f.speech && r.day.is_some() && !r.planned)
         .and_then(|(r, _)| r.day);
     let event_day = refs
         .iter()
-        .zip(&found)
+        .zip(found)
         .find(|(r, f)| {
             r.kind == RefKind::Day
                 && !f.speech
@@ -1946,7 +2012,7 @@ pub fn time_refs(sentence: &str, published: NaiveDate) -> Vec<TimeRef> {
                 && !matches!(f.expr, Expr::SameDay)
         })
         .and_then(|(r, _)| r.day);
-    for (r, f) in refs.iter_mut().zip(&found) {
+    for (r, f) in refs.iter_mut().zip(found) {
         match f.expr {
             // Quoted "tonight", "yesterday": the speaker's now, the day of the statement.
             Expr::Relative { offset, .. } if r.quoted && statement_day.is_some() => {
