@@ -175,32 +175,48 @@ pub struct Found {
     pub speech: bool,
 }
 
-/// The time expressions of some sentences of one text, found while dating it: each sentence's
-/// byte range with what [`scan`] finds in it. A scan does not depend on the publication day, so
-/// the extraction reads these instead of scanning the same sentences again. Kept with the
-/// article's publication date; not saved (it is what the text gives, made again on reading).
+/// One text's sentences and the time expressions of some of them, found while dating it: each
+/// scanned sentence's byte range with what [`scan`] finds in it. Neither depends on the
+/// publication day, so the extraction reads these instead of splitting the text and scanning the
+/// same sentences again. Kept with the article's publication date; not saved (it is what the
+/// text gives, made again on reading).
 #[derive(Clone, Debug, Default)]
 pub struct TimeScans {
-    /// The length of the text the scans were made on: they are read only for a text as long.
+    /// The length of the text split and scanned: nothing is read for a text of another length.
     text_len: usize,
+    /// Every sentence of the text ([`crate::text::sentences`]) as 32-bit offsets: `None` when not
+    /// kept (a text too long for them, a date set by hand).
+    sentences: Option<Vec<(u32, u32)>>,
     /// In the order of their ranges, which do not overlap.
-    sentences: Vec<(Range<usize>, Vec<Found>)>,
+    scanned: Vec<(Range<usize>, Vec<Found>)>,
 }
 
 impl TimeScans {
-    /// The scans of `text`'s sentences at the given ranges; ranges out of order, overlapping or
-    /// outside the text are left out.
-    pub fn new(text: &str, sentences: Vec<(Range<usize>, Vec<Found>)>) -> TimeScans {
-        let mut kept: Vec<(Range<usize>, Vec<Found>)> = Vec::with_capacity(sentences.len());
-        for (range, found) in sentences {
+    /// The sentences of `text` (all of them, as [`crate::text::sentences`] gives them) and the
+    /// scans of some at the given ranges; scans out of order, overlapping or outside the text are
+    /// left out.
+    pub fn new(
+        text: &str,
+        sentences: &[Range<usize>],
+        scanned: Vec<(Range<usize>, Vec<Found>)>,
+    ) -> TimeScans {
+        let mut kept: Vec<(Range<usize>, Vec<Found>)> = Vec::with_capacity(scanned.len());
+        for (range, found) in scanned {
             let after_the_last = kept.last().is_none_or(|(last, _)| last.end <= range.start);
             if after_the_last && text.get(range.clone()).is_some() {
                 kept.push((range, found));
             }
         }
+        let sentences = u32::try_from(text.len()).ok().map(|_| {
+            sentences
+                .iter()
+                .map(|r| (r.start as u32, r.end as u32))
+                .collect()
+        });
         TimeScans {
             text_len: text.len(),
-            sentences: kept,
+            sentences,
+            scanned: kept,
         }
     }
 
@@ -209,20 +225,32 @@ impl TimeScans {
         if text.len() != self.text_len {
             return None;
         }
-        let at = self
-            .sentences
-            .partition_point(|(r, _)| r.start < range.start);
-        let (scanned, found) = self.sentences.get(at)?;
+        let at = self.scanned.partition_point(|(r, _)| r.start < range.start);
+        let (scanned, found) = self.scanned.get(at)?;
         (scanned == range).then_some(found.as_slice())
+    }
+
+    /// The sentences of `text`, when kept for it.
+    pub fn sentences(&self, text: &str) -> Option<Vec<Range<usize>>> {
+        if text.len() != self.text_len {
+            return None;
+        }
+        let sentences = self.sentences.as_ref()?;
+        Some(
+            sentences
+                .iter()
+                .map(|&(start, end)| start as usize..end as usize)
+                .collect(),
+        )
     }
 
     /// How many sentences were scanned.
     pub fn len(&self) -> usize {
-        self.sentences.len()
+        self.scanned.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sentences.is_empty()
+        self.scanned.is_empty()
     }
 }
 

@@ -51,7 +51,14 @@ pub fn extract_article(
         .windows(2)
         .all(|pair| pair[0].start <= pair[1].start)
         && mentions.iter().all(|m| m.start <= m.end);
-    for whole in text::sentences(&article.text) {
+    // Split while dating the article, when it was.
+    let sentences = article
+        .published
+        .as_ref()
+        .and_then(|p| p.time_scans.sentences(&article.text))
+        .unwrap_or_else(|| text::sentences(&article.text));
+    debug_assert_eq!(sentences, text::sentences(&article.text));
+    for whole in sentences {
         // The whole sentence is scanned first: without a break cue in it (most sentences) it is
         // one clause, and that scan is the clause's.
         let mut scanned = None;
