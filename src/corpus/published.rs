@@ -556,11 +556,13 @@ mod tests {
                 .into(),
         );
         let mut kept = 0;
+        let mut bytes = 0;
         for text in &texts {
             let Some(published) = publication_date(text) else {
                 continue;
             };
             let scans = &published.time_scans;
+            bytes += scans.heap_bytes();
             assert_eq!(scans.sentences(text), Some(sentences(text)));
             assert_eq!(scans.sentences(&format!("{text} ")), None);
             for range in sentences(text) {
@@ -574,6 +576,11 @@ mod tests {
             assert!(scans.len() <= sentences(text).len());
         }
         assert!(kept >= 20, "only {kept} sentences' scans kept");
+        assert!(
+            bytes / texts.len() < 2048,
+            "{} bytes kept per text",
+            bytes / texts.len()
+        );
     }
 
     #[test]

@@ -1155,6 +1155,7 @@ mod tests {
             crate::synthetic::CorpusGenerator::new(&seeds, &gazetteer, 4096).generate(60, 11);
         articles.extend(seeds);
         let mut kept = 0;
+        let mut kept_bytes = 0;
         let mut events = 0;
         for article in &articles {
             let mentions = gazetteer.mentions(&article.text);
@@ -1162,6 +1163,7 @@ mod tests {
             let mut unscanned = article.clone();
             if let Some(published) = unscanned.published.as_mut() {
                 kept += published.time_scans.len();
+                kept_bytes += published.time_scans.heap_bytes();
                 published.time_scans = when::TimeScans::default();
             }
             let fresh = extract_article(&unscanned, &mentions, &gazetteer, &lexicon);
@@ -1172,6 +1174,10 @@ mod tests {
             kept > 500 && events > 500,
             "{kept} scans kept, {events} events"
         );
+        // What keeping them costs: about a quarter of the text's own size.
+        let per_article = kept_bytes / articles.len();
+        eprintln!("scans and sentences kept: {per_article} bytes per article");
+        assert!(per_article < 1536, "{per_article} bytes kept per article");
     }
 
     fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
