@@ -9,7 +9,9 @@ use crate::model::{EventKind, Mention, MentionRole, PlaceKind};
 use super::Lexicon;
 
 /// Words that make the demonym or country before them an armed party ("Azerbaijani forces",
-/// "Armenia's army", "an Azerbaijani offensive", "Armenian shelling of Ganja").
+/// "Armenia's army", "an Azerbaijani offensive", "Armenian shelling of Ganja"). [`side_word`]
+/// matches them and [`GOVERNMENT_WORDS`]; the lists are what it is tested on.
+#[cfg(test)]
 const FORCE_WORDS: &[&str] = &[
     "forces",
     "force",
@@ -41,6 +43,7 @@ const FORCE_WORDS: &[&str] = &[
 
 /// Words that make a party speak for its government ("Armenian Prime Minister", "Russia's
 /// foreign ministry"); the lexicon's head titles say the same, these are what it lacks.
+#[cfg(test)]
 const GOVERNMENT_WORDS: &[&str] = &["government", "authorities", "officials", "diplomats"];
 
 /// Before a demonym, words that make its forces those of Nagorno-Karabakh ("ethnic Armenian
@@ -359,8 +362,8 @@ fn side_of_words(
     None
 }
 
-/// The side a lower-case force or government word gives: [`FORCE_WORDS`] and
-/// [`GOVERNMENT_WORDS`] by `match`.
+/// The side a lower-case force or government word gives: the lists `FORCE_WORDS` and
+/// `GOVERNMENT_WORDS` (kept for the tests) by `match`.
 fn side_word(word: &[u8]) -> Option<Side> {
     match word {
         b"forces" | b"force" | b"troops" | b"army" | b"armed" | b"military" | b"soldiers"
