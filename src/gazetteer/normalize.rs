@@ -285,6 +285,44 @@ fn sixteen_sse2(low: u64, high: u64) -> Sixteen {
     }
 }
 
+/// The bits of sixteen bytes (`low` then `high`, little-endian) that are `a` or `b`, bit `k`
+/// for byte `k`.
+#[inline]
+pub(super) fn sixteen_either(low: u64, high: u64, a: u8, b: u8) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86-64 baseline: every x86-64 processor has it.
+        unsafe { sixteen_either_sse2(low, high, a, b) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        sixteen_either_portable(low, high, a, b)
+    }
+}
+
+/// [`sixteen_either`] with SSE2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn sixteen_either_sse2(low: u64, high: u64, a: u8, b: u8) -> u32 {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+    };
+    let bytes = _mm_set_epi64x(high as i64, low as i64);
+    _mm_movemask_epi8(_mm_or_si128(
+        _mm_cmpeq_epi8(bytes, _mm_set1_epi8(a as i8)),
+        _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b as i8)),
+    )) as u32
+}
+
+/// [`sixteen_either`] in plain integers, for any processor.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn sixteen_either_portable(low: u64, high: u64, a: u8, b: u8) -> u32 {
+    let gather = |flags: u64| ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32;
+    let either = |chunk: u64| bytes_equal(chunk, a) | bytes_equal(chunk, b);
+    gather(either(low)) | (gather(either(high)) << 8)
+}
+
 /// [`sixteen`] eight bytes at a time in plain integers, for any processor.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn sixteen_portable(low: u64, high: u64) -> Sixteen {
@@ -936,6 +974,11 @@ mod tests {
             }
             assert_eq!(sixteen(low, high), expected, "{bytes:?}");
             assert_eq!(sixteen_portable(low, high), expected, "{bytes:?}");
+            let either = bytes.iter().enumerate().fold(0, |mask, (k, &b)| {
+                mask | (u32::from(b == b'k' || b == b'm') << k)
+            });
+            assert_eq!(sixteen_either(low, high, b'k', b'm'), either, "{bytes:?}");
+            assert_eq!(sixteen_either_portable(low, high, b'k', b'm'), either);
         }
     }
 
