@@ -355,3 +355,97 @@ fn a_denial_is_kept_with_the_event_it_answers() {
     );
     assert_eq!(strikes[0].day, Some(day(2020, 10, 13)));
 }
+
+#[test]
+fn a_visit_announced_without_a_day_is_planned_and_undated() {
+    let atlas = extract(vec![article(
+        "visit.txt",
+        "Armenia's Prime Minister Nikol Pashinyan will visit Brussels next week to meet EU leaders.",
+        day(2020, 10, 5),
+    )]);
+    let event = find(&atlas, EventKind::Diplomacy, "Brussels")
+        .unwrap_or_else(|| panic!("no diplomacy at Brussels in\n{}", describe(&atlas)));
+    assert_eq!(event.status, Status::Planned, "{}", describe(&atlas));
+    // Not put on the publication day as if the visit had happened.
+    assert_eq!(event.day, None, "{}", describe(&atlas));
+}
+
+#[test]
+fn a_trip_for_talks_and_a_call_by_phone_are_diplomacy() {
+    // 5 October 2020 was a Monday.
+    let atlas = extract(vec![article(
+        "trip.txt",
+        "Azerbaijani President Ilham Aliyev was to travel to Moscow on Tuesday for talks with \
+         Russian President Vladimir Putin, his office said.\n\n\
+         Russian President Vladimir Putin discussed the conflict by phone with Armenian Prime \
+         Minister Nikol Pashinyan on Saturday, the Kremlin said.",
+        day(2020, 10, 5),
+    )]);
+    let talks: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy && place_names(&atlas, e) == ["Moscow"])
+        .collect();
+    let days: Vec<_> = talks.iter().map(|e| (e.day, e.status)).collect();
+    assert!(
+        days.contains(&(Some(day(2020, 10, 6)), Status::Planned)),
+        "{}",
+        describe(&atlas)
+    );
+    assert!(
+        days.contains(&(Some(day(2020, 10, 3)), Status::Happened)),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn a_name_others_call_a_place_is_no_telephone_call() {
+    let atlas = extract(vec![article(
+        "name.txt",
+        "Armenian Defence Ministry spokesman Artsrun Hovhannisyan said heavy fighting was \
+         continuing near Shusha, which Armenians call Shushi.",
+        day(2020, 11, 8),
+    )]);
+    assert!(
+        find(&atlas, EventKind::Fighting, "Shusha").is_some(),
+        "{}",
+        describe(&atlas)
+    );
+    assert!(
+        atlas.events.iter().all(|e| e.kind != EventKind::Diplomacy),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn a_death_toll_told_as_the_subject_of_its_clause() {
+    let atlas = extract(vec![article(
+        "toll.txt",
+        "The death toll among Armenian-backed soldiers in Nagorno-Karabakh has risen to 350, the \
+         region's defence ministry said on Monday.\n\n\
+         Tens of thousands of people have fled the region, officials said.",
+        day(2020, 10, 5),
+    )]);
+    let toll = atlas
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Casualties)
+        .unwrap_or_else(|| panic!("no toll in\n{}", describe(&atlas)));
+    let deaths = toll
+        .figures
+        .deaths
+        .as_ref()
+        .map(|d| (d.value, d.running_total));
+    assert_eq!(deaths, Some((350, true)), "{:?}", toll.figures);
+    let fled = atlas
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Displacement)
+        .unwrap_or_else(|| panic!("no displacement in\n{}", describe(&atlas)));
+    assert_eq!(
+        fled.figures.displaced.as_ref().map(|d| d.value),
+        Some(10_000)
+    );
+}
