@@ -449,3 +449,38 @@ fn a_death_toll_told_as_the_subject_of_its_clause() {
         Some(10_000)
     );
 }
+
+#[test]
+fn a_town_taken_is_fighting_and_a_toll_past_its_aside_is_counted() {
+    // 4 October 2020 was a Sunday.
+    let atlas = extract(vec![article(
+        "taken.txt",
+        "Azerbaijan's President Ilham Aliyev said on Sunday that his army had taken control of \
+         the town of Jabrayil and several villages around it.\n\n\
+         At least 200 people, including 25 civilians, have been killed in the fighting so far, \
+         according to official figures from both sides.\n\n\
+         Aliyev pledged to keep on fighting until his country recaptured all of Nagorno-Karabakh.",
+        day(2020, 10, 4),
+    )]);
+    let taken = find(&atlas, EventKind::Fighting, "Jabrayil")
+        .unwrap_or_else(|| panic!("no fighting at Jabrayil in\n{}", describe(&atlas)));
+    assert_eq!(taken.day, Some(day(2020, 10, 4)));
+    let toll = atlas
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Casualties)
+        .unwrap_or_else(|| panic!("no toll in\n{}", describe(&atlas)));
+    let deaths = toll
+        .figures
+        .deaths
+        .as_ref()
+        .map(|d| (d.value, d.running_total));
+    assert_eq!(deaths, Some((200, true)), "{:?}", toll.figures);
+    // A capture pledged "until" it happens is none: the only fighting is Jabrayil's.
+    let fighting = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Fighting)
+        .count();
+    assert_eq!(fighting, 1, "{}", describe(&atlas));
+}

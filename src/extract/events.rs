@@ -634,6 +634,7 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
             .filter(|(s, e, _)| !blocked.iter().any(|(bs, be, _)| bs < e && s < be))
             .filter(|(s, _, _)| !only_modifies(&sentence[..*s], index, lexicon))
             .filter(|&(s, e, _)| !is_naming_call(sentence, s, e))
+            .filter(|&(s, _, _)| !is_condition(&sentence[..s]))
             .map(|(start, end, _)| Span {
                 start,
                 end,
@@ -645,6 +646,15 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
         }
     }
     kinds
+}
+
+/// True when a trigger stands in a clause of condition, a few words after "until" or "unless":
+/// "pledged to keep on fighting until his country recaptured all of Nagorno-Karabakh" tells of
+/// no capture.
+fn is_condition(before: &str) -> bool {
+    text::words_back(before)
+        .take(4)
+        .any(|word| word.eq_ignore_ascii_case("until") || word.eq_ignore_ascii_case("unless"))
 }
 
 /// True when the trigger at `start..end` is "call" naming a thing in a relative clause: "Shusha,
@@ -1140,6 +1150,40 @@ mod tests {
                 naming,
                 "{sentence}"
             );
+        }
+    }
+
+    #[test]
+    fn a_trigger_in_a_clause_of_condition_tells_of_nothing() {
+        for (sentence, word, condition) in [
+            (
+                "Aliyev pledged to fight until his country recaptured all of the region.",
+                "recaptured",
+                true,
+            ),
+            (
+                "There will be no talks unless Armenian forces withdraw.",
+                "talks",
+                false,
+            ),
+            (
+                "No ceasefire is possible unless the shelling of Ganja stops.",
+                "shelling",
+                true,
+            ),
+            (
+                "Fighting went on until dawn near Fuzuli.",
+                "Fighting",
+                false,
+            ),
+            (
+                "Until Sunday the town was shelled every night.",
+                "shelled",
+                false,
+            ),
+        ] {
+            let start = sentence.find(word).unwrap_or_default();
+            assert_eq!(is_condition(&sentence[..start]), condition, "{sentence}");
         }
     }
 

@@ -21,7 +21,15 @@ const DEATH_WORDS: &[&str] = &[
     "toll",
 ];
 const INJURY_WORDS: &[&str] = &["injured", "wounded", "wounding", "injuring"];
-const DISPLACED_WORDS: &[&str] = &["displaced", "fled", "evacuated", "refugees", "homeless"];
+const DISPLACED_WORDS: &[&str] = &[
+    "displaced",
+    "fled",
+    "flee",
+    "fleeing",
+    "evacuated",
+    "refugees",
+    "homeless",
+];
 
 /// One number as written, with its value and byte span in the sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +91,9 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
             return Some(measure);
         }
     }
+    if let Some(measure) = measure_past_aside(&lower[end..]) {
+        return Some(measure);
+    }
     // "killing at least nine civilians": the toll verb comes just before the number.
     if let Some((_, measure)) = first_measure(last_three_words(before)) {
         return Some(measure);
@@ -95,6 +106,24 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
         return Some(measure);
     }
     toll_subject_of_clause(&lower[..start])
+}
+
+/// The measure of the toll word after a number and an aside that names part of it: "At least
+/// 200 people, including 25 civilians, have been killed". The number's own noun comes first (a
+/// word or two), the aside runs from ", including" to the next comma, and the toll word follows
+/// within a few words.
+fn measure_past_aside(after_number: &str) -> Option<Measure> {
+    const ASIDE: &str = ", including ";
+    let after = first_chars(after_number, 120);
+    let aside = after.find(ASIDE)?;
+    if after[..aside].split_whitespace().count() > 2 || after[..aside].contains(['.', ';', ',']) {
+        return None;
+    }
+    let aside_end = aside + ASIDE.len() + after[aside + ASIDE.len()..].find(", ")? + ", ".len();
+    let rest = &after[aside_end..];
+    let (at, measure) = first_measure(rest)?;
+    let gap = &rest[..at];
+    (gap.split_whitespace().count() <= 4 && !gap.contains(['.', ',', ';'])).then_some(measure)
 }
 
 /// The measure of a toll that is the subject of the clause the number ends: "The death toll
@@ -886,5 +915,30 @@ mod toll_verb_tests {
         let f = figures_in("Hundreds fled and dozens were wounded.");
         assert_eq!(f.displaced.as_ref().map(|d| d.value), Some(100), "{f:?}");
         assert_eq!(f.injured.as_ref().map(|d| d.value), Some(24), "{f:?}");
+    }
+
+    #[test]
+    fn a_toll_past_an_aside_that_names_part_of_it() {
+        let f = figures_in(
+            "At least 200 people, including 25 civilians, have been killed in the fighting so \
+             far, according to official figures from both sides.",
+        );
+        let deaths = f.deaths.as_ref().expect("a toll");
+        assert_eq!((deaths.value, deaths.running_total), (200, true), "{f:?}");
+        let f = figures_in("Some 70 people, including 12 children, were wounded in Tartar.");
+        assert_eq!(f.injured.as_ref().map(|d| d.value), Some(70), "{f:?}");
+        // An aside that does not lead to a toll word, or a list, is no toll.
+        for sentence in [
+            "About 30 villages, including 5 near Fuzuli, were shelled overnight.",
+            "The 2 sides, including their allies, said talks would go on; 10 were killed later.",
+        ] {
+            let f = figures_in(sentence);
+            assert!(
+                f.deaths
+                    .as_ref()
+                    .is_none_or(|d| d.value != 30 && d.value != 2),
+                "{f:?}"
+            );
+        }
     }
 }
