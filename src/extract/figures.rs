@@ -94,6 +94,11 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     if let Some(measure) = measure_past_aside(&lower[end..]) {
         return Some(measure);
     }
+    if lower[..start].trim_end_matches(' ').ends_with(',')
+        && let Some(measure) = measure_after_own_aside(&lower[end..])
+    {
+        return Some(measure);
+    }
     // "killing at least nine civilians": the toll verb comes just before the number.
     if let Some((_, measure)) = first_measure(last_three_words(before)) {
         return Some(measure);
@@ -124,6 +129,21 @@ fn measure_past_aside(after_number: &str) -> Option<Measure> {
     let (at, measure) = first_measure(rest)?;
     let gap = &rest[..at];
     (gap.split_whitespace().count() <= 4 && !gap.contains(['.', ',', ';'])).then_some(measure)
+}
+
+/// The measure of the toll word after a number that is itself an aside: "more than half of the
+/// population of the region, about 90,000 people, have been displaced". The aside closes after
+/// the number's noun, and the toll word follows within a few words.
+fn measure_after_own_aside(after_number: &str) -> Option<Measure> {
+    let after = first_chars(after_number, 60);
+    let comma = after.find(", ")?;
+    if after[..comma].split_whitespace().count() > 1 {
+        return None;
+    }
+    let rest = &after[comma + ", ".len()..];
+    let (at, measure) = first_measure(rest)?;
+    let gap = &rest[..at];
+    (gap.split_whitespace().count() <= 3 && !gap.contains(['.', ',', ';'])).then_some(measure)
 }
 
 /// The measure of a toll that is the subject of the clause the number ends: "The death toll
@@ -925,6 +945,14 @@ mod toll_verb_tests {
         );
         let deaths = f.deaths.as_ref().expect("a toll");
         assert_eq!((deaths.value, deaths.running_total), (200, true), "{f:?}");
+        let f = figures_in(
+            "According to him, more than half of the population of the region, about 90,000 \
+             people, have been displaced.",
+        );
+        assert_eq!(f.displaced.as_ref().map(|d| d.value), Some(90_000), "{f:?}");
+        // Not a number that merely ends its clause: "in 3 villages, were hit" has no toll word.
+        let f = figures_in("Shells fell on the region, in 3 villages, wounded were taken away.");
+        assert_eq!(f.injured, None, "{f:?}");
         let f = figures_in("Some 70 people, including 12 children, were wounded in Tartar.");
         assert_eq!(f.injured.as_ref().map(|d| d.value), Some(70), "{f:?}");
         // An aside that does not lead to a toll word, or a list, is no toll.
