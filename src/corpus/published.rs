@@ -267,10 +267,16 @@ fn is_credit_line(line: &str, date: &Found) -> bool {
     if line.len() > CREDIT_LINE_MAX {
         return false;
     }
+    // The time of day and its zone say nothing against a credit line: "By Staff, Oct. 15, 2020
+    // at 5:03 p.m. EDT".
+    const TIME_WORDS: [&str; 14] = [
+        "at", "a", "p", "m", "am", "pm", "GMT", "UTC", "BST", "CET", "CEST", "EDT", "EST", "By",
+    ];
     let others = format!("{} {}", &line[..date.start], &line[date.end..]);
     let words: Vec<&str> = others
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .filter(|w| !TIME_WORDS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit()))
         .collect();
     words.len() <= 4
         && words
@@ -799,6 +805,23 @@ mod tests {
         );
         // A headline with a day and no agency is no dateline.
         let p = publication_date("Talks set for October 30 (tentatively)\nNothing else.");
+        assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
+    }
+
+    #[test]
+    fn a_byline_with_the_time_of_day_states_the_date() {
+        let p = publication_date(
+            "Shelling reported in Karabakh\n\nBy Staff, Oct. 15, 2020 at 5:03 p.m. EDT\n\n\
+             Artillery fire hit Stepanakert on Tuesday, officials said.",
+        );
+        assert_eq!(
+            p.map(|p| (p.day, p.source)),
+            Some((d(10, 15), DateSource::Stated))
+        );
+        // A sentence with a date and more than a name around it is still no credit line.
+        let p = publication_date(
+            "Talks in Geneva at 5 p.m. on Oct. 15, 2020 were cancelled by both sides.",
+        );
         assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
     }
 
