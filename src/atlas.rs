@@ -86,6 +86,7 @@ impl PublicationPin {
             evidence: "pinned by the reader".to_string(),
             source: DateSource::Pinned,
             conflicts: Vec::new(),
+            time_scans: Default::default(),
         }
     }
 }

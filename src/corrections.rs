@@ -867,6 +867,7 @@ impl Corrections {
                         evidence: "set by the reader".to_string(),
                         source: DateSource::Pinned,
                         conflicts: Vec::new(),
+                        time_scans: Default::default(),
                     });
                 }
                 None => unmatched.push(pinned),

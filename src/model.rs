@@ -155,6 +155,10 @@ pub struct Published {
     pub source: DateSource,
     /// Clues that point to another day, in words; empty when all clues agree.
     pub conflicts: Vec<String>,
+    /// The time expressions of the sentences read to find the date, kept for the extraction
+    /// (none for a date set by the reader or read back from a file).
+    #[serde(skip)]
+    pub time_scans: crate::when::TimeScans,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -587,6 +587,7 @@ fn json_is_the_full_model_with_articles_and_their_errors() {
             evidence: "date 2020-10-10".into(),
             source: DateSource::Stated,
             conflicts: Vec::new(),
+            time_scans: Default::default(),
         }),
         note: None,
     }];

@@ -35,6 +35,7 @@ fn article(id: &str, text: &str, published: NaiveDate) -> Article {
             evidence: "test".into(),
             source: DateSource::Stated,
             conflicts: Vec::new(),
+            time_scans: Default::default(),
         }),
         note: None,
     }

@@ -463,6 +463,7 @@ impl Library {
                 evidence: "set by the reader".into(),
                 source: DateSource::Pinned,
                 conflicts: Vec::new(),
+                time_scans: Default::default(),
             }),
             None => corpus::publication_date(&entry.text),
         };

@@ -28,7 +28,8 @@ use super::war_start;
 use crate::model::{DateSource, Published};
 use crate::text::sentences;
 use crate::when::{
-    DEFAULT_YEAR, Expr, Found, PartOfDay, WeekdayShift, dating_word_starts, may_name_a_time, scan,
+    DEFAULT_YEAR, Expr, Found, PartOfDay, TimeScans, WeekdayShift, dating_word_starts,
+    may_name_a_time, scan,
 };
 
 /// Keywords that open a metadata line.
@@ -50,7 +51,18 @@ const METADATA_LINES: usize = 3;
 /// The publication date: stated by a metadata line, else inferred from the text; `None` when the
 /// text gives no clue at all.
 pub fn publication_date(text: &str) -> Option<Published> {
-    let inferred = infer(text);
+    let all_sentences = sentences(text);
+    let scanned = scan_dating_sentences(text, &all_sentences);
+    let inferred = infer_from_clues(clues_from(text, &scanned));
+    // The sentences and scans are kept for the extraction, which would split and scan again.
+    let time_scans = TimeScans::new(
+        text,
+        &all_sentences,
+        scanned
+            .into_iter()
+            .filter_map(|(range, found)| Some((range, found?)))
+            .collect(),
+    );
     if let Some((day, evidence)) = stated_date(text) {
         let conflicts = inferred
             .as_ref()
@@ -61,6 +73,7 @@ pub fn publication_date(text: &str) -> Option<Published> {
             evidence,
             source: DateSource::Stated,
             conflicts,
+            time_scans,
         });
     }
     let inf = inferred?;
@@ -70,6 +83,7 @@ pub fn publication_date(text: &str) -> Option<Published> {
         evidence: inf.evidence,
         source: DateSource::Inferred,
         conflicts,
+        time_scans,
     })
 }
 
@@ -355,60 +369,44 @@ fn shift(day: NaiveDate, offset: i64) -> Option<NaiveDate> {
 
 /// The clues of a text for its publication date.
 pub fn clues(text: &str) -> Vec<Clue> {
-    // Each sentence is scanned once: its expressions give the year the text states, then the
-    // clues, whose dates without a year take that year. Every clue names a day, so sentences
-    // without a word that names one (most) are not scanned, and lines without one are not even
-    // split into sentences.
+    clues_from(text, &scan_dating_sentences(text, &sentences(text)))
+}
+
+/// The sentences of `text` (`all`, its [`sentences`]), each with, when it holds a word that
+/// names a day, what [`scan`] finds in it (`None`: not scanned, no clue in it). Every clue names
+/// a day, so sentences without such a word (most) are not scanned.
+fn scan_dating_sentences(
+    text: &str,
+    all: &[Range<usize>],
+) -> Vec<(Range<usize>, Option<Vec<Found>>)> {
     let dating = dating_word_starts(text);
-    let scanned: Vec<(&str, Vec<Found>)> = sentences_of_dating_lines(text, &dating)
-        .into_iter()
+    all.iter()
+        .cloned()
         .map(|range| {
             let first = dating.partition_point(|&at| at < range.start);
             let has_dating_word = dating.get(first).is_some_and(|&at| at < range.end);
-            let sentence = &text[range];
-            if may_name_a_time(sentence, has_dating_word) {
-                (sentence, scan(sentence))
-            } else {
-                (sentence, Vec::new())
-            }
+            let sentence = &text[range.clone()];
+            let found = may_name_a_time(sentence, has_dating_word).then(|| scan(sentence));
+            (range, found)
         })
-        .collect();
-    let year = stated_year(scanned.iter().flat_map(|(_, found)| found)).unwrap_or(DEFAULT_YEAR);
+        .collect()
+}
+
+/// The clues of the sentences [`scan_dating_sentences`] scanned in `text`.
+fn clues_from(text: &str, scanned: &[(Range<usize>, Option<Vec<Found>>)]) -> Vec<Clue> {
+    // Each sentence is scanned once: its expressions give the year the text states, then the
+    // clues, whose dates without a year take that year.
+    let year = stated_year(scanned.iter().flat_map(|(_, found)| found.iter().flatten()))
+        .unwrap_or(DEFAULT_YEAR);
     let mut out = Vec::new();
-    for (sentence, found) in &scanned {
-        for f in found {
+    for (range, found) in scanned {
+        let sentence = &text[range.clone()];
+        for f in found.iter().flatten() {
             if let Some(what) = clue_of(f, year) {
                 let words = sentence[f.start..f.end].to_string();
                 out.push(Clue { words, what });
             }
         }
-    }
-    out
-}
-
-/// The sentences of the lines of `text` that hold a word of `dating` (the text's
-/// [`dating_word_starts`]) or four digits in a row: the other lines' sentences have no clue.
-/// Sentences never reach across a line, so each line is split on its own, as [`sentences`] does
-/// it within the whole text; only a metadata line opening the text has its prefix left out, so a
-/// later line that opens with one (rare) has the whole text split instead.
-fn sentences_of_dating_lines(text: &str, dating: &[usize]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
-        let first = dating.partition_point(|&at| at < line_start);
-        let has_dating_word = dating.get(first).is_some_and(|&at| at < line_end);
-        if has_dating_word || may_name_a_time(line, false) {
-            if line_start > 0 && metadata_prefix_len(line).is_some() {
-                return sentences(text);
-            }
-            out.extend(
-                sentences(line)
-                    .into_iter()
-                    .map(|range| range.start + line_start..range.end + line_start),
-            );
-        }
-        line_start = line_end;
     }
     out
 }
@@ -528,7 +526,11 @@ fn support(clue: &Clue, day: NaiveDate) -> f64 {
 /// The day the clues of a text point to, or `None` when nothing anchors it to a date (weekdays
 /// alone cannot say which week).
 pub fn infer(text: &str) -> Option<Inference> {
-    let clues = clues(text);
+    infer_from_clues(clues(text))
+}
+
+/// [`infer`] from the text's clues.
+fn infer_from_clues(clues: Vec<Clue>) -> Option<Inference> {
     let mut anchors: Vec<NaiveDate> = Vec::new();
     for c in &clues {
         match c.what {
@@ -628,6 +630,64 @@ fn conflicts_with(clues: &[Clue], day: NaiveDate) -> Vec<String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_scans_kept_with_the_date_are_those_of_the_sentences() {
+        let mut texts = crate::seed_texts::seed_texts();
+        texts.push(
+            "Date: 2020-10-12\nShelling hit Tartar on Sunday. Two days later, more fell.\n\
+             The war began on September 27; talks are due on Friday October 16.\n"
+                .into(),
+        );
+        let mut kept = 0;
+        let mut bytes = 0;
+        for text in &texts {
+            let Some(published) = publication_date(text) else {
+                continue;
+            };
+            let scans = &published.time_scans;
+            bytes += scans.heap_bytes();
+            assert_eq!(scans.sentences(text), Some(sentences(text)));
+            assert_eq!(scans.sentences(&format!("{text} ")), None);
+            for range in sentences(text) {
+                if let Some(found) = scans.of(text, &range) {
+                    assert_eq!(found, scan(&text[range.clone()]).as_slice(), "{range:?}");
+                    kept += 1;
+                }
+                // Another text (here one byte longer) is never read from these scans.
+                assert_eq!(scans.of(&format!("{text} "), &range), None);
+            }
+            assert!(scans.len() <= sentences(text).len());
+        }
+        assert!(kept >= 20, "only {kept} sentences' scans kept");
+        assert!(
+            bytes / texts.len() < 2048,
+            "{} bytes kept per text",
+            bytes / texts.len()
+        );
+    }
+
+    #[test]
+    fn scans_out_of_order_or_outside_the_text_are_not_kept() {
+        let text = "On Sunday. On Monday.";
+        let found = |s: &str| scan(s);
+        let scans = TimeScans::new(
+            text,
+            &sentences(text),
+            vec![
+                (11..21, found(&text[11..21])),
+                (0..10, found(&text[0..10])),
+                (15..40, Vec::new()),
+            ],
+        );
+        assert_eq!(scans.len(), 1);
+        assert_eq!(
+            scans.of(text, &(11..21)),
+            Some(found(&text[11..21]).as_slice())
+        );
+        assert_eq!(scans.of(text, &(0..10)), None);
+        assert_eq!(scans.of(text, &(11..20)), None);
+    }
+
     /// [`clues`] with every sentence scanned.
     fn clues_scanning_every_sentence(text: &str) -> Vec<(String, ClueKind)> {
         let scanned: Vec<(&str, Vec<Found>)> = sentences(text)
@@ -668,40 +728,6 @@ mod tests {
             keywords += usize::from(found.is_some());
         }
         assert!(keywords >= 5, "the lines open with keywords: {keywords}");
-    }
-
-    #[test]
-    fn lines_split_alone_give_the_sentences_of_the_whole_text() {
-        let mut texts: Vec<String> = vec![
-            "published: 2020-10-03\nTroops advanced on Monday. Shelling went on.\n\nNo word."
-                .into(),
-            "\nDate: 2020-10-04 Shelling went on for two days.\nOn Friday, talks began.".into(),
-            "Calm night.\nUpdated: 2020-10-05 Talks resumed on Tuesday.\nNothing else.".into(),
-            "The town fell.\n  .  \nIn 1994 a truce was signed. A week later, \"calm\".\n \n"
-                .into(),
-            "Stray stops persist. . On Oct. 12 the U.S. envoy came.\r\nNo date here at all.".into(),
-        ];
-        texts.extend(crate::seed_texts::seed_texts());
-        let mut kept = 0;
-        for text in &texts {
-            let dating = dating_word_starts(text);
-            let may_date = |range: &Range<usize>| {
-                let first = dating.partition_point(|&at| at < range.start);
-                let has_dating_word = dating.get(first).is_some_and(|&at| at < range.end);
-                may_name_a_time(&text[range.clone()], has_dating_word)
-            };
-            let whole: Vec<Range<usize>> = sentences(text).into_iter().filter(may_date).collect();
-            let by_line: Vec<Range<usize>> = sentences_of_dating_lines(text, &dating)
-                .into_iter()
-                .filter(may_date)
-                .collect();
-            assert_eq!(by_line, whole, "{text}");
-            kept += whole.len();
-        }
-        assert!(
-            kept > 50,
-            "the texts hold sentences that may name a day: {kept}"
-        );
     }
 
     #[test]

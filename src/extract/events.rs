@@ -51,7 +51,14 @@ pub fn extract_article(
         .windows(2)
         .all(|pair| pair[0].start <= pair[1].start)
         && mentions.iter().all(|m| m.start <= m.end);
-    for whole in text::sentences(&article.text) {
+    // Split while dating the article, when it was.
+    let sentences = article
+        .published
+        .as_ref()
+        .and_then(|p| p.time_scans.sentences(&article.text))
+        .unwrap_or_else(|| text::sentences(&article.text));
+    debug_assert_eq!(sentences, text::sentences(&article.text));
+    for whole in sentences {
         // The whole sentence is scanned first: without a break cue in it (most sentences) it is
         // one clause, and that scan is the clause's.
         let mut scanned = None;
@@ -315,7 +322,7 @@ fn sentence_events(
     // expression holds (half do not): time words cost a scan.
     let refs = published
         .filter(|_| when::may_name_a_time(sentence.text, scan.has_time_anchor()))
-        .map(|day| when::time_refs(sentence.text, day))
+        .map(|day| sentence_time_refs(article, sentence, day))
         .unwrap_or_default();
     debug_assert!(
         when::may_name_a_time(sentence.text, scan.has_time_anchor())
@@ -510,6 +517,27 @@ fn sentence_events(
         }
     }
     events
+}
+
+/// [`when::time_refs`] of `sentence` on `day`, from the scan made while dating the article when
+/// that sentence was scanned then (most sentences that name a day were).
+fn sentence_time_refs(article: &Article, sentence: &Sentence, day: NaiveDate) -> Vec<TimeRef> {
+    let scanned = article
+        .published
+        .as_ref()
+        .and_then(|p| p.time_scans.of(&article.text, &sentence.range));
+    match scanned {
+        Some(found) => {
+            debug_assert_eq!(
+                found,
+                when::scan(sentence.text).as_slice(),
+                "the scan kept for {:?}",
+                sentence.text
+            );
+            when::time_refs_of(sentence.text, found, day)
+        }
+        None => when::time_refs(sentence.text, day),
+    }
 }
 
 /// The whole line a sentence stands on (captions and link lines are told by their line).
@@ -1209,6 +1237,43 @@ mod tests {
         }
         texts.extend(cut);
         texts
+    }
+
+    #[test]
+    fn events_from_the_scans_kept_with_the_date_are_those_of_fresh_scans() {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let data = root.join("data");
+        let gazetteer = Gazetteer::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let lexicon = Lexicon::load(&data).unwrap_or_else(|e| panic!("{e}"));
+        let (seeds, failures) = crate::corpus::read_dir(&root.join("seeds"));
+        assert!(failures.is_empty() && !seeds.is_empty(), "{failures:?}");
+        let mut articles =
+            crate::synthetic::CorpusGenerator::new(&seeds, &gazetteer, 4096).generate(60, 11);
+        articles.extend(seeds);
+        let mut kept = 0;
+        let mut kept_bytes = 0;
+        let mut events = 0;
+        for article in &articles {
+            let mentions = gazetteer.mentions(&article.text);
+            let from_kept = extract_article(article, &mentions, &gazetteer, &lexicon);
+            let mut unscanned = article.clone();
+            if let Some(published) = unscanned.published.as_mut() {
+                kept += published.time_scans.len();
+                kept_bytes += published.time_scans.heap_bytes();
+                published.time_scans = when::TimeScans::default();
+            }
+            let fresh = extract_article(&unscanned, &mentions, &gazetteer, &lexicon);
+            assert_eq!(from_kept, fresh, "{}", article.id);
+            events += fresh.len();
+        }
+        assert!(
+            kept > 500 && events > 500,
+            "{kept} scans kept, {events} events"
+        );
+        // What keeping them costs: about a quarter of the text's own size.
+        let per_article = kept_bytes / articles.len();
+        eprintln!("scans and sentences kept: {per_article} bytes per article");
+        assert!(per_article < 1536, "{per_article} bytes kept per article");
     }
 
     fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {

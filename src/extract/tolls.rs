@@ -92,7 +92,77 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
     false
 }
 
+/// Whether a word of `clause` (or two in a row) is a total cue. An ASCII clause (most) is split
+/// and lower-cased byte by byte on the stack, each word looked up by `match`; others go the
+/// plain way ([`has_total_cue_plain`]).
 fn has_total_cue(clause: &str) -> bool {
+    let bytes = clause.as_bytes();
+    if !bytes.is_ascii() {
+        return has_total_cue_plain(clause);
+    }
+    // Longer than every listed word: such a word (kept as empty) is no cue.
+    const LONGEST: usize = 16;
+    let mut previous = [0u8; LONGEST];
+    let mut previous_len = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let word = &bytes[start..i];
+        let mut lower = [0u8; LONGEST];
+        let len = if word.len() <= LONGEST { word.len() } else { 0 };
+        lower[..len].copy_from_slice(&word[..len]);
+        lower[..len].make_ascii_lowercase();
+        let word = &lower[..len];
+        if is_total_word(word) || is_total_phrase(&previous[..previous_len], word) {
+            return true;
+        }
+        previous = lower;
+        previous_len = len;
+    }
+    false
+}
+
+/// Whether the lower-case `word` is one of [`TOTAL_WORDS`].
+fn is_total_word(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"toll"
+            | b"tolls"
+            | b"total"
+            | b"totals"
+            | b"altogether"
+            | b"overall"
+            | b"cumulative"
+            | b"since"
+    )
+}
+
+/// Whether the lower-case words `first` `second` are one of [`TOTAL_PHRASES`].
+fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
+    match second {
+        b"far" => first == b"so",
+        b"date" => first == b"to",
+        b"all" => first == b"in",
+        b"to" => matches!(
+            first,
+            b"rose" | b"risen" | b"climbed" | b"climbs" | b"rises" | b"increased"
+        ),
+        b"the" => matches!(first, b"bringing" | b"brings"),
+        b"stands" => first == b"now",
+        _ => false,
+    }
+}
+
+/// [`has_total_cue`] comparing every word with the lists: for clauses outside ASCII, and the
+/// reference the byte path is tested against.
+fn has_total_cue_plain(clause: &str) -> bool {
     let mut previous = "";
     for word in words(clause) {
         let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
@@ -127,6 +197,54 @@ fn find_ignoring_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_listed_cues_looked_up_by_match_are_the_lists() {
+        let mut words: Vec<&str> = TOTAL_WORDS.to_vec();
+        words.extend(TOTAL_PHRASES.iter().flatten());
+        words.extend([
+            "", "tol", "totally", "now", "far", "sofar", "rose", "killed",
+        ]);
+        for first in &words {
+            let first = first.as_bytes();
+            assert_eq!(
+                is_total_word(first),
+                TOTAL_WORDS.iter().any(|w| w.as_bytes() == first)
+            );
+            for second in &words {
+                let second = second.as_bytes();
+                assert_eq!(
+                    is_total_phrase(first, second),
+                    TOTAL_PHRASES
+                        .iter()
+                        .any(|[a, b]| a.as_bytes() == first && b.as_bytes() == second),
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn total_cues_read_by_bytes_are_those_the_word_lists_find() {
+        let mut texts: Vec<String> = crate::seed_texts::seed_sentences();
+        texts.extend(
+            [
+                "The toll ROSE TO 72; so-far, in ALL, a death-toll's total",
+                "Bringing\u{b}the number — now\tstands at 12 (climbed to 30) since Sunday",
+                "An extraordinarilylongwordbeforeso far, and so farther",
+            ]
+            .map(String::from),
+        );
+        let mut cues = 0;
+        for text in &texts {
+            for (at, _) in text.char_indices() {
+                let clause = &text[at..];
+                let cue = has_total_cue(clause);
+                assert_eq!(cue, has_total_cue_plain(clause), "{clause:?}");
+                cues += usize::from(cue);
+            }
+        }
+        assert!(cues > 100, "only {cues} clauses with a cue");
+    }
 
     #[test]
     fn tolls_of_the_war_so_far_are_running_totals() {
