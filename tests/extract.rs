@@ -485,3 +485,25 @@ fn a_town_taken_is_fighting_and_a_toll_past_its_aside_is_counted() {
         .count();
     assert_eq!(fighting, 1, "{}", describe(&atlas));
 }
+
+#[test]
+fn the_time_scans_kept_for_the_extraction_are_dropped_after_it() {
+    let text = "Armenian forces shelled the town of Tartar on Tuesday, officials said.\n\n\
+                Reuters, 15 October 2020";
+    let published = karabakh_atlas::corpus::publication_date(text)
+        .unwrap_or_else(|| panic!("no publication date in {text:?}"));
+    assert_eq!(published.day, day(2020, 10, 15));
+    assert!(!published.time_scans.is_empty(), "dating keeps its scans");
+    let mut kept = article("kept.txt", text, published.day);
+    kept.published = Some(published);
+    let atlas = extract(vec![kept]);
+    assert!(
+        find(&atlas, EventKind::Shelling, "Tartar").is_some(),
+        "{}",
+        describe(&atlas)
+    );
+    for article in &atlas.articles {
+        let scans = article.published.as_ref().map_or(0, |p| p.time_scans.len());
+        assert_eq!(scans, 0, "{} keeps its scans", article.id);
+    }
+}
