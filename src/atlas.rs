@@ -129,7 +129,7 @@ impl Atlas {
     }
 
     pub fn build(
-        articles: Vec<Article>,
+        mut articles: Vec<Article>,
         failures: Vec<ArticleFailure>,
         gazetteer: Arc<Gazetteer>,
         lexicon: &Lexicon,
@@ -145,7 +145,8 @@ impl Atlas {
             .collect();
         let mut mentions = HashMap::new();
         let mut events = Vec::new();
-        for (article, (found, article_events)) in articles.iter().zip(per_article) {
+        for (article, (found, article_events)) in articles.iter_mut().zip(per_article) {
+            article.forget_time_scans();
             mentions.insert(article.id.clone(), found);
             events.extend(article_events);
         }

@@ -173,6 +173,17 @@ pub struct Article {
     pub note: Option<String>,
 }
 
+impl Article {
+    /// Drops the time scans its dating kept for the extraction (about a quarter of the text's
+    /// size): once the article is extracted they serve nothing, and a later re-extraction scans
+    /// again with the same result.
+    pub fn forget_time_scans(&mut self) {
+        if let Some(published) = &mut self.published {
+            published.time_scans = crate::when::TimeScans::default();
+        }
+    }
+}
+
 /// A byte range of an article, with its text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {

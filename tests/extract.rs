@@ -356,3 +356,154 @@ fn a_denial_is_kept_with_the_event_it_answers() {
     );
     assert_eq!(strikes[0].day, Some(day(2020, 10, 13)));
 }
+
+#[test]
+fn a_visit_announced_without_a_day_is_planned_and_undated() {
+    let atlas = extract(vec![article(
+        "visit.txt",
+        "Armenia's Prime Minister Nikol Pashinyan will visit Brussels next week to meet EU leaders.",
+        day(2020, 10, 5),
+    )]);
+    let event = find(&atlas, EventKind::Diplomacy, "Brussels")
+        .unwrap_or_else(|| panic!("no diplomacy at Brussels in\n{}", describe(&atlas)));
+    assert_eq!(event.status, Status::Planned, "{}", describe(&atlas));
+    // Not put on the publication day as if the visit had happened.
+    assert_eq!(event.day, None, "{}", describe(&atlas));
+}
+
+#[test]
+fn a_trip_for_talks_and_a_call_by_phone_are_diplomacy() {
+    // 5 October 2020 was a Monday.
+    let atlas = extract(vec![article(
+        "trip.txt",
+        "Azerbaijani President Ilham Aliyev was to travel to Moscow on Tuesday for talks with \
+         Russian President Vladimir Putin, his office said.\n\n\
+         Russian President Vladimir Putin discussed the conflict by phone with Armenian Prime \
+         Minister Nikol Pashinyan on Saturday, the Kremlin said.",
+        day(2020, 10, 5),
+    )]);
+    let talks: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy && place_names(&atlas, e) == ["Moscow"])
+        .collect();
+    let days: Vec<_> = talks.iter().map(|e| (e.day, e.status)).collect();
+    assert!(
+        days.contains(&(Some(day(2020, 10, 6)), Status::Planned)),
+        "{}",
+        describe(&atlas)
+    );
+    assert!(
+        days.contains(&(Some(day(2020, 10, 3)), Status::Happened)),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn a_name_others_call_a_place_is_no_telephone_call() {
+    let atlas = extract(vec![article(
+        "name.txt",
+        "Armenian Defence Ministry spokesman Artsrun Hovhannisyan said heavy fighting was \
+         continuing near Shusha, which Armenians call Shushi.",
+        day(2020, 11, 8),
+    )]);
+    assert!(
+        find(&atlas, EventKind::Fighting, "Shusha").is_some(),
+        "{}",
+        describe(&atlas)
+    );
+    assert!(
+        atlas.events.iter().all(|e| e.kind != EventKind::Diplomacy),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn a_death_toll_told_as_the_subject_of_its_clause() {
+    let atlas = extract(vec![article(
+        "toll.txt",
+        "The death toll among Armenian-backed soldiers in Nagorno-Karabakh has risen to 350, the \
+         region's defence ministry said on Monday.\n\n\
+         Tens of thousands of people have fled the region, officials said.",
+        day(2020, 10, 5),
+    )]);
+    let toll = atlas
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Casualties)
+        .unwrap_or_else(|| panic!("no toll in\n{}", describe(&atlas)));
+    let deaths = toll
+        .figures
+        .deaths
+        .as_ref()
+        .map(|d| (d.value, d.running_total));
+    assert_eq!(deaths, Some((350, true)), "{:?}", toll.figures);
+    let fled = atlas
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Displacement)
+        .unwrap_or_else(|| panic!("no displacement in\n{}", describe(&atlas)));
+    assert_eq!(
+        fled.figures.displaced.as_ref().map(|d| d.value),
+        Some(10_000)
+    );
+}
+
+#[test]
+fn a_town_taken_is_fighting_and_a_toll_past_its_aside_is_counted() {
+    // 4 October 2020 was a Sunday.
+    let atlas = extract(vec![article(
+        "taken.txt",
+        "Azerbaijan's President Ilham Aliyev said on Sunday that his army had taken control of \
+         the town of Jabrayil and several villages around it.\n\n\
+         At least 200 people, including 25 civilians, have been killed in the fighting so far, \
+         according to official figures from both sides.\n\n\
+         Aliyev pledged to keep on fighting until his country recaptured all of Nagorno-Karabakh.",
+        day(2020, 10, 4),
+    )]);
+    let taken = find(&atlas, EventKind::Fighting, "Jabrayil")
+        .unwrap_or_else(|| panic!("no fighting at Jabrayil in\n{}", describe(&atlas)));
+    assert_eq!(taken.day, Some(day(2020, 10, 4)));
+    let toll = atlas
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Casualties)
+        .unwrap_or_else(|| panic!("no toll in\n{}", describe(&atlas)));
+    let deaths = toll
+        .figures
+        .deaths
+        .as_ref()
+        .map(|d| (d.value, d.running_total));
+    assert_eq!(deaths, Some((200, true)), "{:?}", toll.figures);
+    // A capture pledged "until" it happens is none: the only fighting is Jabrayil's.
+    let fighting = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Fighting)
+        .count();
+    assert_eq!(fighting, 1, "{}", describe(&atlas));
+}
+
+#[test]
+fn the_time_scans_kept_for_the_extraction_are_dropped_after_it() {
+    let text = "Armenian forces shelled the town of Tartar on Tuesday, officials said.\n\n\
+                Reuters, 15 October 2020";
+    let published = karabakh_atlas::corpus::publication_date(text)
+        .unwrap_or_else(|| panic!("no publication date in {text:?}"));
+    assert_eq!(published.day, day(2020, 10, 15));
+    assert!(!published.time_scans.is_empty(), "dating keeps its scans");
+    let mut kept = article("kept.txt", text, published.day);
+    kept.published = Some(published);
+    let atlas = extract(vec![kept]);
+    assert!(
+        find(&atlas, EventKind::Shelling, "Tartar").is_some(),
+        "{}",
+        describe(&atlas)
+    );
+    for article in &atlas.articles {
+        let scans = article.published.as_ref().map_or(0, |p| p.time_scans.len());
+        assert_eq!(scans, 0, "{} keeps its scans", article.id);
+    }
+}

@@ -513,3 +513,21 @@ fn a_dateline_of_two_cities_is_a_credit() {
     let ganja = mentions.iter().find(|m| m.text == "Ganja");
     assert_eq!(ganja.map(|m| m.role), Some(MentionRole::Event));
 }
+
+#[test]
+fn a_country_that_describes_the_town_before_it_is_not_listed_with_it() {
+    let g = gazetteer();
+    let m = g.mentions(
+        "In Ganja, Azerbaijan's second city, one civilian was killed when a shell hit a \
+         residential building, officials said.",
+    );
+    assert_eq!(
+        only(&m, "Ganja").role,
+        MentionRole::Event,
+        "{}",
+        only(&m, "Ganja").why
+    );
+    // Names listed together still share a role.
+    let m = g.mentions("Baku and Yerevan traded accusations on Sunday.");
+    assert_eq!(only(&m, "Baku").role, only(&m, "Yerevan").role);
+}

@@ -109,6 +109,7 @@ impl Extractor {
                             &self.gazetteer,
                             &self.lexicon,
                         );
+                        article.forget_time_scans();
                         (article, mentions, events)
                     })
                     .map_err(|ArticleError::Unreadable { path, reason }| ArticleFailure {

@@ -172,6 +172,8 @@ fn metadata_date(line: &str) -> Option<(NaiveDate, String)> {
         let year = match (year, keyword) {
             (Some(y), _) => y,
             (None, Some((_, k))) if k != "source" => DEFAULT_YEAR,
+            // "BAKU, Oct 18 (Reuters) -": a wire's dateline names no year, it is this year's.
+            (None, None) if is_wire_dateline(line, f) => DEFAULT_YEAR,
             _ => continue,
         };
         let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
@@ -183,7 +185,82 @@ fn metadata_date(line: &str) -> Option<(NaiveDate, String)> {
             return Some((date, evidence));
         }
     }
+    numeric_metadata_date(line, keyword.is_some())
+}
+
+/// A wire's dateline: a credit line whose date is followed by the agency in brackets ("BAKU,
+/// Oct 18 (Reuters)", "YEREVAN, October 15 (AFP)").
+fn is_wire_dateline(line: &str, date: &Found) -> bool {
+    let after = line[date.end..].trim_start();
+    after.starts_with('(')
+        && after[1..].starts_with(|c: char| c.is_uppercase())
+        && is_credit_line(line, date)
+}
+
+/// A date written in figures, day first, on a metadata line or a short line of its own:
+/// "12.10.2020 | 14:05", "Published on 15/10/2020". Day first is how the region's outlets
+/// write; where only the month-first reading is a date ("10/15/2020") that one is taken.
+fn numeric_metadata_date(line: &str, has_keyword: bool) -> Option<(NaiveDate, String)> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let Some((first, second, year, end)) = numeric_date_at(bytes, i) else {
+            i += 1;
+            continue;
+        };
+        let date = NaiveDate::from_ymd_opt(year, second, first)
+            .or_else(|| NaiveDate::from_ymd_opt(year, first, second))?;
+        // Apart from the date, a short line: a keyword, a time, an outlet's name.
+        let others = format!("{} {}", &line[..i], &line[end..]);
+        let words = others
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count();
+        if !has_keyword && (line.len() > CREDIT_LINE_MAX || words > 4) {
+            return None;
+        }
+        let starts = line.len() - line.trim_start().len();
+        return Some((date, line[starts..end].to_string()));
+    }
     None
+}
+
+/// "15.10.2020" or "15/10/2020" at byte `i`: the two first numbers, the year (1900–2100) and the
+/// end. The two separators must be the same, and nothing alphanumeric may follow.
+fn numeric_date_at(bytes: &[u8], i: usize) -> Option<(u32, u32, i32, usize)> {
+    let number = |from: usize, most: usize| -> Option<(u32, usize)> {
+        let digits = bytes[from..]
+            .iter()
+            .take(most + 1)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 || digits > most {
+            return None;
+        }
+        let text = std::str::from_utf8(&bytes[from..from + digits]).ok()?;
+        Some((text.parse().ok()?, from + digits))
+    };
+    let (first, after_first) = number(i, 2)?;
+    let separator = *bytes.get(after_first)?;
+    if separator != b'.' && separator != b'/' {
+        return None;
+    }
+    let (second, after_second) = number(after_first + 1, 2)?;
+    if bytes.get(after_second) != Some(&separator) {
+        return None;
+    }
+    let (year, end) = number(after_second + 1, 4)?;
+    if end - after_second - 1 != 4
+        || !(1900..=2100).contains(&year)
+        || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
+    Some((first, second, i32::try_from(year).ok()?, end))
 }
 
 /// The longest line read as a credit line.
@@ -204,10 +281,16 @@ fn is_credit_line(line: &str, date: &Found) -> bool {
     if line.len() > CREDIT_LINE_MAX {
         return false;
     }
+    // The time of day and its zone say nothing against a credit line: "By Staff, Oct. 15, 2020
+    // at 5:03 p.m. EDT".
+    const TIME_WORDS: [&str; 14] = [
+        "at", "a", "p", "m", "am", "pm", "GMT", "UTC", "BST", "CET", "CEST", "EDT", "EST", "By",
+    ];
     let others = format!("{} {}", &line[..date.start], &line[date.end..]);
     let words: Vec<&str> = others
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .filter(|w| !TIME_WORDS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit()))
         .collect();
     words.len() <= 4
         && words
@@ -728,6 +811,81 @@ mod tests {
         );
         let p = publication_date("War began on September 27, 2020\nIt went on for days.");
         assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
+    }
+
+    #[test]
+    fn a_wire_dateline_without_a_year_states_the_date() {
+        let p = publication_date(
+            "Armenia and Azerbaijan trade blame\n\nYEREVAN, October 15 (Reuters) -\n\nArtillery \
+             fire hit Stepanakert on Tuesday, officials said.",
+        );
+        assert_eq!(p.as_ref().map(|p| p.day), Some(d(10, 15)));
+        assert_eq!(p.as_ref().map(|p| p.source), Some(DateSource::Stated));
+        let p = publication_date(
+            "BAKU/YEREVAN, Oct 18 (Reuters) - Armenia and Azerbaijan accused each other on Sunday \
+             of violating a new humanitarian ceasefire.",
+        );
+        assert_eq!(
+            p.map(|p| (p.day, p.source)),
+            Some((d(10, 18), DateSource::Stated))
+        );
+        // A headline with a day and no agency is no dateline.
+        let p = publication_date("Talks set for October 30 (tentatively)\nNothing else.");
+        assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
+    }
+
+    #[test]
+    fn a_byline_with_the_time_of_day_states_the_date() {
+        let p = publication_date(
+            "Shelling reported in Karabakh\n\nBy Staff, Oct. 15, 2020 at 5:03 p.m. EDT\n\n\
+             Artillery fire hit Stepanakert on Tuesday, officials said.",
+        );
+        assert_eq!(
+            p.map(|p| (p.day, p.source)),
+            Some((d(10, 15), DateSource::Stated))
+        );
+        // A sentence with a date and more than a name around it is still no credit line.
+        let p = publication_date(
+            "Talks in Geneva at 5 p.m. on Oct. 15, 2020 were cancelled by both sides.",
+        );
+        assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
+    }
+
+    #[test]
+    fn dates_in_figures_on_metadata_lines() {
+        for (text, day) in [
+            (
+                "Shelling in Karabakh\n\n15.10.2020\n\nArtillery fire hit Stepanakert.",
+                d(10, 15),
+            ),
+            (
+                "Published on 15/10/2020\nArtillery fire hit Stepanakert.",
+                d(10, 15),
+            ),
+            (
+                "news.am | 02.11.2020 | 14:05\nArtillery fire hit Stepanakert.",
+                d(11, 2),
+            ),
+            (
+                "Posted 10/15/2020\nArtillery fire hit Stepanakert.",
+                d(10, 15),
+            ),
+        ] {
+            let p = publication_date(text);
+            assert_eq!(
+                p.map(|p| (p.day, p.source)),
+                Some((day, DateSource::Stated)),
+                "{text}"
+            );
+        }
+        // Figures inside a paragraph, a version number or a score are no publication date.
+        for text in [
+            "The report 15.10.2020 was cited by officials of the ministry in Baku, and by many others in Yerevan.",
+            "Version 1.10.20201 released\nNothing.",
+        ] {
+            let p = publication_date(text);
+            assert_ne!(p.map(|p| p.source), Some(DateSource::Stated), "{text}");
+        }
     }
 
     #[test]

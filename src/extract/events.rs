@@ -397,11 +397,17 @@ fn sentence_events(
         );
         // Each distinct day gets its own event for diplomacy ("announced on Thursday talks on
         // Friday October 9"); other kinds happen on the sentence's main day.
+        // "Pashinyan will visit Brussels next week": announced for a day the text does not give,
+        // so not put on the publication day as if it had happened.
+        let announced = dated.is_empty()
+            && !is_caption
+            && sentence_planned
+            && super::mood::announces(sentence.text, scan.get(Set::Planned), &kind_words);
         let mut days: Vec<(Option<NaiveDate>, Option<&TimeRef>)> = Vec::new();
         if is_caption {
             days.push((None, None));
         } else if dated.is_empty() {
-            days.push((published, None));
+            days.push((if announced { None } else { published }, None));
         } else if kind == EventKind::Diplomacy {
             for r in &dated {
                 if !days.iter().any(|(d, _)| *d == r.day) {
@@ -423,12 +429,16 @@ fn sentence_events(
             } else {
                 Certainty::Implicit
             };
-            let planned = time_ref.is_some_and(|r| r.planned)
+            let planned = announced
+                || time_ref.is_some_and(|r| r.planned)
                 || (sentence_planned && day.zip(published).is_some_and(|(d, p)| d > p));
             let why_day = match (time_ref, day) {
                 (Some(r), _) => r.why(),
                 (None, None) if is_caption => {
                     "a photo caption: the photo's day is not given".to_string()
+                }
+                (None, None) if announced => {
+                    "announced for later, on a day the sentence does not give".to_string()
                 }
                 (None, Some(d)) if Some(d) == published => context.publication_why.to_string(),
                 (None, Some(d)) => publication_why(d),
@@ -651,6 +661,8 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
             .copied()
             .filter(|(s, e, _)| !blocked.iter().any(|(bs, be, _)| bs < e && s < be))
             .filter(|(s, _, _)| !only_modifies(&sentence[..*s], index, lexicon))
+            .filter(|&(s, e, _)| !is_naming_call(sentence, s, e))
+            .filter(|&(s, _, _)| !is_condition(&sentence[..s]))
             .map(|(start, end, _)| Span {
                 start,
                 end,
@@ -662,6 +674,25 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
         }
     }
     kinds
+}
+
+/// True when a trigger stands in a clause of condition, a few words after "until" or "unless":
+/// "pledged to keep on fighting until his country recaptured all of Nagorno-Karabakh" tells of
+/// no capture.
+fn is_condition(before: &str) -> bool {
+    text::words_back(before)
+        .take(4)
+        .any(|word| word.eq_ignore_ascii_case("until") || word.eq_ignore_ascii_case("unless"))
+}
+
+/// True when the trigger at `start..end` is "call" naming a thing in a relative clause: "Shusha,
+/// which Armenians call Shushi", "what Baku calls its lands": no telephone call is told.
+fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
+    let trigger = &sentence[start..end];
+    (trigger.eq_ignore_ascii_case("call") || trigger.eq_ignore_ascii_case("calls"))
+        && text::words_back(&sentence[..start])
+            .take(3)
+            .any(|word| word.eq_ignore_ascii_case("which") || word.eq_ignore_ascii_case("what"))
 }
 
 /// True when the words before a trigger make it a modifier or a back-reference, not a report:
@@ -1053,8 +1084,13 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
         .unwrap_or("")
         .trim_end()
         .as_bytes();
-    // Compared as ASCII: no other character lower-cases to these words' letters.
-    ["in", "at", "to", "from"].iter().any(|word| {
+    // Compared as ASCII: no other character lower-cases to these words' letters. A visit's
+    // object is its venue too ("will visit Brussels").
+    [
+        "in", "at", "to", "from", "visit", "visits", "visited", "visiting",
+    ]
+    .iter()
+    .any(|word| {
         let word = word.as_bytes();
         before.eq_ignore_ascii_case(word)
             || (before.len() > word.len()
@@ -1118,6 +1154,66 @@ fn names(gazetteer: &Gazetteer, ids: &[PlaceId]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn call_naming_a_thing_is_told_from_a_telephone_call() {
+        for (sentence, word, naming) in [
+            (
+                "Shusha, which Armenians call Shushi, was shelled.",
+                "call",
+                true,
+            ),
+            (
+                "Stepanakert, what Baku calls Khankendi, was hit.",
+                "calls",
+                true,
+            ),
+            ("Macron will call Putin on Friday.", "call", false),
+            ("In a call with Pashinyan, Putin urged calm.", "call", false),
+            ("Lavrov, who took the call, said little.", "call", false),
+        ] {
+            let start = sentence.find(word).unwrap_or_default();
+            assert_eq!(
+                is_naming_call(sentence, start, start + word.len()),
+                naming,
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_trigger_in_a_clause_of_condition_tells_of_nothing() {
+        for (sentence, word, condition) in [
+            (
+                "Aliyev pledged to fight until his country recaptured all of the region.",
+                "recaptured",
+                true,
+            ),
+            (
+                "There will be no talks unless Armenian forces withdraw.",
+                "talks",
+                false,
+            ),
+            (
+                "No ceasefire is possible unless the shelling of Ganja stops.",
+                "shelling",
+                true,
+            ),
+            (
+                "Fighting went on until dawn near Fuzuli.",
+                "Fighting",
+                false,
+            ),
+            (
+                "Until Sunday the town was shelled every night.",
+                "shelled",
+                false,
+            ),
+        ] {
+            let start = sentence.find(word).unwrap_or_default();
+            assert_eq!(is_condition(&sentence[..start]), condition, "{sentence}");
+        }
+    }
 
     /// Every sentence of the seeds and a few of our own, each also cut at every word: enough
     /// text to meet each phrase at a sentence's start, middle and end.

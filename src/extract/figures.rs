@@ -21,7 +21,15 @@ const DEATH_WORDS: &[&str] = &[
     "toll",
 ];
 const INJURY_WORDS: &[&str] = &["injured", "wounded", "wounding", "injuring"];
-const DISPLACED_WORDS: &[&str] = &["displaced", "fled", "evacuated", "refugees", "homeless"];
+const DISPLACED_WORDS: &[&str] = &[
+    "displaced",
+    "fled",
+    "flee",
+    "fleeing",
+    "evacuated",
+    "refugees",
+    "homeless",
+];
 
 /// One number as written, with its value and byte span in the sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,16 +91,120 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
             return Some(measure);
         }
     }
+    if let Some(measure) = measure_past_aside(&lower[end..]) {
+        return Some(measure);
+    }
+    if lower[..start].trim_end_matches(' ').ends_with(',')
+        && let Some(measure) = measure_after_own_aside(&lower[end..])
+    {
+        return Some(measure);
+    }
     // "killing at least nine civilians": the toll verb comes just before the number.
     if let Some((_, measure)) = first_measure(last_three_words(before)) {
         return Some(measure);
     }
-    if let Some((_, measure)) = first_measure(before)
-        && (before.contains("toll") || before.contains("displaced"))
+    // "the death toll is 300 to 400", not "the death toll is not known, and 30 houses".
+    let clause_before = &before[before.rfind([',', ';', '.']).map_or(0, |i| i + 1)..];
+    if let Some((_, measure)) = first_measure(clause_before)
+        && (clause_before.contains("toll") || clause_before.contains("displaced"))
     {
         return Some(measure);
     }
-    None
+    toll_subject_of_clause(&lower[..start])
+}
+
+/// The measure of the toll word after a number and an aside that names part of it: "At least
+/// 200 people, including 25 civilians, have been killed". The number's own noun comes first (a
+/// word or two), the aside runs from ", including" to the next comma, and the toll word follows
+/// within a few words.
+fn measure_past_aside(after_number: &str) -> Option<Measure> {
+    const ASIDE: &str = ", including ";
+    let after = first_chars(after_number, 120);
+    let aside = after.find(ASIDE)?;
+    if after[..aside].split_whitespace().count() > 2 || after[..aside].contains(['.', ';', ',']) {
+        return None;
+    }
+    let aside_end = aside + ASIDE.len() + after[aside + ASIDE.len()..].find(", ")? + ", ".len();
+    let rest = &after[aside_end..];
+    let (at, measure) = first_measure(rest)?;
+    let gap = &rest[..at];
+    (gap.split_whitespace().count() <= 4 && !gap.contains(['.', ',', ';'])).then_some(measure)
+}
+
+/// The measure of the toll word after a number that is itself an aside: "more than half of the
+/// population of the region, about 90,000 people, have been displaced". The aside closes after
+/// the number's noun, and the toll word follows within a few words.
+fn measure_after_own_aside(after_number: &str) -> Option<Measure> {
+    let after = first_chars(after_number, 60);
+    let comma = after.find(", ")?;
+    if after[..comma].split_whitespace().count() > 1 {
+        return None;
+    }
+    let rest = &after[comma + ", ".len()..];
+    let (at, measure) = first_measure(rest)?;
+    let gap = &rest[..at];
+    (gap.split_whitespace().count() <= 3 && !gap.contains(['.', ',', ';'])).then_some(measure)
+}
+
+/// The measure of a toll that is the subject of the clause the number ends: "The death toll
+/// among Armenian-backed soldiers in Nagorno-Karabakh has risen to 350", "the number of
+/// displaced people in the region stood at 90,000". The number must follow a verb that gives
+/// the toll its value ("risen to", "stands at", "reached", "is"), and nothing but the clause's
+/// own words may part them: a comma, a semicolon or a stop starts another clause.
+fn toll_subject_of_clause(before: &str) -> Option<Measure> {
+    const CLAUSE_BREAKS: [char; 6] = [',', ';', ':', '.', '(', '\n'];
+    // The words right before the number (its qualifiers set aside) that give the subject its
+    // value; "to" and "at" only after a verb of change or standing ("a toll road leads to 3
+    // villages" gives no toll).
+    const VALUE_VERBS: [&str; 8] = [
+        "reached", "hit", "is", "was", "are", "were", "topped", "passed",
+    ];
+    const VERBS_BEFORE_TO: [&str; 10] = [
+        "rose",
+        "risen",
+        "climbed",
+        "increased",
+        "grown",
+        "grew",
+        "jumped",
+        "soared",
+        "gone",
+        "went",
+    ];
+    const VERBS_BEFORE_AT: [&str; 4] = ["stands", "stood", "is", "was"];
+    const QUALIFIERS: [&str; 9] = [
+        "least", "more", "than", "some", "about", "nearly", "over", "around", "almost",
+    ];
+    // Far enough for a subject with a place and a group ("among ... in ..."), not for a
+    // paragraph's worth of words.
+    const MOST_CHARACTERS: usize = 160;
+    let clause_start = before.rfind(CLAUSE_BREAKS).map_or(0, |i| i + 1);
+    let clause = last_chars(&before[clause_start..], MOST_CHARACTERS);
+    let mut words = clause
+        .split_whitespace()
+        .rev()
+        .skip_while(|word| QUALIFIERS.contains(word));
+    let gives_value = match words.next()? {
+        "to" => words
+            .next()
+            .is_some_and(|verb| VERBS_BEFORE_TO.contains(&verb)),
+        "at" => words
+            .next()
+            .is_some_and(|verb| VERBS_BEFORE_AT.contains(&verb)),
+        verb => VALUE_VERBS.contains(&verb),
+    };
+    if !gives_value {
+        return None;
+    }
+    // "death toll" and a bare "toll" count deaths; "the number of displaced people" counts the
+    // displaced, "the number of soldiers" nothing.
+    if let Some(toll) = clause.find("toll")
+        && super::lexicon::is_word_boundary(clause, toll, toll + "toll".len())
+    {
+        return Some(Measure::Deaths);
+    }
+    let number_of = clause.find("number of")?;
+    first_measure(&clause[number_of..]).map(|(_, measure)| measure)
 }
 
 /// `before` from the start of its third-last word (split at white space) on. The measure found
@@ -269,6 +381,8 @@ const SMALL_NUMBERS: &[(&str, u64)] = &[
     ("hundreds", 100),
     ("a thousand", 1000),
     ("thousands", 1000),
+    ("tens of thousands", 10_000),
+    ("hundreds of thousands", 100_000),
     ("dozens", 24),
     ("a dozen", 12),
 ];
@@ -473,13 +587,14 @@ fn number_at(lower: &str, i: usize) -> Option<(u64, usize)> {
     if !SMALL_NUMBER_STARTS.contains(&first) {
         return None;
     }
-    // Only the phrases of "a" ("a hundred") hold more than a word: any other whole-word match is
-    // the ASCII word here itself, looked up at once.
+    // Only the phrases of "a" ("a hundred"), "tens" and "hundreds" ("tens of thousands") hold
+    // more than a word: any other whole-word match is the ASCII word here itself, looked up at
+    // once.
     let word_len = rest
         .bytes()
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(rest.len());
-    if &rest[..word_len] != "a" {
+    if !matches!(&rest[..word_len], "a" | "tens" | "hundreds") {
         return small_number(&rest[..word_len])
             .filter(|_| super::lexicon::is_word_boundary(lower, i, i + word_len))
             .map(|value| (value, i + word_len));
@@ -538,6 +653,7 @@ mod tests {
         let texts = [
             "a hundred killed, hundreds fled, a dozen wounded, dozens of tens",
             "twenty-one, fifteen’s, eleven: a thousand; thousands… one. tenth oneself",
+            "tens of thousands fled, hundreds of thousands, hundreds of them, tens of them, tens",
             "a",
             "an",
             "a  hundred",
@@ -774,5 +890,83 @@ mod toll_verb_tests {
         let f = figures_in("The toll rose to 300 dead, 200 wounded and 50 missing.");
         assert_eq!(f.deaths.as_ref().map(|d| d.value), Some(300), "{f:?}");
         assert_eq!(f.injured.as_ref().map(|d| d.value), Some(200), "{f:?}");
+    }
+
+    #[test]
+    fn a_toll_that_is_the_subject_of_its_clause() {
+        let f = figures_in(
+            "The death toll among Armenian-backed soldiers in Nagorno-Karabakh has risen to 350, \
+             the region's defence ministry said on Monday.",
+        );
+        let deaths = f.deaths.as_ref().expect("a toll");
+        assert_eq!((deaths.value, deaths.running_total), (350, true), "{f:?}");
+        let f = figures_in(
+            "The number of people displaced by the fighting in the region stood at 90,000.",
+        );
+        assert_eq!(f.displaced.as_ref().map(|d| d.value), Some(90_000), "{f:?}");
+        let f = figures_in("The toll among civilians in the town of Tartar reached at least 12.");
+        assert_eq!(f.deaths.as_ref().map(|d| d.value), Some(12), "{f:?}");
+        // No verb that gives the toll its value, a clause break, or a toll of nothing.
+        for sentence in [
+            "The toll road from the town of Goris leads to 3 villages near the border.",
+            "The death toll is not known, and 30 houses were hit in the town.",
+            "The number of soldiers on the front line has risen to 5,000.",
+            "The death toll among soldiers in the southern districts of the region was published \
+             for 2 districts.",
+        ] {
+            assert_eq!(figures_in(sentence), Figures::default(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn tens_and_hundreds_of_thousands() {
+        let f = figures_in("Tens of thousands of people have fled the region, officials said.");
+        let displaced = f.displaced.as_ref().expect("a count");
+        assert_eq!(
+            (displaced.value, displaced.text.as_str()),
+            (10_000, "Tens of thousands")
+        );
+        let f = figures_in("Hundreds of thousands were displaced by the war.");
+        assert_eq!(
+            f.displaced.as_ref().map(|d| d.value),
+            Some(100_000),
+            "{f:?}"
+        );
+        let f = figures_in("Hundreds fled and dozens were wounded.");
+        assert_eq!(f.displaced.as_ref().map(|d| d.value), Some(100), "{f:?}");
+        assert_eq!(f.injured.as_ref().map(|d| d.value), Some(24), "{f:?}");
+    }
+
+    #[test]
+    fn a_toll_past_an_aside_that_names_part_of_it() {
+        let f = figures_in(
+            "At least 200 people, including 25 civilians, have been killed in the fighting so \
+             far, according to official figures from both sides.",
+        );
+        let deaths = f.deaths.as_ref().expect("a toll");
+        assert_eq!((deaths.value, deaths.running_total), (200, true), "{f:?}");
+        let f = figures_in(
+            "According to him, more than half of the population of the region, about 90,000 \
+             people, have been displaced.",
+        );
+        assert_eq!(f.displaced.as_ref().map(|d| d.value), Some(90_000), "{f:?}");
+        // Not a number that merely ends its clause: "in 3 villages, were hit" has no toll word.
+        let f = figures_in("Shells fell on the region, in 3 villages, wounded were taken away.");
+        assert_eq!(f.injured, None, "{f:?}");
+        let f = figures_in("Some 70 people, including 12 children, were wounded in Tartar.");
+        assert_eq!(f.injured.as_ref().map(|d| d.value), Some(70), "{f:?}");
+        // An aside that does not lead to a toll word, or a list, is no toll.
+        for sentence in [
+            "About 30 villages, including 5 near Fuzuli, were shelled overnight.",
+            "The 2 sides, including their allies, said talks would go on; 10 were killed later.",
+        ] {
+            let f = figures_in(sentence);
+            assert!(
+                f.deaths
+                    .as_ref()
+                    .is_none_or(|d| d.value != 30 && d.value != 2),
+                "{f:?}"
+            );
+        }
     }
 }

@@ -8,6 +8,7 @@ pub mod events;
 pub mod figures;
 pub mod lexicon;
 pub mod merge;
+pub mod mood;
 pub mod tolls;
 
 pub use events::extract_article;

@@ -59,9 +59,20 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
         .rev()
         .find(|&(_, c)| is_mark(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let clause_end = sentence[after..]
+    let mut clause_end = sentence[after..]
         .find(is_mark)
         .map_or(sentence.len(), |i| after + i);
+    // "At least 200 people, including 25 civilians, have been killed so far": the clause goes on
+    // past the aside that names part of the figure.
+    const ASIDE: &str = ", including ";
+    if sentence[clause_end..].starts_with(ASIDE)
+        && let Some(aside_end) = sentence[clause_end + ASIDE.len()..].find(", ")
+    {
+        let resumed = clause_end + ASIDE.len() + aside_end + ", ".len();
+        clause_end = sentence[resumed..]
+            .find(is_mark)
+            .map_or(sentence.len(), |i| resumed + i);
+    }
     if has_total_cue(&sentence[clause_start..clause_end]) {
         return true;
     }
@@ -253,6 +264,10 @@ mod tests {
             (
                 "Since September 27, 350 Armenian servicemen have been killed, the ministry said.",
                 "350",
+            ),
+            (
+                "At least 200 people, including 25 civilians, have been killed in the fighting so far, according to official figures.",
+                "At least 200",
             ),
             (
                 "So far, 41 civilians have died in Azerbaijan, according to the prosecutor's office.",

@@ -734,7 +734,18 @@ fn joins_a_list(gap: &str) -> bool {
 
 /// "Baku and Yerevan stressed", "from Syria and Libya": names listed together share a role.
 fn propagate_through_lists(text: &str, found: &mut [Found]) {
-    let joined = |a: &Found, b: &Found| text.get(a.end..b.start).is_some_and(joins_a_list);
+    // "In Ganja, Azerbaijan's second city, …": a name owning what follows it after a bare comma
+    // describes the name before; it is not listed with it.
+    let describes = |a: &Found, b: &Found| {
+        text.get(a.end..b.start)
+            .is_some_and(|gap| gap.trim() == ",")
+            && text
+                .get(b.end..)
+                .is_some_and(|after| after.starts_with("'s ") || after.starts_with("’s "))
+    };
+    let joined = |a: &Found, b: &Found| {
+        text.get(a.end..b.start).is_some_and(joins_a_list) && !describes(a, b)
+    };
     let is_event = |v: &Verdict| {
         matches!(
             v,
