@@ -507,3 +507,45 @@ fn the_time_scans_kept_for_the_extraction_are_dropped_after_it() {
         assert_eq!(scans, 0, "{} keeps its scans", article.id);
     }
 }
+
+#[test]
+fn an_article_that_names_no_region_takes_the_one_its_places_lie_in() {
+    // Only towns of Nagorno-Karabakh and an army named after the region.
+    let atlas = extract(vec![article(
+        "army.txt",
+        "Fierce battles continued overnight in the southern direction of the front line, the \
+         Artsakh Defense Army said in a statement.\n\n\
+         Two enemy drones were shot down over Martakert.\n\n\
+         The Azerbaijani side again targeted civilian settlements, including Stepanakert and \
+         Shushi, the ombudsman reported.",
+        day(2020, 10, 20),
+    )]);
+    let battles = find(&atlas, EventKind::Fighting, "Nagorno-Karabakh")
+        .unwrap_or_else(|| panic!("no fighting in the region in\n{}", describe(&atlas)));
+    assert_eq!(battles.day, Some(day(2020, 10, 19)), "{}", describe(&atlas));
+}
+
+#[test]
+fn a_bulletin_that_names_only_districts_is_about_their_country() {
+    let atlas = extract(vec![article(
+        "bulletin.txt",
+        "During the night, the Armenian armed forces subjected to fire the Tartar, Aghdam and \
+         Aghjabadi districts, the Ministry of Defence said.\n\n\
+         According to the Prosecutor General's Office, since September 27, 42 civilians were \
+         killed and 206 were wounded as a result of the attacks.",
+        day(2020, 10, 13),
+    )]);
+    assert!(
+        find(&atlas, EventKind::Shelling, "Tartar").is_some(),
+        "{}",
+        describe(&atlas)
+    );
+    let toll = find(&atlas, EventKind::Casualties, "Azerbaijan")
+        .unwrap_or_else(|| panic!("no toll for Azerbaijan in\n{}", describe(&atlas)));
+    let deaths = toll
+        .figures
+        .deaths
+        .as_ref()
+        .map(|d| (d.value, d.running_total));
+    assert_eq!(deaths, Some((42, true)), "{:?}", toll.figures);
+}

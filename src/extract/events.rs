@@ -34,7 +34,10 @@ pub fn extract_article(
 ) -> Vec<Event> {
     let published = article.published.as_ref().map(|p| p.day);
     let publication_why = published.map(publication_why).unwrap_or_default();
-    let region = article_region(mentions, gazetteer);
+    let (region, region_reason) = match article_region(mentions, gazetteer) {
+        Some((id, reason)) => (Some(id), reason),
+        None => (None, ""),
+    };
     let region_why = std::cell::OnceCell::new();
     let mut events = Vec::new();
     // Places of the last sentence that named one, borrowed from its mentions.
@@ -94,6 +97,7 @@ pub fn extract_article(
                 previous_events: &previous_events,
                 publication_why: &publication_why,
                 region_why: &region_why,
+                region_reason,
             };
             let found = if scan.has_triggers() {
                 sentence_events(
@@ -249,12 +253,86 @@ fn clause_breaks(body: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// The region an article is about: its most-mentioned region (ties: the first), used for war events
-/// whose sentence names no place ("The fighting continued on Thursday").
-fn article_region(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<PlaceId> {
+/// The region an article is about, for war events whose sentence names no place ("The fighting
+/// continued on Thursday"), with how it was found:
+/// 1. its most-mentioned region as a place or an actor (ties: the first);
+/// 2. else a region named only inside an organisation's name ("the Artsakh Defense Army said");
+/// 3. else the region all its places lie in, or the country most of them lie in: a
+///    ministry's bulletin that names only districts ("shelled the Tartar, Aghdam and Aghjabadi
+///    districts … since September 27, 42 civilians were killed") is about their country.
+fn article_region(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<(PlaceId, &'static str)> {
+    if let Some(id) = most_mentioned_region(mentions, gazetteer, |role| {
+        matches!(role, MentionRole::Event | MentionRole::Actor)
+    }) {
+        return Some((id, "the region the article is about"));
+    }
+    if let Some(id) =
+        most_mentioned_region(mentions, gazetteer, |role| role == MentionRole::Background)
+    {
+        return Some((id, "the region the article's organisations are named after"));
+    }
+    let places: Vec<&Place> = mentions
+        .iter()
+        .filter(|m| m.role == MentionRole::Event)
+        .filter_map(|m| place_of(gazetteer, m))
+        .filter(|p| !is_container(p))
+        .collect();
+    if places.is_empty() {
+        return None;
+    }
+    // Rare (most articles name their region): the gazetteer's few regions are looked at here only.
+    let regions = gazetteer
+        .places()
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Region);
+    let inside = |region: &Place| {
+        places
+            .iter()
+            .filter(|p| distance_km(p, region) <= INSIDE_REGION_KM)
+            .count()
+    };
+    // All of them: a region is only a point and a radius here, and districts around it are
+    // often outside it.
+    let best_region = regions
+        .map(|region| (inside(region), region))
+        .find(|(n, _)| *n == places.len());
+    if let Some((_, region)) = best_region {
+        return Some((
+            region.id.clone(),
+            "the region all the article's places lie in",
+        ));
+    }
+    let mut countries: Vec<(&str, usize)> = Vec::new();
+    for place in &places {
+        match countries
+            .iter_mut()
+            .find(|(code, _)| *code == place.country)
+        {
+            Some((_, n)) => *n += 1,
+            None => countries.push((place.country.as_str(), 1)),
+        }
+    }
+    let (code, n) = countries.iter().max_by_key(|(_, n)| *n)?;
+    if 2 * n <= places.len() {
+        return None;
+    }
+    gazetteer.country(code).map(|country| {
+        (
+            country.id.clone(),
+            "the country the article's places lie in",
+        )
+    })
+}
+
+/// The region most often named by mentions of the roles `counted` (ties: the first).
+fn most_mentioned_region(
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+    counted: impl Fn(MentionRole) -> bool,
+) -> Option<PlaceId> {
     let mut counts: Vec<(PlaceId, usize)> = Vec::new();
     for mention in mentions {
-        if !matches!(mention.role, MentionRole::Event | MentionRole::Actor) {
+        if !counted(mention.role) {
             continue;
         }
         let Some(id) = &mention.place else { continue };
@@ -287,6 +365,8 @@ struct Context<'a> {
     publication_why: &'a str,
     /// Why an event is placed in `region`, written on first use.
     region_why: &'a std::cell::OnceCell<String>,
+    /// How `region` was found, for `region_why`: "the region the article is about", …
+    region_reason: &'static str,
 }
 
 /// Why an event whose sentence names no time is put on day `d`, the publication day.
@@ -1005,7 +1085,10 @@ fn places_for(
     // The same for every such event of the article: written once.
     let why = context.region_why.get_or_init(|| {
         let names = names(gazetteer, std::slice::from_ref(region));
-        format!("no place in the sentence: the region the article is about, {names}")
+        format!(
+            "no place in the sentence: {}, {names}",
+            context.region_reason
+        )
     });
     Some((vec![region.clone()], Vec::new(), why.clone()))
 }

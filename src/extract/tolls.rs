@@ -54,11 +54,11 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
         return false;
     }
     let is_mark = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')');
-    let clause_start = sentence[..at]
+    let mark_before = sentence[..at]
         .char_indices()
         .rev()
-        .find(|&(_, c)| is_mark(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .find(|&(_, c)| is_mark(c));
+    let clause_start = mark_before.map_or(0, |(i, c)| i + c.len_utf8());
     let mut clause_end = sentence[after..]
         .find(is_mark)
         .map_or(sentence.len(), |i| after + i);
@@ -76,18 +76,27 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
     if has_total_cue(&sentence[clause_start..clause_end]) {
         return true;
     }
-    // "Since the start of hostilities on Sunday, 127 people have been killed."
-    if clause_start > 0 {
-        let first_end = sentence.find(is_mark).unwrap_or(sentence.len());
-        let first = &sentence[..first_end];
-        let opening = words(first).next();
-        if opening.is_some_and(|w| {
+    let opens_a_stretch = |clause: &str| {
+        words(clause).next().is_some_and(|w| {
             LEADING_TOTAL_WORDS
                 .iter()
                 .any(|l| l.eq_ignore_ascii_case(w))
-        }) {
-            return has_total_cue(first);
+        }) && has_total_cue(clause)
+    };
+    // "Since the start of hostilities on Sunday, 127 people have been killed."
+    if let Some((previous_end, _)) = mark_before {
+        let first_end = sentence.find(is_mark).unwrap_or(sentence.len());
+        if opens_a_stretch(&sentence[..first_end]) {
+            return true;
         }
+        // "According to the prosecutor's office, since September 27, 42 civilians were killed":
+        // the clause just before the figure's.
+        let previous_start = sentence[..previous_end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_mark(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        return opens_a_stretch(&sentence[previous_start..previous_end]);
     }
     false
 }
@@ -270,6 +279,10 @@ mod tests {
                 "At least 200",
             ),
             (
+                "According to the Prosecutor General's Office, since September 27, 42 civilians were killed and 206 were wounded.",
+                "42",
+            ),
+            (
                 "So far, 41 civilians have died in Azerbaijan, according to the prosecutor's office.",
                 "41",
             ),
@@ -303,6 +316,15 @@ mod tests {
             ),
             // A figure the sentence does not hold is not called a total on a guess.
             ("The death toll rose again.", "12"),
+            // A stretch two clauses back, or after the figure, says nothing of it.
+            (
+                "Officials, since Sunday in Barda, said — in a statement — that 3 people died in the strike.",
+                "3",
+            ),
+            (
+                "Officials said — as they have since Sunday — that 3 people died in the strike.",
+                "3",
+            ),
         ] {
             assert!(
                 !is_running_total(sentence, figure),
