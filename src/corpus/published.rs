@@ -229,8 +229,9 @@ fn numeric_metadata_date(line: &str, has_keyword: bool) -> Option<(NaiveDate, St
     None
 }
 
-/// "15.10.2020" or "15/10/2020" at byte `i`: the two first numbers, the year (1900–2100) and the
-/// end. The two separators must be the same, and nothing alphanumeric may follow.
+/// "15.10.2020", "15/10/2020" or "2020/10/15" at byte `i`: the two numbers that are not the
+/// year (day first when the year comes first), the year (1900–2100) and the end. The two
+/// separators must be the same, and nothing alphanumeric may follow.
 fn numeric_date_at(bytes: &[u8], i: usize) -> Option<(u32, u32, i32, usize)> {
     let number = |from: usize, most: usize| -> Option<(u32, usize)> {
         let digits = bytes[from..]
@@ -244,13 +245,25 @@ fn numeric_date_at(bytes: &[u8], i: usize) -> Option<(u32, u32, i32, usize)> {
         let text = std::str::from_utf8(&bytes[from..from + digits]).ok()?;
         Some((text.parse().ok()?, from + digits))
     };
-    let (first, after_first) = number(i, 2)?;
+    let (first, after_first) = number(i, 4)?;
     let separator = *bytes.get(after_first)?;
     if separator != b'.' && separator != b'/' {
         return None;
     }
     let (second, after_second) = number(after_first + 1, 2)?;
     if bytes.get(after_second) != Some(&separator) {
+        return None;
+    }
+    // "2020/10/12": the year first, then month and day, given back day first.
+    if after_first - i == 4 {
+        let (day, end) = number(after_second + 1, 2)?;
+        if !(1900..=2100).contains(&first) || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return None;
+        }
+        return Some((day, second, i32::try_from(first).ok()?, end));
+    }
+    if after_first - i > 2 {
         return None;
     }
     let (year, end) = number(after_second + 1, 4)?;
@@ -283,8 +296,9 @@ fn is_credit_line(line: &str, date: &Found) -> bool {
     }
     // The time of day and its zone say nothing against a credit line: "By Staff, Oct. 15, 2020
     // at 5:03 p.m. EDT".
-    const TIME_WORDS: [&str; 14] = [
-        "at", "a", "p", "m", "am", "pm", "GMT", "UTC", "BST", "CET", "CEST", "EDT", "EST", "By",
+    const TIME_WORDS: [&str; 21] = [
+        "at", "a", "p", "m", "am", "pm", "GMT", "UTC", "BST", "CET", "CEST", "EDT", "EST", "ET",
+        "By", "Updated", "updated", "hours", "hour", "minutes", "ago",
     ];
     let others = format!("{} {}", &line[..date.start], &line[date.end..]);
     let words: Vec<&str> = others
@@ -844,6 +858,14 @@ mod tests {
             p.map(|p| (p.day, p.source)),
             Some((d(10, 15), DateSource::Stated))
         );
+        let p = publication_date(
+            "Fighting rages\n\nOctober 12, 2020 / 11:45 AM / Updated 2 hours ago\n\nArtillery \
+             fire hit Stepanakert on Tuesday, officials said.",
+        );
+        assert_eq!(
+            p.map(|p| (p.day, p.source)),
+            Some((d(10, 12), DateSource::Stated))
+        );
         // A sentence with a date and more than a name around it is still no credit line.
         let p = publication_date(
             "Talks in Geneva at 5 p.m. on Oct. 15, 2020 were cancelled by both sides.",
@@ -868,6 +890,11 @@ mod tests {
             ),
             (
                 "Posted 10/15/2020\nArtillery fire hit Stepanakert.",
+                d(10, 15),
+            ),
+            ("2020/10/15\nArtillery fire hit Stepanakert.", d(10, 15)),
+            (
+                "Date: 2020.10.15\nArtillery fire hit Stepanakert.",
                 d(10, 15),
             ),
         ] {
