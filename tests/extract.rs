@@ -84,6 +84,24 @@ fn describe(atlas: &Atlas) -> String {
         .collect()
 }
 
+/// The first event of `kind`; a failure lists what was found.
+fn first_of(atlas: &Atlas, kind: EventKind) -> &Event {
+    atlas
+        .events
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} in\n{}", describe(atlas)))
+}
+
+/// An event's death toll and whether it is a running total of the war.
+fn deaths_of(event: &Event) -> Option<(u64, bool)> {
+    event
+        .figures
+        .deaths
+        .as_ref()
+        .map(|d| (d.value, d.running_total))
+}
+
 #[test]
 fn a_weekday_and_a_claim() {
     // 15 October 2020 was a Thursday: "on Tuesday" is the 13th.
@@ -429,22 +447,9 @@ fn a_death_toll_told_as_the_subject_of_its_clause() {
          Tens of thousands of people have fled the region, officials said.",
         day(2020, 10, 5),
     )]);
-    let toll = atlas
-        .events
-        .iter()
-        .find(|e| e.kind == EventKind::Casualties)
-        .unwrap_or_else(|| panic!("no toll in\n{}", describe(&atlas)));
-    let deaths = toll
-        .figures
-        .deaths
-        .as_ref()
-        .map(|d| (d.value, d.running_total));
-    assert_eq!(deaths, Some((350, true)), "{:?}", toll.figures);
-    let fled = atlas
-        .events
-        .iter()
-        .find(|e| e.kind == EventKind::Displacement)
-        .unwrap_or_else(|| panic!("no displacement in\n{}", describe(&atlas)));
+    let toll = first_of(&atlas, EventKind::Casualties);
+    assert_eq!(deaths_of(toll), Some((350, true)), "{:?}", toll.figures);
+    let fled = first_of(&atlas, EventKind::Displacement);
     assert_eq!(
         fled.figures.displaced.as_ref().map(|d| d.value),
         Some(10_000)
@@ -466,17 +471,8 @@ fn a_town_taken_is_fighting_and_a_toll_past_its_aside_is_counted() {
     let taken = find(&atlas, EventKind::Fighting, "Jabrayil")
         .unwrap_or_else(|| panic!("no fighting at Jabrayil in\n{}", describe(&atlas)));
     assert_eq!(taken.day, Some(day(2020, 10, 4)));
-    let toll = atlas
-        .events
-        .iter()
-        .find(|e| e.kind == EventKind::Casualties)
-        .unwrap_or_else(|| panic!("no toll in\n{}", describe(&atlas)));
-    let deaths = toll
-        .figures
-        .deaths
-        .as_ref()
-        .map(|d| (d.value, d.running_total));
-    assert_eq!(deaths, Some((200, true)), "{:?}", toll.figures);
+    let toll = first_of(&atlas, EventKind::Casualties);
+    assert_eq!(deaths_of(toll), Some((200, true)), "{:?}", toll.figures);
     // A capture pledged "until" it happens is none: the only fighting is Jabrayil's.
     let fighting = atlas
         .events
@@ -542,10 +538,5 @@ fn a_bulletin_that_names_only_districts_is_about_their_country() {
     );
     let toll = find(&atlas, EventKind::Casualties, "Azerbaijan")
         .unwrap_or_else(|| panic!("no toll for Azerbaijan in\n{}", describe(&atlas)));
-    let deaths = toll
-        .figures
-        .deaths
-        .as_ref()
-        .map(|d| (d.value, d.running_total));
-    assert_eq!(deaths, Some((42, true)), "{:?}", toll.figures);
+    assert_eq!(deaths_of(toll), Some((42, true)), "{:?}", toll.figures);
 }
