@@ -30,3 +30,10 @@ pub fn seed_sentences() -> Vec<String> {
         })
         .collect()
 }
+
+/// [`seed_sentences`] followed by sentences of a test's own (awkward cases the seeds lack).
+pub fn seed_sentences_with(own: &[&str]) -> Vec<String> {
+    let mut sentences = seed_sentences();
+    sentences.extend(own.iter().map(|s| s.to_string()));
+    sentences
+}

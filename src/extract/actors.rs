@@ -535,18 +535,14 @@ mod tests {
     #[test]
     fn the_side_after_a_name_read_by_bytes_is_the_one_the_plain_split_gives() {
         let lexicon = crate::extract::lexicon::project_lexicon();
-        let mut texts: Vec<String> = crate::seed_texts::seed_sentences();
-        texts.extend(
-            [
-                "Armenia's  foreign ministry said; Azerbaijani\u{a0}forces and Russian\u{2009}troops.",
-                "The Azerbaijani (army) shelled; Armenian \"officials\" and Turkish SERVICEMEN-led units.",
-                "Karabakh authorities\u{b}troops, Armenian’s government, Russian\u{85}drones",
-                "Iranian Prime Minister, the Armenian   \t side",
-                "Turkish “forces” and Azerbaijani «troops», Russian\u{3000}officials; Armenian—army",
-                "Armenian’s\u{a0}\u{a0}Foreign Ministry, Georgian çforces, Iranian ARMY’s",
-            ]
-            .map(String::from),
-        );
+        let texts = crate::seed_texts::seed_sentences_with(&[
+            "Armenia's  foreign ministry said; Azerbaijani\u{a0}forces and Russian\u{2009}troops.",
+            "The Azerbaijani (army) shelled; Armenian \"officials\" and Turkish SERVICEMEN-led units.",
+            "Karabakh authorities\u{b}troops, Armenian’s government, Russian\u{85}drones",
+            "Iranian Prime Minister, the Armenian   \t side",
+            "Turkish “forces” and Azerbaijani «troops», Russian\u{3000}officials; Armenian—army",
+            "Armenian’s\u{a0}\u{a0}Foreign Ministry, Georgian çforces, Iranian ARMY’s",
+        ]);
         let mut sides = 0;
         for text in &texts {
             for (end, _) in text.char_indices() {

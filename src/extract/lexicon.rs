@@ -892,15 +892,11 @@ mod tests {
     #[test]
     fn a_phrase_at_a_spot_is_one_the_automaton_finds_starting_there() {
         let lexicon = project_lexicon();
-        let mut texts: Vec<String> = crate::seed_texts::seed_sentences();
-        texts.extend(
-            [
-                "Armenian Prime Minister Nikol Pashinyan spoke with Russian President Putin.",
-                "The Azerbaijani foreign ministry and the FOREIGN MINISTER's office replied.",
-                "Presidential elections; a presidency; the Kremlin-backed plan.",
-            ]
-            .map(String::from),
-        );
+        let texts = crate::seed_texts::seed_sentences_with(&[
+            "Armenian Prime Minister Nikol Pashinyan spoke with Russian President Putin.",
+            "The Azerbaijani foreign ministry and the FOREIGN MINISTER's office replied.",
+            "Presidential elections; a presidency; the Kremlin-backed plan.",
+        ]);
         let mut found = 0;
         for text in &texts {
             for (at, _) in text.char_indices() {

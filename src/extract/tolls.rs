@@ -234,15 +234,11 @@ mod tests {
 
     #[test]
     fn total_cues_read_by_bytes_are_those_the_word_lists_find() {
-        let mut texts: Vec<String> = crate::seed_texts::seed_sentences();
-        texts.extend(
-            [
-                "The toll ROSE TO 72; so-far, in ALL, a death-toll's total",
-                "Bringing\u{b}the number — now\tstands at 12 (climbed to 30) since Sunday",
-                "An extraordinarilylongwordbeforeso far, and so farther",
-            ]
-            .map(String::from),
-        );
+        let texts = crate::seed_texts::seed_sentences_with(&[
+            "The toll ROSE TO 72; so-far, in ALL, a death-toll's total",
+            "Bringing\u{b}the number — now\tstands at 12 (climbed to 30) since Sunday",
+            "An extraordinarilylongwordbeforeso far, and so farther",
+        ]);
         let mut cues = 0;
         for text in &texts {
             for (at, _) in text.char_indices() {
