@@ -23,10 +23,15 @@ fn bad_articles_are_listed_and_the_rest_still_load() {
             "binary.txt",
             vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3, 0, 0],
         ),
-        // Windows-1252 curly quotes: not UTF-8, and not plain Latin-1 either.
+        // Bytes that no Western code page defines (0x81, 0x8D): an encoding not guessed at.
+        (
+            "unknown-encoding.txt",
+            b"\x81Shelling\x8d hit Barda on Monday.".to_vec(),
+        ),
+        // Windows-1252 curly quotes, as Word saves "plain text": read, with a note.
         (
             "cp1252.txt",
-            b"\x93Shelling\x94 hit Barda on Monday.".to_vec(),
+            b"date 2020-10-13\n\x93Shelling\x94 hit Barda on Monday.".to_vec(),
         ),
         (
             "undated.txt",
@@ -47,7 +52,7 @@ fn bad_articles_are_listed_and_the_rest_still_load() {
             name.unwrap_or_default()
         })
         .collect();
-    for bad in ["empty.txt", "binary.txt", "cp1252.txt"] {
+    for bad in ["empty.txt", "binary.txt", "unknown-encoding.txt"] {
         assert!(
             failed.iter().any(|f| f == bad),
             "{bad} not reported: {failed:?}"
@@ -60,6 +65,17 @@ fn bad_articles_are_listed_and_the_rest_still_load() {
             failure.path
         );
     }
+    let word = atlas
+        .article("cp1252.txt")
+        .unwrap_or_else(|| panic!("the Windows-1252 article did not load: {failed:?}"));
+    assert!(word.text.contains("“Shelling”"), "{:?}", word.text);
+    assert!(
+        word.note
+            .as_deref()
+            .is_some_and(|n| n.contains("Windows-1252")),
+        "{:?}",
+        word.note
+    );
     // The good article still gives its event, dated from its metadata line.
     let martakert = atlas.events.iter().find(|e| {
         e.places.iter().any(|id| {

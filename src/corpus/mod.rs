@@ -43,7 +43,8 @@ pub struct ArticleFailure {
     pub reason: String,
 }
 
-/// Read one article: plain text, UTF-8 (or Latin-1, noted), not empty, at most 5 MB.
+/// Read one article: plain text, UTF-8 (or UTF-16 or Windows-1252, noted), not empty, at most
+/// 5 MB.
 pub fn read_article(path: &Path) -> Result<Article, ArticleError> {
     let metadata = std::fs::metadata(path)
         .map_err(|e| ArticleError::new(path, format!("cannot be read ({e})")))?;
@@ -85,8 +86,35 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Byte-order marks: editors on Windows write one at the head of UTF-8 and UTF-16 text.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
+const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
+
 /// The text of an article file, and a note when it was not UTF-8.
+///
+/// A UTF-8 byte-order mark is dropped (a metadata line such as `date 2020-10-10` must start
+/// the text to be read as one); UTF-16 with a mark ("Unicode" in Windows Notepad) and
+/// Windows-1252 (Word's and Notepad's "ANSI", a superset of Latin-1) are converted, with a note.
 fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    if let Some(units) = utf16_units(bytes) {
+        let text = char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|e| {
+                format!(
+                    "starts as UTF-16 but holds a broken character (unpaired code unit {:#06x}); re-save it as UTF-8",
+                    e.unpaired_surrogate()
+                )
+            })?;
+        if text.trim().is_empty() {
+            return Err("is empty; an article needs some text".into());
+        }
+        return Ok((
+            text,
+            Some("UTF-16: converted to UTF-8, so offsets differ from the file's bytes".into()),
+        ));
+    }
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("is empty; an article needs some text".into());
     }
@@ -100,23 +128,94 @@ fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_string(), None)),
         Err(error) => {
-            // Latin-1 is the usual other encoding of Western news text; its bytes 0x80-0x9F are
-            // control codes that real text never holds, so their presence means another encoding.
-            if bytes.iter().any(|b| (0x80..0xA0).contains(b)) {
-                return Err(format!(
-                    "is not UTF-8 (invalid byte at offset {}) nor Latin-1; re-save it as UTF-8",
-                    error.valid_up_to()
-                ));
+            // Windows-1252 is the usual other encoding of Western news text: Latin-1 with
+            // typographic quotes, dashes and the euro sign in 0x80-0x9F. The five bytes it leaves
+            // undefined mean yet another encoding.
+            let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+            for &byte in bytes {
+                match windows_1252(byte) {
+                    Some(c) => text.push(c),
+                    None => {
+                        return Err(format!(
+                            "is not UTF-8 (invalid byte at offset {}) nor Windows-1252 (byte {byte:#04x}); re-save it as UTF-8",
+                            error.valid_up_to()
+                        ));
+                    }
+                }
             }
-            let text: String = bytes.iter().map(|&b| b as char).collect();
             Ok((
                 text,
                 Some(format!(
-                    "not UTF-8 (invalid byte at offset {}): read as Latin-1, so offsets differ from the file's bytes; re-save it as UTF-8 if accents look wrong",
+                    "not UTF-8 (invalid byte at offset {}): read as Windows-1252 (Latin-1), so offsets differ from the file's bytes; re-save it as UTF-8 if accents look wrong",
                     error.valid_up_to()
                 )),
             ))
         }
+    }
+}
+
+/// The 16-bit code units of a UTF-16 text that starts with its byte-order mark.
+fn utf16_units(bytes: &[u8]) -> Option<impl Iterator<Item = u16> + '_> {
+    let (body, little_endian) = if let Some(body) = bytes.strip_prefix(UTF16_LE_BOM) {
+        (body, true)
+    } else if let Some(body) = bytes.strip_prefix(UTF16_BE_BOM) {
+        (body, false)
+    } else {
+        return None;
+    };
+    // A lone trailing byte cannot be half of a character: such a file is not UTF-16.
+    if body.len() % 2 != 0 {
+        return None;
+    }
+    Some(body.chunks_exact(2).map(move |pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    }))
+}
+
+/// The character of a Windows-1252 byte; `None` for the five bytes the code page leaves out.
+fn windows_1252(byte: u8) -> Option<char> {
+    const HIGH_CONTROLS: [Option<char>; 32] = [
+        Some('€'),
+        None,
+        Some('‚'),
+        Some('ƒ'),
+        Some('„'),
+        Some('…'),
+        Some('†'),
+        Some('‡'),
+        Some('ˆ'),
+        Some('‰'),
+        Some('Š'),
+        Some('‹'),
+        Some('Œ'),
+        None,
+        Some('Ž'),
+        None,
+        None,
+        Some('‘'),
+        Some('’'),
+        Some('“'),
+        Some('”'),
+        Some('•'),
+        Some('–'),
+        Some('—'),
+        Some('˜'),
+        Some('™'),
+        Some('š'),
+        Some('›'),
+        Some('œ'),
+        None,
+        Some('ž'),
+        Some('Ÿ'),
+    ];
+    match byte {
+        0x80..=0x9F => HIGH_CONTROLS[usize::from(byte - 0x80)],
+        _ => Some(char::from(byte)),
     }
 }
 
@@ -191,7 +290,8 @@ mod tests {
             "image.txt",
             &[0x89, b'P', b'N', b'G', 0, 0, 1, 2],
         );
-        let foreign = write(dir.path(), "cp1252.txt", b"Tirs \x93nourris\x94 sur Bakou");
+        // 0x81 and 0x8D are in no Western code page: another encoding, which is not guessed.
+        let foreign = write(dir.path(), "unknown.txt", b"Tirs \x81nourris\x8d sur Bakou");
         for (path, words) in [
             (&empty, "is empty"),
             (&binary, "is binary"),
@@ -222,6 +322,86 @@ mod tests {
                 .as_deref()
                 .is_some_and(|n| n.contains("Latin-1"))
         );
+    }
+
+    #[test]
+    fn windows_1252_quotes_and_dashes_are_read_with_a_note() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = write(
+            dir.path(),
+            "word.txt",
+            b"\x93Heavy shelling\x94 hit Stepanakert \x96 officials said \x85 on Sunday.",
+        );
+        let article = read_article(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            article.text,
+            "“Heavy shelling” hit Stepanakert – officials said … on Sunday."
+        );
+        assert!(
+            article
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("Windows-1252")),
+            "{:?}",
+            article.note
+        );
+    }
+
+    #[test]
+    fn a_utf8_byte_order_mark_does_not_hide_the_metadata_line() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let body = "date 2020-10-10\nShelling hit Stepanakert on Thursday, officials said.\n";
+        let path = write(
+            dir.path(),
+            "notepad.txt",
+            &[UTF8_BOM, body.as_bytes()].concat(),
+        );
+        let article = read_article(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(article.text, body);
+        assert_eq!(article.note, None);
+        let published = article.published.unwrap_or_else(|| panic!("no date"));
+        assert_eq!(
+            published.day,
+            NaiveDate::from_ymd_opt(2020, 10, 10).unwrap_or_default()
+        );
+        assert_eq!(published.evidence, "date 2020-10-10");
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_converted() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let body = "Ganja was shelled again on Sunday, October 11 — Gəncə in Azerbaijani.";
+        let units: Vec<u16> = body.encode_utf16().collect();
+        let little: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+        let big: Vec<u8> = units.iter().flat_map(|u| u.to_be_bytes()).collect();
+        for (name, mark, bytes) in [
+            ("le.txt", UTF16_LE_BOM, little),
+            ("be.txt", UTF16_BE_BOM, big),
+        ] {
+            let path = write(dir.path(), name, &[mark, &bytes].concat());
+            let article = read_article(&path).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(article.text, body, "{name}");
+            assert!(
+                article
+                    .note
+                    .as_deref()
+                    .is_some_and(|n| n.contains("UTF-16")),
+                "{name}: {:?}",
+                article.note
+            );
+        }
+        // Half a surrogate pair: refused by name, not turned into replacement characters.
+        let broken = write(
+            dir.path(),
+            "broken.txt",
+            &[UTF16_LE_BOM, &[0x41, 0, 0x00, 0xD8]].concat(),
+        );
+        let message = read_article(&broken)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(message.contains("UTF-16"), "{message}");
+        assert!(message.contains("broken.txt"), "{message}");
     }
 
     #[test]
