@@ -91,12 +91,45 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
 const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
 
-/// The text of an article file, and a note when it was not UTF-8.
+/// The text of an article file, and a note when it was not UTF-8 or held invisible characters.
+fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    let (text, note) = decode_encoding(bytes)?;
+    let Some((text, removed)) = without_invisible_characters(&text) else {
+        return Ok((text, note));
+    };
+    let removed = format!(
+        "{removed} invisible character{} (soft hyphens, zero-width spaces) removed, so offsets differ from the file's",
+        if removed == 1 { "" } else { "s" }
+    );
+    let note = match note {
+        Some(note) => format!("{note}; {removed}"),
+        None => removed,
+    };
+    Ok((text, Some(note)))
+}
+
+/// Characters web pages put inside words to allow line breaks or to join glyphs. Copied with
+/// the text they split names and trigger words ("Stepa\u{ad}nakert", "shel\u{200b}ling"), which
+/// would then be read as two words.
+const INVISIBLE_IN_WORDS: [char; 6] = [
+    '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+];
+
+/// The text without invisible characters and how many there were; `None` when it has none.
+fn without_invisible_characters(text: &str) -> Option<(String, usize)> {
+    let removed = text.matches(INVISIBLE_IN_WORDS).count();
+    if removed == 0 {
+        return None;
+    }
+    Some((text.replace(INVISIBLE_IN_WORDS, ""), removed))
+}
+
+/// The text of an article file in whatever encoding it came, and a note when it was not UTF-8.
 ///
 /// A UTF-8 byte-order mark is dropped (a metadata line such as `date 2020-10-10` must start
 /// the text to be read as one); UTF-16 with a mark ("Unicode" in Windows Notepad) and
 /// Windows-1252 (Word's and Notepad's "ANSI", a superset of Latin-1) are converted, with a note.
-fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+fn decode_encoding(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     if let Some(units) = utf16_units(bytes) {
         let text = char::decode_utf16(units)
             .collect::<Result<String, _>>()
@@ -402,6 +435,30 @@ mod tests {
             .unwrap_or_default();
         assert!(message.contains("UTF-16"), "{message}");
         assert!(message.contains("broken.txt"), "{message}");
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_spaces_do_not_split_names() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let copied = "date 2020-10-14\nAzerbaijani forces shelled Stepa\u{ad}nakert on Tuesday; \
+                      talks in Mos\u{200b}cow failed.\n";
+        let path = write(dir.path(), "web.txt", copied.as_bytes());
+        let article = read_article(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            article.text,
+            "date 2020-10-14\nAzerbaijani forces shelled Stepanakert on Tuesday; talks in Moscow failed.\n"
+        );
+        let note = article.note.unwrap_or_default();
+        assert!(note.contains("2 invisible characters"), "{note}");
+        // Text without them is kept as it is, with no note.
+        let clean = write(
+            dir.path(),
+            "clean.txt",
+            "Ganja’s old town — shelled.".as_bytes(),
+        );
+        let article = read_article(&clean).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(article.text, "Ganja’s old town — shelled.");
+        assert_eq!(article.note, None);
     }
 
     #[test]
