@@ -91,21 +91,105 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
 const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
 
-/// The text of an article file, and a note when it was not UTF-8 or held invisible characters.
+/// The text of an article file, and a note when it was not UTF-8 or had to be cleaned.
 fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
-    let (text, note) = decode_encoding(bytes)?;
-    let Some((text, removed)) = without_invisible_characters(&text) else {
-        return Ok((text, note));
+    let (mut text, encoding_note) = decode_encoding(bytes)?;
+    let mut cleaning: Vec<String> = Vec::new();
+    // References first: "&shy;" stands for a soft hyphen, removed next.
+    if let Some((clean, decoded)) = with_html_entities_decoded(&text) {
+        text = clean;
+        cleaning.push(format!(
+            "{decoded} HTML character reference{} (&amp;, &#8217;…) written as the character{}",
+            plural(decoded),
+            plural(decoded)
+        ));
+    }
+    if let Some((clean, removed)) = without_invisible_characters(&text) {
+        text = clean;
+        cleaning.push(format!(
+            "{removed} invisible character{} (soft hyphens, zero-width spaces) removed",
+            plural(removed)
+        ));
+    }
+    let note = match (encoding_note, cleaning.is_empty()) {
+        (note, true) => note,
+        // The encoding's note already says that offsets differ from the file's bytes.
+        (Some(note), false) => Some(format!("{note}; {}", cleaning.join("; "))),
+        (None, false) => Some(format!(
+            "{}, so offsets differ from the file's bytes",
+            cleaning.join("; ")
+        )),
     };
-    let removed = format!(
-        "{removed} invisible character{} (soft hyphens, zero-width spaces) removed, so offsets differ from the file's",
-        if removed == 1 { "" } else { "s" }
-    );
-    let note = match note {
-        Some(note) => format!("{note}; {removed}"),
-        None => removed,
-    };
-    Ok((text, Some(note)))
+    Ok((text, note))
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+/// Text copied from a web page's source keeps its character references ("Armenia&#8217;s",
+/// "Nagorno&nbsp;Karabakh"). Only well-formed references of characters a news text holds are
+/// written out; any other `&` stays as it is.
+fn with_html_entities_decoded(text: &str) -> Option<(String, usize)> {
+    if !text.contains('&') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut decoded = 0;
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let reference = after
+            .find(';')
+            .filter(|&end| end <= 10)
+            .and_then(|end| html_character(&after[..end]).map(|c| (c, end)));
+        match reference {
+            Some((character, end)) => {
+                out.push(character);
+                decoded += 1;
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    (decoded > 0).then_some((out, decoded))
+}
+
+/// The character a reference names (without its `&` and `;`): numeric, or one of the names news
+/// pages use.
+fn html_character(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        // Control characters are no text; a reference to one is kept as written.
+        return char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace());
+    }
+    Some(match name {
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "lt" => '<',
+        "gt" => '>',
+        "nbsp" => '\u{a0}',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "shy" => '\u{ad}',
+        _ => return None,
+    })
 }
 
 /// Characters web pages put inside words to allow line breaks or to join glyphs. Copied with
@@ -450,6 +534,10 @@ mod tests {
         );
         let note = article.note.unwrap_or_default();
         assert!(note.contains("2 invisible characters"), "{note}");
+        assert!(
+            note.ends_with("offsets differ from the file's bytes"),
+            "{note}"
+        );
         // Text without them is kept as it is, with no note.
         let clean = write(
             dir.path(),
@@ -459,6 +547,27 @@ mod tests {
         let article = read_article(&clean).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(article.text, "Ganja’s old town — shelled.");
         assert_eq!(article.note, None);
+    }
+
+    #[test]
+    fn html_character_references_are_written_out() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let copied = "Armenia&#8217;s defence ministry said Stepa&shy;nakert was shelled &ndash; \
+                      again &amp; again &#x2014; on Sunday. R&D &c. &bogus; &#0; stay.";
+        let path = write(dir.path(), "source.txt", copied.as_bytes());
+        let article = read_article(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            article.text,
+            "Armenia’s defence ministry said Stepanakert was shelled – again & again — on Sunday. \
+             R&D &c. &bogus; &#0; stay."
+        );
+        let note = article.note.unwrap_or_default();
+        assert!(note.contains("5 HTML character references"), "{note}");
+        assert!(note.contains("1 invisible character "), "{note}");
+        assert!(
+            note.ends_with("offsets differ from the file's bytes"),
+            "{note}"
+        );
     }
 
     #[test]
