@@ -153,8 +153,8 @@ impl Extractor {
     }
 }
 
-/// The `.txt` files of `paths`: files as given, folders' `.txt` files sorted by name. What is not an
-/// article file is listed with the reason.
+/// The `.txt` files of `paths`: files as given, folders' `.txt` files (sub-folders' too) sorted
+/// by path. What is not an article file is listed with the reason.
 pub fn article_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ArticleFailure>) {
     let mut files = Vec::new();
     let mut failures = Vec::new();
@@ -164,28 +164,23 @@ pub fn article_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ArticleFailure>) {
     };
     for path in paths {
         if path.is_dir() {
-            match std::fs::read_dir(path) {
-                Ok(entries) => {
-                    let mut found: Vec<PathBuf> = entries
-                        .filter_map(Result::ok)
-                        .map(|e| e.path())
-                        .filter(|p| p.is_file() && is_txt(p))
-                        .collect();
-                    if found.is_empty() {
+            match corpus::txt_files_in(path) {
+                Ok((found, unreadable)) => {
+                    if found.is_empty() && unreadable.is_empty() {
                         failures.push(fail(
                             path,
                             "holds no .txt file; articles are plain-text files ending in .txt"
                                 .into(),
                         ));
                     }
-                    found.sort();
                     files.extend(found);
+                    failures.extend(unreadable);
                 }
                 Err(e) => failures.push(fail(path, format!("the folder cannot be read ({e})"))),
             }
         } else if !path.exists() {
             failures.push(fail(path, "does not exist; check the path".into()));
-        } else if !is_txt(path) {
+        } else if !corpus::is_txt(path) {
             failures.push(fail(
                 path,
                 "is not a .txt file; save the article as plain text ending in .txt".into(),
@@ -195,11 +190,6 @@ pub fn article_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ArticleFailure>) {
         }
     }
     (files, failures)
-}
-
-fn is_txt(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
 }
 
 /// The result of a change, for the status line.

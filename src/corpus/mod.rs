@@ -336,10 +336,62 @@ fn windows_1252(byte: u8) -> Option<char> {
     }
 }
 
-/// Every `.txt` file of a folder, sorted by name; failures are listed, the rest still load.
+/// How deep `txt_files_in` looks into folders: enough for sources/year/month/day, and a bound
+/// where a link points back up the tree.
+const MAX_FOLDER_DEPTH: usize = 6;
+
+/// The `.txt` files of a folder and of its sub-folders (a teacher's `reuters/`, `afp/`), sorted
+/// by their path. Hidden files and folders (`.git`) are skipped. A sub-folder that cannot be read
+/// is listed with the reason; only an unreadable `dir` itself is an error.
+pub fn txt_files_in(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<ArticleFailure>)> {
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    let mut folders = vec![(dir.to_path_buf(), 0)];
+    let mut first = true;
+    while let Some((folder, depth)) = folders.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if first => return Err(e),
+            Err(e) => {
+                failures.push(ArticleFailure {
+                    path: folder,
+                    reason: format!("the folder cannot be read ({e})"),
+                });
+                continue;
+            }
+        };
+        first = false;
+        for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                if depth < MAX_FOLDER_DEPTH {
+                    folders.push((path, depth + 1));
+                }
+            } else if is_txt(&path) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok((files, failures))
+}
+
+pub fn is_txt(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+}
+
+/// Every `.txt` file of a folder and its sub-folders, sorted by path; failures are listed, the
+/// rest still load. An article in a sub-folder is named by its path in the folder
+/// (`reuters/001.txt`), so two sub-folders' `001.txt` stay two articles.
 pub fn read_dir(dir: &Path) -> (Vec<Article>, Vec<ArticleFailure>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
+    let (paths, mut failures) = match txt_files_in(dir) {
+        Ok(found) => found,
         Err(e) => {
             return (
                 Vec::new(),
@@ -350,24 +402,25 @@ pub fn read_dir(dir: &Path) -> (Vec<Article>, Vec<ArticleFailure>) {
             );
         }
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
-        })
-        .collect();
-    paths.sort();
     // Finding each publication date reads the whole text: with many articles, on every core.
     // The collect keeps the order of the paths.
     let read: Vec<Result<Article, ArticleError>> =
         paths.par_iter().map(|path| read_article(path)).collect();
     let mut articles = Vec::new();
-    let mut failures = Vec::new();
     for result in read {
         match result {
-            Ok(article) => articles.push(article),
+            Ok(mut article) => {
+                if let Ok(inside) = article.path.strip_prefix(dir)
+                    && inside.parent().is_some_and(|p| !p.as_os_str().is_empty())
+                {
+                    article.id = inside
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/");
+                }
+                articles.push(article)
+            }
             Err(ArticleError::Unreadable { path, reason }) => {
                 failures.push(ArticleFailure { path, reason })
             }
@@ -568,6 +621,30 @@ mod tests {
             note.ends_with("offsets differ from the file's bytes"),
             "{note}"
         );
+    }
+
+    #[test]
+    fn read_dir_reads_sub_folders_and_names_their_articles_by_path() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        for sub in ["reuters", "afp/october", ".git"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap_or_else(|e| panic!("{e}"));
+        }
+        write(dir.path(), "top.txt", b"Shelling hit Barda on Monday.");
+        write(
+            &dir.path().join("reuters"),
+            "001.txt",
+            b"Clashes near Tartar.",
+        );
+        write(
+            &dir.path().join("afp/october"),
+            "001.txt",
+            b"Rockets hit Ganja.",
+        );
+        write(&dir.path().join(".git"), "notes.txt", b"not an article");
+        let (articles, failures) = read_dir(dir.path());
+        assert!(failures.is_empty(), "{failures:?}");
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["afp/october/001.txt", "reuters/001.txt", "top.txt"]);
     }
 
     #[test]
