@@ -10,6 +10,9 @@
 //! change (the scene is rebuilt once for the new day). Times are CPU time of the benchmark thread
 //! (see `common::thread_cpu_time`): the target is CPU per frame, and the machine may be busy.
 //!
+//! `frame, Articles list open`: the window with the Articles list open on 100 / 1 000 / 10 000
+//! synthetic articles (no events).
+//!
 //! `cargo bench --bench frame`
 //!
 //! For an instruction profile of 20 steady frames: `FRAME_PROFILE=100000 valgrind
@@ -76,6 +79,37 @@ impl Window {
         window
     }
 
+    /// The window on `articles` synthetic articles (publication dates found, no events), with the
+    /// Articles list open.
+    fn with_articles_list(articles: usize, gazetteer: &Arc<Gazetteer>) -> Window {
+        let mut articles = common::corpus(gazetteer, articles);
+        for article in &mut articles {
+            article.published = karabakh_atlas::corpus::publication_date(&article.text);
+            article.forget_time_scans();
+        }
+        let atlas = Atlas::from_parts(
+            articles,
+            Vec::new(),
+            Vec::new(),
+            HashMap::new(),
+            gazetteer.clone(),
+        );
+        let mut app = AtlasApp::new(
+            atlas,
+            Basemap::load(&common::data_dir()),
+            Startup::default(),
+        );
+        app.workbench.articles.open = true;
+        let mut window = Window {
+            ctx: egui::Context::default(),
+            app,
+        };
+        for _ in 0..5 {
+            window.frame();
+        }
+        window
+    }
+
     /// One frame: the whole window's ui, then tessellation. Returns the number of meshes.
     fn frame(&mut self) -> usize {
         self.frame_meshes().len()
@@ -123,6 +157,19 @@ fn frames(c: &mut Criterion) {
         }
         group.finish();
     }
+    // A year of news in the Articles list: the frame must not grow with the number of articles.
+    let mut group = c.benchmark_group("frame, Articles list open");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(20);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(3));
+    for articles in [100, 1_000, 10_000] {
+        let mut window = Window::with_articles_list(articles, &gazetteer);
+        group.bench_function(format!("{articles} articles, steady"), |b| {
+            b.iter_custom(|iters| common::cpu_time(iters, || window.frame()))
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, frames);

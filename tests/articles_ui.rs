@@ -288,3 +288,50 @@ fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
         std::fs::read_to_string(library.path().join("corrections.json")).expect("still there");
     assert!(!saved.contains("\"move\""), "{saved}");
 }
+
+#[test]
+fn a_long_articles_list_is_shown_a_page_at_a_time() {
+    let library = tempfile::tempdir().expect("temporary folder");
+    // 57 dated dispatches and 3 whose date is only inferred from the text (each text differs:
+    // a file whose text is already loaded is not read twice).
+    for n in 1..=57 {
+        write(
+            library.path(),
+            &format!("dispatch-{n:03}.txt"),
+            &format!(
+                "date 2020-10-{:02}\nShelling hit Tartar overnight, bulletin {n} said.\n",
+                1 + n % 28
+            ),
+        );
+    }
+    for n in 1..=3 {
+        write(
+            library.path(),
+            &format!("undated-{n}.txt"),
+            &format!("Rockets struck Ganja on Sunday, October 4, bulletin {n} said.\n"),
+        );
+    }
+    let mut harness = window_on(library.path());
+    harness.state_mut().workbench.articles.open = true;
+    harness.run_steps(2);
+
+    // The first page: 50 rows, the next ones a click away.
+    harness.get_by_label("articles 1–50 of 60");
+    harness.get_by_label("dispatch-050.txt");
+    assert!(harness.query_by_label("dispatch-051.txt").is_none());
+    harness.get_by_label("Next ▶").click();
+    harness.run_steps(2);
+    harness.get_by_label("articles 51–60 of 60");
+    harness.get_by_label("dispatch-051.txt");
+    harness.get_by_label("undated-3.txt");
+    assert!(harness.query_by_label("dispatch-050.txt").is_none());
+
+    // Only the dates to check: the three inferred ones, on one page again.
+    harness.get_by_label("only dates to check").click();
+    harness.run_steps(2);
+    harness.get_by_label("3 of 60 articles");
+    for n in 1..=3 {
+        harness.get_by_label(&format!("undated-{n}.txt"));
+    }
+    assert!(harness.query_by_label("dispatch-051.txt").is_none());
+}

@@ -24,8 +24,28 @@ pub struct ArticlesView {
     drafts: HashMap<ArticleId, String>,
     /// Why a typed date was refused, per article.
     refused: HashMap<ArticleId, String>,
-    /// Only articles whose name or date contains this.
+    /// Only articles whose name or publication date contains this.
     filter: String,
+    /// Only articles whose date was inferred, is in doubt or is missing.
+    only_dates_to_check: bool,
+    /// The page of the list shown, from 0.
+    page: usize,
+}
+
+/// Rows laid out per frame: a year of news is tens of thousands of articles, and a frame that
+/// laid out every row would take longer than the eye waits.
+pub const ARTICLES_PER_PAGE: usize = 50;
+
+/// Files that could not be read, listed by name; the rest are counted.
+const FAILURES_SHOWN: usize = 100;
+
+/// Whether an article's publication date deserves the reader's look: none was found, it was
+/// inferred from clues, or clues disagree.
+fn date_needs_a_look(article: &Article) -> bool {
+    article
+        .published
+        .as_ref()
+        .is_none_or(|p| p.source == DateSource::Inferred || !p.conflicts.is_empty())
 }
 
 impl ArticlesView {
@@ -117,17 +137,59 @@ impl ArticlesView {
                         .color(ui.visuals().warn_fg_color),
                 );
             }
-            ui.add(
+            let typed = ui.add(
                 egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text("filter by name")
-                    .desired_width(140.0),
+                    .hint_text("filter by name or date")
+                    .desired_width(170.0),
             );
+            let checked = ui
+                .checkbox(&mut self.only_dates_to_check, "only dates to check")
+                .on_hover_text("Articles whose date was inferred, is in doubt or was not found");
+            if typed.changed() || checked.changed() {
+                self.page = 0;
+            }
         });
         let wanted = self.filter.trim().to_lowercase();
-        for article in &atlas.articles {
-            if !wanted.is_empty() && !article.id.to_lowercase().contains(&wanted) {
-                continue;
-            }
+        let shown: Vec<&Article> = atlas
+            .articles
+            .iter()
+            .filter(|a| !self.only_dates_to_check || date_needs_a_look(a))
+            .filter(|a| {
+                wanted.is_empty()
+                    || a.id.to_lowercase().contains(&wanted)
+                    || a.published
+                        .as_ref()
+                        .is_some_and(|p| p.day.to_string().contains(&wanted))
+            })
+            .collect();
+        let pages = shown.len().div_ceil(ARTICLES_PER_PAGE).max(1);
+        self.page = self.page.min(pages - 1);
+        let first = self.page * ARTICLES_PER_PAGE;
+        let last = (first + ARTICLES_PER_PAGE).min(shown.len());
+        if pages > 1 {
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(self.page > 0, egui::Button::new("◀ Previous"))
+                    .clicked()
+                {
+                    self.page -= 1;
+                }
+                ui.label(format!("articles {}–{last} of {}", first + 1, shown.len()));
+                if ui
+                    .add_enabled(self.page + 1 < pages, egui::Button::new("Next ▶"))
+                    .clicked()
+                {
+                    self.page += 1;
+                }
+            });
+        } else if shown.len() < atlas.articles.len() {
+            ui.label(format!(
+                "{} of {} articles",
+                shown.len(),
+                atlas.articles.len()
+            ));
+        }
+        for article in shown.get(first..last).unwrap_or_default() {
             ui.push_id(("article", &article.id), |ui| {
                 self.article_row(ui, article, library, actions);
             });
@@ -166,7 +228,7 @@ impl ArticlesView {
                                 .color(ui.visuals().warn_fg_color),
                         );
                     }
-                    published.source == DateSource::Inferred || !published.conflicts.is_empty()
+                    date_needs_a_look(article)
                 }
                 None => {
                     ui.label(
@@ -260,7 +322,7 @@ fn failures(ui: &mut Ui, atlas: &Atlas) {
         .strong()
         .color(ui.visuals().error_fg_color),
     );
-    for failure in &atlas.failures {
+    for failure in atlas.failures.iter().take(FAILURES_SHOWN) {
         let name = failure
             .path
             .file_name()
@@ -271,6 +333,12 @@ fn failures(ui: &mut Ui, atlas: &Atlas) {
                 .on_hover_text(failure.path.display().to_string());
             ui.label(&failure.reason);
         });
+    }
+    if atlas.failures.len() > FAILURES_SHOWN {
+        ui.label(format!(
+            "… and {} more (all are printed by `karabakh-atlas extract`)",
+            atlas.failures.len() - FAILURES_SHOWN
+        ));
     }
 }
 
