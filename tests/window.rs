@@ -380,6 +380,53 @@ fn selecting_an_event_shows_its_quote_and_why() {
 }
 
 #[test]
+fn an_event_told_by_many_articles_shows_its_sources_a_few_at_a_time() {
+    let mut atlas = seed_atlas();
+    let shusha = atlas
+        .events
+        .iter()
+        .position(|e| e.id == "shusha")
+        .expect("the Shusha event");
+    // As if 36 articles of a year of news had told it: each a source naming its own article.
+    let told = atlas.events[shusha].sources[0].clone();
+    // Only the sources change: the day index built with the Atlas stays right.
+    Arc::make_mut(&mut atlas.events)[shusha].sources = (1..=36)
+        .map(|n| Source {
+            article: format!("dispatch-{n:02}.txt"),
+            why_day: format!("'On Thursday' in dispatch {n}"),
+            ..told.clone()
+        })
+        .collect();
+    let mut harness = harness_over(atlas, [1280.0, 900.0]);
+    harness.get_by_label("Shusha · 36 sources").click();
+    harness.run();
+    harness.get_by_label("36 sources");
+    harness.get_by_label("'On Thursday' in dispatch 10");
+    assert!(
+        harness
+            .query_by_label("'On Thursday' in dispatch 11")
+            .is_none()
+    );
+    // Below the fold: the button is pressed as a screen reader would.
+    harness
+        .get_by_label("show 25 more sources (of 26 not shown)")
+        .click_accesskit();
+    harness.run();
+    harness.get_by_label("'On Thursday' in dispatch 35");
+    assert!(
+        harness
+            .query_by_label("'On Thursday' in dispatch 36")
+            .is_none()
+    );
+    harness
+        .get_by_label("show 1 more source (of 1 not shown)")
+        .click_accesskit();
+    harness.run();
+    harness.get_by_label("'On Thursday' in dispatch 36");
+    assert!(harness.query_by_label_contains("more source").is_none());
+}
+
+#[test]
 fn clicking_a_marker_selects_its_event_and_hovering_names_it() {
     let mut harness = harness([1280.0, 720.0]);
     let app = harness.state();

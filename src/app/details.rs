@@ -18,6 +18,11 @@ use super::style;
 const LIST_FIRST: usize = 12;
 const LIST_MORE: usize = 40;
 
+/// Sources shown for the selected event at first, and how many more each "show more" adds: an
+/// event a year of news reported is told by hundreds of articles, each a paragraph to lay out.
+const SOURCES_FIRST: usize = 10;
+const SOURCES_MORE: usize = 25;
+
 /// How much of the article around the event's sentence the panel shows, in bytes each side.
 const CONTEXT_BYTES: usize = 240;
 
@@ -27,6 +32,8 @@ pub struct DetailsView {
     shown_selection: Option<usize>,
     /// Per kind, events listed beyond `LIST_FIRST` because the reader asked for more.
     more: [usize; 5],
+    /// Sources of the selected event shown, from `SOURCES_FIRST` up as the reader asks.
+    sources_shown: usize,
     /// The height of one row of the list, as last laid out: rows scrolled out of sight take
     /// their room without their text being laid out (a new day brings new lines, and laying out
     /// text is most of what the list costs).
@@ -54,9 +61,20 @@ impl DetailsView {
                 match state.selected.and_then(|i| atlas.events.get(i)) {
                     Some(event) => {
                         let scroll = self.shown_selection != state.selected;
+                        if scroll {
+                            self.sources_shown = SOURCES_FIRST;
+                        }
                         let index = state.selected.unwrap_or_default();
                         let mut tools = |ui: &mut Ui| below_selected(ui, index);
-                        selected_event(ui, atlas, event, scroll, &mut commands, &mut tools);
+                        selected_event(
+                            ui,
+                            atlas,
+                            event,
+                            scroll,
+                            &mut self.sources_shown,
+                            &mut commands,
+                            &mut tools,
+                        );
                         self.shown_selection = state.selected;
                     }
                     None => {
@@ -233,6 +251,7 @@ fn selected_event(
     atlas: &Atlas,
     event: &Event,
     scroll: bool,
+    sources_shown: &mut usize,
     commands: &mut Vec<Command>,
     tools: &mut dyn FnMut(&mut Ui),
 ) {
@@ -310,8 +329,21 @@ fn selected_event(
         ))
         .strong(),
     );
-    for (n, source) in event.sources.iter().enumerate() {
+    for (n, source) in event.sources.iter().enumerate().take(*sources_shown) {
         ui.push_id(("source", n), |ui| source_view(ui, atlas, source, commands));
+    }
+    let hidden = event.sources.len().saturating_sub(*sources_shown);
+    if hidden > 0 {
+        let more = hidden.min(SOURCES_MORE);
+        if ui
+            .button(format!(
+                "show {more} more source{} (of {hidden} not shown)",
+                plural(more)
+            ))
+            .clicked()
+        {
+            *sources_shown += more;
+        }
     }
 }
 
