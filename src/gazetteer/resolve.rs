@@ -800,22 +800,43 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
 /// A country named right after the name ("Barda, Azerbaijan", "Martuni in Armenia"), in the same
 /// sentence, or elsewhere in the article raises that country's candidates.
 fn apply_country_context<'a>(g: &'a Gazetteer, text: &'a str, found: &mut [Found<'a>]) {
-    // Countries the article names, with the sentence and position of each naming.
-    // Sized for every name at once: most articles name their countries again and again.
-    let mut named: Vec<(&str, usize, usize)> = Vec::with_capacity(found.len());
-    named.extend(found.iter().filter_map(|f| {
-        let first = f
+    // Countries the article names, each with the positions and sentences of its namings: a few
+    // countries, named again and again. Looked up by position and by sentence, so the work
+    // grows with the mentions, not with mentions times namings (a long text names hundreds).
+    let mut named: Vec<CountryNamings> = Vec::new();
+    for f in found.iter() {
+        let Some(first) = f
             .candidates
             .iter()
-            .find(|c| g.places()[c.place as usize].kind == PlaceKind::Country)?;
-        Some((
-            g.places()[first.place as usize].country.as_str(),
-            f.sentence,
-            f.start,
-        ))
-    }));
+            .find(|c| g.places()[c.place as usize].kind == PlaceKind::Country)
+        else {
+            continue;
+        };
+        let country = g.places()[first.place as usize].country.as_str();
+        let namings = match named.iter().position(|n| n.country == country) {
+            Some(at) => &mut named[at],
+            None => {
+                named.push(CountryNamings {
+                    country,
+                    starts: Vec::new(),
+                    sentences: Vec::new(),
+                });
+                named
+                    .last_mut()
+                    .unwrap_or_else(|| unreachable!("just pushed"))
+            }
+        };
+        namings.starts.push(f.start);
+        namings.sentences.push((f.sentence, f.start));
+    }
     if named.is_empty() {
         return;
+    }
+    for namings in &mut named {
+        // Mentions come in text order; the sentence index of a name outside every sentence
+        // is the last one, so sentences are sorted apart.
+        debug_assert!(namings.starts.is_sorted());
+        namings.sentences.sort_unstable();
     }
     for f in found.iter_mut() {
         if f.candidates.len() < 2 {
@@ -826,37 +847,63 @@ fn apply_country_context<'a>(g: &'a Gazetteer, text: &'a str, found: &mut [Found
             if place.kind == PlaceKind::Country || place.country.is_empty() {
                 continue;
             }
-            let mut best_bonus = 0.0;
-            let mut best_reason = None;
-            for (country, sentence, start) in &named {
-                if *country != place.country || *start == f.start {
-                    continue;
-                }
-                let gap = text.get(f.end..*start).unwrap_or("");
-                let (bonus, reason) =
-                    if *start > f.end && matches!(gap.trim(), "," | "in" | ", in" | "(") {
-                        (
-                            4.0,
-                            CountryReason::Written(
-                                text.get(f.start..start + country_len(text, *start))
-                                    .unwrap_or(""),
-                            ),
-                        )
-                    } else if *sentence == f.sentence {
-                        (2.5, CountryReason::SameSentence(country))
-                    } else {
-                        (1.0, CountryReason::InArticle(country))
-                    };
-                if bonus > best_bonus {
-                    best_bonus = bonus;
-                    best_reason = Some(reason);
-                }
+            let Some(namings) = named.iter().find(|n| n.country == place.country) else {
+                continue;
+            };
+            let (bonus, reason) = if let Some(written) = namings.written_after(text, f.end) {
+                (
+                    4.0,
+                    CountryReason::Written(
+                        text.get(f.start..written + country_len(text, written))
+                            .unwrap_or(""),
+                    ),
+                )
+            } else if namings.in_sentence_apart_from(f.sentence, f.start) {
+                (2.5, CountryReason::SameSentence(namings.country))
+            } else if namings.starts.iter().any(|&at| at != f.start) {
+                (1.0, CountryReason::InArticle(namings.country))
+            } else {
+                continue;
+            };
+            candidate.score += bonus;
+            candidate.country = Some(reason);
+        }
+    }
+}
+
+/// Where an article names one country: the starts of the namings in text order, and (sentence,
+/// start) pairs sorted.
+struct CountryNamings<'a> {
+    country: &'a str,
+    starts: Vec<usize>,
+    sentences: Vec<(usize, usize)>,
+}
+
+impl CountryNamings<'_> {
+    /// The first naming written right after a name ending at `end`: "Barda, Azerbaijan",
+    /// "Martuni in Armenia", "Martuni (Armenia)".
+    fn written_after(&self, text: &str, end: usize) -> Option<usize> {
+        let from = self.starts.partition_point(|&at| at <= end);
+        for &start in &self.starts[from..] {
+            let gap = text.get(end..start).unwrap_or("").trim();
+            if matches!(gap, "," | "in" | ", in" | "(") {
+                return Some(start);
             }
-            if best_bonus > 0.0 {
-                candidate.score += best_bonus;
-                candidate.country = best_reason;
+            // A later naming's gap holds this one's: longer than any of the four, never one.
+            if gap.len() > ", in".len() {
+                return None;
             }
         }
+        None
+    }
+
+    /// Whether the country is named in `sentence` other than at `start` (the name itself).
+    fn in_sentence_apart_from(&self, sentence: usize, start: usize) -> bool {
+        let from = self.sentences.partition_point(|&(s, _)| s < sentence);
+        self.sentences[from..]
+            .iter()
+            .take_while(|&&(s, _)| s == sentence)
+            .any(|&(_, at)| at != start)
     }
 }
 
@@ -1373,6 +1420,43 @@ fn role_word(role: MentionRole) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_country_counts_as_written_with_a_name_only_right_after_it() {
+        let text = "Shells hit Barda, Azerbaijan, and Martuni in Armenia; later Goris (Armenia) \
+                    and Tartar near the border of Azerbaijan.";
+        let at = |word: &str| {
+            text.find(word)
+                .unwrap_or_else(|| panic!("{word} in the text"))
+        };
+        let namings = |country: &'static str, words: &[&str]| CountryNamings {
+            country,
+            starts: words.iter().map(|w| at(w)).collect(),
+            sentences: words.iter().map(|w| (0, at(w))).collect(),
+        };
+        let azerbaijan = namings("AZ", &["Azerbaijan,", "Azerbaijan."]);
+        let armenia = namings("AM", &["Armenia;", "Armenia)"]);
+        let end_of = |word: &str| at(word) + word.len();
+        assert_eq!(
+            azerbaijan.written_after(text, end_of("Barda")),
+            Some(at("Azerbaijan,"))
+        );
+        assert_eq!(
+            armenia.written_after(text, end_of("Martuni")),
+            Some(at("Armenia;"))
+        );
+        assert_eq!(
+            armenia.written_after(text, end_of("Goris")),
+            Some(at("Armenia)"))
+        );
+        // "near the border of": no country written with Tartar, only one in its sentence.
+        assert_eq!(azerbaijan.written_after(text, end_of("Tartar")), None);
+        assert!(azerbaijan.in_sentence_apart_from(0, at("Tartar")));
+        // The country's own naming is no context for itself.
+        let once = namings("AZ", &["Azerbaijan."]);
+        assert!(!once.in_sentence_apart_from(0, at("Azerbaijan.")));
+        assert!(!once.in_sentence_apart_from(1, at("Tartar")));
+    }
 
     /// The unit words found in one pass are those `str::contains` finds in every stretch after
     /// a name, on the seeds and on made-up texts with units at every place of a sixteen-byte
