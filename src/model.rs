@@ -312,8 +312,9 @@ pub struct Event {
     pub status: Status,
     pub sources: Vec<Source>,
     /// Set when a reader's correction changed this event; `original` keeps what extraction said.
+    /// Boxed: few events are corrected, and inline it made every event 80 bytes larger.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub correction: Option<crate::model::CorrectionNote>,
+    pub correction: Option<Box<crate::model::CorrectionNote>>,
 }
 
 impl Event {
