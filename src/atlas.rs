@@ -134,23 +134,31 @@ impl Atlas {
         gazetteer: Arc<Gazetteer>,
         lexicon: &Lexicon,
     ) -> Atlas {
-        // Articles are independent until the merge: extract them on every core.
+        // Articles are independent until the merge: extract them on every core. Each article's
+        // time scans are dropped as soon as it is extracted: they serve nothing after. With a
+        // year of news (tens of thousands of articles), what is kept per article is what the
+        // memory is.
         let per_article: Vec<(Vec<Mention>, Vec<Event>)> = articles
-            .par_iter()
+            .par_iter_mut()
             .map(|article| {
                 let found = gazetteer.mentions(&article.text);
                 let events = extract::extract_article(article, &found, &gazetteer, lexicon);
+                article.forget_time_scans();
                 (found, events)
             })
             .collect();
-        let mut mentions = HashMap::new();
-        let mut events = Vec::new();
-        for (article, (found, article_events)) in articles.iter_mut().zip(per_article) {
-            article.forget_time_scans();
-            mentions.insert(article.id.clone(), found);
-            events.extend(article_events);
-        }
-        let events = extract::merge::merge(events);
+        let mut mentions = HashMap::with_capacity(articles.len());
+        // The events go to the merge article by article, in order: no vector of every report
+        // before the merge is held next to the merged events.
+        let reports =
+            articles
+                .iter()
+                .zip(per_article)
+                .flat_map(|(article, (found, article_events))| {
+                    mentions.insert(article.id.clone(), found);
+                    article_events
+                });
+        let events = extract::merge::merge(reports);
         Atlas::from_parts(articles, failures, events, mentions, gazetteer)
     }
 
@@ -270,5 +278,90 @@ impl Atlas {
                 (*day, counts)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Room beyond the length of a string or vector the store keeps, by what holds it.
+    struct Spare(Vec<String>);
+
+    impl Spare {
+        fn check(&mut self, what: &str, capacity: usize, len: usize) {
+            if capacity != len {
+                self.0
+                    .push(format!("{what}: {len} long, room for {capacity}"));
+            }
+        }
+
+        fn string(&mut self, what: &str, text: &str, capacity: usize) {
+            self.check(&format!("{what} {text:?}"), capacity, text.len());
+        }
+    }
+
+    /// What the store keeps per article (mentions for the article view, events and their
+    /// sources) is allocated at its length: with a year of news, room left by building strings
+    /// and vectors by pushing was most of the memory.
+    #[test]
+    fn what_the_store_keeps_has_no_spare_room() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let atlas = Atlas::from_dir(&root.join("seeds"), &root.join("data"))
+            .expect("the seeds and the data folder load");
+        let mut spare = Spare(Vec::new());
+        let mut counted = (0, 0, 0);
+        for (article, mentions) in &atlas.mentions {
+            spare.check(
+                &format!("mentions of {article}"),
+                mentions.capacity(),
+                mentions.len(),
+            );
+            for m in mentions {
+                counted.0 += 1;
+                spare.string("mention text", &m.text, m.text.capacity());
+                spare.string("mention why", &m.why, m.why.capacity());
+                if let Some(place) = &m.place {
+                    spare.string("mention place", place, place.capacity());
+                }
+                spare.check("candidates", m.candidates.capacity(), m.candidates.len());
+                for c in &m.candidates {
+                    spare.string("candidate place", &c.place, c.place.capacity());
+                    spare.string("candidate reason", &c.reason, c.reason.capacity());
+                }
+            }
+        }
+        spare.check("events", atlas.events.capacity(), atlas.events.len());
+        for event in atlas.events.iter() {
+            spare.string("event id", &event.id, event.id.capacity());
+            spare.check("places", event.places.capacity(), event.places.len());
+            spare.check("actors", event.actors.capacity(), event.actors.len());
+            spare.check("sources", event.sources.capacity(), event.sources.len());
+            if event.sources.len() > 1 {
+                counted.2 += 1;
+            }
+            for s in &event.sources {
+                counted.1 += 1;
+                spare.string("quote", &s.quote, s.quote.capacity());
+                spare.string("why_day", &s.why_day, s.why_day.capacity());
+                spare.string("why_place", &s.why_place, s.why_place.capacity());
+                spare.check("kind words", s.kind_words.capacity(), s.kind_words.len());
+                spare.check("place words", s.place_words.capacity(), s.place_words.len());
+                for w in s
+                    .kind_words
+                    .iter()
+                    .chain(&s.place_words)
+                    .chain(&s.day_words)
+                {
+                    spare.string("words", &w.text, w.text.capacity());
+                }
+            }
+        }
+        let (mentions, sources, merged) = counted;
+        assert!(
+            mentions > 100 && sources > 50 && merged > 0,
+            "the seeds give {mentions} mentions, {sources} sources, {merged} merged events"
+        );
+        assert!(spare.0.is_empty(), "{}", spare.0.join("\n"));
     }
 }

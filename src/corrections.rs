@@ -282,14 +282,16 @@ fn original_places(event: &Event) -> &[PlaceId] {
 fn note_mut(event: &mut Event) -> &mut CorrectionNote {
     let (kind, day, places, certainty) =
         (event.kind, event.day, event.places.clone(), event.certainty);
-    event.correction.get_or_insert_with(|| CorrectionNote {
-        note: None,
-        original_kind: kind,
-        original_day: day,
-        original_places: places,
-        original_certainty: Some(certainty),
-        hidden: false,
-        changes: Vec::new(),
+    event.correction.get_or_insert_with(|| {
+        Box::new(CorrectionNote {
+            note: None,
+            original_kind: kind,
+            original_day: day,
+            original_places: places,
+            original_certainty: Some(certainty),
+            hidden: false,
+            changes: Vec::new(),
+        })
     })
 }
 

@@ -192,6 +192,31 @@ pub struct Span {
     pub text: String,
 }
 
+impl Span {
+    /// Gives its text no room beyond its length (see [`Event::shrink_to_fit`]).
+    pub fn shrink_to_fit(&mut self) {
+        fit_string(&mut self.text);
+    }
+}
+
+/// Gives `text` no room beyond its length. A fresh copy rather than `String::shrink_to_fit`: an
+/// allocator may keep a block in place when asked to shrink it by less than half.
+pub fn fit_string(text: &mut String) {
+    if text.capacity() > text.len() {
+        *text = text.as_str().to_owned();
+    }
+}
+
+/// Gives `list` no room beyond its length, moving its items to a vector of that size (see
+/// [`fit_string`] for why not `Vec::shrink_to_fit`).
+pub fn fit_vec<T>(list: &mut Vec<T>) {
+    if list.capacity() > list.len() {
+        let mut exact = Vec::with_capacity(list.len());
+        exact.append(list);
+        *list = exact;
+    }
+}
+
 /// One article's report of an event: the sentence and the words that decided kind, day and place.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
@@ -210,6 +235,28 @@ pub struct Source {
     pub claimed_by: Option<String>,
     pub denied: bool,
     pub figures: Figures,
+}
+
+impl Source {
+    /// Gives every string and vector it holds no room beyond its length (see
+    /// [`Event::shrink_to_fit`]).
+    pub fn shrink_to_fit(&mut self) {
+        fit_string(&mut self.article);
+        fit_string(&mut self.quote);
+        fit_vec(&mut self.kind_words);
+        self.kind_words.iter_mut().for_each(Span::shrink_to_fit);
+        if let Some(words) = &mut self.day_words {
+            words.shrink_to_fit();
+        }
+        fit_vec(&mut self.place_words);
+        self.place_words.iter_mut().for_each(Span::shrink_to_fit);
+        fit_string(&mut self.why_day);
+        fit_string(&mut self.why_place);
+        if let Some(by) = &mut self.claimed_by {
+            fit_string(by);
+        }
+        self.figures.shrink_to_fit();
+    }
 }
 
 /// A number from the text with the words around it ("more than 400", "300 to 400",
@@ -238,6 +285,17 @@ impl Figures {
     pub fn is_empty(&self) -> bool {
         self.deaths.is_none() && self.injured.is_none() && self.displaced.is_none()
     }
+
+    /// Gives the figures' words no room beyond their length.
+    pub fn shrink_to_fit(&mut self) {
+        for figure in [&mut self.deaths, &mut self.injured, &mut self.displaced]
+            .into_iter()
+            .flatten()
+        {
+            fit_string(&mut figure.qualifier);
+            fit_string(&mut figure.text);
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -254,8 +312,28 @@ pub struct Event {
     pub status: Status,
     pub sources: Vec<Source>,
     /// Set when a reader's correction changed this event; `original` keeps what extraction said.
+    /// Boxed: few events are corrected, and inline it made every event 80 bytes larger.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub correction: Option<crate::model::CorrectionNote>,
+    pub correction: Option<Box<crate::model::CorrectionNote>>,
+}
+
+impl Event {
+    /// Gives every string and vector it holds no room beyond its length. Events are kept as long
+    /// as the store (a year of news: hundreds of thousands), and extraction builds much of what
+    /// they hold by pushing, with room to spare.
+    pub fn shrink_to_fit(&mut self) {
+        fit_string(&mut self.id);
+        fit_vec(&mut self.places);
+        self.places.iter_mut().for_each(fit_string);
+        fit_vec(&mut self.actors);
+        self.actors.iter_mut().for_each(fit_string);
+        if let Some(by) = &mut self.claimed_by {
+            fit_string(by);
+        }
+        self.figures.shrink_to_fit();
+        fit_vec(&mut self.sources);
+        self.sources.iter_mut().for_each(Source::shrink_to_fit);
+    }
 }
 
 /// What a reader changed on an event, and the extraction's original values.

@@ -183,7 +183,7 @@ fn events() -> Vec<Event> {
         ],
     );
     cathedral.sources[1].denied = true;
-    cathedral.correction = Some(CorrectionNote {
+    cathedral.correction = Some(Box::new(CorrectionNote {
         note: Some("Ghazanchetsots Cathedral, Shusha.".into()),
         original_kind: EventKind::Shelling,
         original_day: Some(day("2020-10-08")),
@@ -191,7 +191,7 @@ fn events() -> Vec<Event> {
         original_certainty: Some(Certainty::Explicit),
         hidden: false,
         changes: vec!["place geonames:146970 → geonames:147105".into()],
-    });
+    }));
     let mut truce = event(
         "e-truce",
         EventKind::Diplomacy,

@@ -130,6 +130,9 @@ pub fn extract_article(
             }
         }
     }
+    // Kept as long as the store, for every article: without the room building them left.
+    crate::model::fit_vec(&mut events);
+    events.iter_mut().for_each(Event::shrink_to_fit);
     events
 }
 

@@ -236,7 +236,7 @@ fn earliest<'a>(
 /// Only events that can match are looked at, through the bucket's index: a match needs equal
 /// places, or (with inferred places on one side or both) a shared distinctive word. So the result
 /// is that of trying every event of the bucket in order, in time linear in the reports.
-pub fn merge(events: Vec<Event>) -> Vec<Event> {
+pub fn merge(events: impl IntoIterator<Item = Event>) -> Vec<Event> {
     let mut merged: Vec<Merged> = Vec::new();
     let mut buckets: Map<(EventKind, Option<NaiveDate>, Status), Bucket> = Map::default();
     let mut numbers = Numbers::default();
@@ -344,14 +344,17 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
             }
         }
     }
-    merged
-        .into_iter()
-        .map(|m| {
-            let mut event = m.event;
-            event.id = event_id(&event);
-            event
-        })
-        .collect()
+    // The merged events are kept as long as the store: a vector of their exact length (collected
+    // in place, it would keep the room of the larger `Merged` and of the doubling pushes), and
+    // each event without the room that absorbing reports left in its sources and actors.
+    let mut events = Vec::with_capacity(merged.len());
+    events.extend(merged.into_iter().map(|m| {
+        let mut event = m.event;
+        event.id = event_id(&event);
+        event.shrink_to_fit();
+        event
+    }));
+    events
 }
 
 /// Whether `b` reports the happening of `a` (same kind, day and status: the bucket);

@@ -647,8 +647,17 @@ fn name_words<W>(
 /// name written as before, with the same role and the same candidates as an earlier mention,
 /// takes that mention's candidates and words instead of writing them again: articles repeat
 /// their places, and with them everything said about them but the role's reason.
+///
+/// What is returned is kept as long as the article is shown (tens of thousands of articles):
+/// every vector and string is allocated at its final size.
 fn write_mentions(g: &Gazetteer, text: &str, found: Vec<Found>, reuse: bool) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::with_capacity(found.len());
+    let kept = found
+        .iter()
+        .filter(|f| matches!(f.verdict, Verdict::Role { .. }))
+        .count();
+    let mut out: Vec<Mention> = Vec::with_capacity(kept);
+    // Reasons are written here first, then copied at their length.
+    let mut scratch = String::with_capacity(320);
     // Each distinct mention written so far: its index in `found`, in `out`, and the length of
     // its `why` before the role's reason.
     let mut written: Vec<(usize, usize, usize)> = Vec::new();
@@ -685,7 +694,8 @@ fn write_mentions(g: &Gazetteer, text: &str, found: Vec<Found>, reuse: bool) -> 
                 }
             }
             None => {
-                let (mention, head) = to_mention(g, text, f, *role, role_why, *keeps_place);
+                let (mention, head) =
+                    to_mention(g, text, f, *role, role_why, *keeps_place, &mut scratch);
                 written.push((index, out.len(), head));
                 mention
             }
@@ -1335,6 +1345,7 @@ const MIN_SCORE: f64 = 2.0;
 const CANDIDATES_SHOWN: usize = 6;
 
 /// The mention of a name with a role, and the length of its `why` before the role's reason.
+/// Its reasons are written in `scratch` first and kept at their length.
 fn to_mention(
     g: &Gazetteer,
     text: &str,
@@ -1342,6 +1353,7 @@ fn to_mention(
     role: MentionRole,
     role_why: &str,
     keeps_place: bool,
+    scratch: &mut String,
 ) -> (Mention, usize) {
     let name_as_written = text.get(f.start..f.end).unwrap_or("");
     let candidates: Vec<Candidate> = f
@@ -1349,12 +1361,12 @@ fn to_mention(
         .iter()
         .take(CANDIDATES_SHOWN)
         .map(|c| {
-            let mut reason = String::with_capacity(160);
-            write_reasons(&mut reason, g, name_as_written, c);
+            scratch.clear();
+            write_reasons(scratch, g, name_as_written, c);
             Candidate {
                 place: g.places()[c.place as usize].id.clone(),
                 score: (c.score * 100.0).round() / 100.0,
-                reason,
+                reason: scratch.as_str().to_owned(),
             }
         })
         .collect();
@@ -1362,7 +1374,8 @@ fn to_mention(
         .candidates
         .first()
         .filter(|c| keeps_place && c.score >= MIN_SCORE);
-    let mut why = String::with_capacity(320);
+    scratch.clear();
+    let why = scratch;
     why.push_str(role_word(role));
     match chosen {
         Some(c) => {
@@ -1379,14 +1392,14 @@ fn to_mention(
             ] {
                 why.push_str(part);
             }
-            write_fixed(&mut why, c.score, 1);
+            write_fixed(why, c.score, 1);
             why.push(']');
             if let Some(second) = f.candidates.get(1) {
                 let other = &g.places()[second.place as usize];
                 for part in [" (before ", &other.name, " ", &other.country, ", "] {
                     why.push_str(part);
                 }
-                write_fixed(&mut why, second.score, 1);
+                write_fixed(why, second.score, 1);
                 why.push(')');
             }
             why.push_str("; role: ");
@@ -1403,7 +1416,7 @@ fn to_mention(
         role,
         place: chosen.map(|c| g.places()[c.place as usize].id.clone()),
         candidates,
-        why,
+        why: why.as_str().to_owned(),
     };
     (mention, head)
 }
