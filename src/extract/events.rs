@@ -184,6 +184,63 @@ fn denies_with_nothing_to_answer(event: &Event) -> bool {
 #[cfg(test)]
 const CLAUSE_BREAKS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
 
+/// ", as " joins two reports when a clause follows it ("Russian peacekeepers began deploying to
+/// Nagorno-Karabakh on Tuesday, as protesters in Yerevan demanded the prime minister's
+/// resignation"), not when it opens a comparison or an aside (", as well as", ", as a result",
+/// ", as expected").
+const AS_BREAK: &str = ", as ";
+
+/// Words after ", as " that make no clause of their own.
+const AS_NOT_A_CLAUSE: &[&str] = &[
+    "well",
+    "a",
+    "an",
+    "part",
+    "of",
+    "such",
+    "usual",
+    "expected",
+    "reported",
+    "announced",
+    "planned",
+    "agreed",
+    "promised",
+    "if",
+    "though",
+    "soon",
+    "far",
+    "long",
+    "much",
+    "many",
+    "in",
+    "seen",
+    "per",
+    "to",
+    "for",
+    "with",
+    "opposed",
+    "follows",
+    "always",
+    "ever",
+    "before",
+];
+
+/// Whether the ", as " at byte `at` of `body` joins two clauses. An "as" clause followed by a
+/// comma is an aside the main clause goes on after ("In an address yesterday, as the ministers
+/// sat down for talks in Moscow, Mr Aliyev pledged …"): cutting there would part the main
+/// clause from its day.
+fn is_as_break(body: &str, at: usize) -> bool {
+    let rest = &body[at + AS_BREAK.len()..];
+    if rest.contains(", ") {
+        return false;
+    }
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    !word.is_empty() && !AS_NOT_A_CLAUSE.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// A sentence cut where it joins two reports, each part long enough to be a report of its own;
 /// the parts replace what `parts` held.
 fn clauses(text: &str, sentence: Range<usize>, parts: &mut Vec<Range<usize>>) {
@@ -250,6 +307,11 @@ fn clause_breaks(body: &str) -> Vec<(usize, usize)> {
             found.push((i - 2, ", whereas ".len()));
         }
     }
+    found.extend(
+        body.match_indices(AS_BREAK)
+            .filter(|&(i, _)| is_as_break(body, i))
+            .map(|(i, _)| (i, AS_BREAK.len())),
+    );
     found
 }
 
@@ -1558,9 +1620,14 @@ mod tests {
         let body = &text[sentence.clone()];
         let mut parts = Vec::new();
         let mut start = 0;
+        let as_breaks = body
+            .match_indices(AS_BREAK)
+            .filter(|&(i, _)| is_as_break(body, i))
+            .map(|(i, _)| (i, AS_BREAK));
         for (at, separator) in CLAUSE_BREAKS
             .iter()
             .flat_map(|sep| body.match_indices(sep).map(move |(i, _)| (i, *sep)))
+            .chain(as_breaks)
             .collect::<std::collections::BTreeMap<usize, &str>>()
         {
             if at < start {
@@ -1648,6 +1715,11 @@ mod tests {
             let mut expected: Vec<(usize, usize)> = CLAUSE_BREAKS
                 .iter()
                 .flat_map(|sep| t.match_indices(sep).map(|(i, sep)| (i, sep.len())))
+                .chain(
+                    t.match_indices(AS_BREAK)
+                        .filter(|&(i, _)| is_as_break(t, i))
+                        .map(|(i, sep)| (i, sep.len())),
+                )
                 .collect();
             expected.sort_unstable();
             let mut found = clause_breaks(t);
