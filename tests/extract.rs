@@ -623,3 +623,44 @@ fn reports_received_and_a_link_to_visit_are_no_diplomacy() {
     assert_eq!(talks.len(), 1, "{}", describe(&atlas));
     assert_eq!(talks[0].day, Some(day(2020, 10, 19)));
 }
+
+#[test]
+fn a_government_reporting_a_front_abroad_tells_of_the_region() {
+    let atlas = extract(vec![article(
+        "abroad.txt",
+        "Fighting in Nagorno-Karabakh went on for a sixth week. Armenia's Defence Ministry said \
+         Azerbaijani troops had attacked from several directions overnight. Azerbaijan's \
+         Defence Ministry said Armenian forces had shelled villages overnight. Russian \
+         helicopter shot down over Armenia.",
+        day(2020, 11, 8),
+    )]);
+    let told = |words: &str| {
+        atlas
+            .events
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.quote.contains(words)))
+            .map(|e| place_names(&atlas, e))
+            .unwrap_or_else(|| panic!("nothing told by {words:?} in\n{}", describe(&atlas)))
+    };
+    assert_eq!(told("several directions"), ["Nagorno-Karabakh"]);
+    assert_eq!(told("shelled villages"), ["Azerbaijan"]);
+    assert_eq!(told("helicopter"), ["Armenia"]);
+}
+
+#[test]
+fn what_a_when_clause_tells_of_a_past_decade_is_background() {
+    let atlas = extract(vec![article(
+        "decade.txt",
+        "The fighting in Nagorno-Karabakh is the worst since the 1990s, when some 30,000 people \
+         were killed. More than 700 people have been killed since September 27, when the \
+         fighting began.",
+        day(2020, 10, 17),
+    )]);
+    let tolls: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Casualties)
+        .collect();
+    assert_eq!(tolls.len(), 1, "{}", describe(&atlas));
+    assert!(tolls[0].sources[0].quote.contains("700"));
+}

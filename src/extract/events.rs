@@ -241,6 +241,17 @@ fn is_as_break(body: &str, at: usize) -> bool {
     !word.is_empty() && !AS_NOT_A_CLAUSE.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether ", when" follows byte `end` of `text` (white space between allowed).
+fn when_clause_follows(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|rest| rest.trim_start().strip_prefix(','))
+        .is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("when "))
+        })
+}
+
 /// A sentence cut where it joins two reports, each part long enough to be a report of its own;
 /// the parts replace what `parts` held.
 fn clauses(text: &str, sentence: Range<usize>, parts: &mut Vec<Range<usize>>) {
@@ -483,8 +494,17 @@ fn sentence_events(
         })
         .collect();
     let primary = when::primary_day(&refs);
-    // A sentence about the past the article recalls (1988, 1994, the 1990s) is background.
-    if primary.is_none() && refs.iter().any(|r| r.kind == RefKind::Background) {
+    // A sentence about the past the article recalls (1988, 1994, the 1990s) is background, and
+    // so is what a "when" clause tells of a past a comparison names ("the worst since the 1990s,
+    // when some 30,000 people were killed").
+    if primary.is_none()
+        && refs.iter().any(|r| {
+            r.kind == RefKind::Background
+                || (r.background
+                    && r.kind == RefKind::Since
+                    && when_clause_follows(sentence.text, r.end))
+        })
+    {
         return Vec::new();
     }
     // "could be much higher", "would constitute a turning point": nothing happened.
@@ -1116,6 +1136,30 @@ fn places_for(
         })
         .collect();
     if !actor_places.is_empty() {
+        // A government telling of a front outside its own country ("Armenia's defence ministry
+        // said Azerbaijani forces had attacked from several directions overnight") tells of
+        // the region the article is about, not of its own territory; a headline with no one
+        // reporting ("Russian helicopter shot down over Armenia") is about the country named.
+        let abroad = |id: &PlaceId| {
+            let region = region.and_then(|r| gazetteer.place(r));
+            let speaker = gazetteer.place(id);
+            matches!((region, speaker), (Some(r), Some(s))
+                if s.kind == PlaceKind::Country && r.kind == PlaceKind::Region && s.country != r.country)
+        };
+        let reported = scan.contains(Set::ClaimVerbs);
+        if let Some(region) =
+            region.filter(|_| reported && actor_places.iter().all(|(id, _)| abroad(id)))
+        {
+            let names = names(gazetteer, std::slice::from_ref(region));
+            return Some((
+                vec![region.clone()],
+                actor_places.iter().map(|(_, m)| span_of(m)).collect(),
+                format!(
+                    "reported by a government fighting outside its own territory: the region \
+                     the article is about, {names}"
+                ),
+            ));
+        }
         let ids = dedup(actor_places.iter().map(|(id, _)| id.clone()));
         let names = names(gazetteer, &ids);
         return Some((
