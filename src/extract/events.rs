@@ -1138,13 +1138,17 @@ fn places_for(
     if !actor_places.is_empty() {
         // A government telling of a front outside its own country ("Armenia's defence ministry
         // said Azerbaijani forces had attacked from several directions overnight") tells of
-        // the region the article is about, not of its own territory; a headline with no one
+        // the region the article is about (when that region is the war's), not of its own
+        // territory; a headline with no one
         // reporting ("Russian helicopter shot down over Armenia") is about the country named.
         let abroad = |id: &PlaceId| {
             let region = region.and_then(|r| gazetteer.place(r));
             let speaker = gazetteer.place(id);
             matches!((region, speaker), (Some(r), Some(s))
-                if s.kind == PlaceKind::Country && r.kind == PlaceKind::Region && s.country != r.country)
+                if s.kind == PlaceKind::Country
+                    && r.kind == PlaceKind::Region
+                    && s.country != r.country
+                    && crate::gazetteer::resolve::km_from_war(r) < INSIDE_REGION_KM)
         };
         let reported = scan.contains(Set::ClaimVerbs);
         if let Some(region) =
@@ -1686,6 +1690,38 @@ mod tests {
         }
         parts.push(sentence.start + start..sentence.end);
         parts
+    }
+
+    #[test]
+    fn as_joins_two_reports_but_not_a_comparison_or_an_aside() {
+        let body = "Russian peacekeepers began deploying to Nagorno-Karabakh on Tuesday, as \
+                    protesters in Yerevan demanded the prime minister's resignation";
+        let at = body.find(", as ").unwrap_or_default();
+        assert!(is_as_break(body, at));
+        let mut parts = Vec::new();
+        clauses(body, 0..body.len(), &mut parts);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(body[parts[1].clone()].starts_with("protesters in Yerevan"));
+        for body in [
+            "Azerbaijani forces shelled Tartar and Barda overnight, as well as villages near Terter",
+            "Azerbaijani forces shelled Tartar and Barda overnight, as a result of which two died",
+            "In an address to the nation yesterday, as the two ministers sat down for talks in \
+             Moscow, Mr Aliyev pledged to fight on",
+        ] {
+            let at = body.find(", as ").unwrap_or_default();
+            assert!(!is_as_break(body, at), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_when_clause_is_found_after_the_words_it_follows() {
+        let text = "the worst since the 1990s, when some 30,000 people were killed";
+        let end = text.find("1990s").map_or(0, |i| i + "1990s".len());
+        assert!(when_clause_follows(text, end));
+        let text = "the worst since the 1990s, whenever they met";
+        assert!(!when_clause_follows(text, end));
+        let text = "the worst since the 1990s and still going on";
+        assert!(!when_clause_follows(text, end));
     }
 
     #[test]
