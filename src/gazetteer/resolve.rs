@@ -969,7 +969,7 @@ fn apply_one_sense(found: &mut [Found]) {
         if votes.len() < 2 {
             continue;
         }
-        votes.sort_by(|a, b| b.1.cmp(&a.1));
+        votes.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         let (winner, most) = votes[0];
         if votes[1].1 == most {
             continue;
