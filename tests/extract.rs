@@ -664,3 +664,27 @@ fn what_a_when_clause_tells_of_a_past_decade_is_background() {
     assert_eq!(tolls.len(), 1, "{}", describe(&atlas));
     assert!(tolls[0].sources[0].quote.contains("700"));
 }
+
+#[test]
+fn a_toll_after_a_strike_is_the_strikes_but_a_war_toll_is_not() {
+    let atlas = extract(vec![article(
+        "toll.txt",
+        "Fighting in Nagorno-Karabakh entered its second week. Azerbaijan said Armenian forces \
+         had fired rockets at Ganja. An aide to the president said one civilian had been killed \
+         and 32 injured. Shelling hit Tartar on Sunday. The fighting has killed more than 700 \
+         people, according to a count by AFP.",
+        day(2020, 10, 4),
+    )]);
+    let toll_in = |words: &str| {
+        atlas
+            .events
+            .iter()
+            .find(|e| {
+                e.kind == EventKind::Casualties && e.sources.iter().any(|s| s.quote.contains(words))
+            })
+            .map(|e| place_names(&atlas, e))
+            .unwrap_or_else(|| panic!("no toll told by {words:?} in\n{}", describe(&atlas)))
+    };
+    assert_eq!(toll_in("32 injured"), ["Ganja"]);
+    assert_eq!(toll_in("700"), ["Nagorno-Karabakh"]);
+}

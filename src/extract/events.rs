@@ -241,6 +241,15 @@ fn is_as_break(body: &str, at: usize) -> bool {
     !word.is_empty() && !AS_NOT_A_CLAUSE.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// A count of the dead or wounded, none of them a toll of the war so far.
+fn toll_of_one_happening(figures: &Figures) -> bool {
+    let counts = [&figures.deaths, &figures.injured];
+    counts.iter().any(|f| f.is_some())
+        && counts
+            .iter()
+            .all(|f| f.as_ref().is_none_or(|f| !f.running_total))
+}
+
 /// Whether ", when" follows byte `end` of `text` (white space between allowed).
 fn when_clause_follows(text: &str, end: usize) -> bool {
     text.get(end..)
@@ -535,7 +544,9 @@ fn sentence_events(
             continue;
         }
         let Some((mut places, mut place_words, mut why_place)) =
-            places_for(kind, sentence, scan, gazetteer, lexicon, context)
+            places_for(kind, sentence, scan, gazetteer, lexicon, context, || {
+                toll_of_one_happening(figures())
+            })
         else {
             continue;
         };
@@ -990,6 +1001,7 @@ fn places_for(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     context: &Context,
+    toll_of_one_happening: impl FnOnce() -> bool,
 ) -> Option<PlaceChoice> {
     let region = context.region;
     let previous_places = context.previous_places;
@@ -1174,7 +1186,29 @@ fn places_for(
     }
     // The sentence goes on about what the one before told ("… rockets were heard in
     // Stepanakert. One of the rockets landed near the cemetery.").
-    if let Some((_, places)) = context.previous_events.iter().find(|(k, _)| *k == kind) {
+    let told_before = context
+        .previous_events
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .or_else(|| {
+            // The toll of the strike or battle the sentence before told of ("… had fired
+            // rockets at Ganja. An aide said one civilian had been killed and 32 injured."),
+            // not a toll of the war so far nor of fighting the sentence names itself ("the
+            // fighting made more than 700 dead").
+            let own_attack = [EventKind::Shelling, EventKind::Fighting]
+                .iter()
+                .any(|&k| scan.contains(Set::Triggers(crate::atlas::kind_index(k))));
+            (kind == EventKind::Casualties && !own_attack)
+                .then(|| {
+                    context
+                        .previous_events
+                        .iter()
+                        .find(|(k, _)| matches!(k, EventKind::Shelling | EventKind::Fighting))
+                })
+                .flatten()
+                .filter(|_| toll_of_one_happening())
+        });
+    if let Some((_, places)) = told_before {
         let names = names(gazetteer, places);
         return Some((
             places.clone(),
