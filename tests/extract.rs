@@ -672,7 +672,7 @@ fn a_toll_after_a_strike_is_the_strikes_but_a_war_toll_is_not() {
         "Fighting in Nagorno-Karabakh entered its second week. Azerbaijan said Armenian forces \
          had fired rockets at Ganja. An aide to the president said one civilian had been killed \
          and 32 injured. Shelling hit Tartar on Sunday. The fighting has killed more than 700 \
-         people, according to a count by AFP.",
+         people, according to a count by AFP. Rockets struck Barda on Sunday. At least 300 dead.",
         day(2020, 10, 4),
     )]);
     let toll_in = |words: &str| {
@@ -687,4 +687,5 @@ fn a_toll_after_a_strike_is_the_strikes_but_a_war_toll_is_not() {
     };
     assert_eq!(toll_in("32 injured"), ["Ganja"]);
     assert_eq!(toll_in("700"), ["Nagorno-Karabakh"]);
+    assert_eq!(toll_in("300"), ["Nagorno-Karabakh"]);
 }

@@ -241,13 +241,18 @@ fn is_as_break(body: &str, at: usize) -> bool {
     !word.is_empty() && !AS_NOT_A_CLAUSE.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// A count of the dead or wounded, none of them a toll of the war so far.
+/// Counts from this many up are a side's or the war's toll ("At least 300 dead", "104 soldiers
+/// and 8 civilians"), not one strike's or battle's.
+const ONE_HAPPENING_TOLL_MAX: u64 = 100;
+
+/// A count of the dead or wounded, none of them a toll of the war so far or as large as one.
 fn toll_of_one_happening(figures: &Figures) -> bool {
     let counts = [&figures.deaths, &figures.injured];
     counts.iter().any(|f| f.is_some())
-        && counts
-            .iter()
-            .all(|f| f.as_ref().is_none_or(|f| !f.running_total))
+        && counts.iter().all(|f| {
+            f.as_ref()
+                .is_none_or(|f| !f.running_total && f.value < ONE_HAPPENING_TOLL_MAX)
+        })
 }
 
 /// Whether ", when" follows byte `end` of `text` (white space between allowed).
