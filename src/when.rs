@@ -1162,11 +1162,13 @@ fn scan_tokens(t: &Toks, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
 /// Friday"), or a future verb right after it ("On October 9, the ministers are invited").
 fn has_future_cue(t: &Toks, at: usize) -> bool {
     // The words asked about are told by their tokens' class bits.
-    for j in (at.saturating_sub(8)..at).rev() {
+    // A clause may name the meeting's people and place between the cue and the day: "are
+    // expected to meet the two countries' foreign ministers in Geneva on Thursday".
+    for j in (at.saturating_sub(FUTURE_CUE_REACH)..at).rev() {
         let tok = t.toks[j];
         if tok.class & class::FUTURE_CUE != 0
             || (tok.class & class::TO != 0 && t.has(j + 1, class::BE))
-            || (tok.class & class::LEADS_TO != 0 && t.has(j + 1, class::TO))
+            || (tok.class & class::LEADS_TO != 0 && t.has(j + 1, class::TO) && !is_cause(t, j))
         {
             return true;
         }
@@ -1182,6 +1184,15 @@ fn has_future_cue(t: &Toks, at: usize) -> bool {
     (at + 1..(at + 12).min(t.len())).any(|j| {
         t.has(j, class::WILL) || (t.has(j, class::IS_ARE) && t.has(j + 1, class::PLANNED_AFTER))
     })
+}
+
+/// How many words before a day a future cue of its clause may stand.
+const FUTURE_CUE_REACH: usize = 14;
+
+/// "due to" is a cause ("cancelled due to shelling") unless a form of "be" comes before it
+/// ("is due to speak … on Monday").
+fn is_cause(t: &Toks, j: usize) -> bool {
+    t.is(j, &["due"]) && (j == 0 || !t.is(j - 1, &["is", "are", "was", "were"]))
 }
 
 const INVITATION_WORDS: &[&str] = &["invited", "invites", "invite", "invitation"];
@@ -1293,7 +1304,7 @@ const CLASS_WORDS: &[(u16, &[&str])] = &[
     (class::BE, &["be"]),
     (
         class::LEADS_TO,
-        &["is", "are", "was", "were", "set", "going"],
+        &["is", "are", "was", "were", "set", "going", "due"],
     ),
     (class::PURPOSE, &["for", "to"]),
     (class::WILL, &["will", "shall"]),
@@ -2846,6 +2857,28 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_far_before_the_day_in_its_clause_still_plans_it() {
+        let p = d(10, 28); // Wednesday
+        for sentence in [
+            "The Minsk Group co-chairs, representing France, Russia and the US, are expected to \
+             meet the two countries' foreign ministers in Geneva on Thursday.",
+            "The co-chairs are set to meet the foreign ministers of Armenia and Azerbaijan in \
+             Geneva on Thursday.",
+            "He is due to speak to French President Emmanuel Macron by telephone on Thursday.",
+        ] {
+            let refs = time_refs(sentence, p);
+            let r = primary_day(&refs);
+            assert_eq!(r.and_then(|r| r.day), Some(d(10, 29)), "{sentence}");
+            assert!(r.is_some_and(|r| r.planned), "{sentence}");
+        }
+        // "due to" as a cause plans nothing.
+        let refs = time_refs("Talks were cancelled due to the shelling on Monday.", p);
+        let r = primary_day(&refs);
+        assert_eq!(r.and_then(|r| r.day), Some(d(10, 26)));
+        assert!(r.is_some_and(|r| !r.planned));
+    }
+
+    #[test]
     fn part_of_day_keeps_the_weekday() {
         let p = d(10, 9); // Friday
         assert_eq!(
@@ -3619,11 +3652,13 @@ mod tests {
 
     /// [`has_future_cue`] with the words compared one by one.
     fn plain_future_cue(t: &Toks, at: usize) -> bool {
-        for j in (at.saturating_sub(8)..at).rev() {
+        for j in (at.saturating_sub(FUTURE_CUE_REACH)..at).rev() {
             let w = t.w(j);
+            let be_before = j > 0 && t.is(j - 1, &["is", "are", "was", "were"]);
             if FUTURE_CUES.contains(&w)
                 || (w == "to" && t.is(j + 1, &["be"]))
-                || (matches!(w, "is" | "are" | "was" | "were" | "set" | "going")
+                || ((matches!(w, "is" | "are" | "was" | "were" | "set" | "going")
+                    || (w == "due" && be_before))
                     && t.is(j + 1, &["to"]))
             {
                 return true;

@@ -540,3 +540,152 @@ fn a_bulletin_that_names_only_districts_is_about_their_country() {
         .unwrap_or_else(|| panic!("no toll for Azerbaijan in\n{}", describe(&atlas)));
     assert_eq!(deaths_of(toll), Some((42, true)), "{:?}", toll.figures);
 }
+
+#[test]
+fn a_clause_after_as_keeps_its_own_place() {
+    let atlas = extract(vec![article(
+        "as.txt",
+        "Missile strike on an apartment block in Ganja kills at least nine, Azerbaijan says, as \
+         both sides accuse each other of breaking the truce agreed in Moscow.",
+        day(2020, 10, 11),
+    )]);
+    let strike = first_of(&atlas, EventKind::Shelling);
+    assert_eq!(
+        place_names(&atlas, strike),
+        ["Ganja"],
+        "{}",
+        describe(&atlas)
+    );
+    // An "as" clause the main clause goes on after is an aside: the day stays with the address.
+    let atlas = extract(vec![article(
+        "aside.txt",
+        "In a televised address to the nation yesterday, as the two foreign ministers sat down \
+         for talks in Moscow, Mr Aliyev pledged to keep on fighting.",
+        day(2020, 10, 10),
+    )]);
+    let address = find(&atlas, EventKind::Diplomacy, "Moscow")
+        .unwrap_or_else(|| panic!("no diplomacy at Moscow in\n{}", describe(&atlas)));
+    assert_eq!(address.day, Some(day(2020, 10, 9)));
+}
+
+#[test]
+fn lives_lost_are_casualties_but_a_town_that_lives_under_fire_is_not() {
+    let atlas = extract(vec![article(
+        "lives.txt",
+        "The town of Tartar lives under Armenian fire. Donald Trump wrote that many lives will \
+         be saved by the truce. The clashes in Nagorno-Karabakh have claimed more than 700 lives.",
+        day(2020, 10, 26),
+    )]);
+    let tolls: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Casualties)
+        .collect();
+    assert_eq!(tolls.len(), 1, "{}", describe(&atlas));
+    assert!(
+        tolls[0].sources[0].quote.contains("700 lives"),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn a_capture_or_a_town_taken_is_fighting() {
+    let atlas = extract(vec![article(
+        "capture.txt",
+        "Azerbaijan claims capture of Hadrut. President Aliyev said on Sunday that his army had \
+         taken the city of Fuzuli.",
+        day(2020, 10, 18),
+    )]);
+    for town in ["Hadrut", "Fuzuli"] {
+        assert!(
+            find(&atlas, EventKind::Fighting, town).is_some(),
+            "no fighting at {town} in\n{}",
+            describe(&atlas)
+        );
+    }
+}
+
+#[test]
+fn reports_received_and_a_link_to_visit_are_no_diplomacy() {
+    let atlas = extract(vec![article(
+        "hrw.txt",
+        "Human Rights Watch has also received reports of cluster munitions used in Tartar. For \
+         more reporting on Armenia and Azerbaijan, please visit our website. Pashinyan received \
+         the co-chairs in Yerevan on Monday.",
+        day(2020, 10, 23),
+    )]);
+    let talks: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy)
+        .collect();
+    assert_eq!(talks.len(), 1, "{}", describe(&atlas));
+    assert_eq!(talks[0].day, Some(day(2020, 10, 19)));
+}
+
+#[test]
+fn a_government_reporting_a_front_abroad_tells_of_the_region() {
+    let atlas = extract(vec![article(
+        "abroad.txt",
+        "Fighting in Nagorno-Karabakh went on for a sixth week. Armenia's Defence Ministry said \
+         Azerbaijani troops had attacked from several directions overnight. Azerbaijan's \
+         Defence Ministry said Armenian forces had shelled villages overnight. Russian \
+         helicopter shot down over Armenia.",
+        day(2020, 11, 8),
+    )]);
+    let told = |words: &str| {
+        atlas
+            .events
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.quote.contains(words)))
+            .map(|e| place_names(&atlas, e))
+            .unwrap_or_else(|| panic!("nothing told by {words:?} in\n{}", describe(&atlas)))
+    };
+    assert_eq!(told("several directions"), ["Nagorno-Karabakh"]);
+    assert_eq!(told("shelled villages"), ["Azerbaijan"]);
+    assert_eq!(told("helicopter"), ["Armenia"]);
+}
+
+#[test]
+fn what_a_when_clause_tells_of_a_past_decade_is_background() {
+    let atlas = extract(vec![article(
+        "decade.txt",
+        "The fighting in Nagorno-Karabakh is the worst since the 1990s, when some 30,000 people \
+         were killed. More than 700 people have been killed since September 27, when the \
+         fighting began.",
+        day(2020, 10, 17),
+    )]);
+    let tolls: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Casualties)
+        .collect();
+    assert_eq!(tolls.len(), 1, "{}", describe(&atlas));
+    assert!(tolls[0].sources[0].quote.contains("700"));
+}
+
+#[test]
+fn a_toll_after_a_strike_is_the_strikes_but_a_war_toll_is_not() {
+    let atlas = extract(vec![article(
+        "toll.txt",
+        "Fighting in Nagorno-Karabakh entered its second week. Azerbaijan said Armenian forces \
+         had fired rockets at Ganja. An aide to the president said one civilian had been killed \
+         and 32 injured. Shelling hit Tartar on Sunday. The fighting has killed more than 700 \
+         people, according to a count by AFP. Rockets struck Barda on Sunday. At least 300 dead.",
+        day(2020, 10, 4),
+    )]);
+    let toll_in = |words: &str| {
+        atlas
+            .events
+            .iter()
+            .find(|e| {
+                e.kind == EventKind::Casualties && e.sources.iter().any(|s| s.quote.contains(words))
+            })
+            .map(|e| place_names(&atlas, e))
+            .unwrap_or_else(|| panic!("no toll told by {words:?} in\n{}", describe(&atlas)))
+    };
+    assert_eq!(toll_in("32 injured"), ["Ganja"]);
+    assert_eq!(toll_in("700"), ["Nagorno-Karabakh"]);
+    assert_eq!(toll_in("300"), ["Nagorno-Karabakh"]);
+}

@@ -531,3 +531,36 @@ fn a_country_that_describes_the_town_before_it_is_not_listed_with_it() {
     let m = g.mentions("Baku and Yerevan traded accusations on Sunday.");
     assert_eq!(only(&m, "Baku").role, only(&m, "Yerevan").role);
 }
+
+#[test]
+fn one_name_stands_for_one_place_in_an_article() {
+    // The headline names Armenia, which alone would send Martuni to the town by Lake Sevan; the
+    // reports from the front that follow put it in Karabakh, and most mentions win.
+    let g = gazetteer();
+    let text = "Armenia: shelling of Martuni kills civilians\n\nAzerbaijani forces shelled \
+                Martuni overnight, near Stepanakert and the line of contact in \
+                Nagorno-Karabakh. Armenian units repelled an attack near Martuni and Hadrut. \
+                Residents of Martuni said the town was under fire almost daily.";
+    let mentions = g.mentions(text);
+    let martuni = mentions_named(&mentions, "Martuni");
+    assert_eq!(martuni.len(), 4);
+    let countries: Vec<String> = martuni
+        .iter()
+        .filter_map(|m| place_of(g, m).map(|p| p.country.clone()))
+        .collect();
+    assert_eq!(countries, ["AZ", "AZ", "AZ", "AZ"], "{martuni:?}");
+    assert!(
+        martuni[0].why.contains("other mention"),
+        "{}",
+        martuni[0].why
+    );
+    // A tie changes nothing: each mention keeps its own reading.
+    let text = "Martuni, some 50 kilometres south-east of Sevan, took in refugees. Martuni, about \
+                30 km east of Stepanakert, came under heavy shelling.";
+    let mentions = g.mentions(text);
+    let countries: Vec<String> = mentions_named(&mentions, "Martuni")
+        .iter()
+        .filter_map(|m| place_of(g, m).map(|p| p.country.clone()))
+        .collect();
+    assert_eq!(countries, ["AM", "AZ"]);
+}

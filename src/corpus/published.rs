@@ -43,10 +43,15 @@ const METADATA_KEYWORDS: &[&str] = &[
     "dated",
     "date",
     "source",
+    "issued",
 ];
 
 /// How many non-empty lines at each end of the text may hold metadata.
 const METADATA_LINES: usize = 3;
+
+/// How many non-empty lines at the head of a scraped page may hold a short keyword line
+/// ("Issued on: 16/10/2020 - 17:48" under a cookie banner, the outlet's name and a section).
+const KEYWORD_LINES: usize = 8;
 
 /// The publication date: stated by a metadata line, else inferred from the text; `None` when the
 /// text gives no clue at all.
@@ -92,7 +97,14 @@ pub fn stated_date(text: &str) -> Option<(NaiveDate, String)> {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let head = lines.iter().take(METADATA_LINES);
     let tail = lines.iter().rev().take(METADATA_LINES);
-    head.chain(tail).find_map(|line| metadata_date(line))
+    let deeper = lines
+        .iter()
+        .take(KEYWORD_LINES)
+        .skip(METADATA_LINES)
+        .filter(|line| line.len() <= CREDIT_LINE_MAX && leading_keyword(line).is_some());
+    head.chain(tail)
+        .chain(deeper)
+        .find_map(|line| metadata_date(line))
 }
 
 /// The length of a leading metadata prefix of a line ("date 2020-10-10 " in "date 2020-10-10
@@ -192,9 +204,15 @@ fn metadata_date(line: &str) -> Option<(NaiveDate, String)> {
 /// Oct 18 (Reuters)", "YEREVAN, October 15 (AFP)").
 fn is_wire_dateline(line: &str, date: &Found) -> bool {
     let after = line[date.end..].trim_start();
-    after.starts_with('(')
-        && after[1..].starts_with(|c: char| c.is_uppercase())
-        && is_credit_line(line, date)
+    // "MOSCOW, November 10. /TASS/": the agency between slashes after a full stop.
+    let slashed = after
+        .strip_prefix('.')
+        .map_or(after, str::trim_start)
+        .strip_prefix('/');
+    let Some(agency) = slashed.or_else(|| after.strip_prefix('(')) else {
+        return false;
+    };
+    agency.starts_with(|c: char| c.is_uppercase()) && is_credit_line(line, date)
 }
 
 /// A date written in figures, day first, on a metadata line or a short line of its own:
@@ -279,11 +297,26 @@ fn numeric_date_at(bytes: &[u8], i: usize) -> Option<(u32, u32, i32, usize)> {
 /// The longest line read as a credit line.
 const CREDIT_LINE_MAX: usize = 80;
 
-/// The words before a paragraph's first dash, when they are short enough for a credit line.
+/// The words before a paragraph's first dash, or up to an agency's mark between slashes
+/// ("MOSCOW, November 10. /TASS/. Russian peacekeepers …"), when they are short enough for a
+/// credit line.
 fn dateline(line: &str) -> Option<&str> {
-    [" - ", " – ", " — "]
+    let before_dash = [" - ", " – ", " — "]
         .iter()
         .filter_map(|dash| line.find(dash))
+        .min();
+    let agency_mark = line.find(". /").and_then(|open| {
+        let name = &line[open + 3..];
+        let len = name.find('/')?;
+        let is_agency = len > 1
+            && name[..len]
+                .chars()
+                .all(|c| c.is_uppercase() || c == '-' || c == ' ');
+        is_agency.then_some(open + 3 + len + 1)
+    });
+    before_dash
+        .into_iter()
+        .chain(agency_mark)
         .min()
         .filter(|&end| end <= CREDIT_LINE_MAX)
         .map(|end| &line[..end])
@@ -845,6 +878,44 @@ mod tests {
         );
         // A headline with a day and no agency is no dateline.
         let p = publication_date("Talks set for October 30 (tentatively)\nNothing else.");
+        assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
+    }
+
+    #[test]
+    fn an_agency_mark_between_slashes_makes_a_dateline() {
+        let p = publication_date(
+            "Peacekeepers deploy\n\nMOSCOW, November 10. /TASS/. Russian peacekeepers began \
+             deploying on Tuesday, hours after the leaders signed a statement. The Armenian side \
+             will return the district by December 1.",
+        );
+        assert_eq!(
+            p.map(|p| (p.day, p.source)),
+            Some((d(11, 10), DateSource::Stated))
+        );
+        // Slashes around words that are no agency's capitals make no dateline.
+        let p = publication_date(
+            "Talks set for November 10. /see below/ The ministers will meet in Geneva and then \
+             travel on to Moscow for more talks.",
+        );
+        assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
+    }
+
+    #[test]
+    fn a_keyword_line_under_a_scraped_page_banner_states_the_date() {
+        let text = "We use cookies to improve your experience. By continuing to browse, you \
+                    accept our use of cookies. Manage my choices  Accept and close\n\nFRANCE 24\n\
+                    Europe\n\nTown lives under fire\nIssued on: 16/10/2020 - 17:48\n\n\
+                    The town was hit again on Thursday evening, officials said.";
+        let p = publication_date(text);
+        assert_eq!(
+            p.map(|p| (p.day, p.source)),
+            Some((d(10, 16), DateSource::Stated))
+        );
+        // Deeper in the head, only a short line opening with a keyword counts, not a paragraph.
+        let text = "Town lives under fire\nOne\nTwo\nThree\nPublished reports on October 2, \
+                    2020 said the town was hit again and again by rockets fired from the hills.\n\
+                    The town was hit again on Thursday evening, officials said.\nFour\nFive\nSix";
+        let p = publication_date(text);
         assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
     }
 

@@ -187,6 +187,88 @@ fn denies_with_nothing_to_answer(event: &Event) -> bool {
 #[cfg(test)]
 const CLAUSE_BREAKS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
 
+/// ", as " joins two reports when a clause follows it ("Russian peacekeepers began deploying to
+/// Nagorno-Karabakh on Tuesday, as protesters in Yerevan demanded the prime minister's
+/// resignation"), not when it opens a comparison or an aside (", as well as", ", as a result",
+/// ", as expected").
+const AS_BREAK: &str = ", as ";
+
+/// Words after ", as " that make no clause of their own.
+const AS_NOT_A_CLAUSE: &[&str] = &[
+    "well",
+    "a",
+    "an",
+    "part",
+    "of",
+    "such",
+    "usual",
+    "expected",
+    "reported",
+    "announced",
+    "planned",
+    "agreed",
+    "promised",
+    "if",
+    "though",
+    "soon",
+    "far",
+    "long",
+    "much",
+    "many",
+    "in",
+    "seen",
+    "per",
+    "to",
+    "for",
+    "with",
+    "opposed",
+    "follows",
+    "always",
+    "ever",
+    "before",
+];
+
+/// Whether the ", as " at byte `at` of `body` joins two clauses. An "as" clause followed by a
+/// comma is an aside the main clause goes on after ("In an address yesterday, as the ministers
+/// sat down for talks in Moscow, Mr Aliyev pledged …"): cutting there would part the main
+/// clause from its day.
+fn is_as_break(body: &str, at: usize) -> bool {
+    let rest = &body[at + AS_BREAK.len()..];
+    if rest.contains(", ") {
+        return false;
+    }
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    !word.is_empty() && !AS_NOT_A_CLAUSE.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Counts from this many up are a side's or the war's toll ("At least 300 dead", "104 soldiers
+/// and 8 civilians"), not one strike's or battle's.
+const ONE_HAPPENING_TOLL_MAX: u64 = 100;
+
+/// A count of the dead or wounded, none of them a toll of the war so far or as large as one.
+fn toll_of_one_happening(figures: &Figures) -> bool {
+    let counts = [&figures.deaths, &figures.injured];
+    counts.iter().any(|f| f.is_some())
+        && counts.iter().all(|f| {
+            f.as_ref()
+                .is_none_or(|f| !f.running_total && f.value < ONE_HAPPENING_TOLL_MAX)
+        })
+}
+
+/// Whether ", when" follows byte `end` of `text` (white space between allowed).
+fn when_clause_follows(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|rest| rest.trim_start().strip_prefix(','))
+        .is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("when "))
+        })
+}
+
 /// A sentence cut where it joins two reports, each part long enough to be a report of its own;
 /// the parts replace what `parts` held.
 fn clauses(text: &str, sentence: Range<usize>, parts: &mut Vec<Range<usize>>) {
@@ -253,6 +335,11 @@ fn clause_breaks(body: &str) -> Vec<(usize, usize)> {
             found.push((i - 2, ", whereas ".len()));
         }
     }
+    found.extend(
+        body.match_indices(AS_BREAK)
+            .filter(|&(i, _)| is_as_break(body, i))
+            .map(|(i, _)| (i, AS_BREAK.len())),
+    );
     found
 }
 
@@ -424,8 +511,17 @@ fn sentence_events(
         })
         .collect();
     let primary = when::primary_day(&refs);
-    // A sentence about the past the article recalls (1988, 1994, the 1990s) is background.
-    if primary.is_none() && refs.iter().any(|r| r.kind == RefKind::Background) {
+    // A sentence about the past the article recalls (1988, 1994, the 1990s) is background, and
+    // so is what a "when" clause tells of a past a comparison names ("the worst since the 1990s,
+    // when some 30,000 people were killed").
+    if primary.is_none()
+        && refs.iter().any(|r| {
+            r.kind == RefKind::Background
+                || (r.background
+                    && r.kind == RefKind::Since
+                    && when_clause_follows(sentence.text, r.end))
+        })
+    {
         return Vec::new();
     }
     // "could be much higher", "would constitute a turning point": nothing happened.
@@ -456,7 +552,9 @@ fn sentence_events(
             continue;
         }
         let Some((mut places, mut place_words, mut why_place)) =
-            places_for(kind, sentence, scan, gazetteer, lexicon, context)
+            places_for(kind, sentence, scan, gazetteer, lexicon, context, || {
+                toll_of_one_happening(figures())
+            })
         else {
             continue;
         };
@@ -911,6 +1009,7 @@ fn places_for(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     context: &Context,
+    toll_of_one_happening: impl FnOnce() -> bool,
 ) -> Option<PlaceChoice> {
     let region = context.region;
     let previous_places = context.previous_places;
@@ -1057,6 +1156,34 @@ fn places_for(
         })
         .collect();
     if !actor_places.is_empty() {
+        // A government telling of a front outside its own country ("Armenia's defence ministry
+        // said Azerbaijani forces had attacked from several directions overnight") tells of
+        // the region the article is about (when that region is the war's), not of its own
+        // territory; a headline with no one
+        // reporting ("Russian helicopter shot down over Armenia") is about the country named.
+        let abroad = |id: &PlaceId| {
+            let region = region.and_then(|r| gazetteer.place(r));
+            let speaker = gazetteer.place(id);
+            matches!((region, speaker), (Some(r), Some(s))
+                if s.kind == PlaceKind::Country
+                    && r.kind == PlaceKind::Region
+                    && s.country != r.country
+                    && crate::gazetteer::resolve::km_from_war(r) < INSIDE_REGION_KM)
+        };
+        let reported = scan.contains(Set::ClaimVerbs);
+        if let Some(region) =
+            region.filter(|_| reported && actor_places.iter().all(|(id, _)| abroad(id)))
+        {
+            let names = names(gazetteer, std::slice::from_ref(region));
+            return Some((
+                vec![region.clone()],
+                actor_places.iter().map(|(_, m)| span_of(m)).collect(),
+                format!(
+                    "reported by a government fighting outside its own territory: the region \
+                     the article is about, {names}"
+                ),
+            ));
+        }
         let ids = dedup(actor_places.iter().map(|(id, _)| id.clone()));
         let names = names(gazetteer, &ids);
         return Some((
@@ -1067,7 +1194,29 @@ fn places_for(
     }
     // The sentence goes on about what the one before told ("… rockets were heard in
     // Stepanakert. One of the rockets landed near the cemetery.").
-    if let Some((_, places)) = context.previous_events.iter().find(|(k, _)| *k == kind) {
+    let told_before = context
+        .previous_events
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .or_else(|| {
+            // The toll of the strike or battle the sentence before told of ("… had fired
+            // rockets at Ganja. An aide said one civilian had been killed and 32 injured."),
+            // not a toll of the war so far nor of fighting the sentence names itself ("the
+            // fighting made more than 700 dead").
+            let own_attack = [EventKind::Shelling, EventKind::Fighting]
+                .iter()
+                .any(|&k| scan.contains(Set::Triggers(crate::atlas::kind_index(k))));
+            (kind == EventKind::Casualties && !own_attack)
+                .then(|| {
+                    context
+                        .previous_events
+                        .iter()
+                        .find(|(k, _)| matches!(k, EventKind::Shelling | EventKind::Fighting))
+                })
+                .flatten()
+                .filter(|_| toll_of_one_happening())
+        });
+    if let Some((_, places)) = told_before {
         let names = names(gazetteer, places);
         return Some((
             places.clone(),
@@ -1561,9 +1710,14 @@ mod tests {
         let body = &text[sentence.clone()];
         let mut parts = Vec::new();
         let mut start = 0;
+        let as_breaks = body
+            .match_indices(AS_BREAK)
+            .filter(|&(i, _)| is_as_break(body, i))
+            .map(|(i, _)| (i, AS_BREAK));
         for (at, separator) in CLAUSE_BREAKS
             .iter()
             .flat_map(|sep| body.match_indices(sep).map(move |(i, _)| (i, *sep)))
+            .chain(as_breaks)
             .collect::<std::collections::BTreeMap<usize, &str>>()
         {
             if at < start {
@@ -1578,6 +1732,38 @@ mod tests {
         }
         parts.push(sentence.start + start..sentence.end);
         parts
+    }
+
+    #[test]
+    fn as_joins_two_reports_but_not_a_comparison_or_an_aside() {
+        let body = "Russian peacekeepers began deploying to Nagorno-Karabakh on Tuesday, as \
+                    protesters in Yerevan demanded the prime minister's resignation";
+        let at = body.find(", as ").unwrap_or_default();
+        assert!(is_as_break(body, at));
+        let mut parts = Vec::new();
+        clauses(body, 0..body.len(), &mut parts);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(body[parts[1].clone()].starts_with("protesters in Yerevan"));
+        for body in [
+            "Azerbaijani forces shelled Tartar and Barda overnight, as well as villages near Terter",
+            "Azerbaijani forces shelled Tartar and Barda overnight, as a result of which two died",
+            "In an address to the nation yesterday, as the two ministers sat down for talks in \
+             Moscow, Mr Aliyev pledged to fight on",
+        ] {
+            let at = body.find(", as ").unwrap_or_default();
+            assert!(!is_as_break(body, at), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_when_clause_is_found_after_the_words_it_follows() {
+        let text = "the worst since the 1990s, when some 30,000 people were killed";
+        let end = text.find("1990s").map_or(0, |i| i + "1990s".len());
+        assert!(when_clause_follows(text, end));
+        let text = "the worst since the 1990s, whenever they met";
+        assert!(!when_clause_follows(text, end));
+        let text = "the worst since the 1990s and still going on";
+        assert!(!when_clause_follows(text, end));
     }
 
     #[test]
@@ -1651,6 +1837,11 @@ mod tests {
             let mut expected: Vec<(usize, usize)> = CLAUSE_BREAKS
                 .iter()
                 .flat_map(|sep| t.match_indices(sep).map(|(i, sep)| (i, sep.len())))
+                .chain(
+                    t.match_indices(AS_BREAK)
+                        .filter(|&(i, _)| is_as_break(t, i))
+                        .map(|(i, sep)| (i, sep.len())),
+                )
                 .collect();
             expected.sort_unstable();
             let mut found = clause_breaks(t);

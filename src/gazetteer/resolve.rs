@@ -158,6 +158,9 @@ struct Scored<'a> {
     /// The nearest unambiguous place of the article: kilometres and its name.
     neighbour: Option<(f64, &'a str)>,
     relative: Option<RelativeReason<'a>>,
+    /// How many other mentions of the same name in the article chose this place first, when
+    /// that made it this mention's choice too ([`apply_one_sense`]).
+    same_name_elsewhere: u32,
 }
 
 /// Why a country named in the article raised the candidate.
@@ -242,6 +245,7 @@ fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<
             country: None,
             neighbour: None,
             relative: None,
+            same_name_elsewhere: 0,
         });
     }
     candidates
@@ -326,6 +330,11 @@ fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candida
         out.push_str(" km from ");
         out.push_str(other);
         out.push_str(", also in the article");
+    }
+    if candidate.same_name_elsewhere > 0 {
+        out.push_str("; the place ");
+        write_thousands(out, u64::from(candidate.same_name_elsewhere));
+        out.push_str(" other mention(s) of this name in the article stand for");
     }
     if let Some(RelativeReason {
         fit,
@@ -497,6 +506,7 @@ fn mentions_reusing(g: &Gazetteer, text: &str, reuse: bool, near_words: bool) ->
     }
     apply_neighbours(g, &mut found);
     apply_relative_phrases(g, text, normalized.lower_text(), &sentences, &mut found);
+    apply_one_sense(&mut found);
 
     // Roles.
     let credits = roles::credit_spans_at(text, &landmarks.credit_anchors);
@@ -987,6 +997,51 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
             }
         }
         sort_candidates(&mut f.candidates);
+    }
+}
+
+/// One name, one place per article: where the mentions of an ambiguous name chose different
+/// places ("Martuni" by Lake Sevan in a headline that names Armenia, the Karabakh town in three
+/// reports from the front), the place most of them chose is every mention's. A tie changes
+/// nothing.
+fn apply_one_sense(found: &mut [Found]) {
+    // Most names are not ambiguous, or are named once: nothing to weigh.
+    for i in 0..found.len() {
+        if found[i].candidates.len() < 2 {
+            continue;
+        }
+        let name = found[i].name;
+        if found[..i].iter().any(|f| f.name == name) {
+            continue;
+        }
+        let mut votes: Vec<(u32, u32)> = Vec::new();
+        for f in found[i..].iter().filter(|f| f.name == name) {
+            if let Some(top) = f.candidates.first() {
+                match votes.iter_mut().find(|(place, _)| *place == top.place) {
+                    Some((_, n)) => *n += 1,
+                    None => votes.push((top.place, 1)),
+                }
+            }
+        }
+        if votes.len() < 2 {
+            continue;
+        }
+        votes.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        let (winner, most) = votes[0];
+        if votes[1].1 == most {
+            continue;
+        }
+        for f in found[i..].iter_mut().filter(|f| f.name == name) {
+            let Some(at) = f.candidates.iter().position(|c| c.place == winner) else {
+                continue;
+            };
+            if at == 0 {
+                continue;
+            }
+            let mut chosen = f.candidates.remove(at);
+            chosen.same_name_elsewhere = most;
+            f.candidates.insert(0, chosen);
+        }
     }
 }
 
@@ -1650,6 +1705,7 @@ mod tests {
                     country: None,
                     neighbour: None,
                     relative: None,
+                    same_name_elsewhere: 0,
                 };
                 let mut kept = String::new();
                 write_reasons(&mut kept, &g, "Şuşa", &candidate);
