@@ -546,7 +546,38 @@ fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize
         prev.end = trimmed_end;
         return;
     }
-    out.push(trimmed_start..trimmed_end);
+    push_bounded(text, trimmed_start..trimmed_end, out);
+}
+
+/// The longest sentence kept whole, in bytes. News sentences stay under a thousand; a longer
+/// run without a stop is a table, a list or a dump pasted into the file, and every reading of a
+/// sentence (its clauses, the words before and after each name) grows with its length.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// `range` as one sentence, or cut into pieces of at most [`MAX_SENTENCE_BYTES`]: after the last
+/// semicolon, comma or colon of each piece when there is one, else after its last space.
+fn push_bounded(text: &str, mut range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    while range.end - range.start > MAX_SENTENCE_BYTES {
+        let mut limit = range.start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let piece = &text[range.start..limit];
+        let cut = piece
+            .rfind([';', ',', ':'])
+            .map(|at| at + 1)
+            .or_else(|| piece.rfind(' '))
+            .filter(|&at| at > 0)
+            .map_or(limit, |at| range.start + at);
+        let head = trimmed(text, range.start, cut);
+        if head.start < head.end {
+            out.push(head);
+        }
+        range = trimmed(text, cut, range.end);
+    }
+    if range.start < range.end {
+        out.push(range);
+    }
 }
 
 /// "Thursday evening.", "On Friday." — at most three words, all time words.
@@ -612,6 +643,40 @@ pub fn push_ascii(out: &mut String, ascii: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_without_stops_is_cut_into_bounded_pieces_at_commas() {
+        let run = "Shelling hit Tartar and clashes went on near Hadrut, ".repeat(120);
+        let text = format!("{run}\nThe ministry said so on Sunday.");
+        let found = sentences(&text);
+        assert!(found.len() > 3, "{} pieces", found.len());
+        for range in &found {
+            assert!(range.end - range.start <= MAX_SENTENCE_BYTES, "{range:?}");
+        }
+        // Cut after a comma, and nothing lost: the pieces and the white space between them
+        // make the text.
+        for pair in found.windows(2) {
+            assert!(
+                text[..pair[0].end].ends_with(','),
+                "{:?}",
+                &text[..pair[0].end]
+            );
+            assert!(text[pair[0].end..pair[1].start].trim().is_empty());
+        }
+        assert_eq!(
+            found.last().map(|r| &text[r.clone()]),
+            Some("The ministry said so on Sunday.")
+        );
+        // A run with no comma either is cut after a space.
+        let words = "rockets ".repeat(600);
+        let found = sentences(&words);
+        assert!(found.len() > 1);
+        assert!(
+            found
+                .iter()
+                .all(|r| words[r.clone()].starts_with("rockets"))
+        );
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
