@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use karabakh_atlas::app::state::Command;
 use karabakh_atlas::app::{AtlasApp, Startup};
 use karabakh_atlas::model::Event;
 
@@ -334,4 +335,50 @@ fn a_long_articles_list_is_shown_a_page_at_a_time() {
         harness.get_by_label(&format!("undated-{n}.txt"));
     }
     assert!(harness.query_by_label("dispatch-051.txt").is_none());
+}
+
+#[test]
+fn a_long_article_is_shown_around_the_selected_sentence() {
+    let library = tempfile::tempdir().expect("temporary folder");
+    // A long report: seventy paragraphs of background, then the one the test selects.
+    let mut text = String::from("date 2020-10-12\n");
+    for n in 1..=70 {
+        text.push_str(&format!(
+            "Paragraph {n} of the report recalls the talks of the past decades in some detail, \
+             without naming any place or anything that happened on a day of this war. {}\n\n",
+            "The mediators met again and again over the years. ".repeat(30)
+        ));
+    }
+    text.push_str("Azerbaijani forces shelled the town of Martakert on Sunday, officials said.\n");
+    write(library.path(), "report.txt", &text);
+    let mut harness = window_on(library.path());
+    let atlas = harness.state().atlas().expect("loaded");
+    let martakert = atlas
+        .events
+        .iter()
+        .position(|e| {
+            e.sources
+                .iter()
+                .any(|s| s.quote.contains("shelled the town of Martakert"))
+        })
+        .expect("the shelling of Martakert");
+    assert!(text.len() > 100_000, "{} bytes", text.len());
+    harness.state_mut().apply(vec![
+        Command::Select(Some(martakert)),
+        Command::OpenArticle(Some("report.txt".into())),
+    ]);
+    harness.run_steps(3);
+    harness.get_by_label_contains("A long text: bytes");
+    // The article view holds the paragraphs just before the sentence, and the sentence.
+    let shown = harness.get_by_label_contains("Paragraph 70 of the report");
+    assert!(
+        format!("{shown:?}").contains("shelled the town of Martakert"),
+        "the selected sentence is not in the shown part"
+    );
+    // The opening paragraphs, far from the sentence, are not laid out.
+    assert!(
+        harness
+            .query_by_label_contains("Paragraph 1 of the report")
+            .is_none()
+    );
 }

@@ -23,6 +23,10 @@ const LIST_MORE: usize = 40;
 const SOURCES_FIRST: usize = 10;
 const SOURCES_MORE: usize = 25;
 
+/// The longest text the article view lays out whole; a longer one is shown around the selected
+/// sentence.
+const ARTICLE_SHOWN_BYTES: usize = 60_000;
+
 /// How much of the article around the event's sentence the panel shows, in bytes each side.
 const CONTEXT_BYTES: usize = 240;
 
@@ -624,13 +628,34 @@ pub fn article_window(
                         .filter(|m| m.place.is_some())
                         .map(|m| (m.start, m.end, style::highlight_mention())),
                 );
-                let job = highlighted(ui, &article.text, 0, article.text.len(), &marks);
+                // A long text (a report pasted whole, a dump) is shown around the selected
+                // sentence: laying out and painting megabytes would stall every frame.
+                let (from, to) = if article.text.len() <= ARTICLE_SHOWN_BYTES {
+                    (0, article.text.len())
+                } else {
+                    let (start, end) = selected_source.map_or((0, 0), |s| (s.start, s.end));
+                    context_range(&article.text, start, end, ARTICLE_SHOWN_BYTES / 2)
+                };
+                if to - from < article.text.len() {
+                    ui.label(
+                        RichText::new(format!(
+                            "A long text: bytes {from}–{to} of {} are shown, around the selected sentence; the whole text is in {}",
+                            article.text.len(),
+                            article.path.display()
+                        ))
+                        .weak(),
+                    );
+                }
+                let job = highlighted(ui, &article.text, from, to, &marks);
                 let galley = ui.painter().layout_job(job);
                 let response = ui.add(egui::Label::new(galley.clone()).sense(Sense::click()));
                 let key = (article.id.clone(), state.selected);
                 if scrolled.as_ref() != Some(&key) {
                     if let Some(start) = selected_start {
-                        let char_index = article.text.get(..start).map_or(0, |t| t.chars().count());
+                        let char_index = article
+                            .text
+                            .get(from..start.max(from))
+                            .map_or(0, |t| t.chars().count());
                         let at = galley.pos_from_cursor(egui::text::CCursor::new(char_index));
                         ui.scroll_to_rect(
                             at.translate(response.rect.min.to_vec2()),
@@ -643,12 +668,13 @@ pub fn article_window(
                     return;
                 };
                 let char_index = galley.cursor_from_pos(pointer - response.rect.min).index.0;
-                let byte = article
-                    .text
-                    .char_indices()
-                    .nth(char_index)
-                    .map(|(b, _)| b)
-                    .unwrap_or(article.text.len());
+                let shown = article.text.get(from..to).unwrap_or_default();
+                let byte = from
+                    + shown
+                        .char_indices()
+                        .nth(char_index)
+                        .map(|(b, _)| b)
+                        .unwrap_or(shown.len());
                 let Some(mention) = mentions.iter().find(|m| m.start <= byte && byte < m.end)
                 else {
                     return;
