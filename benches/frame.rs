@@ -11,7 +11,8 @@
 //! (see `common::thread_cpu_time`): the target is CPU per frame, and the machine may be busy.
 //!
 //! `frame, Articles list open`: the window with the Articles list open on 100 / 1 000 / 10 000
-//! synthetic articles (no events).
+//! synthetic articles (no events). `frame, article view open`: the article view on one text of
+//! 20 KB / 200 KB / 1 MB.
 //!
 //! `cargo bench --bench frame`
 //!
@@ -110,6 +111,46 @@ impl Window {
         window
     }
 
+    /// The window with the article view open on one article of about `bytes` bytes (the seeds'
+    /// texts one after another), no events.
+    fn with_article_view(bytes: usize, gazetteer: &Arc<Gazetteer>) -> Window {
+        let seeds = common::seeds();
+        let mut text = String::with_capacity(bytes + 4096);
+        while text.len() < bytes {
+            for seed in &seeds {
+                text.push_str(&seed.text);
+                text.push_str("\n\n");
+            }
+        }
+        let mut article = seeds.into_iter().next().unwrap_or_else(|| {
+            eprintln!("no seed article to build the long article from");
+            std::process::exit(2)
+        });
+        article.id = "long.txt".into();
+        article.text = text;
+        let atlas = Atlas::from_parts(
+            vec![article],
+            Vec::new(),
+            Vec::new(),
+            HashMap::new(),
+            gazetteer.clone(),
+        );
+        let mut app = AtlasApp::new(
+            atlas,
+            Basemap::load(&common::data_dir()),
+            Startup::default(),
+        );
+        app.apply(vec![Command::OpenArticle(Some("long.txt".into()))]);
+        let mut window = Window {
+            ctx: egui::Context::default(),
+            app,
+        };
+        for _ in 0..5 {
+            window.frame();
+        }
+        window
+    }
+
     /// One frame: the whole window's ui, then tessellation. Returns the number of meshes.
     fn frame(&mut self) -> usize {
         self.frame_meshes().len()
@@ -167,6 +208,36 @@ fn frames(c: &mut Criterion) {
         let mut window = Window::with_articles_list(articles, &gazetteer);
         group.bench_function(format!("{articles} articles, steady"), |b| {
             b.iter_custom(|iters| common::cpu_time(iters, || window.frame()))
+        });
+    }
+    group.finish();
+    // One long text in the article view: a report pasted whole, or a dump.
+    let mut group = c.benchmark_group("frame, article view open");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(3));
+    for bytes in [20_000, 200_000, 1_000_000] {
+        let mut window = Window::with_article_view(bytes, &gazetteer);
+        group.bench_function(format!("{} KB article, steady", bytes / 1000), |b| {
+            b.iter_custom(|iters| common::cpu_time(iters, || window.frame()))
+        });
+        // Closed for two frames (not measured: its text leaves egui's layout cache), then the
+        // frame that opens it again lays the text out anew.
+        group.bench_function(format!("{} KB article, opening", bytes / 1000), |b| {
+            b.iter_custom(|iters| {
+                let mut elapsed = Duration::ZERO;
+                for _ in 0..iters {
+                    window.app.apply(vec![Command::OpenArticle(None)]);
+                    black_box(window.frame());
+                    black_box(window.frame());
+                    window
+                        .app
+                        .apply(vec![Command::OpenArticle(Some("long.txt".into()))]);
+                    elapsed += common::cpu_time(1, || window.frame());
+                }
+                elapsed
+            })
         });
     }
     group.finish();

@@ -629,7 +629,7 @@ pub fn article_window(
                         .map(|m| (m.start, m.end, style::highlight_mention())),
                 );
                 // A long text (a report pasted whole, a dump) is shown around the selected
-                // sentence: laying out and painting megabytes would stall every frame.
+                // sentence: the frame that opens a text lays it all out, ≈ 0.1 s per megabyte.
                 let (from, to) = if article.text.len() <= ARTICLE_SHOWN_BYTES {
                     (0, article.text.len())
                 } else {
