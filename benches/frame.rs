@@ -33,6 +33,7 @@ use karabakh_atlas::app::{AtlasApp, Startup};
 use karabakh_atlas::atlas::Atlas;
 use karabakh_atlas::basemap::Basemap;
 use karabakh_atlas::gazetteer::Gazetteer;
+use karabakh_atlas::model::Article;
 use karabakh_atlas::synthetic;
 
 const SIZE: egui::Vec2 = egui::vec2(1920.0, 1080.0);
@@ -68,16 +69,40 @@ impl Window {
             up_to_day,
             ..Startup::default()
         };
-        let app = AtlasApp::new(atlas, Basemap::load(&common::data_dir()), startup);
+        Window::ready(AtlasApp::new(
+            atlas,
+            Basemap::load(&common::data_dir()),
+            startup,
+        ))
+    }
+
+    /// The window of `app` after five frames: fonts, layout caches and the scene of the first
+    /// day are built.
+    fn ready(app: AtlasApp) -> Window {
         let mut window = Window {
             ctx: egui::Context::default(),
             app,
         };
-        // Fonts, layout caches and the scene of the first day.
         for _ in 0..5 {
             window.frame();
         }
         window
+    }
+
+    /// The app on `articles` and no events, opened on the first day.
+    fn app_on_articles(articles: Vec<Article>, gazetteer: &Arc<Gazetteer>) -> AtlasApp {
+        let atlas = Atlas::from_parts(
+            articles,
+            Vec::new(),
+            Vec::new(),
+            HashMap::new(),
+            gazetteer.clone(),
+        );
+        AtlasApp::new(
+            atlas,
+            Basemap::load(&common::data_dir()),
+            Startup::default(),
+        )
     }
 
     /// The window on `articles` synthetic articles (publication dates found, no events), with the
@@ -88,27 +113,9 @@ impl Window {
             article.published = karabakh_atlas::corpus::publication_date(&article.text);
             article.forget_time_scans();
         }
-        let atlas = Atlas::from_parts(
-            articles,
-            Vec::new(),
-            Vec::new(),
-            HashMap::new(),
-            gazetteer.clone(),
-        );
-        let mut app = AtlasApp::new(
-            atlas,
-            Basemap::load(&common::data_dir()),
-            Startup::default(),
-        );
+        let mut app = Window::app_on_articles(articles, gazetteer);
         app.workbench.articles.open = true;
-        let mut window = Window {
-            ctx: egui::Context::default(),
-            app,
-        };
-        for _ in 0..5 {
-            window.frame();
-        }
-        window
+        Window::ready(app)
     }
 
     /// The window with the article view open on one article of about `bytes` bytes (the seeds'
@@ -128,27 +135,9 @@ impl Window {
         });
         article.id = "long.txt".into();
         article.text = text;
-        let atlas = Atlas::from_parts(
-            vec![article],
-            Vec::new(),
-            Vec::new(),
-            HashMap::new(),
-            gazetteer.clone(),
-        );
-        let mut app = AtlasApp::new(
-            atlas,
-            Basemap::load(&common::data_dir()),
-            Startup::default(),
-        );
+        let mut app = Window::app_on_articles(vec![article], gazetteer);
         app.apply(vec![Command::OpenArticle(Some("long.txt".into()))]);
-        let mut window = Window {
-            ctx: egui::Context::default(),
-            app,
-        };
-        for _ in 0..5 {
-            window.frame();
-        }
-        window
+        Window::ready(app)
     }
 
     /// One frame: the whole window's ui, then tessellation. Returns the number of meshes.
