@@ -401,6 +401,13 @@ fn an_event_told_by_many_articles_shows_its_sources_a_few_at_a_time() {
     harness.get_by_label("Shusha · 36 sources").click();
     harness.run();
     harness.get_by_label("36 sources");
+    // The reports to split off are folded until asked for.
+    assert_eq!(harness.query_all_by_label("split off").count(), 0);
+    harness
+        .get_by_label("Not the same happening:")
+        .click_accesskit();
+    harness.run();
+    assert_eq!(harness.query_all_by_label("split off").count(), 36);
     harness.get_by_label("'On Thursday' in dispatch 10");
     assert!(
         harness

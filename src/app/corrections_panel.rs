@@ -18,6 +18,11 @@ use super::workbench::Action;
 /// Gazetteer search results listed at most.
 const SEARCH_LIMIT: usize = 8;
 
+/// Reports listed unfolded under "Not the same happening"; more are folded.
+const SPLIT_OPEN_UP_TO: usize = 5;
+/// Reports listed at most, each with its "split off" button.
+const SPLIT_LISTED: usize = 100;
+
 #[derive(Default)]
 pub struct CorrectionsPanel {
     /// The event the fields below were filled for; another selection resets them.
@@ -289,30 +294,46 @@ impl CorrectionsPanel {
             });
         }
         if event.sources.len() > 1 {
-            ui.label(RichText::new("Not the same happening:").strong());
-            for (n, source) in event.sources.iter().enumerate() {
-                ui.horizontal_wrapped(|ui| {
-                    ui.push_id(("split", n), |ui| {
-                        if ui
-                            .small_button("split off")
-                            .on_hover_text("Make this report an event of its own")
-                            .clicked()
-                        {
-                            edit(Edit::Split {
-                                source: SourceKey::of(source, &atlas.articles),
+            // An event told by many articles keeps its list of reports folded: each is a row to
+            // lay out in every frame.
+            let reports = event.sources.len();
+            egui::CollapsingHeader::new(RichText::new("Not the same happening:").strong())
+                .id_salt(("split", event.id.as_str()))
+                .default_open(reports <= SPLIT_OPEN_UP_TO)
+                .show(ui, |ui| {
+                    for (n, source) in event.sources.iter().enumerate().take(SPLIT_LISTED) {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.push_id(("split", n), |ui| {
+                                if ui
+                                    .small_button("split off")
+                                    .on_hover_text("Make this report an event of its own")
+                                    .clicked()
+                                {
+                                    edit(Edit::Split {
+                                        source: SourceKey::of(source, &atlas.articles),
+                                    });
+                                }
                             });
-                        }
-                    });
-                    ui.label(
-                        RichText::new(format!(
-                            "{}: “{}”",
-                            source.article,
-                            truncate(&source.quote, 70)
-                        ))
-                        .small(),
-                    );
+                            ui.label(
+                                RichText::new(format!(
+                                    "{}: “{}”",
+                                    source.article,
+                                    truncate(&source.quote, 70)
+                                ))
+                                .small(),
+                            );
+                        });
+                    }
+                    if reports > SPLIT_LISTED {
+                        ui.label(
+                            RichText::new(format!(
+                                "… and {} more reports; split off the first ones to reach them",
+                                reports - SPLIT_LISTED
+                            ))
+                            .small(),
+                        );
+                    }
                 });
-            }
         }
     }
 
