@@ -807,3 +807,27 @@ fn a_witness_reached_by_phone_a_repair_and_a_question_tell_of_no_such_event() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn a_day_earlier_is_the_day_before_the_report_before_it() {
+    let atlas = extract(vec![article(
+        "earlier.txt",
+        "Rockets hit Barda on October 20, killing five civilians. A day earlier, shells hit \
+         the town of Tartar.",
+        day(2020, 10, 28),
+    )]);
+    let tartar = find(&atlas, EventKind::Shelling, "Tartar")
+        .unwrap_or_else(|| panic!("no shelling at Tartar in\n{}", describe(&atlas)));
+    assert_eq!(tartar.day, Some(day(2020, 10, 19)), "{}", describe(&atlas));
+}
+
+#[test]
+fn a_month_of_a_past_year_is_background_not_the_publication_day() {
+    let atlas = extract(vec![article(
+        "past.txt",
+        "Clashes near Tovuz in July of this year killed at least 17 people. An escalation in \
+         April 2016 killed about 200.",
+        day(2020, 10, 9),
+    )]);
+    assert!(atlas.events.is_empty(), "{}", describe(&atlas));
+}

@@ -43,6 +43,7 @@ pub fn extract_article(
     // Places of the last sentence that named one, borrowed from its mentions.
     let mut previous_places: Vec<&PlaceId> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
+    let mut previous_day: Option<NaiveDate> = None;
     let mut scan = Scan::default();
     // Buffers reused by every sentence: its clauses, and the mentions of the clause at hand.
     let mut parts: Vec<Range<usize>> = Vec::new();
@@ -98,6 +99,7 @@ pub fn extract_article(
                 publication_why: &publication_why,
                 region_why: &region_why,
                 region_reason,
+                previous_day,
             };
             let found = if scan.has_triggers() {
                 sentence_events(
@@ -106,6 +108,14 @@ pub fn extract_article(
             } else {
                 Vec::new()
             };
+            if let Some(day) = found
+                .iter()
+                .rev()
+                .find(|e| e.certainty == Certainty::Explicit)
+                .and_then(|e| e.day)
+            {
+                previous_day = Some(day);
+            }
             previous_events = found
                 .iter()
                 .filter(|e| e.sources.iter().any(|s| !s.place_words.is_empty()))
@@ -455,6 +465,8 @@ struct Context<'a> {
     publication_why: &'a str,
     /// Why an event is placed in `region`, written on first use.
     region_why: &'a std::cell::OnceCell<String>,
+    /// The day named for the last report that named one: what "a day earlier" counts from.
+    previous_day: Option<NaiveDate>,
     /// How `region` was found, for `region_why`: "the region the article is about", …
     region_reason: &'static str,
 }
@@ -490,10 +502,13 @@ fn sentence_events(
     }
     // Read only for sentences that tell of something (most do not) and hold a word every time
     // expression holds (half do not): time words cost a scan.
-    let refs = published
+    let mut refs = published
         .filter(|_| when::may_name_a_time(sentence.text, scan.has_time_anchor()))
         .map(|day| sentence_time_refs(article, sentence, day))
         .unwrap_or_default();
+    if let Some(told) = context.previous_day {
+        refs.iter_mut().for_each(|r| r.count_day_before_from(told));
+    }
     debug_assert!(
         when::may_name_a_time(sentence.text, scan.has_time_anchor())
             || published.is_none_or(|day| when::time_refs(sentence.text, day).is_empty()),
