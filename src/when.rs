@@ -1142,7 +1142,7 @@ fn scan_tokens(t: &Toks, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
         };
         let first = t.toks[i];
         let last = t.toks[end_tok - 1];
-        let since = since_until.is_some_and(|limit| i <= limit);
+        let since = since_until.is_some_and(|limit| i <= limit) || tells_the_war_start(t, i, &expr);
         if since {
             // One "since" governs one expression ("since Sunday"), possibly after an apposition
             // ("since their resumption, the September 27").
@@ -1163,6 +1163,26 @@ fn scan_tokens(t: &Toks, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
         i = end_tok;
     }
     found
+}
+
+/// True when the date at token `at` is the war's first day told as a start ("the war, which began
+/// on September 27", "fighting that erupted September 27"): where a stretch starts, not the day
+/// of what the sentence tells.
+fn tells_the_war_start(t: &Toks, at: usize, expr: &Expr) -> bool {
+    let start = war_start();
+    if !matches!(*expr, Expr::Date { month, day, .. } if month == start.month() && day == start.day())
+    {
+        return false;
+    }
+    let verb_at = if at > 0 && t.is(at - 1, &["on"]) {
+        at.checked_sub(2)
+    } else {
+        at.checked_sub(1)
+    };
+    verb_at.is_some_and(|v| {
+        t.is(v, &["began", "started", "erupted", "begun", "resumed"])
+            || (v > 0 && t.is(v, &["out"]) && t.is(v - 1, &["broke"]))
+    })
 }
 
 /// Whether the clause around token `at` is told as ahead: a future word before it in its clause
@@ -1957,6 +1977,13 @@ fn match_background(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
         return Some((Expr::Decade, i + 1));
     }
     let year = four_digit_year(w)?;
+    // "the first war (1988-1994)": a span of past years.
+    if t.after(i) == b'-'
+        && let Some(until) = four_digit_year(t.w(i + 1))
+        && until > year
+    {
+        return Some((Expr::PastYear { year: until }, i + 2));
+    }
     let led = i > 0 && t.is(i - 1, YEAR_LEAD_WORDS);
     let followed = t.is(i + 1, YEAR_FOLLOW_WORDS) || t.after(i) == b',';
     // "2000 soldiers" is a count; "in 1988", "a 1994 ceasefire" are years.
@@ -3943,6 +3970,18 @@ mod month_and_day_before {
         );
         // "the day before the ceasefire" is no day of its own.
         assert!(time_refs("Shells fell the day before the ceasefire.", day(10, 28)).is_empty());
+        // The war's first day told as its start is where a stretch begins; a year range is past.
+        let refs = time_refs(
+            "The war, which began on September 27, is the deadliest since the first war \
+             (1988-1994).",
+            day(10, 17),
+        );
+        assert_eq!(refs.len(), 2, "{refs:?}");
+        assert_eq!(refs[0].kind, RefKind::Since);
+        assert!(refs[1].background);
+        // Another day with a start verb is that day.
+        let refs = time_refs("The shelling began on October 4.", day(10, 17));
+        assert_eq!(refs[0].kind, RefKind::Day);
         assert_eq!(
             time_refs("Rockets hit Martuni the previous day.", day(10, 28))
                 .first()

@@ -831,3 +831,14 @@ fn a_month_of_a_past_year_is_background_not_the_publication_day() {
     )]);
     assert!(atlas.events.is_empty(), "{}", describe(&atlas));
 }
+
+#[test]
+fn a_comparison_with_the_first_war_is_no_toll_on_the_day_this_war_began() {
+    let atlas = extract(vec![article(
+        "first-war.txt",
+        "The fighting in Nagorno-Karabakh, which began on September 27, is the deadliest since \
+         the first war (1988-1994), which killed 30,000 people.",
+        day(2020, 10, 17),
+    )]);
+    assert!(atlas.events.is_empty(), "{}", describe(&atlas));
+}

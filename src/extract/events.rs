@@ -268,14 +268,19 @@ fn toll_of_one_happening(figures: &Figures) -> bool {
         })
 }
 
-/// Whether ", when" follows byte `end` of `text` (white space between allowed).
+/// Whether ", when" or ", which" follows byte `end` of `text` (white space and a closing
+/// parenthesis between allowed).
 fn when_clause_follows(text: &str, end: usize) -> bool {
+    // "(1988-1994), which had made 30,000 dead" tells of that past too.
     text.get(end..)
+        .map(|rest| rest.trim_start().trim_start_matches(')'))
         .and_then(|rest| rest.trim_start().strip_prefix(','))
         .is_some_and(|rest| {
             let rest = rest.trim_start();
-            rest.get(..5)
-                .is_some_and(|w| w.eq_ignore_ascii_case("when "))
+            ["when ", "which "].iter().any(|opener| {
+                rest.get(..opener.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(opener))
+            })
         })
 }
 
@@ -1918,6 +1923,9 @@ mod tests {
         assert!(!when_clause_follows(text, end));
         let text = "the worst since the 1990s and still going on";
         assert!(!when_clause_follows(text, end));
+        let text = "the deadliest since the first war (1988-1994), which killed 30,000";
+        let end = text.find("1994").map_or(0, |i| i + 4);
+        assert!(when_clause_follows(text, end));
     }
 
     #[test]
