@@ -934,6 +934,14 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
 /// phone", "said by telephone"): the source of a report, not a call between governments.
 fn is_told_by_phone(sentence: &str, start: usize, end: usize) -> bool {
     let trigger = &sentence[start..end];
+    // Only "phone", "by phone", "telephone" (most triggers are other words).
+    let tail = trigger.len().saturating_sub(5);
+    if !trigger
+        .get(tail..)
+        .is_some_and(|t| t.eq_ignore_ascii_case("phone"))
+    {
+        return false;
+    }
     let bare = |w: &'_ str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let mut back = text::words_back(&sentence[..start]).map(bare).peekable();
     // "by phone" is one trigger; "phone" alone needs its "by" or "over the" before it.
