@@ -842,3 +842,16 @@ fn a_comparison_with_the_first_war_is_no_toll_on_the_day_this_war_began() {
     )]);
     assert!(atlas.events.is_empty(), "{}", describe(&atlas));
 }
+
+#[test]
+fn a_clause_after_as_keeps_the_day_of_the_clause_before() {
+    let atlas = extract(vec![article(
+        "as.txt",
+        "Several shells fell on the outskirts of Goris on Thursday, the Armenian Defense \
+         Ministry said, as heavy fighting around the town of Lachin intensified.",
+        day(2020, 10, 30),
+    )]);
+    let lachin = find(&atlas, EventKind::Fighting, "Lachin")
+        .unwrap_or_else(|| panic!("no fighting at Lachin in\n{}", describe(&atlas)));
+    assert_eq!(lachin.day, Some(day(2020, 10, 29)), "{}", describe(&atlas));
+}

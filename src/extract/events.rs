@@ -63,6 +63,7 @@ pub fn extract_article(
         .unwrap_or_else(|| text::sentences(&article.text));
     debug_assert_eq!(sentences, text::sentences(&article.text));
     for whole in sentences {
+        let mut clause_day: Option<NaiveDate> = None;
         // The whole sentence is scanned first: without a break cue in it (most sentences) it is
         // one clause, and that scan is the clause's.
         let mut scanned = None;
@@ -100,6 +101,7 @@ pub fn extract_article(
                 region_why: &region_why,
                 region_reason,
                 previous_day,
+                clause_day,
             };
             let found = if scan.has_triggers() {
                 sentence_events(
@@ -115,6 +117,7 @@ pub fn extract_article(
                 .and_then(|e| e.day)
             {
                 previous_day = Some(day);
+                clause_day = Some(day);
             }
             previous_events = found
                 .iter()
@@ -472,6 +475,9 @@ struct Context<'a> {
     region_why: &'a std::cell::OnceCell<String>,
     /// The day named for the last report that named one: what "a day earlier" counts from.
     previous_day: Option<NaiveDate>,
+    /// The day an earlier clause of the same sentence named ("Shells fell on Goris on Thursday,
+    /// the ministry said, as fighting intensified"): the day of a clause that names none.
+    clause_day: Option<NaiveDate>,
     /// How `region` was found, for `region_why`: "the region the article is about", …
     region_reason: &'static str,
 }
@@ -613,7 +619,12 @@ fn sentence_events(
         if is_caption {
             days.push((None, None));
         } else if dated.is_empty() {
-            days.push((if announced { None } else { published }, None));
+            let day = if announced {
+                None
+            } else {
+                context.clause_day.or(published)
+            };
+            days.push((day, None));
         } else if kind == EventKind::Diplomacy {
             for r in &dated {
                 if !days.iter().any(|(d, _)| *d == r.day) {
@@ -647,6 +658,10 @@ fn sentence_events(
                     "announced for later, on a day the sentence does not give".to_string()
                 }
                 (None, Some(d)) if Some(d) == published => context.publication_why.to_string(),
+                (None, Some(d)) if Some(d) == context.clause_day => format!(
+                    "no time words in this clause: the day of the sentence's clause before, {}",
+                    when::LongDayName(d)
+                ),
                 (None, Some(d)) => publication_why(d),
                 (None, None) => "no time words and no publication date".to_string(),
             };
