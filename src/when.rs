@@ -154,6 +154,14 @@ pub enum Expr {
     PastYear {
         year: i32,
     },
+    /// "a day earlier", "the day before", "the previous day".
+    DayBefore,
+    /// "in April 2016", "July of this year": a month with no day, before this war or during it.
+    PastMonth {
+        month: u32,
+        year: Option<i32>,
+        last_year: bool,
+    },
     /// "the 1990s", "the Nineties".
     Decade,
     /// "for 28 years", "for decades", "30 years ago".
@@ -1134,7 +1142,7 @@ fn scan_tokens(t: &Toks, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
         };
         let first = t.toks[i];
         let last = t.toks[end_tok - 1];
-        let since = since_until.is_some_and(|limit| i <= limit);
+        let since = since_until.is_some_and(|limit| i <= limit) || tells_the_war_start(t, i, &expr);
         if since {
             // One "since" governs one expression ("since Sunday"), possibly after an apposition
             // ("since their resumption, the September 27").
@@ -1155,6 +1163,26 @@ fn scan_tokens(t: &Toks, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
         i = end_tok;
     }
     found
+}
+
+/// True when the date at token `at` is the war's first day told as a start ("the war, which began
+/// on September 27", "fighting that erupted September 27"): where a stretch starts, not the day
+/// of what the sentence tells.
+fn tells_the_war_start(t: &Toks, at: usize, expr: &Expr) -> bool {
+    let start = war_start();
+    if !matches!(*expr, Expr::Date { month, day, .. } if month == start.month() && day == start.day())
+    {
+        return false;
+    }
+    let verb_at = if at > 0 && t.is(at - 1, &["on"]) {
+        at.checked_sub(2)
+    } else {
+        at.checked_sub(1)
+    };
+    verb_at.is_some_and(|v| {
+        t.is(v, &["began", "started", "erupted", "begun", "resumed"])
+            || (v > 0 && t.is(v, &["out"]) && t.is(v - 1, &["broke"]))
+    })
 }
 
 /// Whether the clause around token `at` is told as ahead: a future word before it in its clause
@@ -1256,7 +1284,7 @@ const STARTING_WORDS: &[(u8, &[&str])] = &[
     (starts::WEEKDAY, &["last", "past", "next", "coming", "this"]),
     (starts::RELATIVE, &[
         "yesterday", "today", "tomorrow", "tonight", "this", "the", "last", "overnight", "during",
-        "in", "through", "throughout", "all", "late", "earlier", "later",
+        "in", "through", "throughout", "all", "late", "earlier", "later", "day", "previous",
     ]),
     (starts::DURATION, &["for"]),
     (starts::PERIOD, &["recent", "past", "last", "earlier", "later", "this", "for"]),
@@ -1625,6 +1653,33 @@ fn match_date(t: &Toks, i: usize) -> Option<(Expr, usize)> {
             end,
         ));
     }
+    // Month Year, Month [of] this/last year: a month, no day ("an escalation in April 2016").
+    if weekday_before.is_none()
+        && let Some((m, short)) = month(t.w(j))
+        && (!short || t.raw(j).starts_with(|c: char| c.is_uppercase()))
+    {
+        if let Some(year) = four_digit_year(t.w(j + 1)) {
+            return Some((
+                Expr::PastMonth {
+                    month: m,
+                    year: Some(year),
+                    last_year: false,
+                },
+                j + 2,
+            ));
+        }
+        let k = if t.is(j + 1, &["of"]) { j + 2 } else { j + 1 };
+        if t.is(k, &["this", "last"]) && t.is(k + 1, &["year"]) {
+            return Some((
+                Expr::PastMonth {
+                    month: m,
+                    year: None,
+                    last_year: t.is(k, &["last"]),
+                },
+                k + 2,
+            ));
+        }
+    }
     // Day [of] Month [Year]
     if let Some(d) = day_number(t.w(j)) {
         let k = if t.is(j + 1, &["of"]) { j + 2 } else { j + 1 };
@@ -1723,6 +1778,18 @@ fn match_relative(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
                 i + 4,
             ))
         }
+        // "a day earlier", "the day before,", "the previous day": the day before the one told
+        // (the caller moves it from the publication day to the day of the report before).
+        "day"
+            if i > 0
+                && t.is(i - 1, &["a", "the", "one"])
+                && (t.is(i + 1, &["earlier"])
+                    || (t.is(i + 1, &["before"])
+                        && matches!(t.after(i + 1), 0 | b',' | b'.' | b';'))) =>
+        {
+            Some((Expr::DayBefore, i + 2))
+        }
+        "previous" if t.is(i + 1, &["day"]) => Some((Expr::DayBefore, i + 2)),
         "last" if t.is(i + 1, &["night", "evening"]) => Some((Expr::LastNight, i + 2)),
         "overnight" => Some((Expr::Overnight, i + 1)),
         "during" | "in" | "through" | "throughout" | "all"
@@ -1910,6 +1977,13 @@ fn match_background(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
         return Some((Expr::Decade, i + 1));
     }
     let year = four_digit_year(w)?;
+    // "the first war (1988-1994)": a span of past years.
+    if t.after(i) == b'-'
+        && let Some(until) = four_digit_year(t.w(i + 1))
+        && until > year
+    {
+        return Some((Expr::PastYear { year: until }, i + 2));
+    }
     let led = i > 0 && t.is(i - 1, YEAR_LEAD_WORDS);
     let followed = t.is(i + 1, YEAR_FOLLOW_WORDS) || t.after(i) == b',';
     // "2000 soldiers" is a count; "in 1988", "a 1994 ceasefire" are years.
@@ -2241,6 +2315,14 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
                 day,
             }
         }
+        Expr::DayBefore => {
+            let day = add_days(published, -1).unwrap_or(published);
+            r.day = Some(day);
+            Why::DayBefore {
+                told: published,
+                day,
+            }
+        }
         Expr::LastNight => {
             let day = add_days(published, -1).unwrap_or(published);
             r.day = Some(day);
@@ -2293,6 +2375,22 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
                 }
             }
         }
+        Expr::PastMonth {
+            month,
+            year,
+            last_year,
+        } => {
+            let year = year.unwrap_or(published.year() - i32::from(last_year));
+            let start = war_start();
+            if (year, month) < (start.year(), start.month()) {
+                r.kind = RefKind::Background;
+                r.background = true;
+                Why::PastSpan
+            } else {
+                r.kind = RefKind::Period;
+                Why::Period
+            }
+        }
         Expr::Decade => {
             r.kind = RefKind::Background;
             r.background = true;
@@ -2327,6 +2425,16 @@ impl TimeRef {
         self.reason.why.write(&self.words, &mut text);
         text
     }
+
+    /// Counts "a day earlier" from `told`, the day of the report told just before, instead of
+    /// from publication; other references are left as they are.
+    pub fn count_day_before_from(&mut self, told: NaiveDate) {
+        if let Why::DayBefore { .. } = self.reason.why {
+            let day = add_days(told, -1).unwrap_or(told);
+            self.day = Some(day);
+            self.reason.why = Why::DayBefore { told, day };
+        }
+    }
 }
 
 /// The facts behind a [`TimeRef`]'s day, kept until [`TimeRef::why`] writes them: most
@@ -2356,6 +2464,11 @@ enum WeekdayHow {
 enum Why {
     /// An overnight reference before `time_refs` dates it.
     Unresolved,
+    /// "a day earlier": the day before `told` (the day of the report before, or publication).
+    DayBefore {
+        told: NaiveDate,
+        day: NaiveDate,
+    },
     Weekday {
         weekday: Weekday,
         part: Option<PartOfDay>,
@@ -2429,6 +2542,14 @@ impl Why {
     fn write(self, words: &str, out: &mut String) {
         match self {
             Why::Unresolved => {}
+            Why::DayBefore { told, day } => {
+                out.push('\'');
+                out.push_str(words);
+                out.push_str("': the day before ");
+                push_day(out, told);
+                out.push_str(" = ");
+                push_day(out, day);
+            }
             Why::Weekday {
                 weekday,
                 part,
@@ -2558,6 +2679,12 @@ impl Why {
         use std::fmt::Write;
         match self {
             Why::Unresolved => Ok(()),
+            Why::DayBefore { told, day } => write!(
+                out,
+                "'{words}': the day before {} = {}",
+                fmt_day(told),
+                fmt_day(day)
+            ),
             Why::Weekday {
                 weekday,
                 part,
@@ -3798,5 +3925,68 @@ mod tests {
                 assert_eq!(starting_matchers(w) & bits, *bits, "{w}");
             }
         }
+    }
+}
+#[cfg(test)]
+mod month_and_day_before {
+    use super::*;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2020, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_month_of_a_past_year_or_before_the_war_is_background() {
+        let refs = time_refs(
+            "An escalation in April 2016 killed 200 people, and clashes near Tovuz in July of \
+             this year killed 17.",
+            day(10, 9),
+        );
+        assert_eq!(refs.len(), 2, "{refs:?}");
+        assert!(
+            refs.iter()
+                .all(|r| r.kind == RefKind::Background && r.day.is_none())
+        );
+        // A month of the war itself is a stretch of days, not background.
+        let refs = time_refs(
+            "Ganja was shelled repeatedly in October of this year.",
+            day(11, 20),
+        );
+        assert_eq!(refs.len(), 1, "{refs:?}");
+        assert_eq!(refs[0].kind, RefKind::Period);
+    }
+
+    #[test]
+    fn a_day_earlier_counts_from_the_day_told_before() {
+        let mut refs = time_refs("A day earlier, four civilians were killed.", day(10, 28));
+        assert_eq!(refs.len(), 1, "{refs:?}");
+        assert_eq!(refs[0].day, Some(day(10, 27)));
+        refs[0].count_day_before_from(day(10, 20));
+        assert_eq!(refs[0].day, Some(day(10, 19)));
+        assert!(
+            refs[0].why().contains("the day before"),
+            "{}",
+            refs[0].why()
+        );
+        // "the day before the ceasefire" is no day of its own.
+        assert!(time_refs("Shells fell the day before the ceasefire.", day(10, 28)).is_empty());
+        // The war's first day told as its start is where a stretch begins; a year range is past.
+        let refs = time_refs(
+            "The war, which began on September 27, is the deadliest since the first war \
+             (1988-1994).",
+            day(10, 17),
+        );
+        assert_eq!(refs.len(), 2, "{refs:?}");
+        assert_eq!(refs[0].kind, RefKind::Since);
+        assert!(refs[1].background);
+        // Another day with a start verb is that day.
+        let refs = time_refs("The shelling began on October 4.", day(10, 17));
+        assert_eq!(refs[0].kind, RefKind::Day);
+        assert_eq!(
+            time_refs("Rockets hit Martuni the previous day.", day(10, 28))
+                .first()
+                .and_then(|r| r.day),
+            Some(day(10, 27))
+        );
     }
 }

@@ -689,3 +689,169 @@ fn a_toll_after_a_strike_is_the_strikes_but_a_war_toll_is_not() {
     assert_eq!(toll_in("700"), ["Nagorno-Karabakh"]);
     assert_eq!(toll_in("300"), ["Nagorno-Karabakh"]);
 }
+
+#[test]
+fn a_capture_told_with_taken_or_lost_is_fighting_at_the_place() {
+    let atlas = extract(vec![article(
+        "taken.txt",
+        "The Azerbaijani president said on Monday that his army had taken Hadrut after days of \
+         heavy resistance. Separatist officials said on Tuesday that the town of Martuni had been \
+         lost. The wounded had taken shelter in Goris.",
+        day(2020, 10, 21),
+    )]);
+    let hadrut = find(&atlas, EventKind::Fighting, "Hadrut")
+        .unwrap_or_else(|| panic!("no fighting at Hadrut in\n{}", describe(&atlas)));
+    assert_eq!(hadrut.day, Some(day(2020, 10, 19)));
+    let martuni = find(&atlas, EventKind::Fighting, "Martuni")
+        .unwrap_or_else(|| panic!("no fighting at Martuni in\n{}", describe(&atlas)));
+    assert_eq!(martuni.day, Some(day(2020, 10, 20)));
+    // Taking shelter is no capture.
+    assert!(
+        find(&atlas, EventKind::Fighting, "Goris").is_none(),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn the_capture_announced_is_the_one_told_just_before() {
+    let atlas = extract(vec![article(
+        "capture.txt",
+        "Separatist officials said the town of Hadrut had been lost after a week of fighting. \
+         Azerbaijan announced the capture on Friday.",
+        day(2020, 10, 10),
+    )]);
+    let announced = atlas
+        .events
+        .iter()
+        .find(|e| {
+            e.kind == EventKind::Fighting
+                && e.sources
+                    .iter()
+                    .any(|s| s.quote.starts_with("Azerbaijan announced"))
+        })
+        .unwrap_or_else(|| panic!("no capture announced in\n{}", describe(&atlas)));
+    assert_eq!(
+        place_names(&atlas, announced),
+        ["Hadrut"],
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn an_aside_about_someone_does_not_place_the_event() {
+    let atlas = extract(vec![article(
+        "aside.txt",
+        "Russia, which has a military base in Armenia, has called for an immediate ceasefire. \
+         Rockets hit Stepanakert overnight, said Anahit, 52, who is now staying with relatives \
+         in Goris.",
+        day(2020, 10, 10),
+    )]);
+    let call = first_of(&atlas, EventKind::Diplomacy);
+    assert_eq!(
+        place_names(&atlas, call),
+        ["Moscow"],
+        "{}",
+        describe(&atlas)
+    );
+    let strike = first_of(&atlas, EventKind::Shelling);
+    assert_eq!(
+        place_names(&atlas, strike),
+        ["Stepanakert"],
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn what_is_forbidden_or_possible_in_general_is_no_event() {
+    let atlas = extract(vec![article(
+        "norms.txt",
+        "Cluster munitions should never be used in populated areas. Such rockets can be fired \
+         from the ground or dropped from aircraft. The law prohibits attacks on civilians. Both \
+         sides should respect the truce, the French foreign minister said.",
+        day(2020, 10, 10),
+    )]);
+    assert!(
+        atlas.events.iter().all(|e| e.kind == EventKind::Diplomacy),
+        "{}",
+        describe(&atlas)
+    );
+    assert!(
+        find(&atlas, EventKind::Diplomacy, "Paris").is_some(),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn a_witness_reached_by_phone_a_repair_and_a_question_tell_of_no_such_event() {
+    let atlas = extract(vec![article(
+        "phone.txt",
+        "Martuni was shelled again on Friday morning, residents told AFP by phone. Red Cross \
+         teams in Stepanakert helped repair damaged power lines. Why are Armenia and Azerbaijan \
+         fighting?",
+        day(2020, 10, 10),
+    )]);
+    assert!(
+        find(&atlas, EventKind::Shelling, "Martuni").is_some(),
+        "{}",
+        describe(&atlas)
+    );
+    assert!(
+        // Only the shelling of Martuni (the gazetteer's Khojavend): no call, no repair, no war.
+        atlas.events.iter().all(|e| e.kind == EventKind::Shelling
+            && matches!(place_names(&atlas, e).as_slice(), [p] if p == "Khojavend" || p == "Martuni")),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn a_day_earlier_is_the_day_before_the_report_before_it() {
+    let atlas = extract(vec![article(
+        "earlier.txt",
+        "Rockets hit Barda on October 20, killing five civilians. A day earlier, shells hit \
+         the town of Tartar.",
+        day(2020, 10, 28),
+    )]);
+    let tartar = find(&atlas, EventKind::Shelling, "Tartar")
+        .unwrap_or_else(|| panic!("no shelling at Tartar in\n{}", describe(&atlas)));
+    assert_eq!(tartar.day, Some(day(2020, 10, 19)), "{}", describe(&atlas));
+}
+
+#[test]
+fn a_month_of_a_past_year_is_background_not_the_publication_day() {
+    let atlas = extract(vec![article(
+        "past.txt",
+        "Clashes near Tovuz in July of this year killed at least 17 people. An escalation in \
+         April 2016 killed about 200.",
+        day(2020, 10, 9),
+    )]);
+    assert!(atlas.events.is_empty(), "{}", describe(&atlas));
+}
+
+#[test]
+fn a_comparison_with_the_first_war_is_no_toll_on_the_day_this_war_began() {
+    let atlas = extract(vec![article(
+        "first-war.txt",
+        "The fighting in Nagorno-Karabakh, which began on September 27, is the deadliest since \
+         the first war (1988-1994), which killed 30,000 people.",
+        day(2020, 10, 17),
+    )]);
+    assert!(atlas.events.is_empty(), "{}", describe(&atlas));
+}
+
+#[test]
+fn a_clause_after_as_keeps_the_day_of_the_clause_before() {
+    let atlas = extract(vec![article(
+        "as.txt",
+        "Several shells fell on the outskirts of Goris on Thursday, the Armenian Defense \
+         Ministry said, as heavy fighting around the town of Lachin intensified.",
+        day(2020, 10, 30),
+    )]);
+    let lachin = find(&atlas, EventKind::Fighting, "Lachin")
+        .unwrap_or_else(|| panic!("no fighting at Lachin in\n{}", describe(&atlas)));
+    assert_eq!(lachin.day, Some(day(2020, 10, 29)), "{}", describe(&atlas));
+}

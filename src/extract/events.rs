@@ -43,6 +43,7 @@ pub fn extract_article(
     // Places of the last sentence that named one, borrowed from its mentions.
     let mut previous_places: Vec<&PlaceId> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
+    let mut previous_day: Option<NaiveDate> = None;
     let mut scan = Scan::default();
     // Buffers reused by every sentence: its clauses, and the mentions of the clause at hand.
     let mut parts: Vec<Range<usize>> = Vec::new();
@@ -62,6 +63,7 @@ pub fn extract_article(
         .unwrap_or_else(|| text::sentences(&article.text));
     debug_assert_eq!(sentences, text::sentences(&article.text));
     for whole in sentences {
+        let mut clause_day: Option<NaiveDate> = None;
         // The whole sentence is scanned first: without a break cue in it (most sentences) it is
         // one clause, and that scan is the clause's.
         let mut scanned = None;
@@ -98,6 +100,8 @@ pub fn extract_article(
                 publication_why: &publication_why,
                 region_why: &region_why,
                 region_reason,
+                previous_day,
+                clause_day,
             };
             let found = if scan.has_triggers() {
                 sentence_events(
@@ -106,6 +110,15 @@ pub fn extract_article(
             } else {
                 Vec::new()
             };
+            if let Some(day) = found
+                .iter()
+                .rev()
+                .find(|e| e.certainty == Certainty::Explicit)
+                .and_then(|e| e.day)
+            {
+                previous_day = Some(day);
+                clause_day = Some(day);
+            }
             previous_events = found
                 .iter()
                 .filter(|e| e.sources.iter().any(|s| !s.place_words.is_empty()))
@@ -258,14 +271,19 @@ fn toll_of_one_happening(figures: &Figures) -> bool {
         })
 }
 
-/// Whether ", when" follows byte `end` of `text` (white space between allowed).
+/// Whether ", when" or ", which" follows byte `end` of `text` (white space and a closing
+/// parenthesis between allowed).
 fn when_clause_follows(text: &str, end: usize) -> bool {
+    // "(1988-1994), which had made 30,000 dead" tells of that past too.
     text.get(end..)
+        .map(|rest| rest.trim_start().trim_start_matches(')'))
         .and_then(|rest| rest.trim_start().strip_prefix(','))
         .is_some_and(|rest| {
             let rest = rest.trim_start();
-            rest.get(..5)
-                .is_some_and(|w| w.eq_ignore_ascii_case("when "))
+            ["when ", "which "].iter().any(|opener| {
+                rest.get(..opener.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(opener))
+            })
         })
 }
 
@@ -455,6 +473,11 @@ struct Context<'a> {
     publication_why: &'a str,
     /// Why an event is placed in `region`, written on first use.
     region_why: &'a std::cell::OnceCell<String>,
+    /// The day named for the last report that named one: what "a day earlier" counts from.
+    previous_day: Option<NaiveDate>,
+    /// The day an earlier clause of the same sentence named ("Shells fell on Goris on Thursday,
+    /// the ministry said, as fighting intensified"): the day of a clause that names none.
+    clause_day: Option<NaiveDate>,
     /// How `region` was found, for `region_why`: "the region the article is about", …
     region_reason: &'static str,
 }
@@ -479,7 +502,7 @@ fn sentence_events(
     lines: &mut Option<LineFacts>,
 ) -> Vec<Event> {
     let kinds = kinds_in(sentence.text, scan, lexicon);
-    if kinds.is_empty() {
+    if kinds.is_empty() || is_question(sentence.text) {
         return Vec::new();
     }
     // A link or teaser line tells of nothing: told before the time words are read (every
@@ -490,10 +513,13 @@ fn sentence_events(
     }
     // Read only for sentences that tell of something (most do not) and hold a word every time
     // expression holds (half do not): time words cost a scan.
-    let refs = published
+    let mut refs = published
         .filter(|_| when::may_name_a_time(sentence.text, scan.has_time_anchor()))
         .map(|day| sentence_time_refs(article, sentence, day))
         .unwrap_or_default();
+    if let Some(told) = context.previous_day {
+        refs.iter_mut().for_each(|r| r.count_day_before_from(told));
+    }
     debug_assert!(
         when::may_name_a_time(sentence.text, scan.has_time_anchor())
             || published.is_none_or(|day| when::time_refs(sentence.text, day).is_empty()),
@@ -551,11 +577,16 @@ fn sentence_events(
         if only_stretch && matches!(kind, EventKind::Shelling | EventKind::Fighting) {
             continue;
         }
-        let Some((mut places, mut place_words, mut why_place)) =
-            places_for(kind, sentence, scan, gazetteer, lexicon, context, || {
-                toll_of_one_happening(figures())
-            })
-        else {
+        let Some((mut places, mut place_words, mut why_place)) = places_for(
+            kind,
+            &kind_words,
+            sentence,
+            scan,
+            gazetteer,
+            lexicon,
+            context,
+            || toll_of_one_happening(figures()),
+        ) else {
             continue;
         };
         let parties = parties.get_or_init(|| {
@@ -588,7 +619,12 @@ fn sentence_events(
         if is_caption {
             days.push((None, None));
         } else if dated.is_empty() {
-            days.push((if announced { None } else { published }, None));
+            let day = if announced {
+                None
+            } else {
+                context.clause_day.or(published)
+            };
+            days.push((day, None));
         } else if kind == EventKind::Diplomacy {
             for r in &dated {
                 if !days.iter().any(|(d, _)| *d == r.day) {
@@ -622,6 +658,10 @@ fn sentence_events(
                     "announced for later, on a day the sentence does not give".to_string()
                 }
                 (None, Some(d)) if Some(d) == published => context.publication_why.to_string(),
+                (None, Some(d)) if Some(d) == context.clause_day => format!(
+                    "no time words in this clause: the day of the sentence's clause before, {}",
+                    when::LongDayName(d)
+                ),
                 (None, Some(d)) => publication_why(d),
                 (None, None) => "no time words and no publication date".to_string(),
             };
@@ -856,7 +896,10 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
             words.retain(|w| !(at < w.start && is_condition(&sentence[..w.start])));
         }
         if kind == EventKind::Diplomacy {
-            words.retain(|w| !is_naming_call(sentence, w.start, w.end));
+            words.retain(|w| {
+                !is_naming_call(sentence, w.start, w.end)
+                    && !is_told_by_phone(sentence, w.start, w.end)
+            });
         }
         if !words.is_empty() {
             kinds.push((kind, words));
@@ -901,6 +944,64 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
             .take(3)
             .any(|word| word.eq_ignore_ascii_case("which") || word.eq_ignore_ascii_case("what"))
 }
+
+/// True when a phone trigger only says how a witness was reached ("residents told Eurasianet by
+/// phone", "said by telephone"): the source of a report, not a call between governments.
+fn is_told_by_phone(sentence: &str, start: usize, end: usize) -> bool {
+    let trigger = &sentence[start..end];
+    // Only "phone", "by phone", "telephone" (most triggers are other words).
+    let tail = trigger.len().saturating_sub(5);
+    if !trigger
+        .get(tail..)
+        .is_some_and(|t| t.eq_ignore_ascii_case("phone"))
+    {
+        return false;
+    }
+    let bare = |w: &'_ str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let mut back = text::words_back(&sentence[..start]).map(bare).peekable();
+    // "by phone" is one trigger; "phone" alone needs its "by" or "over the" before it.
+    let by_phone = trigger.len() > 3 && trigger.as_bytes()[..3].eq_ignore_ascii_case(b"by ");
+    if !by_phone {
+        let Some(first) = back.next() else {
+            return false;
+        };
+        let first = if first.eq_ignore_ascii_case("the") {
+            back.next().unwrap_or_default()
+        } else {
+            first
+        };
+        if !(first.eq_ignore_ascii_case("by") || first.eq_ignore_ascii_case("over")) {
+            return false;
+        }
+    }
+    // "told Eurasianet by phone", "told AFP over the phone", "said by phone".
+    back.take(3).any(|w| {
+        ["told", "said", "says", "speaking", "interviewed", "reached"]
+            .iter()
+            .any(|v| w.eq_ignore_ascii_case(v))
+    })
+}
+
+/// True when a sentence is a question ("Why are Armenia and Azerbaijan fighting?", a related
+/// link or a teaser): it asks, it does not report.
+fn is_question(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end();
+    if !trimmed.ends_with('?') {
+        return false;
+    }
+    let first = trimmed
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    QUESTION_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// Words that open a question.
+const QUESTION_WORDS: &[&str] = &[
+    "why", "what", "how", "who", "where", "when", "which", "will", "can", "is", "are", "does",
+    "do", "did", "could", "should",
+];
 
 /// True when the words before a trigger make it a modifier or a back-reference, not a report:
 /// "two weeks of fighting", "displaced by these clashes", "did not claim any casualties".
@@ -1002,8 +1103,10 @@ fn seat_of(gazetteer: &Gazetteer, place: &Place) -> Option<PlaceId> {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn places_for(
     kind: EventKind,
+    kind_words: &[Span],
     sentence: &Sentence,
     scan: &Scan,
     gazetteer: &Gazetteer,
@@ -1025,10 +1128,30 @@ fn places_for(
             .copied()
             .filter(|m| m.role == MentionRole::Event && m.place.is_some())
             .filter(|m| !is_reference_point(sentence, m))
+            .filter(|m| !in_aside_without(sentence, m, kind_words))
             .collect(),
         sentence,
         gazetteer,
     );
+    // "Azerbaijan announced the capture on Sunday": the capture the sentence before told of, at
+    // its place, not at the country announcing it.
+    if event_mentions.is_empty()
+        && !previous_places.is_empty()
+        && let Some(word) = kind_words
+            .iter()
+            .find(|w| is_definite_capture(sentence.text, w))
+    {
+        let ids: Vec<PlaceId> = previous_places.iter().map(|&id| id.clone()).collect();
+        let names = names(gazetteer, &ids);
+        return Some((
+            ids,
+            Vec::new(),
+            format!(
+                "'the {}' names the capture told just before, at {names}",
+                word.text
+            ),
+        ));
+    }
     if kind != EventKind::Diplomacy {
         // Shelling, battles, tolls and flight happen in the theatre of this war: a capital far
         // away named in the same sentence ("talks in Moscow … where fighting persists") is not
@@ -1066,6 +1189,10 @@ fn places_for(
             gazetteer,
             lexicon,
         );
+        let speakers: Vec<_> = speakers
+            .into_iter()
+            .filter(|s| !at_aside_without(sentence.text, s.words.start, kind_words))
+            .collect();
         if !speakers.is_empty() {
             let mut ids = Vec::new();
             let mut spans = Vec::new();
@@ -1359,6 +1486,61 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
                 && before[before.len() - word.len()..].eq_ignore_ascii_case(word))
     })
 }
+
+/// True when `mention` stands in an aside that describes someone or something (", which has a
+/// military base in Armenia,", ", who is staying in Goris") and holds none of the words telling
+/// of the event: the aside's place is not where the event happened.
+fn in_aside_without(sentence: &Sentence, mention: &Mention, kind_words: &[Span]) -> bool {
+    mention
+        .start
+        .checked_sub(sentence.range.start)
+        .is_some_and(|at| at_aside_without(sentence.text, at, kind_words))
+}
+
+/// [`in_aside_without`] for the word at `at` in the sentence `text`.
+fn at_aside_without(text: &str, at: usize, kind_words: &[Span]) -> bool {
+    let Some(head) = text.get(..at) else {
+        return false;
+    };
+    // The last comma before the name opens the aside when a relative word follows it.
+    let Some(comma) = head.rfind(',') else {
+        return false;
+    };
+    let opener = text[comma + 1..].trim_start();
+    let relative = RELATIVE_OPENERS.iter().any(|word| {
+        opener.len() > word.len()
+            && opener.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+            && opener.as_bytes()[word.len()] == b' '
+    });
+    if !relative {
+        return false;
+    }
+    let end = text[at..].find(',').map_or(text.len(), |i| at + i);
+    !kind_words.iter().any(|w| comma < w.start && w.end <= end)
+}
+
+/// Words that open a relative aside after a comma.
+const RELATIVE_OPENERS: &[&str] = &["which", "who", "whose", "whom"];
+
+/// True when a fighting word is a capture named with "the" and no place ("announced the
+/// capture", "confirmed the fall on Monday"): the capture told just before.
+fn is_definite_capture(sentence: &str, word: &Span) -> bool {
+    let noun = word.text.as_str();
+    if !CAPTURE_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n)) {
+        return false;
+    }
+    let definite = text::words_back(&sentence[..word.start])
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("its"));
+    let rest = sentence[word.end..].trim_start();
+    let of_follows = rest.len() >= 3
+        && rest.as_bytes()[..2].eq_ignore_ascii_case(b"of")
+        && rest.as_bytes()[2] == b' ';
+    definite && !of_follows
+}
+
+/// Nouns of a capture that, with "the", point back to the one just told.
+const CAPTURE_NOUNS: &[&str] = &["capture", "fall", "takeover", "recapture", "liberation"];
 
 fn refers_back(sentence: &str) -> bool {
     // All six phrases hold "the": look only where it stands, in any case.
@@ -1764,6 +1946,9 @@ mod tests {
         assert!(!when_clause_follows(text, end));
         let text = "the worst since the 1990s and still going on";
         assert!(!when_clause_follows(text, end));
+        let text = "the deadliest since the first war (1988-1994), which killed 30,000";
+        let end = text.find("1994").map_or(0, |i| i + 4);
+        assert!(when_clause_follows(text, end));
     }
 
     #[test]
@@ -1997,5 +2182,85 @@ mod tests {
         assert!(referring > 10, "the sample holds references back");
         assert!(refers_back("Rockets fell on THE TOWN overnight"));
         assert!(!refers_back("there was shelling near Thetown"));
+    }
+
+    #[test]
+    fn a_phone_only_says_how_a_witness_was_reached_after_a_telling_verb() {
+        let by = |s: &str| {
+            let start = s.find("by phone").or_else(|| s.find("phone")).unwrap_or(0);
+            let end = if s[start..].starts_with("by phone") {
+                start + 8
+            } else {
+                start + 5
+            };
+            is_told_by_phone(s, start, end)
+        };
+        assert!(by("Martuni was shelled, residents told AFP by phone."));
+        assert!(by("Shells fell all night, a nurse said over the phone."));
+        assert!(!by("Lavrov spoke by phone with his Armenian counterpart."));
+        assert!(!by("Putin and Erdogan held a phone call on Friday."));
+    }
+
+    #[test]
+    fn a_question_asks_and_tells_of_nothing() {
+        assert!(is_question("Why are Armenia and Azerbaijan fighting?"));
+        assert!(is_question("Will the truce hold? "));
+        assert!(!is_question("Rockets hit Ganja overnight."));
+        assert!(!is_question("'Who will protect us?' she asked."));
+    }
+
+    #[test]
+    fn a_relative_aside_without_the_event_words_is_told_apart() {
+        let text = "Russia, which has a military base in Armenia, has called for a halt.";
+        let called = Span {
+            start: text.find("called").unwrap_or(0),
+            end: text.find("called").unwrap_or(0) + 6,
+            text: "called".into(),
+        };
+        let armenia = text.find("Armenia").unwrap_or(0);
+        assert!(at_aside_without(
+            text,
+            armenia,
+            std::slice::from_ref(&called)
+        ));
+        let struck = "Barda, which was struck on Tuesday, is near the front.";
+        let hit = Span {
+            start: 13,
+            end: 23,
+            text: "was struck".into(),
+        };
+        assert_eq!(&struck[hit.start..hit.end], "was struck");
+        let front = struck.find("front").unwrap_or(0);
+        // After the aside closes: the main clause.
+        assert!(!at_aside_without(struck, front, &[]));
+        assert!(!at_aside_without(
+            struck,
+            struck.find("Tuesday").unwrap_or(0),
+            std::slice::from_ref(&hit)
+        ));
+        // No aside: the place of the main clause.
+        assert!(!at_aside_without(
+            "Rockets hit Ganja, officials said.",
+            12,
+            &[]
+        ));
+    }
+
+    #[test]
+    fn the_capture_with_no_place_points_back_and_the_capture_of_a_place_does_not() {
+        let word = |s: &str, w: &str| {
+            let start = s.find(w).unwrap_or(0);
+            Span {
+                start,
+                end: start + w.len(),
+                text: w.to_string(),
+            }
+        };
+        let s = "Azerbaijan announced the capture on Sunday.";
+        assert!(is_definite_capture(s, &word(s, "capture")));
+        let s = "Baku celebrated the capture of the town.";
+        assert!(!is_definite_capture(s, &word(s, "capture")));
+        let s = "They vowed to capture Shusha.";
+        assert!(!is_definite_capture(s, &word(s, "capture")));
     }
 }
