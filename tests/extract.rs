@@ -68,6 +68,34 @@ fn find<'a>(atlas: &'a Atlas, kind: EventKind, place: &str) -> Option<&'a Event>
         .find(|e| e.kind == kind && e.places.contains(&id))
 }
 
+/// The first event of `kind` at `place`; without one the test fails listing every event.
+fn found<'a>(atlas: &'a Atlas, kind: EventKind, place: &str) -> &'a Event {
+    find(atlas, kind, place)
+        .unwrap_or_else(|| panic!("no {kind:?} at {place} in\n{}", describe(atlas)))
+}
+
+/// Fails, listing every event, when there is an event of `kind` at `place`.
+fn assert_none_at(atlas: &Atlas, kind: EventKind, place: &str) {
+    assert!(
+        find(atlas, kind, place).is_none(),
+        "a {kind:?} at {place} in\n{}",
+        describe(atlas)
+    );
+}
+
+/// The places of the first event (of `kind`, when given) whose sentence holds `words`; without
+/// one the test fails listing every event.
+fn places_told_by(atlas: &Atlas, kind: Option<EventKind>, words: &str) -> Vec<String> {
+    atlas
+        .events
+        .iter()
+        .find(|e| {
+            kind.is_none_or(|k| e.kind == k) && e.sources.iter().any(|s| s.quote.contains(words))
+        })
+        .map(|e| place_names(atlas, e))
+        .unwrap_or_else(|| panic!("nothing told by {words:?} in\n{}", describe(atlas)))
+}
+
 fn describe(atlas: &Atlas) -> String {
     atlas
         .events
@@ -110,8 +138,7 @@ fn a_weekday_and_a_claim() {
         "Azerbaijani rockets struck the town of Martuni on Tuesday, the separatist authorities said.",
         day(2020, 10, 15),
     )]);
-    let event = find(&atlas, EventKind::Shelling, "Martuni")
-        .unwrap_or_else(|| panic!("no shelling at Martuni in\n{}", describe(&atlas)));
+    let event = found(&atlas, EventKind::Shelling, "Martuni");
     assert_eq!(event.day, Some(day(2020, 10, 13)));
     let claim = event.claimed_by.clone().unwrap_or_default();
     assert!(claim.contains("separatist authorities"), "claim: {claim}");
@@ -125,8 +152,7 @@ fn heads_of_state_speak_from_their_capitals() {
         day(2020, 10, 15),
     )]);
     for capital in ["Paris", "Moscow"] {
-        let event = find(&atlas, EventKind::Diplomacy, capital)
-            .unwrap_or_else(|| panic!("no diplomacy at {capital} in\n{}", describe(&atlas)));
+        let event = found(&atlas, EventKind::Diplomacy, capital);
         assert_eq!(event.day, Some(day(2020, 10, 12)));
     }
 }
@@ -140,8 +166,7 @@ fn a_country_speaks_past_a_relative_clause_that_names_others() {
          Friday there was a chance of a breakthrough in the ceasefire talks.",
         day(2020, 10, 10),
     )]);
-    let event = find(&atlas, EventKind::Diplomacy, "Paris")
-        .unwrap_or_else(|| panic!("no diplomacy at Paris in\n{}", describe(&atlas)));
+    let event = found(&atlas, EventKind::Diplomacy, "Paris");
     assert_eq!(
         place_names(&atlas, event),
         ["Paris"],
@@ -158,14 +183,9 @@ fn an_agreement_signed_is_diplomacy_and_a_great_deal_is_not() {
          the fighting. A great deal of the town of Martuni was destroyed.",
         day(2020, 11, 10),
     )]);
-    let signed = find(&atlas, EventKind::Diplomacy, "Moscow")
-        .unwrap_or_else(|| panic!("no diplomacy at Moscow in\n{}", describe(&atlas)));
+    let signed = found(&atlas, EventKind::Diplomacy, "Moscow");
     assert_eq!(signed.day, Some(day(2020, 11, 9)));
-    assert!(
-        find(&atlas, EventKind::Diplomacy, "Martuni").is_none(),
-        "{}",
-        describe(&atlas)
-    );
+    assert_none_at(&atlas, EventKind::Diplomacy, "Martuni");
 }
 
 #[test]
@@ -179,8 +199,7 @@ fn a_denial_with_nothing_to_answer_is_no_event() {
     // The second denial answers the strike and is one of its sources; the first answers
     // nothing and names only the one who denies.
     assert_eq!(atlas.events.len(), 1, "{}", describe(&atlas));
-    let strike = find(&atlas, EventKind::Shelling, "Stepanakert")
-        .unwrap_or_else(|| panic!("no shelling at Stepanakert in\n{}", describe(&atlas)));
+    let strike = found(&atlas, EventKind::Shelling, "Stepanakert");
     assert_eq!(strike.day, Some(day(2020, 10, 11)));
 }
 
@@ -192,8 +211,7 @@ fn one_sentence_gives_two_kinds_and_overnight_is_the_evening_before() {
         day(2020, 10, 20),
     )]);
     for kind in [EventKind::Displacement, EventKind::Shelling] {
-        let event = find(&atlas, kind, "Martakert")
-            .unwrap_or_else(|| panic!("no {kind:?} at Martakert in\n{}", describe(&atlas)));
+        let event = found(&atlas, kind, "Martakert");
         assert_eq!(event.day, Some(day(2020, 10, 19)));
     }
 }
@@ -205,8 +223,7 @@ fn a_toll_keeps_its_number() {
         "Twelve civilians were killed in Ganja on Sunday, the defence ministry in Baku said.",
         day(2020, 10, 12),
     )]);
-    let event = find(&atlas, EventKind::Casualties, "Ganja")
-        .unwrap_or_else(|| panic!("no casualties at Ganja in\n{}", describe(&atlas)));
+    let event = found(&atlas, EventKind::Casualties, "Ganja");
     assert_eq!(event.figures.deaths.as_ref().map(|f| f.value), Some(12));
     assert_eq!(
         event.figures.deaths.as_ref().map(|f| f.running_total),
@@ -244,8 +261,7 @@ fn the_parties_of_an_attack_and_of_a_call() {
          On Wednesday Russian President Vladimir Putin spoke by phone with Armenian Prime Minister Nikol Pashinyan.",
         day(2020, 10, 15),
     )]);
-    let strike = find(&atlas, EventKind::Shelling, "Martuni")
-        .unwrap_or_else(|| panic!("no shelling at Martuni in\n{}", describe(&atlas)));
+    let strike = found(&atlas, EventKind::Shelling, "Martuni");
     // The authorities who report it are not a party to the strike.
     assert_eq!(strike.actors, ["Military Forces of Azerbaijan"]);
     let call = atlas
@@ -301,8 +317,7 @@ fn a_meeting_announced_for_later_is_planned() {
         "The foreign ministers are to meet in Geneva on Friday, the Swiss foreign ministry said.",
         day(2020, 10, 14),
     )]);
-    let event = find(&atlas, EventKind::Diplomacy, "Geneva")
-        .unwrap_or_else(|| panic!("no diplomacy at Geneva in\n{}", describe(&atlas)));
+    let event = found(&atlas, EventKind::Diplomacy, "Geneva");
     assert_eq!(event.status, Status::Planned);
     assert_eq!(event.day, Some(day(2020, 10, 16)));
 }
@@ -336,15 +351,12 @@ fn two_reports_joined_by_while_get_their_own_days_and_places() {
          Hadrut overnight.",
         day(2020, 10, 11),
     )]);
-    let ganja = find(&atlas, EventKind::Shelling, "Ganja")
-        .unwrap_or_else(|| panic!("no shelling at Ganja in\n{}", describe(&atlas)));
+    let ganja = found(&atlas, EventKind::Shelling, "Ganja");
     assert_eq!(ganja.day, Some(day(2020, 10, 11)));
     assert_eq!(ganja.claimed_by.as_deref(), Some("Azerbaijan"));
-    let toll = find(&atlas, EventKind::Casualties, "Ganja")
-        .unwrap_or_else(|| panic!("no casualties at Ganja in\n{}", describe(&atlas)));
+    let toll = found(&atlas, EventKind::Casualties, "Ganja");
     assert_eq!(toll.figures.deaths.as_ref().map(|f| f.value), Some(9));
-    let hadrut = find(&atlas, EventKind::Fighting, "Hadrut")
-        .unwrap_or_else(|| panic!("no fighting at Hadrut in\n{}", describe(&atlas)));
+    let hadrut = found(&atlas, EventKind::Fighting, "Hadrut");
     assert_eq!(hadrut.day, Some(day(2020, 10, 10)));
     assert!(!ganja.places.iter().any(|p| hadrut.places.contains(p)));
 }
@@ -382,8 +394,7 @@ fn a_visit_announced_without_a_day_is_planned_and_undated() {
         "Armenia's Prime Minister Nikol Pashinyan will visit Brussels next week to meet EU leaders.",
         day(2020, 10, 5),
     )]);
-    let event = find(&atlas, EventKind::Diplomacy, "Brussels")
-        .unwrap_or_else(|| panic!("no diplomacy at Brussels in\n{}", describe(&atlas)));
+    let event = found(&atlas, EventKind::Diplomacy, "Brussels");
     assert_eq!(event.status, Status::Planned, "{}", describe(&atlas));
     // Not put on the publication day as if the visit had happened.
     assert_eq!(event.day, None, "{}", describe(&atlas));
@@ -468,8 +479,7 @@ fn a_town_taken_is_fighting_and_a_toll_past_its_aside_is_counted() {
          Aliyev pledged to keep on fighting until his country recaptured all of Nagorno-Karabakh.",
         day(2020, 10, 4),
     )]);
-    let taken = find(&atlas, EventKind::Fighting, "Jabrayil")
-        .unwrap_or_else(|| panic!("no fighting at Jabrayil in\n{}", describe(&atlas)));
+    let taken = found(&atlas, EventKind::Fighting, "Jabrayil");
     assert_eq!(taken.day, Some(day(2020, 10, 4)));
     let toll = first_of(&atlas, EventKind::Casualties);
     assert_eq!(deaths_of(toll), Some((200, true)), "{:?}", toll.figures);
@@ -516,8 +526,7 @@ fn an_article_that_names_no_region_takes_the_one_its_places_lie_in() {
          Shushi, the ombudsman reported.",
         day(2020, 10, 20),
     )]);
-    let battles = find(&atlas, EventKind::Fighting, "Nagorno-Karabakh")
-        .unwrap_or_else(|| panic!("no fighting in the region in\n{}", describe(&atlas)));
+    let battles = found(&atlas, EventKind::Fighting, "Nagorno-Karabakh");
     assert_eq!(battles.day, Some(day(2020, 10, 19)), "{}", describe(&atlas));
 }
 
@@ -536,8 +545,7 @@ fn a_bulletin_that_names_only_districts_is_about_their_country() {
         "{}",
         describe(&atlas)
     );
-    let toll = find(&atlas, EventKind::Casualties, "Azerbaijan")
-        .unwrap_or_else(|| panic!("no toll for Azerbaijan in\n{}", describe(&atlas)));
+    let toll = found(&atlas, EventKind::Casualties, "Azerbaijan");
     assert_eq!(deaths_of(toll), Some((42, true)), "{:?}", toll.figures);
 }
 
@@ -563,8 +571,7 @@ fn a_clause_after_as_keeps_its_own_place() {
          for talks in Moscow, Mr Aliyev pledged to keep on fighting.",
         day(2020, 10, 10),
     )]);
-    let address = find(&atlas, EventKind::Diplomacy, "Moscow")
-        .unwrap_or_else(|| panic!("no diplomacy at Moscow in\n{}", describe(&atlas)));
+    let address = found(&atlas, EventKind::Diplomacy, "Moscow");
     assert_eq!(address.day, Some(day(2020, 10, 9)));
 }
 
@@ -634,14 +641,7 @@ fn a_government_reporting_a_front_abroad_tells_of_the_region() {
          helicopter shot down over Armenia.",
         day(2020, 11, 8),
     )]);
-    let told = |words: &str| {
-        atlas
-            .events
-            .iter()
-            .find(|e| e.sources.iter().any(|s| s.quote.contains(words)))
-            .map(|e| place_names(&atlas, e))
-            .unwrap_or_else(|| panic!("nothing told by {words:?} in\n{}", describe(&atlas)))
-    };
+    let told = |words: &str| places_told_by(&atlas, None, words);
     assert_eq!(told("several directions"), ["Nagorno-Karabakh"]);
     assert_eq!(told("shelled villages"), ["Azerbaijan"]);
     assert_eq!(told("helicopter"), ["Armenia"]);
@@ -675,16 +675,7 @@ fn a_toll_after_a_strike_is_the_strikes_but_a_war_toll_is_not() {
          people, according to a count by AFP. Rockets struck Barda on Sunday. At least 300 dead.",
         day(2020, 10, 4),
     )]);
-    let toll_in = |words: &str| {
-        atlas
-            .events
-            .iter()
-            .find(|e| {
-                e.kind == EventKind::Casualties && e.sources.iter().any(|s| s.quote.contains(words))
-            })
-            .map(|e| place_names(&atlas, e))
-            .unwrap_or_else(|| panic!("no toll told by {words:?} in\n{}", describe(&atlas)))
-    };
+    let toll_in = |words: &str| places_told_by(&atlas, Some(EventKind::Casualties), words);
     assert_eq!(toll_in("32 injured"), ["Ganja"]);
     assert_eq!(toll_in("700"), ["Nagorno-Karabakh"]);
     assert_eq!(toll_in("300"), ["Nagorno-Karabakh"]);
@@ -699,18 +690,12 @@ fn a_capture_told_with_taken_or_lost_is_fighting_at_the_place() {
          lost. The wounded had taken shelter in Goris.",
         day(2020, 10, 21),
     )]);
-    let hadrut = find(&atlas, EventKind::Fighting, "Hadrut")
-        .unwrap_or_else(|| panic!("no fighting at Hadrut in\n{}", describe(&atlas)));
+    let hadrut = found(&atlas, EventKind::Fighting, "Hadrut");
     assert_eq!(hadrut.day, Some(day(2020, 10, 19)));
-    let martuni = find(&atlas, EventKind::Fighting, "Martuni")
-        .unwrap_or_else(|| panic!("no fighting at Martuni in\n{}", describe(&atlas)));
+    let martuni = found(&atlas, EventKind::Fighting, "Martuni");
     assert_eq!(martuni.day, Some(day(2020, 10, 20)));
     // Taking shelter is no capture.
-    assert!(
-        find(&atlas, EventKind::Fighting, "Goris").is_none(),
-        "{}",
-        describe(&atlas)
-    );
+    assert_none_at(&atlas, EventKind::Fighting, "Goris");
 }
 
 #[test]
@@ -816,8 +801,7 @@ fn a_day_earlier_is_the_day_before_the_report_before_it() {
          the town of Tartar.",
         day(2020, 10, 28),
     )]);
-    let tartar = find(&atlas, EventKind::Shelling, "Tartar")
-        .unwrap_or_else(|| panic!("no shelling at Tartar in\n{}", describe(&atlas)));
+    let tartar = found(&atlas, EventKind::Shelling, "Tartar");
     assert_eq!(tartar.day, Some(day(2020, 10, 19)), "{}", describe(&atlas));
 }
 
@@ -851,7 +835,6 @@ fn a_clause_after_as_keeps_the_day_of_the_clause_before() {
          Ministry said, as heavy fighting around the town of Lachin intensified.",
         day(2020, 10, 30),
     )]);
-    let lachin = find(&atlas, EventKind::Fighting, "Lachin")
-        .unwrap_or_else(|| panic!("no fighting at Lachin in\n{}", describe(&atlas)));
+    let lachin = found(&atlas, EventKind::Fighting, "Lachin");
     assert_eq!(lachin.day, Some(day(2020, 10, 29)), "{}", describe(&atlas));
 }
