@@ -838,3 +838,20 @@ fn a_clause_after_as_keeps_the_day_of_the_clause_before() {
     let lachin = found(&atlas, EventKind::Fighting, "Lachin");
     assert_eq!(lachin.day, Some(day(2020, 10, 29)), "{}", describe(&atlas));
 }
+
+#[test]
+fn a_photo_taken_a_decision_taken_or_a_rating_that_fell_is_no_capture() {
+    let atlas = extract(vec![article(
+        "taken.txt",
+        "The photo was taken in Stepanakert on Sunday by our correspondent. Measures were taken \
+         in Yerevan to protect schools. The prime minister's approval rating fell to 40 percent \
+         in Yerevan. Photographers tried to capture the mood in Baku. Shusha fell to Azerbaijani \
+         forces on Sunday, November 8.",
+        day(2020, 11, 10),
+    )]);
+    for place in ["Stepanakert", "Yerevan", "Baku"] {
+        assert_none_at(&atlas, EventKind::Fighting, place);
+    }
+    let shusha = found(&atlas, EventKind::Fighting, "Shusha");
+    assert_eq!(shusha.day, Some(day(2020, 11, 8)));
+}
