@@ -845,11 +845,11 @@ fn a_photo_taken_a_decision_taken_or_a_rating_that_fell_is_no_capture() {
         "taken.txt",
         "The photo was taken in Stepanakert on Sunday by our correspondent. Measures were taken \
          in Yerevan to protect schools. The prime minister's approval rating fell to 40 percent \
-         in Yerevan. Photographers tried to capture the mood in Baku. Shusha fell to Azerbaijani \
-         forces on Sunday, November 8.",
+         in Yerevan. Photographers tried to capture the mood in Baku. The war has taken a heavy \
+         toll on Tartar. Shusha fell to Azerbaijani forces on Sunday, November 8.",
         day(2020, 11, 10),
     )]);
-    for place in ["Stepanakert", "Yerevan", "Baku"] {
+    for place in ["Stepanakert", "Yerevan", "Baku", "Tartar"] {
         assert_none_at(&atlas, EventKind::Fighting, place);
     }
     let shusha = found(&atlas, EventKind::Fighting, "Shusha");
