@@ -22,7 +22,6 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
@@ -56,13 +55,7 @@ impl Window {
             }
             events.extend(synthetic::events(1, &places, 1, 8));
         }
-        let atlas = Atlas::from_parts(
-            Vec::new(),
-            Vec::new(),
-            events,
-            HashMap::new(),
-            gazetteer.clone(),
-        );
+        let atlas = Atlas::from_parts(Vec::new(), Vec::new(), events, gazetteer.clone());
         let last_day = atlas.day_span().map(|(_, last)| last);
         let startup = Startup {
             day: last_day,
@@ -91,13 +84,7 @@ impl Window {
 
     /// The app on `articles` and no events, opened on the first day.
     fn app_on_articles(articles: Vec<Article>, gazetteer: &Arc<Gazetteer>) -> AtlasApp {
-        let atlas = Atlas::from_parts(
-            articles,
-            Vec::new(),
-            Vec::new(),
-            HashMap::new(),
-            gazetteer.clone(),
-        );
+        let atlas = Atlas::from_parts(articles, Vec::new(), Vec::new(), gazetteer.clone());
         AtlasApp::new(
             atlas,
             Basemap::load(&common::data_dir()),

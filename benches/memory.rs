@@ -8,7 +8,6 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use karabakh_atlas::app::{AtlasApp, Startup};
@@ -44,7 +43,7 @@ fn main() {
     let places = synthetic::front_places(&gazetteer);
     let events = synthetic::events(EVENTS, &places, 45, 7);
     report(&format!("{EVENTS} events generated"));
-    let atlas = Atlas::from_parts(Vec::new(), Vec::new(), events, HashMap::new(), gazetteer);
+    let atlas = Atlas::from_parts(Vec::new(), Vec::new(), events, gazetteer);
     report("Atlas built");
     let last = atlas.day_span().map(|(_, last)| last);
     let shown = last.map_or(0, |day| {

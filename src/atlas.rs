@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -91,18 +91,31 @@ impl PublicationPin {
     }
 }
 
+/// Place names found for the articles the window asked about, by article.
+#[derive(Default)]
+struct MentionCache(Mutex<HashMap<ArticleId, Arc<Vec<Mention>>>>);
+
+impl MentionCache {
+    /// Articles whose names are kept (≈ 16 KB each): the article view, and the sources of the
+    /// events whose correction panel is open.
+    const ARTICLES: usize = 1024;
+}
+
 pub struct Atlas {
     pub articles: Vec<Article>,
     pub failures: Vec<ArticleFailure>,
     /// Shared with the window's library when no correction changed them, so that 100 000
     /// events are held once.
     pub events: Arc<Vec<Event>>,
-    /// Every place mentioned by an article, by id.
+    /// Every place of an event, by id.
     pub places: HashMap<PlaceId, Place>,
-    pub mentions: HashMap<ArticleId, Vec<Mention>>,
+    /// The place names of the articles the window has shown (see [`Atlas::mentions_of`]).
+    mentions: MentionCache,
     pub gazetteer: Arc<Gazetteer>,
     /// Event indices per day, in day order.
     by_day: BTreeMap<NaiveDate, Vec<usize>>,
+    /// Index in `articles` of each article, by name.
+    article_at: HashMap<ArticleId, usize>,
 }
 
 impl Atlas {
@@ -138,28 +151,20 @@ impl Atlas {
         // time scans are dropped as soon as it is extracted: they serve nothing after. With a
         // year of news (tens of thousands of articles), what is kept per article is what the
         // memory is.
-        let per_article: Vec<(Vec<Mention>, Vec<Event>)> = articles
+        // The place names are dropped too: the window finds them again for the article it shows.
+        let per_article: Vec<Vec<Event>> = articles
             .par_iter_mut()
             .map(|article| {
                 let found = gazetteer.mentions(&article.text);
                 let events = extract::extract_article(article, &found, &gazetteer, lexicon);
                 article.forget_time_scans();
-                (found, events)
+                events
             })
             .collect();
-        let mut mentions = HashMap::with_capacity(articles.len());
         // The events go to the merge article by article, in order: no vector of every report
         // before the merge is held next to the merged events.
-        let reports =
-            articles
-                .iter()
-                .zip(per_article)
-                .flat_map(|(article, (found, article_events))| {
-                    mentions.insert(article.id.clone(), found);
-                    article_events
-                });
-        let events = extract::merge::merge(reports);
-        Atlas::from_parts(articles, failures, events, mentions, gazetteer)
+        let events = extract::merge::merge(per_article.into_iter().flatten());
+        Atlas::from_parts(articles, failures, events, gazetteer)
     }
 
     /// Assemble from already-extracted events (used after corrections are applied).
@@ -167,16 +172,11 @@ impl Atlas {
         articles: Vec<Article>,
         failures: Vec<ArticleFailure>,
         events: impl Into<Arc<Vec<Event>>>,
-        mentions: HashMap<ArticleId, Vec<Mention>>,
         gazetteer: Arc<Gazetteer>,
     ) -> Atlas {
         let events: Arc<Vec<Event>> = events.into();
         let mut places = HashMap::new();
-        let referenced = events
-            .iter()
-            .flat_map(|e| e.places.iter())
-            .chain(mentions.values().flatten().filter_map(|m| m.place.as_ref()));
-        for id in referenced {
+        for id in events.iter().flat_map(|e| e.places.iter()) {
             if let Some(place) = gazetteer.place(id) {
                 places.entry(id.clone()).or_insert_with(|| place.clone());
             }
@@ -187,23 +187,65 @@ impl Atlas {
                 by_day.entry(day).or_default().push(index);
             }
         }
+        let article_at = articles
+            .iter()
+            .enumerate()
+            .map(|(at, a)| (a.id.clone(), at))
+            .collect();
         Atlas {
             articles,
             failures,
             events,
             places,
-            mentions,
+            mentions: MentionCache::default(),
             gazetteer,
             by_day,
+            article_at,
         }
+    }
+
+    /// The place names of `article`, as the extraction read them. Found again on first asking
+    /// and kept for the next frames: held for every article of a year of news, they were a third
+    /// of its memory, and the window shows a few articles at a time.
+    pub fn mentions_of(&self, article: &Article) -> Arc<Vec<Mention>> {
+        let mut cache = self
+            .mentions
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(found) = cache.get(&article.id) {
+            return Arc::clone(found);
+        }
+        let found = Arc::new(self.gazetteer.mentions(&article.text));
+        if cache.len() >= MentionCache::ARTICLES {
+            cache.clear();
+        }
+        cache.insert(article.id.clone(), Arc::clone(&found));
+        found
+    }
+
+    /// Forget the place names found for `article`: its text changed.
+    pub fn forget_mentions_of(&self, article: &str) {
+        let mut cache = self
+            .mentions
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        cache.remove(article);
     }
 
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.places.get(id).or_else(|| self.gazetteer.place(id))
     }
 
+    /// The article named `id`: looked up by name (the window asks for the articles of an
+    /// event's sources every frame), else searched, for articles added since the store was built.
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+        self.article_at
+            .get(id)
+            .and_then(|&at| self.articles.get(at))
+            .filter(|a| a.id == id)
+            .or_else(|| self.articles.iter().find(|a| a.id == id))
     }
 
     /// First and last day that has an event.
@@ -310,27 +352,7 @@ mod tests {
         let atlas = Atlas::from_dir(&root.join("seeds"), &root.join("data"))
             .expect("the seeds and the data folder load");
         let mut spare = Spare(Vec::new());
-        let mut counted = (0, 0, 0);
-        for (article, mentions) in &atlas.mentions {
-            spare.check(
-                &format!("mentions of {article}"),
-                mentions.capacity(),
-                mentions.len(),
-            );
-            for m in mentions {
-                counted.0 += 1;
-                spare.string("mention text", &m.text, m.text.capacity());
-                spare.string("mention why", &m.why, m.why.capacity());
-                if let Some(place) = &m.place {
-                    spare.string("mention place", place, place.capacity());
-                }
-                spare.check("candidates", m.candidates.capacity(), m.candidates.len());
-                for c in &m.candidates {
-                    spare.string("candidate place", &c.place, c.place.capacity());
-                    spare.string("candidate reason", &c.reason, c.reason.capacity());
-                }
-            }
-        }
+        let mut counted = (0, 0);
         spare.check("events", atlas.events.capacity(), atlas.events.len());
         for event in atlas.events.iter() {
             spare.string("event id", &event.id, event.id.capacity());
@@ -338,10 +360,10 @@ mod tests {
             spare.check("actors", event.actors.capacity(), event.actors.len());
             spare.check("sources", event.sources.capacity(), event.sources.len());
             if event.sources.len() > 1 {
-                counted.2 += 1;
+                counted.1 += 1;
             }
             for s in &event.sources {
-                counted.1 += 1;
+                counted.0 += 1;
                 spare.string("quote", &s.quote, s.quote.capacity());
                 spare.string("why_day", &s.why_day, s.why_day.capacity());
                 spare.string("why_place", &s.why_place, s.why_place.capacity());
@@ -357,11 +379,31 @@ mod tests {
                 }
             }
         }
-        let (mentions, sources, merged) = counted;
+        let (sources, merged) = counted;
         assert!(
-            mentions > 100 && sources > 50 && merged > 0,
-            "the seeds give {mentions} mentions, {sources} sources, {merged} merged events"
+            sources > 50 && merged > 0,
+            "the seeds give {sources} sources, {merged} merged events"
         );
         assert!(spare.0.is_empty(), "{}", spare.0.join("\n"));
+    }
+
+    /// The store keeps no article's place names; the window's first asking finds them as the
+    /// extraction did, the next ones get the same list, and a changed text is read again.
+    #[test]
+    fn an_articles_place_names_are_found_when_asked_and_kept() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let atlas = Atlas::from_dir(&root.join("seeds"), &root.join("data"))
+            .expect("the seeds and the data folder load");
+        let article = &atlas.articles[0];
+        let first = atlas.mentions_of(article);
+        assert!(first.len() > 10, "{} names in {}", first.len(), article.id);
+        assert_eq!(*first, atlas.gazetteer.mentions(&article.text));
+        assert!(Arc::ptr_eq(&first, &atlas.mentions_of(article)));
+        atlas.forget_mentions_of(&article.id);
+        let again = atlas.mentions_of(article);
+        assert!(!Arc::ptr_eq(&first, &again));
+        assert_eq!(first, again);
+        let other = &atlas.articles[1];
+        assert_ne!(*atlas.mentions_of(other), *first);
     }
 }

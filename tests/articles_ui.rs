@@ -215,7 +215,9 @@ fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
             .position(|e| !e.places.is_empty())
             .expect("the shelling is placed");
         let event = &atlas.events[index];
-        let mention = atlas.mentions["armavir.txt"]
+        let armavir = atlas.article("armavir.txt").expect("armavir.txt is loaded");
+        let mentions = atlas.mentions_of(armavir);
+        let mention = mentions
             .iter()
             .find(|m| m.text == "Armavir")
             .expect("Armavir is found");

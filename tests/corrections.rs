@@ -1278,7 +1278,11 @@ fn corrections_survive_reading_a_folder_of_new_and_bad_articles_again() {
     // Move to another candidate of the same mention when the gazetteer had one, else to any
     // other place the articles mention.
     let current = &to_move.places[0];
-    let other_candidate = first.mentions[&to_move.sources[0].article]
+    let told_by = first
+        .article(&to_move.sources[0].article)
+        .expect("the source's article is loaded");
+    let other_candidate = first
+        .mentions_of(told_by)
         .iter()
         .filter(|m| m.place.as_ref() == Some(current))
         .flat_map(|m| m.candidates.iter().map(|c| c.place.clone()))

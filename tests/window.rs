@@ -4,7 +4,6 @@
 //! The Atlas is assembled from events written here for real sentences of the seed articles, with
 //! the byte spans of their words found in the text, so the panels show real article text.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -199,7 +198,6 @@ fn seed_atlas() -> Atlas {
         vec![telegraph, quebec],
         Vec::new(),
         events,
-        HashMap::new(),
         Arc::new(Gazetteer::default()),
     );
     for p in [
@@ -905,7 +903,6 @@ fn the_scene_shows_exactly_what_the_atlas_query_returns() {
         Vec::new(),
         Vec::new(),
         events,
-        HashMap::new(),
         Arc::new(Gazetteer::default()),
     );
     for (id, name, lat, lon) in [
@@ -971,7 +968,6 @@ fn a_crowded_day_lists_a_dozen_events_per_kind_and_more_on_request() {
             Vec::new(),
             Vec::new(),
             karabakh_atlas::synthetic::events(600, &ids, 1, 3),
-            HashMap::new(),
             Arc::new(Gazetteer::default()),
         );
         for (id, name, lat, lon) in [
@@ -1019,7 +1015,7 @@ fn a_crowded_map_gathers_close_places_into_bubbles_that_zoom_in() {
     let places = karabakh_atlas::synthetic::front_places(&gazetteer);
     assert!(places.len() > 500, "{} places", places.len());
     let events = karabakh_atlas::synthetic::events(5_000, &places, 1, 5);
-    let atlas = Atlas::from_parts(Vec::new(), Vec::new(), events, HashMap::new(), gazetteer);
+    let atlas = Atlas::from_parts(Vec::new(), Vec::new(), events, gazetteer);
     let mut harness = harness_over(atlas, [1920.0, 1080.0]);
     let bubbles = harness.state().map_bubbles();
     assert!(

@@ -17,6 +17,8 @@ use super::workbench::Action;
 
 /// Gazetteer search results listed at most.
 const SEARCH_LIMIT: usize = 8;
+/// Sources whose names the Place tools offer (see `place_tools`).
+const PLACE_SOURCES_READ: usize = 40;
 
 /// Reports listed unfolded under "Not the same happening"; more are folded.
 const SPLIT_OPEN_UP_TO: usize = 5;
@@ -88,10 +90,14 @@ impl CorrectionsPanel {
         ui.label(RichText::new("Place").strong());
         let current: Option<&PlaceId> = event.places.first();
         let mut offered: Vec<PlaceId> = Vec::new();
-        for source in &event.sources {
-            let mentions = atlas.mentions.get(&source.article).map(Vec::as_slice);
+        // An event told by hundreds of articles offers the names of its first sources: the
+        // others repeat them, and each article's names are found again when first asked.
+        for source in event.sources.iter().take(PLACE_SOURCES_READ) {
+            let Some(article) = atlas.article(&source.article) else {
+                continue;
+            };
+            let mentions = atlas.mentions_of(article);
             let in_sentence: Vec<&crate::model::Mention> = mentions
-                .unwrap_or_default()
                 .iter()
                 .filter(|m| source.start <= m.start && m.end <= source.end)
                 .filter(|m| !m.candidates.is_empty())

@@ -578,11 +578,7 @@ pub fn article_window(
         return commands;
     };
     let mut open = true;
-    let mentions = atlas
-        .mentions
-        .get(&article.id)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
+    let mentions = atlas.mentions_of(article);
     egui::Window::new(format!("Article {}", article.id))
         .id(egui::Id::unique("article_window"))
         .open(&mut open)

@@ -17,7 +17,7 @@ use crate::corrections::{
 };
 use crate::extract::{self, Lexicon};
 use crate::gazetteer::Gazetteer;
-use crate::model::{Article, ArticleId, DateSource, Event, Mention, Published};
+use crate::model::{Article, ArticleId, DateSource, Event, Published};
 
 /// How far a background read has got, shared with the window's progress bar.
 #[derive(Debug, Default)]
@@ -41,8 +41,7 @@ impl Progress {
 #[derive(Debug, Default)]
 pub struct Batch {
     pub articles: Vec<Article>,
-    /// Per article (same order): its place mentions and the events extracted from it.
-    pub mentions: Vec<Vec<Mention>>,
+    /// Per article (same order): the events extracted from it.
     pub events: Vec<Vec<Event>>,
     pub failures: Vec<ArticleFailure>,
     /// Files whose content is an article already loaded: (file, the loaded article's name).
@@ -71,8 +70,8 @@ fn count(n: usize, noun: &str, what: &str) -> String {
     format!("{n} {noun}{s} {what}")
 }
 
-/// One article read, with its mentions and events.
-type Extracted = (Article, Vec<Mention>, Vec<Event>);
+/// One article read, with its events.
+type Extracted = (Article, Vec<Event>);
 
 /// What a reading thread needs: shared, read-only, cheap to clone.
 #[derive(Clone)]
@@ -110,7 +109,7 @@ impl Extractor {
                             &self.lexicon,
                         );
                         article.forget_time_scans();
-                        (article, mentions, events)
+                        (article, events)
                     })
                     .map_err(|ArticleError::Unreadable { path, reason }| ArticleFailure {
                         path,
@@ -124,7 +123,7 @@ impl Extractor {
         let mut seen: HashMap<String, ArticleId> = HashMap::new();
         for result in read {
             match result {
-                Ok((article, mentions, events)) => {
+                Ok((article, events)) => {
                     if let Some(first) =
                         known.get(&article.hash).or_else(|| seen.get(&article.hash))
                     {
@@ -133,7 +132,6 @@ impl Extractor {
                     }
                     seen.insert(article.hash.clone(), article.id.clone());
                     batch.articles.push(article);
-                    batch.mentions.push(mentions);
                     batch.events.push(events);
                 }
                 Err(failure) => failures.push(failure),
@@ -239,13 +237,7 @@ impl Library {
             pins: Arc::new(pins),
         };
         let batch = extractor.read(&[articles_dir.to_path_buf()], &HashMap::new(), progress);
-        let mut atlas = Atlas::from_parts(
-            Vec::new(),
-            Vec::new(),
-            Vec::new(),
-            HashMap::new(),
-            gazetteer,
-        );
+        let mut atlas = Atlas::from_parts(Vec::new(), Vec::new(), Vec::new(), gazetteer);
         let mut library = Library {
             extractor: Some(extractor),
             extracted: Vec::new(),
@@ -303,15 +295,12 @@ impl Library {
     pub fn add(&mut self, atlas: &mut Atlas, batch: Batch) {
         let Batch {
             articles,
-            mentions,
             events,
             failures,
             ..
         } = batch;
         let mut names: HashSet<ArticleId> = atlas.articles.iter().map(|a| a.id.clone()).collect();
-        for ((mut article, found), mut article_events) in
-            articles.into_iter().zip(mentions).zip(events)
-        {
+        for (mut article, mut article_events) in articles.into_iter().zip(events) {
             if self.hashes.contains_key(&article.hash) {
                 continue;
             }
@@ -327,7 +316,7 @@ impl Library {
                     source.article = article.id.clone();
                 }
             }
-            self.insert(atlas, article, found, article_events, &mut names);
+            self.insert(atlas, article, article_events, &mut names);
         }
         for failure in failures {
             atlas.failures.retain(|f| f.path != failure.path);
@@ -341,7 +330,6 @@ impl Library {
         &mut self,
         atlas: &mut Atlas,
         article: Article,
-        found: Vec<Mention>,
         events: Vec<Event>,
         names: &mut HashSet<ArticleId>,
     ) {
@@ -350,7 +338,7 @@ impl Library {
         names.insert(article.id.clone());
         self.hashes.insert(article.hash.clone(), article.id.clone());
         self.extracted.push((article.id.clone(), events));
-        atlas.mentions.insert(article.id.clone(), found);
+        atlas.forget_mentions_of(&article.id);
         atlas.articles.push(article);
     }
 
@@ -373,14 +361,12 @@ impl Library {
     pub fn rebuild(&mut self, atlas: &mut Atlas) {
         let articles = std::mem::take(&mut atlas.articles);
         let failures = std::mem::take(&mut atlas.failures);
-        let mentions = std::mem::take(&mut atlas.mentions);
         let known_places = std::mem::take(&mut atlas.places);
         let applied = self.log.apply_shared(&self.raw, &articles);
         let mut rebuilt = Atlas::from_parts(
             articles,
             failures,
             applied.events,
-            mentions,
             Arc::clone(&atlas.gazetteer),
         );
         // Places a ready-made Atlas was given by hand are not in its gazetteer: keep them.
@@ -463,7 +449,7 @@ impl Library {
         let result = match (extractor, slot) {
             (Some(extractor), Some(slot)) => {
                 let entry = &atlas.articles[index];
-                let found = atlas.mentions.get(article).cloned().unwrap_or_default();
+                let found = extractor.gazetteer.mentions(&entry.text);
                 self.extracted[slot].1 = extract::extract_article(
                     entry,
                     &found,

@@ -592,7 +592,6 @@ fn toll_reports(atlas: &Atlas, filter: &EventFilter) -> Vec<TollReport> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
     use std::sync::Arc;
 
     use super::*;
@@ -620,7 +619,6 @@ mod tests {
             Vec::new(),
             Vec::new(),
             events,
-            HashMap::new(),
             Arc::new(Gazetteer::default()),
         );
         // `test:5` stays unknown: its events have no marker there.
