@@ -384,3 +384,54 @@ fn a_long_article_is_shown_around_the_selected_sentence() {
             .is_none()
     );
 }
+
+/// While the articles load, the window repaints a few times a second, not without pause (a
+/// window that repaints at once after every frame takes a core from the reading: 5 000 articles
+/// took twice as long to open), and the end of the load wakes it at once.
+#[test]
+fn the_loading_window_waits_for_the_reading_instead_of_repainting_without_pause() {
+    let mut app = AtlasApp::load_in_background(
+        root().join("seeds"),
+        root().join("data"),
+        Vec::new(),
+        Startup::default(),
+    );
+    let ctx = egui::Context::default();
+    let requested: Arc<std::sync::Mutex<Vec<Duration>>> = Arc::default();
+    let seen = Arc::clone(&requested);
+    ctx.set_request_repaint_callback(move |info| {
+        if let Ok(mut delays) = seen.lock() {
+            delays.push(info.delay);
+        }
+    });
+    // The first frames settle fonts and sizes; then the window only waits.
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| app.show(ui));
+    for _ in 0..2 {
+        output = ctx.run_ui(egui::RawInput::default(), |ui| app.show(ui));
+    }
+    assert!(
+        app.atlas().is_none(),
+        "the seeds loaded within the first frame"
+    );
+    let delay = output.viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay >= Duration::from_millis(100),
+        "the loading window asks to be repainted after {delay:?}"
+    );
+    if let Ok(mut delays) = requested.lock() {
+        delays.clear();
+    }
+    let started = Instant::now();
+    while !requested
+        .lock()
+        .is_ok_and(|delays| delays.contains(&Duration::ZERO))
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the end of the load did not wake the window"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = ctx.run_ui(egui::RawInput::default(), |ui| app.show(ui));
+    assert!(app.atlas().is_some(), "the woken window shows the atlas");
+}

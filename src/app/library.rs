@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -20,13 +20,42 @@ use crate::gazetteer::Gazetteer;
 use crate::model::{Article, ArticleId, DateSource, Event, Published};
 
 /// How far a background read has got, shared with the window's progress bar.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Progress {
     pub done: AtomicUsize,
     pub total: AtomicUsize,
+    /// The waiting window, woken when the read ends (see [`Progress::wake_when_done`]).
+    waiting: OnceLock<egui::Context>,
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Progress")
+            .field("done", &self.done)
+            .field("total", &self.total)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Progress {
+    /// While a read runs the window repaints only a few times a second (see
+    /// [`Progress::REPAINT_EVERY`]): a window that repaints without pause takes a core from the
+    /// read. It is woken at once when the read ends.
+    pub fn wake_when_done(&self, ctx: &egui::Context) {
+        let _ = self.waiting.set(ctx.clone());
+        ctx.request_repaint_after(Self::REPAINT_EVERY);
+    }
+
+    /// How often the waiting window shows the progress.
+    pub const REPAINT_EVERY: std::time::Duration = std::time::Duration::from_millis(150);
+
+    /// Called by the reading thread once its result is sent.
+    pub fn finished(&self) {
+        if let Some(ctx) = self.waiting.get() {
+            ctx.request_repaint();
+        }
+    }
+
     /// Share of the files read and extracted, 0 to 1.
     pub fn fraction(&self) -> f32 {
         let total = self.total.load(Ordering::Relaxed);

@@ -173,6 +173,7 @@ impl AtlasApp {
                 });
             // The window may have closed meanwhile; then nobody needs the result.
             let _ = sender.send(result);
+            shared.finished();
         });
         let mut app = AtlasApp::empty(startup);
         app.loader = Some(receiver);
@@ -458,8 +459,9 @@ impl AtlasApp {
                         ui.label("Check the --articles and --data folders, then start again.");
                     }
                     None => {
-                        ui.spinner();
-                        ui.label("Reading the articles and the map…");
+                        // No spinner: egui's repaints the window without pause, which takes a
+                        // core from the reading.
+                        ui.label(RichText::new("Reading the articles and the map…").size(16.0));
                         let fraction = self.load_progress.fraction();
                         if fraction > 0.0 {
                             ui.add(
@@ -481,7 +483,7 @@ impl AtlasApp {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if self.load_error.is_none() {
-            ui.ctx().request_repaint();
+            self.load_progress.wake_when_done(ui.ctx());
         }
     }
 

@@ -213,7 +213,9 @@ impl Workbench {
                     .show_percentage()
                     .text(format!("reading articles {:.0} %", fraction * 100.0)),
             );
-            ui.ctx().request_repaint();
+            if let Some(job) = &self.job {
+                job.progress.wake_when_done(ui.ctx());
+            }
         }
     }
 
@@ -303,6 +305,7 @@ impl Workbench {
             let batch = extractor.read(&paths, &known, &shared);
             // The window may have closed meanwhile; then nobody needs the result.
             let _ = sender.send(batch);
+            shared.finished();
         });
         self.job = Some(Job { receiver, progress });
     }
