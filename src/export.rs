@@ -5,6 +5,9 @@
 //! lookup, so it works with [`crate::atlas::Atlas::place`] or any other source of places:
 //! `export::geojson(&events, |id| atlas.place(id))`.
 
+use std::io::Write;
+
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::corpus::ArticleFailure;
@@ -145,17 +148,50 @@ fn coordinate(value: f64) -> f64 {
 /// `{article, quote, start, end}`, which comes with flat `source_count`, `first_article` and
 /// `first_quote`. An event with no known place is a Feature with a `null` geometry.
 pub fn geojson<'p>(events: &[&Event], lookup: impl Fn(&str) -> Option<&'p Place>) -> String {
-    let features: Vec<Value> = located(events, &lookup)
-        .into_iter()
-        .map(|row| feature(&row))
-        .collect();
-    let collection = json!({
-        "type": "FeatureCollection",
-        "features": features,
-    });
-    let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_geojson(&mut out, events, lookup);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`geojson`], written to `out` as it is made: with a year of news the text is gigabytes, and
+/// the features are made one at a time.
+pub fn write_geojson<'p>(
+    out: &mut impl Write,
+    events: &[&Event],
+    lookup: impl Fn(&str) -> Option<&'p Place>,
+) -> std::io::Result<()> {
+    let rows = located(events, &lookup);
+    let collection = FeatureCollection {
+        kind: "FeatureCollection",
+        features: Lazily(|| rows.iter().map(feature)),
+    };
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &collection)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+#[derive(Serialize)]
+struct FeatureCollection<F: Serialize> {
+    // Keys in the order of the whole document's objects (sorted).
+    features: F,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// A JSON array of the items `make` gives, each made when it is written.
+struct Lazily<F>(F);
+
+impl<F, I> Serialize for Lazily<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 fn feature(row: &Located) -> Value {
@@ -402,9 +438,24 @@ fn notes(event: &Event) -> String {
 /// CSV (RFC 4180: comma, CRLF, fields quoted when needed), one row per event and place, with a
 /// header of [`CSV_COLUMNS`].
 pub fn csv<'p>(events: &[&Event], lookup: impl Fn(&str) -> Option<&'p Place>) -> String {
-    let mut out = String::new();
-    write_record(&mut out, CSV_COLUMNS.iter().copied());
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_csv(&mut out, events, lookup);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`csv`], written to `out` a record at a time.
+pub fn write_csv<'p>(
+    out: &mut impl Write,
+    events: &[&Event],
+    lookup: impl Fn(&str) -> Option<&'p Place>,
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    let mut record = String::new();
+    write_record(&mut record, CSV_COLUMNS.iter().copied());
     for row in located(events, &lookup) {
+        out.write_all(record.as_bytes())?;
+        record.clear();
         let event = row.event;
         let (event_type, sub_event_type) = acled_type(event);
         let mut sources: Vec<&str> = event.sources.iter().map(|s| s.article.as_str()).collect();
@@ -446,9 +497,10 @@ pub fn csv<'p>(events: &[&Event], lookup: impl Fn(&str) -> Option<&'p Place>) ->
             row.place_id.unwrap_or_default().into(),
             event.correction.is_some().to_string(),
         ];
-        write_record(&mut out, fields.iter().map(String::as_str));
+        write_record(&mut record, fields.iter().map(String::as_str));
     }
-    out
+    out.write_all(record.as_bytes())?;
+    out.flush()
 }
 
 /// One CSV record: a field is quoted when it holds a comma, a quote, a line break or starts or
@@ -484,41 +536,75 @@ fn date_source_name(source: DateSource) -> &'static str {
 /// "error", …}], "events": [...]}`. `certainty` of an article is how its date was found
 /// (`stated`, `inferred`, `pinned`); unreadable files are listed with their `error`.
 pub fn json(articles: &[Article], failures: &[ArticleFailure], events: &[&Event]) -> String {
-    let mut listed: Vec<Value> = articles
-        .iter()
-        .map(|a| {
-            let published = a.published.as_ref();
-            let error = if published.is_none() {
-                json!("no publication date found; set one to date its events")
-            } else {
-                Value::Null
-            };
-            json!({
-                "file": a.id,
-                "hash": a.hash,
-                "published": published.map(|p| p.day.to_string()),
-                "published_evidence": published.map(|p| p.evidence.clone()),
-                "certainty": published.map(|p| date_source_name(p.source)),
-                "conflicts": published.map_or_else(Vec::new, |p| p.conflicts.clone()),
-                "note": a.note,
-                "error": error,
-            })
-        })
-        .collect();
-    listed.extend(failures.iter().map(|f| {
-        json!({
-            "file": f.path.file_name().map_or_else(|| f.path.to_string_lossy(), |n| n.to_string_lossy()),
-            "hash": Value::Null,
-            "published": Value::Null,
-            "published_evidence": Value::Null,
-            "certainty": Value::Null,
-            "conflicts": [],
-            "note": Value::Null,
-            "error": f.reason,
-        })
-    }));
-    let document = json!({ "articles": listed, "events": chronological(events) });
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_json(&mut out, articles, failures, events);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`json`], written to `out` as it is made: each article and event becomes a JSON value only
+/// when it is written, so a year of news is never held as one tree of values.
+pub fn write_json(
+    out: &mut impl Write,
+    articles: &[Article],
+    failures: &[ArticleFailure],
+    events: &[&Event],
+) -> std::io::Result<()> {
+    let events = chronological(events);
+    let document = Document {
+        articles: Lazily(|| {
+            articles
+                .iter()
+                .map(article_entry)
+                .chain(failures.iter().map(failure_entry))
+        }),
+        // As values: their keys sorted, as in every object of the document.
+        events: Lazily(|| {
+            events
+                .iter()
+                .map(|e| serde_json::to_value(e).unwrap_or(Value::Null))
+        }),
+    };
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &document)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+#[derive(Serialize)]
+struct Document<A: Serialize, E: Serialize> {
+    articles: A,
+    events: E,
+}
+
+fn article_entry(a: &Article) -> Value {
+    let published = a.published.as_ref();
+    let error = if published.is_none() {
+        json!("no publication date found; set one to date its events")
+    } else {
+        Value::Null
+    };
+    json!({
+        "file": a.id,
+        "hash": a.hash,
+        "published": published.map(|p| p.day.to_string()),
+        "published_evidence": published.map(|p| p.evidence.clone()),
+        "certainty": published.map(|p| date_source_name(p.source)),
+        "conflicts": published.map_or_else(Vec::new, |p| p.conflicts.clone()),
+        "note": a.note,
+        "error": error,
+    })
+}
+
+fn failure_entry(f: &ArticleFailure) -> Value {
+    json!({
+        "file": f.path.file_name().map_or_else(|| f.path.to_string_lossy(), |n| n.to_string_lossy()),
+        "hash": Value::Null,
+        "published": Value::Null,
+        "published_evidence": Value::Null,
+        "certainty": Value::Null,
+        "conflicts": [],
+        "note": Value::Null,
+        "error": f.reason,
+    })
 }

@@ -356,17 +356,30 @@ fn run_extract(
         );
     }
     let events: Vec<&Event> = atlas.events.iter().filter(|e| view.keeps(e)).collect();
-    let text = match format {
-        Format::Json => export::json(&atlas.articles, &atlas.failures, &events),
-        Format::GeoJson => export::geojson(&events, |id| atlas.place(id)),
-        Format::Csv => export::csv(&events, |id| atlas.place(id)),
+    // Written as it is made: a year of news gives gigabytes of text.
+    let write = |sink: &mut dyn std::io::Write| {
+        let mut sink = sink;
+        match format {
+            Format::Json => {
+                export::write_json(&mut sink, &atlas.articles, &atlas.failures, &events)
+            }
+            Format::GeoJson => export::write_geojson(&mut sink, &events, |id| atlas.place(id)),
+            Format::Csv => export::write_csv(&mut sink, &events, |id| atlas.place(id)),
+        }
     };
     match out {
-        Some(path) => std::fs::write(path, text)
+        Some(path) => std::fs::File::create(path)
+            .and_then(|mut file| write(&mut file))
             .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display())),
         None => {
-            print!("{text}");
-            Ok(())
+            let stdout = std::io::stdout();
+            match write(&mut stdout.lock()) {
+                // A reader that stops early (`| head`) is no error.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(anyhow::anyhow!("cannot write the export: {e}"))
+                }
+                _ => Ok(()),
+            }
         }
     }
 }

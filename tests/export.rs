@@ -763,3 +763,46 @@ fn diplomacy_is_an_acled_agreement_only_when_one_was_reached() {
     assert_eq!(sub("e-agreed"), "Agreement");
     assert_eq!(sub("e-sought"), "Other");
 }
+
+/// A writer that takes `room` bytes and then fails, as a full disk does.
+struct FullDisk {
+    room: usize,
+}
+
+impl std::io::Write for FullDisk {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.room == 0 {
+            return Err(std::io::Error::other("no space left on device"));
+        }
+        let taken = buf.len().min(self.room);
+        self.room -= taken;
+        Ok(taken)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Exports are written as they are made (a year of news is gigabytes of text): what is written
+/// is the whole text, and a writer that fails midway is an error, not a cut file said to be done.
+#[test]
+fn exports_stream_to_a_writer_and_report_a_failed_write() {
+    let places = places();
+    let events = events();
+    let refs: Vec<&Event> = events.iter().collect();
+    let mut written = Vec::new();
+    export::write_geojson(&mut written, &refs, lookup(&places)).expect("memory takes it");
+    assert_eq!(
+        written,
+        export::geojson(&refs, lookup(&places)).into_bytes()
+    );
+    assert!(features(&String::from_utf8_lossy(&written)).len() >= refs.len());
+    let mut full = FullDisk { room: 100 };
+    let failed = export::write_json(&mut full, &[], &[], &refs);
+    assert!(failed.is_err(), "a json export past a full disk");
+    let mut full = FullDisk { room: 100 };
+    assert!(export::write_csv(&mut full, &refs, lookup(&places)).is_err());
+    let mut full = FullDisk { room: 100 };
+    assert!(export::write_geojson(&mut full, &refs, lookup(&places)).is_err());
+}

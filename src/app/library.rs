@@ -375,12 +375,12 @@ impl Library {
         self.raw = if self.extracted.is_empty() {
             Arc::clone(&self.base)
         } else {
-            let all: Vec<Event> = self
+            // Streamed into the merge: no copy of every report is held beside the merged events.
+            let all = self
                 .base
                 .iter()
                 .cloned()
-                .chain(self.extracted.iter().flat_map(|(_, e)| e.iter().cloned()))
-                .collect();
+                .chain(self.extracted.iter().flat_map(|(_, e)| e.iter().cloned()));
             Arc::new(extract::merge::merge(all))
         };
     }
