@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::corpus::{self, ArticleFailure};
+use crate::extract::merge::Merger;
 use crate::extract::{self, Lexicon};
 use crate::gazetteer::Gazetteer;
 use crate::model::{
@@ -141,29 +142,43 @@ impl Atlas {
         Ok(Atlas::build(articles, failures, gazetteer, &lexicon))
     }
 
+    /// Articles extracted together while the reports of the ones before are merged.
+    const ARTICLES_PER_SLICE: usize = 256;
+
     pub fn build(
         mut articles: Vec<Article>,
         failures: Vec<ArticleFailure>,
         gazetteer: Arc<Gazetteer>,
         lexicon: &Lexicon,
     ) -> Atlas {
-        // Articles are independent until the merge: extract them on every core. Each article's
-        // time scans are dropped as soon as it is extracted: they serve nothing after. With a
-        // year of news (tens of thousands of articles), what is kept per article is what the
-        // memory is.
-        // The place names are dropped too: the window finds them again for the article it shows.
-        let per_article: Vec<Vec<Event>> = articles
-            .par_iter_mut()
-            .map(|article| {
-                let found = gazetteer.mentions(&article.text);
-                let events = extract::extract_article(article, &found, &gazetteer, lexicon);
-                article.forget_time_scans();
-                events
-            })
-            .collect();
-        // The events go to the merge article by article, in order: no vector of every report
-        // before the merge is held next to the merged events.
-        let events = extract::merge::merge(per_article.into_iter().flatten());
+        // Articles are independent until the merge: extract them on every core, a slice of
+        // articles at a time, while the reports of the slice before are merged (in article
+        // order, as one merge of every report would take them). Only two slices' reports are
+        // held before the merge, not a year's. Each article's time scans and place names are
+        // dropped as soon as it is extracted: they serve nothing after (the window finds an
+        // article's names again when it shows it).
+        let mut merger = Merger::default();
+        let mut waiting: Vec<Vec<Event>> = Vec::new();
+        for slice in articles.chunks_mut(Atlas::ARTICLES_PER_SLICE) {
+            let (extracted, ()) = rayon::join(
+                || {
+                    slice
+                        .par_iter_mut()
+                        .map(|article| {
+                            let found = gazetteer.mentions(&article.text);
+                            let events =
+                                extract::extract_article(article, &found, &gazetteer, lexicon);
+                            article.forget_time_scans();
+                            events
+                        })
+                        .collect::<Vec<Vec<Event>>>()
+                },
+                || waiting.drain(..).flatten().for_each(|e| merger.add(e)),
+            );
+            waiting = extracted;
+        }
+        waiting.into_iter().flatten().for_each(|e| merger.add(e));
+        let events = merger.finish();
         Atlas::from_parts(articles, failures, events, gazetteer)
     }
 
@@ -405,5 +420,43 @@ mod tests {
         assert_eq!(first, again);
         let other = &atlas.articles[1];
         assert_ne!(*atlas.mentions_of(other), *first);
+    }
+}
+
+#[cfg(test)]
+mod build_tests {
+    use super::*;
+    use crate::synthetic::CorpusGenerator;
+
+    /// The store extracts slices of articles while it merges the slice before: its events are
+    /// those of one merge of every article's reports in article order.
+    #[test]
+    fn building_by_slices_gives_the_merge_of_every_report() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let gazetteer = Arc::new(Gazetteer::load(&root.join("data")).expect("the data loads"));
+        let lexicon = Lexicon::load(&root.join("data")).expect("the lexicon loads");
+        let (seeds, failures) = corpus::read_dir(&root.join("seeds"));
+        assert!(failures.is_empty() && !seeds.is_empty(), "{failures:?}");
+        // More than two slices, and few days: reports of different slices merge.
+        let articles = CorpusGenerator::new(&seeds, &gazetteer, 4096)
+            .generate(Atlas::ARTICLES_PER_SLICE * 2 + 100, 9);
+        let reports: Vec<Event> = articles
+            .iter()
+            .flat_map(|a| {
+                extract::extract_article(a, &gazetteer.mentions(&a.text), &gazetteer, &lexicon)
+            })
+            .collect();
+        let expected = extract::merge::merge(reports.clone());
+        let atlas = Atlas::build(articles, Vec::new(), Arc::clone(&gazetteer), &lexicon);
+        assert!(
+            expected.len() < reports.len() * 2 / 3,
+            "{} reports, {} events: too few merges to test",
+            reports.len(),
+            expected.len()
+        );
+        assert_eq!(atlas.events.len(), expected.len());
+        for (got, want) in atlas.events.iter().zip(&expected) {
+            assert_eq!(got, want);
+        }
     }
 }

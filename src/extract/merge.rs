@@ -238,10 +238,30 @@ fn earliest<'a>(
 /// places, or (with inferred places on one side or both) a shared distinctive word. So the result
 /// is that of trying every event of the bucket in order, in time linear in the reports.
 pub fn merge(events: impl IntoIterator<Item = Event>) -> Vec<Event> {
-    let mut merged: Vec<Merged> = Vec::new();
-    let mut buckets: Map<(EventKind, Option<NaiveDate>, Status), Bucket> = Map::default();
-    let mut numbers = Numbers::default();
+    let mut merger = Merger::default();
     for event in events {
+        merger.add(event);
+    }
+    merger.finish()
+}
+
+/// [`merge`] one report at a time, in the order of the reports: the store merges the reports of
+/// some articles while it extracts the next ones.
+#[derive(Default)]
+pub struct Merger {
+    merged: Vec<Merged>,
+    buckets: Map<(EventKind, Option<NaiveDate>, Status), Bucket>,
+    numbers: Numbers,
+}
+
+impl Merger {
+    /// Adds a report: it joins the first merged event it matches or starts one.
+    pub fn add(&mut self, event: Event) {
+        let Merger {
+            merged,
+            buckets,
+            numbers,
+        } = self;
         let bucket = buckets
             .entry((event.kind, event.day, event.status))
             .or_default();
@@ -345,17 +365,23 @@ pub fn merge(events: impl IntoIterator<Item = Event>) -> Vec<Event> {
             }
         }
     }
-    // The merged events are kept as long as the store: a vector of their exact length (collected
-    // in place, it would keep the room of the larger `Merged` and of the doubling pushes), and
-    // each event without the room that absorbing reports left in its sources and actors.
-    let mut events = Vec::with_capacity(merged.len());
-    events.extend(merged.into_iter().map(|m| m.event));
-    // The ids hash each event's first quote, a fifth of the merge's work: on every core.
-    events.par_iter_mut().for_each(|event| {
-        event.id = event_id(event);
-        event.shrink_to_fit();
-    });
-    events
+
+    /// The merged events, in the order they were started.
+    pub fn finish(self) -> Vec<Event> {
+        let merged = self.merged;
+        // The merged events are kept as long as the store: a vector of their exact length
+        // (collected in place, it would keep the room of the larger `Merged` and of the doubling
+        // pushes), and each event without the room that absorbing reports left in its sources
+        // and actors.
+        let mut events = Vec::with_capacity(merged.len());
+        events.extend(merged.into_iter().map(|m| m.event));
+        // The ids hash each event's first quote, a fifth of the merge's work: on every core.
+        events.par_iter_mut().for_each(|event| {
+            event.id = event_id(event);
+            event.shrink_to_fit();
+        });
+        events
+    }
 }
 
 /// Whether `b` reports the happening of `a` (same kind, day and status: the bucket);
