@@ -855,3 +855,30 @@ fn a_photo_taken_a_decision_taken_or_a_rating_that_fell_is_no_capture() {
     let shusha = found(&atlas, EventKind::Fighting, "Shusha");
     assert_eq!(shusha.day, Some(day(2020, 11, 8)));
 }
+
+#[test]
+fn a_happening_told_on_two_days_is_put_on_both() {
+    let atlas = extract(vec![article(
+        "pair.txt",
+        "Armenia accused Azerbaijan of shelling Martuni on Friday and Saturday. Azerbaijani \
+         officials said rockets hit Tartar on October 15 and 16, wounding two people.",
+        day(2020, 10, 18),
+    )]);
+    for (place, first, second) in [("Martuni", 16, 17), ("Tartar", 15, 16)] {
+        let days: Vec<_> = atlas
+            .events
+            .iter()
+            .filter(|e| {
+                e.kind == EventKind::Shelling
+                    && e.places == found(&atlas, EventKind::Shelling, place).places
+            })
+            .map(|e| e.day)
+            .collect();
+        assert!(
+            days.contains(&Some(day(2020, 10, first)))
+                && days.contains(&Some(day(2020, 10, second))),
+            "{place}: {}",
+            describe(&atlas)
+        );
+    }
+}

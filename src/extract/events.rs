@@ -537,6 +537,8 @@ fn sentence_events(
         })
         .collect();
     let primary = when::primary_day(&refs);
+    // "on Friday and Saturday", "on October 26 and 27": the same happening on both days.
+    let paired = primary.and_then(|p| when::paired_day(sentence.text, &refs, p));
     // A sentence about the past the article recalls (1988, 1994, the 1990s) is background, and
     // so is what a "when" clause tells of a past a comparison names ("the worst since the 1990s,
     // when some 30,000 people were killed").
@@ -635,6 +637,12 @@ fn sentence_events(
             days.push((r.day, Some(r)));
         } else {
             days.push((published, None));
+        }
+        if let Some(r) = paired
+            .as_ref()
+            .filter(|r| !days.iter().any(|(d, _)| *d == r.day))
+        {
+            days.push((r.day, Some(r)));
         }
         let last_day = days.len().saturating_sub(1);
         for (nth, (day, time_ref)) in days.into_iter().enumerate() {
