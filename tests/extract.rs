@@ -882,3 +882,19 @@ fn a_happening_told_on_two_days_is_put_on_both() {
         );
     }
 }
+
+#[test]
+fn a_weapon_named_before_attack_tells_of_a_strike_not_a_battle() {
+    let atlas = extract(vec![article(
+        "weapon.txt",
+        "A missile attack on Barda killed five civilians on Tuesday. Rocket attacks on Tartar \
+         went on overnight. A drone attack hit a convoy near Aghdam. A cluster munition attack \
+         on Ganja wounded 30 people. Azerbaijani troops launched an attack on Hadrut on Monday.",
+        day(2020, 10, 28),
+    )]);
+    for place in ["Barda", "Tartar", "Aghdam", "Ganja"] {
+        found(&atlas, EventKind::Shelling, place);
+        assert_none_at(&atlas, EventKind::Fighting, place);
+    }
+    found(&atlas, EventKind::Fighting, "Hadrut");
+}
