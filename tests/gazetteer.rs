@@ -265,6 +265,24 @@ fn organisation_names_are_background_without_a_place() {
 }
 
 #[test]
+fn a_lower_case_today_or_times_after_a_place_is_no_title() {
+    let g = gazetteer();
+    let m = g.mentions(
+        "The ministers agreed in Geneva today to a ceasefire. Rockets hit Ganja three times. \
+         Armenia Today reported it, and so did the Moscow Times.",
+    );
+    assert_eq!(only(&m, "Geneva").role, MentionRole::Event);
+    assert_eq!(only(&m, "Ganja").role, MentionRole::Event);
+    assert_eq!(only(&m, "Moscow").role, MentionRole::Background);
+    assert_eq!(
+        only(&m, "Armenia").place,
+        None,
+        "{}",
+        only(&m, "Armenia").why
+    );
+}
+
+#[test]
 fn persons_names_are_not_places() {
     let g = gazetteer();
     let m = g.mentions(

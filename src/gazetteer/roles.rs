@@ -865,6 +865,12 @@ impl<'a> Site<'a> {
     }
 }
 
+/// Heads of a medium's name that are everyday words in lower case: "Armenia Today" is a
+/// newspaper, "agreed in Geneva today" a day; "Moscow Times" a paper, "hit Ganja three times" not.
+fn is_everyday_word_of_a_title(word: &str) -> bool {
+    matches!(word, "today" | "times" | "daily" | "post" | "news")
+}
+
 /// The role of a name from the words around it (credit lines are checked by the caller).
 pub fn classify(site: &Site) -> Verdict {
     let name = site.name_text();
@@ -883,7 +889,10 @@ pub fn classify(site: &Site) -> Verdict {
     // Part of an organisation's or a medium's name.
     if let Some(next) = site.word_after(0) {
         let joined = only_spaces(site.text, site.end, next.start);
-        if joined && in_list(next.lower, IN_ORGANISATION_HEADS) {
+        if joined
+            && in_list(next.lower, IN_ORGANISATION_HEADS)
+            && (next.capitalised || !is_everyday_word_of_a_title(next.lower))
+        {
             let whole = site.text.get(site.start..next.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
