@@ -283,6 +283,24 @@ fn a_lower_case_today_or_times_after_a_place_is_no_title() {
 }
 
 #[test]
+fn an_ancient_name_of_a_far_town_is_no_place_of_the_war() {
+    let g = gazetteer();
+    let m = g.mentions(
+        "Tigranakert, an ancient city near Martakert, was damaged. Shells hit Diyarbakir in \
+         Turkey. Talks went on in Genève and Moscou.",
+    );
+    let tigranakert = only(&m, "Tigranakert");
+    assert_eq!(tigranakert.place, None, "{}", tigranakert.why);
+    for name in ["Diyarbakir", "Genève", "Moscou", "Martakert"] {
+        assert!(
+            only(&m, name).place.is_some(),
+            "{name}: {}",
+            only(&m, name).why
+        );
+    }
+}
+
+#[test]
 fn persons_names_are_not_places() {
     let g = gazetteer();
     let m = g.mentions(
