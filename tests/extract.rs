@@ -898,3 +898,30 @@ fn a_weapon_named_before_attack_tells_of_a_strike_not_a_battle() {
     }
     found(&atlas, EventKind::Fighting, "Hadrut");
 }
+
+#[test]
+fn a_dated_list_item_and_the_same_day_keep_the_day_told_before() {
+    let atlas = extract(vec![article(
+        "items.txt",
+        "Here is how the war unfolded.\n\
+         Oct. 5 - Rockets hit Ganja. Stepanakert is shelled.\n\
+         Oct. 12 - Talks in Moscow end without a deal.\n\
+         Azerbaijani officials said Armenian forces shelled Tartar on October 20. On the same \
+         day, Armenian officials said drones struck Martuni.\n\
+         Aghdam was shelled.",
+        day(2020, 11, 10),
+    )]);
+    for (place, month, dom) in [
+        ("Stepanakert", 10, 5),
+        ("Martuni", 10, 20),
+        ("Aghdam", 11, 10),
+    ] {
+        let event = found(&atlas, EventKind::Shelling, place);
+        assert_eq!(
+            event.day,
+            Some(day(2020, month, dom)),
+            "{place}: {}",
+            describe(&atlas)
+        );
+    }
+}
