@@ -301,6 +301,41 @@ fn an_ancient_name_of_a_far_town_is_no_place_of_the_war() {
 }
 
 #[test]
+fn a_country_that_attacks_is_a_party_not_the_scene() {
+    let g = gazetteer();
+    for (text, country, role) in [
+        (
+            "Officials said Azerbaijan had shelled Kapan on Monday.",
+            "Azerbaijan",
+            MentionRole::Actor,
+        ),
+        (
+            "Armenia reportedly attacked Tartar.",
+            "Armenia",
+            MentionRole::Actor,
+        ),
+        (
+            "Armenia was shelled from across the border.",
+            "Armenia",
+            MentionRole::Event,
+        ),
+        (
+            "Azerbaijan hit by rockets overnight.",
+            "Azerbaijan",
+            MentionRole::Event,
+        ),
+    ] {
+        let m = g.mentions(text);
+        assert_eq!(
+            only(&m, country).role,
+            role,
+            "{text}: {}",
+            only(&m, country).why
+        );
+    }
+}
+
+#[test]
 fn persons_names_are_not_places() {
     let g = gazetteer();
     let m = g.mentions(
