@@ -162,10 +162,10 @@ pub fn extract_article(
 
 /// "On the same day", "that same day", "the same day": the day told just before.
 fn tells_of_the_same_day(sentence: &str) -> bool {
-    let bytes = sentence.as_bytes();
-    bytes
-        .windows("same day".len())
-        .any(|w| w.eq_ignore_ascii_case(b"same day"))
+    // A substring search (fast over text without the phrase) in the cases news text writes.
+    ["same day", "Same day", "SAME DAY"]
+        .iter()
+        .any(|phrase| sentence.contains(phrase))
 }
 
 /// A list item that opens its line with the day ("Oct. 4 - Ganja comes under fire.", "27
@@ -180,10 +180,12 @@ fn opens_a_dated_item(
         return None;
     }
     let words = event.sources.first()?.day_words.as_ref()?;
-    let line_start = text.get(..whole.start)?.rfind('\n').map_or(0, |i| i + 1);
-    if words.start != line_start || !text.get(line_start..whole.start)?.trim().is_empty() {
+    // The day opens the sentence, and the sentence its line: read back over spaces only.
+    let before = text.get(..whole.start)?.trim_end_matches([' ', '\t']);
+    if words.start != whole.start || !(before.is_empty() || before.ends_with('\n')) {
         return None;
     }
+    let line_start = whole.start;
     let after = text.get(words.end..)?;
     let dashed = ["-", "–", "—", ":"]
         .iter()
@@ -1677,6 +1679,7 @@ mod tests {
         for (sentence, same) in [
             ("On the same day, drones struck Martuni.", true),
             ("That SAME DAY rockets hit Goris.", true),
+            ("Same day, new strikes on Barda.", true),
             ("The same-day delivery of aid was late.", false),
             ("Shells fell on Barda the next day.", false),
         ] {

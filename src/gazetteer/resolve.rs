@@ -271,6 +271,11 @@ fn is_other_name_of_a_far_town(place: &Place, name: &str) -> bool {
     ) {
         return false;
     }
+    // The first letters are compared before anything is normalised: most aliases share it.
+    let first = place.name.as_bytes().first().copied().unwrap_or(0);
+    if first.is_ascii_alphabetic() && Some(&first.to_ascii_lowercase()) == name.as_bytes().first() {
+        return false;
+    }
     let own = super::normalize::normalize_name(&place.name);
     own.as_bytes().first() != name.as_bytes().first()
         && strsim::normalized_levenshtein(&own, name) < OTHER_NAME_LIKENESS
