@@ -2931,6 +2931,109 @@ pub fn event_day(refs: &[TimeRef], published: NaiveDate) -> EventDay {
     }
 }
 
+/// The other day of a pair told as one: "on Friday and Saturday" (two expressions joined by
+/// "and"), "on October 26 and 27" and "on 5 and 6 October" (one expression and a bare day of the
+/// month beside it). Only the words right around `first` are read; the second day must follow the
+/// first within a week, so a count ("on October 3 and 4 civilians") or a list of numbers is no day.
+pub fn paired_day(sentence: &str, refs: &[TimeRef], first: &TimeRef) -> Option<TimeRef> {
+    let first_day = first.day?;
+    if !matches!(first.kind, RefKind::Day | RefKind::Night) || first.background {
+        return None;
+    }
+    following_day(sentence, refs, first, first_day)
+        .or_else(|| preceding_bare_day(sentence, first, first_day))
+}
+
+/// "on Friday and Saturday", "on October 26 and 27": the day told after `first`.
+fn following_day(
+    sentence: &str,
+    refs: &[TimeRef],
+    first: &TimeRef,
+    first_day: NaiveDate,
+) -> Option<TimeRef> {
+    let after = sentence.get(first.end..)?;
+    let rest = after.strip_prefix(" and ")?;
+    if let Some(second) = refs.iter().find(|r| {
+        r.start == first.end + " and ".len()
+            && r.day
+                .is_some_and(|d| d > first_day && d <= first_day + Days::new(7))
+            && matches!(r.kind, RefKind::Day | RefKind::Night)
+            && !r.background
+    }) {
+        return Some(second.clone());
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || !ends_a_bare_day(&rest[digits..]) {
+        return None;
+    }
+    let number: u32 = rest[..digits].parse().ok()?;
+    let day = first_day.with_day(number)?;
+    if day <= first_day || day > first_day + Days::new(7) {
+        return None;
+    }
+    let end = first.end + " and ".len() + digits;
+    Some(TimeRef {
+        day: Some(day),
+        end,
+        words: sentence.get(first.start..end)?.to_string(),
+        reason: Reason::plain(Why::Date {
+            day,
+            year_from_publication: false,
+            named: None,
+            planned: first.planned,
+        }),
+        ..first.clone()
+    })
+}
+
+/// "5 and 6 October": the bare day of the month told before `first` ("6 October").
+fn preceding_bare_day(sentence: &str, first: &TimeRef, first_day: NaiveDate) -> Option<TimeRef> {
+    let before = sentence.get(..first.start)?.strip_suffix(" and ")?;
+    let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let start = before.len() - digits;
+    if !(1..=2).contains(&digits) || !before[..start].ends_with([' ', '(']) {
+        return None;
+    }
+    let number: u32 = before[start..].parse().ok()?;
+    let day = first_day.with_day(number)?;
+    if day >= first_day || day + Days::new(7) < first_day {
+        return None;
+    }
+    Some(TimeRef {
+        day: Some(day),
+        start,
+        words: sentence.get(start..first.end)?.to_string(),
+        reason: Reason::plain(Why::Date {
+            day,
+            year_from_publication: false,
+            named: None,
+            planned: first.planned,
+        }),
+        ..first.clone()
+    })
+}
+
+/// What may follow the bare day number of a pair: the sentence's end, a mark, or a word that
+/// starts the next phrase (not a noun that the number would count).
+fn ends_a_bare_day(rest: &str) -> bool {
+    const NEXT_WORDS: [&str; 14] = [
+        "in", "at", "on", "when", "as", "after", "with", "while", "but", "near", "killing",
+        "wounding", "the", "and",
+    ];
+    match rest.chars().next() {
+        None => true,
+        Some(c) if c.is_ascii_alphanumeric() => false,
+        Some(' ') => {
+            let word = rest[1..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            NEXT_WORDS.contains(&word)
+        }
+        Some(_) => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2941,6 +3044,57 @@ mod tests {
 
     fn primary(sentence: &str, published: NaiveDate) -> Option<NaiveDate> {
         primary_day(&time_refs(sentence, published)).and_then(|r| r.day)
+    }
+
+    #[test]
+    fn a_pair_of_days_told_as_one_gives_both() {
+        let published = d(10, 27);
+        for (sentence, first, second) in [
+            (
+                "Shells hit Tartar on October 26 and 27, officials said.",
+                26,
+                Some(27),
+            ),
+            (
+                "Shells hit Tartar on 25 and 26 October, officials said.",
+                26,
+                Some(25),
+            ),
+            ("Barda was shelled on Friday and Saturday.", 23, Some(24)),
+            (
+                "Barda was shelled on October 26 and 27 in the evening.",
+                26,
+                Some(27),
+            ),
+            // A count after "and" is no day, nor a number a week away.
+            (
+                "Rockets hit Barda on October 3 and 4 civilians died.",
+                3,
+                None,
+            ),
+            ("Rockets hit Barda on October 3 and 24 in Tartar.", 3, None),
+            (
+                "Rockets hit Barda on October 3 and Tartar on October 4.",
+                3,
+                None,
+            ),
+            ("Rockets hit Barda on October 3.", 3, None),
+        ] {
+            let refs = time_refs(sentence, published);
+            let primary = primary_day(&refs).unwrap_or_else(|| panic!("no day in {sentence}"));
+            assert_eq!(primary.day, Some(d(10, first)), "{sentence}");
+            let paired = paired_day(sentence, &refs, primary);
+            assert_eq!(
+                paired.as_ref().and_then(|r| r.day),
+                second.map(|n| d(10, n)),
+                "{sentence}"
+            );
+            if let Some(r) = paired {
+                assert!(sentence[r.start..r.end] == r.words, "{sentence}");
+                let second_day = r.day.map(|d| d.day().to_string()).unwrap_or_default();
+                assert!(r.why().contains(&second_day), "{}", r.why());
+            }
+        }
     }
 
     #[test]

@@ -855,3 +855,73 @@ fn a_photo_taken_a_decision_taken_or_a_rating_that_fell_is_no_capture() {
     let shusha = found(&atlas, EventKind::Fighting, "Shusha");
     assert_eq!(shusha.day, Some(day(2020, 11, 8)));
 }
+
+#[test]
+fn a_happening_told_on_two_days_is_put_on_both() {
+    let atlas = extract(vec![article(
+        "pair.txt",
+        "Armenia accused Azerbaijan of shelling Martuni on Friday and Saturday. Azerbaijani \
+         officials said rockets hit Tartar on October 15 and 16, wounding two people.",
+        day(2020, 10, 18),
+    )]);
+    for (place, first, second) in [("Martuni", 16, 17), ("Tartar", 15, 16)] {
+        let days: Vec<_> = atlas
+            .events
+            .iter()
+            .filter(|e| {
+                e.kind == EventKind::Shelling
+                    && e.places == found(&atlas, EventKind::Shelling, place).places
+            })
+            .map(|e| e.day)
+            .collect();
+        assert!(
+            days.contains(&Some(day(2020, 10, first)))
+                && days.contains(&Some(day(2020, 10, second))),
+            "{place}: {}",
+            describe(&atlas)
+        );
+    }
+}
+
+#[test]
+fn a_weapon_named_before_attack_tells_of_a_strike_not_a_battle() {
+    let atlas = extract(vec![article(
+        "weapon.txt",
+        "A missile attack on Barda killed five civilians on Tuesday. Rocket attacks on Tartar \
+         went on overnight. A drone attack hit a convoy near Aghdam. A cluster munition attack \
+         on Ganja wounded 30 people. Azerbaijani troops launched an attack on Hadrut on Monday.",
+        day(2020, 10, 28),
+    )]);
+    for place in ["Barda", "Tartar", "Aghdam", "Ganja"] {
+        found(&atlas, EventKind::Shelling, place);
+        assert_none_at(&atlas, EventKind::Fighting, place);
+    }
+    found(&atlas, EventKind::Fighting, "Hadrut");
+}
+
+#[test]
+fn a_dated_list_item_and_the_same_day_keep_the_day_told_before() {
+    let atlas = extract(vec![article(
+        "items.txt",
+        "Here is how the war unfolded.\n\
+         Oct. 5 - Rockets hit Ganja. Stepanakert is shelled.\n\
+         Oct. 12 - Talks in Moscow end without a deal.\n\
+         Azerbaijani officials said Armenian forces shelled Tartar on October 20. On the same \
+         day, Armenian officials said drones struck Martuni.\n\
+         Aghdam was shelled.",
+        day(2020, 11, 10),
+    )]);
+    for (place, month, dom) in [
+        ("Stepanakert", 10, 5),
+        ("Martuni", 10, 20),
+        ("Aghdam", 11, 10),
+    ] {
+        let event = found(&atlas, EventKind::Shelling, place);
+        assert_eq!(
+            event.day,
+            Some(day(2020, month, dom)),
+            "{place}: {}",
+            describe(&atlas)
+        );
+    }
+}

@@ -265,6 +265,77 @@ fn organisation_names_are_background_without_a_place() {
 }
 
 #[test]
+fn a_lower_case_today_or_times_after_a_place_is_no_title() {
+    let g = gazetteer();
+    let m = g.mentions(
+        "The ministers agreed in Geneva today to a ceasefire. Rockets hit Ganja three times. \
+         Armenia Today reported it, and so did the Moscow Times.",
+    );
+    assert_eq!(only(&m, "Geneva").role, MentionRole::Event);
+    assert_eq!(only(&m, "Ganja").role, MentionRole::Event);
+    assert_eq!(only(&m, "Moscow").role, MentionRole::Background);
+    assert_eq!(
+        only(&m, "Armenia").place,
+        None,
+        "{}",
+        only(&m, "Armenia").why
+    );
+}
+
+#[test]
+fn an_ancient_name_of_a_far_town_is_no_place_of_the_war() {
+    let g = gazetteer();
+    let m = g.mentions(
+        "Tigranakert, an ancient city near Martakert, was damaged. Shells hit Diyarbakir in \
+         Turkey. Talks went on in Genève and Moscou.",
+    );
+    let tigranakert = only(&m, "Tigranakert");
+    assert_eq!(tigranakert.place, None, "{}", tigranakert.why);
+    for name in ["Diyarbakir", "Genève", "Moscou", "Martakert"] {
+        assert!(
+            only(&m, name).place.is_some(),
+            "{name}: {}",
+            only(&m, name).why
+        );
+    }
+}
+
+#[test]
+fn a_country_that_attacks_is_a_party_not_the_scene() {
+    let g = gazetteer();
+    for (text, country, role) in [
+        (
+            "Officials said Azerbaijan had shelled Kapan on Monday.",
+            "Azerbaijan",
+            MentionRole::Actor,
+        ),
+        (
+            "Armenia reportedly attacked Tartar.",
+            "Armenia",
+            MentionRole::Actor,
+        ),
+        (
+            "Armenia was shelled from across the border.",
+            "Armenia",
+            MentionRole::Event,
+        ),
+        (
+            "Azerbaijan hit by rockets overnight.",
+            "Azerbaijan",
+            MentionRole::Event,
+        ),
+    ] {
+        let m = g.mentions(text);
+        assert_eq!(
+            only(&m, country).role,
+            role,
+            "{text}: {}",
+            only(&m, country).why
+        );
+    }
+}
+
+#[test]
 fn persons_names_are_not_places() {
     let g = gazetteer();
     let m = g.mentions(

@@ -49,6 +49,8 @@ pub fn extract_article(
     let mut parts: Vec<Range<usize>> = Vec::new();
     let mut in_clause: Vec<&Mention> = Vec::new();
     let mut lines: Option<LineFacts> = None;
+    // The end of the line a dated list item opens, and its day.
+    let mut item: Option<(usize, NaiveDate)> = None;
     // The gazetteer gives mentions in text order: a clause's are then found by bisection
     // instead of a walk over all of them for every clause.
     let mentions_in_order = mentions
@@ -102,6 +104,9 @@ pub fn extract_article(
                 region_reason,
                 previous_day,
                 clause_day,
+                item_day: item
+                    .filter(|(end, _)| whole.start < *end)
+                    .map(|(_, day)| day),
             };
             let found = if scan.has_triggers() {
                 sentence_events(
@@ -118,6 +123,12 @@ pub fn extract_article(
             {
                 previous_day = Some(day);
                 clause_day = Some(day);
+            }
+            if let Some(opened) = found
+                .iter()
+                .find_map(|e| opens_a_dated_item(&article.text, &whole, e))
+            {
+                item = Some(opened);
             }
             previous_events = found
                 .iter()
@@ -147,6 +158,45 @@ pub fn extract_article(
     crate::model::fit_vec(&mut events);
     events.iter_mut().for_each(Event::shrink_to_fit);
     events
+}
+
+/// "On the same day", "that same day", "the same day": the day told just before.
+fn tells_of_the_same_day(sentence: &str) -> bool {
+    // A substring search (fast over text without the phrase) in the cases news text writes.
+    ["same day", "Same day", "SAME DAY"]
+        .iter()
+        .any(|phrase| sentence.contains(phrase))
+}
+
+/// A list item that opens its line with the day ("Oct. 4 - Ganja comes under fire.", "27
+/// September: fighting breaks out"): the end of that line and the day, which the item's later
+/// sentences keep.
+fn opens_a_dated_item(
+    text: &str,
+    whole: &Range<usize>,
+    event: &Event,
+) -> Option<(usize, NaiveDate)> {
+    if event.certainty != Certainty::Explicit {
+        return None;
+    }
+    let words = event.sources.first()?.day_words.as_ref()?;
+    // The day opens the sentence, and the sentence its line: read back over spaces only.
+    let before = text.get(..whole.start)?.trim_end_matches([' ', '\t']);
+    if words.start != whole.start || !(before.is_empty() || before.ends_with('\n')) {
+        return None;
+    }
+    let line_start = whole.start;
+    let after = text.get(words.end..)?;
+    let dashed = ["-", "–", "—", ":"]
+        .iter()
+        .any(|mark| after.trim_start_matches(' ').starts_with(mark));
+    if !dashed {
+        return None;
+    }
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    Some((line_end, event.day?))
 }
 
 /// The mentions that lie within `range`, in their order: with `in_order` (starts in order, no
@@ -480,6 +530,9 @@ struct Context<'a> {
     clause_day: Option<NaiveDate>,
     /// How `region` was found, for `region_why`: "the region the article is about", …
     region_reason: &'static str,
+    /// The day a dated list item opens its line with ("Oct. 4 - Ganja comes under fire.
+    /// Stepanakert is shelled."): the day of the item's later sentences that name none.
+    item_day: Option<NaiveDate>,
 }
 
 /// Why an event whose sentence names no time is put on day `d`, the publication day.
@@ -537,6 +590,19 @@ fn sentence_events(
         })
         .collect();
     let primary = when::primary_day(&refs);
+    // A sentence naming no day of its own that goes on with a dated list item, or says "on the
+    // same day", keeps the day told before it.
+    let carried_day = if dated.is_empty() {
+        context.item_day.or_else(|| {
+            context
+                .previous_day
+                .filter(|_| tells_of_the_same_day(sentence.text))
+        })
+    } else {
+        None
+    };
+    // "on Friday and Saturday", "on October 26 and 27": the same happening on both days.
+    let paired = primary.and_then(|p| when::paired_day(sentence.text, &refs, p));
     // A sentence about the past the article recalls (1988, 1994, the 1990s) is background, and
     // so is what a "when" clause tells of a past a comparison names ("the worst since the 1990s,
     // when some 30,000 people were killed").
@@ -622,7 +688,7 @@ fn sentence_events(
             let day = if announced {
                 None
             } else {
-                context.clause_day.or(published)
+                context.clause_day.or(carried_day).or(published)
             };
             days.push((day, None));
         } else if kind == EventKind::Diplomacy {
@@ -635,6 +701,12 @@ fn sentence_events(
             days.push((r.day, Some(r)));
         } else {
             days.push((published, None));
+        }
+        if let Some(r) = paired
+            .as_ref()
+            .filter(|r| !days.iter().any(|(d, _)| *d == r.day))
+        {
+            days.push((r.day, Some(r)));
         }
         let last_day = days.len().saturating_sub(1);
         for (nth, (day, time_ref)) in days.into_iter().enumerate() {
@@ -660,6 +732,10 @@ fn sentence_events(
                 (None, Some(d)) if Some(d) == published => context.publication_why.to_string(),
                 (None, Some(d)) if Some(d) == context.clause_day => format!(
                     "no time words in this clause: the day of the sentence's clause before, {}",
+                    when::LongDayName(d)
+                ),
+                (None, Some(d)) if Some(d) == carried_day => format!(
+                    "goes on with the dated item or the day told just before: {}",
                     when::LongDayName(d)
                 ),
                 (None, Some(d)) => publication_why(d),
@@ -1597,6 +1673,19 @@ fn names(gazetteer: &Gazetteer, ids: &[PlaceId]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_day_is_told_in_any_case() {
+        for (sentence, same) in [
+            ("On the same day, drones struck Martuni.", true),
+            ("That SAME DAY rockets hit Goris.", true),
+            ("Same day, new strikes on Barda.", true),
+            ("The same-day delivery of aid was late.", false),
+            ("Shells fell on Barda the next day.", false),
+        ] {
+            assert_eq!(tells_of_the_same_day(sentence), same, "{sentence}");
+        }
+    }
 
     #[test]
     fn call_naming_a_thing_is_told_from_a_telephone_call() {

@@ -230,6 +230,12 @@ fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<
             continue;
         }
         let (mut score, from_war) = g.place_facts[named.place as usize];
+        if !named.primary
+            && from_war > OLD_NAME_FAR_KM
+            && is_other_name_of_a_far_town(&g.places()[named.place as usize], &entry.normalized)
+        {
+            continue;
+        }
         if named.primary {
             score += 0.5;
         }
@@ -250,6 +256,35 @@ fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<
     }
     candidates
 }
+
+/// Beyond this distance from the war a town's other, unrelated name is taken for no place.
+const OLD_NAME_FAR_KM: f64 = 400.0;
+
+/// Whether `name` (normalised) is a name of `place` unlike its own, and the place a town or city
+/// (not a capital or a country, which the press names by their exonyms and seats: "Moscou",
+/// "the Kremlin"): an ancient or former name ("Tigranakert" for Diyarbakır, "Constantinople")
+/// names a site of the past or another place of that name, not a place of this war.
+fn is_other_name_of_a_far_town(place: &Place, name: &str) -> bool {
+    if !matches!(
+        place.kind,
+        PlaceKind::City | PlaceKind::Town | PlaceKind::Village
+    ) {
+        return false;
+    }
+    // The first letters are compared before anything is normalised: most aliases share it.
+    let first = place.name.as_bytes().first().copied().unwrap_or(0);
+    if first.is_ascii_alphabetic() && Some(&first.to_ascii_lowercase()) == name.as_bytes().first() {
+        return false;
+    }
+    let own = super::normalize::normalize_name(&place.name);
+    own.as_bytes().first() != name.as_bytes().first()
+        && strsim::normalized_levenshtein(&own, name) < OTHER_NAME_LIKENESS
+}
+
+/// Below this likeness (0 to 1) to the place's own name, and starting with another letter, an
+/// alias is another name, not a spelling ("Genève" and "Gence" are spellings of Geneva and Ganja;
+/// "Amida" and "Tigranakert" are old names of Diyarbakır).
+const OTHER_NAME_LIKENESS: f64 = 0.5;
 
 /// The parts of a candidate's reasons that depend on its place alone: what it is
 /// ("city of AZ, 41 600 people") and how far it is from the war ("; in the war zone").

@@ -865,6 +865,12 @@ impl<'a> Site<'a> {
     }
 }
 
+/// Heads of a medium's name that are everyday words in lower case: "Armenia Today" is a
+/// newspaper, "agreed in Geneva today" a day; "Moscow Times" a paper, "hit Ganja three times" not.
+fn is_everyday_word_of_a_title(word: &str) -> bool {
+    matches!(word, "today" | "times" | "daily" | "post" | "news")
+}
+
 /// The role of a name from the words around it (credit lines are checked by the caller).
 pub fn classify(site: &Site) -> Verdict {
     let name = site.name_text();
@@ -883,7 +889,10 @@ pub fn classify(site: &Site) -> Verdict {
     // Part of an organisation's or a medium's name.
     if let Some(next) = site.word_after(0) {
         let joined = only_spaces(site.text, site.end, next.start);
-        if joined && in_list(next.lower, IN_ORGANISATION_HEADS) {
+        if joined
+            && in_list(next.lower, IN_ORGANISATION_HEADS)
+            && (next.capitalised || !is_everyday_word_of_a_title(next.lower))
+        {
             let whole = site.text.get(site.start..next.end).unwrap_or(name);
             return Verdict::Role {
                 role: MentionRole::Background,
@@ -991,7 +1000,9 @@ fn speaks_as_government(site: &Site) -> Option<String> {
     if rest.starts_with("'s") || rest.starts_with("’s") {
         return Some(concat(&["'", name, "'s' stands for its government"]));
     }
-    for word in site.words.from(site.after_word).take(4) {
+    let mut passive = false;
+    let mut after = site.words.from(site.after_word).take(5).peekable();
+    while let Some(word) = after.next() {
         let lower = word.lower;
         let lists = word_lists(lower);
         if lists & IN_GOVERNMENT_VERBS != 0 {
@@ -1003,9 +1014,21 @@ fn speaks_as_government(site: &Site) -> Option<String> {
                 "': the government speaks or acts",
             ]));
         }
+        // "Azerbaijan had shelled Kapan": the side that attacks, not where ("Armenia was
+        // shelled", "Azerbaijan hit by rockets" are where).
+        if !passive && is_attack_verb(lower) && after.peek().is_none_or(|next| next.lower != "by") {
+            return Some(concat(&[
+                "'",
+                name,
+                " … ",
+                lower,
+                "': the side that attacks, not the scene",
+            ]));
+        }
         if lists & IN_AUXILIARIES == 0 {
             break;
         }
+        passive |= matches!(lower, "is" | "was" | "were" | "are");
     }
     let previous = site.word_before(1).map(|w| w.lower);
     let before_previous = site.word_before(2).map(|w| w.lower);
@@ -1022,6 +1045,26 @@ fn speaks_as_government(site: &Site) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Verbs of attacking in the active voice's past or progressive: the subject is the attacker.
+fn is_attack_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "shelled"
+            | "attacked"
+            | "bombed"
+            | "bombarded"
+            | "targeted"
+            | "fired"
+            | "launched"
+            | "captured"
+            | "struck"
+            | "hit"
+            | "shelling"
+            | "attacking"
+            | "targeting"
+    )
 }
 
 /// A dateline: the name opens a line and is set off as where the report was filed
