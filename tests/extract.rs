@@ -925,3 +925,52 @@ fn a_dated_list_item_and_the_same_day_keep_the_day_told_before() {
         );
     }
 }
+
+#[test]
+fn a_denial_reaches_only_what_is_denied_and_is_not_put_on_two_days() {
+    let atlas = extract(vec![article(
+        "denial.txt",
+        "Rockets struck Tartar on Thursday, killing two people, the Azerbaijani army said. \
+         The separatist defence army denied shelling Tartar and accused Azerbaijani troops of \
+         firing on Hadrut on Thursday and Friday. Yerevan denied firing at Terter on Monday \
+         and Tuesday.",
+        day(2020, 10, 24),
+    )]);
+    // The denial answers the strike on Tartar; the accusation after it is the speaker's own
+    // report, on both days it names, and not denied.
+    let tartar = found(&atlas, EventKind::Shelling, "Tartar");
+    assert!(
+        tartar.sources.iter().any(|s| s.denied),
+        "{}",
+        describe(&atlas)
+    );
+    let hadrut: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| {
+            e.kind == EventKind::Shelling
+                && e.places == found(&atlas, EventKind::Shelling, "Hadrut").places
+        })
+        .collect();
+    assert_eq!(hadrut.len(), 2, "{}", describe(&atlas));
+    assert!(hadrut.iter().all(|e| e.sources.iter().all(|s| !s.denied)));
+    assert!(
+        hadrut
+            .iter()
+            .all(|e| e.claimed_by.as_deref() == Some("separatist defence army")),
+        "{}",
+        describe(&atlas)
+    );
+    // "Terter" is Tartar: the denial of a strike on two days is one denied report, not two.
+    let denied_days: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| {
+            e.sources
+                .iter()
+                .any(|s| s.denied && s.quote.contains("Monday"))
+        })
+        .map(|e| e.day)
+        .collect();
+    assert_eq!(denied_days.len(), 1, "{}", describe(&atlas));
+}

@@ -73,12 +73,15 @@ pub fn extract_article(
             lexicon.scan(whole_text, &mut scan);
             scanned = Some(whole.clone());
         }
-        if scanned.is_some() && !scan.may_break_clauses() {
+        let denial_end = scan.get(Set::Denials).first().map(|&(_, end, _)| end);
+        if scanned.is_some() && !scan.may_break_clauses() && denial_end.is_none() {
             parts.clear();
             parts.push(whole.clone());
         } else {
-            clauses(&article.text, whole.clone(), &mut parts);
+            clauses(&article.text, whole.clone(), denial_end, &mut parts);
         }
+        // The one who denies speaks on after the denial's turn ("denied …, and accused …").
+        let mut denier: Option<String> = None;
         for range in parts.iter().cloned() {
             let Some(sentence_text) = article.text.get(range.clone()) else {
                 continue;
@@ -107,6 +110,7 @@ pub fn extract_article(
                 item_day: item
                     .filter(|(end, _)| whole.start < *end)
                     .map(|(_, day)| day),
+                denier: denier.as_deref(),
             };
             let found = if scan.has_triggers() {
                 sentence_events(
@@ -115,6 +119,9 @@ pub fn extract_article(
             } else {
                 Vec::new()
             };
+            if parts.len() > 1 && denier.is_none() && scan.contains(Set::Denials) {
+                denier = super::claims::claim_in(sentence_text, &scan).map(|c| c.by);
+            }
             if let Some(day) = found
                 .iter()
                 .rev()
@@ -218,16 +225,21 @@ fn mentions_within(
         .filter(move |m| m.start >= range.start && m.end <= range.end)
 }
 
-/// "The Azerbaijani army denied having fired on this building": a denial that names no place or
-/// day of its own answers the article's last report of that kind; it is kept as one of that
-/// event's sources (marked denied), not as a new event.
+/// "The Azerbaijani army denied having fired on this building": a denial that names no day of
+/// its own answers the article's last report of that kind (at one of its places, when it names
+/// some: "denied firing at Ganja"); it is kept as one of that event's sources (marked denied),
+/// not as a new event.
 fn denial_target(event: &Event, told: &[Event]) -> Option<usize> {
     let source = event.sources.first()?;
-    if !source.denied || !source.place_words.is_empty() || source.day_words.is_some() {
+    if !source.denied || source.day_words.is_some() {
         return None;
     }
-    told.iter()
-        .rposition(|e| e.kind == event.kind && e.status == event.status)
+    let named = !source.place_words.is_empty();
+    told.iter().rposition(|e| {
+        e.kind == event.kind
+            && e.status == event.status
+            && (!named || e.places.iter().any(|p| event.places.contains(p)))
+    })
 }
 
 /// "Armenia denied targeting civilians", and no report before it to answer: a denial alone
@@ -337,15 +349,38 @@ fn when_clause_follows(text: &str, end: usize) -> bool {
         })
 }
 
+/// After a denial, the turn to what the one who denies asserts instead ("Armenia denied firing
+/// at Ganja and accused Azerbaijan of shelling Stepanakert"): the denial reaches no further.
+const DENIAL_TURNS: &[&str] = &[
+    " and accused ",
+    " and said ",
+    ", but said ",
+    " but said ",
+    " and claimed ",
+    " and blamed ",
+    " and insisted ",
+    " and reported ",
+    ", saying ",
+];
+
 /// A sentence cut where it joins two reports, each part long enough to be a report of its own;
-/// the parts replace what `parts` held.
-fn clauses(text: &str, sentence: Range<usize>, parts: &mut Vec<Range<usize>>) {
+/// the parts replace what `parts` held. `denial_end` is where the sentence's first denial word
+/// ends (in the sentence), if it has one: the first of [`DENIAL_TURNS`] after it is a break.
+fn clauses(
+    text: &str,
+    sentence: Range<usize>,
+    denial_end: Option<usize>,
+    parts: &mut Vec<Range<usize>>,
+) {
     parts.clear();
     let Some(body) = text.get(sentence.clone()) else {
         parts.push(sentence);
         return;
     };
     let mut breaks = clause_breaks(body);
+    if let Some(turn) = denial_end.and_then(|end| denial_turn(body, end)) {
+        breaks.push(turn);
+    }
     // Most sentences have no break at all.
     if breaks.is_empty() {
         parts.push(sentence);
@@ -367,6 +402,15 @@ fn clauses(text: &str, sentence: Range<usize>, parts: &mut Vec<Range<usize>>) {
         }
     }
     parts.push(sentence.start + start..sentence.end);
+}
+
+/// The first of [`DENIAL_TURNS`] in `body` after byte `denial_end`, with its length.
+fn denial_turn(body: &str, denial_end: usize) -> Option<(usize, usize)> {
+    let rest = body.get(denial_end..)?;
+    DENIAL_TURNS
+        .iter()
+        .filter_map(|turn| rest.find(turn).map(|i| (denial_end + i, turn.len())))
+        .min()
 }
 
 /// `text.split_whitespace().count() >= n`, without counting past `n`.
@@ -533,6 +577,9 @@ struct Context<'a> {
     /// The day a dated list item opens its line with ("Oct. 4 - Ganja comes under fire.
     /// Stepanakert is shelled."): the day of the item's later sentences that name none.
     item_day: Option<NaiveDate>,
+    /// Who denied something in an earlier clause of the sentence: the speaker of a clause that
+    /// names none ("Armenia denied firing at Ganja and accused Azerbaijan of shelling …").
+    denier: Option<&'a str>,
 }
 
 /// Why an event whose sentence names no time is put on day `d`, the publication day.
@@ -630,7 +677,16 @@ fn sentence_events(
     // The claim and the tolls are read when the first event is written: a sentence whose kinds
     // all find no place (or only a stretch of days) needs neither.
     let claim = std::cell::OnceCell::new();
-    let claim = || claim.get_or_init(|| super::claims::claim_in(sentence.text, scan));
+    let claim = || {
+        claim.get_or_init(|| {
+            super::claims::claim_in(sentence.text, scan).or_else(|| {
+                context.denier.map(|by| super::claims::Claim {
+                    by: by.to_string(),
+                    denied: false,
+                })
+            })
+        })
+    };
     // Tolls are kept only on casualty and displacement events.
     let figures = std::cell::OnceCell::new();
     let figures = || figures.get_or_init(|| figures_in(sentence.text));
@@ -702,8 +758,11 @@ fn sentence_events(
         } else {
             days.push((published, None));
         }
+        // A denial is one report of what the other side told: a pair of days does not
+        // multiply what is denied.
         if let Some(r) = paired
             .as_ref()
+            .filter(|_| !claim().as_ref().is_some_and(|c| c.denied))
             .filter(|r| !days.iter().any(|(d, _)| *d == r.day))
         {
             days.push((r.day, Some(r)));
@@ -2006,13 +2065,31 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_ends_where_the_speaker_turns_to_an_accusation() {
+        let body = "The Armenian defence ministry denied shelling Barda and accused the Azerbaijani \
+                    army of firing on Martakert overnight";
+        let denial_end = body.find("denied").map(|i| i + "denied".len());
+        let mut parts = Vec::new();
+        clauses(body, 0..body.len(), denial_end, &mut parts);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(body[parts[1].clone()].starts_with("the Azerbaijani army"));
+        // Without a denial "and accused" joins nothing; before the denial it turns nothing.
+        clauses(body, 0..body.len(), None, &mut parts);
+        assert_eq!(parts.len(), 1);
+        let body = "Yerevan said and accused Baku of lying, and the ministry denied it all today";
+        let denial_end = body.find("denied").map(|i| i + "denied".len());
+        clauses(body, 0..body.len(), denial_end, &mut parts);
+        assert_eq!(parts.len(), 1, "{parts:?}");
+    }
+
+    #[test]
     fn as_joins_two_reports_but_not_a_comparison_or_an_aside() {
         let body = "Russian peacekeepers began deploying to Nagorno-Karabakh on Tuesday, as \
                     protesters in Yerevan demanded the prime minister's resignation";
         let at = body.find(", as ").unwrap_or_default();
         assert!(is_as_break(body, at));
         let mut parts = Vec::new();
-        clauses(body, 0..body.len(), &mut parts);
+        clauses(body, 0..body.len(), None, &mut parts);
         assert_eq!(parts.len(), 2, "{parts:?}");
         assert!(body[parts[1].clone()].starts_with("protesters in Yerevan"));
         for body in [
@@ -2060,8 +2137,9 @@ mod tests {
         for text in &texts {
             for whole in text::sentences(text) {
                 lexicon.scan(&text[whole.clone()], &mut scan);
-                clauses(text, whole.clone(), &mut parts);
-                if !scan.may_break_clauses() {
+                let denial_end = scan.get(Set::Denials).first().map(|m| m.1);
+                clauses(text, whole.clone(), denial_end, &mut parts);
+                if !scan.may_break_clauses() && denial_end.is_none() {
                     assert_eq!(
                         parts,
                         std::slice::from_ref(&whole),
@@ -2122,7 +2200,7 @@ mod tests {
             found.sort_unstable();
             assert_eq!(found, expected, "{t:?}");
             with_break += usize::from(!expected.is_empty());
-            clauses(t, 0..t.len(), &mut parts);
+            clauses(t, 0..t.len(), None, &mut parts);
             assert_eq!(parts, clauses_by_substring_search(t, 0..t.len()), "{t:?}");
             split += usize::from(parts.len() > 1);
         }

@@ -1040,9 +1040,10 @@ fn speaks_as_government(site: &Site) -> Option<String> {
             name,
             "': its government",
         ])),
-        Some(word @ ("between" | "with" | "against" | "by")) => {
-            Some(concat(&["'", word, " ", name, "': a party, not a scene"]))
-        }
+        // "accused Azerbaijan of shelling Stepanakert": the side blamed for the attack.
+        Some(
+            word @ ("between" | "with" | "against" | "by" | "accused" | "accusing" | "blamed"),
+        ) => Some(concat(&["'", word, " ", name, "': a party, not a scene"])),
         _ => None,
     }
 }
