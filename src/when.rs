@@ -1900,6 +1900,21 @@ fn match_duration(t: &Toks, i: usize) -> Option<(Expr, usize)> {
     if matches!(unit, "years" | "decades") && t.is(i + 2, &["ago"]) {
         return Some((Expr::PastSpan, i + 3));
     }
+    // "two weeks ago", "three days ago": counted back from publication.
+    if t.is(i + 2, &["ago"]) {
+        let days = match unit {
+            "days" | "day" => i64::from(n),
+            "weeks" | "week" => 7 * i64::from(n),
+            _ => return None,
+        };
+        return Some((
+            Expr::Relative {
+                offset: -days,
+                part: None,
+            },
+            i + 3,
+        ));
+    }
     if t.is(i + 2, &["of"]) {
         let mut k = i + 3;
         if t.is(k, &["the"]) {
@@ -2233,9 +2248,12 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
         } => {
             let future = shift == WeekdayShift::Next
                 || (shift == WeekdayShift::Plain && f.future && !f.since);
+            // "are expected in Geneva on Thursday" in a Thursday's paper: that day, still to come
+            // when written; "next Thursday" is a week on.
+            let coming = shift == WeekdayShift::Plain && future;
             let day = match shift {
                 WeekdayShift::Last => resolve_weekday(weekday, published, true, false),
-                _ if future => resolve_weekday(weekday, published, false, false),
+                _ if future => resolve_weekday(weekday, published, false, coming),
                 _ => resolve_weekday(weekday, published, true, true),
             };
             r.day = Some(day);
@@ -2243,7 +2261,9 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
             if part == Some(PartOfDay::Night) {
                 r.kind = RefKind::Night;
             }
-            let how = if future {
+            let how = if coming {
+                WeekdayHow::Coming
+            } else if future {
                 WeekdayHow::Next
             } else if shift == WeekdayShift::Last {
                 WeekdayHow::Last
@@ -2452,6 +2472,8 @@ impl Reason {
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum WeekdayHow {
     Next,
+    /// A plain weekday told as to come: the first on or after publication.
+    Coming,
     Last,
     Latest,
 }
@@ -2564,13 +2586,14 @@ impl Why {
                     out.push_str(part.word());
                 }
                 out.push_str(match how {
-                    WeekdayHow::Next => "' in the future: the next ",
+                    WeekdayHow::Next | WeekdayHow::Coming => "' in the future: the next ",
                     WeekdayHow::Last => "' = the ",
                     WeekdayHow::Latest => "' = the latest ",
                 });
                 out.push_str(name);
                 out.push_str(match how {
                     WeekdayHow::Next => " after publication (",
+                    WeekdayHow::Coming => " on or after publication (",
                     WeekdayHow::Last => " before publication (",
                     WeekdayHow::Latest => " on or before publication (",
                 });
@@ -2698,6 +2721,12 @@ impl Why {
                         fmt_day(published),
                         fmt_day(day)
                     ),
+                    WeekdayHow::Coming => write!(
+                        out,
+                        "'{name}{space}{part}' in the future: the next {name} on or after publication ({}) = {}",
+                        fmt_day(published),
+                        fmt_day(day)
+                    ),
                     WeekdayHow::Last => write!(
                         out,
                         "'last {name}' = the {name} before publication ({}) = {}",
@@ -2766,6 +2795,7 @@ impl Why {
                     (0, Some(p)) => write!(out, "this {}", p.word())?,
                     (0, None) => out.push_str("today"),
                     (1, _) => out.push_str("tomorrow"),
+                    (o, _) if o < 0 => write!(out, "{} days before publication", -o)?,
                     _ => write!(out, "{offset} days from publication")?,
                 }
                 write!(
@@ -3120,6 +3150,39 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_to_come_on_the_day_of_publication_is_that_day() {
+        let p = d(10, 15); // Thursday
+        let refs = time_refs(
+            "The envoys are expected in Vienna on Thursday for talks.",
+            p,
+        );
+        let r = primary_day(&refs);
+        assert_eq!(r.and_then(|r| r.day), Some(d(10, 15)));
+        assert!(r.is_some_and(|r| r.planned));
+        // "next Thursday" is a week on; a Friday still to come is the next day.
+        assert_eq!(primary("Talks resume next Thursday.", p), Some(d(10, 22)));
+        assert_eq!(
+            primary("The ministers will meet on Friday.", p),
+            Some(d(10, 16))
+        );
+    }
+
+    #[test]
+    fn days_and_weeks_ago_count_back_from_publication() {
+        let p = d(10, 24);
+        assert_eq!(
+            primary("Paris received both ministers two weeks ago.", p),
+            Some(d(10, 10))
+        );
+        assert_eq!(
+            primary("The bridge was hit three days ago.", p),
+            Some(d(10, 21))
+        );
+        // Not a duration: "for two weeks" names no day.
+        assert_eq!(primary("The town was shelled for two weeks.", p), None);
+    }
+
+    #[test]
     fn weekday_with_future_cue_is_next_and_planned() {
         let p = d(10, 8); // Thursday
         let refs = time_refs("The envoy was to be received Monday in Tbilisi.", p);
@@ -3413,7 +3476,12 @@ mod tests {
             let other = d + chrono::Duration::days(3);
             for weekday in weekdays {
                 for part in parts {
-                    for how in [WeekdayHow::Next, WeekdayHow::Last, WeekdayHow::Latest] {
+                    for how in [
+                        WeekdayHow::Next,
+                        WeekdayHow::Coming,
+                        WeekdayHow::Last,
+                        WeekdayHow::Latest,
+                    ] {
                         reasons.push(Why::Weekday {
                             weekday,
                             part,
