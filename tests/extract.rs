@@ -974,3 +974,30 @@ fn a_denial_reaches_only_what_is_denied_and_is_not_put_on_two_days() {
         .collect();
     assert_eq!(denied_days.len(), 1, "{}", describe(&atlas));
 }
+
+#[test]
+fn the_channel_of_a_report_or_a_recommendation_is_no_diplomacy() {
+    let atlas = extract(vec![article(
+        "channel.txt",
+        "Drones struck Aghdam overnight, the Azerbaijani ministry said in a statement. \
+         Displaced families are hosted in schools in Goris. The mediators should press Baku and \
+         Yerevan to accept observers. Shelling of Martuni resumed as the truce collapsed. \
+         The Armenian prime minister said in a video address that Hadrut was surrounded.",
+        day(2020, 10, 20),
+    )]);
+    let diplomacy: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy)
+        .collect();
+    assert!(diplomacy.is_empty(), "{}", describe(&atlas));
+    found(&atlas, EventKind::Shelling, "Aghdam");
+    found(&atlas, EventKind::Shelling, "Martuni");
+    // Talks hosted by a capital are still diplomacy.
+    let atlas = extract(vec![article(
+        "hosted.txt",
+        "Moscow hosted the foreign ministers of both countries on Friday.",
+        day(2020, 10, 20),
+    )]);
+    found(&atlas, EventKind::Diplomacy, "Moscow");
+}
