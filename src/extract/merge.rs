@@ -719,6 +719,17 @@ mod tests {
         merged
     }
 
+    /// A report whose first source quotes `quote`.
+    fn event_quoting(quote: &str) -> Event {
+        let mut event = crate::synthetic::events(1, &["geonames:1".to_string()], 1, 1)
+            .pop()
+            .unwrap_or_else(|| panic!("no synthetic event"));
+        if let Some(source) = event.sources.first_mut() {
+            source.quote = quote.to_string();
+        }
+        event
+    }
+
     #[test]
     fn distinctive_words_of_ascii_and_other_text() {
         let quote = "The Ghazanchetsots CATHEDRAL in Shusha was shelled twice; \
@@ -737,13 +748,7 @@ mod tests {
                 "schäden"
             ]
         );
-        let mut event = crate::synthetic::events(1, &["geonames:1".to_string()], 1, 1)
-            .pop()
-            .unwrap_or_else(|| panic!("no synthetic event"));
-        if let Some(source) = event.sources.first_mut() {
-            source.quote = quote.to_string();
-        }
-        assert_eq!(words, first_report_words(&event));
+        assert_eq!(words, first_report_words(&event_quoting(quote)));
     }
 
     #[test]
@@ -763,13 +768,7 @@ mod tests {
                 "120000people"
             ]
         );
-        let mut event = crate::synthetic::events(1, &["geonames:1".to_string()], 1, 1)
-            .pop()
-            .unwrap_or_else(|| panic!("no synthetic event"));
-        if let Some(source) = event.sources.first_mut() {
-            source.quote = quote.to_string();
-        }
-        assert_eq!(words, first_report_words(&event));
+        assert_eq!(words, first_report_words(&event_quoting(quote)));
     }
 
     #[test]
