@@ -143,15 +143,28 @@ fn coordinate(value: f64) -> f64 {
     (value * 1e6).round() / 1e6
 }
 
+/// The text an export writer writes, kept in memory (for the window's export and the tests).
+fn in_memory(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `value` as indented JSON and a final line break, through a buffer.
+fn write_pretty_json(out: &mut impl Write, value: &impl Serialize) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
 /// RFC 7946 FeatureCollection (WGS 84, `[lon, lat]`), one Point Feature per event and place.
 /// Properties are flat for QGIS: scalars only, except `sources`, the full list of
 /// `{article, quote, start, end}`, which comes with flat `source_count`, `first_article` and
 /// `first_quote`. An event with no known place is a Feature with a `null` geometry.
 pub fn geojson<'p>(events: &[&Event], lookup: impl Fn(&str) -> Option<&'p Place>) -> String {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = write_geojson(&mut out, events, lookup);
-    String::from_utf8(out).unwrap_or_default()
+    in_memory(|out| write_geojson(out, events, lookup))
 }
 
 /// [`geojson`], written to `out` as it is made: with a year of news the text is gigabytes, and
@@ -166,10 +179,7 @@ pub fn write_geojson<'p>(
         kind: "FeatureCollection",
         features: Lazily(|| rows.iter().map(feature)),
     };
-    let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &collection)?;
-    out.write_all(b"\n")?;
-    out.flush()
+    write_pretty_json(out, &collection)
 }
 
 #[derive(Serialize)]
@@ -438,10 +448,7 @@ fn notes(event: &Event) -> String {
 /// CSV (RFC 4180: comma, CRLF, fields quoted when needed), one row per event and place, with a
 /// header of [`CSV_COLUMNS`].
 pub fn csv<'p>(events: &[&Event], lookup: impl Fn(&str) -> Option<&'p Place>) -> String {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = write_csv(&mut out, events, lookup);
-    String::from_utf8(out).unwrap_or_default()
+    in_memory(|out| write_csv(out, events, lookup))
 }
 
 /// [`csv`], written to `out` a record at a time.
@@ -536,10 +543,7 @@ fn date_source_name(source: DateSource) -> &'static str {
 /// "error", …}], "events": [...]}`. `certainty` of an article is how its date was found
 /// (`stated`, `inferred`, `pinned`); unreadable files are listed with their `error`.
 pub fn json(articles: &[Article], failures: &[ArticleFailure], events: &[&Event]) -> String {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = write_json(&mut out, articles, failures, events);
-    String::from_utf8(out).unwrap_or_default()
+    in_memory(|out| write_json(out, articles, failures, events))
 }
 
 /// [`json`], written to `out` as it is made: each article and event becomes a JSON value only
@@ -565,10 +569,7 @@ pub fn write_json(
                 .map(|e| serde_json::to_value(e).unwrap_or(Value::Null))
         }),
     };
-    let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &document)?;
-    out.write_all(b"\n")?;
-    out.flush()
+    write_pretty_json(out, &document)
 }
 
 #[derive(Serialize)]
