@@ -16,9 +16,10 @@
 //!   such weekday after publication, and the reference is `planned`.
 //! - A night is dated to its evening: "overnight" and "last night" in an article of day D mean the
 //!   night D-1 → D, so D-1; "the night from Wednesday to Thursday" is Wednesday.
-//! - "in recent days", "the past week", "earlier this week" name no single day: they are
+//! - "in recent days", "the past week", "this week" name no single day: they are
 //!   [`RefKind::Period`] with no day, and [`event_day`] dates such a sentence to the publication day
-//!   as implicit (the report is as of that day).
+//!   as implicit (the report is as of that day). A stretch that ended before it ("earlier this
+//!   week", "last week") tells of some past day it does not name: no day.
 //! - "since September 27", "for 13 days" start a duration: [`RefKind::Since`], never the event's day.
 //! - Years before the publication year, decades and "for 28 years" are [`RefKind::Background`] (or a
 //!   background `Since`) and never give a day.
@@ -2949,6 +2950,20 @@ pub fn event_day(refs: &[TimeRef], published: NaiveDate) -> EventDay {
             why: format!("'{}': {}; no day of this war", refs[i].words, refs[i].why()),
         };
     }
+    // "Earlier this week a missile attack on Ganja killed 10": a report of some past day in the
+    // stretch, not one as of the publication day ("in recent days", "this week" are).
+    if let Some(i) = refs.iter().position(is_past_stretch) {
+        return EventDay {
+            day: None,
+            certainty: Certainty::Implicit,
+            status: Status::Happened,
+            governing: Some(i),
+            why: format!(
+                "'{}': some day before publication, the text does not say which",
+                refs[i].words
+            ),
+        };
+    }
     EventDay {
         day: Some(published),
         certainty: Certainty::Implicit,
@@ -2959,6 +2974,16 @@ pub fn event_day(refs: &[TimeRef], published: NaiveDate) -> EventDay {
             fmt_day(published)
         ),
     }
+}
+
+/// A stretch that ended before the publication day: "earlier this week", "earlier this month",
+/// "last week", "last month".
+pub fn is_past_stretch(r: &TimeRef) -> bool {
+    if r.kind != RefKind::Period {
+        return false;
+    }
+    let words = r.words.to_ascii_lowercase();
+    words.starts_with("earlier this ") || matches!(words.as_str(), "last week" | "last month")
 }
 
 /// The other day of a pair told as one: "on Friday and Saturday" (two expressions joined by
@@ -3357,7 +3382,7 @@ mod tests {
         for s in [
             "Fighting has spread in recent days to the towns.",
             "Some 80 people were killed in the past week.",
-            "Earlier this week the envoy visited the region.",
+            "Thousands have fled this week.",
         ] {
             let refs = time_refs(s, p);
             assert!(
@@ -3366,6 +3391,22 @@ mod tests {
             );
             let e = event_day(&refs, p);
             assert_eq!((e.day, e.certainty), (Some(p), Certainty::Implicit), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_stretch_that_ended_before_publication_gives_no_day() {
+        let p = d(10, 17);
+        for s in [
+            "Earlier this week a missile attack on Ganja killed 10 people.",
+            "Earlier this month the envoy visited the region.",
+            "Last week, shelling killed two civilians in Martuni.",
+        ] {
+            let refs = time_refs(s, p);
+            assert!(refs.iter().any(is_past_stretch), "{s}: {refs:?}");
+            let e = event_day(&refs, p);
+            assert_eq!((e.day, e.certainty), (None, Certainty::Implicit), "{s}");
+            assert!(e.why.contains("some day before publication"), "{}", e.why);
         }
     }
 

@@ -1001,3 +1001,91 @@ fn the_channel_of_a_report_or_a_recommendation_is_no_diplomacy() {
     )]);
     found(&atlas, EventKind::Diplomacy, "Moscow");
 }
+
+#[test]
+fn a_truce_that_unravels_or_collapses_is_no_diplomacy() {
+    let atlas = extract(vec![article(
+        "unravel.txt",
+        "Missile strike kills 13 in Azerbaijan's Ganja as truce unravels\n\n\
+         A missile strike on Ganja killed 13 civilians overnight, officials said Saturday, as a \
+         week-old humanitarian truce brokered by Moscow appeared to unravel. The ceasefire \
+         broke down within minutes in Martuni.",
+        day(2020, 10, 17),
+    )]);
+    let diplomacy: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy)
+        .collect();
+    assert!(diplomacy.is_empty(), "{}", describe(&atlas));
+    found(&atlas, EventKind::Shelling, "Ganja");
+    // A truce that is agreed or holds is still diplomacy.
+    let atlas = extract(vec![article(
+        "holds.txt",
+        "Armenia and Azerbaijan agreed to a humanitarian truce in Moscow on Saturday.",
+        day(2020, 10, 10),
+    )]);
+    found(&atlas, EventKind::Diplomacy, "Moscow");
+}
+
+#[test]
+fn the_country_a_missile_was_fired_from_is_not_where_it_fell() {
+    let atlas = extract(vec![article(
+        "origin.txt",
+        "A missile struck a residential building in Ganja on Saturday. Azerbaijan's prosecutor \
+         said Scud missiles fired from Armenia hit Mingachevir on Sunday. Rockets launched from \
+         the territory of Armenia hit Barda, Baku said.",
+        day(2020, 10, 18),
+    )]);
+    found(&atlas, EventKind::Shelling, "Ganja");
+    found(&atlas, EventKind::Shelling, "Mingachevir");
+    found(&atlas, EventKind::Shelling, "Barda");
+    assert_none_at(&atlas, EventKind::Shelling, "Armenia");
+}
+
+#[test]
+fn no_word_on_casualties_is_no_toll_and_people_forced_from_homes_are_displaced() {
+    let atlas = extract(vec![article(
+        "noword.txt",
+        "Stepanakert was shelled overnight. There was no immediate word on casualties. \
+         Officials said shelling had forced thousands of people in the Tartar district to leave \
+         their homes.",
+        day(2020, 10, 20),
+    )]);
+    assert!(
+        atlas.events.iter().all(|e| e.kind != EventKind::Casualties),
+        "{}",
+        describe(&atlas)
+    );
+    found(&atlas, EventKind::Shelling, "Stepanakert");
+    found(&atlas, EventKind::Displacement, "Tartar District");
+}
+
+#[test]
+fn a_toll_told_of_earlier_this_week_is_not_put_on_the_publication_day() {
+    let atlas = extract(vec![article(
+        "earlier.txt",
+        "Earlier this week a missile attack on Ganja killed 10 people. Shelling killed two \
+         civilians in Martuni on Friday.",
+        day(2020, 10, 17),
+    )]);
+    let earlier = found(&atlas, EventKind::Casualties, "Ganja");
+    assert_eq!(earlier.day, None, "{}", describe(&atlas));
+    assert_eq!(
+        found(&atlas, EventKind::Casualties, "Martuni").day,
+        Some(day(2020, 10, 16))
+    );
+}
+
+#[test]
+fn the_country_of_a_dateline_is_where_the_report_was_filed() {
+    let atlas = extract(vec![article(
+        "dateline.txt",
+        "CHARAKTAR, Azerbaijan (AP) — Ethnic Armenians fled the Kalbajar district on Saturday \
+         before its handover.",
+        day(2020, 11, 14),
+    )]);
+    let fled = found(&atlas, EventKind::Displacement, "Kalbajar District");
+    assert_eq!(fled.day, Some(day(2020, 11, 14)));
+    assert_eq!(place_names(&atlas, fled).len(), 1, "{}", describe(&atlas));
+}

@@ -670,6 +670,9 @@ fn sentence_events(
     let is_caption = line.caption;
     // Only a stretch of days ("in recent days", "since September 27", "for 13 days"): an attack or
     // a battle cannot be put on one day; a toll or a count of displaced people is as of the report.
+    // "Earlier this week a missile attack on Ganja killed 10": a toll of some past day, not as of
+    // the report.
+    let past_stretch = refs.iter().find(|r| when::is_past_stretch(r));
     let only_stretch = primary.is_none()
         && refs
             .iter()
@@ -741,7 +744,7 @@ fn sentence_events(
         if is_caption {
             days.push((None, None));
         } else if dated.is_empty() {
-            let day = if announced {
+            let day = if announced || past_stretch.is_some() {
                 None
             } else {
                 context.clause_day.or(carried_day).or(published)
@@ -788,6 +791,10 @@ fn sentence_events(
                 (None, None) if announced => {
                     "announced for later, on a day the sentence does not give".to_string()
                 }
+                (None, None) if past_stretch.is_some() => format!(
+                    "'{}': some day before publication, the text does not say which",
+                    past_stretch.map_or("", |r| r.words.as_str())
+                ),
                 (None, Some(d)) if Some(d) == published => context.publication_why.to_string(),
                 (None, Some(d)) if Some(d) == context.clause_day => format!(
                     "no time words in this clause: the day of the sentence's clause before, {}",
@@ -1034,6 +1041,7 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
             words.retain(|w| {
                 !is_naming_call(sentence, w.start, w.end)
                     && !is_told_by_phone(sentence, w.start, w.end)
+                    && !is_failing_truce(sentence, w.start, w.end)
             });
         }
         if !words.is_empty() {
@@ -1078,6 +1086,44 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
         && text::words_back(&sentence[..start])
             .take(3)
             .any(|word| word.eq_ignore_ascii_case("which") || word.eq_ignore_ascii_case("what"))
+}
+
+/// True when a truce trigger is the subject of its own failure, a few words on in its clause
+/// ("a week-old truce brokered by Moscow appeared to unravel", "the ceasefire collapsed within
+/// minutes", "as truce crumbles"): what the fighting tells, not a diplomatic act.
+fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
+    let trigger = &sentence[start..end];
+    let is_truce = ["truce", "ceasefire", "cease-fire", "cease fire"]
+        .iter()
+        .any(|t| trigger.eq_ignore_ascii_case(t));
+    if !is_truce {
+        return false;
+    }
+    // The clause goes on to the next comma, semicolon, dash or the sentence's end.
+    let rest = &sentence[end..];
+    let clause = rest
+        .find([',', ';', ':', '—', '–', '('])
+        .map_or(rest, |at| &rest[..at]);
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .take(8)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let next = words.get(i + 1).map(String::as_str);
+        ["unravel", "collaps", "crumbl", "falter", "disintegrat"]
+            .iter()
+            .any(|stem| w.starts_with(stem))
+            || (matches!(
+                w.as_str(),
+                "broke" | "break" | "breaks" | "breaking" | "broken"
+            ) && next == Some("down"))
+            || (matches!(w.as_str(), "fell" | "fall" | "falls" | "falling")
+                && next == Some("apart"))
+    })
 }
 
 /// True when a phone trigger only says how a witness was reached ("residents told Eurasianet by

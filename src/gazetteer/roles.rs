@@ -166,6 +166,22 @@ const FIGHTER_WORDS: &[&str] = &[
     "militia", "gunmen",
 ];
 
+/// Words before "from" that make the place named after it the origin of fire ("fired from",
+/// "missiles launched from", "shelling from").
+const FIRE_WORDS: &[&str] = &[
+    "fire",
+    "fired",
+    "firing",
+    "launch",
+    "shot",
+    "shoot",
+    "shell",
+    "missile",
+    "rocket",
+    "artillery",
+    "drone",
+];
+
 /// Names of seats of power that stand for a government ("the Kremlin said").
 #[rustfmt::skip]
 pub const SEATS_OF_POWER: &[&str] = &[
@@ -965,6 +981,10 @@ pub fn classify(site: &Site) -> Verdict {
         }
     }
 
+    if let Some(why) = fire_comes_from(site) {
+        return Verdict::role(MentionRole::Background, why);
+    }
+
     if let Some(why) = site.past {
         return Verdict::role(MentionRole::Background, why.to_string());
     }
@@ -990,6 +1010,34 @@ pub fn classify(site: &Site) -> Verdict {
         }
     }
     Verdict::role(MentionRole::Event, "named as a place in the sentence")
+}
+
+/// Where fire came from, not where it fell: "a Scud missile fired from Armenia", "rockets
+/// launched from the territory of Armenia", "shelling from Azerbaijani territory" names the place
+/// the strike was aimed from; the sentence's scene is its target.
+fn fire_comes_from(site: &Site) -> Option<String> {
+    let lower = |back: usize| site.word_before(back).map(|w| w.lower);
+    let from_at = if lower(1) == Some("from") {
+        1
+    } else if lower(1) == Some("of") && lower(2) == Some("territory") {
+        match (lower(3), lower(4)) {
+            (Some("from"), _) => 3,
+            (Some("the"), Some("from")) => 4,
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    let fired = (from_at + 1..=from_at + 3)
+        .filter_map(lower)
+        .any(|w| FIRE_WORDS.iter().any(|f| w.starts_with(f)));
+    fired.then(|| {
+        concat(&[
+            "where the fire came from ('from ",
+            site.name_text(),
+            "'), not where it fell",
+        ])
+    })
 }
 
 /// "Baku said", "Moscow had offered", "Moscow's influence", "the president of Azerbaijan",
@@ -1072,9 +1120,39 @@ fn is_attack_verb(word: &str) -> bool {
 /// ("STEPANAKERT |", "BAKU (Reuters) -").
 pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     if follows_a_word_on_its_line(text, start) {
-        return false;
+        return is_country_of_a_dateline(text, start, end);
     }
     is_dateline_plain(text, start, end)
+}
+
+/// The country after a dateline's place, "CHARAKTAR, Azerbaijan (AP) —", "GANJA, Azerbaijan —":
+/// only a shouted place and a comma before it on its line, a wire's mark or a dash after it.
+fn is_country_of_a_dateline(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let Some(place) = before.strip_suffix(',') else {
+        return false;
+    };
+    let line_start = place.rfind('\n').map_or(0, |i| i + 1);
+    let place = place[line_start..].trim();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let shouted = letters > 2
+        && place.chars().all(|c| {
+            (c.is_alphabetic() && c.is_uppercase()) || matches!(c, ' ' | '-' | '\'' | '.')
+        });
+    if !shouted {
+        return false;
+    }
+    let rest = text[end..].trim_start_matches(' ');
+    rest.starts_with('—')
+        || rest.starts_with('–')
+        || rest.starts_with("- ")
+        || rest.starts_with("--")
+        || rest.starts_with('|')
+        || rest.starts_with("(Reuters)")
+        || rest.starts_with("(AFP)")
+        || rest.starts_with("(AP)")
+        || rest.starts_with("(Xinhua)")
+        || rest.starts_with("(TASS)")
 }
 
 /// Whether the name at `start` plainly follows a word on its line ("hit Stepanakert"): read
@@ -1103,7 +1181,7 @@ fn is_dateline_plain(text: &str, start: usize, end: usize) -> bool {
         .rev()
         .find(|c| *c == '\n' || !c.is_whitespace());
     if last_before.is_some_and(|c| c != '\n' && c != '/') {
-        return false;
+        return is_country_of_a_dateline(text, start, end);
     }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..start].trim();
@@ -1387,7 +1465,8 @@ mod tests {
         texts.push(
             "STEPANAKERT, Oct 5 (Reuters) - Shelling hit Stepanakert.\nYEREVAN/BAKU (AFP) \
              — talks.\nBAKU | Ganja was hit.\n\u{b}Barda — x\t Tartar (AP) y /Goris - z\n  \
-             Şuşa – fell, said\u{a0}Lachin (Reuters) and\u{c}Kapan | late"
+             Şuşa – fell, said\u{a0}Lachin (Reuters) and\u{c}Kapan | late\nCHARAKTAR, \
+             Azerbaijan (AP) — fires.\nGANJA, Azerbaijan - x, Armenia (AP) y"
                 .to_string(),
         );
         let mut shortcuts = 0;
@@ -1401,7 +1480,12 @@ mod tests {
                 let plain = is_dateline_plain(text, start, end);
                 if follows_a_word_on_its_line(text, start) {
                     shortcuts += 1;
-                    assert!(!plain, "{:?}", &text[start..end]);
+                    assert_eq!(
+                        plain,
+                        is_country_of_a_dateline(text, start, end),
+                        "{:?}",
+                        &text[start..end]
+                    );
                 }
                 datelines += usize::from(plain);
                 assert_eq!(is_dateline(text, start, end), plain);
