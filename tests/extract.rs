@@ -1089,3 +1089,59 @@ fn the_country_of_a_dateline_is_where_the_report_was_filed() {
     assert_eq!(fled.day, Some(day(2020, 11, 14)));
     assert_eq!(place_names(&atlas, fled).len(), 1, "{}", describe(&atlas));
 }
+
+#[test]
+fn combat_drones_strike_and_a_breached_ceasefire_is_no_diplomacy() {
+    let atlas = extract(vec![article(
+        "drones.txt",
+        "The Azerbaijani side used combat drones against the village of Karmir Shuka on \
+         Wednesday. On October 21, the Armenian armed forces, grossly violating the humanitarian \
+         ceasefire, subjected the Tartar district to artillery fire, the ministry said.",
+        day(2020, 10, 21),
+    )]);
+    found(&atlas, EventKind::Shelling, "Karmir Shuka");
+    assert_none_at(&atlas, EventKind::Fighting, "Karmir Shuka");
+    found(&atlas, EventKind::Shelling, "Tartar District");
+    assert!(
+        atlas.events.iter().all(|e| e.kind != EventKind::Diplomacy),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn a_trip_for_consultations_is_planned_diplomacy_and_wounding_is_a_toll() {
+    let atlas = extract(vec![article(
+        "consult.txt",
+        "The Armenian Foreign Minister will travel to Moscow on October 15 for consultations \
+         with his Russian counterpart. On Thursday, the cathedral in Shusha was hit by two \
+         strikes, wounding two Russian journalists.",
+        day(2020, 10, 14),
+    )]);
+    let trip = found(&atlas, EventKind::Diplomacy, "Moscow");
+    assert_eq!(
+        (trip.day, trip.status),
+        (Some(day(2020, 10, 15)), Status::Planned)
+    );
+    let wounded = found(&atlas, EventKind::Casualties, "Shusha");
+    assert_eq!(wounded.day, Some(day(2020, 10, 8)));
+}
+
+#[test]
+fn a_region_named_in_a_title_is_still_a_place_elsewhere() {
+    let atlas = extract(vec![article(
+        "artsakh.txt",
+        "Azerbaijani forces shelled the civilian settlements of Artsakh on Wednesday, Artsakh \
+         Human Rights Defender Artak Beglaryan said.",
+        day(2020, 10, 14),
+    )]);
+    let shelled = found(&atlas, EventKind::Shelling, "Nagorno-Karabakh");
+    assert_eq!(shelled.day, Some(day(2020, 10, 14)));
+    // The title's region is part of a name, not a second place word.
+    let words: Vec<&str> = shelled.sources[0]
+        .place_words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect();
+    assert_eq!(words, ["Artsakh"]);
+}

@@ -1090,7 +1090,8 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
 
 /// True when a truce trigger is the subject of its own failure, a few words on in its clause
 /// ("a week-old truce brokered by Moscow appeared to unravel", "the ceasefire collapsed within
-/// minutes", "as truce crumbles"): what the fighting tells, not a diplomatic act.
+/// minutes", "as truce crumbles"), or the object of a breach ("violating the ceasefire"): what
+/// the fighting tells, not a diplomatic act.
 fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
     let trigger = &sentence[start..end];
     let is_truce = ["truce", "ceasefire", "cease-fire", "cease fire"]
@@ -1098,6 +1099,16 @@ fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
         .any(|t| trigger.eq_ignore_ascii_case(t));
     if !is_truce {
         return false;
+    }
+    // "grossly violating the humanitarian ceasefire", "accused each other of breaching the truce".
+    let broken_before = text::words_back(&sentence[..start]).take(4).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        w.starts_with("violat") || w.starts_with("breach")
+    });
+    if broken_before {
+        return true;
     }
     // The clause goes on to the next comma, semicolon, dash or the sentence's end.
     let rest = &sentence[end..];

@@ -640,6 +640,7 @@ fn mentions_reusing(g: &Gazetteer, text: &str, reuse: bool, near_words: bool) ->
                 traits: NameTraits {
                     country: place.is_some_and(|p| p.kind == PlaceKind::Country),
                     capital: place.is_some_and(|p| p.kind == PlaceKind::Capital),
+                    region: place.is_some_and(|p| p.kind == PlaceKind::Region),
                     seat_of_power: roles::SEATS_OF_POWER.contains(&normalized_name),
                 },
             };

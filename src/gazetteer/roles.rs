@@ -43,6 +43,9 @@ pub struct NameTraits {
     pub country: bool,
     /// The best candidate is a national capital.
     pub capital: bool,
+    /// The best candidate is a region ("Artsakh", "Karabakh"): like a country, never a first name
+    /// ("Artsakh Human Rights Defender Artak Beglaryan").
+    pub region: bool,
     /// A seat of power named for its government ("the Kremlin").
     pub seat_of_power: bool,
 }
@@ -56,6 +59,8 @@ const ORGANISATION_HEADS: &[&str] = &[
     "process", "principles", "institute", "club", "airlines", "airways", "conference", "channel",
     "24", "today", "herald", "tribune", "telegraph", "journal", "gazette", "bank", "stock",
     "summit", "statement", "initiative", "insider", "review", "centre", "center",
+    // Offices named for a region: "Artsakh Human Rights Defender", "Artsakh Ombudsman".
+    "human", "ombudsman",
 ];
 
 /// Capitalised words after a place name that keep it a place ("Stepanakert Airport").
@@ -884,7 +889,10 @@ impl<'a> Site<'a> {
 /// Heads of a medium's name that are everyday words in lower case: "Armenia Today" is a
 /// newspaper, "agreed in Geneva today" a day; "Moscow Times" a paper, "hit Ganja three times" not.
 fn is_everyday_word_of_a_title(word: &str) -> bool {
-    matches!(word, "today" | "times" | "daily" | "post" | "news")
+    matches!(
+        word,
+        "today" | "times" | "daily" | "post" | "news" | "human"
+    )
 }
 
 /// The role of a name from the words around it (credit lines are checked by the caller).
@@ -953,6 +961,7 @@ pub fn classify(site: &Site) -> Verdict {
 
     // A first name: "Vladimir Putin", "Margarita Antidze" (but "Stepanakert airport", "Ganja on").
     if !site.traits.country
+        && !site.traits.region
         && let Some(next) = site.word_after(0)
         && only_spaces(site.text, site.end, next.start)
         && next.capitalised
