@@ -1145,3 +1145,36 @@ fn a_region_named_in_a_title_is_still_a_place_elsewhere() {
         .collect();
     assert_eq!(words, ["Artsakh"]);
 }
+
+#[test]
+fn what_an_after_clause_tells_keeps_its_own_day() {
+    let atlas = extract(vec![article(
+        "after.txt",
+        "The deal, signed in Moscow in the early hours of Tuesday, came after Azerbaijan's \
+         forces captured Shusha, the second-largest city in the enclave, on Sunday.",
+        day(2020, 11, 10),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Shusha").day,
+        Some(day(2020, 11, 8))
+    );
+    let signed: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy)
+        .map(|e| e.day)
+        .collect();
+    assert_eq!(signed, [Some(day(2020, 11, 10))], "{}", describe(&atlas));
+    // With no day of its own, what came before the main clause's day gets none.
+    let atlas = extract(vec![article(
+        "after2.txt",
+        "The peace deal was signed on Tuesday, after Azerbaijani forces took the city of Shusha. \
+         Two days after the truce, shelling hit Martuni on Monday.",
+        day(2020, 11, 12),
+    )]);
+    assert_eq!(found(&atlas, EventKind::Fighting, "Shusha").day, None);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Martuni").day,
+        Some(day(2020, 11, 9))
+    );
+}

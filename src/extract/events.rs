@@ -167,6 +167,26 @@ pub fn extract_article(
     events
 }
 
+/// Where a clause opened by "after" starts in a sentence ("signed on Tuesday, after Azerbaijani
+/// forces took Shusha"; "came after Azerbaijan's forces captured Shusha … on Sunday"): the byte
+/// of its "after", not at the sentence's start ("After the talks, …" dates all of it) and not in
+/// a count of time ("two days after", "hours after", which the time words read).
+fn after_turn(sentence: &str) -> Option<usize> {
+    let at = sentence.find(" after ")? + 1;
+    let before = sentence[..at].trim_end();
+    let previous = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let counted = [
+        "day", "days", "hour", "hours", "week", "weeks", "month", "months", "minutes", "shortly",
+        "soon", "just", "long", "year", "years", "night", "morning",
+    ]
+    .contains(&previous.as_str());
+    (!counted && has_words(before, 3)).then_some(at)
+}
+
 /// "On the same day", "that same day", "the same day": the day told just before.
 fn tells_of_the_same_day(sentence: &str) -> bool {
     // A substring search (fast over text without the phrase) in the cases news text writes.
@@ -736,6 +756,33 @@ fn sentence_events(
         // Friday October 9"); other kinds happen on the sentence's main day.
         // "Pashinyan will visit Brussels next week": announced for a day the text does not give,
         // so not put on the publication day as if it had happened.
+        // "The deal was signed on Tuesday, after Azerbaijani forces took Shusha": what the
+        // "after" clause tells came before the main clause's day, and has only its own days.
+        let turn = after_turn(sentence.text).and_then(|at| {
+            let side: Vec<&TimeRef> = if kind_words.iter().all(|w| w.start > at) {
+                dated.iter().copied().filter(|r| r.start > at).collect()
+            } else if kind_words.iter().all(|w| w.end <= at) {
+                dated.iter().copied().filter(|r| r.end <= at).collect()
+            } else {
+                return None;
+            };
+            // Only a turn with days on the other side changes anything.
+            (side.len() < dated.len()).then_some((at, side))
+        });
+        let (dated, primary, paired) = match &turn {
+            Some((at, side)) => {
+                let primary = side.first().copied();
+                let paired = primary
+                    .filter(|p| p.start > *at)
+                    .and_then(|p| when::paired_day(sentence.text, &refs, p));
+                (side.clone(), primary, paired)
+            }
+            None => (dated.clone(), primary, paired.clone()),
+        };
+        let before_the_turn = turn
+            .as_ref()
+            .filter(|(at, side)| side.is_empty() && kind_words.iter().all(|w| w.start > *at))
+            .is_some();
         let announced = dated.is_empty()
             && !is_caption
             && sentence_planned
@@ -744,7 +791,7 @@ fn sentence_events(
         if is_caption {
             days.push((None, None));
         } else if dated.is_empty() {
-            let day = if announced || past_stretch.is_some() {
+            let day = if announced || past_stretch.is_some() || before_the_turn {
                 None
             } else {
                 context.clause_day.or(carried_day).or(published)
@@ -790,6 +837,9 @@ fn sentence_events(
                 }
                 (None, None) if announced => {
                     "announced for later, on a day the sentence does not give".to_string()
+                }
+                (None, None) if before_the_turn => {
+                    "told as what came before the day of the sentence's main clause".to_string()
                 }
                 (None, None) if past_stretch.is_some() => format!(
                     "'{}': some day before publication, the text does not say which",
