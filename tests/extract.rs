@@ -1178,3 +1178,27 @@ fn what_an_after_clause_tells_keeps_its_own_day() {
         Some(day(2020, 11, 9))
     );
 }
+
+#[test]
+fn weeks_of_fighting_are_no_toll_and_a_deal_ending_the_fighting_is_no_battle() {
+    let atlas = extract(vec![article(
+        "weeks.txt",
+        "Armenia and Azerbaijan agreed in Moscow early Saturday to a cease-fire, after nearly two \
+         weeks of heavy fighting in Martuni that has killed hundreds of people.\n\n\
+         Nov. 10 - Armenia, Azerbaijan and Russia sign a deal ending the fighting.",
+        day(2020, 11, 11),
+    )]);
+    let toll = found(&atlas, EventKind::Casualties, "Martuni");
+    assert_eq!(
+        deaths_of(toll).map(|(n, _)| n),
+        Some(100),
+        "{}",
+        describe(&atlas)
+    );
+    let battles: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Fighting && e.day == Some(day(2020, 11, 10)))
+        .collect();
+    assert!(battles.is_empty(), "{}", describe(&atlas));
+}

@@ -78,6 +78,28 @@ pub fn figures_in(sentence: &str) -> Figures {
 /// word the sentence is about ("the death toll is 300 to 400").
 fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     let after = first_chars(&lower[end..], 60);
+    // "after nearly two weeks of fighting that has killed hundreds": a length of time, no toll.
+    if after.split_whitespace().next().is_some_and(|word| {
+        matches!(
+            word.trim_end_matches([',', '.', ';']),
+            "minute"
+                | "minutes"
+                | "hour"
+                | "hours"
+                | "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "decade"
+                | "decades"
+        )
+    }) {
+        return None;
+    }
     let before = last_chars(&lower[..start], 40);
     // "killing at least nine civilians and wounding more than 30": a toll verb right before the
     // number (past its qualifier) counts it, whatever toll word follows.
