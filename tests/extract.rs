@@ -1202,3 +1202,20 @@ fn weeks_of_fighting_are_no_toll_and_a_deal_ending_the_fighting_is_no_battle() {
         .collect();
     assert!(battles.is_empty(), "{}", describe(&atlas));
 }
+
+#[test]
+fn a_headline_place_before_its_speaker_is_the_scene() {
+    let atlas = extract(vec![article(
+        "says.txt",
+        "Rocket attack kills 21 in Azerbaijan's Barda, Baku says\n\nThe ministry gave no more \
+         details.",
+        day(2020, 10, 28),
+    )]);
+    let strike = found(&atlas, EventKind::Shelling, "Barda");
+    assert_eq!(
+        place_names(&atlas, strike),
+        ["Barda"],
+        "{}",
+        describe(&atlas)
+    );
+}

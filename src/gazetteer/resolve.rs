@@ -788,6 +788,24 @@ fn joins_a_list(gap: &str) -> bool {
     after_word.chars().all(around_list_names)
 }
 
+/// "Rocket attack kills 21 in Barda, Baku says": a speaker after a bare comma attributes what
+/// the place before it tells; the place is not listed with the speaker.
+fn attributes_after_comma(text: &str, place: &Found, speaker: &Found) -> bool {
+    text.get(place.end..speaker.start)
+        .is_some_and(|gap| gap.trim() == ",")
+        && text.get(speaker.end..).is_some_and(|after| {
+            let verb = after
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(['.', ',', ';']);
+            matches!(
+                verb,
+                "says" | "said" | "claims" | "claimed" | "reports" | "reported"
+            )
+        })
+}
+
 /// "Baku and Yerevan stressed", "from Syria and Libya": names listed together share a role.
 fn propagate_through_lists(text: &str, found: &mut [Found]) {
     // "In Ganja, Azerbaijan's second city, …": a name owning what follows it after a bare comma
@@ -840,7 +858,7 @@ fn propagate_through_lists(text: &str, found: &mut [Found]) {
                     keeps_place: true,
                     ..
                 },
-            ) if is_event(earlier) => {
+            ) if is_event(earlier) && !attributes_after_comma(text, &found[i - 1], &found[i]) => {
                 let name = text.get(found[i].start..found[i].end).unwrap_or("");
                 found[i - 1].verdict = Verdict::Role {
                     role: MentionRole::Actor,
