@@ -717,6 +717,13 @@ fn sentence_events(
     // Who takes part, found once for all the kinds the sentence tells of.
     let parties = std::cell::OnceCell::new();
 
+    // Looked for once per sentence, and only where days are named: without one, a turn changes
+    // nothing.
+    let after_at = if dated.is_empty() {
+        None
+    } else {
+        after_turn(sentence.text)
+    };
     let mut events = Vec::new();
     for (kind, mut kind_words) in kinds {
         if only_stretch && matches!(kind, EventKind::Shelling | EventKind::Fighting) {
@@ -758,7 +765,7 @@ fn sentence_events(
         // so not put on the publication day as if it had happened.
         // "The deal was signed on Tuesday, after Azerbaijani forces took Shusha": what the
         // "after" clause tells came before the main clause's day, and has only its own days.
-        let turn = after_turn(sentence.text).and_then(|at| {
+        let turn = after_at.and_then(|at| {
             let side: Vec<&TimeRef> = if kind_words.iter().all(|w| w.start > at) {
                 dated.iter().copied().filter(|r| r.start > at).collect()
             } else if kind_words.iter().all(|w| w.end <= at) {
@@ -769,15 +776,17 @@ fn sentence_events(
             // Only a turn with days on the other side changes anything.
             (side.len() < dated.len()).then_some((at, side))
         });
-        let (dated, primary, paired) = match &turn {
+        // Borrowed, not copied: most sentences have no turn.
+        let side_paired;
+        let (dated, primary, paired): (&[&TimeRef], _, _) = match &turn {
             Some((at, side)) => {
                 let primary = side.first().copied();
-                let paired = primary
+                side_paired = primary
                     .filter(|p| p.start > *at)
                     .and_then(|p| when::paired_day(sentence.text, &refs, p));
-                (side.clone(), primary, paired)
+                (side, primary, side_paired.as_ref())
             }
-            None => (dated.clone(), primary, paired.clone()),
+            None => (&dated, primary, paired.as_ref()),
         };
         let before_the_turn = turn
             .as_ref()
@@ -798,7 +807,7 @@ fn sentence_events(
             };
             days.push((day, None));
         } else if kind == EventKind::Diplomacy {
-            for r in &dated {
+            for r in dated {
                 if !days.iter().any(|(d, _)| *d == r.day) {
                     days.push((r.day, Some(r)));
                 }
@@ -811,7 +820,6 @@ fn sentence_events(
         // A denial is one report of what the other side told: a pair of days does not
         // multiply what is denied.
         if let Some(r) = paired
-            .as_ref()
             .filter(|_| !claim().as_ref().is_some_and(|c| c.denied))
             .filter(|r| !days.iter().any(|(d, _)| *d == r.day))
         {
