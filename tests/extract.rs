@@ -1219,3 +1219,52 @@ fn a_headline_place_before_its_speaker_is_the_scene() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn a_dateline_day_or_a_clock_time_is_no_toll_and_kills_counts() {
+    let atlas = extract(vec![article(
+        "figures.txt",
+        "BARDA, Azerbaijan, Oct 28 (Reuters) - Azerbaijan said 21 civilians were killed in a \
+         rocket attack on Barda.\n\n16:45 GMT - Displaced families arrive in Goris.\n\n\
+         Missile strike kills 13 in Ganja.",
+        day(2020, 10, 28),
+    )]);
+    let barda = found(&atlas, EventKind::Casualties, "Barda");
+    assert_eq!(
+        deaths_of(barda).map(|(n, _)| n),
+        Some(21),
+        "{}",
+        describe(&atlas)
+    );
+    let goris = found(&atlas, EventKind::Displacement, "Goris");
+    assert_eq!(goris.figures.displaced, None, "{}", describe(&atlas));
+    let ganja = found(&atlas, EventKind::Casualties, "Ganja");
+    assert_eq!(deaths_of(ganja).map(|(n, _)| n), Some(13));
+}
+
+#[test]
+fn a_country_inside_an_adjective_is_no_scene_and_a_scheduled_call_is_planned() {
+    let atlas = extract(vec![article(
+        "brokered.txt",
+        "Shelling hits Tartar despite Russia-brokered truce\n\nThe Russian foreign minister is \
+         scheduled to speak with his Armenian counterpart in Moscow on Monday. Fighting raged \
+         in the Aghdere direction overnight.",
+        day(2020, 10, 17),
+    )]);
+    found(&atlas, EventKind::Shelling, "Tartar");
+    assert_none_at(&atlas, EventKind::Shelling, "Russia");
+    assert!(
+        atlas
+            .events
+            .iter()
+            .all(|e| e.kind != EventKind::Diplomacy || e.day == Some(day(2020, 10, 19))),
+        "{}",
+        describe(&atlas)
+    );
+    let call = found(&atlas, EventKind::Diplomacy, "Moscow");
+    assert_eq!(
+        (call.day, call.status),
+        (Some(day(2020, 10, 19)), Status::Planned)
+    );
+    found(&atlas, EventKind::Fighting, "Martakert");
+}

@@ -1148,8 +1148,8 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
 
 /// True when a truce trigger is the subject of its own failure, a few words on in its clause
 /// ("a week-old truce brokered by Moscow appeared to unravel", "the ceasefire collapsed within
-/// minutes", "as truce crumbles"), or the object of a breach ("violating the ceasefire"): what
-/// the fighting tells, not a diplomatic act.
+/// minutes", "as truce crumbles"), the object of a breach ("violating the ceasefire") or what
+/// fighting goes on despite: what the fighting tells, not a diplomatic act.
 fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
     let trigger = &sentence[start..end];
     let is_truce = ["truce", "ceasefire", "cease-fire", "cease fire"]
@@ -1158,12 +1158,14 @@ fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
     if !is_truce {
         return false;
     }
-    // "grossly violating the humanitarian ceasefire", "accused each other of breaching the truce".
+    // "grossly violating the humanitarian ceasefire", "accused each other of breaching the
+    // truce", and "despite a Russia-brokered truce" (an adjective the `not_after` words do not
+    // skip).
     let broken_before = text::words_back(&sentence[..start]).take(4).any(|w| {
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase();
-        w.starts_with("violat") || w.starts_with("breach")
+        w.starts_with("violat") || w.starts_with("breach") || w == "despite"
     });
     if broken_before {
         return true;

@@ -13,6 +13,7 @@ enum Measure {
 const DEATH_WORDS: &[&str] = &[
     "dead",
     "killed",
+    "kills",
     "killing",
     "deaths",
     "death toll",
@@ -502,8 +503,10 @@ fn quantities_skipping(lower: &str, skip_words: bool) -> Vec<Quantity> {
                     break;
                 }
             }
-            // Years are dates, not tolls.
-            if !(1900..=2100).contains(&value) || lower[end..].starts_with(" people") {
+            // Years, days of a month and clock times are dates, not tolls.
+            let counts = (!(1900..=2100).contains(&value) || lower[end..].starts_with(" people"))
+                && !is_day_of_month_or_clock(lower, i, end);
+            if counts {
                 found.push(Quantity {
                     value,
                     qualifier,
@@ -517,6 +520,53 @@ fn quantities_skipping(lower: &str, skip_words: bool) -> Vec<Quantity> {
         }
     }
     found
+}
+
+/// "Oct 28 (Reuters)", "on 28 October", "16:45 GMT": the number at `start..end` is a day of a
+/// month or a time of day.
+fn is_day_of_month_or_clock(lower: &str, start: usize, end: usize) -> bool {
+    // "may" only before a number: "13 may have died" counts.
+    const MONTHS: [&str; 23] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let is_month = |word: &str| MONTHS.contains(&word.trim_end_matches(['.', ',']));
+    let after = &lower[end..];
+    if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let before = lower[..start].trim_end();
+    if let Some(hours) = before.strip_suffix(':')
+        && hours.ends_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .is_some_and(|word| is_month(word) || word == "may")
+        || after.split_whitespace().next().is_some_and(is_month)
 }
 
 /// Digits with thousands separators (',', a space or a no-break space before three digits

@@ -990,6 +990,40 @@ pub fn classify(site: &Site) -> Verdict {
         }
     }
 
+    // "Russia-brokered truce", "Turkish-backed", "Armenia-based": a name inside an adjective.
+    if let Some(rest) = site.text.get(site.end..)
+        && let Some(tail) = rest.strip_prefix('-')
+    {
+        let adjective = tail
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if matches!(
+            adjective.as_str(),
+            "brokered"
+                | "backed"
+                | "led"
+                | "mediated"
+                | "sponsored"
+                | "based"
+                | "supported"
+                | "made"
+                | "supplied"
+                | "built"
+                | "born"
+                | "controlled"
+                | "held"
+                | "run"
+        ) {
+            return Verdict::Role {
+                role: MentionRole::Background,
+                why: concat(&["part of the adjective '", name, "-", &adjective, "'"]).into(),
+                keeps_place: false,
+            };
+        }
+    }
+
     if let Some(why) = fire_comes_from(site) {
         return Verdict::role(MentionRole::Background, why);
     }
