@@ -1268,3 +1268,26 @@ fn a_country_inside_an_adjective_is_no_scene_and_a_scheduled_call_is_planned() {
     );
     found(&atlas, EventKind::Fighting, "Martakert");
 }
+
+#[test]
+fn an_aside_tells_nothing_of_the_event_and_the_sides_of_a_war_are_no_scene() {
+    let atlas = extract(vec![article(
+        "aside.txt",
+        "Russian peacekeepers, who began deploying on November 10, escorted refugees back to \
+         Stepanakert on Saturday. Azerbaijani units entered the Aghdam district, which was \
+         handed over under the deal, on Friday.",
+        day(2020, 11, 15),
+    )]);
+    let back = found(&atlas, EventKind::Displacement, "Stepanakert");
+    assert_eq!(back.day, Some(day(2020, 11, 14)), "{}", describe(&atlas));
+    assert_none_at(&atlas, EventKind::Diplomacy, "Baku");
+    let atlas = extract(vec![article(
+        "sides.txt",
+        "Armenia, Azerbaijan fighting rages for a third day\n\nFierce fighting between Armenian \
+         separatists and Azerbaijan continued in Hadrut on Tuesday.",
+        day(2020, 9, 29),
+    )]);
+    found(&atlas, EventKind::Fighting, "Hadrut");
+    assert_none_at(&atlas, EventKind::Fighting, "Azerbaijan");
+    assert_none_at(&atlas, EventKind::Fighting, "Armenia");
+}

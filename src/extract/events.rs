@@ -621,7 +621,16 @@ fn sentence_events(
     context: &Context,
     lines: &mut Option<LineFacts>,
 ) -> Vec<Event> {
-    let kinds = kinds_in(sentence.text, scan, lexicon);
+    let mut kinds = kinds_in(sentence.text, scan, lexicon);
+    // "Russian peacekeepers, who began deploying on November 10, escorted refugees on Saturday":
+    // an aside describes; its words and its days tell nothing of the sentence's event.
+    let asides = closed_relative_asides(sentence.text);
+    if !asides.is_empty() {
+        for (_, words) in &mut kinds {
+            words.retain(|w| !asides.iter().any(|a| a.start <= w.start && w.end <= a.end));
+        }
+        kinds.retain(|(_, words)| !words.is_empty());
+    }
     if kinds.is_empty() || is_question(sentence.text) {
         return Vec::new();
     }
@@ -637,6 +646,9 @@ fn sentence_events(
         .filter(|_| when::may_name_a_time(sentence.text, scan.has_time_anchor()))
         .map(|day| sentence_time_refs(article, sentence, day))
         .unwrap_or_default();
+    if !asides.is_empty() {
+        refs.retain(|r| !asides.iter().any(|a| a.start <= r.start && r.end <= a.end));
+    }
     if let Some(told) = context.previous_day {
         refs.iter_mut().for_each(|r| r.count_day_before_from(told));
     }
@@ -1769,6 +1781,34 @@ fn at_aside_without(text: &str, at: usize, kind_words: &[Span]) -> bool {
     }
     let end = text[at..].find(',').map_or(text.len(), |i| at + i);
     !kind_words.iter().any(|w| comma < w.start && w.end <= end)
+}
+
+/// The relative asides of a sentence that close with a comma (", which was handed over under the
+/// deal,", ", who began deploying on November 10,"), from the comma that opens each to the one
+/// that closes it. An aside that runs to the sentence's end may be what the sentence tells
+/// ("shelled Tartar, which was hit by 30 rockets"): not one of these.
+fn closed_relative_asides(text: &str) -> Vec<Range<usize>> {
+    let mut asides = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|rest| rest.find(", wh")) {
+        let comma = from + i;
+        from = comma + 1;
+        let opener = &text[comma + 2..];
+        let relative = RELATIVE_OPENERS.iter().any(|word| {
+            opener.len() > word.len()
+                && opener.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+                && opener.as_bytes()[word.len()] == b' '
+        });
+        if !relative {
+            continue;
+        }
+        if let Some(close) = opener.find(',') {
+            let end = comma + 2 + close + 1;
+            asides.push(comma..end);
+            from = end;
+        }
+    }
+    asides
 }
 
 /// Words that open a relative aside after a comma.

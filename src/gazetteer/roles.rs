@@ -1032,6 +1032,15 @@ pub fn classify(site: &Site) -> Verdict {
         return Verdict::role(MentionRole::Background, why.to_string());
     }
 
+    if site.traits.country
+        && let Some(why) = side_of_the_war(site)
+    {
+        return Verdict::Role {
+            role: MentionRole::Background,
+            why: why.into(),
+            keeps_place: false,
+        };
+    }
     if (site.traits.country || site.traits.capital)
         && let Some(why) = speaks_as_government(site)
     {
@@ -1081,6 +1090,50 @@ fn fire_comes_from(site: &Site) -> Option<String> {
             "'), not where it fell",
         ])
     })
+}
+
+/// "Armenia, Azerbaijan fighting rages", "the Armenia-Azerbaijan conflict", "fighting between
+/// Armenian separatists and Azerbaijan": a country named as a side of the fighting it qualifies,
+/// neither its scene nor a speaker.
+fn side_of_the_war(site: &Site) -> Option<String> {
+    let name = site.name_text();
+    let is_war_word = |word: &str| {
+        matches!(
+            word,
+            "fighting" | "clashes" | "clash" | "conflict" | "war" | "hostilities"
+        )
+    };
+    if let Some(next) = site.word_after(0)
+        && is_war_word(next.lower)
+    {
+        return Some(concat(&[
+            "'",
+            name,
+            " ",
+            next.lower,
+            "': a side, not a scene",
+        ]));
+    }
+    // The first of two: "Armenia, Azerbaijan fighting", "Armenia and Azerbaijan clash".
+    if let (Some(other), Some(next)) = (site.word_after(0), site.word_after(1))
+        && other.capitalised
+        && is_war_word(next.lower)
+        && site
+            .text
+            .get(site.end..other.start)
+            .is_some_and(|gap| gap == ", " || gap == " and ")
+    {
+        return Some(concat(&["'", name, "' and the other side: not a scene"]));
+    }
+    // Only sides of fighting: in "talks between Armenia and Azerbaijan" both speak.
+    let between = site.word_before(1).is_some_and(|w| w.lower == "and")
+        && (2..=5).any(|back| {
+            site.word_before(back).is_some_and(|w| w.lower == "between")
+                && site
+                    .word_before(back + 1)
+                    .is_some_and(|w| is_war_word(w.lower))
+        });
+    between.then(|| concat(&["'between … and ", name, "': a side, not a scene"]))
 }
 
 /// "Baku said", "Moscow had offered", "Moscow's influence", "the president of Azerbaijan",
