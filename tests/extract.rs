@@ -1291,3 +1291,22 @@ fn an_aside_tells_nothing_of_the_event_and_the_sides_of_a_war_are_no_scene() {
     assert_none_at(&atlas, EventKind::Fighting, "Azerbaijan");
     assert_none_at(&atlas, EventKind::Fighting, "Armenia");
 }
+
+#[test]
+fn a_strike_told_without_a_place_is_where_a_front_line_report_was_filed() {
+    let atlas = extract(vec![article(
+        "filed.txt",
+        "BARDA, Azerbaijan, Oct 28 (Reuters) - A rocket attack on Barda killed 21 people on \
+         Wednesday.\n\nAzerbaijan's foreign minister spoke with his Russian counterpart by \
+         phone.\n\n\"We heard a whistle, then a huge explosion,\" said Leyla, a teacher.\n\n\
+         Since September 27, the death toll among civilians has risen to more than 60.",
+        day(2020, 10, 28),
+    )]);
+    assert_eq!(
+        places_told_by(&atlas, Some(EventKind::Shelling), "whistle"),
+        ["Barda"]
+    );
+    // A toll of the war so far is not the town's.
+    let toll = places_told_by(&atlas, Some(EventKind::Casualties), "Since September 27");
+    assert!(!toll.contains(&"Barda".to_string()), "{toll:?}");
+}

@@ -39,6 +39,7 @@ pub fn extract_article(
         None => (None, ""),
     };
     let region_why = std::cell::OnceCell::new();
+    let filed_at = front_line_dateline(article, mentions, gazetteer);
     let mut events = Vec::new();
     // Places of the last sentence that named one, borrowed from its mentions.
     let mut previous_places: Vec<&PlaceId> = Vec::new();
@@ -105,6 +106,7 @@ pub fn extract_article(
                 publication_why: &publication_why,
                 region_why: &region_why,
                 region_reason,
+                filed_at: filed_at.as_ref(),
                 previous_day,
                 clause_day,
                 item_day: item
@@ -475,6 +477,38 @@ fn clause_breaks(body: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// The town of the article's dateline when it lies in the war zone (a reporter at the scene),
+/// with why: not a capital, a country or a region, and within the distance the gazetteer calls
+/// the war zone.
+fn front_line_dateline(
+    article: &Article,
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+) -> Option<(PlaceId, String)> {
+    let m = mentions.iter().find(|m| {
+        m.role == MentionRole::Credit
+            && crate::gazetteer::roles::is_dateline(&article.text, m.start, m.end)
+    })?;
+    let place = place_of(gazetteer, m)?;
+    let town = !matches!(
+        place.kind,
+        PlaceKind::Country | PlaceKind::Capital | PlaceKind::Region
+    );
+    (town && crate::gazetteer::resolve::km_from_war(place) < WAR_ZONE_KM).then(|| {
+        (
+            place.id.clone(),
+            format!(
+                "no place in the sentence: {}, where the report was filed, in the war zone",
+                place.name
+            ),
+        )
+    })
+}
+
+/// How far from the war's centre a dateline's town is a reporter at the scene (the gazetteer's
+/// "in the war zone").
+const WAR_ZONE_KM: f64 = 120.0;
+
 /// The region an article is about, for war events whose sentence names no place ("The fighting
 /// continued on Thursday"), with how it was found:
 /// 1. its most-mentioned region as a place or an actor (ties: the first);
@@ -594,6 +628,10 @@ struct Context<'a> {
     clause_day: Option<NaiveDate>,
     /// How `region` was found, for `region_why`: "the region the article is about", …
     region_reason: &'static str,
+    /// The town the article was filed from, when it lies in the war zone ("BARDA, Azerbaijan,
+    /// Oct 28 (Reuters) -"), with why: where the strikes and tolls its sentences tell of
+    /// without a place happened ("We heard a whistle, then the explosion").
+    filed_at: Option<&'a (PlaceId, String)>,
     /// The day a dated list item opens its line with ("Oct. 4 - Ganja comes under fire.
     /// Stepanakert is shelled."): the day of the item's later sentences that name none.
     item_day: Option<NaiveDate>,
@@ -750,6 +788,7 @@ fn sentence_events(
             lexicon,
             context,
             || toll_of_one_happening(figures()),
+            || figures().displaced.is_some(),
         ) else {
             continue;
         };
@@ -1376,7 +1415,8 @@ fn places_for(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     context: &Context,
-    toll_of_one_happening: impl FnOnce() -> bool,
+    toll_of_one_happening: impl Fn() -> bool,
+    counts_displaced: impl Fn() -> bool,
 ) -> Option<PlaceChoice> {
     let region = context.region;
     let previous_places = context.previous_places;
@@ -1623,6 +1663,16 @@ fn places_for(
             Vec::new(),
             format!("'there' / 'the city' refers to the place of the previous sentence: {names}"),
         ));
+    }
+    // A toll of the war so far or a count of all who fled is the region's, not the town's.
+    let at_the_scene = || match kind {
+        EventKind::Shelling => true,
+        EventKind::Casualties => toll_of_one_happening(),
+        EventKind::Displacement => !counts_displaced(),
+        EventKind::Fighting | EventKind::Diplomacy => false,
+    };
+    if let Some((id, why)) = context.filed_at.filter(|_| at_the_scene()) {
+        return Some((vec![id.clone()], Vec::new(), why.clone()));
     }
     let region = region?;
     // The same for every such event of the article: written once.
