@@ -1197,7 +1197,7 @@ fn has_future_cue(t: &Toks, at: usize) -> bool {
         {
             return true;
         }
-        if tok.break_before && j + 1 < at {
+        if tok.break_before && j + 1 < at && !t.in_list_of_names(j) {
             break;
         }
     }
@@ -1209,6 +1209,27 @@ fn has_future_cue(t: &Toks, at: usize) -> bool {
     (at + 1..(at + 12).min(t.len())).any(|j| {
         t.has(j, class::WILL) || (t.has(j, class::IS_ARE) && t.has(j + 1, class::PLANNED_AFTER))
     })
+}
+
+impl Toks<'_> {
+    /// Whether the comma before token `j` only separates names of a list ("mediators from
+    /// France, Russia and the United States"): both words around it are capitalised, and the
+    /// break is a bare comma.
+    fn in_list_of_names(&self, j: usize) -> bool {
+        let capitalised = |k: usize| {
+            self.toks
+                .get(k)
+                .and_then(|tok| self.text.as_bytes().get(tok.start))
+                .is_some_and(u8::is_ascii_uppercase)
+        };
+        let comma = j
+            .checked_sub(1)
+            .and_then(|k| self.toks.get(k))
+            .zip(self.toks.get(j))
+            .and_then(|(before, tok)| self.text.get(before.end..tok.start))
+            .is_some_and(|gap| gap.trim() == ",");
+        j > 0 && comma && capitalised(j) && capitalised(j - 1)
+    }
 }
 
 /// How many words before a day a future cue of its clause may stand.
@@ -4049,7 +4070,7 @@ mod tests {
             {
                 return true;
             }
-            if t.toks[j].break_before && j + 1 < at {
+            if t.toks[j].break_before && j + 1 < at && !t.in_list_of_names(j) {
                 break;
             }
         }

@@ -1310,3 +1310,18 @@ fn a_strike_told_without_a_place_is_where_a_front_line_report_was_filed() {
     let toll = places_told_by(&atlas, Some(EventKind::Casualties), "Since September 27");
     assert!(!toll.contains(&"Barda".to_string()), "{toll:?}");
 }
+
+#[test]
+fn a_meeting_due_with_a_list_of_countries_is_still_planned() {
+    let atlas = extract(vec![article(
+        "due.txt",
+        "The foreign ministers of Armenia and Azerbaijan are due to meet mediators from France, \
+         Russia and the United States in Geneva on Thursday.",
+        day(2020, 10, 26),
+    )]);
+    let meeting = found(&atlas, EventKind::Diplomacy, "Geneva");
+    assert_eq!(
+        (meeting.day, meeting.status),
+        (Some(day(2020, 10, 29)), Status::Planned)
+    );
+}
