@@ -1325,3 +1325,27 @@ fn a_meeting_due_with_a_list_of_countries_is_still_planned() {
         (Some(day(2020, 10, 29)), Status::Planned)
     );
 }
+
+#[test]
+fn a_dated_document_is_no_day_and_joining_the_fighting_is_no_battle() {
+    let atlas = extract(vec![article(
+        "document.txt",
+        "Lavrov and Bayramov discussed in Moscow the implementation of the November 9 statement. \
+         The former defence minister said he was ready to join the fighting in Shusha. Residents \
+         of Kalbajar set fire to their houses on Saturday.",
+        day(2020, 11, 17),
+    )]);
+    let talks = found(&atlas, EventKind::Diplomacy, "Moscow");
+    assert_eq!(talks.day, Some(day(2020, 11, 17)), "{}", describe(&atlas));
+    assert_none_at(&atlas, EventKind::Fighting, "Shusha");
+    let fled = found(&atlas, EventKind::Displacement, "Kalbajar");
+    assert_eq!(fled.day, Some(day(2020, 11, 14)));
+    let atlas = extract(vec![article(
+        "handed.txt",
+        "Ethnic Armenians leaving the Kalbajar district set fire to their houses on Saturday \
+         before the territory is handed over to Azerbaijan.",
+        day(2020, 11, 15),
+    )]);
+    found(&atlas, EventKind::Displacement, "Kalbajar District");
+    assert_none_at(&atlas, EventKind::Displacement, "Azerbaijan");
+}

@@ -687,6 +687,7 @@ fn sentence_events(
     if !asides.is_empty() {
         refs.retain(|r| !asides.iter().any(|a| a.start <= r.start && r.end <= a.end));
     }
+    refs.retain(|r| !names_a_document(sentence.text, r));
     if let Some(told) = context.previous_day {
         refs.iter_mut().for_each(|r| r.count_day_before_from(told));
     }
@@ -1831,6 +1832,39 @@ fn at_aside_without(text: &str, at: usize, kind_words: &[Span]) -> bool {
     }
     let end = text[at..].find(',').map_or(text.len(), |i| at + i);
     !kind_words.iter().any(|w| comma < w.start && w.end <= end)
+}
+
+/// "the implementation of the November 9 statement", "the October 10 humanitarian truce": a day
+/// that names a document or an agreement, not the day of what the sentence tells.
+fn names_a_document(sentence: &str, r: &TimeRef) -> bool {
+    if r.kind != RefKind::Day {
+        return false;
+    }
+    let before = sentence[..r.start].trim_end();
+    let definite = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the") || w.ends_with("'s") || w.ends_with("’s"));
+    definite
+        && sentence[r.end..]
+            .split_whitespace()
+            .take(2)
+            .map(|w| w.trim_end_matches([',', '.', ';']).to_ascii_lowercase())
+            .any(|w| {
+                matches!(
+                    w.as_str(),
+                    "statement"
+                        | "declaration"
+                        | "agreement"
+                        | "deal"
+                        | "accord"
+                        | "ceasefire"
+                        | "cease-fire"
+                        | "truce"
+                        | "document"
+                        | "trilateral"
+                )
+            })
 }
 
 /// The relative asides of a sentence that close with a comma (", which was handed over under the

@@ -1125,6 +1125,17 @@ fn side_of_the_war(site: &Site) -> Option<String> {
     {
         return Some(concat(&["'", name, "' and the other side: not a scene"]));
     }
+    // "handed over to Azerbaijan", "returned to Azerbaijan": who receives, not where.
+    if site.word_before(1).is_some_and(|w| w.lower == "to")
+        && site.word_before(2).is_some_and(|w| {
+            matches!(
+                w.lower,
+                "over" | "returned" | "return" | "ceded" | "cede" | "transferred" | "transfer"
+            )
+        })
+    {
+        return Some(concat(&["handed to '", name, "': a side, not a scene"]));
+    }
     // Only sides of fighting: in "talks between Armenia and Azerbaijan" both speak.
     let between = site.word_before(1).is_some_and(|w| w.lower == "and")
         && (2..=5).any(|back| {
