@@ -662,10 +662,21 @@ fn sentence_events(
     let mut kinds = kinds_in(sentence.text, scan, lexicon);
     // "Russian peacekeepers, who began deploying on November 10, escorted refugees on Saturday":
     // an aside describes; its words and its days tell nothing of the sentence's event.
-    let asides = closed_relative_asides(sentence.text);
+    // When the asides hold all the sentence tells ("Shusha, which Azerbaijan captured on
+    // Sunday, overlooks Stepanakert"), they are read as the rest.
+    let mut asides = closed_relative_asides(sentence.text);
+    let in_aside = |asides: &[Range<usize>], start: usize, end: usize| {
+        asides.iter().any(|a| a.start <= start && end <= a.end)
+    };
+    let told_outside = kinds
+        .iter()
+        .any(|(_, words)| words.iter().any(|w| !in_aside(&asides, w.start, w.end)));
+    if !told_outside {
+        asides.clear();
+    }
     if !asides.is_empty() {
         for (_, words) in &mut kinds {
-            words.retain(|w| !asides.iter().any(|a| a.start <= w.start && w.end <= a.end));
+            words.retain(|w| !in_aside(&asides, w.start, w.end));
         }
         kinds.retain(|(_, words)| !words.is_empty());
     }
@@ -688,6 +699,11 @@ fn sentence_events(
         refs.retain(|r| !asides.iter().any(|a| a.start <= r.start && r.end <= a.end));
     }
     refs.retain(|r| !names_a_document(sentence.text, r));
+    // "YEREVAN, Oct 23 (Reuters) - Pompeo will meet … on Friday": the wire's day is when the
+    // report was filed, not a day of what it tells.
+    if let Some(end) = wire_dateline_end(sentence.text) {
+        refs.retain(|r| r.start >= end);
+    }
     if let Some(told) = context.previous_day {
         refs.iter_mut().for_each(|r| r.count_day_before_from(told));
     }
@@ -1310,11 +1326,11 @@ const QUESTION_WORDS: &[&str] = &[
 /// True when the words before a trigger make it a modifier or a back-reference, not a report:
 /// "two weeks of fighting", "displaced by these clashes", "did not claim any casualties".
 fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
-    let words = text::words_back(before).take(6);
+    let mut words = text::words_back(before).take(6).peekable();
     let mut looked_at = 0;
     let mut skipped = 0;
     let mut buffer = [0u8; BARE_WORD_BUFFER];
-    for word in words {
+    while let Some(word) = words.next() {
         let clause_ends = word.ends_with([',', ';', ':', '.', '"', '“', '”', '(', ')']);
         if clause_ends && looked_at > 0 {
             return false;
@@ -1337,6 +1353,14 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
                 (lexicon.context_bits(&bare), bare == "to")
             }
         };
+        // "said on Monday that fighting continued": "that" opens what was said, it points back
+        // to nothing.
+        if listed & context::REFERRING != 0
+            && word.eq_ignore_ascii_case("that")
+            && words.peek().is_some_and(|verb| opens_what_is_said(verb))
+        {
+            return false;
+        }
         if listed & context::REFERRING != 0 || (looked_at <= 3 && listed & context::NEGATION != 0) {
             return true;
         }
@@ -1351,6 +1375,59 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
         return listed & context::not_after(kind_index) != 0;
     }
     false
+}
+
+/// A verb after which "that" opens a clause ("said that", "acknowledged that", "Monday that" after
+/// "said on Monday"): a past form in "-ed", a verb of saying or knowing, or a day after one.
+fn opens_what_is_said(word: &str) -> bool {
+    let word = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    word.ends_with("ed")
+        || matches!(
+            word.as_str(),
+            "said"
+                | "says"
+                | "say"
+                | "told"
+                | "tells"
+                | "claims"
+                | "claim"
+                | "reports"
+                | "report"
+                | "warns"
+                | "warn"
+                | "adds"
+                | "notes"
+                | "denies"
+                | "deny"
+                | "believes"
+                | "believe"
+                | "fears"
+                | "fear"
+                | "shows"
+                | "show"
+                | "showed"
+                | "shown"
+                | "knew"
+                | "know"
+                | "insists"
+                | "insist"
+                | "hopes"
+                | "means"
+                | "saying"
+                | "claiming"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "statement"
+        )
 }
 
 /// The longest word [`bare_ascii_word`] lower-cases on the stack.
@@ -1434,6 +1511,7 @@ fn places_for(
             .filter(|m| m.role == MentionRole::Event && m.place.is_some())
             .filter(|m| !is_reference_point(sentence, m))
             .filter(|m| !in_aside_without(sentence, m, kind_words))
+            .filter(|m| !in_start_of_the_war(sentence, m))
             .collect(),
         sentence,
         gazetteer,
@@ -1867,6 +1945,28 @@ fn names_a_document(sentence: &str, r: &TimeRef) -> bool {
             })
 }
 
+/// Where a wire's dateline ends in a sentence that opens with it ("BAKU, Oct 28 (Reuters) -",
+/// "MOSCOW, Nov 10 (AFP) —"): the byte after its dash.
+fn wire_dateline_end(sentence: &str) -> Option<usize> {
+    let head = sentence.get(..sentence.len().min(80))?;
+    let open = head.find('(')?;
+    let close = open + head[open..].find(')')?;
+    let agency = &head[open + 1..close];
+    let is_agency = (2..=12).contains(&agency.len())
+        && agency.starts_with(|c: char| c.is_ascii_uppercase())
+        && agency
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == ' ');
+    let after = head[close + 1..].trim_start_matches(' ');
+    let dash = ["-", "—", "–"].iter().find(|d| after.starts_with(**d))?;
+    let shouted_start = head[..open]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
+    (is_agency && shouted_start)
+        .then(|| close + 1 + (head[close + 1..].len() - after.len()) + dash.len())
+}
+
 /// The relative asides of a sentence that close with a comma (", which was handed over under the
 /// deal,", ", who began deploying on November 10,"), from the comma that opens each to the one
 /// that closes it. An aside that runs to the sentence's end may be what the sentence tells
@@ -1893,6 +1993,37 @@ fn closed_relative_asides(text: &str) -> Vec<Range<usize>> {
         }
     }
     asides
+}
+
+/// True when `mention` names where the war began in a "since" clause ("the deadliest attack since
+/// fighting over Nagorno-Karabakh erupted a month ago"): the start of the war, not the scene.
+fn in_start_of_the_war(sentence: &Sentence, mention: &Mention) -> bool {
+    let Some(at) = mention.start.checked_sub(sentence.range.start) else {
+        return false;
+    };
+    let Some(head) = sentence.text.get(..at) else {
+        return false;
+    };
+    let lower_head = head.to_ascii_lowercase();
+    let Some(since) = lower_head.rfind("since ") else {
+        return false;
+    };
+    if head[since..].contains([',', ';']) {
+        return false;
+    }
+    let rest = &sentence.text[since..];
+    let clause = rest.find([',', ';']).map_or(rest, |end| &rest[..end]);
+    let clause = clause.to_ascii_lowercase();
+    [
+        "erupted",
+        "began",
+        "broke out",
+        "flared",
+        "started",
+        "reignited",
+    ]
+    .iter()
+    .any(|verb| clause.contains(verb))
 }
 
 /// Words that open a relative aside after a comma.

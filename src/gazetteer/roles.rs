@@ -1250,6 +1250,19 @@ fn is_country_of_a_dateline(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let rest = text[end..].trim_start_matches(' ');
+    // "BARDA, Azerbaijan, Oct 28 (Reuters) -": the wire's day between the country and its mark.
+    let rest = match rest.strip_prefix(',') {
+        Some(after) => {
+            let line = after.split('\n').next().unwrap_or("");
+            match line.find(['(', '—', '–']) {
+                Some(mark) if mark <= 24 && line[..mark].contains(|c: char| c.is_ascii_digit()) => {
+                    line[mark..].trim_start()
+                }
+                _ => return false,
+            }
+        }
+        None => rest,
+    };
     rest.starts_with('—')
         || rest.starts_with('–')
         || rest.starts_with("- ")
@@ -1573,7 +1586,8 @@ mod tests {
             "STEPANAKERT, Oct 5 (Reuters) - Shelling hit Stepanakert.\nYEREVAN/BAKU (AFP) \
              — talks.\nBAKU | Ganja was hit.\n\u{b}Barda — x\t Tartar (AP) y /Goris - z\n  \
              Şuşa – fell, said\u{a0}Lachin (Reuters) and\u{c}Kapan | late\nCHARAKTAR, \
-             Azerbaijan (AP) — fires.\nGANJA, Azerbaijan - x, Armenia (AP) y"
+             Azerbaijan (AP) — fires.\nGANJA, Azerbaijan - x, Armenia (AP) y\nBARDA, \
+             Azerbaijan, Oct 28 (Reuters) - z, Armenia, 12 (AP) w"
                 .to_string(),
         );
         let mut shortcuts = 0;
