@@ -1396,3 +1396,29 @@ fn that_after_a_verb_of_saying_opens_a_report() {
         Some(day(2020, 10, 18))
     );
 }
+
+#[test]
+fn retreat_hospital_and_aid_are_not_displacement_or_diplomacy_and_prisoners_are_exchanged() {
+    let atlas = extract(vec![article(
+        "retreat.txt",
+        "The enemy is fleeing from Fuzuli, the ministry said. Two soldiers were evacuated to \
+         hospital in Stepanakert. Villagers in Martuni received no aid on Tuesday. Armenia and \
+         Azerbaijan exchanged prisoners in Goris on Saturday. Their lives are not in danger, \
+         the hospital in Yerevan said.",
+        day(2020, 11, 18),
+    )]);
+    assert!(
+        atlas
+            .events
+            .iter()
+            .all(|e| e.kind != EventKind::Displacement),
+        "{}",
+        describe(&atlas)
+    );
+    assert_none_at(&atlas, EventKind::Diplomacy, "Martuni");
+    assert_none_at(&atlas, EventKind::Casualties, "Yerevan");
+    assert_eq!(
+        found(&atlas, EventKind::Diplomacy, "Goris").day,
+        Some(day(2020, 11, 14))
+    );
+}

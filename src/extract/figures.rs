@@ -21,7 +21,7 @@ const DEATH_WORDS: &[&str] = &[
     "lives",
     "toll",
 ];
-const INJURY_WORDS: &[&str] = &["injured", "wounded", "wounding", "injuring"];
+const INJURY_WORDS: &[&str] = &["injured", "wounded", "wounding", "injuring", "injuries"];
 const DISPLACED_WORDS: &[&str] = &[
     "displaced",
     "fled",
