@@ -155,8 +155,8 @@ pub enum Expr {
     PastYear {
         year: i32,
     },
-    /// "a day earlier", "the day before", "the previous day".
-    DayBefore,
+    /// "a day earlier", "the day before", "the previous day" (1); "two days earlier" (2).
+    DaysBefore(u32),
     /// "in April 2016", "July of this year": a month with no day, before this war or during it.
     PastMonth {
         month: u32,
@@ -1805,9 +1805,9 @@ fn match_relative(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
                     || (t.is(i + 1, &["before"])
                         && matches!(t.after(i + 1), 0 | b',' | b'.' | b';'))) =>
         {
-            Some((Expr::DayBefore, i + 2))
+            Some((Expr::DaysBefore(1), i + 2))
         }
-        "previous" if t.is(i + 1, &["day"]) => Some((Expr::DayBefore, i + 2)),
+        "previous" if t.is(i + 1, &["day"]) => Some((Expr::DaysBefore(1), i + 2)),
         "last" if t.is(i + 1, &["night", "evening"]) => Some((Expr::LastNight, i + 2)),
         "overnight" => Some((Expr::Overnight, i + 1)),
         "during" | "in" | "through" | "throughout" | "all"
@@ -1921,6 +1921,15 @@ fn match_duration(t: &Toks, i: usize) -> Option<(Expr, usize)> {
     let unit = t.w(i + 1);
     if matches!(unit, "years" | "decades") && t.is(i + 2, &["ago"]) {
         return Some((Expr::PastSpan, i + 3));
+    }
+    // "two days earlier", "three days before,": counted back from the report before (or
+    // publication), as "a day earlier".
+    if matches!(unit, "days" | "day")
+        && (2..=14).contains(&n)
+        && (t.is(i + 2, &["earlier"])
+            || (t.is(i + 2, &["before"]) && matches!(t.after(i + 2), 0 | b',' | b'.' | b';')))
+    {
+        return Some((Expr::DaysBefore(n), i + 3));
     }
     // "two weeks ago", "three days ago": counted back from publication.
     if t.is(i + 2, &["ago"]) {
@@ -2353,8 +2362,8 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
                 day,
             }
         }
-        Expr::DayBefore => {
-            let day = add_days(published, -1).unwrap_or(published);
+        Expr::DaysBefore(n) => {
+            let day = add_days(published, -i64::from(n)).unwrap_or(published);
             r.day = Some(day);
             Why::DayBefore {
                 told: published,
@@ -2467,8 +2476,9 @@ impl TimeRef {
     /// Counts "a day earlier" from `told`, the day of the report told just before, instead of
     /// from publication; other references are left as they are.
     pub fn count_day_before_from(&mut self, told: NaiveDate) {
-        if let Why::DayBefore { .. } = self.reason.why {
-            let day = add_days(told, -1).unwrap_or(told);
+        if let Why::DayBefore { told: from, day } = self.reason.why {
+            let back = (from - day).num_days();
+            let day = add_days(told, -back).unwrap_or(told);
             self.day = Some(day);
             self.reason.why = Why::DayBefore { told, day };
         }
@@ -2585,7 +2595,14 @@ impl Why {
             Why::DayBefore { told, day } => {
                 out.push('\'');
                 out.push_str(words);
-                out.push_str("': the day before ");
+                match (told - day).num_days() {
+                    1 => out.push_str("': the day before "),
+                    n => {
+                        out.push_str("': ");
+                        out.push_str(&n.to_string());
+                        out.push_str(" days before ");
+                    }
+                }
                 push_day(out, told);
                 out.push_str(" = ");
                 push_day(out, day);
@@ -2720,12 +2737,20 @@ impl Why {
         use std::fmt::Write;
         match self {
             Why::Unresolved => Ok(()),
-            Why::DayBefore { told, day } => write!(
-                out,
-                "'{words}': the day before {} = {}",
-                fmt_day(told),
-                fmt_day(day)
-            ),
+            Why::DayBefore { told, day } => match (told - day).num_days() {
+                1 => write!(
+                    out,
+                    "'{words}': the day before {} = {}",
+                    fmt_day(told),
+                    fmt_day(day)
+                ),
+                n => write!(
+                    out,
+                    "'{words}': {n} days before {} = {}",
+                    fmt_day(told),
+                    fmt_day(day)
+                ),
+            },
             Why::Weekday {
                 weekday,
                 part,

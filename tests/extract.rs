@@ -1422,3 +1422,24 @@ fn retreat_hospital_and_aid_are_not_displacement_or_diplomacy_and_prisoners_are_
         Some(day(2020, 11, 14))
     );
 }
+
+#[test]
+fn n_days_earlier_counts_back_from_the_report_before() {
+    let atlas = extract(vec![article(
+        "earlier-n.txt",
+        "On October 19, Azerbaijani forces took control of Jabrayil. They had captured Fuzuli \
+         two days earlier.",
+        day(2020, 10, 29),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Jabrayil").day,
+        Some(day(2020, 10, 19))
+    );
+    let fuzuli = found(&atlas, EventKind::Fighting, "Fuzuli");
+    assert_eq!(fuzuli.day, Some(day(2020, 10, 17)), "{}", describe(&atlas));
+    assert!(
+        fuzuli.sources[0].why_day.contains("2 days before"),
+        "{}",
+        fuzuli.sources[0].why_day
+    );
+}
