@@ -1697,6 +1697,24 @@ fn match_date(t: &Toks, i: usize) -> Option<(Expr, usize)> {
                 k + 2,
             ));
         }
+        // "struck several times in October", "during November": a month of the publication's
+        // year, no day.
+        if !short
+            && j > 0
+            && t.is(
+                j - 1,
+                &["in", "during", "throughout", "early", "late", "mid"],
+            )
+        {
+            return Some((
+                Expr::PastMonth {
+                    month: m,
+                    year: None,
+                    last_year: false,
+                },
+                j + 1,
+            ));
+        }
     }
     // Day [of] Month [Year]
     if let Some(d) = day_number(t.w(j)) {

@@ -1443,3 +1443,18 @@ fn n_days_earlier_counts_back_from_the_report_before() {
         fuzuli.sources[0].why_day
     );
 }
+
+#[test]
+fn a_month_without_a_day_is_a_stretch_not_the_publication_day() {
+    let atlas = extract(vec![article(
+        "month.txt",
+        "The Red Crescent distributed aid in Ganja, where civilian homes were struck several \
+         times in October. Shelling hit Tartar on Monday.",
+        day(2020, 11, 24),
+    )]);
+    assert_none_at(&atlas, EventKind::Shelling, "Ganja");
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Tartar").day,
+        Some(day(2020, 11, 23))
+    );
+}
