@@ -1104,6 +1104,11 @@ fn scan_tokens(t: &Toks, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
     let mut i = 0;
     while i < t.len() {
         let tok = t.toks[i];
+        // A clause of its own after ", and" is past the reach of a "since" before it ("pounded
+        // since dawn, and Martakert was hit overnight").
+        if tok.break_before && since_until.is_some() && t.is(i, &["and", "but", "while", "as"]) {
+            since_until = None;
+        }
         // Most words start no expression and are no "since": the tokeniser's look-up rules them
         // out, and the rest try only the matchers that accept their first word.
         if tok.starts == 0 && tok.class & class::SINCE == 0 {
@@ -1122,6 +1127,7 @@ fn scan_tokens(t: &Toks, mut wanted: impl FnMut(&Found) -> bool) -> Vec<Found> {
             i += 1;
             continue;
         }
+
         let tried = tok.starts;
         let matched = if tried == 0 || !next_word_allows(t, i, w) {
             None

@@ -1458,3 +1458,24 @@ fn a_month_without_a_day_is_a_stretch_not_the_publication_day() {
         Some(day(2020, 11, 23))
     );
 }
+
+#[test]
+fn a_since_reaches_no_day_past_and_and_an_aside_with_a_list_runs_on() {
+    let atlas = extract(vec![article(
+        "since-and.txt",
+        "Martuni had been pounded by artillery since dawn, and Martakert was hit by rockets \
+         overnight. Both sides are due to exchange prisoners under the deal, which was signed \
+         late on November 9 by Aliyev, Pashinyan and Putin.",
+        day(2020, 11, 12),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Martakert").day,
+        Some(day(2020, 11, 11))
+    );
+    let signed: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy && e.day == Some(day(2020, 11, 9)))
+        .collect();
+    assert!(!signed.is_empty(), "{}", describe(&atlas));
+}

@@ -1986,10 +1986,16 @@ fn closed_relative_asides(text: &str) -> Vec<Range<usize>> {
         if !relative {
             continue;
         }
+        // Closed only where the sentence goes on in lower case ("…, escorted refugees"): a
+        // capital or "and" after the comma continues a list inside the clause ("signed … by
+        // Aliyev, Pashinyan and Putin").
         if let Some(close) = opener.find(',') {
             let end = comma + 2 + close + 1;
-            asides.push(comma..end);
-            from = end;
+            let next = text[end..].split_whitespace().next().unwrap_or("");
+            if next.starts_with(|c: char| c.is_lowercase()) && next != "and" && next != "or" {
+                asides.push(comma..end);
+                from = end;
+            }
         }
     }
     asides
