@@ -1421,6 +1421,12 @@ fn retreat_hospital_and_aid_are_not_displacement_or_diplomacy_and_prisoners_are_
         found(&atlas, EventKind::Diplomacy, "Goris").day,
         Some(day(2020, 11, 14))
     );
+    let atlas = extract(vec![article(
+        "losses.txt",
+        "The enemy suffered heavy losses in manpower near Fuzuli, the ministry said.",
+        day(2020, 11, 18),
+    )]);
+    assert_none_at(&atlas, EventKind::Casualties, "Fuzuli");
 }
 
 #[test]
