@@ -1230,10 +1230,10 @@ fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
     // truce", and "despite a Russia-brokered truce" (an adjective the `not_after` words do not
     // skip).
     let broken_before = text::words_back(&sentence[..start]).take(4).any(|w| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase();
-        w.starts_with("violat") || w.starts_with("breach") || w == "despite"
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+        let starts =
+            |stem: &[u8]| w.len() >= stem.len() && w[..stem.len()].eq_ignore_ascii_case(stem);
+        starts(b"violat") || starts(b"breach") || w.eq_ignore_ascii_case(b"despite")
     });
     if broken_before {
         return true;
@@ -1243,26 +1243,28 @@ fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
     let clause = rest
         .find([',', ';', ':', '—', '–', '('])
         .map_or(rest, |at| &rest[..at]);
-    let words: Vec<String> = clause
+    let mut words = clause
         .split_whitespace()
         .take(8)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-        })
-        .collect();
-    words.iter().enumerate().any(|(i, w)| {
-        let next = words.get(i + 1).map(String::as_str);
-        ["unravel", "collaps", "crumbl", "falter", "disintegrat"]
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .peekable();
+    let is = |w: &str, options: &[&str]| options.iter().any(|o| w.eq_ignore_ascii_case(o));
+    while let Some(w) = words.next() {
+        let next = words.peek().copied().unwrap_or("");
+        let stem_of_failure = ["unravel", "collaps", "crumbl", "falter", "disintegrat"]
             .iter()
-            .any(|stem| w.starts_with(stem))
-            || (matches!(
-                w.as_str(),
-                "broke" | "break" | "breaks" | "breaking" | "broken"
-            ) && next == Some("down"))
-            || (matches!(w.as_str(), "fell" | "fall" | "falls" | "falling")
-                && next == Some("apart"))
-    })
+            .any(|stem| {
+                w.len() >= stem.len()
+                    && w.as_bytes()[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+            });
+        if stem_of_failure
+            || (is(w, &["broke", "break", "breaks", "breaking", "broken"]) && is(next, &["down"]))
+            || (is(w, &["fell", "fall", "falls", "falling"]) && is(next, &["apart"]))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when a phone trigger only says how a witness was reached ("residents told Eurasianet by
@@ -2010,13 +2012,16 @@ fn in_start_of_the_war(sentence: &Sentence, mention: &Mention) -> bool {
     let Some(head) = sentence.text.get(..at) else {
         return false;
     };
-    let lower_head = head.to_ascii_lowercase();
-    let Some(since) = lower_head.rfind("since ") else {
+    // Read back to the clause's start only: most names have a comma or none of "since" before
+    // them, and the head is not copied.
+    let clause_start = head.rfind([',', ';']).map_or(0, |i| i + 1);
+    let bytes = head.as_bytes();
+    let Some(since) = (clause_start..head.len().saturating_sub(5))
+        .rev()
+        .find(|&i| bytes[i..i + 6].eq_ignore_ascii_case(b"since "))
+    else {
         return false;
     };
-    if head[since..].contains([',', ';']) {
-        return false;
-    }
     let rest = &sentence.text[since..];
     let clause = rest.find([',', ';']).map_or(rest, |end| &rest[..end]);
     let clause = clause.to_ascii_lowercase();
