@@ -169,12 +169,19 @@ pub fn extract_article(
     events
 }
 
+/// The searchers of [`after_turn`] and [`closed_relative_asides`], built once: building one
+/// cost as much as the search.
+static AFTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b" after "));
+static RELATIVE_COMMA: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b", wh"));
+
 /// Where a clause opened by "after" starts in a sentence ("signed on Tuesday, after Azerbaijani
 /// forces took Shusha"; "came after Azerbaijan's forces captured Shusha … on Sunday"): the byte
 /// of its "after", not at the sentence's start ("After the talks, …" dates all of it) and not in
 /// a count of time ("two days after", "hours after", which the time words read).
 fn after_turn(sentence: &str) -> Option<usize> {
-    let at = sentence.find(" after ")? + 1;
+    let at = AFTER.find(sentence.as_bytes())? + 1;
     let before = sentence[..at].trim_end();
     let previous = before
         .rsplit(|c: char| c.is_whitespace())
@@ -1925,26 +1932,23 @@ fn names_a_document(sentence: &str, r: &TimeRef) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("the") || w.ends_with("'s") || w.ends_with("’s"));
+    const DOCUMENTS: [&str; 10] = [
+        "statement",
+        "declaration",
+        "agreement",
+        "deal",
+        "accord",
+        "ceasefire",
+        "cease-fire",
+        "truce",
+        "document",
+        "trilateral",
+    ];
     definite
-        && sentence[r.end..]
-            .split_whitespace()
-            .take(2)
-            .map(|w| w.trim_end_matches([',', '.', ';']).to_ascii_lowercase())
-            .any(|w| {
-                matches!(
-                    w.as_str(),
-                    "statement"
-                        | "declaration"
-                        | "agreement"
-                        | "deal"
-                        | "accord"
-                        | "ceasefire"
-                        | "cease-fire"
-                        | "truce"
-                        | "document"
-                        | "trilateral"
-                )
-            })
+        && sentence[r.end..].split_whitespace().take(2).any(|w| {
+            let w = w.trim_end_matches([',', '.', ';']);
+            DOCUMENTS.iter().any(|d| w.eq_ignore_ascii_case(d))
+        })
 }
 
 /// Where a wire's dateline ends in a sentence that opens with it ("BAKU, Oct 28 (Reuters) -",
@@ -1976,7 +1980,10 @@ fn wire_dateline_end(sentence: &str) -> Option<usize> {
 fn closed_relative_asides(text: &str) -> Vec<Range<usize>> {
     let mut asides = Vec::new();
     let mut from = 0;
-    while let Some(i) = text.get(from..).and_then(|rest| rest.find(", wh")) {
+    while let Some(i) = text
+        .get(from..)
+        .and_then(|rest| RELATIVE_COMMA.find(rest.as_bytes()))
+    {
         let comma = from + i;
         from = comma + 1;
         let opener = &text[comma + 2..];
@@ -2014,8 +2021,11 @@ fn in_start_of_the_war(sentence: &Sentence, mention: &Mention) -> bool {
     };
     // Read back to the clause's start only: most names have a comma or none of "since" before
     // them, and the head is not copied.
-    let clause_start = head.rfind([',', ';']).map_or(0, |i| i + 1);
     let bytes = head.as_bytes();
+    let clause_start = bytes
+        .iter()
+        .rposition(|&b| b == b',' || b == b';')
+        .map_or(0, |i| i + 1);
     let Some(since) = (clause_start..head.len().saturating_sub(5))
         .rev()
         .find(|&i| bytes[i..i + 6].eq_ignore_ascii_case(b"since "))

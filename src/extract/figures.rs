@@ -381,7 +381,23 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
     None
 }
 
-const SMALL_NUMBERS: &[(&str, u64)] = &[
+/// Number words and their values, and [`small_number`], a `match` over the same words (a linear
+/// search of the table ran at most words of every sentence with a toll word).
+macro_rules! small_numbers {
+    ($(($word:literal, $value:expr)),* $(,)?) => {
+        const SMALL_NUMBERS: &[(&str, u64)] = &[$(($word, $value)),*];
+
+        /// The value of a one-word entry of [`SMALL_NUMBERS`].
+        fn small_number(word: &str) -> Option<u64> {
+            match word {
+                $($word => Some($value),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+small_numbers![
     ("one", 1),
     ("two", 2),
     ("three", 3),
@@ -682,14 +698,6 @@ fn number_at(lower: &str, i: usize) -> Option<(u64, usize)> {
             .map(|value| (value, i + word_len));
     }
     small_number_at(lower, i)
-}
-
-/// The value of a one-word entry of [`SMALL_NUMBERS`].
-fn small_number(word: &str) -> Option<u64> {
-    SMALL_NUMBERS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|&(_, value)| value)
 }
 
 /// The longest entry of [`SMALL_NUMBERS`] that stands as whole words at byte `i` of `lower`.
