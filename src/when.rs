@@ -630,7 +630,7 @@ impl<'a> Toks<'a> {
 // ---------------------------------------------------------------------------------------------
 // Word classes
 
-fn weekday(w: &str) -> Option<Weekday> {
+pub(crate) fn weekday(w: &str) -> Option<Weekday> {
     Some(match w {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,
@@ -645,7 +645,7 @@ fn weekday(w: &str) -> Option<Weekday> {
 
 /// A month name or abbreviation; `short` is true for forms that are also ordinary words or need a
 /// day number next to them to be read as a month ("Mar", "May", "Oct").
-fn month(w: &str) -> Option<(u32, bool)> {
+pub(crate) fn month(w: &str) -> Option<(u32, bool)> {
     Some(match w {
         "january" => (1, false),
         "february" => (2, false),

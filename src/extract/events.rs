@@ -1393,6 +1393,7 @@ fn opens_what_is_said(word: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_ascii_lowercase();
     word.ends_with("ed")
+        || crate::when::weekday(&word).is_some()
         || matches!(
             word.as_str(),
             "said"
@@ -1426,13 +1427,6 @@ fn opens_what_is_said(word: &str) -> bool {
                 | "means"
                 | "saying"
                 | "claiming"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
                 | "yesterday"
                 | "today"
                 | "statement"

@@ -552,32 +552,10 @@ fn quantities_skipping(lower: &str, skip_words: bool) -> Vec<Quantity> {
 /// month or a time of day.
 fn is_day_of_month_or_clock(lower: &str, start: usize, end: usize) -> bool {
     // "may" only before a number: "13 may have died" counts.
-    const MONTHS: [&str; 23] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
-    let is_month = |word: &str| MONTHS.contains(&word.trim_end_matches(['.', ',']));
+    let is_month = |word: &str| {
+        let word = word.trim_end_matches(['.', ',']);
+        word != "may" && crate::when::month(word).is_some()
+    };
     let after = &lower[end..];
     if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return true;
