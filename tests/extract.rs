@@ -1485,3 +1485,28 @@ fn a_since_reaches_no_day_past_and_and_an_aside_with_a_list_runs_on() {
         .collect();
     assert!(!signed.is_empty(), "{}", describe(&atlas));
 }
+
+#[test]
+fn a_toll_of_one_attack_and_a_running_total_stay_apart() {
+    let atlas = extract(vec![
+        article(
+            "one.txt",
+            "Two civilians were killed by shelling in Martuni on Monday.",
+            day(2020, 11, 10),
+        ),
+        article(
+            "total.txt",
+            "On Monday, officials said the death toll in Martuni had risen to 40 since September \
+             27.",
+            day(2020, 11, 10),
+        ),
+    ]);
+    let mut tolls: Vec<(u64, bool)> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Casualties)
+        .filter_map(deaths_of)
+        .collect();
+    tolls.sort_unstable();
+    assert_eq!(tolls, [(2, false), (40, true)], "{}", describe(&atlas));
+}

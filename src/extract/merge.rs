@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::model::{Event, EventKind, PlaceId, Status};
+use crate::model::{Event, EventKind, Figure, Figures, PlaceId, Status};
 
 /// The merge's maps hash small keys (numbers, short words) many times per report: a
 /// multiply-rotate hash, much quicker than the default SipHash. Keys come from the program's own
@@ -285,7 +285,7 @@ impl Merger {
                 event_inferred,
                 || other_article(m),
                 || event_words.iter().any(|w| m.words.binary_search(w).is_ok()),
-            )
+            ) && tolls_agree(&m.event.figures, &event.figures)
         };
         let named_here = bucket.named_by_places.get(&event_places);
         let found = if event_inferred {
@@ -405,6 +405,21 @@ fn same_happening(
     // A report that names no place takes the place of another article's report of the same
     // thing; within one article, sentences that name no place stay apart.
     a_inferred != b_inferred && other_article() && share_a_distinctive_word()
+}
+
+/// Two tolls of one happening: not a running total of the war and the toll of one attack
+/// ("1,339 servicemen have been killed" and "two crew members were killed" on the day the
+/// helicopter was downed), nor counts far apart (one more than three times the other). A report
+/// without a count agrees with any.
+fn tolls_agree(a: &Figures, b: &Figures) -> bool {
+    let agree = |x: &Option<Box<Figure>>, y: &Option<Box<Figure>>| match (x, y) {
+        (Some(x), Some(y)) => {
+            let (low, high) = (x.value.min(y.value), x.value.max(y.value));
+            x.running_total == y.running_total && high <= low.saturating_mul(3)
+        }
+        _ => true,
+    };
+    agree(&a.deaths, &b.deaths) && agree(&a.displaced, &b.displaced)
 }
 
 /// The places of an event came from a fallback (the article's region, "there"), not from a name.
