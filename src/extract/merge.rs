@@ -667,7 +667,7 @@ mod tests {
             let bucket = buckets
                 .entry((event.kind, event.day, event.status))
                 .or_default();
-            let same = |a: &Event| {
+            let same_places = |a: &Event| {
                 let (a_inferred, b_inferred) = (places_inferred(a), places_inferred(&event));
                 let share = || {
                     let words = first_report_words(&event);
@@ -686,6 +686,7 @@ mod tests {
                     .all(|sa| event.sources.iter().all(|sb| sa.article != sb.article));
                 a_inferred != b_inferred && other_article && share()
             };
+            let same = |a: &Event| same_places(a) && tolls_agree(&a.figures, &event.figures);
             let event_inferred = places_inferred(&event);
             let found = bucket
                 .iter()
