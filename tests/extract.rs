@@ -83,6 +83,15 @@ fn assert_none_at(atlas: &Atlas, kind: EventKind, place: &str) {
     );
 }
 
+/// Fails, listing every event, when any event is of `kind`.
+fn assert_no_kind(atlas: &Atlas, kind: EventKind) {
+    assert!(
+        atlas.events.iter().all(|e| e.kind != kind),
+        "a {kind:?} in\n{}",
+        describe(atlas)
+    );
+}
+
 /// The places of the first event (of `kind`, when given) whose sentence holds `words`; without
 /// one the test fails listing every event.
 fn places_told_by(atlas: &Atlas, kind: Option<EventKind>, words: &str) -> Vec<String> {
@@ -442,11 +451,7 @@ fn a_name_others_call_a_place_is_no_telephone_call() {
         "{}",
         describe(&atlas)
     );
-    assert!(
-        atlas.events.iter().all(|e| e.kind != EventKind::Diplomacy),
-        "{}",
-        describe(&atlas)
-    );
+    assert_no_kind(&atlas, EventKind::Diplomacy);
 }
 
 #[test]
@@ -985,12 +990,7 @@ fn the_channel_of_a_report_or_a_recommendation_is_no_diplomacy() {
          The Armenian prime minister said in a video address that Hadrut was surrounded.",
         day(2020, 10, 20),
     )]);
-    let diplomacy: Vec<&Event> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Diplomacy)
-        .collect();
-    assert!(diplomacy.is_empty(), "{}", describe(&atlas));
+    assert_no_kind(&atlas, EventKind::Diplomacy);
     found(&atlas, EventKind::Shelling, "Aghdam");
     found(&atlas, EventKind::Shelling, "Martuni");
     // Talks hosted by a capital are still diplomacy.
@@ -1012,12 +1012,7 @@ fn a_truce_that_unravels_or_collapses_is_no_diplomacy() {
          broke down within minutes in Martuni.",
         day(2020, 10, 17),
     )]);
-    let diplomacy: Vec<&Event> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Diplomacy)
-        .collect();
-    assert!(diplomacy.is_empty(), "{}", describe(&atlas));
+    assert_no_kind(&atlas, EventKind::Diplomacy);
     found(&atlas, EventKind::Shelling, "Ganja");
     // A truce that is agreed or holds is still diplomacy.
     let atlas = extract(vec![article(
@@ -1052,11 +1047,7 @@ fn no_word_on_casualties_is_no_toll_and_people_forced_from_homes_are_displaced()
          their homes.",
         day(2020, 10, 20),
     )]);
-    assert!(
-        atlas.events.iter().all(|e| e.kind != EventKind::Casualties),
-        "{}",
-        describe(&atlas)
-    );
+    assert_no_kind(&atlas, EventKind::Casualties);
     found(&atlas, EventKind::Shelling, "Stepanakert");
     found(&atlas, EventKind::Displacement, "Tartar District");
 }
@@ -1102,11 +1093,7 @@ fn combat_drones_strike_and_a_breached_ceasefire_is_no_diplomacy() {
     found(&atlas, EventKind::Shelling, "Karmir Shuka");
     assert_none_at(&atlas, EventKind::Fighting, "Karmir Shuka");
     found(&atlas, EventKind::Shelling, "Tartar District");
-    assert!(
-        atlas.events.iter().all(|e| e.kind != EventKind::Diplomacy),
-        "{}",
-        describe(&atlas)
-    );
+    assert_no_kind(&atlas, EventKind::Diplomacy);
 }
 
 #[test]
@@ -1407,14 +1394,7 @@ fn retreat_hospital_and_aid_are_not_displacement_or_diplomacy_and_prisoners_are_
          the hospital in Yerevan said.",
         day(2020, 11, 18),
     )]);
-    assert!(
-        atlas
-            .events
-            .iter()
-            .all(|e| e.kind != EventKind::Displacement),
-        "{}",
-        describe(&atlas)
-    );
+    assert_no_kind(&atlas, EventKind::Displacement);
     assert_none_at(&atlas, EventKind::Diplomacy, "Martuni");
     assert_none_at(&atlas, EventKind::Casualties, "Yerevan");
     assert_eq!(

@@ -1263,16 +1263,21 @@ fn is_country_of_a_dateline(text: &str, start: usize, end: usize) -> bool {
         }
         None => rest,
     };
-    rest.starts_with('—')
+    ends_a_dateline(rest)
+        || rest.starts_with("--")
+        || rest.starts_with("(Xinhua)")
+        || rest.starts_with("(TASS)")
+}
+
+/// What follows a dateline's place: a dash, a bar or a wire's mark ("— ", "| ", "(Reuters)").
+fn ends_a_dateline(rest: &str) -> bool {
+    rest.starts_with('|')
+        || rest.starts_with('—')
         || rest.starts_with('–')
         || rest.starts_with("- ")
-        || rest.starts_with("--")
-        || rest.starts_with('|')
         || rest.starts_with("(Reuters)")
         || rest.starts_with("(AFP)")
         || rest.starts_with("(AP)")
-        || rest.starts_with("(Xinhua)")
-        || rest.starts_with("(TASS)")
 }
 
 /// Whether the name at `start` plainly follows a word on its line ("hit Stepanakert"): read
@@ -1320,15 +1325,7 @@ fn is_dateline_plain(text: &str, start: usize, end: usize) -> bool {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-    shouting
-        || rest.starts_with('|')
-        || rest.starts_with('—')
-        || rest.starts_with('–')
-        || rest.starts_with("- ")
-        || rest.starts_with("(Reuters)")
-        || rest.starts_with("(AFP)")
-        || rest.starts_with("(AP)")
-        || joined_to_dateline
+    shouting || ends_a_dateline(rest) || joined_to_dateline
 }
 
 #[cfg(test)]
