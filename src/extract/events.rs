@@ -1902,13 +1902,7 @@ fn at_aside_without(text: &str, at: usize, kind_words: &[Span]) -> bool {
     let Some(comma) = head.rfind(',') else {
         return false;
     };
-    let opener = text[comma + 1..].trim_start();
-    let relative = RELATIVE_OPENERS.iter().any(|word| {
-        opener.len() > word.len()
-            && opener.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
-            && opener.as_bytes()[word.len()] == b' '
-    });
-    if !relative {
+    if !opens_a_relative_clause(text[comma + 1..].trim_start()) {
         return false;
     }
     let end = text[at..].find(',').map_or(text.len(), |i| at + i);
@@ -1981,12 +1975,7 @@ fn closed_relative_asides(text: &str) -> Vec<Range<usize>> {
         let comma = from + i;
         from = comma + 1;
         let opener = &text[comma + 2..];
-        let relative = RELATIVE_OPENERS.iter().any(|word| {
-            opener.len() > word.len()
-                && opener.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
-                && opener.as_bytes()[word.len()] == b' '
-        });
-        if !relative {
+        if !opens_a_relative_clause(opener) {
             continue;
         }
         // Closed only where the sentence goes on in lower case ("…, escorted refugees"): a
@@ -2039,6 +2028,15 @@ fn in_start_of_the_war(sentence: &Sentence, mention: &Mention) -> bool {
     ]
     .iter()
     .any(|verb| clause.contains(verb))
+}
+
+/// Whether `opener` (the text after a comma) starts with a relative word and a space.
+fn opens_a_relative_clause(opener: &str) -> bool {
+    RELATIVE_OPENERS.iter().any(|word| {
+        opener.len() > word.len()
+            && opener.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+            && opener.as_bytes()[word.len()] == b' '
+    })
 }
 
 /// Words that open a relative aside after a comma.
