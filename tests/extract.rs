@@ -1490,3 +1490,59 @@ fn a_toll_of_one_attack_and_a_running_total_stay_apart() {
     tolls.sort_unstable();
     assert_eq!(tolls, [(2, false), (40, true)], "{}", describe(&atlas));
 }
+
+#[test]
+fn the_attack_points_back_to_the_strike_told_just_before() {
+    let atlas = extract(vec![article(
+        "back.txt",
+        "STEPANAKERT — Rockets slammed into the centre of Stepanakert on October 4, residents \
+         said.\n\nA resident said he was in his yard when the rockets struck. Two civilians were \
+         killed in the attack, Baku said.\n\nA man stands in the ruins of his house in Ganja \
+         after a missile attack on October 17. Thirteen people were killed in the overnight \
+         attack.\n\nThe attack came two days after a ceasefire collapsed on Monday.",
+        day(2020, 10, 29),
+    )]);
+    // The toll takes the day and the place of the attack it points back to, not the
+    // publication day, the dateline's town or the country of who tells of it.
+    let stepanakert = found(&atlas, EventKind::Casualties, "Stepanakert");
+    assert_eq!(
+        stepanakert.day,
+        Some(day(2020, 10, 4)),
+        "{}",
+        describe(&atlas)
+    );
+    let ganja = found(&atlas, EventKind::Casualties, "Ganja");
+    assert_eq!(ganja.day, Some(day(2020, 10, 17)), "{}", describe(&atlas));
+    assert_eq!(deaths_of(ganja), Some((13, false)));
+    // "the rockets struck", "killed in the overnight attack" and "the attack came" are more
+    // sources of the told strikes, on their days: no battle, nothing on the publication day or
+    // on the collapsed ceasefire's Monday.
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Stepanakert")
+            .sources
+            .len(),
+        2,
+        "{}",
+        describe(&atlas)
+    );
+    assert_eq!(found(&atlas, EventKind::Shelling, "Ganja").sources.len(), 3);
+    assert_no_kind(&atlas, EventKind::Fighting);
+    assert!(
+        atlas
+            .events
+            .iter()
+            .all(|e| e.day.is_some_and(|d| d < day(2020, 10, 26))),
+        "{}",
+        describe(&atlas)
+    );
+    // "the latest attack" is a new one.
+    let atlas = extract(vec![article(
+        "latest.txt",
+        "Rockets hit Stepanakert on October 4. The latest attack on Martuni killed two people.",
+        day(2020, 10, 29),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Casualties, "Martuni").day,
+        Some(day(2020, 10, 29))
+    );
+}

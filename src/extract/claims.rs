@@ -649,7 +649,7 @@ fn relative_clauses(sentence: &str) -> Vec<(usize, usize)> {
 }
 
 /// Where `needle` (ASCII, lower case) starts in `haystack`, ignoring ASCII case.
-fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+pub(crate) fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
     let bytes = haystack.as_bytes();
     let matches_at = |at: usize| {
         bytes

@@ -45,6 +45,8 @@ pub fn extract_article(
     let mut previous_places: Vec<&PlaceId> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
     let mut previous_day: Option<NaiveDate> = None;
+    // The last strike or battle told, and the number of the sentence that told it.
+    let mut told_attack: Option<(usize, ToldAttack)> = None;
     let mut scan = Scan::default();
     // Buffers reused by every sentence: its clauses, and the mentions of the clause at hand.
     let mut parts: Vec<Range<usize>> = Vec::new();
@@ -65,8 +67,13 @@ pub fn extract_article(
         .and_then(|p| p.time_scans.sentences(&article.text))
         .unwrap_or_else(|| text::sentences(&article.text));
     debug_assert_eq!(sentences, text::sentences(&article.text));
-    for whole in sentences {
+    for (sentence_no, whole) in sentences.into_iter().enumerate() {
         let mut clause_day: Option<NaiveDate> = None;
+        // "the attack" points back two sentences at most: further, it is some other attack.
+        let recent_attack = told_attack
+            .as_ref()
+            .filter(|(told_in, _)| sentence_no - told_in <= ATTACK_TOLD_WITHIN)
+            .map(|(_, told)| told.clone());
         // The whole sentence is scanned first: without a break cue in it (most sentences) it is
         // one clause, and that scan is the clause's.
         let mut scanned = None;
@@ -113,6 +120,7 @@ pub fn extract_article(
                     .filter(|(end, _)| whole.start < *end)
                     .map(|(_, day)| day),
                 denier: denier.as_deref(),
+                told_attack: recent_attack.as_ref(),
             };
             let found = if scan.has_triggers() {
                 sentence_events(
@@ -138,6 +146,16 @@ pub fn extract_article(
                 .find_map(|e| opens_a_dated_item(&article.text, &whole, e))
             {
                 item = Some(opened);
+            }
+            if let Some(attack) = found.iter().rev().find_map(|e| {
+                let day = e.day?;
+                matches!(e.kind, EventKind::Shelling | EventKind::Fighting).then(|| ToldAttack {
+                    kind: e.kind,
+                    places: e.places.clone(),
+                    day,
+                })
+            }) {
+                told_attack = Some((sentence_no, attack));
             }
             previous_events = found
                 .iter()
@@ -645,6 +663,16 @@ struct Context<'a> {
     /// Who denied something in an earlier clause of the sentence: the speaker of a clause that
     /// names none ("Armenia denied firing at Ganja and accused Azerbaijan of shelling …").
     denier: Option<&'a str>,
+    /// The strike or battle told in the last two sentences, which "the attack" points back to.
+    told_attack: Option<&'a ToldAttack>,
+}
+
+/// A strike or battle an article has just told of: its kind, places and day.
+#[derive(Clone)]
+struct ToldAttack {
+    kind: EventKind,
+    places: Vec<PlaceId>,
+    day: NaiveDate,
 }
 
 /// Why an event whose sentence names no time is put on day `d`, the publication day.
@@ -687,9 +715,71 @@ fn sentence_events(
         }
         kinds.retain(|(_, words)| !words.is_empty());
     }
+    // "Two civilians were killed in the attack": the strike told just before, not a new one;
+    // the sentence's happenings take its day and, naming no place, its places. A denial
+    // answers it as told.
+    let reference = context
+        .told_attack
+        .filter(|_| !scan.contains(Set::Denials))
+        .and_then(|told| {
+            // The scan's words, not the kinds': "killed in the attack" tells of no battle of
+            // its own, yet points back to one.
+            // "the rockets" name a strike, not a battle; "the attack" either.
+            [EventKind::Shelling, EventKind::Fighting]
+                .iter()
+                .flat_map(|&k| {
+                    scan.get(Set::Triggers(crate::atlas::kind_index(k)))
+                        .iter()
+                        .map(move |&(start, end, _)| (k, start, end))
+                })
+                .filter(|&(k, start, end)| {
+                    k == told.kind || names_any_attack(&sentence.text[start..end])
+                })
+                .find_map(|(_, start, end)| points_back_to_an_attack(sentence.text, start, end))
+                .filter(|np| !counts_since(&sentence.text[..np.start]))
+                .map(|np| (told, np))
+        });
+    // Its words tell of the told attack's kind (a "strike" told as an "attack" is no battle),
+    // so the sentence becomes one more source of it.
+    if let Some((told, _)) = &reference {
+        let mut pointing = Vec::new();
+        for (kind, words) in &mut kinds {
+            if matches!(kind, EventKind::Shelling | EventKind::Fighting) {
+                let of_the_told_kind = *kind == told.kind;
+                words.retain(|w| {
+                    let points = (of_the_told_kind || names_any_attack(&w.text))
+                        && points_back_to_an_attack(sentence.text, w.start, w.end).is_some();
+                    if points {
+                        pointing.push(w.clone());
+                    }
+                    !points
+                });
+            }
+        }
+        kinds.retain(|(_, words)| !words.is_empty());
+        if !pointing.is_empty() {
+            match kinds.iter_mut().find(|(k, _)| *k == told.kind) {
+                Some((_, words)) => words.extend(pointing),
+                None => kinds.push((told.kind, pointing)),
+            }
+        }
+    }
     if kinds.is_empty() || is_question(sentence.text) {
         return Vec::new();
     }
+    // The told attack lends its day only where the sentence names no other place.
+    let reference = reference.filter(|(told, _)| {
+        sentence
+            .mentions
+            .iter()
+            .filter(|m| m.role == MentionRole::Event)
+            .filter_map(|m| m.place.as_ref())
+            .all(|id| told.places.contains(id))
+    });
+    let context = &Context {
+        told_attack: reference.as_ref().map(|(told, _)| *told),
+        ..*context
+    };
     // A link or teaser line tells of nothing: told before the time words are read (every
     // early return gives no event, so their order does not matter).
     let line = line_facts(&article.text, sentence.whole.clone(), lexicon, lines);
@@ -706,6 +796,10 @@ fn sentence_events(
         refs.retain(|r| !asides.iter().any(|a| a.start <= r.start && r.end <= a.end));
     }
     refs.retain(|r| !names_a_document(sentence.text, r));
+    // "Thirteen people were killed in the overnight attack": the night is the told attack's.
+    if let Some((_, np)) = &reference {
+        refs.retain(|r| !(r.kind == RefKind::Night && np.start <= r.start && r.end <= np.end));
+    }
     // "YEREVAN, Oct 23 (Reuters) - Pompeo will meet … on Friday": the wire's day is when the
     // report was filed, not a day of what it tells.
     if let Some(end) = wire_dateline_end(sentence.text) {
@@ -733,12 +827,16 @@ fn sentence_events(
     let primary = when::primary_day(&refs);
     // A sentence naming no day of its own that goes on with a dated list item, or says "on the
     // same day", keeps the day told before it.
+    let referred_day = reference.as_ref().map(|(told, _)| told.day);
     let carried_day = if dated.is_empty() {
-        context.item_day.or_else(|| {
-            context
-                .previous_day
-                .filter(|_| tells_of_the_same_day(sentence.text))
-        })
+        context
+            .item_day
+            .or_else(|| {
+                context
+                    .previous_day
+                    .filter(|_| tells_of_the_same_day(sentence.text))
+            })
+            .or(referred_day)
     } else {
         None
     };
@@ -871,9 +969,19 @@ fn sentence_events(
             && !is_caption
             && sentence_planned
             && super::mood::announces(sentence.text, scan.get(Set::Planned), &kind_words);
+        // What points back to the told attack happened on its day, whatever else the sentence
+        // dates ("The attack came two days after a ceasefire collapsed on Monday").
+        let points_back_only = reference
+            .as_ref()
+            .is_some_and(|(told, _)| told.kind == kind)
+            && kind_words
+                .iter()
+                .all(|w| points_back_to_an_attack(sentence.text, w.start, w.end).is_some());
         let mut days: Vec<(Option<NaiveDate>, Option<&TimeRef>)> = Vec::new();
         if is_caption {
             days.push((None, None));
+        } else if points_back_only {
+            days.push((referred_day, None));
         } else if dated.is_empty() {
             let day = if announced || past_stretch.is_some() || before_the_turn {
                 None
@@ -928,6 +1036,19 @@ fn sentence_events(
                     "'{}': some day before publication, the text does not say which",
                     past_stretch.map_or("", |r| r.words.as_str())
                 ),
+                (None, Some(d))
+                    if points_back_only
+                        || (Some(d) == carried_day && carried_day == referred_day) =>
+                {
+                    format!(
+                        "'{}' points back to the attack told just before, on {}",
+                        reference
+                            .as_ref()
+                            .and_then(|(_, np)| sentence.text.get(np.clone()))
+                            .unwrap_or_default(),
+                        when::LongDayName(d)
+                    )
+                }
                 (None, Some(d)) if Some(d) == published => context.publication_why.to_string(),
                 (None, Some(d)) if Some(d) == context.clause_day => format!(
                     "no time words in this clause: the day of the sentence's clause before, {}",
@@ -1652,6 +1773,16 @@ fn places_for(
             reasons,
         ));
     }
+    // "Two civilians were killed in the attack, Baku said": where the attack told just before
+    // happened, not the country of who tells of it.
+    if let Some(told) = context.told_attack {
+        let names = names(gazetteer, &told.places);
+        return Some((
+            told.places.clone(),
+            Vec::new(),
+            format!("where the attack the sentence points back to happened: {names}"),
+        ));
+    }
     // "…, Baku said": the government speaks for its country; a country-wide happening is placed
     // at the country.
     let actor_places: Vec<(PlaceId, &Mention)> = sentence
@@ -2095,6 +2226,100 @@ const REFERRING_BACK: &[&str] = &[
     "the city",
     "the town",
     "the village",
+];
+
+/// How many sentences back "the attack" reaches for the attack it names.
+const ATTACK_TOLD_WITHIN: usize = 2;
+
+/// Where "the attack", "the overnight strike", "that assault" stands in `sentence` when `word`
+/// (a strike or battle word) is such a noun: a determiner before it, or before one word before
+/// it, names an attack the reader has been told of. "The latest attack", "a second strike" and
+/// "the attacks of 1992" are new or other ones.
+fn points_back_to_an_attack(sentence: &str, start: usize, end: usize) -> Option<Range<usize>> {
+    let noun = sentence.get(start..end)?.rsplit(' ').next()?;
+    if !ATTACK_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n)) {
+        return None;
+    }
+    let before = sentence.get(..start)?;
+    let mut back = text::words_back(before);
+    let is_determiner = |w: &str| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d));
+    let first = back.next()?;
+    let determiner = if is_determiner(first) {
+        first
+    } else {
+        let modifier = first.trim_end_matches(',');
+        let plain = modifier.len() == first.len()
+            && modifier
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'-')
+            && !NEW_ATTACK_WORDS
+                .iter()
+                .any(|n| modifier.eq_ignore_ascii_case(n));
+        back.next().filter(|w| plain && is_determiner(w))?
+    };
+    // `words_back` gives slices of `before`: their offsets are where they stand.
+    let np_start = determiner.as_ptr() as usize - before.as_ptr() as usize;
+    let rest = sentence.get(end..)?.trim_start();
+    let of_the_past = rest.len() > 3
+        && rest.as_bytes()[..3].eq_ignore_ascii_case(b"of ")
+        && rest[3..].starts_with(|c: char| c.is_ascii_digit());
+    (!of_the_past).then_some(np_start..end)
+}
+
+/// "since September 27, 42 civilians were killed as a result of the attacks": a count of the
+/// war so far, whose attacks are all of them, not the one told just before (`before` is the
+/// text before "the attacks").
+fn counts_since(before: &str) -> bool {
+    super::claims::find_ascii_case_insensitive(before, "since ").is_some()
+}
+
+/// "attack", "attacks": a word for a strike and for a battle alike.
+fn names_any_attack(word: &str) -> bool {
+    word.eq_ignore_ascii_case("attack") || word.eq_ignore_ascii_case("attacks")
+}
+
+/// Nouns of a strike or battle that a determiner makes one already told of.
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "shelling",
+    "bombardment",
+    "bombing",
+    "assault",
+    "blast",
+    "explosion",
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "shells",
+    "barrage",
+];
+
+const DETERMINERS: &[&str] = &["the", "that", "this", "these", "those"];
+
+/// Words that make "the … attack" a new or another one.
+const NEW_ATTACK_WORDS: &[&str] = &[
+    "latest",
+    "new",
+    "fresh",
+    "renewed",
+    "first",
+    "second",
+    "third",
+    "next",
+    "last",
+    "another",
+    "further",
+    "previous",
+    "earlier",
+    "other",
+    "same",
+    "recent",
+    "subsequent",
+    "biggest",
 ];
 
 fn dedup(ids: impl Iterator<Item = PlaceId>) -> Vec<PlaceId> {

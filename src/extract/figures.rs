@@ -79,6 +79,30 @@ pub fn figures_in(sentence: &str) -> Figures {
 /// word the sentence is about ("the death toll is 300 to 400").
 fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     let after = first_chars(&lower[end..], 60);
+    // "a 62-year-old neighbour", "60%", "a 10-storey block": the number describes a noun.
+    if after.starts_with(['-', '%']) {
+        return None;
+    }
+    // "a few hundred metres away", "60 per cent of the population": a distance or a share.
+    if after.split_whitespace().next().is_some_and(|word| {
+        matches!(
+            word.trim_end_matches([',', '.', ';']),
+            "metres"
+                | "meters"
+                | "km"
+                | "kilometres"
+                | "kilometers"
+                | "miles"
+                | "mm"
+                | "per"
+                | "percent"
+                | "year-old"
+                | "years-old"
+                | "times"
+        )
+    }) {
+        return None;
+    }
     // "after nearly two weeks of fighting that has killed hundreds": a length of time, no toll.
     if after.split_whitespace().next().is_some_and(|word| {
         matches!(
@@ -117,6 +141,9 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     if let Some(measure) = measure_past_aside(&lower[end..]) {
         return Some(measure);
     }
+    if let Some(measure) = measure_past_dashed_aside(&lower[end..]) {
+        return Some(measure);
+    }
     if lower[..start].trim_end_matches(' ').ends_with(',')
         && let Some(measure) = measure_after_own_aside(&lower[end..])
     {
@@ -149,6 +176,27 @@ fn measure_past_aside(after_number: &str) -> Option<Measure> {
     }
     let aside_end = aside + ASIDE.len() + after[aside + ASIDE.len()..].find(", ")? + ", ".len();
     let rest = &after[aside_end..];
+    let (at, measure) = first_measure(rest)?;
+    let gap = &rest[..at];
+    (gap.split_whitespace().count() <= 4 && !gap.contains(['.', ',', ';'])).then_some(measure)
+}
+
+/// The measure of the toll word after a number, its noun and an aside between dashes: "some
+/// 90,000 people - about 60 per cent of the population - have been displaced".
+fn measure_past_dashed_aside(after_number: &str) -> Option<Measure> {
+    let after = first_chars(after_number, 160);
+    let (open, dash) = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|dash| after.find(dash).map(|at| (at, *dash)))?;
+    if after[..open].split_whitespace().count() > 2 || after[..open].contains(['.', ';', ',']) {
+        return None;
+    }
+    let inside = open + dash.len();
+    let close = inside + after[inside..].find(dash)? + dash.len();
+    if after[inside..close].contains(['.', ';']) {
+        return None;
+    }
+    let rest = &after[close..];
     let (at, measure) = first_measure(rest)?;
     let gap = &rest[..at];
     (gap.split_whitespace().count() <= 4 && !gap.contains(['.', ',', ';'])).then_some(measure)
@@ -489,6 +537,12 @@ fn quantities_skipping(lower: &str, skip_words: bool) -> Vec<Quantity> {
         }
         if let Some((value, end)) = number_at(lower, i) {
             let mut start = i;
+            // A year is four bare digits: "2,000" and "two thousand" are counts.
+            let year_like = (1900..=2100).contains(&value)
+                && lower[i..end].len() == 4
+                && lower[i..end].bytes().all(|b| b.is_ascii_digit());
+            // "one million", "1.5 million", "two thousand": the multiplier is the number's.
+            let (value, end) = scaled(lower, value, end);
             let mut value = value;
             let mut end = end;
             let mut qualifier = String::new();
@@ -530,7 +584,7 @@ fn quantities_skipping(lower: &str, skip_words: bool) -> Vec<Quantity> {
                 }
             }
             // Years, days of a month and clock times are dates, not tolls.
-            let counts = (!(1900..=2100).contains(&value) || lower[end..].starts_with(" people"))
+            let counts = (!year_like || lower[end..].starts_with(" people"))
                 && !is_day_of_month_or_clock(lower, i, end);
             if counts {
                 found.push(Quantity {
@@ -546,6 +600,38 @@ fn quantities_skipping(lower: &str, skip_words: bool) -> Vec<Quantity> {
         }
     }
     found
+}
+
+/// A number read up to `end`, with the multiplier after it ("one million", "1.5 million", "two
+/// thousand"): the value and where the multiplier ends. A decimal part counts only before one.
+fn scaled(lower: &str, value: u64, end: usize) -> (u64, usize) {
+    let rest = &lower[end..];
+    // "1.5 million": the tenths (or hundredths) before the multiplier.
+    let (fraction, fraction_digits, rest_at) = match rest.strip_prefix('.') {
+        Some(after) => {
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            match after[..digits].parse::<u64>() {
+                Ok(f) if (1..=3).contains(&digits) => (f, digits as u32, end + 1 + digits),
+                _ => (0, 0, end),
+            }
+        }
+        None => (0, 0, end),
+    };
+    for (word, multiplier) in [
+        (" million", 1_000_000u64),
+        (" thousand", 1_000),
+        (" hundred", 100),
+    ] {
+        let after = &lower[rest_at..];
+        if after.starts_with(word)
+            && super::lexicon::is_word_boundary(lower, rest_at + 1, rest_at + word.len())
+        {
+            let whole = value.saturating_mul(multiplier);
+            let part = fraction.saturating_mul(multiplier) / 10u64.pow(fraction_digits);
+            return (whole.saturating_add(part), rest_at + word.len());
+        }
+    }
+    (value, end)
 }
 
 /// "Oct 28 (Reuters)", "on 28 October", "16:45 GMT": the number at `start..end` is a day of a
@@ -1003,6 +1089,49 @@ mod toll_verb_tests {
         let f = figures_in("Hundreds fled and dozens were wounded.");
         assert_eq!(f.displaced.as_ref().map(|d| d.value), Some(100), "{f:?}");
         assert_eq!(f.injured.as_ref().map(|d| d.value), Some(24), "{f:?}");
+    }
+
+    #[test]
+    fn millions_and_thousands_multiply_the_number_before_them() {
+        let value = |text: &str| figures_in(text).displaced.map(|d| d.value);
+        assert_eq!(
+            value("More than one million Azerbaijanis became refugees and displaced persons."),
+            Some(1_000_000)
+        );
+        assert_eq!(
+            value("Some 1.5 million people were displaced in the first war."),
+            Some(1_500_000)
+        );
+        assert_eq!(
+            value("Two thousand residents have fled to Goris."),
+            Some(2_000)
+        );
+        assert_eq!(
+            figures_in("The strike killed two hundred soldiers.")
+                .deaths
+                .map(|d| d.value),
+            Some(200)
+        );
+    }
+
+    #[test]
+    fn ages_distances_and_shares_are_not_tolls() {
+        let f = figures_in(
+            "The shell shattered every window, killing their 62-year-old neighbour, who had \
+             stepped outside.",
+        );
+        assert!(f.deaths.is_none(), "{f:?}");
+        let f = figures_in(
+            "A similar strike on an apartment block a few hundred metres away killed 10 people.",
+        );
+        assert_eq!(f.deaths.map(|d| d.value), Some(10));
+        let f = figures_in(
+            "Some 90,000 people - about 60 per cent of the population - have been displaced.",
+        );
+        assert_eq!(f.displaced.map(|d| d.value), Some(90_000));
+        let f = figures_in("About 60% of the residents have fled, and 12 were wounded.");
+        assert!(f.displaced.is_none(), "{f:?}");
+        assert_eq!(f.injured.map(|d| d.value), Some(12));
     }
 
     #[test]
