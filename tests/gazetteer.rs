@@ -346,6 +346,24 @@ fn persons_names_are_not_places() {
 }
 
 #[test]
+fn a_building_or_an_office_named_for_a_town_keeps_the_town_a_place() {
+    let g = gazetteer();
+    // Not "Goris Culture" (a person), which would hide Goris from the whole article.
+    let m = g.mentions(
+        "The Goris Culture House has not hosted a concert since September. Stepanakert Mayor \
+         Davit Sargsyan spoke. Residents of Goris heard explosions on Monday.",
+    );
+    assert_eq!(mentions_named(&m, "Goris").len(), 2, "{m:#?}");
+    assert!(
+        mentions_named(&m, "Goris")
+            .iter()
+            .all(|goris| goris.place.is_some()),
+        "{m:#?}"
+    );
+    assert!(only(&m, "Stepanakert").place.is_some(), "{m:#?}");
+}
+
+#[test]
 fn governments_named_by_their_capitals_are_actors() {
     let g = gazetteer();
     let m = g.mentions(

@@ -71,7 +71,7 @@ const PLACE_NOUNS: &[&str] = &[
     "highway", "road", "cathedral", "church", "mosque", "station", "base", "front", "city", "town",
     "village", "plain", "plateau", "pass", "gorge", "forest", "market", "park", "port", "harbour",
     "harbor", "canal", "pipeline", "railway", "prison", "museum", "stadium", "cemetery", "memorial",
-    "hotel", "palace", "fortress", "castle", "heights", "hills",
+    "hotel", "palace", "fortress", "castle", "heights", "hills", "house",
 ];
 
 /// Words that, right before a place name, make it part of an organisation's name.
@@ -965,8 +965,16 @@ pub fn classify(site: &Site) -> Verdict {
         && let Some(next) = site.word_after(0)
         && only_spaces(site.text, site.end, next.start)
         && next.capitalised
-        && word_lists(next.lower) & (IN_PLACE_NOUNS | IN_NOT_FIRST_NAMES) == 0
+        && word_lists(next.lower) & (IN_PLACE_NOUNS | IN_NOT_FIRST_NAMES | IN_TITLES) == 0
         && !next.lower.chars().all(|c| c.is_ascii_digit())
+        // A person's first name is one everywhere in the article: only sure ones. "the Goris
+        // Culture House", "Barda Central Hospital": a building named for the town; "Stepanakert
+        // Mayor" above: the town's office.
+        && !site.word_after(1).is_some_and(|after| {
+            after.capitalised
+                && only_spaces(site.text, next.end, after.start)
+                && word_lists(after.lower) & (IN_PLACE_NOUNS | IN_ORGANISATION_HEADS) != 0
+        })
     {
         let whole = site.text.get(site.start..next.end).unwrap_or(name);
         return Verdict::NotAPlace(concat(&["'", whole, "' is a person's name"]));
