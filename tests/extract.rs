@@ -1546,3 +1546,33 @@ fn the_attack_points_back_to_the_strike_told_just_before() {
         Some(day(2020, 10, 29))
     );
 }
+
+#[test]
+fn a_sentence_goes_on_with_the_past_its_paragraph_recalls() {
+    let atlas = extract(vec![article(
+        "past.txt",
+        "TARTAR, Azerbaijan (AP) — A shell landed in a courtyard in Tartar on Tuesday, killing \
+         their 62-year-old neighbour.\n\n\
+         For older residents, the sound of the guns is an old one. In 1992 and 1993, the town \
+         was within range of Armenian artillery for months. Tens of thousands of Azerbaijanis \
+         from Aghdam and Kalbajar passed through it as refugees.\n\n\
+         Thousands of people have fled Kalbajar.",
+        day(2020, 10, 22),
+    )]);
+    // The refugees of 1993 are no displacement of this war; the paragraph after comes back.
+    assert_eq!(
+        places_told_by(&atlas, Some(EventKind::Displacement), "have fled Kalbajar"),
+        ["Kalbajar"]
+    );
+    assert!(
+        atlas.events.iter().all(|e| e
+            .sources
+            .iter()
+            .all(|s| !s.quote.contains("passed through"))),
+        "{}",
+        describe(&atlas)
+    );
+    // One victim named without a number is a toll of one, at the dateline's town.
+    let toll = found(&atlas, EventKind::Casualties, "Tartar");
+    assert_eq!(deaths_of(toll), Some((1, false)));
+}

@@ -67,7 +67,14 @@ pub fn extract_article(
         .and_then(|p| p.time_scans.sentences(&article.text))
         .unwrap_or_else(|| text::sentences(&article.text));
     debug_assert_eq!(sentences, text::sentences(&article.text));
+    // The end of the last sentence that recalled a past before this war.
+    let mut past_told_until: Option<usize> = None;
     for (sentence_no, whole) in sentences.into_iter().enumerate() {
+        let recalls_the_past = std::cell::Cell::new(false);
+        // Only within its paragraph: the next one may come back to the war.
+        let past_before = past_told_until
+            .and_then(|end| article.text.get(end..whole.start))
+            .is_some_and(|between| !between.contains('\n'));
         let mut clause_day: Option<NaiveDate> = None;
         // "the attack" points back two sentences at most: further, it is some other attack.
         let recent_attack = told_attack
@@ -121,6 +128,8 @@ pub fn extract_article(
                     .map(|(_, day)| day),
                 denier: denier.as_deref(),
                 told_attack: recent_attack.as_ref(),
+                past_before,
+                recalls_the_past: &recalls_the_past,
             };
             let found = if scan.has_triggers() {
                 sentence_events(
@@ -180,6 +189,7 @@ pub fn extract_article(
                 }
             }
         }
+        past_told_until = recalls_the_past.get().then_some(whole.end);
     }
     // Kept as long as the store, for every article: without the room building them left.
     crate::model::fit_vec(&mut events);
@@ -665,6 +675,11 @@ struct Context<'a> {
     denier: Option<&'a str>,
     /// The strike or battle told in the last two sentences, which "the attack" points back to.
     told_attack: Option<&'a ToldAttack>,
+    /// Whether the sentence before recalled a past before this war ("In 1992 and 1993, the town
+    /// was within range of Armenian artillery").
+    past_before: bool,
+    /// Set when this sentence recalls such a past.
+    recalls_the_past: &'a std::cell::Cell<bool>,
 }
 
 /// A strike or battle an article has just told of: its kind, places and day.
@@ -796,6 +811,13 @@ fn sentence_events(
         refs.retain(|r| !asides.iter().any(|a| a.start <= r.start && r.end <= a.end));
     }
     refs.retain(|r| !names_a_document(sentence.text, r));
+    // "In 1992 and 1993, the town was within range of Armenian artillery. Tens of thousands
+    // passed through it as refugees.": a sentence that names no time and no one telling it
+    // goes on with the past the sentence before recalls.
+    if refs.is_empty() && !scan.contains(Set::ClaimVerbs) && context.past_before {
+        context.recalls_the_past.set(true);
+        return Vec::new();
+    }
     // "Thirteen people were killed in the overnight attack": the night is the told attack's.
     if let Some((_, np)) = &reference {
         refs.retain(|r| !(r.kind == RefKind::Night && np.start <= r.start && r.end <= np.end));
@@ -853,6 +875,7 @@ fn sentence_events(
                     && when_clause_follows(sentence.text, r.end))
         })
     {
+        context.recalls_the_past.set(true);
         return Vec::new();
     }
     // "could be much higher", "would constitute a turning point": nothing happened.
@@ -1139,21 +1162,28 @@ fn sentence_events(
 /// [`when::time_refs`] of `sentence` on `day`, from the scan made while dating the article when
 /// that sentence was scanned then (most sentences that name a day were).
 fn sentence_time_refs(article: &Article, sentence: &Sentence, day: NaiveDate) -> Vec<TimeRef> {
+    time_refs_at(article, &sentence.range, day)
+}
+
+/// [`when::time_refs`] of the text at `range` of the article, from the kept scan when there is one.
+fn time_refs_at(article: &Article, range: &Range<usize>, day: NaiveDate) -> Vec<TimeRef> {
+    let Some(text) = article.text.get(range.clone()) else {
+        return Vec::new();
+    };
     let scanned = article
         .published
         .as_ref()
-        .and_then(|p| p.time_scans.of(&article.text, &sentence.range));
+        .and_then(|p| p.time_scans.of(&article.text, range));
     match scanned {
         Some(found) => {
             debug_assert_eq!(
                 found,
-                when::scan(sentence.text).as_slice(),
-                "the scan kept for {:?}",
-                sentence.text
+                when::scan(text).as_slice(),
+                "the scan kept for {text:?}"
             );
-            when::time_refs_of(sentence.text, found, day)
+            when::time_refs_of(text, found, day)
         }
-        None => when::time_refs(sentence.text, day),
+        None => when::time_refs(text, day),
     }
 }
 

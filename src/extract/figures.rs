@@ -1,6 +1,8 @@
 //! Tolls in the text: deaths, injured, displaced, with the words that qualify them
 //! ("more than 400", "300 to 400", "half of the 140,000" → 70 000).
 
+use std::ops::Range;
+
 use crate::model::{Figure, Figures};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -72,8 +74,74 @@ pub fn figures_in(sentence: &str) -> Figures {
             }));
         }
     }
+    // "killing their 62-year-old neighbour", "wounding a woman": one victim named, no number.
+    for (slot, verbs) in [
+        (&mut figures.deaths, SINGLE_DEATH_VERBS),
+        (&mut figures.injured, SINGLE_INJURY_VERBS),
+    ] {
+        if slot.is_none()
+            && let Some(range) = single_victim(&lower, verbs)
+        {
+            *slot = Some(Box::new(Figure {
+                value: 1,
+                qualifier: String::new(),
+                text: sentence.get(range).unwrap_or_default().to_string(),
+                running_total: false,
+            }));
+        }
+    }
     figures
 }
+
+/// Verbs whose object is who was killed or wounded ("killing a civilian").
+const SINGLE_DEATH_VERBS: &[&str] = &["killing", "killed", "kills"];
+const SINGLE_INJURY_VERBS: &[&str] = &["wounding", "wounded", "injuring", "injured"];
+
+/// The words of one victim named after a toll verb ("killing their 62-year-old neighbour",
+/// "killed a man"): the byte range from the determiner to the noun, in `lower`. A plural noun
+/// ("their neighbours", "his children") or a word of quantity ("a number of") is no one victim.
+fn single_victim(lower: &str, verbs: &[&str]) -> Option<Range<usize>> {
+    for verb in verbs {
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(verb).map(|i| from + i) {
+            from = at + verb.len();
+            if !super::lexicon::is_word_boundary(lower, at, from) {
+                continue;
+            }
+            let mut words = lower[from..]
+                .split(' ')
+                .skip(1)
+                .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+            let Some(determiner) = words.next() else {
+                continue;
+            };
+            if !["a", "an", "one", "his", "her", "their"].contains(&determiner) {
+                continue;
+            }
+            // Past what describes the victim ("62-year-old", "elderly").
+            let Some(noun) = words.find(|w| !w.contains('-') && !VICTIM_DESCRIPTIONS.contains(w))
+            else {
+                continue;
+            };
+            let plural = noun.ends_with('s') || noun.ends_with("ren") || noun == "people";
+            if plural || noun.is_empty() || QUANTITY_NOUNS.contains(&noun) {
+                continue;
+            }
+            let start = from + 1;
+            let end = lower[start..].find(noun).map(|i| start + i + noun.len())?;
+            return Some(start..end);
+        }
+    }
+    None
+}
+
+/// Words before a victim's noun that only describe it.
+const VICTIM_DESCRIPTIONS: &[&str] = &["young", "old", "elderly", "local", "pregnant", "teenage"];
+
+/// Nouns after "a" that count several ("a number of", "a dozen", "a family").
+const QUANTITY_NOUNS: &[&str] = &[
+    "number", "lot", "total", "dozen", "group", "family", "few", "couple", "score", "record",
+];
 
 /// The measure a number counts: the nearest toll word after it within a few words, else the toll
 /// word the sentence is about ("the death toll is 300 to 400").
@@ -1115,12 +1183,33 @@ mod toll_verb_tests {
     }
 
     #[test]
+    fn one_victim_named_without_a_number_is_a_toll_of_one() {
+        let f = figures_in(
+            "The shell landed in the courtyard, killing their 62-year-old neighbour, who had \
+             stepped outside, and wounding a woman.",
+        );
+        assert_eq!(f.deaths.as_ref().map(|d| d.value), Some(1), "{f:?}");
+        assert_eq!(
+            f.deaths.as_ref().map(|d| d.text.as_str()),
+            Some("their 62-year-old neighbour")
+        );
+        assert_eq!(f.injured.as_ref().map(|d| d.value), Some(1), "{f:?}");
+        for plural in [
+            "The rocket hit the house, killing their neighbours.",
+            "The strike killed a number of civilians.",
+            "Shelling killed his children.",
+        ] {
+            assert!(figures_in(plural).deaths.is_none(), "{plural}");
+        }
+    }
+
+    #[test]
     fn ages_distances_and_shares_are_not_tolls() {
         let f = figures_in(
             "The shell shattered every window, killing their 62-year-old neighbour, who had \
              stepped outside.",
         );
-        assert!(f.deaths.is_none(), "{f:?}");
+        assert_eq!(f.deaths.map(|d| d.value), Some(1), "not 62");
         let f = figures_in(
             "A similar strike on an apartment block a few hundred metres away killed 10 people.",
         );
