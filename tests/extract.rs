@@ -1576,3 +1576,39 @@ fn a_sentence_goes_on_with_the_past_its_paragraph_recalls() {
     let toll = found(&atlas, EventKind::Casualties, "Tartar");
     assert_eq!(deaths_of(toll), Some((1, false)));
 }
+
+#[test]
+fn a_timeline_line_counts_its_days_from_its_own_day() {
+    let atlas = extract(vec![article(
+        "timeline.txt",
+        "Timeline of the war\n\n\
+         25 October – After separate talks with Mike Pompeo in Washington on Friday, the two \
+         sides agree a US-brokered truce.\n\n\
+         9 November – Azerbaijan shoots down a Russian helicopter over Armenia by mistake. Late \
+         at night, Putin, Aliyev and Pashinyan sign a deal ending the war.\n\n\
+         14 November – Residents leave. Baku agrees to postpone the handover.",
+        day(2020, 11, 25),
+    )]);
+    let diplomacy_days: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy)
+        .filter_map(|e| e.day)
+        .collect();
+    // Friday before the line's 25 October, the night of 9 November, the 14 November line: not
+    // the Friday, the night or the day of publication.
+    for wanted in [day(2020, 10, 23), day(2020, 11, 9), day(2020, 11, 14)] {
+        assert!(
+            diplomacy_days.contains(&wanted),
+            "{wanted} missing in\n{}",
+            describe(&atlas)
+        );
+    }
+    for wrong in [day(2020, 11, 20), day(2020, 11, 24), day(2020, 11, 25)] {
+        assert!(
+            !diplomacy_days.contains(&wrong),
+            "{wrong} in\n{}",
+            describe(&atlas)
+        );
+    }
+}

@@ -71,6 +71,9 @@ pub fn extract_article(
     let mut past_told_until: Option<usize> = None;
     for (sentence_no, whole) in sentences.into_iter().enumerate() {
         let recalls_the_past = std::cell::Cell::new(false);
+        if let Some(opened) = published.and_then(|day| opens_a_dated_item(article, &whole, day)) {
+            item = Some(opened);
+        }
         // Only within its paragraph: the next one may come back to the war.
         let past_before = past_told_until
             .and_then(|end| article.text.get(end..whole.start))
@@ -150,12 +153,6 @@ pub fn extract_article(
                 previous_day = Some(day);
                 clause_day = Some(day);
             }
-            if let Some(opened) = found
-                .iter()
-                .find_map(|e| opens_a_dated_item(&article.text, &whole, e))
-            {
-                item = Some(opened);
-            }
             if let Some(attack) = found.iter().rev().find_map(|e| {
                 let day = e.day?;
                 matches!(e.kind, EventKind::Shelling | EventKind::Fighting).then(|| ToldAttack {
@@ -232,35 +229,48 @@ fn tells_of_the_same_day(sentence: &str) -> bool {
         .any(|phrase| sentence.contains(phrase))
 }
 
+/// Whether the sentence at `sentence_start` opens its line (read back over spaces only).
+fn opens_its_line(text: &str, sentence_start: usize) -> bool {
+    text.get(..sentence_start)
+        .map(|before| before.trim_end_matches([' ', '\t']))
+        .is_some_and(|before| before.is_empty() || before.ends_with('\n'))
+}
+
+/// Whether a dash or a colon follows byte `at` ("27 September: fighting breaks out").
+fn followed_by_a_dash(text: &str, at: usize) -> bool {
+    text.get(at..).is_some_and(|after| {
+        ["-", "–", "—", ":"]
+            .iter()
+            .any(|mark| after.trim_start_matches(' ').starts_with(mark))
+    })
+}
+
 /// A list item that opens its line with the day ("Oct. 4 - Ganja comes under fire.", "27
-/// September: fighting breaks out"): the end of that line and the day, which the item's later
-/// sentences keep.
+/// September: fighting breaks out"): the end of that line and the day, which the item's
+/// sentences count from and its later sentences keep. Only a sentence that starts with a digit
+/// or a capital (a month) is read for its time words.
 fn opens_a_dated_item(
-    text: &str,
+    article: &Article,
     whole: &Range<usize>,
-    event: &Event,
+    published: NaiveDate,
 ) -> Option<(usize, NaiveDate)> {
-    if event.certainty != Certainty::Explicit {
+    let text = &article.text;
+    let first = text.get(whole.clone())?.bytes().next()?;
+    if !(first.is_ascii_digit() || first.is_ascii_uppercase()) || !opens_its_line(text, whole.start)
+    {
         return None;
     }
-    let words = event.sources.first()?.day_words.as_ref()?;
-    // The day opens the sentence, and the sentence its line: read back over spaces only.
-    let before = text.get(..whole.start)?.trim_end_matches([' ', '\t']);
-    if words.start != whole.start || !(before.is_empty() || before.ends_with('\n')) {
+    let refs = time_refs_at(article, whole, published);
+    let first = refs
+        .first()
+        .filter(|r| r.kind == RefKind::Day && !r.relative && r.start == 0)?;
+    if !followed_by_a_dash(text, whole.start + first.end) {
         return None;
     }
-    let line_start = whole.start;
-    let after = text.get(words.end..)?;
-    let dashed = ["-", "–", "—", ":"]
-        .iter()
-        .any(|mark| after.trim_start_matches(' ').starts_with(mark));
-    if !dashed {
-        return None;
-    }
-    let line_end = text[line_start..]
+    let line_end = text[whole.start..]
         .find('\n')
-        .map_or(text.len(), |i| line_start + i);
-    Some((line_end, event.day?))
+        .map_or(text.len(), |i| whole.start + i);
+    Some((line_end, first.day?))
 }
 
 /// The mentions that lie within `range`, in their order: with `in_order` (starts in order, no
@@ -807,6 +817,20 @@ fn sentence_events(
         .filter(|_| when::may_name_a_time(sentence.text, scan.has_time_anchor()))
         .map(|day| sentence_time_refs(article, sentence, day))
         .unwrap_or_default();
+    // In a dated line of a timeline ("9 November – … Late at night, Putin, Aliyev and Pashinyan
+    // sign a deal"; "25 October – After talks on Friday, …"), "late at night", "on Friday" and
+    // "the next day" count from the line's day, not from the day of publication.
+    if let Some(line_day) = context.item_day.filter(|&d| Some(d) != published)
+        && !refs.is_empty()
+    {
+        refs = sentence_time_refs(article, sentence, line_day);
+        // A line's night is the night of its day, not the night before it.
+        for r in &mut refs {
+            if r.kind == RefKind::Night && r.relative && r.day == line_day.pred_opt() {
+                r.day = Some(line_day);
+            }
+        }
+    }
     if !asides.is_empty() {
         refs.retain(|r| !asides.iter().any(|a| a.start <= r.start && r.end <= a.end));
     }
