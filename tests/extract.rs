@@ -1612,3 +1612,26 @@ fn a_timeline_line_counts_its_days_from_its_own_day() {
         );
     }
 }
+
+#[test]
+fn a_border_or_a_topic_of_talks_is_not_where_it_happened() {
+    let atlas = extract(vec![article(
+        "border.txt",
+        "A Russian Mi-24 helicopter was shot down over Armenia near the border with Nakhchivan \
+         on Monday evening. The foreign minister of Azerbaijan had a telephone conversation \
+         with the UN Secretary-General on Tuesday about the attacks on civilians in Ganja and \
+         Barda.",
+        day(2020, 11, 10),
+    )]);
+    assert_none_at(&atlas, EventKind::Shelling, "Nakhchivan");
+    found(&atlas, EventKind::Shelling, "Armenia");
+    let call = first_of(&atlas, EventKind::Diplomacy);
+    assert_eq!(place_names(&atlas, call), ["Baku"], "{}", describe(&atlas));
+    // Talks held in a capital keep it as their venue.
+    let atlas = extract(vec![article(
+        "venue.txt",
+        "The foreign ministers discussed the truce in Moscow on Friday.",
+        day(2020, 10, 10),
+    )]);
+    found(&atlas, EventKind::Diplomacy, "Moscow");
+}

@@ -1725,6 +1725,9 @@ fn places_for(
         event_mentions = prefer_specific(event_mentions, gazetteer);
     }
     if kind == EventKind::Diplomacy {
+        // "spoke with Guterres about the attacks on civilians in Ganja": what the talks were
+        // about, not where they were held.
+        event_mentions.retain(|m| !is_topic_of_talks(sentence, m, gazetteer));
         // Where a meeting is held ("talks in Moscow", "was in Geneva") is the place of diplomacy.
         let venues: Vec<&Mention> = event_mentions
             .iter()
@@ -2011,23 +2014,71 @@ fn prefer_specific<'a>(mentions: Vec<&'a Mention>, gazetteer: &Gazetteer) -> Vec
         .collect()
 }
 
-/// "about fifteen kilometers south of Stepanakert": the town only locates the other place.
+/// A town of the war zone named after what talks were about ("discussed the hostilities around
+/// Stepanakert", "a call about the attacks on Ganja"): the talks' topic. Capitals and towns
+/// far from the war, where talks are held, stay venues ("discussed the truce in Moscow").
+fn is_topic_of_talks(sentence: &Sentence, mention: &Mention, gazetteer: &Gazetteer) -> bool {
+    let Some(before) = sentence
+        .text
+        .get(..mention.start.saturating_sub(sentence.range.start))
+    else {
+        return false;
+    };
+    let topic_named = TOPIC_MARKERS
+        .iter()
+        .any(|marker| super::claims::find_ascii_case_insensitive(before, marker).is_some());
+    topic_named
+        && place_of(gazetteer, mention).is_some_and(|p| {
+            !matches!(p.kind, PlaceKind::Capital | PlaceKind::Country)
+                && crate::gazetteer::resolve::km_from_war(p) < WAR_ZONE_KM
+        })
+}
+
+/// Words after which talks name what they are about.
+const TOPIC_MARKERS: &[&str] = &[
+    " about ",
+    " discussed ",
+    " discuss ",
+    " discussing ",
+    " regarding ",
+    " concerning ",
+    " situation in ",
+    " situation around ",
+];
+
+/// "about fifteen kilometers south of Stepanakert", "near the border with Nakhchivan": the
+/// town only locates the other place.
 fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     let before = sentence
         .text
         .get(..mention.start.saturating_sub(sentence.range.start))
         .unwrap_or("");
-    // Lower-casing never makes or removes white space: the last two words, lower-cased.
-    let mut last = before.split_whitespace().rev();
+    // Lower-casing never makes or removes white space: the last two words (past a "the"),
+    // lower-cased.
+    let mut last = before
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| w.eq_ignore_ascii_case("the"));
     let Some(first) = last.next() else {
         return false;
     };
+    // "near the border with Nakhchivan": the border locates; it is not in Nakhchivan.
+    if first.eq_ignore_ascii_case("with") {
+        return last.next().is_some_and(|w| {
+            ["border", "borders", "frontier"].contains(&w.to_ascii_lowercase().as_str())
+        });
+    }
     if !(first.eq_ignore_ascii_case("of") || first.eq_ignore_ascii_case("from")) {
         return false;
     }
     last.next().map(str::to_lowercase).is_some_and(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         [
+            // "outside the zone of the Nagorno-Karabakh conflict", "from the direction of
+            // Hadrut", "on the border of Armenia".
+            "zone",
+            "direction",
+            "border",
             "north",
             "south",
             "east",
