@@ -1635,3 +1635,38 @@ fn a_border_or_a_topic_of_talks_is_not_where_it_happened() {
     )]);
     found(&atlas, EventKind::Diplomacy, "Moscow");
 }
+
+#[test]
+fn places_listed_with_their_own_days_each_keep_theirs() {
+    let atlas = extract(vec![article(
+        "list.txt",
+        "Azerbaijani forces took the town of Jabrayil on October 9, Fuzuli on October 17 and \
+         Zangilan on October 20, rolling up districts that Armenian forces had occupied in \
+         1993.\n\nOn 4 October rockets hit Stepanakert, and on 16 October shells fell on Hadrut.",
+        day(2020, 11, 26),
+    )]);
+    for (kind, place, wanted) in [
+        (EventKind::Fighting, "Jabrayil", day(2020, 10, 9)),
+        (EventKind::Fighting, "Fuzuli", day(2020, 10, 17)),
+        (EventKind::Fighting, "Zangilan", day(2020, 10, 20)),
+        (EventKind::Shelling, "Stepanakert", day(2020, 10, 4)),
+        (EventKind::Shelling, "Hadrut", day(2020, 10, 16)),
+    ] {
+        let event = found(&atlas, kind, place);
+        assert_eq!(event.day, Some(wanted), "{place} in\n{}", describe(&atlas));
+        assert_eq!(event.places.len(), 1, "{place} in\n{}", describe(&atlas));
+    }
+    // Places that share one day stay one event.
+    let atlas = extract(vec![article(
+        "shared.txt",
+        "Rockets hit Stepanakert and Martuni on Sunday, a day after the truce took effect on \
+         Saturday.",
+        day(2020, 10, 19),
+    )]);
+    assert_eq!(
+        first_of(&atlas, EventKind::Shelling).places.len(),
+        2,
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -1055,8 +1055,23 @@ fn sentence_events(
         {
             days.push((r.day, Some(r)));
         }
+        // "took Jabrayil on October 9, Fuzuli on October 17 and Zangilan on October 20": each
+        // place on its own day.
+        let mut paired_places: Vec<Option<(PlaceId, Span)>> = Vec::new();
+        if kind != EventKind::Diplomacy
+            && !is_caption
+            && turn.is_none()
+            && let Some(pairs) = places_with_their_days(sentence, dated, &place_words)
+        {
+            days.clear();
+            for (id, words, r) in pairs {
+                days.push((r.day, Some(r)));
+                paired_places.push(Some((id, words)));
+            }
+        }
         let last_day = days.len().saturating_sub(1);
         for (nth, (day, time_ref)) in days.into_iter().enumerate() {
+            let own_place = paired_places.get_mut(nth).and_then(Option::take);
             // The last (most often the only) day takes the places and their words, the others a
             // copy.
             let last = nth == last_day;
@@ -1138,7 +1153,9 @@ fn sentence_events(
                     end: sentence.range.start + r.end,
                     text: r.words.clone(),
                 }),
-                place_words: if last {
+                place_words: if let Some((_, words)) = &own_place {
+                    vec![words.clone()]
+                } else if last {
                     std::mem::take(&mut place_words)
                 } else {
                     place_words.clone()
@@ -1162,7 +1179,9 @@ fn sentence_events(
                 day,
                 certainty,
                 kind,
-                places: if last {
+                places: if let Some((id, _)) = own_place {
+                    vec![id]
+                } else if last {
                     std::mem::take(&mut places)
                 } else {
                     places.clone()
@@ -2045,6 +2064,52 @@ const TOPIC_MARKERS: &[&str] = &[
     " situation in ",
     " situation around ",
 ];
+
+/// Each place of a sentence that gives places their own days, with its day: "took Jabrayil on
+/// October 9, Fuzuli on October 17" (the day right after the place), "On 4 October rockets hit
+/// Stepanakert, and on 15 October shells fell on Hadrut" (the day before it). `None` unless
+/// every place finds a day and the days are not all one.
+fn places_with_their_days<'r>(
+    sentence: &Sentence,
+    dated: &[&'r TimeRef],
+    place_words: &[Span],
+) -> Option<Vec<(PlaceId, Span, &'r TimeRef)>> {
+    if dated.len() < 2 || place_words.len() < 2 {
+        return None;
+    }
+    let offset = sentence.range.start;
+    let mut pairs = Vec::with_capacity(place_words.len());
+    for (i, words) in place_words.iter().enumerate() {
+        let id = sentence
+            .mentions
+            .iter()
+            .find(|m| m.start == words.start)
+            .and_then(|m| m.place.clone())?;
+        let (start, end) = (
+            words.start.checked_sub(offset)?,
+            words.end.checked_sub(offset)?,
+        );
+        let next_place = place_words
+            .get(i + 1)
+            .map_or(usize::MAX, |w| w.start - offset);
+        // Right after the place: "Fuzuli on October 17", "Kalbajar by November 15".
+        let after = dated.iter().find(|r| {
+            r.start >= end
+                && r.start < next_place
+                && sentence
+                    .text
+                    .get(end..r.start)
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 2)
+        });
+        let day = after.or_else(|| dated.iter().rev().find(|r| r.end <= start))?;
+        pairs.push((id, words.clone(), *day));
+    }
+    let first_day = pairs.first()?.2.day;
+    pairs
+        .iter()
+        .any(|(_, _, r)| r.day != first_day)
+        .then_some(pairs)
+}
 
 /// "about fifteen kilometers south of Stepanakert", "near the border with Nakhchivan": the
 /// town only locates the other place.

@@ -784,7 +784,7 @@ fn past_in<'w>(
                         | "by"
                 )
             );
-            if dated && !before_since {
+            if dated && !before_since && !names_a_day_of_this_war(count, &lower) {
                 return Some(concat(&["the sentence recalls the past ('", word, "')"]));
             }
         }
@@ -793,6 +793,25 @@ fn past_in<'w>(
         }
     }
     None
+}
+
+/// Whether the sentence's words (`lower` of each of `count`) name a day of this war besides the
+/// past it recalls ("took Jabrayil on October 9, … districts occupied in 1993"): a weekday, a
+/// day of a month, or 2020.
+fn names_a_day_of_this_war<'w>(count: usize, lower: &impl Fn(usize) -> &'w str) -> bool {
+    let is_day_number = |j: usize| {
+        let w = lower(j);
+        (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    (0..count).any(|j| {
+        let w = lower(j);
+        w == "2020"
+            || crate::when::weekday(w).is_some()
+            || (w != "may"
+                && crate::when::month(w).is_some()
+                && (j.checked_sub(1).is_some_and(is_day_number)
+                    || (j + 1 < count && is_day_number(j + 1))))
+    })
 }
 
 /// Context the role rules need about one name.
