@@ -79,11 +79,7 @@ pub fn extract_article(
             .and_then(|end| article.text.get(end..whole.start))
             .is_some_and(|between| !between.contains('\n'));
         let mut clause_day: Option<NaiveDate> = None;
-        // "the attack" points back two sentences at most: further, it is some other attack.
-        let recent_attack = told_attack
-            .as_ref()
-            .filter(|(told_in, _)| sentence_no - told_in <= ATTACK_TOLD_WITHIN)
-            .map(|(_, told)| told.clone());
+
         // The whole sentence is scanned first: without a break cue in it (most sentences) it is
         // one clause, and that scan is the clause's.
         let mut scanned = None;
@@ -130,7 +126,11 @@ pub fn extract_article(
                     .filter(|(end, _)| whole.start < *end)
                     .map(|(_, day)| day),
                 denier: denier.as_deref(),
-                told_attack: recent_attack.as_ref(),
+                // "the attack" points back two sentences at most: further, it is another one.
+                told_attack: told_attack
+                    .as_ref()
+                    .filter(|(told_in, _)| sentence_no - told_in <= ATTACK_TOLD_WITHIN)
+                    .map(|(_, told)| told),
                 past_before,
                 recalls_the_past: &recalls_the_past,
             };
@@ -229,6 +229,9 @@ fn tells_of_the_same_day(sentence: &str) -> bool {
         .any(|phrase| sentence.contains(phrase))
 }
 
+/// How far into a line a dated item's dash stands at most ("27 September 2020 –").
+const DATED_ITEM_HEAD: usize = 32;
+
 /// Whether the sentence at `sentence_start` opens its line (read back over spaces only).
 fn opens_its_line(text: &str, sentence_start: usize) -> bool {
     text.get(..sentence_start)
@@ -255,9 +258,28 @@ fn opens_a_dated_item(
     published: NaiveDate,
 ) -> Option<(usize, NaiveDate)> {
     let text = &article.text;
-    let first = text.get(whole.clone())?.bytes().next()?;
-    if !(first.is_ascii_digit() || first.is_ascii_uppercase()) || !opens_its_line(text, whole.start)
-    {
+    let sentence = text.get(whole.clone())?;
+    // Cheap looks first (this runs for every sentence): a dash or a colon soon (0xE2 opens "–"
+    // and "—"), and a day number or a month first.
+    let dash_soon = sentence.as_bytes()[..sentence.len().min(DATED_ITEM_HEAD)]
+        .iter()
+        .any(|&b| matches!(b, b'-' | b':' | 0xE2));
+    if !dash_soon {
+        return None;
+    }
+    let first_word = sentence
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let mut lower = [0u8; 9];
+    let day_first = first_word.starts_with(|c: char| c.is_ascii_digit())
+        || ((3..=lower.len()).contains(&first_word.len()) && {
+            let lower = &mut lower[..first_word.len()];
+            lower.copy_from_slice(first_word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|w| crate::when::month(w).is_some())
+        });
+    if !day_first || !opens_its_line(text, whole.start) {
         return None;
     }
     let refs = time_refs_at(article, whole, published);
@@ -1746,7 +1768,14 @@ fn places_for(
     if kind == EventKind::Diplomacy {
         // "spoke with Guterres about the attacks on civilians in Ganja": what the talks were
         // about, not where they were held.
-        event_mentions.retain(|m| !is_topic_of_talks(sentence, m, gazetteer));
+        // Looked for only when a town of the war zone is named (most talks name capitals).
+        let topic_at = std::cell::OnceCell::new();
+        event_mentions.retain(|m| {
+            !(is_war_zone_town(gazetteer, m)
+                && topic_at
+                    .get_or_init(|| first_topic_marker(sentence.text))
+                    .is_some_and(|at| sentence.range.start + at < m.start))
+        });
         // Where a meeting is held ("talks in Moscow", "was in Geneva") is the place of diplomacy.
         let venues: Vec<&Mention> = event_mentions
             .iter()
@@ -2033,27 +2062,35 @@ fn prefer_specific<'a>(mentions: Vec<&'a Mention>, gazetteer: &Gazetteer) -> Vec
         .collect()
 }
 
-/// A town of the war zone named after what talks were about ("discussed the hostilities around
-/// Stepanakert", "a call about the attacks on Ganja"): the talks' topic. Capitals and towns
-/// far from the war, where talks are held, stay venues ("discussed the truce in Moscow").
-fn is_topic_of_talks(sentence: &Sentence, mention: &Mention, gazetteer: &Gazetteer) -> bool {
-    let Some(before) = sentence
-        .text
-        .get(..mention.start.saturating_sub(sentence.range.start))
-    else {
-        return false;
-    };
-    let topic_named = TOPIC_MARKERS
-        .iter()
-        .any(|marker| super::claims::find_ascii_case_insensitive(before, marker).is_some());
-    topic_named
-        && place_of(gazetteer, mention).is_some_and(|p| {
-            !matches!(p.kind, PlaceKind::Capital | PlaceKind::Country)
-                && crate::gazetteer::resolve::km_from_war(p) < WAR_ZONE_KM
-        })
+/// A town of the war zone, not a capital: what talks are about when named after a topic marker
+/// ("discussed the hostilities around Stepanakert", "a call about the attacks on Ganja").
+/// Capitals and towns far from the war, where talks are held, stay venues ("discussed the truce
+/// in Moscow").
+fn is_war_zone_town(gazetteer: &Gazetteer, mention: &Mention) -> bool {
+    place_of(gazetteer, mention).is_some_and(|p| {
+        !matches!(p.kind, PlaceKind::Capital | PlaceKind::Country)
+            && crate::gazetteer::resolve::km_from_war(p) < WAR_ZONE_KM
+    })
 }
 
-/// Words after which talks name what they are about.
+/// Where the first word after which talks name their topic stands in `sentence`.
+fn first_topic_marker(sentence: &str) -> Option<usize> {
+    TOPIC_FINDERS
+        .iter()
+        .filter_map(|finder| finder.find(sentence.as_bytes()))
+        .min()
+}
+
+/// The searchers of [`TOPIC_MARKERS`], built once (building one costs as much as a search).
+static TOPIC_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        TOPIC_MARKERS
+            .iter()
+            .map(|marker| memchr::memmem::Finder::new(marker.as_bytes()))
+            .collect()
+    });
+
+/// Words after which talks name what they are about (lower case: they stand inside sentences).
 const TOPIC_MARKERS: &[&str] = &[
     " about ",
     " discussed ",
