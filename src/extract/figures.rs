@@ -76,8 +76,8 @@ pub fn figures_in(sentence: &str) -> Figures {
     }
     // "killing their 62-year-old neighbour", "wounding a woman": one victim named, no number.
     for (slot, verbs) in [
-        (&mut figures.deaths, SINGLE_DEATH_VERBS),
-        (&mut figures.injured, SINGLE_INJURY_VERBS),
+        (&mut figures.deaths, &*SINGLE_DEATH_VERBS),
+        (&mut figures.injured, &*SINGLE_INJURY_VERBS),
     ] {
         if slot.is_none()
             && let Some(range) = single_victim(&lower, verbs)
@@ -93,18 +93,40 @@ pub fn figures_in(sentence: &str) -> Figures {
     figures
 }
 
-/// Verbs whose object is who was killed or wounded ("killing a civilian").
-const SINGLE_DEATH_VERBS: &[&str] = &["killing", "killed", "kills"];
-const SINGLE_INJURY_VERBS: &[&str] = &["wounding", "wounded", "injuring", "injured"];
+/// Verbs whose object is who was killed or wounded ("killing a civilian"): a stem, searched
+/// for once (a searcher built once), and the endings that make it such a verb.
+struct VictimVerbs {
+    stems: Vec<(memchr::memmem::Finder<'static>, &'static [&'static str])>,
+}
+
+static SINGLE_DEATH_VERBS: std::sync::LazyLock<VictimVerbs> = std::sync::LazyLock::new(|| {
+    VictimVerbs {
+        stems: vec![(memchr::memmem::Finder::new("kill"), &["ing", "ed", "s"])],
+    }
+});
+static SINGLE_INJURY_VERBS: std::sync::LazyLock<VictimVerbs> = std::sync::LazyLock::new(|| {
+    VictimVerbs {
+        stems: vec![
+            (memchr::memmem::Finder::new("wound"), &["ing", "ed"]),
+            (memchr::memmem::Finder::new("injur"), &["ing", "ed"]),
+        ],
+    }
+});
 
 /// The words of one victim named after a toll verb ("killing their 62-year-old neighbour",
 /// "killed a man"): the byte range from the determiner to the noun, in `lower`. A plural noun
 /// ("their neighbours", "his children") or a word of quantity ("a number of") is no one victim.
-fn single_victim(lower: &str, verbs: &[&str]) -> Option<Range<usize>> {
-    for verb in verbs {
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(verb).map(|i| from + i) {
-            from = at + verb.len();
+fn single_victim(lower: &str, verbs: &VictimVerbs) -> Option<Range<usize>> {
+    for (stem, endings) in &verbs.stems {
+        for at in stem.find_iter(lower.as_bytes()) {
+            let stem_end = at + stem.needle().len();
+            let Some(from) = endings
+                .iter()
+                .find(|ending| lower[stem_end..].starts_with(**ending))
+                .map(|ending| stem_end + ending.len())
+            else {
+                continue;
+            };
             if !super::lexicon::is_word_boundary(lower, at, from) {
                 continue;
             }
