@@ -1670,3 +1670,35 @@ fn places_listed_with_their_own_days_each_keep_theirs() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn where_the_displaced_went_and_words_in_passing_are_no_events() {
+    let atlas = extract(vec![article(
+        "passing.txt",
+        "Residents of the Kalbajar district leave in long columns of cars towards Armenia, some \
+         burning their houses behind them.\n\n\
+         Submunitions that fail to explode on impact can kill and maim civilians for years.\n\n\
+         Neither Armenia nor Azerbaijan is party to the Convention on Cluster Munitions.\n\n\
+         The foreign ministers of Russia and France discussed the fighting in a call on \
+         Thursday.\n\nThe wounded were taken to the Barda Central Hospital.\n\n\
+         The ICRC supported the evacuation of the wounded from Stepanakert.\n\n\
+         More than 20,000 people have returned to Stepanakert since the ceasefire.",
+        day(2020, 11, 14),
+    )]);
+    // Displaced from Kalbajar, not in Armenia where they went.
+    found(&atlas, EventKind::Displacement, "the Kalbajar district");
+    assert_none_at(&atlas, EventKind::Displacement, "Armenia");
+    assert_no_kind(&atlas, EventKind::Shelling);
+    assert_no_kind(&atlas, EventKind::Fighting);
+    assert_none_at(&atlas, EventKind::Displacement, "Stepanakert");
+    assert_none_at(&atlas, EventKind::Diplomacy, "Stepanakert");
+    found(&atlas, EventKind::Diplomacy, "Moscow");
+    assert!(
+        atlas
+            .events
+            .iter()
+            .all(|e| e.sources.iter().all(|s| !s.quote.contains("can kill"))),
+        "{}",
+        describe(&atlas)
+    );
+}

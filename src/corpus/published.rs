@@ -101,7 +101,9 @@ pub fn stated_date(text: &str) -> Option<(NaiveDate, String)> {
         .iter()
         .take(KEYWORD_LINES)
         .skip(METADATA_LINES)
-        .filter(|line| line.len() <= CREDIT_LINE_MAX && leading_keyword(line).is_some());
+        // A date line under a headline, a standfirst and a byline ("Oct. 29, 2020"): a credit
+        // line still, read by `metadata_date` as the lines above.
+        .filter(|line| line.len() <= CREDIT_LINE_MAX);
     head.chain(tail)
         .chain(deeper)
         .find_map(|line| metadata_date(line))
@@ -145,6 +147,18 @@ fn leading_keyword(line: &str) -> Option<(usize, &'static str)> {
     keyword_after(line, lead)
 }
 
+/// A keyword after a dash or a bar on a short line, where a dateline comes first:
+/// "Stepanakert (Azerbaijan) (AFP) - Published on: 04/10/2020 - 16:48".
+fn keyword_after_a_separator(line: &str) -> Option<(usize, &'static str)> {
+    if line.len() > CREDIT_LINE_MAX {
+        return None;
+    }
+    [" - ", " – ", " — ", " | "].iter().find_map(|separator| {
+        let at = line.find(separator)? + separator.len();
+        keyword_after(line, at)
+    })
+}
+
 /// [`leading_keyword`] once the white space `line[..lead]` before it is passed over, trying
 /// every keyword.
 fn keyword_after(line: &str, lead: usize) -> Option<(usize, &'static str)> {
@@ -167,7 +181,7 @@ fn keyword_after(line: &str, lead: usize) -> Option<(usize, &'static str)> {
 }
 
 fn metadata_date(line: &str) -> Option<(NaiveDate, String)> {
-    let keyword = leading_keyword(line);
+    let keyword = leading_keyword(line).or_else(|| keyword_after_a_separator(line));
     if keyword.is_none() && line.len() > CREDIT_LINE_MAX {
         // A paragraph, not a credit line — unless a dateline heads it: "GANJA, Azerbaijan,
         // October 11, 2020 (AP) - A missile struck …" is a credit line before its dash.
@@ -942,6 +956,17 @@ mod tests {
             "Talks in Geneva at 5 p.m. on Oct. 15, 2020 were cancelled by both sides.",
         );
         assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
+    }
+
+    #[test]
+    fn a_date_line_under_a_standfirst_and_a_byline_or_after_a_dateline_states_the_date() {
+        let text = "Rockets Tear Through a Market Town\n\nAzerbaijan says 21 people were killed \
+                    when rockets struck Barda on Wednesday.\n\nBy Julian Erdem\nOct. 29, \
+                    2020\n\nBARDA, Azerbaijan — The rockets came just after lunchtime.";
+        assert_eq!(day_of(text), Some(d(10, 29)));
+        let text = "Karabakh's main city pounded\n\nStepanakert (Azerbaijan) (AFP) - Published \
+                    on: 04/10/2020 - 16:48\n\nExplosions shook Stepanakert on Sunday.";
+        assert_eq!(day_of(text), Some(d(10, 4)));
     }
 
     #[test]

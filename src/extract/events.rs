@@ -762,71 +762,9 @@ fn sentence_events(
         }
         kinds.retain(|(_, words)| !words.is_empty());
     }
-    // "Two civilians were killed in the attack": the strike told just before, not a new one;
-    // the sentence's happenings take its day and, naming no place, its places. A denial
-    // answers it as told.
-    let reference = context
-        .told_attack
-        .filter(|_| !scan.contains(Set::Denials))
-        .and_then(|told| {
-            // The scan's words, not the kinds': "killed in the attack" tells of no battle of
-            // its own, yet points back to one.
-            // "the rockets" name a strike, not a battle; "the attack" either.
-            [EventKind::Shelling, EventKind::Fighting]
-                .iter()
-                .flat_map(|&k| {
-                    scan.get(Set::Triggers(crate::atlas::kind_index(k)))
-                        .iter()
-                        .map(move |&(start, end, _)| (k, start, end))
-                })
-                .filter(|&(k, start, end)| {
-                    k == told.kind || names_any_attack(&sentence.text[start..end])
-                })
-                .find_map(|(_, start, end)| points_back_to_an_attack(sentence.text, start, end))
-                .filter(|np| !counts_since(&sentence.text[..np.start]))
-                .map(|np| (told, np))
-        });
-    // Its words tell of the told attack's kind (a "strike" told as an "attack" is no battle),
-    // so the sentence becomes one more source of it.
-    if let Some((told, _)) = &reference {
-        let mut pointing = Vec::new();
-        for (kind, words) in &mut kinds {
-            if matches!(kind, EventKind::Shelling | EventKind::Fighting) {
-                let of_the_told_kind = *kind == told.kind;
-                words.retain(|w| {
-                    let points = (of_the_told_kind || names_any_attack(&w.text))
-                        && points_back_to_an_attack(sentence.text, w.start, w.end).is_some();
-                    if points {
-                        pointing.push(w.clone());
-                    }
-                    !points
-                });
-            }
-        }
-        kinds.retain(|(_, words)| !words.is_empty());
-        if !pointing.is_empty() {
-            match kinds.iter_mut().find(|(k, _)| *k == told.kind) {
-                Some((_, words)) => words.extend(pointing),
-                None => kinds.push((told.kind, pointing)),
-            }
-        }
-    }
     if kinds.is_empty() || is_question(sentence.text) {
         return Vec::new();
     }
-    // The told attack lends its day only where the sentence names no other place.
-    let reference = reference.filter(|(told, _)| {
-        sentence
-            .mentions
-            .iter()
-            .filter(|m| m.role == MentionRole::Event)
-            .filter_map(|m| m.place.as_ref())
-            .all(|id| told.places.contains(id))
-    });
-    let context = &Context {
-        told_attack: reference.as_ref().map(|(told, _)| *told),
-        ..*context
-    };
     // A link or teaser line tells of nothing: told before the time words are read (every
     // early return gives no event, so their order does not matter).
     let line = line_facts(&article.text, sentence.whole.clone(), lexicon, lines);
@@ -864,6 +802,78 @@ fn sentence_events(
         context.recalls_the_past.set(true);
         return Vec::new();
     }
+    // "Two civilians were killed in the attack": the strike told just before, not a new one;
+    // the sentence's happenings take its day and, naming no place, its places. A denial
+    // answers it as told.
+    let reference = context
+        .told_attack
+        // "since September 27, 91 civilians were killed as a result of the shelling": a toll
+        // of the war so far points back to no one attack.
+        .filter(|_| !scan.contains(Set::Denials) && !refs.iter().any(|r| r.kind == RefKind::Since))
+        .and_then(|told| {
+            // The scan's words, not the kinds': "killed in the attack" tells of no battle of
+            // its own, yet points back to one.
+            // "the rockets" name a strike, not a battle; "the attack" either.
+            [EventKind::Shelling, EventKind::Fighting]
+                .iter()
+                .flat_map(|&k| {
+                    scan.get(Set::Triggers(crate::atlas::kind_index(k)))
+                        .iter()
+                        .map(move |&(start, end, _)| (k, start, end))
+                })
+                .filter(|&(k, start, end)| {
+                    k == told.kind || names_any_attack(&sentence.text[start..end])
+                })
+                .find_map(|(_, start, end)| points_back_to_an_attack(sentence.text, start, end))
+                .filter(|np| !counts_since(&sentence.text[..np.start]))
+                .map(|np| (told, np))
+        })
+        // "as a result of the shelling of Azerbaijani cities … since September 27, 91 civilians
+        // were killed": a toll of the war so far points back to no one attack.
+        .filter(|_| {
+            let figures = figures_in(sentence.text);
+            ![&figures.deaths, &figures.injured]
+                .iter()
+                .any(|f| f.as_ref().is_some_and(|f| f.running_total))
+        });
+    // Its words tell of the told attack's kind (a "strike" told as an "attack" is no battle),
+    // so the sentence becomes one more source of it.
+    if let Some((told, _)) = &reference {
+        let mut pointing = Vec::new();
+        for (kind, words) in &mut kinds {
+            if matches!(kind, EventKind::Shelling | EventKind::Fighting) {
+                let of_the_told_kind = *kind == told.kind;
+                words.retain(|w| {
+                    let points = (of_the_told_kind || names_any_attack(&w.text))
+                        && points_back_to_an_attack(sentence.text, w.start, w.end).is_some();
+                    if points {
+                        pointing.push(w.clone());
+                    }
+                    !points
+                });
+            }
+        }
+        kinds.retain(|(_, words)| !words.is_empty());
+        if !pointing.is_empty() {
+            match kinds.iter_mut().find(|(k, _)| *k == told.kind) {
+                Some((_, words)) => words.extend(pointing),
+                None => kinds.push((told.kind, pointing)),
+            }
+        }
+    }
+    // The told attack lends its day only where the sentence names no other place.
+    let reference = reference.filter(|(told, _)| {
+        sentence
+            .mentions
+            .iter()
+            .filter(|m| m.role == MentionRole::Event)
+            .filter_map(|m| m.place.as_ref())
+            .all(|id| told.places.contains(id))
+    });
+    let context = &Context {
+        told_attack: reference.as_ref().map(|(told, _)| *told),
+        ..*context
+    };
     // "Thirteen people were killed in the overnight attack": the night is the told attack's.
     if let Some((_, np)) = &reference {
         refs.retain(|r| !(r.kind == RefKind::Night && np.start <= r.start && r.end <= np.end));
@@ -1038,11 +1048,13 @@ fn sentence_events(
             && !is_caption
             && sentence_planned
             && super::mood::announces(sentence.text, scan.get(Set::Planned), &kind_words);
-        // What points back to the told attack happened on its day, whatever else the sentence
-        // dates ("The attack came two days after a ceasefire collapsed on Monday").
+        // What points back to the told attack happened on its day, whatever else a sentence it
+        // opens dates ("The attack came two days after a ceasefire collapsed on Monday"); inside
+        // a sentence with a day of its own it is another ("A day earlier, five were killed in
+        // the shelling of Garayusifli").
         let points_back_only = reference
             .as_ref()
-            .is_some_and(|(told, _)| told.kind == kind)
+            .is_some_and(|(told, np)| told.kind == kind && (dated.is_empty() || np.start == 0))
             && kind_words
                 .iter()
                 .all(|w| points_back_to_an_attack(sentence.text, w.start, w.end).is_some());
@@ -1754,6 +1766,11 @@ fn places_for(
             ),
         ));
     }
+    // "fled to Armenia", "evacuated to Goris", "leave … towards Armenia": where the displaced
+    // went, not where they were displaced from.
+    if kind == EventKind::Displacement {
+        event_mentions.retain(|m| !is_destination(sentence, m));
+    }
     if kind != EventKind::Diplomacy {
         // Shelling, battles, tolls and flight happen in the theatre of this war: a capital far
         // away named in the same sentence ("talks in Moscow … where fighting persists") is not
@@ -2197,6 +2214,24 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
         ]
         .contains(&w)
     })
+}
+
+/// Whether `mention` is where someone goes: right after "to", "towards", "into" (past a
+/// "the"). Not a return ("escorted refugees back to Stepanakert") nor where people arrive and
+/// shelter ("displaced families arrive in Goris").
+fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
+    let before = sentence
+        .text
+        .get(..mention.start.saturating_sub(sentence.range.start))
+        .unwrap_or("");
+    let mut back = text::words_back(before).skip_while(|w| w.eq_ignore_ascii_case("the"));
+    let Some(last) = back.next() else {
+        return false;
+    };
+    ["to", "towards", "toward", "into"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+        && !back.next().is_some_and(|w| w.eq_ignore_ascii_case("back"))
 }
 
 fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {

@@ -99,19 +99,17 @@ struct VictimVerbs {
     stems: Vec<(memchr::memmem::Finder<'static>, &'static [&'static str])>,
 }
 
-static SINGLE_DEATH_VERBS: std::sync::LazyLock<VictimVerbs> = std::sync::LazyLock::new(|| {
-    VictimVerbs {
+static SINGLE_DEATH_VERBS: std::sync::LazyLock<VictimVerbs> =
+    std::sync::LazyLock::new(|| VictimVerbs {
         stems: vec![(memchr::memmem::Finder::new("kill"), &["ing", "ed", "s"])],
-    }
-});
-static SINGLE_INJURY_VERBS: std::sync::LazyLock<VictimVerbs> = std::sync::LazyLock::new(|| {
-    VictimVerbs {
+    });
+static SINGLE_INJURY_VERBS: std::sync::LazyLock<VictimVerbs> =
+    std::sync::LazyLock::new(|| VictimVerbs {
         stems: vec![
             (memchr::memmem::Finder::new("wound"), &["ing", "ed"]),
             (memchr::memmem::Finder::new("injur"), &["ing", "ed"]),
         ],
-    }
-});
+    });
 
 /// The words of one victim named after a toll verb ("killing their 62-year-old neighbour",
 /// "killed a man"): the byte range from the determiner to the noun, in `lower`. A plural noun
