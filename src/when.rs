@@ -157,6 +157,8 @@ pub enum Expr {
     },
     /// "a day earlier", "the day before", "the previous day" (1); "two days earlier" (2).
     DaysBefore(u32),
+    /// "a day later", "the following day", "the next day" (1); "two days later" (2).
+    DaysAfter(u32),
     /// "in April 2016", "July of this year": a month with no day, before this war or during it.
     PastMonth {
         month: u32,
@@ -1580,11 +1582,12 @@ fn starting_matchers(w: &str) -> u8 {
 }
 
 /// False when `w`, at token `i`, cannot start an expression for the word after it: "the" starts
-/// only "the day before yesterday", "in" only "in the night" and "in the day" (evening,
-/// afternoon). Both are among the commonest words, and ruling them out here spares the matchers.
+/// only "the day before yesterday" and "the following day" or "the next day", "in" only "in the
+/// night" and "in the day" (evening, afternoon). Both are among the commonest words, and ruling
+/// them out here spares the matchers.
 fn next_word_allows(t: &Toks, i: usize, w: &str) -> bool {
     match w {
-        "the" => t.is(i + 1, &["day"]),
+        "the" => t.is(i + 1, &["day", "following", "next"]),
         "in" => t.is(i + 1, &["the"]),
         _ => true,
     }
@@ -1831,6 +1834,13 @@ fn match_relative(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
         {
             Some((Expr::DaysBefore(1), i + 2))
         }
+        "day" if i > 0 && t.is(i - 1, &["a", "one"]) && t.is(i + 1, &["later"]) => {
+            Some((Expr::DaysAfter(1), i + 2))
+        }
+        // "the following day", "the next day": the day after the one told.
+        "the" if t.is(i + 1, &["following", "next"]) && t.is(i + 2, &["day"]) => {
+            Some((Expr::DaysAfter(1), i + 3))
+        }
         "previous" if t.is(i + 1, &["day"]) => Some((Expr::DaysBefore(1), i + 2)),
         "last" if t.is(i + 1, &["night", "evening"]) => Some((Expr::LastNight, i + 2)),
         "overnight" => Some((Expr::Overnight, i + 1)),
@@ -1954,6 +1964,10 @@ fn match_duration(t: &Toks, i: usize) -> Option<(Expr, usize)> {
             || (t.is(i + 2, &["before"]) && matches!(t.after(i + 2), 0 | b',' | b'.' | b';')))
     {
         return Some((Expr::DaysBefore(n), i + 3));
+    }
+    // "two days later": counted on from the report before, as "a day later".
+    if matches!(unit, "days" | "day") && (2..=14).contains(&n) && t.is(i + 2, &["later"]) {
+        return Some((Expr::DaysAfter(n), i + 3));
     }
     // "two weeks ago", "three days ago": counted back from publication.
     if t.is(i + 2, &["ago"]) {
@@ -2386,8 +2400,13 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
                 day,
             }
         }
-        Expr::DaysBefore(n) => {
-            let day = add_days(published, -i64::from(n)).unwrap_or(published);
+        Expr::DaysBefore(_) | Expr::DaysAfter(_) => {
+            let offset = match f.expr {
+                Expr::DaysAfter(n) => i64::from(n),
+                Expr::DaysBefore(n) => -i64::from(n),
+                _ => 0,
+            };
+            let day = add_days(published, offset).unwrap_or(published);
             r.day = Some(day);
             Why::DayBefore {
                 told: published,
@@ -2499,6 +2518,12 @@ impl TimeRef {
 
     /// Counts "a day earlier" from `told`, the day of the report told just before, instead of
     /// from publication; other references are left as they are.
+    /// Whether the day is counted from a day told before ("a day earlier", "the following
+    /// day"), which [`TimeRef::count_day_before_from`] moves.
+    pub fn counts_from_a_told_day(&self) -> bool {
+        matches!(self.reason.why, Why::DayBefore { .. })
+    }
+
     pub fn count_day_before_from(&mut self, told: NaiveDate) {
         if let Why::DayBefore { told: from, day } = self.reason.why {
             let back = (from - day).num_days();
@@ -2621,6 +2646,12 @@ impl Why {
                 out.push_str(words);
                 match (told - day).num_days() {
                     1 => out.push_str("': the day before "),
+                    -1 => out.push_str("': the day after "),
+                    n if n < 0 => {
+                        out.push_str("': ");
+                        out.push_str(&(-n).to_string());
+                        out.push_str(" days after ");
+                    }
                     n => {
                         out.push_str("': ");
                         out.push_str(&n.to_string());
@@ -2765,6 +2796,19 @@ impl Why {
                 1 => write!(
                     out,
                     "'{words}': the day before {} = {}",
+                    fmt_day(told),
+                    fmt_day(day)
+                ),
+                -1 => write!(
+                    out,
+                    "'{words}': the day after {} = {}",
+                    fmt_day(told),
+                    fmt_day(day)
+                ),
+                n if n < 0 => write!(
+                    out,
+                    "'{words}': {} days after {} = {}",
+                    -n,
                     fmt_day(told),
                     fmt_day(day)
                 ),

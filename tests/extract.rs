@@ -1702,3 +1702,31 @@ fn where_the_displaced_went_and_words_in_passing_are_no_events() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn the_following_day_and_a_toll_after_a_strike_take_the_days_told_before() {
+    let atlas = extract(vec![article(
+        "following.txt",
+        "Azerbaijan said Ganja was shelled on Oct. 4. The city was hit again the following day, \
+         when one person was killed.\n\nA Russian Mi-24 helicopter was shot down over Armenia on \
+         November 9. Two crew members were killed and one was injured.",
+        day(2020, 11, 21),
+    )]);
+    let ganja_days: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Shelling)
+        .filter_map(|e| e.day)
+        .collect();
+    assert!(
+        ganja_days.contains(&day(2020, 10, 5)),
+        "{}",
+        describe(&atlas)
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Casualties, "Ganja").day,
+        Some(day(2020, 10, 5))
+    );
+    let crew = found(&atlas, EventKind::Casualties, "Armenia");
+    assert_eq!(crew.day, Some(day(2020, 11, 9)), "{}", describe(&atlas));
+}

@@ -742,6 +742,9 @@ fn sentence_events(
     lines: &mut Option<LineFacts>,
 ) -> Vec<Event> {
     let mut kinds = kinds_in(sentence.text, scan, lexicon);
+    // Before "the attack" is looked for: a toll that goes on with the strike told just before
+    // takes its day as well as its place.
+    let recent_attack = context.told_attack;
     // "Russian peacekeepers, who began deploying on November 10, escorted refugees on Saturday":
     // an aside describes; its words and its days tell nothing of the sentence's event.
     // When the asides hold all the sentence tells ("Shusha, which Azerbaijan captured on
@@ -883,8 +886,20 @@ fn sentence_events(
     if let Some(end) = wire_dateline_end(sentence.text) {
         refs.retain(|r| r.start >= end);
     }
-    if let Some(told) = context.previous_day {
-        refs.iter_mut().for_each(|r| r.count_day_before_from(told));
+    // "shelled on Oct. 4 and again the following day": counted from the day the sentence told
+    // before it, else from the report before.
+    for k in 0..refs.len() {
+        if !refs[k].counts_from_a_told_day() {
+            continue;
+        }
+        let own = refs[..k]
+            .iter()
+            .rev()
+            .find(|r| r.kind == RefKind::Day && !r.counts_from_a_told_day() && !r.relative)
+            .and_then(|r| r.day);
+        if let Some(told) = own.or(context.previous_day) {
+            refs[k].count_day_before_from(told);
+        }
     }
     debug_assert!(
         when::may_name_a_time(sentence.text, scan.has_time_anchor())
@@ -1058,6 +1073,16 @@ fn sentence_events(
             && kind_words
                 .iter()
                 .all(|w| points_back_to_an_attack(sentence.text, w.start, w.end).is_some());
+        // "A Russian helicopter was shot down over Armenia on November 9. Two crew members
+        // were killed": the toll of that strike, on its day.
+        let continued = recent_attack
+            .filter(|told| {
+                kind == EventKind::Casualties
+                    && place_words.is_empty()
+                    && told.places == places
+                    && toll_of_one_happening(figures())
+            })
+            .map(|told| told.day);
         let mut days: Vec<(Option<NaiveDate>, Option<&TimeRef>)> = Vec::new();
         if is_caption {
             days.push((None, None));
@@ -1067,7 +1092,11 @@ fn sentence_events(
             let day = if announced || past_stretch.is_some() || before_the_turn {
                 None
             } else {
-                context.clause_day.or(carried_day).or(published)
+                context
+                    .clause_day
+                    .or(carried_day)
+                    .or(continued)
+                    .or(published)
             };
             days.push((day, None));
         } else if kind == EventKind::Diplomacy {
@@ -1148,6 +1177,10 @@ fn sentence_events(
                 (None, Some(d)) if Some(d) == published => context.publication_why.to_string(),
                 (None, Some(d)) if Some(d) == context.clause_day => format!(
                     "no time words in this clause: the day of the sentence's clause before, {}",
+                    when::LongDayName(d)
+                ),
+                (None, Some(d)) if Some(d) == continued && carried_day.is_none() => format!(
+                    "the toll of the strike told just before, on {}",
                     when::LongDayName(d)
                 ),
                 (None, Some(d)) if Some(d) == carried_day => format!(
