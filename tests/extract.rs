@@ -1730,3 +1730,33 @@ fn the_following_day_and_a_toll_after_a_strike_take_the_days_told_before() {
     let crew = found(&atlas, EventKind::Casualties, "Armenia");
     assert_eq!(crew.day, Some(day(2020, 11, 9)), "{}", describe(&atlas));
 }
+
+#[test]
+fn a_list_of_days_an_attacker_in_a_headline_and_a_speech_venue() {
+    let atlas = extract(vec![article(
+        "lists.txt",
+        "Azerbaijan shells Martakert again\n\n\
+         Ganja was struck on October 4, October 11 and October 17.\n\n\
+         In a speech in Baku, Aliyev announced the capture of Shusha on Sunday.",
+        day(2020, 11, 10),
+    )]);
+    let ganja_days: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Shelling)
+        .filter_map(|e| e.day)
+        .collect();
+    for wanted in [day(2020, 10, 4), day(2020, 10, 11), day(2020, 10, 17)] {
+        assert!(
+            ganja_days.contains(&wanted),
+            "{wanted} in\n{}",
+            describe(&atlas)
+        );
+    }
+    // The attacker is a party, not a scene; the speech's city is no battlefield.
+    assert_none_at(&atlas, EventKind::Shelling, "Azerbaijan");
+    found(&atlas, EventKind::Shelling, "Martakert");
+    found(&atlas, EventKind::Fighting, "Shusha");
+    assert_none_at(&atlas, EventKind::Fighting, "Baku");
+    found(&atlas, EventKind::Diplomacy, "Baku");
+}

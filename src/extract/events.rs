@@ -1118,6 +1118,18 @@ fn sentence_events(
         {
             days.push((r.day, Some(r)));
         }
+        // "Ganja was struck on October 4, October 11 and October 17": a strike or a battle on
+        // each day of a list.
+        if matches!(kind, EventKind::Shelling | EventKind::Fighting)
+            && !claim().as_ref().is_some_and(|c| c.denied)
+            && let Some(first) = primary
+        {
+            for r in listed_days(sentence.text, dated, first) {
+                if !days.iter().any(|(d, _)| *d == r.day) {
+                    days.push((r.day, Some(r)));
+                }
+            }
+        }
         // "took Jabrayil on October 9, Fuzuli on October 17 and Zangilan on October 20": each
         // place on its own day.
         let mut paired_places: Vec<Option<(PlaceId, Span)>> = Vec::new();
@@ -1774,6 +1786,7 @@ fn places_for(
             .copied()
             .filter(|m| m.role == MentionRole::Event && m.place.is_some())
             .filter(|m| !is_reference_point(sentence, m))
+            .filter(|m| kind == EventKind::Diplomacy || !is_where_it_was_told(sentence, m))
             .filter(|m| !in_aside_without(sentence, m, kind_words))
             .filter(|m| !in_start_of_the_war(sentence, m))
             .collect(),
@@ -2152,6 +2165,34 @@ const TOPIC_MARKERS: &[&str] = &[
     " situation around ",
 ];
 
+/// The days listed after `first` ("on October 4, October 11 and October 17"): each joined to
+/// the one before by a comma or "and" only. A pair joined by "and" alone is
+/// [`when::paired_day`]'s.
+fn listed_days<'r>(sentence: &str, dated: &[&'r TimeRef], first: &TimeRef) -> Vec<&'r TimeRef> {
+    let mut listed: Vec<&'r TimeRef> = Vec::new();
+    let mut end = first.end;
+    let mut comma = false;
+    for r in dated.iter().copied().filter(|r| r.start >= first.end) {
+        let Some(gap) = sentence.get(end..r.start) else {
+            break;
+        };
+        let joined = matches!(
+            gap,
+            ", " | " and " | ", and " | ", on " | " and on " | ", and on "
+        );
+        if !joined || r.kind != RefKind::Day {
+            break;
+        }
+        comma |= gap.starts_with(',');
+        listed.push(r);
+        end = r.end;
+    }
+    if !comma {
+        listed.clear();
+    }
+    listed
+}
+
 /// Each place of a sentence that gives places their own days, with its day: "took Jabrayil on
 /// October 9, Fuzuli on October 17" (the day right after the place), "On 4 October rockets hit
 /// Stepanakert, and on 15 October shells fell on Hadrut" (the day before it). `None` unless
@@ -2196,6 +2237,34 @@ fn places_with_their_days<'r>(
         .iter()
         .any(|(_, _, r)| r.day != first_day)
         .then_some(pairs)
+}
+
+/// "In a speech in Baku, Aliyev announced the capture of Shusha": where a report was given, not
+/// where what it tells happened (for talks it is where they were: see `is_after_locative`).
+fn is_where_it_was_told(sentence: &Sentence, mention: &Mention) -> bool {
+    let before = sentence
+        .text
+        .get(..mention.start.saturating_sub(sentence.range.start))
+        .unwrap_or("");
+    let mut back = text::words_back(before);
+    if !back.next().is_some_and(|w| w.eq_ignore_ascii_case("in")) {
+        return false;
+    }
+    back.next().is_some_and(|w| {
+        [
+            "speech",
+            "address",
+            "reporters",
+            "journalists",
+            "conference",
+            "interview",
+            "briefing",
+            "statement",
+            "speaking",
+        ]
+        .iter()
+        .any(|told| w.eq_ignore_ascii_case(told))
+    })
 }
 
 /// "about fifteen kilometers south of Stepanakert", "near the border with Nakhchivan": the

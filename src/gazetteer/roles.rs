@@ -1230,7 +1230,8 @@ fn speaks_as_government(site: &Site) -> Option<String> {
     }
 }
 
-/// Verbs of attacking in the active voice's past or progressive: the subject is the attacker.
+/// Verbs of attacking in the active voice's past, present (headlines: "Azerbaijan shells
+/// Martakert") or progressive: the subject is the attacker.
 fn is_attack_verb(word: &str) -> bool {
     matches!(
         word,
@@ -1247,6 +1248,26 @@ fn is_attack_verb(word: &str) -> bool {
             | "shelling"
             | "attacking"
             | "targeting"
+            | "shells"
+            | "attacks"
+            | "bombs"
+            | "bombards"
+            | "targets"
+            | "fires"
+            | "launches"
+            | "captures"
+            | "strikes"
+            | "hits"
+            | "pounds"
+            | "pounded"
+            | "pounding"
+            | "seizes"
+            | "seized"
+            | "recaptures"
+            | "recaptured"
+            | "shoots"
+            | "downs"
+            | "downed"
     )
 }
 
