@@ -1578,6 +1578,25 @@ fn a_sentence_goes_on_with_the_past_its_paragraph_recalls() {
 }
 
 #[test]
+fn a_round_up_whose_lines_open_with_a_day_and_a_stop_keeps_each_line_s_day() {
+    let atlas = extract(vec![article(
+        "week.txt",
+        "Karabakh war: week four in review\n\n\
+         Thursday 15 October. Armenian shells hit a cemetery in Barda during a funeral.\n\n\
+         Saturday 17 October. A missile destroyed a row of houses in Ganja.",
+        day(2020, 10, 19),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Barda").day,
+        Some(day(2020, 10, 15))
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Ganja").day,
+        Some(day(2020, 10, 17))
+    );
+}
+
+#[test]
 fn a_timeline_line_counts_its_days_from_its_own_day() {
     let atlas = extract(vec![article(
         "timeline.txt",

@@ -260,11 +260,13 @@ fn opens_a_dated_item(
     let text = &article.text;
     let sentence = text.get(whole.clone())?;
     // Cheap looks first (this runs for every sentence): a dash or a colon soon (0xE2 opens "–"
-    // and "—"), and a day number or a month first.
+    // and "—") or a sentence as short as a day ("Monday 12 October."), and a day number, a
+    // month or a weekday first.
+    let short = sentence.trim_end().len() <= DATED_ITEM_HEAD;
     let dash_soon = sentence.as_bytes()[..sentence.len().min(DATED_ITEM_HEAD)]
         .iter()
         .any(|&b| matches!(b, b'-' | b':' | 0xE2));
-    if !dash_soon {
+    if !dash_soon && !short {
         return None;
     }
     let first_word = sentence
@@ -277,7 +279,8 @@ fn opens_a_dated_item(
             let lower = &mut lower[..first_word.len()];
             lower.copy_from_slice(first_word.as_bytes());
             lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|w| crate::when::month(w).is_some())
+            std::str::from_utf8(lower)
+                .is_ok_and(|w| crate::when::month(w).is_some() || crate::when::weekday(w).is_some())
         });
     if !day_first || !opens_its_line(text, whole.start) {
         return None;
@@ -286,7 +289,11 @@ fn opens_a_dated_item(
     let first = refs
         .first()
         .filter(|r| r.kind == RefKind::Day && !r.relative && r.start == 0)?;
-    if !followed_by_a_dash(text, whole.start + first.end) {
+    // The day and a dash, or the day alone as the sentence: "Monday 12 October. Both sides …".
+    let alone = text
+        .get(whole.start + first.end..whole.end)
+        .is_some_and(|rest| matches!(rest.trim(), "." | ":"));
+    if !alone && !followed_by_a_dash(text, whole.start + first.end) {
         return None;
     }
     let line_end = text[whole.start..]
