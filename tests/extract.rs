@@ -1779,3 +1779,36 @@ fn a_list_of_days_an_attacker_in_a_headline_and_a_speech_venue() {
     assert_none_at(&atlas, EventKind::Fighting, "Baku");
     found(&atlas, EventKind::Diplomacy, "Baku");
 }
+
+#[test]
+fn visits_returns_the_object_of_a_war_and_a_past_war() {
+    let atlas = extract(vec![article(
+        "visits.txt",
+        "Lavrov and Shoigu are on a visit to Baku and Yerevan on Saturday.\n\n\
+         A missile hit Ganja on Saturday, hours after a ceasefire was meant to halt fighting \
+         over Nagorno-Karabakh.\n\n\
+         Over the past day, 1,235 refugees have returned to Stepanakert.\n\n\
+         Reuters journalists in Barda saw rescue workers pulling bodies from the rubble after \
+         the rocket strike on Saturday.\n\n\
+         About one million people on both sides were displaced by that conflict.",
+        day(2020, 11, 21),
+    )]);
+    found(&atlas, EventKind::Diplomacy, "Baku");
+    found(&atlas, EventKind::Diplomacy, "Yerevan");
+    assert_none_at(&atlas, EventKind::Diplomacy, "Moscow");
+    assert_eq!(
+        place_names(&atlas, found(&atlas, EventKind::Shelling, "Ganja")),
+        ["Ganja"]
+    );
+    // People coming back are where they come back to; journalists in a town are at the scene.
+    found(&atlas, EventKind::Displacement, "Stepanakert");
+    found(&atlas, EventKind::Shelling, "Barda");
+    assert!(
+        atlas
+            .events
+            .iter()
+            .all(|e| e.sources.iter().all(|s| !s.quote.contains("that conflict"))),
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -956,6 +956,12 @@ fn sentence_events(
         context.recalls_the_past.set(true);
         return Vec::new();
     }
+    // "About one million people were displaced by that conflict", "in the first war": a past
+    // war the article recalls.
+    if dated.is_empty() && names_a_past_war(sentence.text) {
+        context.recalls_the_past.set(true);
+        return Vec::new();
+    }
     // "could be much higher", "would constitute a turning point": nothing happened.
     if dated.is_empty() && scan.contains(Set::Hypothetical) {
         return Vec::new();
@@ -1819,6 +1825,15 @@ fn places_for(
             ),
         ));
     }
+    // "A missile hit Ganja, hours after a ceasefire was meant to halt fighting over
+    // Nagorno-Karabakh": what the war is about, beside the scene the sentence names.
+    if event_mentions.len() > 1
+        && event_mentions
+            .iter()
+            .any(|m| !is_what_the_war_is_about(sentence, m))
+    {
+        event_mentions.retain(|m| !is_what_the_war_is_about(sentence, m));
+    }
     // "fled to Armenia", "evacuated to Goris", "leave … towards Armenia": where the displaced
     // went, not where they were displaced from.
     if kind == EventKind::Displacement {
@@ -2261,8 +2276,6 @@ fn is_where_it_was_told(sentence: &Sentence, mention: &Mention) -> bool {
         [
             "speech",
             "address",
-            "reporters",
-            "journalists",
             "conference",
             "interview",
             "briefing",
@@ -2325,9 +2338,59 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     })
 }
 
+/// Whether a sentence names a past war ("that conflict", "the first war", "the war of the
+/// 1990s").
+fn names_a_past_war(sentence: &str) -> bool {
+    PAST_WAR_FINDERS
+        .iter()
+        .any(|finder| finder.find(sentence.as_bytes()).is_some())
+}
+
+/// The searchers of the phrases that name a past war, built once.
+static PAST_WAR_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        [
+            "that conflict",
+            "that war",
+            "the first war",
+            "the first Karabakh war",
+            "the first Nagorno-Karabakh war",
+            "the war of the 1990s",
+            "the 1990s war",
+            "the 1988-1994 war",
+            "the 1991-1994 war",
+        ]
+        .iter()
+        .map(|phrase| memchr::memmem::Finder::new(phrase.as_bytes()))
+        .collect()
+    });
+
+/// "fighting over Nagorno-Karabakh", "the conflict over Karabakh": the name after "over" and a
+/// word of the war.
+fn is_what_the_war_is_about(sentence: &Sentence, mention: &Mention) -> bool {
+    let before = sentence
+        .text
+        .get(..mention.start.saturating_sub(sentence.range.start))
+        .unwrap_or("");
+    let mut back = text::words_back(before);
+    back.next().is_some_and(|w| w.eq_ignore_ascii_case("over"))
+        && back.next().is_some_and(|w| {
+            [
+                "fighting",
+                "war",
+                "conflict",
+                "clashes",
+                "dispute",
+                "hostilities",
+            ]
+            .iter()
+            .any(|war| w.eq_ignore_ascii_case(war))
+        })
+}
+
 /// Whether `mention` is where someone goes: right after "to", "towards", "into" (past a
-/// "the"). Not a return ("escorted refugees back to Stepanakert") nor where people arrive and
-/// shelter ("displaced families arrive in Goris").
+/// "the"). Not a return ("escorted refugees back to Stepanakert", "have returned to
+/// Stepanakert") nor where people arrive and shelter ("displaced families arrive in Goris").
 fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
     let before = sentence
         .text
@@ -2340,29 +2403,35 @@ fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
     ["to", "towards", "toward", "into"]
         .iter()
         .any(|w| last.eq_ignore_ascii_case(w))
-        && !back.next().is_some_and(|w| w.eq_ignore_ascii_case("back"))
+        && !back.next().is_some_and(|w| {
+            ["back", "returned", "return", "returning", "returns"]
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r))
+        })
 }
 
 fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
     let before = sentence
         .text
         .get(..mention.start.saturating_sub(sentence.range.start))
-        .unwrap_or("")
-        .trim_end()
-        .as_bytes();
-    // Compared as ASCII: no other character lower-cases to these words' letters. A visit's
-    // object is its venue too ("will visit Brussels").
-    [
-        "in", "at", "to", "from", "visit", "visits", "visited", "visiting",
-    ]
-    .iter()
-    .any(|word| {
-        let word = word.as_bytes();
-        before.eq_ignore_ascii_case(word)
-            || (before.len() > word.len()
-                && before[before.len() - word.len() - 1] == b' '
-                && before[before.len() - word.len()..].eq_ignore_ascii_case(word))
-    })
+        .unwrap_or("");
+    // A visit's object is its venue too ("will visit Brussels"), and so is the second of two
+    // places after the word ("a visit to Baku and Yerevan").
+    let is_locative = |word: &str| {
+        [
+            "in", "at", "to", "from", "visit", "visits", "visited", "visiting",
+        ]
+        .iter()
+        .any(|l| word.eq_ignore_ascii_case(l))
+    };
+    let mut back = text::words_back(before);
+    match back.next() {
+        Some(word) if is_locative(word) => true,
+        Some(word) if word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("or") => {
+            back.nth(1).is_some_and(is_locative)
+        }
+        _ => false,
+    }
 }
 
 /// True when `mention` stands in an aside that describes someone or something (", which has a

@@ -1080,7 +1080,12 @@ pub fn classify(site: &Site) -> Verdict {
             .from(site.after_word)
             .take(3)
             .any(|w| in_list(w.lower, IN_HIT_VERBS));
-        let locative = previous.is_some_and(|p| in_list(p, IN_LOCATIVES));
+        // "a visit to Baku and Yerevan": the second of two places after a locative is one too.
+        let listed_after_locative = matches!(previous, Some("and" | "or"))
+            && site
+                .word_before(3)
+                .is_some_and(|w| in_list(w.lower, IN_LOCATIVES));
+        let locative = previous.is_some_and(|p| in_list(p, IN_LOCATIVES)) || listed_after_locative;
         if !locative && !hit {
             return Verdict::role(
                 MentionRole::Actor,
