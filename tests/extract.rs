@@ -1812,3 +1812,19 @@ fn visits_returns_the_object_of_a_war_and_a_past_war() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn people_forced_or_driven_from_their_homes_are_displaced() {
+    let atlas = extract(vec![article(
+        "homes.txt",
+        "Shelling has driven tens of thousands of people out of their homes in Martakert.",
+        day(2020, 10, 12),
+    )]);
+    let displaced = found(&atlas, EventKind::Displacement, "Martakert");
+    assert_eq!(
+        displaced.figures.displaced.as_ref().map(|d| d.value),
+        Some(10_000),
+        "{}",
+        describe(&atlas)
+    );
+}

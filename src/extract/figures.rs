@@ -32,6 +32,9 @@ const DISPLACED_WORDS: &[&str] = &[
     "evacuated",
     "refugees",
     "homeless",
+    // "driven tens of thousands of people out of their homes".
+    "from their homes",
+    "out of their homes",
 ];
 
 /// One number as written, with its value and byte span in the sentence.
