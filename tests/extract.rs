@@ -1828,3 +1828,22 @@ fn people_forced_or_driven_from_their_homes_are_displaced() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn demands_fears_aid_and_escorts_tell_of_nothing_of_their_own() {
+    let atlas = extract(vec![article(
+        "report.txt",
+        "Azerbaijan should immediately stop using cluster munitions, Human Rights Watch said.\n\n\
+         Azerbaijan is not known to have used cluster munitions before the current hostilities.\n\n\
+         The real toll is feared to be far higher.\n\n\
+         The ICRC supplied emergency shelter materials to families in Tartar and Goranboy.\n\n\
+         Over the past day, 1,235 refugees have returned to Stepanakert under the protection of \
+         Russian peacekeepers.",
+        day(2020, 10, 23),
+    )]);
+    assert_no_kind(&atlas, EventKind::Shelling);
+    assert_no_kind(&atlas, EventKind::Casualties);
+    assert_no_kind(&atlas, EventKind::Diplomacy);
+    assert_none_at(&atlas, EventKind::Displacement, "Tartar");
+    found(&atlas, EventKind::Displacement, "Stepanakert");
+}
