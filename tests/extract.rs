@@ -1847,3 +1847,17 @@ fn demands_fears_aid_and_escorts_tell_of_nothing_of_their_own() {
     assert_none_at(&atlas, EventKind::Displacement, "Tartar");
     found(&atlas, EventKind::Displacement, "Stepanakert");
 }
+
+#[test]
+fn the_war_as_a_cause_and_what_happens_every_time_are_no_battles_or_strikes() {
+    let atlas = extract(vec![article(
+        "cause.txt",
+        "The fighting has already forced thousands of people from their homes in Martakert.\n\n\
+         \"Every time they announce a ceasefire, the shelling starts again the next morning,\" \
+         said a shopkeeper in Tartar.",
+        day(2020, 10, 26),
+    )]);
+    found(&atlas, EventKind::Displacement, "Martakert");
+    assert_no_kind(&atlas, EventKind::Fighting);
+    assert_no_kind(&atlas, EventKind::Shelling);
+}
