@@ -1861,3 +1861,19 @@ fn the_war_as_a_cause_and_what_happens_every_time_are_no_battles_or_strikes() {
     assert_no_kind(&atlas, EventKind::Fighting);
     assert_no_kind(&atlas, EventKind::Shelling);
 }
+
+#[test]
+fn a_headline_s_label_before_its_colon_is_no_scene() {
+    let atlas = extract(vec![article(
+        "labels.txt",
+        "Armenia/Azerbaijan: Civilians killed by cluster munitions in Barda\n\n\
+         Nagorno-Karabakh: Deadly strike on Ganja",
+        day(2020, 10, 29),
+    )]);
+    found(&atlas, EventKind::Shelling, "Barda");
+    found(&atlas, EventKind::Shelling, "Ganja");
+    for label in ["Armenia", "Azerbaijan", "Nagorno-Karabakh"] {
+        assert_none_at(&atlas, EventKind::Shelling, label);
+        assert_none_at(&atlas, EventKind::Casualties, label);
+    }
+}

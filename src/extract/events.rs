@@ -1831,6 +1831,15 @@ fn places_for(
             ),
         ));
     }
+    // "Nagorno-Karabakh: Deadly strike on Ganja as …", "Armenia/Azerbaijan: Civilians killed in
+    // Barda": a headline's label before its colon names the story, not the scene.
+    if event_mentions.len() > 1
+        && event_mentions
+            .iter()
+            .any(|m| !is_label_of_a_headline(sentence, m))
+    {
+        event_mentions.retain(|m| !is_label_of_a_headline(sentence, m));
+    }
     // "A missile hit Ganja, hours after a ceasefire was meant to halt fighting over
     // Nagorno-Karabakh": what the war is about, beside the scene the sentence names.
     if event_mentions.len() > 1
@@ -2370,6 +2379,25 @@ static PAST_WAR_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>
         .map(|phrase| memchr::memmem::Finder::new(phrase.as_bytes()))
         .collect()
     });
+
+/// Whether `mention` stands in the label that opens a headline before its colon
+/// ("Nagorno-Karabakh: …", "Armenia/Azerbaijan: …"): only names, slashes and spaces from the
+/// sentence's start to the colon.
+fn is_label_of_a_headline(sentence: &Sentence, mention: &Mention) -> bool {
+    let Some(colon) = sentence.text.find(':') else {
+        return false;
+    };
+    let at = mention.start.saturating_sub(sentence.range.start);
+    sentence.range.start == sentence.whole.start
+        && at < colon
+        && colon <= HEADLINE_LABEL_MAX
+        && sentence.text[..colon]
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '/' | '-' | '\''))
+}
+
+/// How long a headline's label before its colon is at most.
+const HEADLINE_LABEL_MAX: usize = 40;
 
 /// "fighting over Nagorno-Karabakh", "the conflict over Karabakh": the name after "over" and a
 /// word of the war.
