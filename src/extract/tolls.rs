@@ -29,6 +29,14 @@ const TOTAL_PHRASES: &[[&str; 2]] = &[
     ["bringing", "the"],
     ["brings", "the"],
     ["now", "stands"],
+    // A side's count of its own dead ("Nagorno-Karabakh says 974 of its soldiers have died")
+    // and a count over both sides ("nearly 5,000 people had been killed on both sides").
+    ["its", "soldiers"],
+    ["its", "servicemen"],
+    ["its", "troops"],
+    ["its", "civilians"],
+    ["its", "citizens"],
+    ["both", "sides"],
 ];
 
 /// Words that open a clause covering a stretch of the war ("Since Sunday, …", "So far, …"):
@@ -165,6 +173,8 @@ fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
         ),
         b"the" => matches!(first, b"bringing" | b"brings"),
         b"stands" => first == b"now",
+        b"soldiers" | b"servicemen" | b"troops" | b"civilians" | b"citizens" => first == b"its",
+        b"sides" => first == b"both",
         _ => false,
     }
 }
@@ -277,6 +287,14 @@ mod tests {
             (
                 "According to the Prosecutor General's Office, since September 27, 42 civilians were killed and 206 were wounded.",
                 "42",
+            ),
+            (
+                "Nagorno-Karabakh says 974 of its soldiers have died in the fighting.",
+                "974",
+            ),
+            (
+                "Russia estimated that nearly 5,000 people had been killed on both sides.",
+                "nearly 5,000",
             ),
             (
                 "So far, 41 civilians have died in Azerbaijan, according to the prosecutor's office.",
