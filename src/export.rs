@@ -460,10 +460,15 @@ pub fn write_csv<'p>(
     let mut out = std::io::BufWriter::new(out);
     let mut record = String::new();
     write_record(&mut record, CSV_COLUMNS.iter().copied());
+    let mut previous: Option<&Event> = None;
     for row in located(events, &lookup) {
         out.write_all(record.as_bytes())?;
         record.clear();
         let event = row.event;
+        // An event at several places is several rows: its dead are counted on the first, so
+        // that the column adds up.
+        let first_row = !previous.is_some_and(|p| std::ptr::eq(p, event));
+        previous = Some(event);
         let (event_type, sub_event_type) = acled_type(event);
         let mut sources: Vec<&str> = event.sources.iter().map(|s| s.article.as_str()).collect();
         sources.dedup();
@@ -493,7 +498,7 @@ pub fn write_csv<'p>(
                 .figures
                 .deaths
                 .as_ref()
-                .filter(|f| !f.running_total)
+                .filter(|f| first_row && !f.running_total)
                 .map_or(0, |f| f.value)
                 .to_string(),
             event.id.clone(),

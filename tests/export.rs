@@ -573,6 +573,35 @@ fn the_dead_of_one_happening_are_its_fatalities() {
 }
 
 #[test]
+fn the_dead_of_an_event_at_two_places_are_counted_once() {
+    let mut events = events();
+    let toll = events
+        .iter_mut()
+        .find(|e| e.id == "e-toll")
+        .unwrap_or_else(|| panic!("e-toll"));
+    if let Some(deaths) = toll.figures.deaths.as_mut() {
+        deaths.running_total = false;
+    }
+    toll.places = vec!["geonames:587057".to_string(), "geonames:147105".to_string()];
+    let refs: Vec<&Event> = events.iter().collect();
+    let places = places();
+    let records = parse_csv(&export::csv(&refs, lookup(&places)));
+    let column = |name: &str| {
+        CSV_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap_or_else(|| panic!("no {name} column"))
+    };
+    let (fatalities, id) = (column("fatalities"), column("id"));
+    let counted: Vec<&str> = records[1..]
+        .iter()
+        .filter(|r| r[id] == "e-toll")
+        .map(|r| r[fatalities].as_str())
+        .collect();
+    assert_eq!(counted, ["400", "0"]);
+}
+
+#[test]
 fn json_is_the_full_model_with_articles_and_their_errors() {
     let events = events();
     let refs: Vec<&Event> = events.iter().collect();
