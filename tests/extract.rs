@@ -1877,3 +1877,28 @@ fn a_headline_s_label_before_its_colon_is_no_scene() {
         assert_none_at(&atlas, EventKind::Casualties, label);
     }
 }
+
+#[test]
+fn a_trip_s_destination_and_the_same_day_of_an_announced_meeting() {
+    let atlas = extract(vec![article(
+        "trip.txt",
+        "Armenia's Foreign Minister left for Washington on Thursday, where he will meet US \
+         Secretary of State Mike Pompeo on Friday. The Azerbaijani Foreign Minister is to meet \
+         Pompeo separately the same day.\n\n\
+         On Monday, Azerbaijan shot down a Russian military helicopter over Armenia.",
+        day(2020, 10, 22),
+    )]);
+    found(&atlas, EventKind::Diplomacy, "Washington");
+    assert_none_at(&atlas, EventKind::Diplomacy, "Yerevan");
+    assert!(
+        atlas
+            .events
+            .iter()
+            .filter(|e| e.sources.iter().any(|s| s.quote.contains("the same day")))
+            .all(|e| e.day == Some(day(2020, 10, 23))),
+        "{}",
+        describe(&atlas)
+    );
+    found(&atlas, EventKind::Shelling, "Armenia");
+    assert_none_at(&atlas, EventKind::Shelling, "Azerbaijan");
+}

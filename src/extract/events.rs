@@ -1108,7 +1108,13 @@ fn sentence_events(
         } else if points_back_only {
             days.push((referred_day, None));
         } else if dated.is_empty() {
-            let day = if announced || past_stretch.is_some() || before_the_turn {
+            // "is to meet Pompeo separately the same day": announced, on the day told before.
+            let same_day = context
+                .previous_day
+                .filter(|_| announced && tells_of_the_same_day(sentence.text));
+            let day = if same_day.is_some() {
+                same_day
+            } else if announced || past_stretch.is_some() || before_the_turn {
                 None
             } else {
                 context
@@ -2464,6 +2470,14 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
         Some(word) if word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("or") => {
             back.nth(1).is_some_and(is_locative)
         }
+        // "left for Washington on Thursday, where he will meet Pompeo".
+        Some(word) if word.eq_ignore_ascii_case("for") => back.next().is_some_and(|verb| {
+            [
+                "left", "leaves", "leaving", "headed", "heads", "departed", "flew", "set",
+            ]
+            .iter()
+            .any(|v| verb.eq_ignore_ascii_case(v))
+        }),
         _ => false,
     }
 }

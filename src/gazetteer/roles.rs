@@ -1085,7 +1085,17 @@ pub fn classify(site: &Site) -> Verdict {
             && site
                 .word_before(3)
                 .is_some_and(|w| in_list(w.lower, IN_LOCATIVES));
-        let locative = previous.is_some_and(|p| in_list(p, IN_LOCATIVES)) || listed_after_locative;
+        // "left for Washington on Thursday": where the traveller goes.
+        let travelled_to = previous == Some("for")
+            && site.word_before(2).is_some_and(|w| {
+                matches!(
+                    w.lower,
+                    "left" | "leaves" | "leaving" | "headed" | "heads" | "departed" | "flew"
+                )
+            });
+        let locative = previous.is_some_and(|p| in_list(p, IN_LOCATIVES))
+            || listed_after_locative
+            || travelled_to;
         if !locative && !hit {
             return Verdict::role(
                 MentionRole::Actor,
@@ -1271,6 +1281,7 @@ fn is_attack_verb(word: &str) -> bool {
             | "recaptures"
             | "recaptured"
             | "shoots"
+            | "shot"
             | "downs"
             | "downed"
     )
