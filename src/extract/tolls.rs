@@ -61,6 +61,17 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
     {
         return false;
     }
+    // "another 26 of its servicemen", "40 more of its soldiers": new dead, whatever follows.
+    let word_before = words(&sentence[..at]).last();
+    let word_after = words(&sentence[after..]).next();
+    if word_before.is_some_and(|w| {
+        ["another", "further", "additional"]
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(w))
+    }) || word_after.is_some_and(|w| w.eq_ignore_ascii_case("more"))
+    {
+        return false;
+    }
     let is_mark = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')');
     let mark_before = sentence[..at]
         .char_indices()
@@ -293,6 +304,10 @@ mod tests {
                 "974",
             ),
             (
+                "The ministry said another 26 of its servicemen had been killed, bringing its toll to 58.",
+                "58",
+            ),
+            (
                 "Russia estimated that nearly 5,000 people had been killed on both sides.",
                 "nearly 5,000",
             ),
@@ -323,6 +338,14 @@ mod tests {
             (
                 "Five people were killed when a rocket hit a house in Tartar on Sunday.",
                 "Five",
+            ),
+            (
+                "The ministry said another 26 of its servicemen had been killed, bringing its toll to 58.",
+                "26",
+            ),
+            (
+                "Nagorno-Karabakh said 40 more of its soldiers had been killed since Sunday.",
+                "40",
             ),
             (
                 "Four civilians died in the shelling of Ganja overnight, the prosecutor's office said.",
