@@ -1902,3 +1902,41 @@ fn a_trip_s_destination_and_the_same_day_of_an_announced_meeting() {
     found(&atlas, EventKind::Shelling, "Armenia");
     assert_none_at(&atlas, EventKind::Shelling, "Azerbaijan");
 }
+
+#[test]
+fn terms_with_their_own_days_headings_and_a_possessive_border() {
+    let atlas = extract(vec![article(
+        "terms.txt",
+        "CASUALTIES\n\n\
+         Armenia must also hand over the Aghdam district to Azerbaijan by November 20, Kalbajar \
+         by November 15 and Lachin by December 1.\n\n\
+         The previous ceasefires, agreed in Moscow on October 10 and in Washington on October \
+         25, collapsed.\n\n\
+         Shells hit positions near Vardenis, a town close to the border with Azerbaijan's \
+         Kelbajar district, on Monday.",
+        day(2020, 11, 10),
+    )]);
+    for (place, wanted) in [
+        ("the Aghdam district", day(2020, 11, 20)),
+        ("Kalbajar", day(2020, 11, 15)),
+        ("Lachin", day(2020, 12, 1)),
+        ("Moscow", day(2020, 10, 10)),
+        ("Washington", day(2020, 10, 25)),
+    ] {
+        let event = found(&atlas, EventKind::Diplomacy, place);
+        assert_eq!(event.day, Some(wanted), "{place} in\n{}", describe(&atlas));
+        assert_eq!(event.places.len(), 1, "{place} in\n{}", describe(&atlas));
+    }
+    assert_eq!(
+        place_names(&atlas, first_of(&atlas, EventKind::Shelling)),
+        ["Vardenis"]
+    );
+    assert!(
+        atlas
+            .events
+            .iter()
+            .all(|e| e.sources.iter().all(|s| s.quote != "CASUALTIES")),
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -1158,10 +1158,9 @@ fn sentence_events(
         // "took Jabrayil on October 9, Fuzuli on October 17 and Zangilan on October 20": each
         // place on its own day.
         let mut paired_places: Vec<Option<(PlaceId, Span)>> = Vec::new();
-        if kind != EventKind::Diplomacy
-            && !is_caption
+        if !is_caption
             && turn.is_none()
-            && let Some(pairs) = places_with_their_days(sentence, dated, &place_words)
+            && let Some(pairs) = places_with_their_days(sentence, dated, &place_words, &places)
         {
             days.clear();
             for (id, words, r) in pairs {
@@ -1376,12 +1375,27 @@ fn line_facts(
             line.trim_start_matches(['•', '-', '*', ' ']),
             &lexicon.skip_lines,
             lexicon.longest_skip_line(),
-        ),
+        ) || is_section_heading(line),
         caption: is_photo_caption(line),
     };
     *known = Some(facts.clone());
     facts
 }
+
+/// A section heading in capitals ("CASUALTIES", "DISPLACED", "THE FRONT LINE"): a label, no
+/// report. A shouted dateline opens a line with more after it and is not one.
+fn is_section_heading(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    (1..=HEADING_WORDS_MAX).contains(&words)
+        && line.chars().any(char::is_alphabetic)
+        && line
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == ':' || c == '&')
+}
+
+/// How many words a section heading in capitals holds at most.
+const HEADING_WORDS_MAX: usize = 4;
 
 /// Whether the lower-cased `line` starts with one of `starts` (lower case, the longest
 /// `longest` bytes): an ASCII head is compared in place, ignoring ASCII case, which is what
@@ -2236,6 +2250,9 @@ fn listed_days<'r>(sentence: &str, dated: &[&'r TimeRef], first: &TimeRef) -> Ve
     listed
 }
 
+/// How many words may stand between a place and the day that is its own.
+const PLACE_DAY_GAP_WORDS: usize = 4;
+
 /// Each place of a sentence that gives places their own days, with its day: "took Jabrayil on
 /// October 9, Fuzuli on October 17" (the day right after the place), "On 4 October rockets hit
 /// Stepanakert, and on 15 October shells fell on Hadrut" (the day before it). `None` unless
@@ -2244,36 +2261,55 @@ fn places_with_their_days<'r>(
     sentence: &Sentence,
     dated: &[&'r TimeRef],
     place_words: &[Span],
+    places: &[PlaceId],
 ) -> Option<Vec<(PlaceId, Span, &'r TimeRef)>> {
     if dated.len() < 2 || place_words.len() < 2 {
         return None;
     }
     let offset = sentence.range.start;
+    let first_day_at = dated.iter().map(|r| r.start).min()?;
     let mut pairs = Vec::with_capacity(place_words.len());
     for (i, words) in place_words.iter().enumerate() {
-        let id = sentence
-            .mentions
-            .iter()
-            .find(|m| m.start == words.start)
-            .and_then(|m| m.place.clone())?;
         let (start, end) = (
             words.start.checked_sub(offset)?,
             words.end.checked_sub(offset)?,
         );
+        // "Armenia must hand over the Aghdam district by November 20, Kalbajar by November
+        // 15": who acts, named before every day (or placed at its seat), is left out.
+        let Some(id) = sentence
+            .mentions
+            .iter()
+            .find(|m| m.start == words.start)
+            .and_then(|m| m.place.clone())
+            .filter(|id| places.contains(id))
+        else {
+            if end <= first_day_at {
+                continue;
+            }
+            return None;
+        };
         let next_place = place_words
             .get(i + 1)
             .map_or(usize::MAX, |w| w.start - offset);
-        // Right after the place: "Fuzuli on October 17", "Kalbajar by November 15".
+        // Right after the place: "Fuzuli on October 17", "Kalbajar by November 15", "the
+        // Aghdam district to Azerbaijan by November 20".
         let after = dated.iter().find(|r| {
             r.start >= end
                 && r.start < next_place
-                && sentence
-                    .text
-                    .get(end..r.start)
-                    .is_some_and(|gap| gap.split_whitespace().count() <= 2)
+                && sentence.text.get(end..r.start).is_some_and(|gap| {
+                    gap.split_whitespace().count() <= PLACE_DAY_GAP_WORDS && !gap.contains(',')
+                })
         });
-        let day = after.or_else(|| dated.iter().rev().find(|r| r.end <= start))?;
+        let Some(day) = after.or_else(|| dated.iter().rev().find(|r| r.end <= start)) else {
+            if end <= first_day_at {
+                continue;
+            }
+            return None;
+        };
         pairs.push((id, words.clone(), *day));
+    }
+    if pairs.len() < 2 {
+        return None;
     }
     let first_day = pairs.first()?.2.day;
     pairs
@@ -2317,10 +2353,11 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
         .unwrap_or("");
     // Lower-casing never makes or removes white space: the last two words (past a "the"),
     // lower-cased.
+    // Past "the" and a possessive ("the border with Azerbaijan's Kelbajar district").
     let mut last = before
         .split_whitespace()
         .rev()
-        .skip_while(|w| w.eq_ignore_ascii_case("the"));
+        .skip_while(|w| w.eq_ignore_ascii_case("the") || w.ends_with("'s") || w.ends_with("’s"));
     let Some(first) = last.next() else {
         return false;
     };
