@@ -1386,6 +1386,10 @@ fn line_facts(
 /// report. A shouted dateline opens a line with more after it and is not one.
 fn is_section_heading(line: &str) -> bool {
     let line = line.trim();
+    // Most lines are paragraphs: told by their length before their letters are read.
+    if line.len() > HEADING_BYTES_MAX {
+        return false;
+    }
     let words = line.split_whitespace().count();
     (1..=HEADING_WORDS_MAX).contains(&words)
         && line.chars().any(char::is_alphabetic)
@@ -1394,8 +1398,9 @@ fn is_section_heading(line: &str) -> bool {
             .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == ':' || c == '&')
 }
 
-/// How many words a section heading in capitals holds at most.
+/// How many words and bytes a section heading in capitals holds at most.
 const HEADING_WORDS_MAX: usize = 4;
+const HEADING_BYTES_MAX: usize = 48;
 
 /// Whether the lower-cased `line` starts with one of `starts` (lower case, the longest
 /// `longest` bytes): an ASCII head is compared in place, ignoring ASCII case, which is what

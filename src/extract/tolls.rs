@@ -62,13 +62,18 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
         return false;
     }
     // "another 26 of its servicemen", "40 more of its soldiers": new dead, whatever follows.
-    let word_before = words(&sentence[..at]).last();
+    // Only the word's own bytes are read: the rest of the sentence is not split.
+    let before = sentence[..at].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let word_before = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(before, |i| {
+            &before[i + before[i..].chars().next().map_or(1, char::len_utf8)..]
+        });
     let word_after = words(&sentence[after..]).next();
-    if word_before.is_some_and(|w| {
-        ["another", "further", "additional"]
-            .iter()
-            .any(|n| n.eq_ignore_ascii_case(w))
-    }) || word_after.is_some_and(|w| w.eq_ignore_ascii_case("more"))
+    if ["another", "further", "additional"]
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(word_before))
+        || word_after.is_some_and(|w| w.eq_ignore_ascii_case("more"))
     {
         return false;
     }
