@@ -1544,9 +1544,7 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
 /// fighting goes on despite: what the fighting tells, not a diplomatic act.
 fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
     let trigger = &sentence[start..end];
-    let is_truce = ["truce", "ceasefire", "cease-fire", "cease fire"]
-        .iter()
-        .any(|t| trigger.eq_ignore_ascii_case(t));
+    let is_truce = is_one_of(trigger, &["truce", "ceasefire", "cease-fire", "cease fire"]);
     if !is_truce {
         return false;
     }
@@ -1622,9 +1620,10 @@ fn is_told_by_phone(sentence: &str, start: usize, end: usize) -> bool {
     }
     // "told Eurasianet by phone", "told AFP over the phone", "said by phone".
     back.take(3).any(|w| {
-        ["told", "said", "says", "speaking", "interviewed", "reached"]
-            .iter()
-            .any(|v| w.eq_ignore_ascii_case(v))
+        is_one_of(
+            &w,
+            &["told", "said", "says", "speaking", "interviewed", "reached"],
+        )
     })
 }
 
@@ -2323,39 +2322,47 @@ fn places_with_their_days<'r>(
         .then_some(pairs)
 }
 
+/// The clause's text before `mention`.
+fn text_before<'s>(sentence: &Sentence<'s>, mention: &Mention) -> &'s str {
+    sentence
+        .text
+        .get(..mention.start.saturating_sub(sentence.range.start))
+        .unwrap_or("")
+}
+
+/// Whether `word` is one of `list`, ignoring ASCII case.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|listed| word.eq_ignore_ascii_case(listed))
+}
+
 /// "In a speech in Baku, Aliyev announced the capture of Shusha": where a report was given, not
 /// where what it tells happened (for talks it is where they were: see `is_after_locative`).
 fn is_where_it_was_told(sentence: &Sentence, mention: &Mention) -> bool {
-    let before = sentence
-        .text
-        .get(..mention.start.saturating_sub(sentence.range.start))
-        .unwrap_or("");
+    let before = text_before(sentence, mention);
     let mut back = text::words_back(before);
     if !back.next().is_some_and(|w| w.eq_ignore_ascii_case("in")) {
         return false;
     }
     back.next().is_some_and(|w| {
-        [
-            "speech",
-            "address",
-            "conference",
-            "interview",
-            "briefing",
-            "statement",
-            "speaking",
-        ]
-        .iter()
-        .any(|told| w.eq_ignore_ascii_case(told))
+        is_one_of(
+            w,
+            &[
+                "speech",
+                "address",
+                "conference",
+                "interview",
+                "briefing",
+                "statement",
+                "speaking",
+            ],
+        )
     })
 }
 
 /// "about fifteen kilometers south of Stepanakert", "near the border with Nakhchivan": the
 /// town only locates the other place.
 fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
-    let before = sentence
-        .text
-        .get(..mention.start.saturating_sub(sentence.range.start))
-        .unwrap_or("");
+    let before = text_before(sentence, mention);
     // Lower-casing never makes or removes white space: the last two words (past a "the"),
     // lower-cased.
     // Past "the" and a possessive ("the border with Azerbaijan's Kelbajar district").
@@ -2450,23 +2457,21 @@ const HEADLINE_LABEL_MAX: usize = 40;
 /// "fighting over Nagorno-Karabakh", "the conflict over Karabakh": the name after "over" and a
 /// word of the war.
 fn is_what_the_war_is_about(sentence: &Sentence, mention: &Mention) -> bool {
-    let before = sentence
-        .text
-        .get(..mention.start.saturating_sub(sentence.range.start))
-        .unwrap_or("");
+    let before = text_before(sentence, mention);
     let mut back = text::words_back(before);
     back.next().is_some_and(|w| w.eq_ignore_ascii_case("over"))
         && back.next().is_some_and(|w| {
-            [
-                "fighting",
-                "war",
-                "conflict",
-                "clashes",
-                "dispute",
-                "hostilities",
-            ]
-            .iter()
-            .any(|war| w.eq_ignore_ascii_case(war))
+            is_one_of(
+                w,
+                &[
+                    "fighting",
+                    "war",
+                    "conflict",
+                    "clashes",
+                    "dispute",
+                    "hostilities",
+                ],
+            )
         })
 }
 
@@ -2474,37 +2479,28 @@ fn is_what_the_war_is_about(sentence: &Sentence, mention: &Mention) -> bool {
 /// "the"). Not a return ("escorted refugees back to Stepanakert", "have returned to
 /// Stepanakert") nor where people arrive and shelter ("displaced families arrive in Goris").
 fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
-    let before = sentence
-        .text
-        .get(..mention.start.saturating_sub(sentence.range.start))
-        .unwrap_or("");
+    let before = text_before(sentence, mention);
     let mut back = text::words_back(before).skip_while(|w| w.eq_ignore_ascii_case("the"));
     let Some(last) = back.next() else {
         return false;
     };
-    ["to", "towards", "toward", "into"]
-        .iter()
-        .any(|w| last.eq_ignore_ascii_case(w))
-        && !back.next().is_some_and(|w| {
-            ["back", "returned", "return", "returning", "returns"]
-                .iter()
-                .any(|r| w.eq_ignore_ascii_case(r))
-        })
+    is_one_of(last, &["to", "towards", "toward", "into"])
+        && !back
+            .next()
+            .is_some_and(|w| is_one_of(w, &["back", "returned", "return", "returning", "returns"]))
 }
 
 fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
-    let before = sentence
-        .text
-        .get(..mention.start.saturating_sub(sentence.range.start))
-        .unwrap_or("");
+    let before = text_before(sentence, mention);
     // A visit's object is its venue too ("will visit Brussels"), and so is the second of two
     // places after the word ("a visit to Baku and Yerevan").
     let is_locative = |word: &str| {
-        [
-            "in", "at", "to", "from", "visit", "visits", "visited", "visiting",
-        ]
-        .iter()
-        .any(|l| word.eq_ignore_ascii_case(l))
+        is_one_of(
+            word,
+            &[
+                "in", "at", "to", "from", "visit", "visits", "visited", "visiting",
+            ],
+        )
     };
     let mut back = text::words_back(before);
     match back.next() {
@@ -2514,11 +2510,12 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
         }
         // "left for Washington on Thursday, where he will meet Pompeo".
         Some(word) if word.eq_ignore_ascii_case("for") => back.next().is_some_and(|verb| {
-            [
-                "left", "leaves", "leaving", "headed", "heads", "departed", "flew", "set",
-            ]
-            .iter()
-            .any(|v| verb.eq_ignore_ascii_case(v))
+            is_one_of(
+                verb,
+                &[
+                    "left", "leaves", "leaving", "headed", "heads", "departed", "flew", "set",
+                ],
+            )
         }),
         _ => false,
     }
