@@ -544,8 +544,9 @@ fn csv_has_acled_columns_one_row_per_event_and_place_and_correct_quoting() {
     assert_eq!(row("e-drones")[0]["fatalities"], "0");
 }
 
-#[test]
-fn the_dead_of_one_happening_are_its_fatalities() {
+/// The `fatalities` of each CSV row of the fixture's toll ("e-toll"), told as one attack's dead
+/// and put at `places` (its own when empty).
+fn fatalities_of_the_toll(places_of_toll: &[&str]) -> Vec<String> {
     let mut events = events();
     let toll = events
         .iter_mut()
@@ -554,35 +555,9 @@ fn the_dead_of_one_happening_are_its_fatalities() {
     if let Some(deaths) = toll.figures.deaths.as_mut() {
         deaths.running_total = false;
     }
-    let refs: Vec<&Event> = events.iter().collect();
-    let places = places();
-    let records = parse_csv(&export::csv(&refs, lookup(&places)));
-    let fatalities = CSV_COLUMNS
-        .iter()
-        .position(|c| *c == "fatalities")
-        .unwrap_or_else(|| panic!("no fatalities column"));
-    let id = CSV_COLUMNS
-        .iter()
-        .position(|c| *c == "id")
-        .unwrap_or_else(|| panic!("no id column"));
-    let row = records[1..]
-        .iter()
-        .find(|r| r[id] == "e-toll")
-        .unwrap_or_else(|| panic!("no e-toll row"));
-    assert_eq!(row[fatalities], "400");
-}
-
-#[test]
-fn the_dead_of_an_event_at_two_places_are_counted_once() {
-    let mut events = events();
-    let toll = events
-        .iter_mut()
-        .find(|e| e.id == "e-toll")
-        .unwrap_or_else(|| panic!("e-toll"));
-    if let Some(deaths) = toll.figures.deaths.as_mut() {
-        deaths.running_total = false;
+    if !places_of_toll.is_empty() {
+        toll.places = places_of_toll.iter().map(|id| id.to_string()).collect();
     }
-    toll.places = vec!["geonames:587057".to_string(), "geonames:147105".to_string()];
     let refs: Vec<&Event> = events.iter().collect();
     let places = places();
     let records = parse_csv(&export::csv(&refs, lookup(&places)));
@@ -593,12 +568,24 @@ fn the_dead_of_an_event_at_two_places_are_counted_once() {
             .unwrap_or_else(|| panic!("no {name} column"))
     };
     let (fatalities, id) = (column("fatalities"), column("id"));
-    let counted: Vec<&str> = records[1..]
+    records[1..]
         .iter()
         .filter(|r| r[id] == "e-toll")
-        .map(|r| r[fatalities].as_str())
-        .collect();
-    assert_eq!(counted, ["400", "0"]);
+        .map(|r| r[fatalities].clone())
+        .collect()
+}
+
+#[test]
+fn the_dead_of_one_happening_are_its_fatalities() {
+    assert_eq!(fatalities_of_the_toll(&[]), ["400"]);
+}
+
+#[test]
+fn the_dead_of_an_event_at_two_places_are_counted_once() {
+    assert_eq!(
+        fatalities_of_the_toll(&["geonames:587057", "geonames:147105"]),
+        ["400", "0"]
+    );
 }
 
 #[test]

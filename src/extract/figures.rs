@@ -267,9 +267,15 @@ fn measure_past_aside(after_number: &str) -> Option<Measure> {
     }
     let aside_end = aside + ASIDE.len() + after[aside + ASIDE.len()..].find(", ")? + ", ".len();
     let rest = &after[aside_end..];
+    measure_within(rest, 4)
+}
+
+/// The measure of the first toll word in `rest`, when at most `words` words and no stop or comma
+/// stand before it.
+fn measure_within(rest: &str, words: usize) -> Option<Measure> {
     let (at, measure) = first_measure(rest)?;
     let gap = &rest[..at];
-    (gap.split_whitespace().count() <= 4 && !gap.contains(['.', ',', ';'])).then_some(measure)
+    (gap.split_whitespace().count() <= words && !gap.contains(['.', ',', ';'])).then_some(measure)
 }
 
 /// The measure of the toll word after a number, its noun and an aside between dashes: "some
@@ -288,9 +294,7 @@ fn measure_past_dashed_aside(after_number: &str) -> Option<Measure> {
         return None;
     }
     let rest = &after[close..];
-    let (at, measure) = first_measure(rest)?;
-    let gap = &rest[..at];
-    (gap.split_whitespace().count() <= 4 && !gap.contains(['.', ',', ';'])).then_some(measure)
+    measure_within(rest, 4)
 }
 
 /// The measure of the toll word after a number that is itself an aside: "more than half of the
@@ -303,9 +307,7 @@ fn measure_after_own_aside(after_number: &str) -> Option<Measure> {
         return None;
     }
     let rest = &after[comma + ", ".len()..];
-    let (at, measure) = first_measure(rest)?;
-    let gap = &rest[..at];
-    (gap.split_whitespace().count() <= 3 && !gap.contains(['.', ',', ';'])).then_some(measure)
+    measure_within(rest, 3)
 }
 
 /// The measure of a toll that is the subject of the clause the number ends: "The death toll
