@@ -130,6 +130,16 @@ fn first_of(atlas: &Atlas, kind: EventKind) -> &Event {
         .unwrap_or_else(|| panic!("no {kind:?} in\n{}", describe(atlas)))
 }
 
+/// The days of the events of `kind`.
+fn days_of(atlas: &Atlas, kind: EventKind) -> Vec<NaiveDate> {
+    atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == kind)
+        .filter_map(|e| e.day)
+        .collect()
+}
+
 /// An event's death toll and whether it is a running total of the war.
 fn deaths_of(event: &Event) -> Option<(u64, bool)> {
     event
@@ -1608,12 +1618,7 @@ fn a_timeline_line_counts_its_days_from_its_own_day() {
          14 November – Residents leave. Baku agrees to postpone the handover.",
         day(2020, 11, 25),
     )]);
-    let diplomacy_days: Vec<_> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Diplomacy)
-        .filter_map(|e| e.day)
-        .collect();
+    let diplomacy_days = days_of(&atlas, EventKind::Diplomacy);
     // Friday before the line's 25 October, the night of 9 November, the 14 November line: not
     // the Friday, the night or the day of publication.
     for wanted in [day(2020, 10, 23), day(2020, 11, 9), day(2020, 11, 14)] {
@@ -1731,12 +1736,7 @@ fn the_following_day_and_a_toll_after_a_strike_take_the_days_told_before() {
          November 9. Two crew members were killed and one was injured.",
         day(2020, 11, 21),
     )]);
-    let ganja_days: Vec<_> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Shelling)
-        .filter_map(|e| e.day)
-        .collect();
+    let ganja_days = days_of(&atlas, EventKind::Shelling);
     assert!(
         ganja_days.contains(&day(2020, 10, 5)),
         "{}",
@@ -1759,12 +1759,7 @@ fn a_list_of_days_an_attacker_in_a_headline_and_a_speech_venue() {
          In a speech in Baku, Aliyev announced the capture of Shusha on Sunday.",
         day(2020, 11, 10),
     )]);
-    let ganja_days: Vec<_> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Shelling)
-        .filter_map(|e| e.day)
-        .collect();
+    let ganja_days = days_of(&atlas, EventKind::Shelling);
     for wanted in [day(2020, 10, 4), day(2020, 10, 11), day(2020, 10, 17)] {
         assert!(
             ganja_days.contains(&wanted),

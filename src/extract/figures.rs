@@ -174,7 +174,8 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     if after.starts_with(['-', '%']) {
         return None;
     }
-    // "a few hundred metres away", "60 per cent of the population": a distance or a share.
+    // "a few hundred metres away", "60 per cent of the population": a distance or a share;
+    // "after nearly two weeks of fighting that has killed hundreds": a length of time. No toll.
     if after.split_whitespace().next().is_some_and(|word| {
         matches!(
             word.trim_end_matches([',', '.', ';']),
@@ -190,15 +191,7 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
                 | "year-old"
                 | "years-old"
                 | "times"
-        )
-    }) {
-        return None;
-    }
-    // "after nearly two weeks of fighting that has killed hundreds": a length of time, no toll.
-    if after.split_whitespace().next().is_some_and(|word| {
-        matches!(
-            word.trim_end_matches([',', '.', ';']),
-            "minute"
+                | "minute"
                 | "minutes"
                 | "hour"
                 | "hours"
