@@ -923,7 +923,7 @@ fn a_dated_list_item_and_the_same_day_keep_the_day_told_before() {
          Oct. 12 - Talks in Moscow end without a deal.\n\
          Azerbaijani officials said Armenian forces shelled Tartar on October 20. On the same \
          day, Armenian officials said drones struck Martuni.\n\
-         Aghdam was shelled.",
+         Aghdam has been shelled.",
         day(2020, 11, 10),
     )]);
     for (place, month, dom) in [
@@ -1931,6 +1931,42 @@ fn terms_with_their_own_days_headings_and_a_possessive_border() {
             .events
             .iter()
             .all(|e| e.sources.iter().all(|s| s.quote != "CASUALTIES")),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn undated_sentences_told_in_the_past_go_on_with_the_story_of_the_day_before() {
+    // Published Thursday 22 October: "last night" is the 21st.
+    let atlas = extract(vec![article(
+        "story.txt",
+        "Azerbaijani forces again fired at towns of Nagorno-Karabakh last night, the \
+         ombudsman said on Thursday.\n\n\
+         According to him, the town of Martakert was targeted with artillery. One civilian was \
+         killed in Martuni and three others were wounded.\n\n\
+         About 90,000 people have been displaced from Stepanakert. The army said 40 more \
+         servicemen were killed, bringing its toll to 874.",
+        day(2020, 10, 22),
+    )]);
+    let night = day(2020, 10, 21);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Martakert").day,
+        Some(night)
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Casualties, "Martuni").day,
+        Some(night),
+        "{}",
+        describe(&atlas)
+    );
+    // The present perfect and a count of the war so far speak from the report's day.
+    assert_eq!(
+        found(&atlas, EventKind::Displacement, "Stepanakert").day,
+        Some(day(2020, 10, 22))
+    );
+    assert!(
+        days_of(&atlas, EventKind::Casualties).contains(&day(2020, 10, 22)),
         "{}",
         describe(&atlas)
     );

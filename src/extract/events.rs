@@ -45,6 +45,8 @@ pub fn extract_article(
     let mut previous_places: Vec<&PlaceId> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
     let mut previous_day: Option<NaiveDate> = None;
+    // The number of the sentence that named `previous_day`.
+    let mut previous_day_told_in: Option<usize> = None;
     // The last strike or battle told, and the number of the sentence that told it.
     let mut told_attack: Option<(usize, ToldAttack)> = None;
     let mut scan = Scan::default();
@@ -121,6 +123,12 @@ pub fn extract_article(
                 region_reason,
                 filed_at: filed_at.as_ref(),
                 previous_day,
+                story_day: previous_day
+                    .filter(|&d| published.is_some_and(|p| d < p))
+                    .filter(|_| {
+                        previous_day_told_in
+                            .is_some_and(|told_in| sentence_no - told_in <= STORY_TOLD_WITHIN)
+                    }),
                 clause_day,
                 item_day: item
                     .filter(|(end, _)| whole.start < *end)
@@ -151,6 +159,7 @@ pub fn extract_article(
                 .and_then(|e| e.day)
             {
                 previous_day = Some(day);
+                previous_day_told_in = Some(sentence_no);
                 clause_day = Some(day);
             }
             if let Some(attack) = found.iter().rev().find_map(|e| {
@@ -697,6 +706,9 @@ struct Context<'a> {
     region_why: &'a std::cell::OnceCell<String>,
     /// The day named for the last report that named one: what "a day earlier" counts from.
     previous_day: Option<NaiveDate>,
+    /// `previous_day` when it is a day before publication named in one of the last
+    /// [`STORY_TOLD_WITHIN`] sentences: the day of a story the article is telling in the past.
+    story_day: Option<NaiveDate>,
     /// The day an earlier clause of the same sentence named ("Shells fell on Goris on Thursday,
     /// the ministry said, as fighting intensified"): the day of a clause that names none.
     clause_day: Option<NaiveDate>,
@@ -1102,6 +1114,11 @@ fn sentence_events(
                     && toll_of_one_happening(figures())
             })
             .map(|told| told.day);
+        // "… fired at Martakert last night, the ombudsman said. One civilian was killed in
+        // Martuni": the undated sentences that go on telling that night in the past.
+        let story_day = context
+            .story_day
+            .filter(|_| dated.is_empty() && narrates_the_past(sentence.text));
         let mut days: Vec<(Option<NaiveDate>, Option<&TimeRef>)> = Vec::new();
         if is_caption {
             days.push((None, None));
@@ -1121,6 +1138,7 @@ fn sentence_events(
                     .clause_day
                     .or(carried_day)
                     .or(continued)
+                    .or(story_day)
                     .or(published)
             };
             days.push((day, None));
@@ -1221,6 +1239,10 @@ fn sentence_events(
                 ),
                 (None, Some(d)) if Some(d) == carried_day => format!(
                     "goes on with the dated item or the day told just before: {}",
+                    when::LongDayName(d)
+                ),
+                (None, Some(d)) if Some(d) == story_day => format!(
+                    "no time words, told in the past tense: goes on with the story of {} told just before",
                     when::LongDayName(d)
                 ),
                 (None, Some(d)) => publication_why(d),
@@ -2738,6 +2760,42 @@ const REFERRING_BACK: &[&str] = &[
 /// How many sentences back "the attack" reaches for the attack it names.
 const ATTACK_TOLD_WITHIN: usize = 2;
 
+/// How many sentences after a past day was named an undated sentence told in the past tense
+/// still goes on with that day's story.
+const STORY_TOLD_WITHIN: usize = 2;
+
+/// Whether `sentence` is told in the simple past ("were targeted", "was killed", "fled") and
+/// not in the present or present perfect, which speak from the day of the report ("have been
+/// displaced", "continues", "says"), and not a count of the war so far ("bringing its toll
+/// to").
+fn narrates_the_past(sentence: &str) -> bool {
+    let mut past = false;
+    for word in sentence.split(|c: char| !c.is_ascii_alphabetic() && c != '\'') {
+        let word = word.trim_matches('\'');
+        if word.is_empty() || word.len() > 10 {
+            continue;
+        }
+        let mut buffer = [0u8; 10];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        match &*lower {
+            b"is" | b"are" | b"has" | b"have" | b"says" | b"say" | b"continues" | b"continue"
+            | b"remain" | b"remains" | b"will" | b"now" | b"still" | b"today" => return false,
+            // "40 more had been killed, bringing its toll to 1,068": a count of the report's day.
+            b"toll" | b"tolls" | b"total" | b"bringing" => return false,
+            // "The latest attack on Martuni killed two people": another day's news.
+            b"latest" | b"new" | b"another" => return false,
+            b"was" | b"were" | b"had" | b"did" | b"fled" | b"struck" | b"killed" | b"wounded"
+            | b"injured" | b"fell" | b"landed" | b"destroyed" | b"damaged" | b"hit" | b"shot" => {
+                past = true
+            }
+            _ => {}
+        }
+    }
+    past
+}
+
 /// Where "the attack", "the overnight strike", "that assault" stands in `sentence` when `word`
 /// (a strike or battle word) is such a noun: a determiner before it, or before one word before
 /// it, names an attack the reader has been told of. "The latest attack", "a second strike" and
@@ -2849,6 +2907,28 @@ fn names(gazetteer: &Gazetteer, ids: &[PlaceId]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_simple_past_tells_a_story_and_the_present_speaks_from_the_report() {
+        for told in [
+            "The towns of Martakert and Martuni were targeted with artillery.",
+            "One civilian was killed in Martuni.",
+            "The helicopter had been downed by mistake.",
+            "Residents fled to the basements.",
+        ] {
+            assert!(narrates_the_past(told), "{told}");
+        }
+        for said in [
+            "About 90,000 people have been displaced.",
+            "Shelling of Stepanakert continues.",
+            "The ministry says civilians were killed.",
+            "40 more servicemen were killed, bringing its toll to 874.",
+            "Fighting along the front line.",
+            "The latest attack on Martuni killed two people.",
+        ] {
+            assert!(!narrates_the_past(said), "{said}");
+        }
+    }
 
     #[test]
     fn the_same_day_is_told_in_any_case() {
