@@ -1841,7 +1841,10 @@ fn match_relative(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
         "the" if t.is(i + 1, &["following", "next"]) && t.is(i + 2, &["day"]) => {
             Some((Expr::DaysAfter(1), i + 3))
         }
-        "previous" if t.is(i + 1, &["day"]) => Some((Expr::DaysBefore(1), i + 2)),
+        // "the previous evening", "the previous night": the evening before the day told.
+        "previous" if t.is(i + 1, &["day", "evening", "night"]) => {
+            Some((Expr::DaysBefore(1), i + 2))
+        }
         "last" if t.is(i + 1, &["night", "evening"]) => Some((Expr::LastNight, i + 2)),
         "overnight" => Some((Expr::Overnight, i + 1)),
         "during" | "in" | "through" | "throughout" | "all"
@@ -3101,8 +3104,8 @@ pub fn is_past_stretch(r: &TimeRef) -> bool {
 }
 
 /// The other day of a pair told as one: "on Friday and Saturday" (two expressions joined by
-/// "and"), "on October 26 and 27" and "on 5 and 6 October" (one expression and a bare day of the
-/// month beside it). Only the words right around `first` are read; the second day must follow the
+/// "and"), "on October 26 and 27", "on 5 and 6 October" and "on 6–7 November" (one expression
+/// and a bare day of the month beside it). Only the words right around `first` are read; the second day must follow the
 /// first within a week, so a count ("on October 3 and 4 civilians") or a list of numbers is no day.
 pub fn paired_day(sentence: &str, refs: &[TimeRef], first: &TimeRef) -> Option<TimeRef> {
     let first_day = first.day?;
@@ -3121,9 +3124,10 @@ fn following_day(
     first_day: NaiveDate,
 ) -> Option<TimeRef> {
     let after = sentence.get(first.end..)?;
-    let rest = after.strip_prefix(" and ")?;
+    let joint = PAIR_JOINTS.iter().find(|j| after.starts_with(**j))?;
+    let rest = &after[joint.len()..];
     if let Some(second) = refs.iter().find(|r| {
-        r.start == first.end + " and ".len()
+        r.start == first.end + joint.len()
             && r.day
                 .is_some_and(|d| d > first_day && d <= first_day + Days::new(7))
             && matches!(r.kind, RefKind::Day | RefKind::Night)
@@ -3140,7 +3144,7 @@ fn following_day(
     if day <= first_day || day > first_day + Days::new(7) {
         return None;
     }
-    let end = first.end + " and ".len() + digits;
+    let end = first.end + joint.len() + digits;
     Some(TimeRef {
         day: Some(day),
         end,
@@ -3155,9 +3159,15 @@ fn following_day(
     })
 }
 
-/// "5 and 6 October": the bare day of the month told before `first` ("6 October").
+/// What joins the two days of a pair: "October 26 and 27", "6-7 October", "6–7 October".
+const PAIR_JOINTS: [&str; 4] = [" and ", "-", "\u{2013}", "\u{2014}"];
+
+/// "5 and 6 October", "6–7 October": the bare day of the month told before `first` ("6
+/// October").
 fn preceding_bare_day(sentence: &str, first: &TimeRef, first_day: NaiveDate) -> Option<TimeRef> {
-    let before = sentence.get(..first.start)?.strip_suffix(" and ")?;
+    let before = sentence.get(..first.start)?;
+    let joint = PAIR_JOINTS.iter().find(|j| before.ends_with(**j))?;
+    let before = &before[..before.len() - joint.len()];
     let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
     let start = before.len() - digits;
     if !(1..=2).contains(&digits) || !before[..start].ends_with([' ', '(']) {
@@ -4361,5 +4371,37 @@ mod month_and_day_before {
                 .and_then(|r| r.day),
             Some(day(10, 27))
         );
+        assert_eq!(
+            time_refs("Rockets hit Martuni the previous evening.", day(10, 28))
+                .first()
+                .and_then(|r| r.day),
+            Some(day(10, 27))
+        );
+    }
+
+    #[test]
+    fn a_range_of_two_days_gives_both() {
+        let published = day(11, 10);
+        for sentence in [
+            "Drones struck Martuni on 6-7 November.",
+            "Drones struck Martuni on 6\u{2013}7 November.",
+            "Drones struck Martuni on November 6-7.",
+        ] {
+            let refs = time_refs(sentence, published);
+            let first = primary_day(&refs);
+            let paired = first.and_then(|f| paired_day(sentence, &refs, f));
+            let mut days: Vec<NaiveDate> = first
+                .into_iter()
+                .chain(paired.as_ref())
+                .filter_map(|r| r.day)
+                .collect();
+            days.sort();
+            assert_eq!(days, [day(11, 6), day(11, 7)], "{sentence}: {refs:?}");
+        }
+        // A count after a date is no second day.
+        let sentence = "Shelling on November 6-17 civilians were hurt.";
+        let refs = time_refs(sentence, published);
+        let first = primary_day(&refs).expect("a day");
+        assert!(paired_day(sentence, &refs, first).is_none());
     }
 }
