@@ -1021,6 +1021,17 @@ fn sentence_events(
     } else {
         after_turn(sentence.text)
     };
+    // "… fired at Martakert last night, the ombudsman said. One civilian was killed in
+    // Martuni": the undated sentences that go on telling that night in the past. Its tense is
+    // read only when no other day is at hand.
+    let story_day = std::cell::OnceCell::new();
+    let story_day_of_sentence = || {
+        *story_day.get_or_init(|| {
+            context
+                .story_day
+                .filter(|_| dated.is_empty() && narrates_the_past(sentence.text))
+        })
+    };
     let mut events = Vec::new();
     for (kind, mut kind_words) in kinds {
         if only_stretch && matches!(kind, EventKind::Shelling | EventKind::Fighting) {
@@ -1114,11 +1125,6 @@ fn sentence_events(
                     && toll_of_one_happening(figures())
             })
             .map(|told| told.day);
-        // "… fired at Martakert last night, the ombudsman said. One civilian was killed in
-        // Martuni": the undated sentences that go on telling that night in the past.
-        let story_day = context
-            .story_day
-            .filter(|_| dated.is_empty() && narrates_the_past(sentence.text));
         let mut days: Vec<(Option<NaiveDate>, Option<&TimeRef>)> = Vec::new();
         if is_caption {
             days.push((None, None));
@@ -1138,7 +1144,7 @@ fn sentence_events(
                     .clause_day
                     .or(carried_day)
                     .or(continued)
-                    .or(story_day)
+                    .or_else(story_day_of_sentence)
                     .or(published)
             };
             days.push((day, None));
@@ -1241,7 +1247,7 @@ fn sentence_events(
                     "goes on with the dated item or the day told just before: {}",
                     when::LongDayName(d)
                 ),
-                (None, Some(d)) if Some(d) == story_day => format!(
+                (None, Some(d)) if Some(d) == story_day.get().copied().flatten() => format!(
                     "no time words, told in the past tense: goes on with the story of {} told just before",
                     when::LongDayName(d)
                 ),
@@ -2770,14 +2776,14 @@ const STORY_TOLD_WITHIN: usize = 2;
 /// to").
 fn narrates_the_past(sentence: &str) -> bool {
     let mut past = false;
-    for word in sentence.split(|c: char| !c.is_ascii_alphabetic() && c != '\'') {
-        let word = word.trim_matches('\'');
-        if word.is_empty() || word.len() > 10 {
-            continue;
-        }
+    let words = sentence
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| (2..=10).contains(&w.len()));
+    for word in words {
         let mut buffer = [0u8; 10];
         let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
+        lower.copy_from_slice(word);
         lower.make_ascii_lowercase();
         match &*lower {
             b"is" | b"are" | b"has" | b"have" | b"says" | b"say" | b"continues" | b"continue"
