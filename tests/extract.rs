@@ -1971,3 +1971,39 @@ fn undated_sentences_told_in_the_past_go_on_with_the_story_of_the_day_before() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn a_day_alone_on_its_line_heads_the_entries_below_it() {
+    let atlas = extract(vec![article(
+        "week.txt",
+        "The week in Karabakh\n\nPublished 18 October 2020\n\n\
+         Tuesday, 13 October\n\n\
+         Rockets hit Stepanakert in the evening. Two civilians were killed.\n\n\
+         Thursday, 15 October\n\n\
+         Drones struck Martuni.\n\n\
+         FRIDAY 16 OCTOBER\n\n\
+         14:10 - Shelling of Ganja continues.\n\n\
+         18 October 2020\n\n\
+         Azerbaijani forces have shelled Tartar.",
+        day(2020, 10, 18),
+    )]);
+    for (kind, place, wanted) in [
+        (EventKind::Shelling, "Stepanakert", day(2020, 10, 13)),
+        (EventKind::Shelling, "Martuni", day(2020, 10, 15)),
+        (EventKind::Shelling, "Ganja", day(2020, 10, 16)),
+        // The publication day's heading dates its entries on that day.
+        (EventKind::Shelling, "Tartar", day(2020, 10, 18)),
+    ] {
+        assert_eq!(
+            found(&atlas, kind, place).day,
+            Some(wanted),
+            "{place}: {}",
+            describe(&atlas)
+        );
+    }
+    assert!(
+        days_of(&atlas, EventKind::Casualties).contains(&day(2020, 10, 13)),
+        "{}",
+        describe(&atlas)
+    );
+}

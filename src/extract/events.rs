@@ -56,6 +56,8 @@ pub fn extract_article(
     let mut lines: Option<LineFacts> = None;
     // The end of the line a dated list item opens, and its day.
     let mut item: Option<(usize, NaiveDate)> = None;
+    // The day of the last heading that is a day alone on its line, for the entries below it.
+    let mut section_day: Option<NaiveDate> = None;
     // The gazetteer gives mentions in text order: a clause's are then found by bisection
     // instead of a walk over all of them for every clause.
     let mentions_in_order = mentions
@@ -73,8 +75,15 @@ pub fn extract_article(
     let mut past_told_until: Option<usize> = None;
     for (sentence_no, whole) in sentences.into_iter().enumerate() {
         let recalls_the_past = std::cell::Cell::new(false);
-        if let Some(opened) = published.and_then(|day| opens_a_dated_item(article, &whole, day)) {
-            item = Some(opened);
+        match published.and_then(|day| opens_a_dated_item(article, &whole, day)) {
+            // The publication day (often the date line under the headline) dates what names
+            // no day in any case, and would hide the story days told under it.
+            Some((usize::MAX, day)) => {
+                section_day = (Some(day) != published).then_some(day);
+                item = None;
+            }
+            Some(opened) => item = Some(opened),
+            None => {}
         }
         // Only within its paragraph: the next one may come back to the war.
         let past_before = past_told_until
@@ -132,7 +141,8 @@ pub fn extract_article(
                 clause_day,
                 item_day: item
                     .filter(|(end, _)| whole.start < *end)
-                    .map(|(_, day)| day),
+                    .map(|(_, day)| day)
+                    .or(section_day),
                 denier: denier.as_deref(),
                 // "the attack" points back two sentences at most: further, it is another one.
                 told_attack: told_attack
@@ -259,8 +269,9 @@ fn followed_by_a_dash(text: &str, at: usize) -> bool {
 
 /// A list item that opens its line with the day ("Oct. 4 - Ganja comes under fire.", "27
 /// September: fighting breaks out"): the end of that line and the day, which the item's
-/// sentences count from and its later sentences keep. Only a sentence that starts with a digit
-/// or a capital (a month) is read for its time words.
+/// sentences count from and its later sentences keep; `usize::MAX` for the end when the day is
+/// alone on its line, heading the entries below it. Only a sentence that starts with a digit or
+/// a capital (a month) is read for its time words.
 fn opens_a_dated_item(
     article: &Article,
     whole: &Range<usize>,
@@ -298,6 +309,17 @@ fn opens_a_dated_item(
     let first = refs
         .first()
         .filter(|r| r.kind == RefKind::Day && !r.relative && r.start == 0)?;
+    let line_end = text[whole.start..]
+        .find('\n')
+        .map_or(text.len(), |i| whole.start + i);
+    // A day alone on its line heads the entries below it, up to the next such heading: a
+    // timeline's "Tuesday, 13 October", a live blog's "WEDNESDAY 14 OCTOBER".
+    let heads_a_section = text
+        .get(whole.start + first.end..line_end)
+        .is_some_and(|rest| rest.trim().is_empty());
+    if heads_a_section {
+        return Some((usize::MAX, first.day?));
+    }
     // The day and a dash, or the day alone as the sentence: "Monday 12 October. Both sides …".
     let alone = text
         .get(whole.start + first.end..whole.end)
@@ -305,9 +327,6 @@ fn opens_a_dated_item(
     if !alone && !followed_by_a_dash(text, whole.start + first.end) {
         return None;
     }
-    let line_end = text[whole.start..]
-        .find('\n')
-        .map_or(text.len(), |i| whole.start + i);
     Some((line_end, first.day?))
 }
 
@@ -719,7 +738,8 @@ struct Context<'a> {
     /// without a place happened ("We heard a whistle, then the explosion").
     filed_at: Option<&'a (PlaceId, String)>,
     /// The day a dated list item opens its line with ("Oct. 4 - Ganja comes under fire.
-    /// Stepanakert is shelled."): the day of the item's later sentences that name none.
+    /// Stepanakert is shelled."), or the day of the heading above ("Tuesday, 13 October" alone
+    /// on its line): the day of the later sentences that name none.
     item_day: Option<NaiveDate>,
     /// Who denied something in an earlier clause of the sentence: the speaker of a clause that
     /// names none ("Armenia denied firing at Ganja and accused Azerbaijan of shelling …").
@@ -1022,16 +1042,9 @@ fn sentence_events(
         after_turn(sentence.text)
     };
     // "… fired at Martakert last night, the ombudsman said. One civilian was killed in
-    // Martuni": the undated sentences that go on telling that night in the past. Its tense is
-    // read only when no other day is at hand.
-    let story_day = std::cell::OnceCell::new();
-    let story_day_of_sentence = || {
-        *story_day.get_or_init(|| {
-            context
-                .story_day
-                .filter(|_| dated.is_empty() && narrates_the_past(sentence.text))
-        })
-    };
+    // Martuni": the undated sentences that go on telling that night in the past. Their tense
+    // is read only when no other day is at hand.
+    let past_tense = std::cell::OnceCell::new();
     let mut events = Vec::new();
     for (kind, mut kind_words) in kinds {
         if only_stretch && matches!(kind, EventKind::Shelling | EventKind::Fighting) {
@@ -1125,6 +1138,7 @@ fn sentence_events(
                     && toll_of_one_happening(figures())
             })
             .map(|told| told.day);
+        let mut story_day = None;
         let mut days: Vec<(Option<NaiveDate>, Option<&TimeRef>)> = Vec::new();
         if is_caption {
             days.push((None, None));
@@ -1144,7 +1158,12 @@ fn sentence_events(
                     .clause_day
                     .or(carried_day)
                     .or(continued)
-                    .or_else(story_day_of_sentence)
+                    .or_else(|| {
+                        story_day = context.story_day.filter(|_| {
+                            *past_tense.get_or_init(|| narrates_the_past(sentence.text))
+                        });
+                        story_day
+                    })
                     .or(published)
             };
             days.push((day, None));
@@ -1247,7 +1266,7 @@ fn sentence_events(
                     "goes on with the dated item or the day told just before: {}",
                     when::LongDayName(d)
                 ),
-                (None, Some(d)) if Some(d) == story_day.get().copied().flatten() => format!(
+                (None, Some(d)) if Some(d) == story_day => format!(
                     "no time words, told in the past tense: goes on with the story of {} told just before",
                     when::LongDayName(d)
                 ),
