@@ -1617,6 +1617,9 @@ fn match_night_between(t: &Toks, i: usize) -> Option<(Expr, usize)> {
     let mut j = i + 1;
     if t.is(j, &["from", "of", "between"]) {
         j += 1;
+        if let Some(found) = match_night_of_two_dates(t, j) {
+            return Some(found);
+        }
     }
     let evening = weekday(t.w(j))?;
     if !t.is(j + 1, &["to", "into", "and"]) {
@@ -1633,6 +1636,48 @@ fn match_night_between(t: &Toks, i: usize) -> Option<(Expr, usize)> {
     let morning = weekday(t.w(j + 2))?;
     // Start at "night", or at "late at night" when it is written so.
     Some((Expr::NightBetween { evening, morning }, j + 3))
+}
+
+/// "the night of 16 to 17 October", "the night from October 16 to 17", "the night of October
+/// 16–17", read from the first date at `j`: the evening's date, as a night is dated.
+fn match_night_of_two_dates(t: &Toks, j: usize) -> Option<(Expr, usize)> {
+    let day_number = |k: usize| {
+        t.w(k)
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d) && t.w(k).len() <= 2)
+    };
+    // The token after the joint between the two day numbers after `k`: "to", "into", a dash.
+    let after_joint = |k: usize| {
+        if t.is(k + 1, &["to", "into", "and"]) {
+            Some(k + 2)
+        } else if matches!(t.after(k), b'-' | 0xE2) {
+            Some(k + 1)
+        } else {
+            None
+        }
+    };
+    let (month_number, evening, end) = if let Some(first) = day_number(j) {
+        let second = after_joint(j)?;
+        day_number(second)?;
+        let (month_number, _) = month(t.w(second + 1))?;
+        (month_number, first, second + 2)
+    } else {
+        let (month_number, _) = month(t.w(j))?;
+        let first = day_number(j + 1)?;
+        let second = after_joint(j + 1)?;
+        day_number(second)?;
+        (month_number, first, second + 1)
+    };
+    Some((
+        Expr::Date {
+            month: month_number,
+            day: evening,
+            year: None,
+            weekday: None,
+        },
+        end,
+    ))
 }
 
 fn match_date(t: &Toks, i: usize) -> Option<(Expr, usize)> {
@@ -1850,6 +1895,12 @@ fn match_relative(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
         "during" | "in" | "through" | "throughout" | "all"
             if t.is(i + 1, &["the"]) && t.is(i + 2, &["night"]) =>
         {
+            // "during the night of 16 to 17 October" is the night of those dates.
+            if t.is(i + 3, &["of", "from", "between"])
+                && let Some(found) = match_night_of_two_dates(t, i + 4)
+            {
+                return Some(found);
+            }
             Some((Expr::Overnight, i + 3))
         }
         "all" if t.is(i + 1, &["night"]) => Some((Expr::Overnight, i + 2)),
@@ -4377,6 +4428,22 @@ mod month_and_day_before {
                 .and_then(|r| r.day),
             Some(day(10, 27))
         );
+    }
+
+    #[test]
+    fn a_night_between_two_dates_is_the_first() {
+        for sentence in [
+            "During the night of 16 to 17 October, a missile struck Ganja.",
+            "In the night from October 16 to 17, rockets hit Stepanakert.",
+            "On the night of October 16-17, drones struck Martuni.",
+            "On the night of 16\u{2013}17 October, drones struck Martuni.",
+        ] {
+            let refs = time_refs(sentence, day(10, 20));
+            let days: Vec<_> = refs.iter().filter_map(|r| r.day).collect();
+            assert_eq!(days, [day(10, 16)], "{sentence}: {refs:?}");
+            let first = primary_day(&refs).expect("a day");
+            assert!(paired_day(sentence, &refs, first).is_none(), "{sentence}");
+        }
     }
 
     #[test]
