@@ -2007,3 +2007,33 @@ fn a_day_alone_on_its_line_heads_the_entries_below_it() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn a_headline_is_one_more_source_of_the_report_below_it() {
+    let atlas = extract(vec![article(
+        "headline.txt",
+        "Azerbaijan shells Martakert again as talks stall\n\n\
+         STEPANAKERT, Oct 22 - Azerbaijani forces fired rockets at Martakert last night, the \
+         separatist authorities said on Thursday.",
+        day(2020, 10, 22),
+    )]);
+    let shelling: Vec<&Event> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Shelling)
+        .collect();
+    assert_eq!(shelling.len(), 1, "{}", describe(&atlas));
+    assert_eq!(shelling[0].day, Some(day(2020, 10, 21)));
+    assert_eq!(shelling[0].sources.len(), 2, "{}", describe(&atlas));
+    // A headline whose report names no day stays on the publication day.
+    let atlas = extract(vec![article(
+        "alone.txt",
+        "Azerbaijan shells Martakert again\n\nAzerbaijani forces are shelling Martakert, the \
+         separatist authorities say.",
+        day(2020, 10, 22),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Martakert").day,
+        Some(day(2020, 10, 22))
+    );
+}

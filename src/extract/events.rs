@@ -207,10 +207,67 @@ pub fn extract_article(
         }
         past_told_until = recalls_the_past.get().then_some(whole.end);
     }
+    fold_headline_into_the_report(&article.text, &mut events);
     // Kept as long as the store, for every article: without the room building them left.
     crate::model::fit_vec(&mut events);
     events.iter_mut().for_each(Event::shrink_to_fit);
     events
+}
+
+/// The end of the article's headline: its first line when that is short, ends with no stop and
+/// stands above a line break ("Azerbaijan shells Martakert and Martuni again").
+fn headline_end(text: &str) -> Option<usize> {
+    let start = text.len() - text.trim_start().len();
+    let end = start + text[start..].find('\n')?;
+    let line = text[start..end].trim_end();
+    (!line.is_empty()
+        && line.len() <= HEADLINE_BYTES_MAX
+        && !line.ends_with(['.', '!', '?', ':', ';', ',']))
+    .then_some(end)
+}
+const HEADLINE_BYTES_MAX: usize = 200;
+
+/// A headline tells in the present what the report below tells with its day ("Azerbaijan
+/// shells Martakert" over "… fired at Martakert last night"): an event told by the headline
+/// alone, on no day of its own, is one more source of the report's event of the same kind at
+/// the same place, not a second point on the publication day.
+fn fold_headline_into_the_report(text: &str, events: &mut Vec<Event>) {
+    let Some(end) = headline_end(text) else {
+        return;
+    };
+    let only_in_headline = |event: &Event| event.sources.iter().all(|source| source.start < end);
+    let mut i = 0;
+    while i < events.len() {
+        let event = &events[i];
+        let report = (event.certainty == Certainty::Implicit && only_in_headline(event))
+            .then(|| {
+                events.iter().position(|other| {
+                    other.kind == event.kind
+                        && other.certainty == Certainty::Explicit
+                        && other.day.is_some()
+                        && !only_in_headline(other)
+                        && other.places.iter().any(|p| event.places.contains(p))
+                })
+            })
+            .flatten();
+        match report {
+            Some(told) => {
+                let headline = events.remove(i);
+                let told = if told > i { told - 1 } else { told };
+                let day = events[told].day;
+                for mut source in headline.sources {
+                    if let Some(day) = day {
+                        source.why_day = format!(
+                            "the headline of the report below, which tells it on {}",
+                            when::LongDayName(day)
+                        );
+                    }
+                    events[told].sources.push(source);
+                }
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// The searchers of [`after_turn`] and [`closed_relative_asides`], built once: building one
@@ -2624,11 +2681,28 @@ fn names_a_document(sentence: &str, r: &TimeRef) -> bool {
         })
 }
 
+/// Where a dateline with a day and no agency ends ("STEPANAKERT, Oct 22 -", "BAKU, 28 October
+/// —"): the byte after its dash, when a shouted place opens it and a comma and a day number
+/// stand between them.
+fn dated_dateline_end(head: &str) -> Option<usize> {
+    let (at, dash) = [" - ", " \u{2014} ", " \u{2013} "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|at| (at, d.len())))
+        .min()?;
+    let before = &head[..at];
+    let place: String = before.chars().take_while(|c| c.is_alphabetic()).collect();
+    let shouted = place.chars().count() >= 3 && place.chars().all(char::is_uppercase);
+    let comma = before.find(',')?;
+    (shouted && before[comma..].bytes().any(|b| b.is_ascii_digit())).then_some(at + dash)
+}
+
 /// Where a wire's dateline ends in a sentence that opens with it ("BAKU, Oct 28 (Reuters) -",
-/// "MOSCOW, Nov 10 (AFP) —"): the byte after its dash.
+/// "MOSCOW, Nov 10 (AFP) —", "STEPANAKERT, Oct 22 -"): the byte after its dash.
 fn wire_dateline_end(sentence: &str) -> Option<usize> {
     let head = sentence.get(..sentence.len().min(80))?;
-    let open = head.find('(')?;
+    let Some(open) = head.find('(') else {
+        return dated_dateline_end(head);
+    };
     let close = open + head[open..].find(')')?;
     let agency = &head[open + 1..close];
     let is_agency = (2..=12).contains(&agency.len())
