@@ -2037,3 +2037,27 @@ fn a_headline_is_one_more_source_of_the_report_below_it() {
         Some(day(2020, 10, 22))
     );
 }
+
+#[test]
+fn trends_and_what_was_not_said_tell_of_nothing() {
+    for text in [
+        "The number of civilians killed in Stepanakert continues to rise.",
+        "Civilian deaths in Ganja keep climbing.",
+        "Both sides have repeatedly accused each other of shelling Stepanakert.",
+        "Human Rights Watch said the strikes on Stepanakert should be investigated as possible \
+         war crimes.",
+        "The foreign ministry did not say whether Lavrov and Bayramov discussed the fighting in \
+         Moscow.",
+    ] {
+        let atlas = extract(vec![article("trend.txt", text, day(2020, 10, 29))]);
+        assert!(atlas.events.is_empty(), "{text}: {}", describe(&atlas));
+    }
+    // "inflicting significant losses on the enemy" tells of a battle, not a toll.
+    let atlas = extract(vec![article(
+        "losses.txt",
+        "Troops repelled the offensive near Hadrut, inflicting significant losses on the enemy.",
+        day(2020, 10, 29),
+    )]);
+    found(&atlas, EventKind::Fighting, "Hadrut");
+    assert_no_kind(&atlas, EventKind::Casualties);
+}
