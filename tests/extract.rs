@@ -2061,3 +2061,23 @@ fn trends_and_what_was_not_said_tell_of_nothing() {
     found(&atlas, EventKind::Fighting, "Hadrut");
     assert_no_kind(&atlas, EventKind::Casualties);
 }
+
+#[test]
+fn a_witness_in_their_own_words_adds_to_the_report_and_tells_no_event_of_its_own() {
+    let atlas = extract(vec![article(
+        "witness.txt",
+        "Rockets struck Stepanakert on Saturday night, the separatist authorities said.\n\n\
+         \"There were explosions everywhere, like firecrackers, but much louder,\" said Anahit, \
+         64, who has spent four nights in a basement in Stepanakert.",
+        day(2020, 10, 5),
+    )]);
+    // Her words are no second strike on the day of the report.
+    assert_eq!(
+        days_of(&atlas, EventKind::Shelling),
+        [day(2020, 10, 3)],
+        "{}",
+        describe(&atlas)
+    );
+    // What she tells outside the quote is told: she is sheltering.
+    found(&atlas, EventKind::Displacement, "Stepanakert");
+}

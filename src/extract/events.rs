@@ -40,7 +40,7 @@ pub fn extract_article(
     };
     let region_why = std::cell::OnceCell::new();
     let filed_at = front_line_dateline(article, mentions, gazetteer);
-    let mut events = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
     // Places of the last sentence that named one, borrowed from its mentions.
     let mut previous_places: Vec<&PlaceId> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
@@ -85,6 +85,7 @@ pub fn extract_article(
             Some(opened) => item = Some(opened),
             None => {}
         }
+        let witness = witness_quote(&article.text, &whole, lexicon);
         // Only within its paragraph: the next one may come back to the war.
         let past_before = past_told_until
             .and_then(|end| article.text.get(end..whole.start))
@@ -198,6 +199,22 @@ pub fn extract_article(
                 previous_places.extend(event_places());
             }
             for event in found {
+                // "'We heard a whistle, then the explosion,' said Leyla": what a witness says in
+                // their own words is one more source of the report it adds to, never an event
+                // of its own.
+                if let Some(quote) = &witness
+                    && event
+                        .sources
+                        .iter()
+                        .all(|source| source.kind_words.iter().all(|w| quote.contains(&w.start)))
+                {
+                    if let Some(reported) = events.iter_mut().find(|e| {
+                        e.kind == event.kind && e.day == event.day && e.places == event.places
+                    }) {
+                        reported.sources.extend(event.sources);
+                    }
+                    continue;
+                }
                 match denial_target(&event, &events) {
                     Some(told) => events[told].sources.extend(event.sources),
                     None if denies_with_nothing_to_answer(&event) => {}
@@ -269,6 +286,100 @@ fn fold_headline_into_the_report(text: &str, events: &mut Vec<Event>) {
         }
     }
 }
+
+/// Where a sentence that opens with a quotation gives a witness's own words ("'We heard the
+/// whistle, then everything shook,' said Anahit, 64", a quote that runs on into the next
+/// sentence before its speaker is named): the quoted bytes, when the words after the quote
+/// name who said them and no office, body or official among them.
+fn witness_quote(text: &str, whole: &Range<usize>, lexicon: &Lexicon) -> Option<Range<usize>> {
+    let sentence = text.get(whole.clone())?;
+    let opened = sentence.len() - sentence.trim_start().len();
+    let open = sentence[opened..].chars().next()?;
+    let close = match open {
+        '"' => '"',
+        '\u{201c}' => '\u{201d}',
+        '\u{00ab}' => '\u{00bb}',
+        _ => return None,
+    };
+    let start = whole.start + opened;
+    let inside = start + open.len_utf8();
+    // The quote may run on to the end of its paragraph before its speaker is named.
+    let paragraph_end = text
+        .get(inside..)?
+        .find('\n')
+        .map_or(text.len(), |at| inside + at);
+    let end = inside + text.get(inside..paragraph_end)?.find(close)?;
+    let attribution = text.get(end + close.len_utf8()..paragraph_end)?;
+    let attribution = attribution
+        .get(..attribution.len().min(WITNESS_ATTRIBUTION_BYTES))
+        .unwrap_or(attribution);
+    let words: Vec<&str> = attribution
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let said = words.iter().take(4).any(|w| {
+        is_one_of(
+            w,
+            &["said", "says", "told", "recalled", "added", "explained"],
+        )
+    });
+    let official = words.iter().any(|w| {
+        is_one_of(w, OFFICIAL_WORDS) || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+    });
+    (said && !official && !lexicon.actors.contains(attribution)).then_some(start..end)
+}
+const WITNESS_ATTRIBUTION_BYTES: usize = 160;
+/// Words that name an office, a body or an official: who says it speaks for a side or an
+/// agency, and what they say is a statement, not a witness's account.
+const OFFICIAL_WORDS: &[&str] = &[
+    "minister",
+    "ministry",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "aide",
+    "ombudsman",
+    "defender",
+    "army",
+    "command",
+    "government",
+    "authorities",
+    "office",
+    "mayor",
+    "governor",
+    "leader",
+    "commander",
+    "ambassador",
+    "secretary",
+    "chief",
+    "head",
+    "prime",
+    "service",
+    "agency",
+    "committee",
+    "council",
+    "department",
+    "director",
+    "coordinator",
+    "representative",
+    "envoy",
+    "diplomat",
+    "general",
+    "colonel",
+    "statement",
+    "watch",
+    "amnesty",
+    "cross",
+    "crescent",
+    "group",
+    "analyst",
+    "researcher",
+    "expert",
+    "professor",
+];
 
 /// The searchers of [`after_turn`] and [`closed_relative_asides`], built once: building one
 /// cost as much as the search.
