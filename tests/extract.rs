@@ -2081,3 +2081,24 @@ fn a_witness_in_their_own_words_adds_to_the_report_and_tells_no_event_of_its_own
     // What she tells outside the quote is told: she is sheltering.
     found(&atlas, EventKind::Displacement, "Stepanakert");
 }
+
+#[test]
+fn a_mine_blame_in_general_and_a_researchers_visit_are_neither_strikes_nor_talks() {
+    let atlas = extract(vec![article(
+        "mine.txt",
+        "A roadside mine exploded under a tractor near Fuzuli on Monday, killing three farmers. \
+         Troops clashed near Martuni for a third day, each side accusing the other of shelling \
+         villages. Researchers who visited Stepanakert found that Azerbaijani forces struck the \
+         town on October 3.",
+        day(2020, 10, 29),
+    )]);
+    assert_none_at(&atlas, EventKind::Shelling, "Fuzuli");
+    found(&atlas, EventKind::Casualties, "Fuzuli");
+    assert_none_at(&atlas, EventKind::Shelling, "Martuni");
+    found(&atlas, EventKind::Fighting, "Martuni");
+    assert_no_kind(&atlas, EventKind::Diplomacy);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Stepanakert").day,
+        Some(day(2020, 10, 3))
+    );
+}
