@@ -2102,3 +2102,15 @@ fn a_mine_blame_in_general_and_a_researchers_visit_are_neither_strikes_nor_talks
         Some(day(2020, 10, 3))
     );
 }
+
+#[test]
+fn a_toll_told_with_the_attack_that_goes_on_is_at_its_place() {
+    let atlas = extract(vec![article(
+        "second.txt",
+        "A shell hit the hospital in Martuni on Monday. The second blast wounded four nurses.",
+        day(2020, 10, 29),
+    )]);
+    let toll = found(&atlas, EventKind::Casualties, "Martuni");
+    assert_eq!(toll.day, Some(day(2020, 10, 26)));
+    assert_eq!(toll.places.len(), 1, "{}", describe(&atlas));
+}

@@ -2291,9 +2291,12 @@ fn places_for(
             // rockets at Ganja. An aide said one civilian had been killed and 32 injured."),
             // not a toll of the war so far nor of fighting the sentence names itself ("the
             // fighting made more than 700 dead").
-            let own_attack = [EventKind::Shelling, EventKind::Fighting]
-                .iter()
-                .any(|&k| scan.contains(Set::Triggers(crate::atlas::kind_index(k))));
+            // An attack the sentence tells that goes on with the one before ("A shell hit the
+            // hospital in Martuni. The second blast wounded four nurses.") is that attack.
+            let own_attack = [EventKind::Shelling, EventKind::Fighting].iter().any(|&k| {
+                scan.contains(Set::Triggers(crate::atlas::kind_index(k)))
+                    && !context.previous_events.iter().any(|(told, _)| *told == k)
+            });
             (kind == EventKind::Casualties && !own_attack)
                 .then(|| {
                     context
