@@ -2114,3 +2114,30 @@ fn a_toll_told_with_the_attack_that_goes_on_is_at_its_place() {
     assert_eq!(toll.day, Some(day(2020, 10, 26)));
     assert_eq!(toll.places.len(), 1, "{}", describe(&atlas));
 }
+
+#[test]
+fn who_told_it_is_neither_an_event_nor_its_place() {
+    let atlas = extract(vec![article(
+        "sources.txt",
+        "On 14 October, a rocket attack on Martuni, according to three farmers who later fled to \
+         Goris, destroyed a school and wounded a boy.\n\n\
+         Shells hit Hadrut on Sunday, according to two residents interviewed after they fled to \
+         Armenia.",
+        day(2020, 10, 29),
+    )]);
+    assert_no_kind(&atlas, EventKind::Displacement);
+    for place in ["Goris", "Armenia"] {
+        assert!(
+            atlas
+                .events
+                .iter()
+                .all(|e| !place_names(&atlas, e).contains(&place.to_string())),
+            "{place} in\n{}",
+            describe(&atlas)
+        );
+    }
+    let toll = found(&atlas, EventKind::Casualties, "Martuni");
+    assert_eq!(toll.day, Some(day(2020, 10, 14)));
+    assert_eq!(toll.figures.injured.as_ref().map(|f| f.value), Some(1));
+    assert!(toll.figures.displaced.is_none());
+}

@@ -972,6 +972,14 @@ fn sentence_events(
         }
         kinds.retain(|(_, words)| !words.is_empty());
     }
+    // "according to three farmers who later fled to Goris": who told it, not what happened.
+    let attributions = attributions(sentence.text);
+    if !attributions.is_empty() {
+        for (_, words) in &mut kinds {
+            words.retain(|w| !in_aside(&attributions, w.start, w.end));
+        }
+        kinds.retain(|(_, words)| !words.is_empty());
+    }
     if kinds.is_empty() || is_question(sentence.text) {
         return Vec::new();
     }
@@ -1041,7 +1049,7 @@ fn sentence_events(
         // "as a result of the shelling of Azerbaijani cities … since September 27, 91 civilians
         // were killed": a toll of the war so far points back to no one attack.
         .filter(|_| {
-            let figures = figures_in(sentence.text);
+            let figures = figures_outside(sentence.text, &attributions);
             ![&figures.deaths, &figures.injured]
                 .iter()
                 .any(|f| f.as_ref().is_some_and(|f| f.running_total))
@@ -1197,7 +1205,7 @@ fn sentence_events(
     };
     // Tolls are kept only on casualty and displacement events.
     let figures = std::cell::OnceCell::new();
-    let figures = || figures.get_or_init(|| figures_in(sentence.text));
+    let figures = || figures.get_or_init(|| figures_outside(sentence.text, &attributions));
     let sentence_planned = scan.contains(Set::Planned);
     // Who takes part, found once for all the kinds the sentence tells of.
     let parties = std::cell::OnceCell::new();
@@ -2046,6 +2054,7 @@ fn places_for(
             .filter(|m| !is_reference_point(sentence, m))
             .filter(|m| kind == EventKind::Diplomacy || !is_where_it_was_told(sentence, m))
             .filter(|m| !in_aside_without(sentence, m, kind_words))
+            .filter(|m| !in_attribution(sentence, m))
             .filter(|m| !in_start_of_the_war(sentence, m))
             .collect(),
         sentence,
@@ -2832,6 +2841,71 @@ fn wire_dateline_end(sentence: &str) -> Option<usize> {
         .all(|c| c.is_uppercase());
     (is_agency && shouted_start)
         .then(|| close + 1 + (head[close + 1..].len() - after.len()) + dash.len())
+}
+
+/// Where a sentence says who told it ("according to three farmers who later fled to Goris,",
+/// "…, according to residents interviewed after they fled to Armenia."): from "according to"
+/// to the next comma or the end. Its words, days, places and numbers are the sources', not the
+/// event's.
+fn attributions(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text
+        .get(from..)
+        .and_then(|rest| ACCORDING.find(rest.as_bytes()))
+        .map(|i| from + i)
+    {
+        // "ccording to", its capital or small "a" before it.
+        let start = at.saturating_sub(1);
+        let end = text[at..]
+            .find([',', ';'])
+            .map_or(text.len(), |comma| at + comma);
+        spans.push(start..end);
+        from = end.max(at + 1);
+    }
+    spans
+}
+static ACCORDING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"ccording to "));
+
+/// Whether `mention` stands where the sources of the sentence are described ("according to
+/// three farmers who later fled to Goris", "residents interviewed after they fled to
+/// Armenia"). The sources themselves may name the side whose territory is meant ("according
+/// to the Armenian defence ministry").
+fn in_attribution(sentence: &Sentence, mention: &Mention) -> bool {
+    const DESCRIBED: [&str; 6] = [
+        " who ",
+        " which ",
+        " interviewed ",
+        " after ",
+        " when ",
+        " as ",
+    ];
+    let at = mention.start.saturating_sub(sentence.range.start);
+    attributions(sentence.text).iter().any(|span| {
+        let Some(words) = sentence.text.get(span.clone()) else {
+            return false;
+        };
+        DESCRIBED
+            .iter()
+            .filter_map(|w| words.find(w))
+            .min()
+            .is_some_and(|described| span.start + described < at && at < span.end)
+    })
+}
+
+/// The figures of `text` outside `spans` (who told it: "according to two residents").
+fn figures_outside(text: &str, spans: &[Range<usize>]) -> Figures {
+    if spans.is_empty() {
+        return figures_in(text);
+    }
+    let mut blanked = text.to_string();
+    for span in spans {
+        if let Some(part) = text.get(span.clone()) {
+            blanked.replace_range(span.clone(), &" ".repeat(part.len()));
+        }
+    }
+    figures_in(&blanked)
 }
 
 /// The relative asides of a sentence that close with a comma (", which was handed over under the
