@@ -205,11 +205,35 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
                 | "years"
                 | "decade"
                 | "decades"
+                // "3 million euros for displaced families": money, not people.
+                | "euros"
+                | "euro"
+                | "dollars"
+                | "dollar"
+                | "usd"
+                | "eur"
+                | "manats"
+                | "manat"
+                | "drams"
+                | "dram"
+                | "rubles"
+                | "roubles"
+                | "pounds"
+                | "francs"
         )
     }) {
         return None;
     }
     let before = last_chars(&lower[..start], 40);
+    // "US$ 35 million to help evacuees", "€3m": an amount of money.
+    let just_before = before.trim_end_matches(' ');
+    if just_before.ends_with(['$', '\u{20ac}', '\u{a3}'])
+        || ["usd", "eur", "chf", "amd", "azn"]
+            .iter()
+            .any(|code| just_before.ends_with(code))
+    {
+        return None;
+    }
     // "killing at least nine civilians and wounding more than 30": a toll verb right before the
     // number (past its qualifier) counts it, whatever toll word follows.
     if let Some(measure) = verb_right_before(before) {
@@ -1239,6 +1263,20 @@ mod toll_verb_tests {
         let f = figures_in("About 60% of the residents have fled, and 12 were wounded.");
         assert!(f.displaced.is_none(), "{f:?}");
         assert_eq!(f.injured.map(|d| d.value), Some(12));
+    }
+
+    #[test]
+    fn money_is_no_count_of_people() {
+        for sentence in [
+            "The EU pledged 3 million euros for displaced families in Goris.",
+            "Partners appealed for US$ 35 million to help displaced families.",
+            "The agency appealed for $35 million for the displaced.",
+            "Donors gave \u{20ac}12 million to the displaced.",
+        ] {
+            assert!(figures_in(sentence).displaced.is_none(), "{sentence}");
+        }
+        let f = figures_in("UNHCR appealed for US$ 35 million to help 90,000 displaced people.");
+        assert_eq!(f.displaced.map(|d| d.value), Some(90_000));
     }
 
     #[test]
