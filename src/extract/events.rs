@@ -24,6 +24,10 @@ struct Sentence<'a> {
     whole: Range<usize>,
     text: &'a str,
     mentions: &'a [&'a Mention],
+    /// Who told it, in clause offsets: [`attributions`].
+    attributions: Vec<Range<usize>>,
+    /// The parts of `attributions` that describe the sources: [`described_sources`].
+    described: Vec<Range<usize>>,
 }
 
 pub fn extract_article(
@@ -118,12 +122,22 @@ pub fn extract_article(
             }
             in_clause.clear();
             in_clause.extend(mentions_within(mentions, mentions_in_order, range.clone()));
-            let sentence = Sentence {
+            let mut sentence = Sentence {
                 mentions: &in_clause,
+                // Looked for only where the lexicon saw "according to".
+                attributions: if scan.contains(Set::AccordingTo) {
+                    attributions(sentence_text)
+                } else {
+                    Vec::new()
+                },
+                described: Vec::new(),
                 text: sentence_text,
                 range,
                 whole: whole.clone(),
             };
+            if !sentence.attributions.is_empty() {
+                sentence.described = described_sources(sentence.text, &sentence.attributions);
+            }
             let context = Context {
                 region: region.as_ref(),
                 previous_places: &previous_places,
@@ -973,10 +987,10 @@ fn sentence_events(
         kinds.retain(|(_, words)| !words.is_empty());
     }
     // "according to three farmers who later fled to Goris": who told it, not what happened.
-    let attributions = attributions(sentence.text);
+    let attributions = &sentence.attributions;
     if !attributions.is_empty() {
         for (_, words) in &mut kinds {
-            words.retain(|w| !in_aside(&attributions, w.start, w.end));
+            words.retain(|w| !in_aside(attributions, w.start, w.end));
         }
         kinds.retain(|(_, words)| !words.is_empty());
     }
@@ -1049,7 +1063,7 @@ fn sentence_events(
         // "as a result of the shelling of Azerbaijani cities … since September 27, 91 civilians
         // were killed": a toll of the war so far points back to no one attack.
         .filter(|_| {
-            let figures = figures_outside(sentence.text, &attributions);
+            let figures = figures_outside(sentence.text, attributions);
             ![&figures.deaths, &figures.injured]
                 .iter()
                 .any(|f| f.as_ref().is_some_and(|f| f.running_total))
@@ -1205,7 +1219,7 @@ fn sentence_events(
     };
     // Tolls are kept only on casualty and displacement events.
     let figures = std::cell::OnceCell::new();
-    let figures = || figures.get_or_init(|| figures_outside(sentence.text, &attributions));
+    let figures = || figures.get_or_init(|| figures_outside(sentence.text, attributions));
     let sentence_planned = scan.contains(Set::Planned);
     // Who takes part, found once for all the kinds the sentence tells of.
     let parties = std::cell::OnceCell::new();
@@ -2808,6 +2822,10 @@ fn names_a_document(sentence: &str, r: &TimeRef) -> bool {
 /// —"): the byte after its dash, when a shouted place opens it and a comma and a day number
 /// stand between them.
 fn dated_dateline_end(head: &str) -> Option<usize> {
+    // Most sentences open with no shouted place: told by their first bytes.
+    if !head.bytes().take(3).all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     let (at, dash) = [" - ", " \u{2014} ", " \u{2013} "]
         .iter()
         .filter_map(|d| head.find(d).map(|at| (at, d.len())))
@@ -2873,6 +2891,13 @@ static ACCORDING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 /// Armenia"). The sources themselves may name the side whose territory is meant ("according
 /// to the Armenian defence ministry").
 fn in_attribution(sentence: &Sentence, mention: &Mention) -> bool {
+    let at = mention.start.saturating_sub(sentence.range.start);
+    sentence.described.iter().any(|span| span.contains(&at))
+}
+
+/// The parts of `attributions` in `text` that describe the sources, from the first word that
+/// opens a description ("who", "interviewed", "after") to the attribution's end.
+fn described_sources(text: &str, attributions: &[Range<usize>]) -> Vec<Range<usize>> {
     const DESCRIBED: [&str; 6] = [
         " who ",
         " which ",
@@ -2881,17 +2906,14 @@ fn in_attribution(sentence: &Sentence, mention: &Mention) -> bool {
         " when ",
         " as ",
     ];
-    let at = mention.start.saturating_sub(sentence.range.start);
-    attributions(sentence.text).iter().any(|span| {
-        let Some(words) = sentence.text.get(span.clone()) else {
-            return false;
-        };
-        DESCRIBED
-            .iter()
-            .filter_map(|w| words.find(w))
-            .min()
-            .is_some_and(|described| span.start + described < at && at < span.end)
-    })
+    attributions
+        .iter()
+        .filter_map(|span| {
+            let words = text.get(span.clone())?;
+            let described = DESCRIBED.iter().filter_map(|w| words.find(w)).min()?;
+            Some(span.start + described + 1..span.end)
+        })
+        .collect()
 }
 
 /// The figures of `text` outside `spans` (who told it: "according to two residents").
