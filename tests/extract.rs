@@ -2009,7 +2009,7 @@ fn a_day_alone_on_its_line_heads_the_entries_below_it() {
 }
 
 #[test]
-fn a_headline_is_one_more_source_of_the_report_below_it() {
+fn a_headline_is_told_by_the_report_below_it() {
     let atlas = extract(vec![article(
         "headline.txt",
         "Azerbaijan shells Martakert again as talks stall\n\n\
@@ -2024,7 +2024,9 @@ fn a_headline_is_one_more_source_of_the_report_below_it() {
         .collect();
     assert_eq!(shelling.len(), 1, "{}", describe(&atlas));
     assert_eq!(shelling[0].day, Some(day(2020, 10, 21)));
-    assert_eq!(shelling[0].sources.len(), 2, "{}", describe(&atlas));
+    // Its source is the report's sentence, which says more than the headline.
+    assert_eq!(shelling[0].sources.len(), 1, "{}", describe(&atlas));
+    assert!(shelling[0].sources[0].quote.starts_with("STEPANAKERT"));
     // A headline whose report names no day stays on the publication day.
     let atlas = extract(vec![article(
         "alone.txt",
@@ -2032,10 +2034,16 @@ fn a_headline_is_one_more_source_of_the_report_below_it() {
          separatist authorities say.",
         day(2020, 10, 22),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Martakert").day,
-        Some(day(2020, 10, 22))
-    );
+    let report = found(&atlas, EventKind::Shelling, "Martakert");
+    assert_eq!(report.day, Some(day(2020, 10, 22)));
+    assert_eq!(report.sources.len(), 1, "{}", describe(&atlas));
+    // A headline with no report below it is the article's report.
+    let atlas = extract(vec![article(
+        "only.txt",
+        "Azerbaijan shells Martakert again\n\nTalks in Moscow ended without a deal.",
+        day(2020, 10, 22),
+    )]);
+    found(&atlas, EventKind::Shelling, "Martakert");
 }
 
 #[test]
@@ -2140,4 +2148,16 @@ fn who_told_it_is_neither_an_event_nor_its_place() {
     assert_eq!(toll.day, Some(day(2020, 10, 14)));
     assert_eq!(toll.figures.injured.as_ref().map(|f| f.value), Some(1));
     assert!(toll.figures.displaced.is_none());
+}
+
+#[test]
+fn who_asked_for_a_meeting_is_not_where_it_is_held() {
+    let atlas = extract(vec![article(
+        "request.txt",
+        "The UN Security Council will meet on Thursday at the request of France and Russia.",
+        day(2020, 10, 29),
+    )]);
+    for place in ["Paris", "Moscow"] {
+        assert_none_at(&atlas, EventKind::Diplomacy, place);
+    }
 }

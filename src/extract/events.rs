@@ -258,45 +258,34 @@ fn headline_end(text: &str) -> Option<usize> {
 }
 const HEADLINE_BYTES_MAX: usize = 200;
 
-/// A headline tells in the present what the report below tells with its day ("Azerbaijan
-/// shells Martakert" over "… fired at Martakert last night"): an event told by the headline
-/// alone, on no day of its own, is one more source of the report's event of the same kind at
-/// the same place, not a second point on the publication day.
+/// A headline tells in a few words what the report below tells with its day and its sentence
+/// ("Azerbaijan shells Martakert" over "… fired at Martakert last night"): an event told by the
+/// headline alone, beside the report's event of the same kind at the same place (on the same
+/// day, or on a day the report names while the headline names none), is that event, whose
+/// exact sentence is the report's: no second point on the publication day, and no second
+/// source saying less.
 fn fold_headline_into_the_report(text: &str, events: &mut Vec<Event>) {
     let Some(end) = headline_end(text) else {
         return;
     };
     let only_in_headline = |event: &Event| event.sources.iter().all(|source| source.start < end);
+    let reported_below = |headline: &Event, events: &[Event]| {
+        events.iter().any(|other| {
+            other.kind == headline.kind
+                && !only_in_headline(other)
+                && other.places.iter().any(|p| headline.places.contains(p))
+                && (other.day == headline.day
+                    || (headline.certainty == Certainty::Implicit
+                        && other.certainty == Certainty::Explicit
+                        && other.day.is_some()))
+        })
+    };
     let mut i = 0;
     while i < events.len() {
-        let event = &events[i];
-        let report = (event.certainty == Certainty::Implicit && only_in_headline(event))
-            .then(|| {
-                events.iter().position(|other| {
-                    other.kind == event.kind
-                        && other.certainty == Certainty::Explicit
-                        && other.day.is_some()
-                        && !only_in_headline(other)
-                        && other.places.iter().any(|p| event.places.contains(p))
-                })
-            })
-            .flatten();
-        match report {
-            Some(told) => {
-                let headline = events.remove(i);
-                let told = if told > i { told - 1 } else { told };
-                let day = events[told].day;
-                for mut source in headline.sources {
-                    if let Some(day) = day {
-                        source.why_day = format!(
-                            "the headline of the report below, which tells it on {}",
-                            when::LongDayName(day)
-                        );
-                    }
-                    events[told].sources.push(source);
-                }
-            }
-            None => i += 1,
+        if only_in_headline(&events[i]) && reported_below(&events[i], events) {
+            events.remove(i);
+        } else {
+            i += 1;
         }
     }
 }
@@ -2069,6 +2058,7 @@ fn places_for(
             .filter(|m| kind == EventKind::Diplomacy || !is_where_it_was_told(sentence, m))
             .filter(|m| !in_aside_without(sentence, m, kind_words))
             .filter(|m| !in_attribution(sentence, m))
+            .filter(|m| !is_requester(sentence, m))
             .filter(|m| !in_start_of_the_war(sentence, m))
             .collect(),
         sentence,
@@ -2719,6 +2709,22 @@ fn is_what_the_war_is_about(sentence: &Sentence, mention: &Mention) -> bool {
 /// Whether `mention` is where someone goes: right after "to", "towards", "into" (past a
 /// "the"). Not a return ("escorted refugees back to Stepanakert", "have returned to
 /// Stepanakert") nor where people arrive and shelter ("displaced families arrive in Goris").
+/// "The Security Council will meet at the request of France and Russia": who asked for a
+/// meeting is not where it is held.
+fn is_requester(sentence: &Sentence, mention: &Mention) -> bool {
+    let before = text_before(sentence, mention);
+    let mut back = text::words_back(before)
+        .skip_while(|w| is_one_of(w, &["the", "and"]) || w.starts_with(char::is_uppercase))
+        .take(2);
+    matches!(
+        (back.next(), back.next()),
+        (Some(of), Some(request)) if of.eq_ignore_ascii_case("of") && is_one_of(request, &["request", "behest", "initiative"])
+    ) || before
+        .trim_end()
+        .to_ascii_lowercase()
+        .ends_with("requested by")
+}
+
 fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
     let before = text_before(sentence, mention);
     let mut back = text::words_back(before).skip_while(|w| w.eq_ignore_ascii_case("the"));
