@@ -2706,9 +2706,6 @@ fn is_what_the_war_is_about(sentence: &Sentence, mention: &Mention) -> bool {
         })
 }
 
-/// Whether `mention` is where someone goes: right after "to", "towards", "into" (past a
-/// "the"). Not a return ("escorted refugees back to Stepanakert", "have returned to
-/// Stepanakert") nor where people arrive and shelter ("displaced families arrive in Goris").
 /// "The Security Council will meet at the request of France and Russia": who asked for a
 /// meeting is not where it is held.
 fn is_requester(sentence: &Sentence, mention: &Mention) -> bool {
@@ -2725,6 +2722,9 @@ fn is_requester(sentence: &Sentence, mention: &Mention) -> bool {
         .ends_with("requested by")
 }
 
+/// Whether `mention` is where someone goes: right after "to", "towards", "into" (past a
+/// "the"). Not a return ("escorted refugees back to Stepanakert", "have returned to
+/// Stepanakert") nor where people arrive and shelter ("displaced families arrive in Goris").
 fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
     let before = text_before(sentence, mention);
     let mut back = text::words_back(before).skip_while(|w| w.eq_ignore_ascii_case("the"));
