@@ -2161,3 +2161,44 @@ fn who_asked_for_a_meeting_is_not_where_it_is_held() {
         assert_none_at(&atlas, EventKind::Diplomacy, place);
     }
 }
+
+#[test]
+fn an_entry_title_is_told_by_the_entry_below_it() {
+    let atlas = extract(vec![article(
+        "live.txt",
+        "Live: fighting in Nagorno-Karabakh\n\n\
+         09:05 GMT - Azerbaijan says Armenian forces shelled Tartar\n\n\
+         Azerbaijan's defence ministry said Armenian forces shelled Tartar overnight.\n\n\
+         11:20 GMT - Ministers to meet in Geneva\n",
+        day(2020, 10, 28),
+    )]);
+    let shelling = found(&atlas, EventKind::Shelling, "Tartar");
+    assert_eq!(shelling.day, Some(day(2020, 10, 27)));
+    assert_eq!(
+        atlas
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Shelling)
+            .count(),
+        1,
+        "{}",
+        describe(&atlas)
+    );
+    // An entry that is all title is the report.
+    found(&atlas, EventKind::Diplomacy, "Geneva");
+}
+
+#[test]
+fn outskirts_are_the_town_and_what_a_war_left_behind_is_no_strike() {
+    let atlas = extract(vec![article(
+        "left.txt",
+        "Shells fell on the outskirts of Tartar on Monday. On Tuesday a shepherd was maimed when \
+         he stepped on an unexploded mortar round near Fuzuli. Russian peacekeepers escorted \
+         about 700 displaced people back to Stepanakert on Thursday.",
+        day(2020, 11, 20),
+    )]);
+    found(&atlas, EventKind::Shelling, "Tartar");
+    assert_none_at(&atlas, EventKind::Shelling, "Fuzuli");
+    found(&atlas, EventKind::Displacement, "Stepanakert");
+    assert_no_kind(&atlas, EventKind::Diplomacy);
+}

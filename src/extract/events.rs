@@ -245,49 +245,63 @@ pub fn extract_article(
     events
 }
 
-/// The end of the article's headline: its first line when that is short, ends with no stop and
-/// stands above a line break ("Azerbaijan shells Martakert and Martuni again").
-fn headline_end(text: &str) -> Option<usize> {
-    let start = text.len() - text.trim_start().len();
-    let end = start + text[start..].find('\n')?;
-    let line = text[start..end].trim_end();
-    (!line.is_empty()
-        && line.len() <= HEADLINE_BYTES_MAX
-        && !line.ends_with(['.', '!', '?', ':', ';', ',']))
-    .then_some(end)
+/// Whether the byte `at` of `text` stands on a title line: a headline, a live blog's entry
+/// title ("09:05 GMT – Baku says Armenian forces shelled Tartar before dawn"), a subheading or a
+/// standfirst, told as a short line that ends with no stop and has more text below it.
+fn on_a_title_line(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..at.min(bytes.len())]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &bytes[at.min(bytes.len())..]).map_or(bytes.len(), |i| at + i);
+    let Some(line) = text.get(start..end).map(str::trim) else {
+        return false;
+    };
+    !line.is_empty()
+        && line.len() <= TITLE_BYTES_MAX
+        && !line.ends_with(['.', '!', '?', ':', ';', ','])
+        && text[end..].trim().len() > line.len()
 }
-const HEADLINE_BYTES_MAX: usize = 200;
+const TITLE_BYTES_MAX: usize = 200;
 
-/// A headline tells in a few words what the report below tells with its day and its sentence
-/// ("Azerbaijan shells Martakert" over "… fired at Martakert last night"): an event told by the
-/// headline alone, beside the report's event of the same kind at the same place (on the same
-/// day, or on a day the report names while the headline names none), is that event, whose
-/// exact sentence is the report's: no second point on the publication day, and no second
-/// source saying less.
+/// A headline or an entry's title tells in a few words what the text below it tells with its
+/// day and its sentence ("Azerbaijan shells Martakert" over "… fired at Martakert last
+/// night"): an event told by title lines alone, beside an event of the same kind at the same
+/// place told below them (on the same day, or on a day the text names while the title names
+/// none), is that event, whose exact sentence is the text's: no second point on the
+/// publication day, and no second source saying less.
 fn fold_headline_into_the_report(text: &str, events: &mut Vec<Event>) {
-    let Some(end) = headline_end(text) else {
+    let only_in_titles = |event: &Event| {
+        event
+            .sources
+            .iter()
+            .all(|source| on_a_title_line(text, source.start))
+    };
+    let titles: Vec<bool> = events.iter().map(only_in_titles).collect();
+    if !titles.contains(&true) {
         return;
-    };
-    let only_in_headline = |event: &Event| event.sources.iter().all(|source| source.start < end);
-    let reported_below = |headline: &Event, events: &[Event]| {
-        events.iter().any(|other| {
-            other.kind == headline.kind
-                && !only_in_headline(other)
-                && other.places.iter().any(|p| headline.places.contains(p))
-                && (other.day == headline.day
-                    || (headline.certainty == Certainty::Implicit
-                        && other.certainty == Certainty::Explicit
-                        && other.day.is_some()))
-        })
-    };
-    let mut i = 0;
-    while i < events.len() {
-        if only_in_headline(&events[i]) && reported_below(&events[i], events) {
-            events.remove(i);
-        } else {
-            i += 1;
-        }
     }
+    let told_below = |title: &Event, other: &Event| {
+        let title_at = title.sources.iter().map(|s| s.start).min().unwrap_or(0);
+        other.kind == title.kind
+            && other.sources.iter().any(|s| s.start > title_at)
+            && other.places.iter().any(|p| title.places.contains(p))
+            && (other.day == title.day
+                || (title.certainty == Certainty::Implicit
+                    && other.certainty == Certainty::Explicit
+                    && other.day.is_some()))
+    };
+    let folded: Vec<bool> = events
+        .iter()
+        .zip(&titles)
+        .map(|(event, &title)| {
+            title
+                && events
+                    .iter()
+                    .zip(&titles)
+                    .any(|(other, &other_title)| !other_title && told_below(event, other))
+        })
+        .collect();
+    let mut folded = folded.into_iter();
+    events.retain(|_| !folded.next().unwrap_or(false));
 }
 
 /// Where a sentence that opens with a quotation gives a witness's own words ("'We heard the
@@ -2633,7 +2647,6 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
             "kilometres",
             "km",
             "miles",
-            "outskirts",
         ]
         .contains(&w)
     })
