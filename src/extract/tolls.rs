@@ -37,6 +37,11 @@ const TOTAL_PHRASES: &[[&str; 2]] = &[
     ["its", "civilians"],
     ["its", "citizens"],
     ["both", "sides"],
+    // An official count put at a level ("put its military losses at 1,240", "put the number of
+    // dead at 61") or of a stretch told before ("over the same period").
+    ["losses", "at"],
+    ["dead", "at"],
+    ["same", "period"],
 ];
 
 /// Words that open a clause covering a stretch of the war ("Since Sunday, …", "So far, …"):
@@ -113,14 +118,34 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
         if opens_a_stretch(&sentence[..first_end]) {
             return true;
         }
-        // "According to the prosecutor's office, since September 27, 42 civilians were killed":
-        // the clause just before the figure's.
-        let previous_start = sentence[..previous_end]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_mark(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        return opens_a_stretch(&sentence[previous_start..previous_end]);
+        // "According to the prosecutor's office, since September 27, 42 civilians were killed",
+        // "…, since 4 April, as a result of enemy fire, 61 civilians have been killed": a
+        // clause before the figure's.
+        // Walked back past phrases that only say how ("as a result of enemy fire"), not past
+        // a speaker's verb ("Officials, since Sunday in Barda, said … that 3 people died").
+        for clause in sentence[..previous_end].rsplit(is_mark) {
+            if opens_a_stretch(clause) {
+                return true;
+            }
+            let says_how = [
+                "as a result of",
+                "due to",
+                "because of",
+                "following",
+                "amid",
+            ]
+            .iter()
+            .any(|how| {
+                clause
+                    .trim_start()
+                    .get(..how.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(how))
+            });
+            if !says_how {
+                return false;
+            }
+        }
+        return false;
     }
     false
 }
@@ -191,6 +216,8 @@ fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
         b"stands" => first == b"now",
         b"soldiers" | b"servicemen" | b"troops" | b"civilians" | b"citizens" => first == b"its",
         b"sides" => first == b"both",
+        b"at" => matches!(first, b"losses" | b"dead"),
+        b"period" => first == b"same",
         _ => false,
     }
 }
@@ -327,6 +354,18 @@ mod tests {
             (
                 "In all, 19 civilians were killed and 55 wounded during the week.",
                 "19",
+            ),
+            (
+                "According to the prosecutor, since 4 October, as a result of Armenian fire, 61 civilians have been killed.",
+                "61",
+            ),
+            (
+                "The defence ministry put its military losses at 1,240 dead.",
+                "1,240",
+            ),
+            (
+                "Separatist authorities report 22 civilians killed over the same period.",
+                "22",
             ),
         ] {
             assert!(is_running_total(sentence, figure), "{figure} in {sentence}");
