@@ -3118,6 +3118,8 @@ fn narrates_the_past(sentence: &str) -> bool {
             | b"injured" | b"fell" | b"landed" | b"destroyed" | b"damaged" | b"hit" | b"shot" => {
                 past = true
             }
+            // "demanded", "condemned", "informed": a verb in the past.
+            _ if lower.len() >= 5 && lower.ends_with(b"ed") => past = true,
             _ => {}
         }
     }
@@ -3243,6 +3245,7 @@ mod tests {
             "One civilian was killed in Martuni.",
             "The helicopter had been downed by mistake.",
             "Residents fled to the basements.",
+            "Their ministers demanded an immediate halt to the shelling.",
         ] {
             assert!(narrates_the_past(told), "{told}");
         }
