@@ -2202,3 +2202,14 @@ fn outskirts_are_the_town_and_what_a_war_left_behind_is_no_strike() {
     found(&atlas, EventKind::Displacement, "Stepanakert");
     assert_no_kind(&atlas, EventKind::Diplomacy);
 }
+
+#[test]
+fn a_standing_state_is_no_act_of_the_day() {
+    for text in [
+        "Russia keeps a military base in Gyumri under a defence treaty and has so far urged calm.",
+        "The corridor remains under the control of Russian peacekeepers.",
+    ] {
+        let atlas = extract(vec![article("state.txt", text, day(2020, 11, 20))]);
+        assert!(atlas.events.is_empty(), "{text}: {}", describe(&atlas));
+    }
+}
