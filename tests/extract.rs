@@ -2213,3 +2213,21 @@ fn a_standing_state_is_no_act_of_the_day() {
         assert!(atlas.events.is_empty(), "{text}: {}", describe(&atlas));
     }
 }
+
+#[test]
+fn help_given_to_the_displaced_is_not_their_flight() {
+    for text in [
+        "UNHCR provided blankets and hygiene kits to some 3,000 displaced people in Goris.",
+        "The agency has so far supplied blankets and counselling to over 9,000 displaced people \
+         in Stepanakert.",
+    ] {
+        let atlas = extract(vec![article("aid.txt", text, day(2020, 11, 6))]);
+        assert_no_kind(&atlas, EventKind::Displacement);
+    }
+    let atlas = extract(vec![article(
+        "fled.txt",
+        "Some 3,000 people have fled Hadrut, the Red Cross said as it distributed blankets.",
+        day(2020, 11, 6),
+    )]);
+    found(&atlas, EventKind::Displacement, "Hadrut");
+}

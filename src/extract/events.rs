@@ -398,6 +398,46 @@ const OFFICIAL_WORDS: &[&str] = &[
     "professor",
 ];
 
+/// Whether `sentence` tells of help brought to the displaced: an aid verb ("delivered",
+/// "provided", "distributed") and the displaced as who receives it ("to some 3,000 displaced
+/// people", "for families who fled").
+fn gives_aid_to_the_displaced(sentence: &str) -> bool {
+    const AID: [&str; 10] = [
+        "delivered",
+        "deliver",
+        "supplied",
+        "provided",
+        "provide",
+        "distributed",
+        "distribute",
+        "handed out",
+        "donated",
+        "appealed for",
+    ];
+    const DISPLACED: [&str; 5] = [
+        "displaced",
+        "evacuees",
+        "refugees",
+        "who fled",
+        "who have fled",
+    ];
+    let lower = sentence.to_ascii_lowercase();
+    if !AID.iter().any(|verb| lower.contains(verb)) {
+        return false;
+    }
+    [" to ", " for "].iter().any(|recipient| {
+        lower.match_indices(recipient).any(|(at, _)| {
+            let after: String = lower[at + recipient.len()..]
+                .split_whitespace()
+                .take(RECIPIENT_WORDS)
+                .collect::<Vec<_>>()
+                .join(" ");
+            DISPLACED.iter().any(|d| after.contains(d))
+        })
+    })
+}
+const RECIPIENT_WORDS: usize = 5;
+
 /// The searchers of [`after_turn`] and [`closed_relative_asides`], built once: building one
 /// cost as much as the search.
 static AFTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
@@ -996,6 +1036,13 @@ fn sentence_events(
             words.retain(|w| !in_aside(attributions, w.start, w.end));
         }
         kinds.retain(|(_, words)| !words.is_empty());
+    }
+    // "UNHCR delivered blankets to some 3,000 displaced people in Goris": help given to the
+    // displaced, not their flight.
+    if kinds.iter().any(|(k, _)| *k == EventKind::Displacement)
+        && gives_aid_to_the_displaced(sentence.text)
+    {
+        kinds.retain(|(k, _)| *k != EventKind::Displacement);
     }
     if kinds.is_empty() || is_question(sentence.text) {
         return Vec::new();
