@@ -2231,3 +2231,15 @@ fn help_given_to_the_displaced_is_not_their_flight() {
     )]);
     found(&atlas, EventKind::Displacement, "Hadrut");
 }
+
+#[test]
+fn a_district_troops_enter_under_a_deal_is_where_it_is_carried_out() {
+    let atlas = extract(vec![article(
+        "entered.txt",
+        "Azerbaijani troops entered the Aghdam district on Friday under the peace deal.",
+        day(2020, 11, 21),
+    )]);
+    let handover = found(&atlas, EventKind::Diplomacy, "Aghdam");
+    assert_eq!(handover.day, Some(day(2020, 11, 20)));
+    assert_none_at(&atlas, EventKind::Diplomacy, "Baku");
+}

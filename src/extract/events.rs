@@ -2809,6 +2809,14 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
             ],
         )
     };
+    // What troops enter under a deal is where it is carried out ("entered the Aghdam district
+    // on Friday under the peace deal").
+    if text::words_back(before)
+        .find(|w| !w.eq_ignore_ascii_case("the"))
+        .is_some_and(|w| is_one_of(w, &["entered", "enter", "enters", "entering"]))
+    {
+        return true;
+    }
     let mut back = text::words_back(before);
     match back.next() {
         Some(word) if is_locative(word) => true,
