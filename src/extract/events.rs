@@ -238,7 +238,7 @@ pub fn extract_article(
         }
         past_told_until = recalls_the_past.get().then_some(whole.end);
     }
-    fold_headline_into_the_report(&article.text, &mut events);
+    fold_titles_into_the_text_below(&article.text, &mut events);
     // Kept as long as the store, for every article: without the room building them left.
     crate::model::fit_vec(&mut events);
     events.iter_mut().for_each(Event::shrink_to_fit);
@@ -268,7 +268,7 @@ const TITLE_BYTES_MAX: usize = 200;
 /// place told below them (on the same day, or on a day the text names while the title names
 /// none), is that event, whose exact sentence is the text's: no second point on the
 /// publication day, and no second source saying less.
-fn fold_headline_into_the_report(text: &str, events: &mut Vec<Event>) {
+fn fold_titles_into_the_text_below(text: &str, events: &mut Vec<Event>) {
     let only_in_titles = |event: &Event| {
         event
             .sources
@@ -427,14 +427,28 @@ fn gives_aid_to_the_displaced(sentence: &str) -> bool {
     }
     [" to ", " for "].iter().any(|recipient| {
         lower.match_indices(recipient).any(|(at, _)| {
-            let after: String = lower[at + recipient.len()..]
-                .split_whitespace()
-                .take(RECIPIENT_WORDS)
-                .collect::<Vec<_>>()
-                .join(" ");
+            let after = first_words(&lower[at + recipient.len()..], RECIPIENT_WORDS);
             DISPLACED.iter().any(|d| after.contains(d))
         })
     })
+}
+
+/// The start of `text` up to the end of its first `n` words.
+fn first_words(text: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            in_word = true;
+        } else if in_word {
+            in_word = false;
+            words += 1;
+            if words == n {
+                return &text[..i];
+            }
+        }
+    }
+    text
 }
 const RECIPIENT_WORDS: usize = 5;
 
@@ -2776,10 +2790,13 @@ fn is_requester(sentence: &Sentence, mention: &Mention) -> bool {
     matches!(
         (back.next(), back.next()),
         (Some(of), Some(request)) if of.eq_ignore_ascii_case("of") && is_one_of(request, &["request", "behest", "initiative"])
-    ) || before
-        .trim_end()
-        .to_ascii_lowercase()
-        .ends_with("requested by")
+    ) || {
+        let mut last = text::words_back(before);
+        last.next().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+            && last
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("requested"))
+    }
 }
 
 /// Whether `mention` is where someone goes: right after "to", "towards", "into" (past a
