@@ -74,6 +74,26 @@ fn found<'a>(atlas: &'a Atlas, kind: EventKind, place: &str) -> &'a Event {
         .unwrap_or_else(|| panic!("no {kind:?} at {place} in\n{}", describe(atlas)))
 }
 
+/// The event at `place` that carries its toll: a report of casualties, or a strike whose
+/// sentence gave its toll ("a missile strike on Ganja killed nine people").
+fn toll_at<'a>(atlas: &'a Atlas, place: &str) -> &'a Event {
+    let strike_with_toll = || {
+        let id = atlas
+            .gazetteer
+            .mentions(place)
+            .into_iter()
+            .find_map(|m| m.place)?;
+        atlas.events.iter().find(|e| {
+            e.kind == EventKind::Shelling
+                && e.places.contains(&id)
+                && (e.figures.deaths.is_some() || e.figures.injured.is_some())
+        })
+    };
+    find(atlas, EventKind::Casualties, place)
+        .or_else(strike_with_toll)
+        .unwrap_or_else(|| panic!("no toll at {place} in\n{}", describe(atlas)))
+}
+
 /// Fails, listing every event, when there is an event of `kind` at `place`.
 fn assert_none_at(atlas: &Atlas, kind: EventKind, place: &str) {
     assert!(
@@ -242,7 +262,7 @@ fn a_toll_keeps_its_number() {
         "Twelve civilians were killed in Ganja on Sunday, the defence ministry in Baku said.",
         day(2020, 10, 12),
     )]);
-    let event = found(&atlas, EventKind::Casualties, "Ganja");
+    let event = toll_at(&atlas, "Ganja");
     assert_eq!(event.figures.deaths.as_ref().map(|f| f.value), Some(12));
     assert_eq!(
         event.figures.deaths.as_ref().map(|f| f.running_total),
@@ -373,7 +393,7 @@ fn two_reports_joined_by_while_get_their_own_days_and_places() {
     let ganja = found(&atlas, EventKind::Shelling, "Ganja");
     assert_eq!(ganja.day, Some(day(2020, 10, 11)));
     assert_eq!(ganja.claimed_by.as_deref(), Some("Azerbaijan"));
-    let toll = found(&atlas, EventKind::Casualties, "Ganja");
+    let toll = toll_at(&atlas, "Ganja");
     assert_eq!(toll.figures.deaths.as_ref().map(|f| f.value), Some(9));
     let hadrut = found(&atlas, EventKind::Fighting, "Hadrut");
     assert_eq!(hadrut.day, Some(day(2020, 10, 10)));
@@ -560,7 +580,7 @@ fn a_bulletin_that_names_only_districts_is_about_their_country() {
         "{}",
         describe(&atlas)
     );
-    let toll = found(&atlas, EventKind::Casualties, "Azerbaijan");
+    let toll = toll_at(&atlas, "Azerbaijan");
     assert_eq!(deaths_of(toll), Some((42, true)), "{:?}", toll.figures);
 }
 
@@ -1070,12 +1090,9 @@ fn a_toll_told_of_earlier_this_week_is_not_put_on_the_publication_day() {
          civilians in Martuni on Friday.",
         day(2020, 10, 17),
     )]);
-    let earlier = found(&atlas, EventKind::Casualties, "Ganja");
+    let earlier = toll_at(&atlas, "Ganja");
     assert_eq!(earlier.day, None, "{}", describe(&atlas));
-    assert_eq!(
-        found(&atlas, EventKind::Casualties, "Martuni").day,
-        Some(day(2020, 10, 16))
-    );
+    assert_eq!(toll_at(&atlas, "Martuni").day, Some(day(2020, 10, 16)));
 }
 
 #[test]
@@ -1120,7 +1137,7 @@ fn a_trip_for_consultations_is_planned_diplomacy_and_wounding_is_a_toll() {
         (trip.day, trip.status),
         (Some(day(2020, 10, 15)), Status::Planned)
     );
-    let wounded = found(&atlas, EventKind::Casualties, "Shusha");
+    let wounded = toll_at(&atlas, "Shusha");
     assert_eq!(wounded.day, Some(day(2020, 10, 8)));
 }
 
@@ -1185,7 +1202,7 @@ fn weeks_of_fighting_are_no_toll_and_a_deal_ending_the_fighting_is_no_battle() {
          Nov. 10 - Armenia, Azerbaijan and Russia sign a deal ending the fighting.",
         day(2020, 11, 11),
     )]);
-    let toll = found(&atlas, EventKind::Casualties, "Martuni");
+    let toll = toll_at(&atlas, "Martuni");
     assert_eq!(
         deaths_of(toll).map(|(n, _)| n),
         Some(100),
@@ -1226,7 +1243,7 @@ fn a_dateline_day_or_a_clock_time_is_no_toll_and_kills_counts() {
          Missile strike kills 13 in Ganja.",
         day(2020, 10, 28),
     )]);
-    let barda = found(&atlas, EventKind::Casualties, "Barda");
+    let barda = toll_at(&atlas, "Barda");
     assert_eq!(
         deaths_of(barda).map(|(n, _)| n),
         Some(21),
@@ -1235,7 +1252,7 @@ fn a_dateline_day_or_a_clock_time_is_no_toll_and_kills_counts() {
     );
     let goris = found(&atlas, EventKind::Displacement, "Goris");
     assert_eq!(goris.figures.displaced, None, "{}", describe(&atlas));
-    let ganja = found(&atlas, EventKind::Casualties, "Ganja");
+    let ganja = toll_at(&atlas, "Ganja");
     assert_eq!(deaths_of(ganja).map(|(n, _)| n), Some(13));
 }
 
@@ -1385,7 +1402,7 @@ fn that_after_a_verb_of_saying_opens_a_report() {
         found(&atlas, EventKind::Fighting, "Martuni").day,
         Some(day(2020, 10, 19))
     );
-    let ganja = found(&atlas, EventKind::Casualties, "Ganja");
+    let ganja = toll_at(&atlas, "Ganja");
     assert_eq!(deaths_of(ganja).map(|(n, _)| n), Some(13));
     assert_none_at(&atlas, EventKind::Fighting, "Goris");
     assert_eq!(
@@ -1491,12 +1508,8 @@ fn a_toll_of_one_attack_and_a_running_total_stay_apart() {
             day(2020, 11, 10),
         ),
     ]);
-    let mut tolls: Vec<(u64, bool)> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Casualties)
-        .filter_map(deaths_of)
-        .collect();
+    // The strike carries its own toll; the running total is a report of its own.
+    let mut tolls: Vec<(u64, bool)> = atlas.events.iter().filter_map(deaths_of).collect();
     tolls.sort_unstable();
     assert_eq!(tolls, [(2, false), (40, true)], "{}", describe(&atlas));
 }
@@ -1514,14 +1527,14 @@ fn the_attack_points_back_to_the_strike_told_just_before() {
     )]);
     // The toll takes the day and the place of the attack it points back to, not the
     // publication day, the dateline's town or the country of who tells of it.
-    let stepanakert = found(&atlas, EventKind::Casualties, "Stepanakert");
+    let stepanakert = toll_at(&atlas, "Stepanakert");
     assert_eq!(
         stepanakert.day,
         Some(day(2020, 10, 4)),
         "{}",
         describe(&atlas)
     );
-    let ganja = found(&atlas, EventKind::Casualties, "Ganja");
+    let ganja = toll_at(&atlas, "Ganja");
     assert_eq!(ganja.day, Some(day(2020, 10, 17)), "{}", describe(&atlas));
     assert_eq!(deaths_of(ganja), Some((13, false)));
     // "the rockets struck", "killed in the overnight attack" and "the attack came" are more
@@ -1551,10 +1564,7 @@ fn the_attack_points_back_to_the_strike_told_just_before() {
         "Rockets hit Stepanakert on October 4. The latest attack on Martuni killed two people.",
         day(2020, 10, 29),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Casualties, "Martuni").day,
-        Some(day(2020, 10, 29))
-    );
+    assert_eq!(toll_at(&atlas, "Martuni").day, Some(day(2020, 10, 29)));
 }
 
 #[test]
@@ -1583,7 +1593,7 @@ fn a_sentence_goes_on_with_the_past_its_paragraph_recalls() {
         describe(&atlas)
     );
     // One victim named without a number is a toll of one, at the dateline's town.
-    let toll = found(&atlas, EventKind::Casualties, "Tartar");
+    let toll = toll_at(&atlas, "Tartar");
     assert_eq!(deaths_of(toll), Some((1, false)));
 }
 
@@ -1742,11 +1752,8 @@ fn the_following_day_and_a_toll_after_a_strike_take_the_days_told_before() {
         "{}",
         describe(&atlas)
     );
-    assert_eq!(
-        found(&atlas, EventKind::Casualties, "Ganja").day,
-        Some(day(2020, 10, 5))
-    );
-    let crew = found(&atlas, EventKind::Casualties, "Armenia");
+    assert_eq!(toll_at(&atlas, "Ganja").day, Some(day(2020, 10, 5)));
+    let crew = toll_at(&atlas, "Armenia");
     assert_eq!(crew.day, Some(day(2020, 11, 9)), "{}", describe(&atlas));
 }
 
@@ -1955,7 +1962,7 @@ fn undated_sentences_told_in_the_past_go_on_with_the_story_of_the_day_before() {
         Some(night)
     );
     assert_eq!(
-        found(&atlas, EventKind::Casualties, "Martuni").day,
+        toll_at(&atlas, "Martuni").day,
         Some(night),
         "{}",
         describe(&atlas)
@@ -2101,7 +2108,7 @@ fn a_mine_blame_in_general_and_a_researchers_visit_are_neither_strikes_nor_talks
         day(2020, 10, 29),
     )]);
     assert_none_at(&atlas, EventKind::Shelling, "Fuzuli");
-    found(&atlas, EventKind::Casualties, "Fuzuli");
+    toll_at(&atlas, "Fuzuli");
     assert_none_at(&atlas, EventKind::Shelling, "Martuni");
     found(&atlas, EventKind::Fighting, "Martuni");
     assert_no_kind(&atlas, EventKind::Diplomacy);
@@ -2118,7 +2125,7 @@ fn a_toll_told_with_the_attack_that_goes_on_is_at_its_place() {
         "A shell hit the hospital in Martuni on Monday. The second blast wounded four nurses.",
         day(2020, 10, 29),
     )]);
-    let toll = found(&atlas, EventKind::Casualties, "Martuni");
+    let toll = toll_at(&atlas, "Martuni");
     assert_eq!(toll.day, Some(day(2020, 10, 26)));
     assert_eq!(toll.places.len(), 1, "{}", describe(&atlas));
 }
@@ -2144,7 +2151,7 @@ fn who_told_it_is_neither_an_event_nor_its_place() {
             describe(&atlas)
         );
     }
-    let toll = found(&atlas, EventKind::Casualties, "Martuni");
+    let toll = toll_at(&atlas, "Martuni");
     assert_eq!(toll.day, Some(day(2020, 10, 14)));
     assert_eq!(toll.figures.injured.as_ref().map(|f| f.value), Some(1));
     assert!(toll.figures.displaced.is_none());
@@ -2242,4 +2249,108 @@ fn a_district_troops_enter_under_a_deal_is_where_it_is_carried_out() {
     let handover = found(&atlas, EventKind::Diplomacy, "Aghdam");
     assert_eq!(handover.day, Some(day(2020, 11, 20)));
     assert_none_at(&atlas, EventKind::Diplomacy, "Baku");
+}
+
+#[test]
+fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
+    let atlas = extract(vec![article(
+        "truce.txt",
+        "Fighting raged in Nagorno-Karabakh for a third week. A ceasefire agreed with Russian \
+         mediation took effect at midnight on Saturday.",
+        day(2020, 10, 20),
+    )]);
+    let truce = found(&atlas, EventKind::Diplomacy, "Nagorno-Karabakh");
+    assert_eq!(truce.day, Some(day(2020, 10, 17)));
+    assert_none_at(&atlas, EventKind::Diplomacy, "Moscow");
+    // A truce that only dates a strike is no diplomacy of its own.
+    let atlas = extract(vec![article(
+        "dated.txt",
+        "Fighting raged in Nagorno-Karabakh. Cluster munitions hit the centre of Hadrut on \
+         October 9, a day before the humanitarian ceasefire took effect.",
+        day(2020, 10, 20),
+    )]);
+    assert_no_kind(&atlas, EventKind::Diplomacy);
+    // The Russian troops of a deal do not speak from Moscow either; the corridor's ends only
+    // say where it runs.
+    let atlas = extract(vec![article(
+        "deployed.txt",
+        "Russian peacekeepers began arriving on Tuesday along the Lachin corridor that links \
+         Stepanakert to Armenia.",
+        day(2020, 11, 12),
+    )]);
+    let arrival = first_of(&atlas, EventKind::Diplomacy);
+    assert_eq!(
+        place_names(&atlas, arrival),
+        ["Lachin"],
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn the_toll_a_sentence_gives_with_its_strike_is_that_strikes() {
+    let atlas = extract(vec![article(
+        "strike.txt",
+        "A missile strike on a residential building in Ganja killed nine people overnight, \
+         Azerbaijan said on Sunday.",
+        day(2020, 10, 11),
+    )]);
+    let strike = found(&atlas, EventKind::Shelling, "Ganja");
+    assert_eq!(deaths_of(strike), Some((9, false)));
+    assert_no_kind(&atlas, EventKind::Casualties);
+    // A toll of the war told beside a strike stays a report of its own.
+    let atlas = extract(vec![article(
+        "total.txt",
+        "Rockets hit Stepanakert on Friday as the separatists said their military death toll \
+         had risen to 350.",
+        day(2020, 10, 11),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Stepanakert")
+            .figures
+            .deaths,
+        None
+    );
+    let total = first_of(&atlas, EventKind::Casualties);
+    assert_eq!(deaths_of(total), Some((350, true)), "{}", describe(&atlas));
+}
+
+#[test]
+fn things_counted_beside_a_toll_are_not_its_victims() {
+    let atlas = extract(vec![article(
+        "houses.txt",
+        "Shusha was shelled on Tuesday. A 70-year-old woman was wounded, and at least 12 houses \
+         in the eastern part of the town were damaged.",
+        day(2020, 11, 4),
+    )]);
+    for event in atlas.events.iter() {
+        let injured = event.figures.injured.as_ref().map(|f| f.value);
+        assert_ne!(injured, Some(12), "{}", describe(&atlas));
+    }
+}
+
+#[test]
+fn the_name_of_a_live_page_is_no_news() {
+    let atlas = extract(vec![article(
+        "live.txt",
+        "Armenia-Azerbaijan ceasefire: Live updates\n\nNagorno-Karabakh fighting: live\n\n\
+         Lavrov spoke by phone on Sunday with Bayramov.",
+        day(2020, 10, 11),
+    )]);
+    assert_no_kind(&atlas, EventKind::Fighting);
+    assert_none_at(&atlas, EventKind::Diplomacy, "Baku");
+    assert_none_at(&atlas, EventKind::Diplomacy, "Yerevan");
+}
+
+#[test]
+fn a_car_that_hits_a_mine_is_no_shelling() {
+    let atlas = extract(vec![article(
+        "mine.txt",
+        "On Thursday, two men were killed when their car hit an anti-tank mine near a village in \
+         Fuzuli district, the prosecutor's office said.",
+        day(2020, 11, 14),
+    )]);
+    assert_no_kind(&atlas, EventKind::Shelling);
+    let toll = first_of(&atlas, EventKind::Casualties);
+    assert_eq!(deaths_of(toll), Some((2, false)));
 }

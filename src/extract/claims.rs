@@ -545,6 +545,9 @@ pub fn speakers(
             .find_iter(after)
             .next()
             .is_some_and(|(s, _, _)| after[..s].split_whitespace().count() <= 2);
+        if describes_a_go_between(&sentence[..start], after) {
+            continue;
+        }
         candidates.push(Speaker {
             place: None,
             country: lexicon.demonym_country(index).to_string(),
@@ -618,6 +621,39 @@ pub fn speakers(
     }
     chosen.sort_unstable();
     chosen.into_iter().map(|i| candidates[i].clone()).collect()
+}
+
+/// Whether a nationality names the go-between or the troops of a deal rather than a voice ("a
+/// ceasefire agreed with Russian mediation took effect", "a Russian-brokered truce", "Russian
+/// peacekeepers"): what the deal does happens where it applies, not in the mediator's capital.
+/// `before` and `after`: the sentence before and after the nationality word.
+fn describes_a_go_between(before: &str, after: &str) -> bool {
+    let next = after
+        .strip_prefix('-')
+        .or_else(|| after.strip_prefix(' '))
+        .unwrap_or(after);
+    let word = next
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    let is_one_of = |words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+    if is_one_of(&[
+        "mediated",
+        "brokered",
+        "backed",
+        "sponsored",
+        "peacekeepers",
+        "peacekeeping",
+    ]) {
+        return true;
+    }
+    // "with Russian mediation", "under Russian auspices": how, not who speaks. "A French
+    // mediation attempt" still speaks for Paris.
+    let previous = before.trim_end().rsplit(' ').next().unwrap_or("");
+    ["with", "under", "through", "via"]
+        .iter()
+        .any(|w| previous.eq_ignore_ascii_case(w))
+        && is_one_of(&["mediation", "mediators", "auspices", "help", "support"])
 }
 
 fn span(sentence: &str, start: usize, end: usize) -> Span {

@@ -168,9 +168,11 @@ pub fn extract_article(
                 recalls_the_past: &recalls_the_past,
             };
             let found = if scan.has_triggers() {
-                sentence_events(
+                let mut found = sentence_events(
                     article, &sentence, &scan, published, gazetteer, lexicon, &context, &mut lines,
-                )
+                );
+                fold_tolls_into_their_strike(&mut found);
+                found
             } else {
                 Vec::new()
             };
@@ -694,6 +696,53 @@ fn toll_of_one_happening(figures: &Figures) -> bool {
             f.as_ref()
                 .is_none_or(|f| !f.running_total && f.value < ONE_HAPPENING_TOLL_MAX)
         })
+}
+
+/// "A missile strike on Ganja killed nine people": the toll the sentence gives with its strike
+/// is that strike's, one event with its dead, not a second event of casualties beside it. Only
+/// for the same day, places and teller, and a toll of one happening (a toll of the war so far
+/// told beside a strike stays its own report).
+fn fold_tolls_into_their_strike(found: &mut Vec<Event>) {
+    if found.len() < 2 {
+        return;
+    }
+    let mut i = 0;
+    while i < found.len() {
+        let toll = &found[i];
+        let strike = (toll.kind == EventKind::Casualties
+            && toll.figures.displaced.is_none()
+            && toll_of_one_happening(&toll.figures))
+        .then(|| {
+            found.iter().position(|e| {
+                e.kind == EventKind::Shelling
+                    && e.day == toll.day
+                    && e.places == toll.places
+                    && e.status == toll.status
+                    && e.claimed_by == toll.claimed_by
+                    && e.figures.is_empty()
+                    && e.sources.len() == 1
+            })
+        })
+        .flatten();
+        let Some(strike) = strike else {
+            i += 1;
+            continue;
+        };
+        let toll = found.remove(i);
+        let strike = &mut found[if strike > i { strike - 1 } else { strike }];
+        if let (Some(source), Some(told)) = (strike.sources.first_mut(), toll.sources.first()) {
+            source.figures = told.figures.clone();
+            source.kind_words.extend(told.kind_words.iter().cloned());
+            source.kind_words.sort_by_key(|w| w.start);
+            source.kind_words.dedup_by_key(|w| w.start);
+        }
+        strike.figures = toll.figures;
+        for actor in toll.actors {
+            if !strike.actors.contains(&actor) {
+                strike.actors.push(actor);
+            }
+        }
+    }
 }
 
 /// Whether ", when" or ", which" follows byte `end` of `text` (white space and a closing
@@ -1841,8 +1890,10 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
 
 /// True when a truce trigger is the subject of its own failure, a few words on in its clause
 /// ("a week-old truce brokered by Moscow appeared to unravel", "the ceasefire collapsed within
-/// minutes", "as truce crumbles"), the object of a breach ("violating the ceasefire") or what
-/// fighting goes on despite: what the fighting tells, not a diplomatic act.
+/// minutes", "as truce crumbles"), the object of a breach ("violating the ceasefire"), what
+/// fighting goes on despite, or what only dates the sentence's news ("hit the town a day before
+/// the ceasefire took effect", "the first clashes since the truce"): what the fighting tells,
+/// not a diplomatic act.
 fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
     let trigger = &sentence[start..end];
     let is_truce = is_one_of(trigger, &["truce", "ceasefire", "cease-fire", "cease fire"]);
@@ -1856,7 +1907,18 @@ fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric()).as_bytes();
         let starts =
             |stem: &[u8]| w.len() >= stem.len() && w[..stem.len()].eq_ignore_ascii_case(stem);
-        starts(b"violat") || starts(b"breach") || w.eq_ignore_ascii_case(b"despite")
+        starts(b"violat")
+            || starts(b"breach")
+            || [
+                &b"despite"[..],
+                b"after",
+                b"before",
+                b"since",
+                b"until",
+                b"following",
+            ]
+            .iter()
+            .any(|word| w.eq_ignore_ascii_case(word))
     });
     if broken_before {
         return true;
@@ -2269,7 +2331,21 @@ fn places_for(
             })
             .collect();
         if seats.is_empty() {
-            return None;
+            // "A ceasefire agreed with Russian mediation took effect at midnight": a truce
+            // that comes into force where no one is told to speak for it holds where the
+            // fighting is.
+            let truce = kind_words
+                .iter()
+                .any(|w| is_one_of(&w.text, &["truce", "ceasefire", "cease-fire", "cease fire"]));
+            let region = region.filter(|_| truce && comes_into_force(sentence.text))?;
+            let why = context.region_why.get_or_init(|| {
+                let names = names(gazetteer, std::slice::from_ref(region));
+                format!(
+                    "no place in the sentence: {}, {names}",
+                    context.region_reason
+                )
+            });
+            return Some((vec![region.clone()], Vec::new(), why.clone()));
         }
         let ids = dedup(seats.iter().map(|(id, _)| id.clone()));
         let names = names(gazetteer, &ids);
@@ -2637,6 +2713,27 @@ fn text_before<'s>(sentence: &Sentence<'s>, mention: &Mention) -> &'s str {
 }
 
 /// Whether `word` is one of `list`, ignoring ASCII case.
+/// "took effect", "came into force", "entered into force at midnight": a truce or a deal begins
+/// to apply.
+fn comes_into_force(sentence: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "took effect",
+        "take effect",
+        "takes effect",
+        "went into effect",
+        "came into effect",
+        "came into force",
+        "come into force",
+        "comes into force",
+        "entered into force",
+        "enters into force",
+        "went into force",
+    ];
+    STARTS
+        .iter()
+        .any(|phrase| super::claims::find_ascii_case_insensitive(sentence, phrase).is_some())
+}
+
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|listed| word.eq_ignore_ascii_case(listed))
 }
@@ -2679,6 +2776,23 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     let Some(first) = last.next() else {
         return false;
     };
+    // "the Lachin corridor that links Stepanakert to Armenia": the road's ends locate it.
+    let links = |w: &str| {
+        is_one_of(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            &[
+                "links",
+                "linking",
+                "link",
+                "connects",
+                "connecting",
+                "connect",
+            ],
+        )
+    };
+    if links(first) || (first.eq_ignore_ascii_case("to") && last.clone().take(3).any(links)) {
+        return true;
+    }
     // "near the border with Nakhchivan": the border locates; it is not in Nakhchivan.
     if first.eq_ignore_ascii_case("with") {
         return last.next().is_some_and(|w| {

@@ -220,6 +220,25 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
                 | "roubles"
                 | "pounds"
                 | "francs"
+                // "at least 12 houses were damaged", "600 vehicles": things, not people.
+                | "houses"
+                | "homes"
+                | "buildings"
+                | "apartments"
+                | "flats"
+                | "cars"
+                | "vehicles"
+                | "trucks"
+                | "buses"
+                | "tanks"
+                | "villages"
+                | "settlements"
+                | "schools"
+                | "hospitals"
+                | "shops"
+                | "kits"
+                | "tonnes"
+                | "tons"
         )
     }) {
         return None;
