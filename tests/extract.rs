@@ -2354,3 +2354,30 @@ fn a_car_that_hits_a_mine_is_no_shelling() {
     let toll = first_of(&atlas, EventKind::Casualties);
     assert_eq!(deaths_of(toll), Some((2, false)));
 }
+
+#[test]
+fn peacekeepers_are_where_they_deploy_and_a_deal_to_end_fighting_is_no_battle() {
+    let atlas = extract(vec![article(
+        "posts.txt",
+        "The Russian defence ministry said on Tuesday that peacekeepers had set up observation \
+         posts near Martakert. Armenia and Azerbaijan signed an agreement to end fighting on \
+         Monday.",
+        day(2020, 11, 18),
+    )]);
+    let posts = found(&atlas, EventKind::Diplomacy, "Martakert");
+    assert_eq!(posts.day, Some(day(2020, 11, 17)));
+    assert_none_at(&atlas, EventKind::Diplomacy, "Moscow");
+    assert_no_kind(&atlas, EventKind::Fighting);
+}
+
+#[test]
+fn a_death_by_shrapnel_is_one_strike() {
+    let atlas = extract(vec![article(
+        "shrapnel.txt",
+        "A woman was killed by shrapnel in her garden in Tartar on Sunday.",
+        day(2020, 10, 27),
+    )]);
+    let strike = found(&atlas, EventKind::Shelling, "Tartar");
+    assert_eq!(strike.day, Some(day(2020, 10, 25)));
+    assert_no_kind(&atlas, EventKind::Casualties);
+}

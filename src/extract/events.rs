@@ -709,9 +709,10 @@ fn fold_tolls_into_their_strike(found: &mut Vec<Event>) {
     let mut i = 0;
     while i < found.len() {
         let toll = &found[i];
+        // A toll with no count ("a woman was killed by shrapnel") is the strike's too.
         let strike = (toll.kind == EventKind::Casualties
             && toll.figures.displaced.is_none()
-            && toll_of_one_happening(&toll.figures))
+            && (toll.figures.is_empty() || toll_of_one_happening(&toll.figures)))
         .then(|| {
             found.iter().position(|e| {
                 e.kind == EventKind::Shelling
@@ -2254,7 +2255,23 @@ fn places_for(
         }
         event_mentions = prefer_specific(event_mentions, gazetteer);
     }
-    if kind == EventKind::Diplomacy {
+    // "The Russian defence ministry said peacekeepers had set up posts near Martakert": troops
+    // of a deal are where they deploy, not at the seat of who tells of it.
+    // Not where they come from ("returning from Armenia", "took off from an airfield").
+    let deployed_at_a_named_place = kind == EventKind::Diplomacy
+        && kind_words
+            .iter()
+            .all(|w| is_one_of(&w.text, &["peacekeepers"]))
+        && {
+            event_mentions.retain(|m| {
+                place_of(gazetteer, m).is_some_and(|p| p.kind != PlaceKind::Country)
+                    && !text::words_back(text_before(sentence, m))
+                        .take(4)
+                        .any(|w| w.eq_ignore_ascii_case("from"))
+            });
+            !event_mentions.is_empty()
+        };
+    if kind == EventKind::Diplomacy && !deployed_at_a_named_place {
         // "spoke with Guterres about the attacks on civilians in Ganja": what the talks were
         // about, not where they were held.
         // Looked for only when a town of the war zone is named (most talks name capitals).
