@@ -2381,3 +2381,24 @@ fn a_death_by_shrapnel_is_one_strike() {
     assert_eq!(strike.day, Some(day(2020, 10, 25)));
     assert_no_kind(&atlas, EventKind::Casualties);
 }
+
+#[test]
+fn a_wire_revision_note_is_no_report() {
+    let atlas = extract(vec![article(
+        "update.txt",
+        "UPDATE 2-Azerbaijan says Ganja shelled\n\nBAKU, Oct 5 (Reuters) -\n\n(Adds casualty \
+         figures from shelling of Ganja, quotes)\n\nArmenian forces shelled Ganja on Monday, \
+         Azerbaijan said.",
+        day(2020, 10, 5),
+    )]);
+    assert_no_kind(&atlas, EventKind::Casualties);
+    let strike = found(&atlas, EventKind::Shelling, "Ganja");
+    assert!(
+        strike
+            .sources
+            .iter()
+            .all(|s| !s.quote.starts_with("(Adds")),
+        "{}",
+        describe(&atlas)
+    );
+}
