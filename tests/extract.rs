@@ -2402,3 +2402,16 @@ fn a_wire_revision_note_is_no_report() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn reach_films_undisclosed_losses_and_standing_deployments_are_no_events() {
+    for text in [
+        "We assess that Azerbaijani forces are within artillery range of the Lachin road.",
+        "The Armenian army has not disclosed its losses.",
+        "Azerbaijan continues to publish drone strike videos from Fuzuli daily.",
+        "Peacekeepers are deployed along the Lachin corridor.",
+    ] {
+        let atlas = extract(vec![article("standing.txt", text, day(2020, 11, 20))]);
+        assert!(atlas.events.is_empty(), "{text}: {}", describe(&atlas));
+    }
+}
