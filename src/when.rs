@@ -1214,10 +1214,19 @@ fn has_future_cue(t: &Toks, at: usize) -> bool {
     if purpose && (at.saturating_sub(30)..at).any(|j| t.has(j, class::INVITATION)) {
         return true;
     }
-    (at + 1..(at + 12).min(t.len())).any(|j| {
-        t.has(j, class::WILL) || (t.has(j, class::IS_ARE) && t.has(j + 1, class::PLANNED_AFTER))
-    })
+    // Not past a clause of its own: "set fire to their houses on Saturday before leaving the
+    // district, which is to be handed over" is past.
+    (at + 1..(at + 12).min(t.len()))
+        .take_while(|&j| !t.is(j, CLAUSE_OPENERS))
+        .any(|j| {
+            t.has(j, class::WILL) || (t.has(j, class::IS_ARE) && t.has(j + 1, class::PLANNED_AFTER))
+        })
 }
+
+/// Words that open a clause of its own, whose tense is not the day's.
+const CLAUSE_OPENERS: &[&str] = &[
+    "before", "after", "which", "who", "when", "while", "until", "as", "because", "since",
+];
 
 impl Toks<'_> {
     /// Whether the comma before token `j` only separates names of a list ("mediators from
@@ -4241,10 +4250,12 @@ mod tests {
             "to",
             "planned",
         ];
-        (at + 1..(at + 12).min(t.len())).any(|j| {
-            matches!(t.w(j), "will" | "shall")
-                || (matches!(t.w(j), "is" | "are") && t.is(j + 1, &planned))
-        })
+        (at + 1..(at + 12).min(t.len()))
+            .take_while(|&j| !t.is(j, CLAUSE_OPENERS))
+            .any(|j| {
+                matches!(t.w(j), "will" | "shall")
+                    || (matches!(t.w(j), "is" | "are") && t.is(j + 1, &planned))
+            })
     }
 
     #[test]

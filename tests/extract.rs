@@ -2394,10 +2394,7 @@ fn a_wire_revision_note_is_no_report() {
     assert_no_kind(&atlas, EventKind::Casualties);
     let strike = found(&atlas, EventKind::Shelling, "Ganja");
     assert!(
-        strike
-            .sources
-            .iter()
-            .all(|s| !s.quote.starts_with("(Adds")),
+        strike.sources.iter().all(|s| !s.quote.starts_with("(Adds")),
         "{}",
         describe(&atlas)
     );
@@ -2414,4 +2411,17 @@ fn reach_films_undisclosed_losses_and_standing_deployments_are_no_events() {
         let atlas = extract(vec![article("standing.txt", text, day(2020, 11, 20))]);
         assert!(atlas.events.is_empty(), "{text}: {}", describe(&atlas));
     }
+}
+
+#[test]
+fn a_future_in_a_clause_of_its_own_leaves_the_day_in_the_past() {
+    // 16 November 2020 was a Monday: "on Saturday" is the 14th, whatever is "to be handed over".
+    let atlas = extract(vec![article(
+        "burned.txt",
+        "Residents of Kalbajar set fire to their houses on Saturday before leaving the district, \
+         which is to be handed over to Azerbaijan.",
+        day(2020, 11, 16),
+    )]);
+    let left = found(&atlas, EventKind::Displacement, "Kalbajar");
+    assert_eq!(left.day, Some(day(2020, 11, 14)), "{}", describe(&atlas));
 }
