@@ -2425,3 +2425,32 @@ fn a_future_in_a_clause_of_its_own_leaves_the_day_in_the_past() {
     let left = found(&atlas, EventKind::Displacement, "Kalbajar");
     assert_eq!(left.day, Some(day(2020, 11, 14)), "{}", describe(&atlas));
 }
+
+#[test]
+fn the_dead_recovered_are_a_toll_and_bodies_of_the_un_are_not() {
+    let atlas = extract(vec![article(
+        "bodies.txt",
+        "Search teams recovered the remains of 12 servicemen near Hadrut on Tuesday. Rescuers \
+         found 15 more bodies in the Jabrayil district on Wednesday. International bodies called \
+         for calm. The truce was meant to allow the two sides to swap prisoners and the bodies of \
+         those killed.",
+        day(2020, 11, 20),
+    )]);
+    let hadrut = toll_at(&atlas, "Hadrut");
+    assert_eq!(hadrut.day, Some(day(2020, 11, 17)));
+    assert_eq!(deaths_of(hadrut), Some((12, false)));
+    assert_eq!(
+        deaths_of(toll_at(&atlas, "Jabrayil District")),
+        Some((15, false))
+    );
+    assert_eq!(
+        atlas
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Casualties)
+            .count(),
+        2,
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -715,7 +715,17 @@ fn fold_tolls_into_their_strike(found: &mut Vec<Event>) {
             && (toll.figures.is_empty() || toll_of_one_happening(&toll.figures)))
         .then(|| {
             found.iter().position(|e| {
+                // An explosion alone may be a mine's or a bomblet's going off days later: its
+                // toll stays a report of its own.
                 e.kind == EventKind::Shelling
+                    && e.sources.iter().any(|s| {
+                        s.kind_words.iter().any(|w| {
+                            !is_one_of(
+                                &w.text,
+                                &["exploded", "explosion", "explosions", "blast", "blasts"],
+                            )
+                        })
+                    })
                     && e.day == toll.day
                     && e.places == toll.places
                     && e.status == toll.status

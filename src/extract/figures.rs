@@ -22,6 +22,9 @@ const DEATH_WORDS: &[&str] = &[
     "died",
     "lives",
     "toll",
+    // Recovered dead: "15 more bodies", "the remains of 12 servicemen".
+    "bodies",
+    "remains of",
 ];
 const INJURY_WORDS: &[&str] = &["injured", "wounded", "wounding", "injuring", "injuries"];
 const DISPLACED_WORDS: &[&str] = &[
@@ -239,6 +242,19 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
                 | "kits"
                 | "tonnes"
                 | "tons"
+                // "the remains of two rocket casings", "hit by 30 rockets", "the two sides":
+                // weapons and parties are not the dead.
+                | "rocket"
+                | "rockets"
+                | "missile"
+                | "missiles"
+                | "shells"
+                | "casings"
+                | "munitions"
+                | "submunitions"
+                | "bombs"
+                | "drones"
+                | "sides"
         )
     }) {
         return None;
