@@ -2454,3 +2454,16 @@ fn the_dead_recovered_are_a_toll_and_bodies_of_the_un_are_not() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn a_paragraph_told_in_the_past_keeps_its_day_past_two_sentences() {
+    let atlas = extract(vec![article(
+        "paragraph.txt",
+        "On October 28, rockets hit the centre of Barda. Shops were closed. The market was \
+         empty. A doctor at the central hospital said staff had treated 40 wounded.\n\nOn \
+         Monday the streets were quiet.",
+        day(2020, 11, 23),
+    )]);
+    let treated = first_of(&atlas, EventKind::Casualties);
+    assert_eq!(treated.day, Some(day(2020, 10, 28)), "{}", describe(&atlas));
+}

@@ -51,6 +51,8 @@ pub fn extract_article(
     let mut previous_day: Option<NaiveDate> = None;
     // The number of the sentence that named `previous_day`.
     let mut previous_day_told_in: Option<usize> = None;
+    // Where the sentence that named `previous_day` ends.
+    let mut previous_day_told_until: usize = 0;
     // The last strike or battle told, and the number of the sentence that told it.
     let mut told_attack: Option<(usize, ToldAttack)> = None;
     let mut scan = Scan::default();
@@ -150,8 +152,14 @@ pub fn extract_article(
                 story_day: previous_day
                     .filter(|&d| published.is_some_and(|p| d < p))
                     .filter(|_| {
-                        previous_day_told_in
-                            .is_some_and(|told_in| sentence_no - told_in <= STORY_TOLD_WITHIN)
+                        // Near it, or further on in its paragraph.
+                        previous_day_told_in.is_some_and(|told_in| {
+                            sentence_no - told_in <= STORY_TOLD_WITHIN
+                                || article
+                                    .text
+                                    .get(previous_day_told_until..whole.start)
+                                    .is_some_and(|between| !between.contains('\n'))
+                        })
                     }),
                 clause_day,
                 item_day: item
@@ -187,6 +195,7 @@ pub fn extract_article(
             {
                 previous_day = Some(day);
                 previous_day_told_in = Some(sentence_no);
+                previous_day_told_until = whole.end;
                 clause_day = Some(day);
             }
             if let Some(attack) = found.iter().rev().find_map(|e| {
