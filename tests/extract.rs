@@ -2467,3 +2467,22 @@ fn a_paragraph_told_in_the_past_keeps_its_day_past_two_sentences() {
     let treated = first_of(&atlas, EventKind::Casualties);
     assert_eq!(treated.day, Some(day(2020, 10, 28)), "{}", describe(&atlas));
 }
+
+#[test]
+fn then_and_a_verb_start_the_next_step_of_a_story() {
+    let atlas = extract(vec![article(
+        "tour.txt",
+        "The co-chairs met Aliyev in Baku on Thursday, then travelled to Yerevan, where they met \
+         Pashinyan the next day. Shells hit Stepanakert on Friday, then Shusha.",
+        day(2020, 12, 19),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Diplomacy, "Baku").day,
+        Some(day(2020, 12, 17))
+    );
+    let yerevan = found(&atlas, EventKind::Diplomacy, "Yerevan");
+    assert_eq!(yerevan.day, Some(day(2020, 12, 18)));
+    assert_eq!(place_names(&atlas, yerevan), ["Yerevan"]);
+    let strike = found(&atlas, EventKind::Shelling, "Shusha");
+    assert_eq!(strike.day, Some(day(2020, 12, 18)), "{}", describe(&atlas));
+}

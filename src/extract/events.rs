@@ -884,7 +884,29 @@ fn clause_breaks(body: &str) -> Vec<(usize, usize)> {
             .filter(|&(i, _)| is_as_break(body, i))
             .map(|(i, _)| (i, AS_BREAK.len())),
     );
+    found.extend(
+        body.match_indices(THEN_BREAK)
+            .filter(|&(i, _)| opens_a_next_step(&body[i + THEN_BREAK.len()..]))
+            .map(|(i, _)| (i, THEN_BREAK.len())),
+    );
     found
+}
+
+/// ", then " before a verb in the past starts the next step of a story ("met Aliyev in Baku on
+/// Thursday, then travelled to Yerevan, where they met Pashinyan the next day"), with its own
+/// day and place; before a name it only goes on with a list ("hit Stepanakert, then Shusha").
+const THEN_BREAK: &str = ", then ";
+
+fn opens_a_next_step(rest: &str) -> bool {
+    let word = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.len() > 3 && word.ends_with("ed") && word.starts_with(|c: char| c.is_ascii_lowercase())
+        || [
+            "flew", "went", "met", "held", "left", "took", "came", "spoke",
+        ]
+        .contains(&word)
 }
 
 /// The town of the article's dateline when it lies in the war zone (a reporter at the scene),

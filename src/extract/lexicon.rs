@@ -281,9 +281,9 @@ pub enum Set {
 }
 
 /// What every break between two reports in one sentence ("; ", ", while ", " while ",
-/// ", whereas ", ", as ") holds, in any case: a sentence with none of them is one clause, and the
-/// scan of the whole sentence is the scan of its clause.
-pub const CLAUSE_BREAK_CUES: &[&str] = &["; ", " while ", " whereas ", " as "];
+/// ", whereas ", ", as ", ", then travelled") holds, in any case: a sentence with none of them
+/// is one clause, and the scan of the whole sentence is the scan of its clause.
+pub const CLAUSE_BREAK_CUES: &[&str] = &["; ", " while ", " whereas ", " as ", ", then "];
 
 const KINDS: usize = EventKind::ALL.len();
 const SETS: usize = 2 * KINDS + 9;
