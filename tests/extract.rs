@@ -2486,3 +2486,36 @@ fn then_and_a_verb_start_the_next_step_of_a_story() {
     let strike = found(&atlas, EventKind::Shelling, "Shusha");
     assert_eq!(strike.day, Some(day(2020, 12, 18)), "{}", describe(&atlas));
 }
+
+#[test]
+fn arrivals_after_fleeing_fire_towards_a_town_and_a_documents_own_date() {
+    let atlas = extract(vec![article(
+        "kapan.txt",
+        "On 19 October, some 250 people arrived at the reception centre in Kapan after fleeing \
+         Hadrut.",
+        day(2020, 10, 25),
+    )]);
+    let fled = found(&atlas, EventKind::Displacement, "Hadrut");
+    assert_eq!(fled.day, Some(day(2020, 10, 19)), "{}", describe(&atlas));
+    let atlas = extract(vec![article(
+        "direction.txt",
+        "During the night of 28 to 29 October, Armenian forces fired three missiles in the \
+         direction of Mingachevir.",
+        day(2020, 10, 30),
+    )]);
+    let strike = found(&atlas, EventKind::Shelling, "Mingachevir");
+    assert_eq!(strike.day, Some(day(2020, 10, 28)));
+    let atlas = extract(vec![article(
+        "aghdam.txt",
+        "Azerbaijani troops entered the Aghdam district on Friday, November 20, in accordance \
+         with the trilateral statement of the leaders of Azerbaijan, Russia and Armenia of \
+         November 10.",
+        day(2020, 11, 21),
+    )]);
+    assert_eq!(
+        days_of(&atlas, EventKind::Diplomacy),
+        [day(2020, 11, 20)],
+        "{}",
+        describe(&atlas)
+    );
+}

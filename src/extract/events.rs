@@ -487,7 +487,13 @@ fn after_turn(sentence: &str) -> Option<usize> {
         "soon", "just", "long", "year", "years", "night", "morning",
     ]
     .contains(&previous.as_str());
-    (!counted && has_words(before, 3)).then_some(at)
+    // "arrived at the reception centre in Kapan after fleeing Hadrut": people who arrive after
+    // fleeing are displaced on the day they arrive.
+    let fled = sentence[at + "after ".len()..]
+        .split(' ')
+        .next()
+        .is_some_and(|w| ["fleeing", "escaping", "leaving", "being"].contains(&w));
+    (!counted && !fled && has_words(before, 3)).then_some(at)
 }
 
 /// "On the same day", "that same day", "the same day": the day told just before.
@@ -1945,7 +1951,7 @@ fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
     // "grossly violating the humanitarian ceasefire", "accused each other of breaching the
     // truce", and "despite a Russia-brokered truce" (an adjective the `not_after` words do not
     // skip).
-    let broken_before = text::words_back(&sentence[..start]).take(4).any(|w| {
+    let broken_before = text::words_back(&sentence[..start]).take(5).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric()).as_bytes();
         let starts =
             |stem: &[u8]| w.len() >= stem.len() && w[..stem.len()].eq_ignore_ascii_case(stem);
@@ -1957,6 +1963,7 @@ fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
                 b"before",
                 b"since",
                 b"until",
+                b"between",
                 b"following",
             ]
             .iter()
@@ -2860,8 +2867,20 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     if !(first.eq_ignore_ascii_case("of") || first.eq_ignore_ascii_case("from")) {
         return false;
     }
-    last.next().map(str::to_lowercase).is_some_and(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let Some(noun) = last.next().map(str::to_lowercase) else {
+        return false;
+    };
+    let noun = noun.trim_matches(|c: char| !c.is_alphanumeric());
+    // "fired three missiles in the direction of Mingachevir", "fighting continued in the
+    // direction of Shushi": where the fire or the fighting goes.
+    if noun == "direction"
+        && last
+            .find(|w| !w.eq_ignore_ascii_case("the"))
+            .is_some_and(|w| is_one_of(w, &["in", "towards", "toward"]))
+    {
+        return false;
+    }
+    Some(noun).is_some_and(|w| {
         [
             // "outside the zone of the Nagorno-Karabakh conflict", "from the direction of
             // Hadrut", "on the border of Armenia".
@@ -3074,11 +3093,47 @@ fn names_a_document(sentence: &str, r: &TimeRef) -> bool {
         "document",
         "trilateral",
     ];
-    definite
-        && sentence[r.end..].split_whitespace().take(2).any(|w| {
-            let w = w.trim_end_matches([',', '.', ';']);
-            DOCUMENTS.iter().any(|d| w.eq_ignore_ascii_case(d))
+    let is_document = |w: &str| {
+        let w = w.trim_end_matches([',', '.', ';']);
+        DOCUMENTS.iter().any(|d| w.eq_ignore_ascii_case(d))
+    };
+    if definite
+        && sentence[r.end..]
+            .split_whitespace()
+            .take(2)
+            .any(is_document)
+    {
+        return true;
+    }
+    // "in accordance with the trilateral statement of the leaders … of November 10": the
+    // document's own date, after "of" or "dated", a few words after its name.
+    // Not a time of the day or of a stretch ("a truce from midnight of 18 October").
+    let mut back = before.split_whitespace().rev();
+    back.next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("dated"))
+        && back.clone().next().is_some_and(|w| {
+            !is_one_of(
+                w,
+                &[
+                    "midnight",
+                    "night",
+                    "morning",
+                    "evening",
+                    "dawn",
+                    "noon",
+                    "afternoon",
+                    "hours",
+                    "day",
+                    "days",
+                    "week",
+                    "end",
+                    "start",
+                    "beginning",
+                    "middle",
+                ],
+            )
         })
+        && back.take(10).any(is_document)
 }
 
 /// Where a dateline with a day and no agency ends ("STEPANAKERT, Oct 22 -", "BAKU, 28 October
