@@ -2519,3 +2519,26 @@ fn arrivals_after_fleeing_fire_towards_a_town_and_a_documents_own_date() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn a_spokesmans_words_on_the_fighting_with_no_place_or_day_are_no_report_of_their_own() {
+    let atlas = extract(vec![article(
+        "spokesman.txt",
+        "\"The enemy is attacking along the entire line of contact, and fierce battles are \
+         continuing,\" separatist defence ministry spokesman Senor Hasratyan told reporters.",
+        day(2020, 9, 28),
+    )]);
+    assert!(atlas.events.is_empty(), "{}", describe(&atlas));
+    // A day in the attribution makes it a report ("… the ministry said on Saturday").
+    let atlas = extract(vec![article(
+        "dated.txt",
+        "The war over Nagorno-Karabakh is in its second week. \"Fierce battles continue along \
+         the entire front,\" the Azerbaijani defence ministry said on Saturday.",
+        day(2020, 10, 5),
+    )]);
+    assert!(
+        days_of(&atlas, EventKind::Fighting).contains(&day(2020, 10, 3)),
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -91,7 +91,7 @@ pub fn extract_article(
             Some(opened) => item = Some(opened),
             None => {}
         }
-        let witness = witness_quote(&article.text, &whole, lexicon);
+        let quote = opening_quote(&article.text, &whole, lexicon);
         // Only within its paragraph: the next one may come back to the war.
         let past_before = past_told_until
             .and_then(|end| article.text.get(end..whole.start))
@@ -226,12 +226,25 @@ pub fn extract_article(
             for event in found {
                 // "'We heard a whistle, then the explosion,' said Leyla": what a witness says in
                 // their own words is one more source of the report it adds to, never an event
-                // of its own.
-                if let Some(quote) = &witness
-                    && event
-                        .sources
-                        .iter()
-                        .all(|source| source.kind_words.iter().all(|w| quote.contains(&w.start)))
+                // of its own. So is what a spokesman says of the fighting with no place and no
+                // day ("'The enemy is attacking along the entire line,' the spokesman told
+                // reporters"); a statement is still diplomacy, and a place or a day named
+                // ("… the ministry said on the seventh day of fighting") still a report.
+                if let Some(quote) = &quote
+                    && event.sources.iter().all(|source| {
+                        source
+                            .kind_words
+                            .iter()
+                            .all(|w| quote.quoted.contains(&w.start))
+                    })
+                    && (!quote.official
+                        || (event.kind != EventKind::Diplomacy
+                            && event.sources.iter().all(|s| {
+                                s.place_words.is_empty()
+                                    && s.day_words
+                                        .as_ref()
+                                        .is_none_or(|w| quote.quoted.contains(&w.start))
+                            })))
                 {
                     if let Some(reported) = events.iter_mut().find(|e| {
                         e.kind == event.kind && e.day == event.day && e.places == event.places
@@ -315,11 +328,19 @@ fn fold_titles_into_the_text_below(text: &str, events: &mut Vec<Event>) {
     events.retain(|_| !folded.next().unwrap_or(false));
 }
 
-/// Where a sentence that opens with a quotation gives a witness's own words ("'We heard the
+/// Who speaks in a quotation that opens a sentence.
+struct OpeningQuote {
+    /// The quoted bytes.
+    quoted: Range<usize>,
+    /// Said by an office, a body or an official (a spokesman, a ministry), not a witness.
+    official: bool,
+}
+
+/// Where a sentence that opens with a quotation gives someone's own words ("'We heard the
 /// whistle, then everything shook,' said Anahit, 64", a quote that runs on into the next
 /// sentence before its speaker is named): the quoted bytes, when the words after the quote
-/// name who said them and no office, body or official among them.
-fn witness_quote(text: &str, whole: &Range<usize>, lexicon: &Lexicon) -> Option<Range<usize>> {
+/// name who said them, and whether they name an office, body or official.
+fn opening_quote(text: &str, whole: &Range<usize>, lexicon: &Lexicon) -> Option<OpeningQuote> {
     let sentence = text.get(whole.clone())?;
     let opened = sentence.len() - sentence.trim_start().len();
     let open = sentence[opened..].chars().next()?;
@@ -345,7 +366,8 @@ fn witness_quote(text: &str, whole: &Range<usize>, lexicon: &Lexicon) -> Option<
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
-    let said = words.iter().take(4).any(|w| {
+    // "said Anahit", "separatist defence ministry spokesman Senor Hasratyan told reporters".
+    let said = words.iter().take(8).any(|w| {
         is_one_of(
             w,
             &["said", "says", "told", "recalled", "added", "explained"],
@@ -354,7 +376,10 @@ fn witness_quote(text: &str, whole: &Range<usize>, lexicon: &Lexicon) -> Option<
     let official = words.iter().any(|w| {
         is_one_of(w, OFFICIAL_WORDS) || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
     });
-    (said && !official && !lexicon.actors.contains(attribution)).then_some(start..end)
+    said.then(|| OpeningQuote {
+        quoted: start..end,
+        official: official || lexicon.actors.contains(attribution),
+    })
 }
 const WITNESS_ATTRIBUTION_BYTES: usize = 160;
 /// Words that name an office, a body or an official: who says it speaks for a side or an
