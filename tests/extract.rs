@@ -2542,3 +2542,19 @@ fn a_spokesmans_words_on_the_fighting_with_no_place_or_day_are_no_report_of_thei
         describe(&atlas)
     );
 }
+
+#[test]
+fn a_sentence_that_opens_the_past_with_no_report_of_its_own_carries_it_on() {
+    let atlas = extract(vec![article(
+        "history.txt",
+        "As the Soviet Union collapsed in the late 1980s, the region's parliament voted to become \
+         part of Armenia. A war followed in which an estimated 30,000 people were killed and \
+         around a million displaced. Armenian forces also took control of seven surrounding \
+         districts.\n\nShelling hit Stepanakert on Monday.",
+        day(2020, 10, 6),
+    )]);
+    assert_no_kind(&atlas, EventKind::Casualties);
+    assert_no_kind(&atlas, EventKind::Displacement);
+    assert_no_kind(&atlas, EventKind::Fighting);
+    found(&atlas, EventKind::Shelling, "Stepanakert");
+}

@@ -182,6 +182,17 @@ pub fn extract_article(
                 fold_tolls_into_their_strike(&mut found);
                 found
             } else {
+                // "As the Soviet Union collapsed in the late 1980s, the region's parliament voted
+                // to join Armenia. A war followed in which 30,000 people were killed": a sentence
+                // with no report of its own may still open the past the next ones go on with.
+                if let Some(day) = published
+                    && sentence_text.contains("19")
+                    && time_refs_at(article, &sentence.range, day)
+                        .iter()
+                        .any(|r| r.kind == RefKind::Background)
+                {
+                    recalls_the_past.set(true);
+                }
                 Vec::new()
             };
             if parts.len() > 1 && denier.is_none() && scan.contains(Set::Denials) {
