@@ -2558,3 +2558,20 @@ fn a_sentence_that_opens_the_past_with_no_report_of_its_own_carries_it_on() {
     assert_no_kind(&atlas, EventKind::Fighting);
     found(&atlas, EventKind::Shelling, "Stepanakert");
 }
+
+#[test]
+fn life_in_the_basements_told_in_the_present_is_no_flight() {
+    for text in [
+        "The basement under No 17 Azatamartikneri Avenue in Stepanakert smells of damp concrete.",
+        "Children in Stepanakert continue to spend their nights in cold basements.",
+    ] {
+        let atlas = extract(vec![article("basement.txt", text, day(2020, 10, 16))]);
+        assert_no_kind(&atlas, EventKind::Displacement);
+    }
+    let atlas = extract(vec![article(
+        "hid.txt",
+        "On Wednesday night residents of Stepanakert spent hours in basements as rockets fell.",
+        day(2020, 10, 16),
+    )]);
+    found(&atlas, EventKind::Displacement, "Stepanakert");
+}

@@ -1191,6 +1191,22 @@ fn sentence_events(
     {
         kinds.retain(|(k, _)| *k != EventKind::Displacement);
     }
+    // "In the basement, someone turns the radio up", "the surgeons work in the basement too":
+    // life in the basements told in the present is how a city lives, not people fleeing
+    // ("who has spent four nights in a basement" is).
+    if kinds.iter().any(|(k, words)| {
+        *k == EventKind::Displacement
+            && words
+                .iter()
+                .all(|w| is_one_of(&w.text, &["basement", "basements"]))
+    }) && !narrates_the_past(sentence.text)
+        && !sentence
+            .text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| is_one_of(w, &["has", "have", "had"]))
+    {
+        kinds.retain(|(k, _)| *k != EventKind::Displacement);
+    }
     if kinds.is_empty() || is_question(sentence.text) {
         return Vec::new();
     }
