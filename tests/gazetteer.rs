@@ -653,3 +653,25 @@ fn one_name_stands_for_one_place_in_an_article() {
         .collect();
     assert_eq!(countries, ["AM", "AZ"]);
 }
+
+#[test]
+fn irans_azerbaijan_provinces_are_not_the_country() {
+    let g = gazetteer();
+    let mentions = g.mentions(
+        "Stray rockets landed in villages in Iran's East Azerbaijan province on Saturday.",
+    );
+    let province = mentions
+        .iter()
+        .filter_map(|m| place_of(g, m))
+        .find(|p| p.kind == PlaceKind::Region)
+        .unwrap_or_else(|| panic!("no region in {mentions:?}"));
+    assert_eq!(province.country, "IR", "{province:?}");
+    assert_eq!(province.name, "East Azerbaijan");
+    assert!(
+        mentions
+            .iter()
+            .filter_map(|m| place_of(g, m))
+            .all(|p| p.country != "AZ"),
+        "{mentions:?}"
+    );
+}
