@@ -2575,3 +2575,44 @@ fn life_in_the_basements_told_in_the_present_is_no_flight() {
     )]);
     found(&atlas, EventKind::Displacement, "Stepanakert");
 }
+
+#[test]
+fn districts_passed_to_control_are_their_own_places_and_a_liberation_is_a_capture() {
+    let atlas = extract(vec![article(
+        "handover.txt",
+        "Three districts passed to Azerbaijani control: Aghdam district on 20 November, Kalbajar \
+         district on 25 November and, on 1 December, Lachin district. On Monday President \
+         Aliyev announced the liberation of Jabrayil.",
+        day(2020, 12, 2),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Diplomacy, "Aghdam").day,
+        Some(day(2020, 11, 20))
+    );
+    assert_none_at(&atlas, EventKind::Diplomacy, "Baku");
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Jabrayil").day,
+        Some(day(2020, 11, 30))
+    );
+}
+
+#[test]
+fn ages_one_of_many_and_counts_as_of_a_day() {
+    let atlas = extract(vec![article(
+        "tolls.txt",
+        "Fighting continued in Nagorno-Karabakh. Zarina, who died aged 72, was one of 15 people \
+         killed when rockets hit Barda on 28 October. As of Friday, the ministry had published \
+         the names of 812 soldiers killed. Today the ministry published the names of 9 more \
+         soldiers who fell in battle.",
+        day(2020, 12, 4),
+    )]);
+    assert_eq!(deaths_of(toll_at(&atlas, "Barda")), Some((15, false)));
+    let mut tolls: Vec<(u64, bool)> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Casualties)
+        .filter_map(deaths_of)
+        .collect();
+    tolls.sort_unstable();
+    assert_eq!(tolls, [(9, false), (812, true)], "{}", describe(&atlas));
+}

@@ -637,6 +637,8 @@ fn describes_a_go_between(before: &str, after: &str) -> bool {
         .next()
         .unwrap_or("");
     let is_one_of = |words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+    // Troops that move or a control that passes are no voice either ("passed to Azerbaijani
+    // control", "Azerbaijani units were moving into the district").
     if is_one_of(&[
         "mediated",
         "brokered",
@@ -644,6 +646,11 @@ fn describes_a_go_between(before: &str, after: &str) -> bool {
         "sponsored",
         "peacekeepers",
         "peacekeeping",
+        "control",
+        "troops",
+        "units",
+        "soldiers",
+        "servicemen",
     ]) {
         return true;
     }

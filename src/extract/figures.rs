@@ -25,6 +25,10 @@ const DEATH_WORDS: &[&str] = &[
     // Recovered dead: "15 more bodies", "the remains of 12 servicemen".
     "bodies",
     "remains of",
+    // "9 more soldiers who fell in battle, bringing the number of fallen to 940".
+    "fell in battle",
+    "fell in combat",
+    "fallen",
 ];
 const INJURY_WORDS: &[&str] = &["injured", "wounded", "wounding", "injuring", "injuries"];
 const DISPLACED_WORDS: &[&str] = &[
@@ -177,6 +181,13 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     if after.starts_with(['-', '%']) {
         return None;
     }
+    // "one of 15 people killed": the toll is the 15.
+    if after
+        .strip_prefix(" of ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
     // "a few hundred metres away", "60 per cent of the population": a distance or a share;
     // "after nearly two weeks of fighting that has killed hundreds": a length of time. No toll.
     if after.split_whitespace().next().is_some_and(|word| {
@@ -262,6 +273,10 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     let before = last_chars(&lower[..start], 40);
     // "US$ 35 million to help evacuees", "€3m": an amount of money.
     let just_before = before.trim_end_matches(' ');
+    // "Zarina, who died aged 72, was one of 15 people killed": an age, not a toll.
+    if just_before.ends_with(" aged") || just_before.ends_with(" age") {
+        return None;
+    }
     if just_before.ends_with(['$', '\u{20ac}', '\u{a3}'])
         || ["usd", "eur", "chf", "amd", "azn"]
             .iter()

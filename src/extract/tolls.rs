@@ -42,6 +42,16 @@ const TOTAL_PHRASES: &[[&str; 2]] = &[
     ["losses", "at"],
     ["dead", "at"],
     ["same", "period"],
+    // A count as of a day, a war's length, a list of names published, the dead recovered so
+    // far: "As of Friday, 41 civilians have been killed", "during the 44-day war", "published
+    // the names of 812 soldiers killed", "had recovered the remains of more than 700".
+    ["as", "of"],
+    ["day", "war"],
+    ["names", "of"],
+    ["had", "recovered"],
+    ["have", "recovered"],
+    ["has", "recovered"],
+    ["had", "examined"],
 ];
 
 /// Words that open a clause covering a stretch of the war ("Since Sunday, …", "So far, …"):
@@ -218,6 +228,10 @@ fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
         b"sides" => first == b"both",
         b"at" => matches!(first, b"losses" | b"dead"),
         b"period" => first == b"same",
+        b"of" => matches!(first, b"as" | b"names"),
+        b"war" => first == b"day",
+        b"recovered" => matches!(first, b"had" | b"have" | b"has"),
+        b"examined" => first == b"had",
         _ => false,
     }
 }
