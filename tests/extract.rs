@@ -2616,3 +2616,17 @@ fn ages_one_of_many_and_counts_as_of_a_day() {
     tolls.sort_unstable();
     assert_eq!(tolls, [(9, false), (812, true)], "{}", describe(&atlas));
 }
+
+#[test]
+fn a_vague_stretch_of_the_war_gives_no_day_and_a_count_after_a_date_is_a_count() {
+    let atlas = extract(vec![article(
+        "vague.txt",
+        "In the first days of the war a shell hit a barn in Tartar. Since 27 September 35 \
+         civilians have been killed and 80 wounded in Tartar.",
+        day(2020, 11, 2),
+    )]);
+    let barn = found(&atlas, EventKind::Shelling, "Tartar");
+    assert_eq!(barn.day, None, "{}", describe(&atlas));
+    let total = toll_at(&atlas, "Tartar");
+    assert_eq!(deaths_of(total), Some((35, true)), "{}", describe(&atlas));
+}

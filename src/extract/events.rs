@@ -1413,6 +1413,10 @@ fn sentence_events(
     // "Earlier this week a missile attack on Ganja killed 10": a toll of some past day, not as of
     // the report.
     let past_stretch = refs.iter().find(|r| when::is_past_stretch(r));
+    // "In the first days of the war a shell hit a barn": some day of the war, not the report's.
+    let vague_past = VAGUE_PASTS
+        .iter()
+        .find(|phrase| super::claims::find_ascii_case_insensitive(sentence.text, phrase).is_some());
     let only_stretch = primary.is_none()
         && refs
             .iter()
@@ -1554,7 +1558,8 @@ fn sentence_events(
                 .filter(|_| announced && tells_of_the_same_day(sentence.text));
             let day = if same_day.is_some() {
                 same_day
-            } else if announced || past_stretch.is_some() || before_the_turn {
+            } else if announced || past_stretch.is_some() || before_the_turn || vague_past.is_some()
+            {
                 None
             } else {
                 context
@@ -1639,6 +1644,10 @@ fn sentence_events(
                 (None, None) if before_the_turn => {
                     "told as what came before the day of the sentence's main clause".to_string()
                 }
+                (None, None) if past_stretch.is_none() && vague_past.is_some() => format!(
+                    "'{}': some day of the war, the text does not say which",
+                    vague_past.copied().unwrap_or_default()
+                ),
                 (None, None) if past_stretch.is_some() => format!(
                     "'{}': some day before publication, the text does not say which",
                     past_stretch.map_or("", |r| r.words.as_str())
@@ -2830,6 +2839,21 @@ fn text_before<'s>(sentence: &Sentence<'s>, mention: &Mention) -> &'s str {
 }
 
 /// Whether `word` is one of `list`, ignoring ASCII case.
+/// Stretches of the war that name no day: what they tell happened on a day the text does not
+/// give.
+const VAGUE_PASTS: &[&str] = &[
+    "first days of the war",
+    "first days of the fighting",
+    "first week of the war",
+    "first week of the fighting",
+    "early days of the war",
+    "early in the war",
+    "at the start of the war",
+    "at the beginning of the war",
+    "in the first days",
+    "in the first week",
+];
+
 /// "took effect", "came into force", "entered into force at midnight": a truce or a deal begins
 /// to apply.
 fn comes_into_force(sentence: &str) -> bool {

@@ -812,10 +812,15 @@ fn is_day_of_month_or_clock(lower: &str, start: usize, end: usize) -> bool {
     {
         return true;
     }
-    before
-        .rsplit(|c: char| c.is_whitespace())
+    // "on October 28": a day after its month, but not a count after a whole date ("since 27
+    // September 35 civilians have been killed") nor a number no month has.
+    let mut words_before = before.rsplit(|c: char| c.is_whitespace());
+    let after_month = words_before
         .next()
-        .is_some_and(|word| is_month(word) || word == "may")
+        .is_some_and(|word| is_month(word) || word == "may");
+    let is_day_number = |text: &str| text.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n));
+    let dated_already = words_before.next().is_some_and(is_day_number);
+    (after_month && !dated_already && is_day_number(&lower[start..end]))
         || after.split_whitespace().next().is_some_and(is_month)
 }
 

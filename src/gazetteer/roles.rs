@@ -788,7 +788,16 @@ fn past_in<'w>(
                 return Some(concat(&["the sentence recalls the past ('", word, "')"]));
             }
         }
-        if word == "first" && (i + 1..count.min(i + 5)).any(|j| lower(j) == "war") {
+        // "the first war", "the first Karabakh war"; not "the first days of the war".
+        let a_stretch_of_this_war = i + 1 < count
+            && matches!(
+                lower(i + 1),
+                "days" | "day" | "week" | "weeks" | "hours" | "month" | "months" | "phase"
+            );
+        if word == "first"
+            && !a_stretch_of_this_war
+            && (i + 1..count.min(i + 5)).any(|j| lower(j) == "war")
+        {
             return Some("the sentence recalls an earlier war".into());
         }
     }
