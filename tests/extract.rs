@@ -2630,3 +2630,25 @@ fn a_vague_stretch_of_the_war_gives_no_day_and_a_count_after_a_date_is_a_count()
     let total = toll_at(&atlas, "Tartar");
     assert_eq!(deaths_of(total), Some((35, true)), "{}", describe(&atlas));
 }
+
+#[test]
+fn the_weapons_of_a_battle_and_what_it_answers_are_no_strike_of_their_own() {
+    let atlas = extract(vec![article(
+        "battle.txt",
+        "Fighting broke out near Fuzuli at dawn on Monday, with artillery and drones. Armenian \
+         forces launched a counter-attack near Martuni on Monday in response to enemy shelling. \
+         The enemy retreated from Hadrut on Monday with losses.",
+        day(2020, 10, 20),
+    )]);
+    assert_no_kind(&atlas, EventKind::Shelling);
+    assert_no_kind(&atlas, EventKind::Casualties);
+    found(&atlas, EventKind::Fighting, "Fuzuli");
+    found(&atlas, EventKind::Fighting, "Martuni");
+    // An attack carried out with a missile is a strike.
+    let atlas = extract(vec![article(
+        "missile.txt",
+        "The attack on Ganja on Sunday was carried out with a Scud-type ballistic missile.",
+        day(2020, 10, 12),
+    )]);
+    found(&atlas, EventKind::Shelling, "Ganja");
+}

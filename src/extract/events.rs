@@ -1191,6 +1191,31 @@ fn sentence_events(
     {
         kinds.retain(|(k, _)| *k != EventKind::Displacement);
     }
+    // "Fighting broke out at dawn, with artillery and drones", "launched a counter-attack in
+    // response to enemy shelling": the weapons of a battle and what it answers are no strike of
+    // their own. An attack carried out "with a ballistic missile" is a strike.
+    let battle = kinds.iter().any(|(k, words)| {
+        *k == EventKind::Fighting
+            && words.iter().any(|w| {
+                !is_one_of(
+                    &w.text,
+                    &["attack", "attacks", "attacked", "assault", "assaults"],
+                )
+            })
+    });
+    if battle
+        && kinds.iter().any(|(k, words)| {
+            *k == EventKind::Shelling
+                && words.iter().all(|w| {
+                    text::words_back(&sentence.text[..w.start])
+                        .take(4)
+                        .map(|b| b.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .any(|b| is_one_of(b, &["with", "using", "response", "retaliation"]))
+                })
+        })
+    {
+        kinds.retain(|(k, _)| *k != EventKind::Shelling);
+    }
     // "In the basement, someone turns the radio up", "the surgeons work in the basement too":
     // life in the basements told in the present is how a city lives, not people fleeing
     // ("who has spent four nights in a basement" is).
