@@ -2652,3 +2652,16 @@ fn the_weapons_of_a_battle_and_what_it_answers_are_no_strike_of_their_own() {
     )]);
     found(&atlas, EventKind::Shelling, "Ganja");
 }
+
+#[test]
+fn a_toll_with_no_count_told_after_a_strike_is_one_more_source_of_it() {
+    let atlas = extract(vec![article(
+        "nurse.txt",
+        "Rockets hit the market in Barda on Wednesday. Among the dead was a young nurse. The \
+         human toll is mounting.",
+        day(2020, 10, 30),
+    )]);
+    assert_no_kind(&atlas, EventKind::Casualties);
+    let strike = found(&atlas, EventKind::Shelling, "Barda");
+    assert_eq!(strike.sources.len(), 2, "{}", describe(&atlas));
+}

@@ -235,6 +235,22 @@ pub fn extract_article(
                 previous_places.extend(event_places());
             }
             for event in found {
+                // "Among the dead was a young nurse": a toll with no count told after a strike,
+                // at its place on its day, is one more source of that strike.
+                if event.kind == EventKind::Casualties
+                    && event.figures.is_empty()
+                    && let Some((_, told)) = told_attack.as_ref().filter(|(told_in, _)| {
+                        *told_in < sentence_no && sentence_no - told_in <= ATTACK_TOLD_WITHIN
+                    })
+                    && event.day == Some(told.day)
+                    && event.places == told.places
+                    && let Some(strike) = events.iter_mut().rev().find(|e| {
+                        e.kind == told.kind && e.day == event.day && e.places == event.places
+                    })
+                {
+                    strike.sources.extend(event.sources);
+                    continue;
+                }
                 // "'We heard a whistle, then the explosion,' said Leyla": what a witness says in
                 // their own words is one more source of the report it adds to, never an event
                 // of its own. So is what a spokesman says of the fighting with no place and no
@@ -1490,7 +1506,11 @@ fn sentence_events(
             gazetteer,
             lexicon,
             context,
-            || toll_of_one_happening(figures()),
+            // "Among the dead was a young nurse": a toll with no count is one happening's too.
+            || {
+                let figures = figures();
+                figures.is_empty() || toll_of_one_happening(figures)
+            },
             || figures().displaced.is_some(),
         ) else {
             continue;
