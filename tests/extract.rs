@@ -2665,3 +2665,25 @@ fn a_toll_with_no_count_told_after_a_strike_is_one_more_source_of_it() {
     let strike = found(&atlas, EventKind::Shelling, "Barda");
     assert_eq!(strike.sources.len(), 2, "{}", describe(&atlas));
 }
+
+#[test]
+fn a_timeline_in_the_present_flags_raised_and_residents_who_leave_are_read() {
+    let atlas = extract(vec![article(
+        "present.txt",
+        "Friday 9 October\n\nThe US envoy meets the two foreign ministers separately in Geneva. \
+         Azerbaijani troops hoisted the national flag over the Khudaferin bridge near Jabrayil. \
+         The same day the road was jammed with cars as residents left the Kalbajar district. \
+         The coordination cell meets twice weekly with partners in Yerevan.",
+        day(2020, 10, 12),
+    )]);
+    let day9 = Some(day(2020, 10, 9));
+    assert_eq!(found(&atlas, EventKind::Diplomacy, "Geneva").day, day9);
+    assert_eq!(found(&atlas, EventKind::Fighting, "Jabrayil").day, day9);
+    assert_eq!(
+        first_of(&atlas, EventKind::Displacement).day,
+        day9,
+        "{}",
+        describe(&atlas)
+    );
+    assert_none_at(&atlas, EventKind::Diplomacy, "Yerevan");
+}
