@@ -2262,6 +2262,17 @@ fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let truce = found(&atlas, EventKind::Diplomacy, "Nagorno-Karabakh");
     assert_eq!(truce.day, Some(day(2020, 10, 17)));
     assert_none_at(&atlas, EventKind::Diplomacy, "Moscow");
+    // Agreed or announced with no one named, on the day of its timeline entry.
+    let atlas = extract(vec![article(
+        "announced.txt",
+        "Fighting raged in Nagorno-Karabakh.\n\nSaturday 17 October\n\nIn the evening, both \
+         ministries announce a new truce from midnight.",
+        day(2020, 10, 27),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Diplomacy, "Nagorno-Karabakh").day,
+        Some(day(2020, 10, 17))
+    );
     // A truce that only dates a strike is no diplomacy of its own.
     let atlas = extract(vec![article(
         "dated.txt",

@@ -2899,8 +2899,8 @@ const VAGUE_PASTS: &[&str] = &[
     "in the first week",
 ];
 
-/// "took effect", "came into force", "entered into force at midnight": a truce or a deal begins
-/// to apply.
+/// "took effect", "came into force", "entered into force at midnight", "agreed on a truce": a
+/// truce or a deal begins to apply.
 fn comes_into_force(sentence: &str) -> bool {
     const STARTS: &[&str] = &[
         "took effect",
@@ -2914,6 +2914,15 @@ fn comes_into_force(sentence: &str) -> bool {
         "entered into force",
         "enters into force",
         "went into force",
+        // Agreed or announced with no one named: "the foreign ministers agreed on a truce
+        // from midnight", "both ministries announce a new truce".
+        "agreed on a",
+        "agreed to a",
+        "agreed a",
+        "announce a",
+        "announced a",
+        "announces a",
+        "declared a",
     ];
     STARTS
         .iter()
