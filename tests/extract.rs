@@ -2698,3 +2698,17 @@ fn a_timeline_in_the_present_flags_raised_and_residents_who_leave_are_read() {
     );
     assert_none_at(&atlas, EventKind::Diplomacy, "Yerevan");
 }
+
+#[test]
+fn others_wounded_after_a_strike_are_the_rest_of_its_toll() {
+    let atlas = extract(vec![article(
+        "others.txt",
+        "Rockets hit Barda on Wednesday, killing 21 people. Some 70 others were wounded.",
+        day(2020, 10, 30),
+    )]);
+    assert_no_kind(&atlas, EventKind::Casualties);
+    let strike = found(&atlas, EventKind::Shelling, "Barda");
+    assert_eq!(deaths_of(strike), Some((21, false)));
+    assert_eq!(strike.figures.injured.as_ref().map(|f| f.value), Some(70));
+    assert_eq!(strike.sources.len(), 2);
+}

@@ -251,6 +251,36 @@ pub fn extract_article(
                     strike.sources.extend(event.sources);
                     continue;
                 }
+                // "Some 40 others were wounded": the rest of the toll of the strike told just
+                // before, when that strike has no such count yet.
+                if event.kind == EventKind::Casualties
+                    && event.figures.displaced.is_none()
+                    && toll_of_one_happening(&event.figures)
+                    && event.sources.first().is_some_and(|s| {
+                        s.quote
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == "others")
+                    })
+                    && let Some((_, told)) = told_attack.as_ref().filter(|(told_in, _)| {
+                        *told_in < sentence_no && sentence_no - told_in <= ATTACK_TOLD_WITHIN
+                    })
+                    && event.day == Some(told.day)
+                    && event.places == told.places
+                    && let Some(strike) = events.iter_mut().rev().find(|e| {
+                        e.kind == told.kind && e.day == event.day && e.places == event.places
+                    })
+                    && (event.figures.deaths.is_none() || strike.figures.deaths.is_none())
+                    && (event.figures.injured.is_none() || strike.figures.injured.is_none())
+                {
+                    if event.figures.deaths.is_some() {
+                        strike.figures.deaths = event.figures.deaths.clone();
+                    }
+                    if event.figures.injured.is_some() {
+                        strike.figures.injured = event.figures.injured.clone();
+                    }
+                    strike.sources.extend(event.sources);
+                    continue;
+                }
                 // "'We heard a whistle, then the explosion,' said Leyla": what a witness says in
                 // their own words is one more source of the report it adds to, never an event
                 // of its own. So is what a spokesman says of the fighting with no place and no
