@@ -2712,3 +2712,20 @@ fn others_wounded_after_a_strike_are_the_rest_of_its_toll() {
     assert_eq!(strike.figures.injured.as_ref().map(|f| f.value), Some(70));
     assert_eq!(strike.sources.len(), 2);
 }
+
+#[test]
+fn a_time_counted_from_another_happening_neither_tells_it_nor_places_the_news() {
+    let atlas = extract(vec![article(
+        "anchor.txt",
+        "Hours after the Ganja bombing, Aliyev said Azerbaijani troops had taken Hadrut.",
+        day(2020, 10, 12),
+    )]);
+    assert_no_kind(&atlas, EventKind::Shelling);
+    let capture = found(&atlas, EventKind::Fighting, "Hadrut");
+    assert_eq!(
+        place_names(&atlas, capture),
+        ["Hadrut"],
+        "{}",
+        describe(&atlas)
+    );
+}

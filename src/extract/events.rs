@@ -140,6 +140,12 @@ pub fn extract_article(
             if !sentence.attributions.is_empty() {
                 sentence.described = described_sources(sentence.text, &sentence.attributions);
             }
+            // "Hours after the Ganja bombing, Aliyev said troops had taken Hadrut": what only
+            // dates the news tells nothing and places nothing, like who told it.
+            if let Some(anchor) = leading_time_anchor(sentence.text) {
+                sentence.attributions.push(anchor.clone());
+                sentence.described.push(anchor);
+            }
             let context = Context {
                 region: region.as_ref(),
                 previous_places: &previous_places,
@@ -3371,6 +3377,30 @@ static ACCORDING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 fn in_attribution(sentence: &Sentence, mention: &Mention) -> bool {
     let at = mention.start.saturating_sub(sentence.range.start);
     sentence.described.iter().any(|span| span.contains(&at))
+}
+
+/// A clause that opens a sentence with a time counted from another happening ("Hours after the
+/// Ganja bombing,", "Two days before the truce,"), up to its comma.
+fn leading_time_anchor(text: &str) -> Option<Range<usize>> {
+    let first = text.split(' ').next()?;
+    // Most sentences open with none of the words: told by the first word alone.
+    let counted = is_one_of(
+        first,
+        &[
+            "hours", "days", "minutes", "moments", "shortly", "just", "weeks", "soon",
+        ],
+    );
+    let numbered = !counted
+        && is_one_of(first, &["a", "one", "two", "three", "four", "five"])
+        && text.split(' ').nth(1).is_some_and(|unit| {
+            is_one_of(unit, &["day", "days", "hour", "hours", "week", "weeks"])
+        });
+    if !counted && !numbered {
+        return None;
+    }
+    let comma = text.find(',').filter(|&at| at <= 80)?;
+    let head = &text[..comma];
+    (head.contains(" after ") || head.contains(" before ")).then_some(0..comma)
 }
 
 /// The parts of `attributions` in `text` that describe the sources, from the first word that
