@@ -2729,3 +2729,22 @@ fn a_time_counted_from_another_happening_neither_tells_it_nor_places_the_news() 
         describe(&atlas)
     );
 }
+
+#[test]
+fn what_a_town_overlooks_and_a_compass_point_from_a_town_only_locate() {
+    let atlas = extract(vec![article(
+        "overlooking.txt",
+        "Azerbaijani forces captured Shusha, the hilltop town overlooking Stepanakert, on \
+         Sunday. Villagers heard artillery from the hills towards Martuni, north-west of Hadrut, \
+         on Monday.",
+        day(2020, 11, 10),
+    )]);
+    let capture = found(&atlas, EventKind::Fighting, "Shusha");
+    assert_eq!(
+        place_names(&atlas, capture),
+        ["Shusha"],
+        "{}",
+        describe(&atlas)
+    );
+    assert_none_at(&atlas, EventKind::Shelling, "Hadrut");
+}

@@ -3024,6 +3024,13 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     if links(first) || (first.eq_ignore_ascii_case("to") && last.clone().take(3).any(links)) {
         return true;
     }
+    // "the hilltop town overlooking Stepanakert": what a place looks down on locates it.
+    if is_one_of(
+        first.trim_matches(|c: char| !c.is_alphanumeric()),
+        &["overlooking", "overlooks", "overlook"],
+    ) {
+        return true;
+    }
     // "near the border with Nakhchivan": the border locates; it is not in Nakhchivan.
     if first.eq_ignore_ascii_case("with") {
         return last.next().is_some_and(|w| {
@@ -3061,6 +3068,10 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
             "northwest",
             "southeast",
             "southwest",
+            "north-east",
+            "north-west",
+            "south-east",
+            "south-west",
             "kilometers",
             "kilometres",
             "km",
