@@ -1491,9 +1491,11 @@ fn sentence_events(
     // the report.
     let past_stretch = refs.iter().find(|r| when::is_past_stretch(r));
     // "In the first days of the war a shell hit a barn": some day of the war, not the report's.
-    let vague_past = VAGUE_PASTS
-        .iter()
-        .find(|phrase| super::claims::find_ascii_case_insensitive(sentence.text, phrase).is_some());
+    // Looked for only in sentences that name no day and hold one of the phrases' key words.
+    let vague_past = dated
+        .is_empty()
+        .then(|| vague_past_in(sentence.text))
+        .flatten();
     let only_stretch = primary.is_none()
         && refs
             .iter()
@@ -1727,7 +1729,7 @@ fn sentence_events(
                 }
                 (None, None) if past_stretch.is_none() && vague_past.is_some() => format!(
                     "'{}': some day of the war, the text does not say which",
-                    vague_past.copied().unwrap_or_default()
+                    vague_past.unwrap_or_default()
                 ),
                 (None, None) if past_stretch.is_some() => format!(
                     "'{}': some day before publication, the text does not say which",
@@ -2920,6 +2922,39 @@ fn text_before<'s>(sentence: &Sentence<'s>, mention: &Mention) -> &'s str {
 }
 
 /// Whether `word` is one of `list`, ignoring ASCII case.
+/// The first of [`VAGUE_PASTS`] in `sentence`: each is searched for without its first letter
+/// (the only one whose case varies), by a searcher built once.
+fn vague_past_in(sentence: &str) -> Option<&'static str> {
+    let bytes = sentence.as_bytes();
+    // Every phrase holds "first", "early" or "of the war": three searches settle most
+    // sentences.
+    if !VAGUE_PAST_KEYS.iter().any(|key| key.find(bytes).is_some()) {
+        return None;
+    }
+    VAGUE_PAST_FINDERS
+        .iter()
+        .zip(VAGUE_PASTS)
+        .find(|(finder, _)| finder.find(bytes).is_some())
+        .map(|(_, phrase)| *phrase)
+}
+
+static VAGUE_PAST_KEYS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+    std::sync::LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new(b"irst "),
+            memchr::memmem::Finder::new(b"arly "),
+            memchr::memmem::Finder::new(b"of the war"),
+        ]
+    });
+
+static VAGUE_PAST_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        VAGUE_PASTS
+            .iter()
+            .map(|phrase| memchr::memmem::Finder::new(&phrase.as_bytes()[1..]))
+            .collect()
+    });
+
 /// Stretches of the war that name no day: what they tell happened on a day the text does not
 /// give.
 const VAGUE_PASTS: &[&str] = &[
