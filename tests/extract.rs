@@ -2748,3 +2748,20 @@ fn what_a_town_overlooks_and_a_compass_point_from_a_town_only_locate() {
     );
     assert_none_at(&atlas, EventKind::Shelling, "Hadrut");
 }
+
+#[test]
+fn the_dead_swapped_or_searched_for_are_no_toll_and_bomblets_bursting_are_a_strike() {
+    let atlas = extract(vec![article(
+        "swap.txt",
+        "Fighting raged in Nagorno-Karabakh. At the talks the sides agreed to swap the dead \
+         within a week. Teams are still searching for the remains of soldiers near Hadrut. Two \
+         people were hurt in Martuni on Monday when cluster submunitions exploded over their \
+         courtyard.",
+        day(2020, 10, 28),
+    )]);
+    assert_no_kind(&atlas, EventKind::Casualties);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Martuni").day,
+        Some(day(2020, 10, 26))
+    );
+}
