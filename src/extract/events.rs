@@ -241,40 +241,44 @@ pub fn extract_article(
                 previous_places.extend(event_places());
             }
             for event in found {
+                // The strike or battle told in the sentences just before, at this toll's place
+                // on its day.
+                let told_strike = |event: &Event, events: &[Event]| {
+                    let (_, told) = told_attack.as_ref().filter(|(told_in, _)| {
+                        *told_in < sentence_no && sentence_no - told_in <= ATTACK_TOLD_WITHIN
+                    })?;
+                    (event.kind == EventKind::Casualties
+                        && event.day == Some(told.day)
+                        && event.places == told.places)
+                        .then(|| {
+                            events.iter().rposition(|e| {
+                                e.kind == told.kind
+                                    && e.day == event.day
+                                    && e.places == event.places
+                            })
+                        })
+                        .flatten()
+                };
                 // "Among the dead was a young nurse": a toll with no count told after a strike,
                 // at its place on its day, is one more source of that strike.
-                if event.kind == EventKind::Casualties
-                    && event.figures.is_empty()
-                    && let Some((_, told)) = told_attack.as_ref().filter(|(told_in, _)| {
-                        *told_in < sentence_no && sentence_no - told_in <= ATTACK_TOLD_WITHIN
-                    })
-                    && event.day == Some(told.day)
-                    && event.places == told.places
-                    && let Some(strike) = events.iter_mut().rev().find(|e| {
-                        e.kind == told.kind && e.day == event.day && e.places == event.places
-                    })
+                if event.figures.is_empty()
+                    && let Some(strike) = told_strike(&event, &events)
                 {
+                    let strike = &mut events[strike];
                     strike.sources.extend(event.sources);
                     continue;
                 }
                 // "Some 40 others were wounded": the rest of the toll of the strike told just
                 // before, when that strike has no such count yet.
-                if event.kind == EventKind::Casualties
-                    && event.figures.displaced.is_none()
+                if event.figures.displaced.is_none()
                     && toll_of_one_happening(&event.figures)
                     && event.sources.first().is_some_and(|s| {
                         s.quote
                             .split(|c: char| !c.is_alphanumeric())
                             .any(|w| w == "others")
                     })
-                    && let Some((_, told)) = told_attack.as_ref().filter(|(told_in, _)| {
-                        *told_in < sentence_no && sentence_no - told_in <= ATTACK_TOLD_WITHIN
-                    })
-                    && event.day == Some(told.day)
-                    && event.places == told.places
-                    && let Some(strike) = events.iter_mut().rev().find(|e| {
-                        e.kind == told.kind && e.day == event.day && e.places == event.places
-                    })
+                    && let Some(strike) = told_strike(&event, &events)
+                    && let strike = &mut events[strike]
                     && (event.figures.deaths.is_none() || strike.figures.deaths.is_none())
                     && (event.figures.injured.is_none() || strike.figures.injured.is_none())
                 {
@@ -2547,14 +2551,7 @@ fn places_for(
                 .iter()
                 .any(|w| is_one_of(&w.text, &["truce", "ceasefire", "cease-fire", "cease fire"]));
             let region = region.filter(|_| truce && comes_into_force(sentence.text))?;
-            let why = context.region_why.get_or_init(|| {
-                let names = names(gazetteer, std::slice::from_ref(region));
-                format!(
-                    "no place in the sentence: {}, {names}",
-                    context.region_reason
-                )
-            });
-            return Some((vec![region.clone()], Vec::new(), why.clone()));
+            return Some(in_the_region(region, gazetteer, context));
         }
         let ids = dedup(seats.iter().map(|(id, _)| id.clone()));
         let names = names(gazetteer, &ids);
@@ -2707,7 +2704,11 @@ fn places_for(
     if let Some((id, why)) = context.filed_at.filter(|_| at_the_scene()) {
         return Some((vec![id.clone()], Vec::new(), why.clone()));
     }
-    let region = region?;
+    Some(in_the_region(region?, gazetteer, context))
+}
+
+/// An event placed in the region the article is about, for want of a place in its sentence.
+fn in_the_region(region: &PlaceId, gazetteer: &Gazetteer, context: &Context) -> PlaceChoice {
     // The same for every such event of the article: written once.
     let why = context.region_why.get_or_init(|| {
         let names = names(gazetteer, std::slice::from_ref(region));
@@ -2716,7 +2717,7 @@ fn places_for(
             context.region_reason
         )
     });
-    Some((vec![region.clone()], Vec::new(), why.clone()))
+    (vec![region.clone()], Vec::new(), why.clone())
 }
 
 /// "the town of Barda, Azerbaijan", "Shusha in Nagorno-Karabakh", "Stepanakert, the capital of
