@@ -2765,3 +2765,29 @@ fn the_dead_swapped_or_searched_for_are_no_toll_and_bomblets_bursting_are_a_stri
         Some(day(2020, 10, 26))
     );
 }
+
+#[test]
+fn returns_are_counted_with_the_displaced_and_a_delegation_coming_home_is_not() {
+    let atlas = extract(vec![article(
+        "returns.txt",
+        "About 90,000 people fled Nagorno-Karabakh during the war. More than 20,000 of them had \
+         returned by 1 December. The delegation had returned from Moscow.",
+        day(2020, 12, 4),
+    )]);
+    let mut counts: Vec<(Option<NaiveDate>, Option<u64>)> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Displacement)
+        .map(|e| (e.day, e.figures.displaced.as_ref().map(|f| f.value)))
+        .collect();
+    counts.sort_unstable();
+    assert_eq!(
+        counts,
+        [
+            (Some(day(2020, 12, 1)), Some(20_000)),
+            (Some(day(2020, 12, 4)), Some(90_000))
+        ],
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -42,6 +42,9 @@ const DISPLACED_WORDS: &[&str] = &[
     // "driven tens of thousands of people out of their homes".
     "from their homes",
     "out of their homes",
+    // Returns are counted with the displaced: "more than 20,000 of them had returned".
+    "returned",
+    "returnees",
 ];
 
 /// One number as written, with its value and byte span in the sentence.
