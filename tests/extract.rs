@@ -1715,8 +1715,7 @@ fn where_the_displaced_went_and_words_in_passing_are_no_events() {
          Neither Armenia nor Azerbaijan is party to the Convention on Cluster Munitions.\n\n\
          The foreign ministers of Russia and France discussed the fighting in a call on \
          Thursday.\n\nThe wounded were taken to the Barda Central Hospital.\n\n\
-         The ICRC supported the evacuation of the wounded from Stepanakert.\n\n\
-         More than 20,000 people have returned to Stepanakert since the ceasefire.",
+         The ICRC supported the evacuation of the wounded from Stepanakert.",
         day(2020, 11, 14),
     )]);
     // Displaced from Kalbajar, not in Armenia where they went.
@@ -2787,6 +2786,22 @@ fn returns_are_counted_with_the_displaced_and_a_delegation_coming_home_is_not() 
             (Some(day(2020, 12, 1)), Some(20_000)),
             (Some(day(2020, 12, 4)), Some(90_000))
         ],
+        "{}",
+        describe(&atlas)
+    );
+    // Counted since a day, a return is a running total where people returned.
+    let atlas = extract(vec![article(
+        "since.txt",
+        "More than 20,000 people have returned to Stepanakert since the ceasefire.",
+        day(2020, 11, 14),
+    )]);
+    let returned = found(&atlas, EventKind::Displacement, "Stepanakert");
+    assert!(
+        returned
+            .figures
+            .displaced
+            .as_ref()
+            .is_some_and(|f| f.value == 20_000 && f.running_total),
         "{}",
         describe(&atlas)
     );
