@@ -2084,6 +2084,9 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
             .any(|word| word.eq_ignore_ascii_case("which") || word.eq_ignore_ascii_case("what"))
 }
 
+/// The diplomacy triggers that name a truce.
+const TRUCE_WORDS: &[&str] = &["truce", "ceasefire", "cease-fire", "cease fire"];
+
 /// True when a truce trigger is the subject of its own failure, a few words on in its clause
 /// ("a week-old truce brokered by Moscow appeared to unravel", "the ceasefire collapsed within
 /// minutes", "as truce crumbles"), the object of a breach ("violating the ceasefire"), what
@@ -2092,7 +2095,7 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
 /// not a diplomatic act.
 fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
     let trigger = &sentence[start..end];
-    let is_truce = is_one_of(trigger, &["truce", "ceasefire", "cease-fire", "cease fire"]);
+    let is_truce = is_one_of(trigger, TRUCE_WORDS);
     if !is_truce {
         return false;
     }
@@ -2547,9 +2550,7 @@ fn places_for(
             // "A ceasefire agreed with Russian mediation took effect at midnight": a truce
             // that comes into force where no one is told to speak for it holds where the
             // fighting is.
-            let truce = kind_words
-                .iter()
-                .any(|w| is_one_of(&w.text, &["truce", "ceasefire", "cease-fire", "cease fire"]));
+            let truce = kind_words.iter().any(|w| is_one_of(&w.text, TRUCE_WORDS));
             let region = region.filter(|_| truce && comes_into_force(sentence.text))?;
             return Some(in_the_region(region, gazetteer, context));
         }
@@ -3773,6 +3774,16 @@ fn names(gazetteer: &Gazetteer, ids: &[PlaceId]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_vague_stretch_holds_a_key_its_first_look_searches_for() {
+        let keys = ["irst ", "arly ", "of the war"];
+        for phrase in VAGUE_PASTS {
+            assert!(keys.iter().any(|k| phrase.contains(k)), "{phrase}");
+            assert_eq!(vague_past_in(&format!("It began {phrase}.")), Some(*phrase));
+        }
+        assert_eq!(vague_past_in("The first shells fell on Monday."), None);
+    }
 
     #[test]
     fn the_simple_past_tells_a_story_and_the_present_speaks_from_the_report() {
