@@ -2806,3 +2806,98 @@ fn returns_are_counted_with_the_displaced_and_a_delegation_coming_home_is_not() 
         describe(&atlas)
     );
 }
+
+#[test]
+fn an_authoritys_count_in_the_perfect_is_a_running_total_and_a_days_toll_is_not() {
+    let atlas = extract(vec![article(
+        "counts.txt",
+        "Nagorno-Karabakh's ombudsman says 43 civilians have been killed and 152 wounded.\n\n\
+         The latest official count in Azerbaijan, released on Monday, stood at 61 dead.\n\n\
+         The defence ministry in Baku said one civilian had been killed in Ganja on Sunday.\n\n\
+         Armenia's defence ministry said 41 more soldiers had died.",
+        day(2020, 10, 20),
+    )]);
+    let ombudsman = toll_at(&atlas, "Nagorno-Karabakh");
+    assert_eq!(
+        deaths_of(ombudsman),
+        Some((43, true)),
+        "{}",
+        describe(&atlas)
+    );
+    assert!(
+        ombudsman
+            .figures
+            .injured
+            .as_ref()
+            .is_some_and(|f| f.value == 152 && f.running_total),
+        "{}",
+        describe(&atlas)
+    );
+    let level = toll_at(&atlas, "Azerbaijan");
+    assert_eq!(deaths_of(level), Some((61, true)), "{}", describe(&atlas));
+    // One death told, and new dead counted "more", are what happened, not a level.
+    assert_eq!(
+        deaths_of(toll_at(&atlas, "Ganja")),
+        Some((1, false)),
+        "{}",
+        describe(&atlas)
+    );
+    let new_dead: Vec<_> = atlas
+        .events
+        .iter()
+        .filter_map(deaths_of)
+        .filter(|&(value, _)| value == 41)
+        .collect();
+    assert_eq!(new_dead, [(41, false)], "{}", describe(&atlas));
+}
+
+#[test]
+fn arrivals_and_returns_counted_where_people_come_are_displacement() {
+    let atlas = extract(vec![article(
+        "arrivals.txt",
+        "About 2,300 people arrived in Goris on Monday from Stepanakert.\n\n\
+         The municipality of Kapan registered 1,500 newcomers from Karabakh on Tuesday.\n\n\
+         Some 800 residents came back to Martuni on Sunday.\n\n\
+         Russian peacekeepers arrived in Lachin on Tuesday.",
+        day(2020, 11, 21),
+    )]);
+    let displaced_at = |place: &str| {
+        let event = found(&atlas, EventKind::Displacement, place);
+        (event.day, event.figures.displaced.as_ref().map(|f| f.value))
+    };
+    assert_eq!(
+        displaced_at("Goris"),
+        (Some(day(2020, 11, 16)), Some(2_300))
+    );
+    assert_eq!(
+        displaced_at("Kapan"),
+        (Some(day(2020, 11, 17)), Some(1_500))
+    );
+    assert_eq!(
+        displaced_at("Martuni"),
+        (Some(day(2020, 11, 15)), Some(800))
+    );
+    // Troops arriving are no people displaced.
+    assert_none_at(&atlas, EventKind::Displacement, "Lachin");
+}
+
+#[test]
+fn the_hospital_the_wounded_are_taken_to_is_not_where_they_were_hit() {
+    let atlas = extract(vec![article(
+        "hospital.txt",
+        "Rockets struck the market in Martuni on Sunday, killing two people. The wounded were \
+         taken to a hospital in Yerevan.\n\n\
+         Shelling hit a hospital in Stepanakert on Monday.",
+        day(2020, 10, 20),
+    )]);
+    assert!(
+        atlas
+            .events
+            .iter()
+            .all(|e| !place_names(&atlas, e).contains(&"Yerevan".to_string())),
+        "{}",
+        describe(&atlas)
+    );
+    // A hospital hit is where the strike was.
+    found(&atlas, EventKind::Shelling, "Stepanakert");
+}

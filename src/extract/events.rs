@@ -3068,6 +3068,31 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     ) {
         return true;
     }
+    // "the wounded were taken to a hospital in Yerevan": where they are treated, not where they
+    // were hit (unlike "shelling hit a hospital in Stepanakert").
+    if first.eq_ignore_ascii_case("in") {
+        let mut back = last
+            .clone()
+            .skip_while(|w| is_one_of(w, &["a", "the", "military"]));
+        return back.next().is_some_and(|w| {
+            is_one_of(
+                w,
+                &["hospital", "hospitals", "clinic", "clinics", "infirmary"],
+            )
+        }) && back.take(4).any(|w| {
+            is_one_of(
+                w,
+                &[
+                    "to",
+                    "treated",
+                    "treatment",
+                    "recovering",
+                    "hospitalised",
+                    "hospitalized",
+                ],
+            )
+        });
+    }
     // "near the border with Nakhchivan": the border locates; it is not in Nakhchivan.
     if first.eq_ignore_ascii_case("with") {
         return last.next().is_some_and(|w| {

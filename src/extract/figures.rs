@@ -45,6 +45,11 @@ const DISPLACED_WORDS: &[&str] = &[
     // Returns are counted with the displaced: "more than 20,000 of them had returned".
     "returned",
     "returnees",
+    // Arrivals counted where they come: "2,300 people arrived", "1,500 newcomers".
+    "arrived",
+    "newcomers",
+    "arrivals",
+    "came back",
 ];
 
 /// One number as written, with its value and byte span in the sentence.

@@ -13,6 +13,7 @@ const TOTAL_WORDS: &[&str] = &[
     "overall",
     "cumulative",
     "since",
+    "tally",
 ];
 
 /// Two-word phrases to the same effect: a count that grows, or covers the war so far.
@@ -52,10 +53,20 @@ const TOTAL_PHRASES: &[[&str; 2]] = &[
     ["have", "recovered"],
     ["has", "recovered"],
     ["had", "examined"],
+    // A count that is a level: "the latest count stood at 874 dead", "official figures put …".
+    ["stood", "at"],
+    ["stands", "at"],
+    ["standing", "at"],
+    ["latest", "count"],
+    ["latest", "figure"],
+    ["latest", "figures"],
+    ["official", "count"],
+    ["official", "figures"],
 ];
 
 /// Words that open a clause covering a stretch of the war ("Since Sunday, …", "So far, …"):
 /// such a leading clause makes the next one's figure a total too.
+/// "As of Friday, …" opens such a clause too; "as" alone does not ("as they have since Sunday").
 const LEADING_TOTAL_WORDS: &[&str] = &["since", "so", "in", "to"];
 
 /// True when the figure written `figure_text` in `sentence` is a running total: a cue stands in
@@ -112,15 +123,19 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
             .find(is_mark)
             .map_or(sentence.len(), |i| resumed + i);
     }
-    if has_total_cue(&sentence[clause_start..clause_end]) {
+    if has_total_cue(&sentence[clause_start..clause_end]) || is_a_count_held(sentence, at, after) {
         return true;
     }
     let opens_a_stretch = |clause: &str| {
-        words(clause).next().is_some_and(|w| {
+        let mut leading = words(clause);
+        let first = leading.next();
+        let opens = first.is_some_and(|w| {
             LEADING_TOTAL_WORDS
                 .iter()
                 .any(|l| l.eq_ignore_ascii_case(w))
-        }) && has_total_cue(clause)
+        }) || (first.is_some_and(|w| w.eq_ignore_ascii_case("as"))
+            && leading.next().is_some_and(|w| w.eq_ignore_ascii_case("of")));
+        opens && has_total_cue(clause)
     };
     // "Since the start of hostilities on Sunday, 127 people have been killed."
     if let Some((previous_end, _)) = mark_before {
@@ -158,6 +173,94 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
         return false;
     }
     false
+}
+
+/// Verbs of an authority giving its count ("the ombudsman says …", "the ministry reported that …").
+const COUNT_GIVING_VERBS: &[&str] = &[
+    "says",
+    "say",
+    "said",
+    "reports",
+    "report",
+    "reported",
+    "announced",
+    "confirmed",
+    "stated",
+    "counts",
+    "counted",
+];
+
+/// Words of a happening: with one of these in the sentence a toll is that happening's ("Baku says
+/// two civilians have been killed in the shelling of Tartar", "… had been killed when a shell
+/// hit their car").
+const HAPPENING_WORDS: &[&str] = &[
+    "shelling",
+    "shelled",
+    "shell",
+    "shells",
+    "strike",
+    "strikes",
+    "struck",
+    "attack",
+    "attacks",
+    "attacked",
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "bomb",
+    "bombs",
+    "bombing",
+    "bombed",
+    "bombardment",
+    "drone",
+    "drones",
+    "artillery",
+    "fire",
+    "hit",
+    "hits",
+    "explosion",
+    "blast",
+    "mine",
+    "ambush",
+    "raid",
+    "when",
+    "overnight",
+    "yesterday",
+];
+
+/// A count an authority holds, told in the present perfect with no happening in the sentence
+/// ("the ombudsman says 43 civilians have been killed and 152 wounded"): the dead so far, not the
+/// dead of one day.
+fn is_a_count_held(sentence: &str, at: usize, after: usize) -> bool {
+    let listed = |list: &[&str], word: &str| list.iter().any(|l| l.eq_ignore_ascii_case(word));
+    // The words from the verb of giving to six past the figure: "says 43 civilians have been
+    // killed and 152 wounded" holds the perfect for both figures.
+    let mut before = words(&sentence[..at]).skip_while(|w| !listed(COUNT_GIVING_VERBS, w));
+    if before.next().is_none() {
+        return false;
+    }
+    // "have died", "have been killed": the dead and wounded up to now, not what "has been
+    // found". The past perfect goes on with a story ("Rockets hit Ganja. An aide said one
+    // civilian had been killed and 32 injured").
+    let (mut second, mut first) = ("", "");
+    let perfect = before.chain(words(&sentence[after..]).take(6)).any(|word| {
+        let told = (listed(&["have", "has"], first) && listed(&["died", "perished"], word))
+            || (listed(&["have", "has"], second)
+                && first.eq_ignore_ascii_case("been")
+                && listed(&["killed", "wounded", "injured", "hurt"], word));
+        (second, first) = (first, word);
+        told
+    });
+    // A count is of many: "one civilian had been killed in Ganja" is one death told.
+    let figure = &sentence[at..after];
+    if ["one", "a", "an"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(figure.trim()))
+    {
+        return false;
+    }
+    perfect && !words(sentence).any(|w| listed(HAPPENING_WORDS, w))
 }
 
 /// Whether a word of `clause` (or two in a row) is a total cue. An ASCII clause (most) is split
@@ -209,6 +312,7 @@ fn is_total_word(word: &[u8]) -> bool {
             | b"overall"
             | b"cumulative"
             | b"since"
+            | b"tally"
     )
 }
 
@@ -226,7 +330,13 @@ fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
         b"stands" => first == b"now",
         b"soldiers" | b"servicemen" | b"troops" | b"civilians" | b"citizens" => first == b"its",
         b"sides" => first == b"both",
-        b"at" => matches!(first, b"losses" | b"dead"),
+        b"at" => matches!(
+            first,
+            b"losses" | b"dead" | b"stood" | b"stands" | b"standing"
+        ),
+        b"count" => matches!(first, b"latest" | b"official"),
+        b"figure" => first == b"latest",
+        b"figures" => matches!(first, b"latest" | b"official"),
         b"period" => first == b"same",
         b"of" => matches!(first, b"as" | b"names"),
         b"war" => first == b"day",
@@ -381,6 +491,24 @@ mod tests {
                 "Separatist authorities report 22 civilians killed over the same period.",
                 "22",
             ),
+            // A count as of a day, a count that stands at a level, an authority's count told
+            // in the perfect with no happening beside it.
+            (
+                "As of 18 October, 710 soldiers had been killed, the defence ministry said.",
+                "710",
+            ),
+            (
+                "The latest official count, released on Monday, stood at 874 dead.",
+                "874",
+            ),
+            (
+                "Nagorno-Karabakh's ombudsman says 43 civilians have been killed and 152 wounded.",
+                "43",
+            ),
+            (
+                "Nagorno-Karabakh's ombudsman says 43 civilians have been killed and 152 wounded.",
+                "152",
+            ),
         ] {
             assert!(is_running_total(sentence, figure), "{figure} in {sentence}");
         }
@@ -408,6 +536,30 @@ mod tests {
             (
                 "Four civilians died in the shelling of Ganja overnight, the prosecutor's office said.",
                 "Four",
+            ),
+            (
+                "Baku says two civilians have been killed in the shelling of Tartar.",
+                "two",
+            ),
+            (
+                "The ministry said three soldiers had been killed when their truck hit a mine.",
+                "three",
+            ),
+            (
+                "Armenia's defence ministry said 41 more soldiers had died.",
+                "41",
+            ),
+            (
+                "The defence ministry in Baku said one civilian had been killed in Ganja.",
+                "one",
+            ),
+            (
+                "On Tuesday, the commission said the remains of 12 servicemen had been found.",
+                "12",
+            ),
+            (
+                "An aide to the president said one civilian had been killed and 32 injured.",
+                "32",
             ),
             // A figure the sentence does not hold is not called a total on a guess.
             ("The death toll rose again.", "12"),
