@@ -2901,3 +2901,47 @@ fn the_hospital_the_wounded_are_taken_to_is_not_where_they_were_hit() {
     // A hospital hit is where the strike was.
     found(&atlas, EventKind::Shelling, "Stepanakert");
 }
+
+#[test]
+fn a_deal_over_territory_is_at_the_territory_on_the_day_it_is_agreed() {
+    let atlas = extract(vec![article(
+        "handover.txt",
+        "Azerbaijan agreed on Sunday to postpone the handover of Kalbajar to November 25 at \
+         Armenia's request, President Aliyev's office said.\n\n\
+         Armenia agreed on Monday to withdraw its troops from the Lachin district.",
+        day(2020, 11, 17),
+    )]);
+    let postponed = found(&atlas, EventKind::Diplomacy, "Kalbajar");
+    // The day put off to is no day of the decision.
+    assert_eq!(
+        postponed.day,
+        Some(day(2020, 11, 15)),
+        "{}",
+        describe(&atlas)
+    );
+    assert_eq!(
+        days_of(&atlas, EventKind::Diplomacy),
+        [day(2020, 11, 15), day(2020, 11, 16)],
+        "{}",
+        describe(&atlas)
+    );
+    let withdrawal = found(&atlas, EventKind::Diplomacy, "Lachin District");
+    assert_eq!(withdrawal.day, Some(day(2020, 11, 16)));
+    // Not at the capitals of the sides that agree.
+    assert_none_at(&atlas, EventKind::Diplomacy, "Baku");
+    assert_none_at(&atlas, EventKind::Diplomacy, "Yerevan");
+}
+
+#[test]
+fn fighting_as_a_backdrop_is_no_battle_of_its_own() {
+    let atlas = extract(vec![article(
+        "backdrop.txt",
+        "Rockets hit Martuni on Monday, as clashes dragged into a fourth week.\n\n\
+         Shells hit Tartar on Tuesday as fighting raged near Hadrut.",
+        day(2020, 10, 21),
+    )]);
+    found(&atlas, EventKind::Shelling, "Martuni");
+    assert_none_at(&atlas, EventKind::Fighting, "Martuni");
+    // Where the fighting rages, it is a battle there.
+    found(&atlas, EventKind::Fighting, "Hadrut");
+}

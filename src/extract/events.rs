@@ -1320,7 +1320,7 @@ fn sentence_events(
     if !asides.is_empty() {
         refs.retain(|r| !asides.iter().any(|a| a.start <= r.start && r.end <= a.end));
     }
-    refs.retain(|r| !names_a_document(sentence.text, r));
+    refs.retain(|r| !names_a_document(sentence.text, r) && !is_a_new_deadline(sentence.text, r));
     // "In 1992 and 1993, the town was within range of Armenian artillery. Tens of thousands
     // passed through it as refugees.": a sentence that names no time and no one telling it
     // goes on with the past the sentence before recalls.
@@ -2470,6 +2470,28 @@ fn places_for(
             });
             !event_mentions.is_empty()
         };
+    // "Armenia agreed on Monday to withdraw its troops from the Kalbajar district", "Baku
+    // agreed to postpone the handover of Kalbajar": a deal's territory is where it is carried
+    // out, not the capital of the side that agrees.
+    if kind == EventKind::Diplomacy
+        && !deployed_at_a_named_place
+        && hands_over_territory(sentence.text)
+    {
+        let territory: Vec<&Mention> = event_mentions
+            .iter()
+            .copied()
+            .filter(|m| is_war_zone_town(gazetteer, m))
+            .collect();
+        if !territory.is_empty() {
+            let ids = dedup(territory.iter().filter_map(|m| m.place.clone()));
+            let names = names(gazetteer, &ids);
+            return Some((
+                ids,
+                territory.iter().map(|m| span_of(m)).collect(),
+                format!("the territory the deal is about: {names}"),
+            ));
+        }
+    }
     if kind == EventKind::Diplomacy && !deployed_at_a_named_place {
         // "spoke with Guterres about the attacks on civilians in Ganja": what the talks were
         // about, not where they were held.
@@ -2788,6 +2810,39 @@ fn is_war_zone_town(gazetteer: &Gazetteer, mention: &Mention) -> bool {
         !matches!(p.kind, PlaceKind::Capital | PlaceKind::Country)
             && crate::gazetteer::resolve::km_from_war(p) < WAR_ZONE_KM
     })
+}
+
+/// Words of a deal that gives territory up: troops withdrawn, districts handed over.
+static TERRITORY_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        [
+            "withdraw",
+            "handover",
+            "hand over",
+            "handed over",
+            "handing over",
+            "hand back",
+            "handed back",
+            "pull out",
+            "pulled out",
+            "pull its",
+            "cede",
+            "ceded",
+            "ceding",
+            "return of",
+        ]
+        .iter()
+        .map(|word| memchr::memmem::Finder::new(word.as_bytes()))
+        .collect()
+    });
+
+/// Whether `sentence` tells of territory given up ("to withdraw its troops from", "the
+/// handover of Kalbajar").
+fn hands_over_territory(sentence: &str) -> bool {
+    let lower = text::lower_case(sentence);
+    TERRITORY_FINDERS
+        .iter()
+        .any(|finder| finder.find(lower.as_bytes()).is_some())
 }
 
 /// Where the first word after which talks name their topic stands in `sentence`.
@@ -3311,6 +3366,33 @@ fn at_aside_without(text: &str, at: usize, kind_words: &[Span]) -> bool {
 
 /// "the implementation of the November 9 statement", "the October 10 humanitarian truce": a day
 /// that names a document or an agreement, not the day of what the sentence tells.
+/// Whether `r` is the day something was put off to ("agreed to postpone the handover of
+/// Kalbajar to November 25", "the deadline was extended until 1 December"): a later day, not
+/// the day the decision was told.
+fn is_a_new_deadline(sentence: &str, r: &TimeRef) -> bool {
+    let before = &sentence[..r.start];
+    let mut back = text::words_back(before);
+    if !back
+        .next()
+        .is_some_and(|w| is_one_of(w, &["to", "until", "till"]))
+    {
+        return false;
+    }
+    back.take(8).any(|w| {
+        let w = w.to_ascii_lowercase();
+        [
+            "postpon",
+            "delay",
+            "extend",
+            "extension",
+            "put off",
+            "pushed back",
+        ]
+        .iter()
+        .any(|stem| w.starts_with(stem))
+    })
+}
+
 fn names_a_document(sentence: &str, r: &TimeRef) -> bool {
     if r.kind != RefKind::Day {
         return false;
