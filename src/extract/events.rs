@@ -788,7 +788,37 @@ fn is_as_break(body: &str, at: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or_default();
-    !word.is_empty() && !AS_NOT_A_CLAUSE.iter().any(|w| w.eq_ignore_ascii_case(word))
+    !word.is_empty()
+        && !AS_NOT_A_CLAUSE.iter().any(|w| w.eq_ignore_ascii_case(word))
+        && !is_a_backdrop(rest)
+}
+
+/// "…, as clashes dragged into a fourth week", "as the fighting continued": the war going on
+/// behind what the sentence tells, kept with it so that the lexicon's blockers see the whole
+/// phrase.
+fn is_a_backdrop(clause: &str) -> bool {
+    let mut words = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| w.eq_ignore_ascii_case("the"));
+    words
+        .next()
+        .is_some_and(|w| is_one_of(w, &["fighting", "clashes", "war", "hostilities"]))
+        && words.next().is_some_and(|w| {
+            is_one_of(
+                w,
+                &[
+                    "continued",
+                    "continues",
+                    "dragged",
+                    "drags",
+                    "entered",
+                    "enters",
+                    "went",
+                    "goes",
+                ],
+            )
+        })
 }
 
 /// Counts from this many up are a side's or the war's toll ("At least 300 dead", "104 soldiers
