@@ -2950,3 +2950,22 @@ fn fighting_as_a_backdrop_is_no_battle_of_its_own() {
     // Where the fighting rages, it is a battle there.
     found(&atlas, EventKind::Fighting, "Hadrut");
 }
+
+#[test]
+fn an_attack_named_by_a_reaction_and_a_toll_guessed_at_are_not_told() {
+    let atlas = extract(vec![article(
+        "reaction.txt",
+        "President Aliyev called the shelling of Ganja a war crime on Monday.\n\n\
+         The real toll is likely much higher, officials said.\n\n\
+         Armenian forces shelled Tartar on Sunday, killing two civilians, in an attack \
+         condemned by Turkey.",
+        day(2020, 10, 20),
+    )]);
+    // The reaction's day is no day of the shelling it names.
+    assert_none_at(&atlas, EventKind::Shelling, "Ganja");
+    assert_no_kind(&atlas, EventKind::Casualties);
+    // A strike told, then condemned, is told.
+    let tartar = found(&atlas, EventKind::Shelling, "Tartar");
+    assert_eq!(tartar.day, Some(day(2020, 10, 18)));
+    assert_eq!(deaths_of(tartar), Some((2, false)));
+}

@@ -2063,6 +2063,9 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
         if let Some(at) = first_condition {
             words.retain(|w| !(at < w.start && is_condition(&sentence[..w.start])));
         }
+        if matches!(kind, EventKind::Shelling | EventKind::Fighting) {
+            words.retain(|w| !is_what_a_reaction_names(&sentence[..w.start]));
+        }
         if kind == EventKind::Diplomacy {
             words.retain(|w| {
                 !is_naming_call(sentence, w.start, w.end)
@@ -2075,6 +2078,38 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
         }
     }
     kinds
+}
+
+/// Whether the attack whose word follows `before` is what a reaction names ("called the shelling
+/// of Ganja a war crime", "condemned the use of cluster munitions in Stepanakert"): the reaction
+/// is told, the attack only named, on no day the sentence gives.
+fn is_what_a_reaction_names(before: &str) -> bool {
+    text::words_back(before).take(4).any(|w| {
+        is_one_of(
+            w,
+            &[
+                "condemned",
+                "condemns",
+                "condemning",
+                "condemn",
+                "denounced",
+                "denounces",
+                "denouncing",
+                "deplored",
+                "deplores",
+                "decried",
+                "decries",
+                "criticised",
+                "criticized",
+                "slammed",
+                "called",
+                "branded",
+                "labelled",
+                "labeled",
+                "termed",
+            ],
+        )
+    })
 }
 
 /// Where the sentence's first "until" or "unless" starts, in any case (as part of a longer word
