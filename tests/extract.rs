@@ -2969,3 +2969,23 @@ fn an_attack_named_by_a_reaction_and_a_toll_guessed_at_are_not_told() {
     assert_eq!(tartar.day, Some(day(2020, 10, 18)));
     assert_eq!(deaths_of(tartar), Some((2, false)));
 }
+
+#[test]
+fn the_attacks_a_toll_was_caused_by_are_no_battle_of_their_own() {
+    let atlas = extract(vec![article(
+        "cause.txt",
+        "Two soldiers were killed in Armenian attacks on Azerbaijani positions on Monday, the \
+         ministry said.\n\n\
+         Azerbaijan said it repelled Armenian attacks near Fuzuli on Tuesday.",
+        day(2020, 10, 21),
+    )]);
+    let tolls: Vec<_> = atlas.events.iter().filter_map(deaths_of).collect();
+    assert_eq!(tolls, [(2, false)], "{}", describe(&atlas));
+    assert_eq!(
+        days_of(&atlas, EventKind::Fighting),
+        [day(2020, 10, 20)],
+        "{}",
+        describe(&atlas)
+    );
+    found(&atlas, EventKind::Fighting, "Fuzuli");
+}
