@@ -2989,3 +2989,19 @@ fn the_attacks_a_toll_was_caused_by_are_no_battle_of_their_own() {
     );
     found(&atlas, EventKind::Fighting, "Fuzuli");
 }
+
+#[test]
+fn an_attack_with_the_weapons_of_a_strike_is_that_strike_and_a_deals_provision_no_act() {
+    let atlas = extract(vec![article(
+        "weapons.txt",
+        "Azerbaijani forces attacked Hadrut with artillery and drones on Tuesday.\n\n\
+         About 200 residents returned to Shusha on Sunday under the deal.\n\n\
+         Protesters stormed the parliament building in Yerevan.",
+        day(2020, 11, 21),
+    )]);
+    found(&atlas, EventKind::Shelling, "Hadrut");
+    assert_none_at(&atlas, EventKind::Fighting, "Hadrut");
+    found(&atlas, EventKind::Displacement, "Shusha");
+    assert_no_kind(&atlas, EventKind::Diplomacy);
+    assert_no_kind(&atlas, EventKind::Fighting);
+}

@@ -1302,6 +1302,28 @@ fn sentence_events(
     {
         kinds.retain(|(k, _)| *k != EventKind::Shelling);
     }
+    // "Azerbaijani forces attacked Hadrut with artillery and drones": an attack told only as
+    // such, carried out with the weapons of a strike, is that strike, not a battle beside it.
+    let attack_only = |words: &[Span]| {
+        words
+            .iter()
+            .all(|w| is_one_of(&w.text, &["attack", "attacks", "attacked", "attacking"]))
+    };
+    if kinds
+        .iter()
+        .any(|(k, words)| *k == EventKind::Fighting && attack_only(words))
+        && kinds.iter().any(|(k, words)| {
+            *k == EventKind::Shelling
+                && words.iter().any(|w| {
+                    text::words_back(&sentence.text[..w.start])
+                        .take(3)
+                        .map(|b| b.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .any(|b| is_one_of(b, &["with", "using", "by"]))
+                })
+        })
+    {
+        kinds.retain(|(k, _)| *k != EventKind::Fighting);
+    }
     // "In the basement, someone turns the radio up", "the surgeons work in the basement too":
     // life in the basements told in the present is how a city lives, not people fleeing
     // ("who has spent four nights in a basement" is).
