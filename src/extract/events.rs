@@ -1324,6 +1324,23 @@ fn sentence_events(
     {
         kinds.retain(|(k, _)| *k != EventKind::Fighting);
     }
+    // "About 200 residents returned to Shusha on Sunday under the deal": what the deal
+    // provides for, told with what happened, is no diplomatic act of its own ("troops entered
+    // the Aghdam district under the peace deal", with nothing else told, is the handover).
+    if kinds.len() > 1
+        && kinds.iter().any(|(k, words)| {
+            *k == EventKind::Diplomacy
+                && words.iter().all(|w| {
+                    text::words_back(&sentence.text[..w.start])
+                        .find(|b| {
+                            !is_one_of(b, &["the", "a", "this", "peace", "ceasefire", "trilateral"])
+                        })
+                        .is_some_and(|b| b.eq_ignore_ascii_case("under"))
+                })
+        })
+    {
+        kinds.retain(|(k, _)| *k != EventKind::Diplomacy);
+    }
     // "In the basement, someone turns the radio up", "the surgeons work in the basement too":
     // life in the basements told in the present is how a city lives, not people fleeing
     // ("who has spent four nights in a basement" is).
