@@ -2567,6 +2567,12 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
 }
 
 impl TimeRef {
+    /// "in the day", "during the evening" with no other day in the sentence: put on the
+    /// publication day for want of one.
+    pub fn is_part_of_the_day_alone(&self) -> bool {
+        matches!(self.reason.why, Why::SameDayAlone(_))
+    }
+
     /// How the day was computed, in words.
     pub fn why(&self) -> String {
         // Room for most reasons at once: growing the string step by step cost as much as

@@ -3005,3 +3005,19 @@ fn an_attack_with_the_weapons_of_a_strike_is_that_strike_and_a_deals_provision_n
     assert_no_kind(&atlas, EventKind::Diplomacy);
     assert_no_kind(&atlas, EventKind::Fighting);
 }
+
+#[test]
+fn later_in_the_day_and_that_evening_go_on_with_the_day_told() {
+    let atlas = extract(vec![article(
+        "later.txt",
+        "Rockets struck Martakert on Sunday. Later in the day, the hospital in Askeran was hit, \
+         killing a nurse. That evening, shells hit Martuni.",
+        day(2020, 10, 19),
+    )]);
+    assert_eq!(
+        days_of(&atlas, EventKind::Shelling),
+        [day(2020, 10, 18); 3],
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -596,6 +596,36 @@ fn tells_of_the_same_day(sentence: &str) -> bool {
         .any(|phrase| sentence.contains(phrase))
 }
 
+/// Phrases that go on with the day told before ("Later in the day", "That evening", "An hour
+/// later"), searched for in one pass in any case.
+static GOES_ON_WITH_THE_DAY: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "later in the day",
+                "earlier in the day",
+                "later that day",
+                "earlier that day",
+                "later that evening",
+                "later that night",
+                "that evening",
+                "that afternoon",
+                "that morning",
+                "hours later",
+                "an hour later",
+                "minutes later",
+            ])
+            .ok()
+    });
+
+/// Whether the sentence goes on with the day told before it ("Later in the day, …").
+fn goes_on_with_the_day_told(sentence: &str) -> bool {
+    GOES_ON_WITH_THE_DAY
+        .as_ref()
+        .is_some_and(|phrases| phrases.is_match(sentence))
+}
+
 /// How far into a line a dated item's dash stands at most ("27 September 2020 –").
 const DATED_ITEM_HEAD: usize = 32;
 
@@ -1499,6 +1529,13 @@ fn sentence_events(
         "a time expression without an anchor word in {:?}",
         sentence.text
     );
+    // "Later in the day, the town's hospital was hit", "That evening, shells hit Askeran": the
+    // day told just before goes on; "in the day" alone is then no publication day.
+    let goes_on_with_the_day =
+        context.previous_day.is_some() && goes_on_with_the_day_told(sentence.text);
+    if goes_on_with_the_day {
+        refs.retain(|r| !r.is_part_of_the_day_alone());
+    }
     // Days the sentence names for what happened (not durations, periods or the past).
     let dated: Vec<&TimeRef> = refs
         .iter()
@@ -1519,7 +1556,7 @@ fn sentence_events(
             .or_else(|| {
                 context
                     .previous_day
-                    .filter(|_| tells_of_the_same_day(sentence.text))
+                    .filter(|_| goes_on_with_the_day || tells_of_the_same_day(sentence.text))
             })
             .or(referred_day)
     } else {
