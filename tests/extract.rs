@@ -3021,3 +3021,15 @@ fn later_in_the_day_and_that_evening_go_on_with_the_day_told() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn the_next_of_a_series_of_attacks_goes_on_at_its_place() {
+    let atlas = extract(vec![article(
+        "series.txt",
+        "Two convoys were attacked near Lachin on Sunday. The first was hit by a drone on \
+         Monday.",
+        day(2020, 11, 30),
+    )]);
+    let second = found(&atlas, EventKind::Shelling, "Lachin");
+    assert_eq!(second.day, Some(day(2020, 11, 30)), "{}", describe(&atlas));
+}

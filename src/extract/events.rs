@@ -178,6 +178,10 @@ pub fn extract_article(
                     .as_ref()
                     .filter(|(told_in, _)| sentence_no - told_in <= ATTACK_TOLD_WITHIN)
                     .map(|(_, told)| told),
+                recent_attack: told_attack
+                    .as_ref()
+                    .filter(|(told_in, _)| sentence_no - told_in <= ATTACK_TOLD_WITHIN)
+                    .map(|(_, told)| told),
                 past_before,
                 recalls_the_past: &recalls_the_past,
             };
@@ -1234,6 +1238,9 @@ struct Context<'a> {
     denier: Option<&'a str>,
     /// The strike or battle told in the last two sentences, which "the attack" points back to.
     told_attack: Option<&'a ToldAttack>,
+    /// The same, whether or not the sentence points back to it: where an attack told with no
+    /// place of its own goes on.
+    recent_attack: Option<&'a ToldAttack>,
     /// Whether the sentence before recalled a past before this war ("In 1992 and 1993, the town
     /// was within range of Armenian artillery").
     past_before: bool,
@@ -2849,6 +2856,19 @@ fn places_for(
             format!("continues the previous sentence's report at {names}"),
         ));
     }
+    // "Two convoys were attacked near Lachin. The first was hit on Monday": an attack told with
+    // no place of its own, just after another, goes on at its place, not in the whole region.
+    if matches!(kind, EventKind::Shelling | EventKind::Fighting)
+        && opens_with_a_follow_up(sentence.text)
+        && let Some(told) = context.recent_attack
+    {
+        let names = names(gazetteer, &told.places);
+        return Some((
+            told.places.clone(),
+            Vec::new(),
+            format!("goes on with the attack told just before, at {names}"),
+        ));
+    }
     if refers_back(sentence.text) && !previous_places.is_empty() {
         let ids: Vec<PlaceId> = previous_places.iter().map(|&id| id.clone()).collect();
         let names = names(gazetteer, &ids);
@@ -3858,6 +3878,21 @@ fn refers_back(sentence: &str) -> bool {
                     .is_some_and(|found| found.eq_ignore_ascii_case(phrase))
             })
     })
+}
+
+/// Whether `sentence` opens with one of a series told just before ("The first was hit on
+/// Monday", "A second salvo", "Another strike").
+fn opens_with_a_follow_up(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    is_one_of(first, &["another"])
+        || (is_one_of(first, &["the", "a"])
+            && is_one_of(
+                second.trim_end_matches(','),
+                &["first", "second", "third", "latter", "next"],
+            ))
 }
 
 /// Phrases that point back to the place of the sentence before (lower-case ASCII).
