@@ -3033,3 +3033,23 @@ fn the_next_of_a_series_of_attacks_goes_on_at_its_place() {
     let second = found(&atlas, EventKind::Shelling, "Lachin");
     assert_eq!(second.day, Some(day(2020, 11, 30)), "{}", describe(&atlas));
 }
+
+#[test]
+fn damage_so_far_the_victims_remembered_and_help_for_the_displaced_are_no_events() {
+    let atlas = extract(vec![article(
+        "tally.txt",
+        "Since September 27, Armenian shelling has destroyed 1,480 houses in Tartar, the \
+         ministry said.\n\n\
+         Mourners gathered at the cemetery in Barda on Sunday to remember the victims of the \
+         strike.\n\n\
+         Donations for displaced families poured into Ganja.\n\n\
+         A rocket hit Goranboy on Sunday and damaged 20 houses.",
+        day(2020, 11, 2),
+    )]);
+    assert_none_at(&atlas, EventKind::Shelling, "Tartar");
+    assert_none_at(&atlas, EventKind::Shelling, "Barda");
+    assert_no_kind(&atlas, EventKind::Displacement);
+    // One strike's damage is that strike.
+    let strike = found(&atlas, EventKind::Shelling, "Goranboy");
+    assert_eq!(strike.day, Some(day(2020, 11, 1)));
+}

@@ -1601,6 +1601,17 @@ fn sentence_events(
     if dated.is_empty() && scan.contains(Set::Hypothetical) {
         return Vec::new();
     }
+    // "Shelling has damaged hundreds of homes in Tartar": the damage of the war so far, no
+    // strike of one day.
+    if dated.is_empty()
+        && kinds.iter().any(|(k, _)| *k == EventKind::Shelling)
+        && tells_damage_so_far(sentence.text)
+    {
+        kinds.retain(|(k, _)| *k != EventKind::Shelling);
+        if kinds.is_empty() {
+            return Vec::new();
+        }
+    }
     let is_caption = line.caption;
     // Only a stretch of days ("in recent days", "since September 27", "for 13 days"): an attack or
     // a battle cannot be put on one day; a toll or a count of displaced people is as of the report.
@@ -3879,6 +3890,52 @@ fn refers_back(sentence: &str) -> bool {
             })
     })
 }
+
+/// Whether `sentence` counts damage in the present perfect ("Shelling has damaged hundreds of
+/// homes", "have destroyed more than 1,000 buildings"): a tally of the war so far.
+fn tells_damage_so_far(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    if DAMAGED.find(bytes).is_none() && DESTROYED.find(bytes).is_none() {
+        return false;
+    }
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let perfect = words.windows(2).any(|pair| {
+        is_one_of(pair[0], &["has", "have"]) && is_one_of(pair[1], &["damaged", "destroyed"])
+    }) || words.windows(3).any(|triple| {
+        is_one_of(triple[0], &["has", "have"])
+            && is_one_of(triple[1], &["been"])
+            && is_one_of(triple[2], &["damaged", "destroyed"])
+    });
+    let many_buildings = words.windows(2).any(|pair| {
+        (is_one_of(pair[0], &["hundreds", "thousands", "dozens"])
+            || pair[0]
+                .trim_end_matches(',')
+                .replace(',', "")
+                .parse::<u32>()
+                .is_ok_and(|n| n >= 20))
+            && is_one_of(
+                pair[1],
+                &[
+                    "of",
+                    "homes",
+                    "houses",
+                    "buildings",
+                    "apartments",
+                    "schools",
+                    "residential",
+                ],
+            )
+    });
+    perfect && many_buildings
+}
+
+static DAMAGED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"damaged"));
+static DESTROYED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"destroyed"));
 
 /// Whether `sentence` opens with one of a series told just before ("The first was hit on
 /// Monday", "A second salvo", "Another strike").
