@@ -600,36 +600,6 @@ fn tells_of_the_same_day(sentence: &str) -> bool {
         .any(|phrase| sentence.contains(phrase))
 }
 
-/// Phrases that go on with the day told before ("Later in the day", "That evening", "An hour
-/// later"), searched for in one pass in any case.
-static GOES_ON_WITH_THE_DAY: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "later in the day",
-                "earlier in the day",
-                "later that day",
-                "earlier that day",
-                "later that evening",
-                "later that night",
-                "that evening",
-                "that afternoon",
-                "that morning",
-                "hours later",
-                "an hour later",
-                "minutes later",
-            ])
-            .ok()
-    });
-
-/// Whether the sentence goes on with the day told before it ("Later in the day, …").
-fn goes_on_with_the_day_told(sentence: &str) -> bool {
-    GOES_ON_WITH_THE_DAY
-        .as_ref()
-        .is_some_and(|phrases| phrases.is_match(sentence))
-}
-
 /// How far into a line a dated item's dash stands at most ("27 September 2020 –").
 const DATED_ITEM_HEAD: usize = 32;
 
@@ -1538,8 +1508,10 @@ fn sentence_events(
     );
     // "Later in the day, the town's hospital was hit", "That evening, shells hit Askeran": the
     // day told just before goes on; "in the day" alone is then no publication day.
-    let goes_on_with_the_day =
-        context.previous_day.is_some() && goes_on_with_the_day_told(sentence.text);
+    // Looked for only where no day of its own is named (or "in the day" alone).
+    let goes_on_with_the_day = context.previous_day.is_some()
+        && refs.iter().all(|r| r.is_part_of_the_day_alone())
+        && scan.contains(Set::DayGoesOn);
     if goes_on_with_the_day {
         refs.retain(|r| !r.is_part_of_the_day_alone());
     }
@@ -2158,7 +2130,10 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
             words.retain(|w| !(at < w.start && is_condition(&sentence[..w.start])));
         }
         if matches!(kind, EventKind::Shelling | EventKind::Fighting) {
-            words.retain(|w| !is_what_a_reaction_names(&sentence[..w.start]));
+            let reactions = scan.get(Set::Reactions);
+            if !reactions.is_empty() {
+                words.retain(|w| !is_what_a_reaction_names(sentence, reactions, w.start));
+            }
         }
         if kind == EventKind::Diplomacy {
             words.retain(|w| {
@@ -2174,35 +2149,20 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
     kinds
 }
 
-/// Whether the attack whose word follows `before` is what a reaction names ("called the shelling
-/// of Ganja a war crime", "condemned the use of cluster munitions in Stepanakert"): the reaction
-/// is told, the attack only named, on no day the sentence gives.
-fn is_what_a_reaction_names(before: &str) -> bool {
-    text::words_back(before).take(4).any(|w| {
-        is_one_of(
-            w,
-            &[
-                "condemned",
-                "condemns",
-                "condemning",
-                "condemn",
-                "denounced",
-                "denounces",
-                "denouncing",
-                "deplored",
-                "deplores",
-                "decried",
-                "decries",
-                "criticised",
-                "criticized",
-                "slammed",
-                "called",
-                "branded",
-                "labelled",
-                "labeled",
-                "termed",
-            ],
-        )
+/// Whether the attack whose word starts at byte `start` is what a reaction names ("called the
+/// shelling of Ganja a war crime", "condemned the use of cluster munitions in Stepanakert"): a
+/// reaction verb of `reactions` ends at most four words before it. The reaction is told, the
+/// attack only named, on no day the sentence gives.
+fn is_what_a_reaction_names(
+    sentence: &str,
+    reactions: &[(usize, usize, usize)],
+    start: usize,
+) -> bool {
+    reactions.iter().any(|&(_, end, _)| {
+        end <= start
+            && sentence
+                .get(end..start)
+                .is_some_and(|between| !has_words(between, 4))
     })
 }
 
@@ -2632,10 +2592,7 @@ fn places_for(
     // "Armenia agreed on Monday to withdraw its troops from the Kalbajar district", "Baku
     // agreed to postpone the handover of Kalbajar": a deal's territory is where it is carried
     // out, not the capital of the side that agrees.
-    if kind == EventKind::Diplomacy
-        && !deployed_at_a_named_place
-        && hands_over_territory(sentence.text)
-    {
+    if kind == EventKind::Diplomacy && !deployed_at_a_named_place && scan.contains(Set::Territory) {
         let territory: Vec<&Mention> = event_mentions
             .iter()
             .copied()
@@ -2982,39 +2939,6 @@ fn is_war_zone_town(gazetteer: &Gazetteer, mention: &Mention) -> bool {
         !matches!(p.kind, PlaceKind::Capital | PlaceKind::Country)
             && crate::gazetteer::resolve::km_from_war(p) < WAR_ZONE_KM
     })
-}
-
-/// Words of a deal that gives territory up: troops withdrawn, districts handed over.
-static TERRITORY_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-    std::sync::LazyLock::new(|| {
-        [
-            "withdraw",
-            "handover",
-            "hand over",
-            "handed over",
-            "handing over",
-            "hand back",
-            "handed back",
-            "pull out",
-            "pulled out",
-            "pull its",
-            "cede",
-            "ceded",
-            "ceding",
-            "return of",
-        ]
-        .iter()
-        .map(|word| memchr::memmem::Finder::new(word.as_bytes()))
-        .collect()
-    });
-
-/// Whether `sentence` tells of territory given up ("to withdraw its troops from", "the
-/// handover of Kalbajar").
-fn hands_over_territory(sentence: &str) -> bool {
-    let lower = text::lower_case(sentence);
-    TERRITORY_FINDERS
-        .iter()
-        .any(|finder| finder.find(lower.as_bytes()).is_some())
 }
 
 /// Where the first word after which talks name their topic stands in `sentence`.

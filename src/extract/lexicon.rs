@@ -18,6 +18,8 @@ struct LexiconFile {
     claims: ClaimWords,
     mood: MoodWords,
     #[serde(default)]
+    cues: CueWords,
+    #[serde(default)]
     actors: HashMap<String, String>,
     #[serde(default)]
     demonyms: HashMap<String, String>,
@@ -59,6 +61,17 @@ struct ClaimWords {
 struct MoodWords {
     hypothetical: Vec<String>,
     planned: Vec<String>,
+}
+
+/// Words some readings look for, found in the same pass as the rest.
+#[derive(Debug, Default, Deserialize)]
+struct CueWords {
+    #[serde(default)]
+    reactions: Vec<String>,
+    #[serde(default)]
+    day_goes_on: Vec<String>,
+    #[serde(default)]
+    territory: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -214,6 +227,12 @@ pub struct Lexicon {
     pub according_to: PhraseSet,
     pub hypothetical: PhraseSet,
     pub planned: PhraseSet,
+    /// Verbs of a reaction that names an attack ("called the shelling of Ganja a war crime").
+    pub reactions: PhraseSet,
+    /// Phrases that go on with the day told before ("Later in the day", "That evening").
+    pub day_goes_on: PhraseSet,
+    /// Words of a deal that gives territory up ("withdraw", "the handover of").
+    pub territory: PhraseSet,
     /// Person or institution name → country code.
     pub actors: PhraseSet,
     actor_countries: Vec<String>,
@@ -271,6 +290,9 @@ pub enum Set {
     AccordingTo,
     Hypothetical,
     Planned,
+    Reactions,
+    DayGoesOn,
+    Territory,
     Actors,
     Demonyms,
     /// [`crate::when::ANCHOR_WORDS`]: only whether one stands in the text is kept
@@ -286,7 +308,7 @@ pub enum Set {
 pub const CLAUSE_BREAK_CUES: &[&str] = &["; ", " while ", " whereas ", " as ", ", then "];
 
 const KINDS: usize = EventKind::ALL.len();
-const SETS: usize = 2 * KINDS + 9;
+const SETS: usize = 2 * KINDS + 12;
 
 impl Set {
     fn slot(self) -> usize {
@@ -302,6 +324,9 @@ impl Set {
             Set::Demonyms => 2 * KINDS + 6,
             Set::TimeAnchors => 2 * KINDS + 7,
             Set::ClauseBreakCues => 2 * KINDS + 8,
+            Set::Reactions => 2 * KINDS + 9,
+            Set::DayGoesOn => 2 * KINDS + 10,
+            Set::Territory => 2 * KINDS + 11,
         }
     }
 }
@@ -401,6 +426,9 @@ impl Lexicon {
             (Set::AccordingTo, &file.claims.according_to),
             (Set::Hypothetical, &file.mood.hypothetical),
             (Set::Planned, &file.mood.planned),
+            (Set::Reactions, &file.cues.reactions),
+            (Set::DayGoesOn, &file.cues.day_goes_on),
+            (Set::Territory, &file.cues.territory),
             (Set::Actors, &actor_names),
             (Set::Demonyms, &demonym_names),
             (Set::TimeAnchors, &time_anchors),
@@ -437,6 +465,9 @@ impl Lexicon {
             according_to: PhraseSet::new(&file.claims.according_to)?,
             hypothetical: PhraseSet::new(&file.mood.hypothetical)?,
             planned: PhraseSet::new(&file.mood.planned)?,
+            reactions: PhraseSet::new(&file.cues.reactions)?,
+            day_goes_on: PhraseSet::new(&file.cues.day_goes_on)?,
+            territory: PhraseSet::new(&file.cues.territory)?,
             actors: PhraseSet::new(&actor_names)?,
             actor_countries,
             demonyms: PhraseSet::new(&demonym_names)?,
@@ -551,6 +582,9 @@ impl Lexicon {
             (Set::AccordingTo, &self.according_to),
             (Set::Hypothetical, &self.hypothetical),
             (Set::Planned, &self.planned),
+            (Set::Reactions, &self.reactions),
+            (Set::DayGoesOn, &self.day_goes_on),
+            (Set::Territory, &self.territory),
             (Set::Actors, &self.actors),
             (Set::Demonyms, &self.demonyms),
         ]);
@@ -930,6 +964,9 @@ mod tests {
             (Set::AccordingTo, &lexicon.according_to.phrases),
             (Set::Hypothetical, &lexicon.hypothetical.phrases),
             (Set::Planned, &lexicon.planned.phrases),
+            (Set::Reactions, &lexicon.reactions.phrases),
+            (Set::DayGoesOn, &lexicon.day_goes_on.phrases),
+            (Set::Territory, &lexicon.territory.phrases),
             (Set::Actors, &lexicon.actors.phrases),
             (Set::Demonyms, &lexicon.demonyms.phrases),
             (Set::TimeAnchors, &lexicon.time_anchors.phrases),
