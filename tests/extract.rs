@@ -3053,3 +3053,105 @@ fn damage_so_far_the_victims_remembered_and_help_for_the_displaced_are_no_events
     let strike = found(&atlas, EventKind::Shelling, "Goranboy");
     assert_eq!(strike.day, Some(day(2020, 11, 1)));
 }
+
+#[test]
+fn towns_that_fall_envoys_summoned_and_ground_named_by_its_adjective() {
+    let atlas = extract(vec![article(
+        "fell.txt",
+        "Shusha fell on 8 November.\n\n\
+         Hadrut changed hands on Friday.\n\n\
+         Shells fell on Stepanakert on Monday.\n\n\
+         Azerbaijan summoned the Armenian ambassador on Monday.\n\n\
+         Azerbaijan said it had destroyed missile launchers on Armenian soil on Tuesday.",
+        day(2020, 11, 27),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Shusha").day,
+        Some(day(2020, 11, 8))
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Hadrut").day,
+        Some(day(2020, 11, 27))
+    );
+    // Shells that fall are a strike, not a town taken.
+    found(&atlas, EventKind::Shelling, "Stepanakert");
+    assert_none_at(&atlas, EventKind::Fighting, "Stepanakert");
+    assert_eq!(
+        found(&atlas, EventKind::Diplomacy, "Baku").day,
+        Some(day(2020, 11, 23))
+    );
+    found(&atlas, EventKind::Shelling, "Armenia");
+}
+
+#[test]
+fn each_place_of_respectively_on_its_day_and_an_office_or_the_war_is_no_scene() {
+    let atlas = extract(vec![article(
+        "respectively.txt",
+        "Aghdam and Kalbajar were handed over on 20 and 25 November respectively.\n\n\
+         The separatist leader of Nagorno-Karabakh said on Sunday his forces had shelled the \
+         airfield at Ganja.\n\n\
+         A rocket hit a school in Tartar on Sunday, hours into a week-long truce in the \
+         Nagorno-Karabakh conflict.",
+        day(2020, 11, 27),
+    )]);
+    let days_at = |place: &str| {
+        let id = atlas
+            .gazetteer
+            .mentions(place)
+            .into_iter()
+            .find_map(|m| m.place)
+            .unwrap_or_else(|| panic!("{place} is not in the gazetteer"));
+        let mut days: Vec<_> = atlas
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Diplomacy && e.places.contains(&id))
+            .filter_map(|e| e.day)
+            .collect();
+        days.sort_unstable();
+        days
+    };
+    assert_eq!(
+        days_at("Aghdam"),
+        [day(2020, 11, 20)],
+        "{}",
+        describe(&atlas)
+    );
+    assert_eq!(
+        days_at("Kalbajar"),
+        [day(2020, 11, 25)],
+        "{}",
+        describe(&atlas)
+    );
+    assert_eq!(
+        places_told_by(&atlas, Some(EventKind::Shelling), "airfield"),
+        ["Ganja"]
+    );
+    assert_eq!(
+        places_told_by(&atlas, Some(EventKind::Shelling), "school"),
+        ["Tartar"]
+    );
+    // A truce the strike is told "hours into" only dates it.
+    assert!(
+        !atlas.events.iter().any(|e| e.kind == EventKind::Diplomacy
+            && e.sources.iter().any(|s| s.quote.contains("school"))),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn groups_of_one_toll_joined_by_and_are_added_up() {
+    let atlas = extract(vec![article(
+        "groups.txt",
+        "The attack killed 4 soldiers and 2 civilians and wounded 9 soldiers and 3 civilians in \
+         Tartar on Tuesday.\n\n\
+         The authorities in Nagorno-Karabakh report 31 civilians killed and 102 injured so far.",
+        day(2020, 11, 27),
+    )]);
+    let tartar = toll_at(&atlas, "Tartar");
+    assert_eq!(deaths_of(tartar), Some((6, false)), "{}", describe(&atlas));
+    assert_eq!(tartar.figures.injured.as_ref().map(|f| f.value), Some(12));
+    // Killed and injured are two tolls, not one group.
+    let total = toll_at(&atlas, "Nagorno-Karabakh");
+    assert_eq!(deaths_of(total), Some((31, true)), "{}", describe(&atlas));
+}

@@ -1801,6 +1801,26 @@ fn sentence_events(
                 days.push((r.day, Some(r)));
                 paired_places.push(Some((id, words)));
             }
+        } else if !is_caption
+            && turn.is_none()
+            && days.len() == 2
+            && place_words.len() == 2
+            && RESPECTIVELY.find(sentence.text.as_bytes()).is_some()
+        {
+            // "… on 20 and 25 November respectively": the pair of days in the places' order.
+            days.sort_by_key(|(day, _)| *day);
+            for words in &place_words {
+                let id = sentence
+                    .mentions
+                    .iter()
+                    .find(|m| m.start == words.start)
+                    .and_then(|m| m.place.clone())
+                    .filter(|id| places.contains(id));
+                paired_places.push(id.map(|id| (id, words.clone())));
+            }
+            if paired_places.iter().any(Option::is_none) {
+                paired_places.clear();
+            }
         }
         let last_day = days.len().saturating_sub(1);
         for (nth, (day, time_ref)) in days.into_iter().enumerate() {
@@ -2235,6 +2255,8 @@ fn is_failing_truce(sentence: &str, start: usize, end: usize) -> bool {
                 b"until",
                 b"between",
                 b"following",
+                // "hit a school on Sunday, hours into a week-long truce".
+                b"into",
             ]
             .iter()
             .any(|word| w.eq_ignore_ascii_case(word))
@@ -2547,6 +2569,18 @@ fn places_for(
             .any(|m| !is_label_of_a_headline(sentence, m))
     {
         event_mentions.retain(|m| !is_label_of_a_headline(sentence, m));
+    }
+    // "The separatist leader of Nagorno-Karabakh said his forces had shelled the airfield at
+    // Ganja", "a truce in the Nagorno-Karabakh conflict": a place in the title of who speaks or
+    // acts, or in the war's name, beside the scene the sentence names.
+    // A side's office names whose toll or whose people a report counts, not so an attack.
+    let attack = matches!(kind, EventKind::Shelling | EventKind::Fighting);
+    if event_mentions.len() > 1
+        && event_mentions
+            .iter()
+            .any(|m| !names_an_office_or_the_war(sentence, m, attack))
+    {
+        event_mentions.retain(|m| !names_an_office_or_the_war(sentence, m, attack));
     }
     // "A missile hit Ganja, hours after a ceasefire was meant to halt fighting over
     // Nagorno-Karabakh": what the war is about, beside the scene the sentence names.
@@ -2970,6 +3004,9 @@ const TOPIC_MARKERS: &[&str] = &[
     " situation around ",
 ];
 
+static RESPECTIVELY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"respectively"));
+
 /// The days listed after `first` ("on October 4, October 11 and October 17"): each joined to
 /// the one before by a comma or "and" only. A pair joined by "and" alone is
 /// [`when::paired_day`]'s.
@@ -3015,6 +3052,25 @@ fn places_with_their_days<'r>(
         return None;
     }
     let offset = sentence.range.start;
+    // "Aghdam and Kalbajar were handed over on 20 and 25 November respectively": the places in
+    // their order, each with the day in the same place of the days' order.
+    if dated.len() == place_words.len() && RESPECTIVELY.find(sentence.text.as_bytes()).is_some() {
+        let mut days: Vec<&'r TimeRef> = dated.to_vec();
+        days.sort_by_key(|r| r.start);
+        return place_words
+            .iter()
+            .zip(days)
+            .map(|(words, day)| {
+                let id = sentence
+                    .mentions
+                    .iter()
+                    .find(|m| m.start == words.start)
+                    .and_then(|m| m.place.clone())
+                    .filter(|id| places.contains(id))?;
+                Some((id, words.clone(), day))
+            })
+            .collect();
+    }
     let first_day_at = dated.iter().map(|r| r.start).min()?;
     let mut pairs = Vec::with_capacity(place_words.len());
     for (i, words) in place_words.iter().enumerate() {
@@ -3361,6 +3417,54 @@ fn is_what_the_war_is_about(sentence: &Sentence, mention: &Mention) -> bool {
         })
 }
 
+/// Offices a place names in a title ("the leader of Nagorno-Karabakh", "Karabakh's
+/// ombudsman", "the Nagorno-Karabakh authorities").
+const OFFICES: &[&str] = &[
+    "leader",
+    "leaders",
+    "leadership",
+    "president",
+    "authorities",
+    "government",
+    "ombudsman",
+    "army",
+    "minister",
+    "ministry",
+    "parliament",
+    "spokesman",
+    "spokeswoman",
+    "commander",
+    "officials",
+    "prosecutor",
+    "separatists",
+];
+
+/// Whether `mention` names the war ("the Nagorno-Karabakh conflict") or, with `offices`, an
+/// office in a title ("the separatist leader of Nagorno-Karabakh", "Nagorno-Karabakh's
+/// ombudsman").
+fn names_an_office_or_the_war(sentence: &Sentence, mention: &Mention, offices: bool) -> bool {
+    let mut back = text::words_back(text_before(sentence, mention));
+    if offices
+        && back.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        && back.next().is_some_and(|w| is_one_of(w, OFFICES))
+    {
+        return true;
+    }
+    let after = sentence
+        .text
+        .get(mention.end.saturating_sub(sentence.range.start)..)
+        .unwrap_or("");
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    after
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(|w| (offices && is_one_of(w, OFFICES)) || is_one_of(w, &["conflict", "war"]))
+}
+
 /// "The Security Council will meet at the request of France and Russia": who asked for a
 /// meeting is not where it is held.
 fn is_requester(sentence: &Sentence, mention: &Mention) -> bool {
@@ -3389,6 +3493,18 @@ fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
     let Some(last) = back.next() else {
         return false;
     };
+    // "many residents left for Armenia", "headed for Goris".
+    if last.eq_ignore_ascii_case("for") {
+        return back.next().is_some_and(|w| {
+            is_one_of(
+                w,
+                &[
+                    "left", "leave", "leaving", "leaves", "headed", "heading", "head", "bound",
+                    "set",
+                ],
+            )
+        });
+    }
     is_one_of(last, &["to", "towards", "toward", "into"])
         && !back
             .next()

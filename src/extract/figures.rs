@@ -65,15 +65,33 @@ pub fn figures_in(sentence: &str) -> Figures {
     let lower = sentence.to_lowercase();
     let quantities = quantities(&lower);
     let mut figures = Figures::default();
+    // Where the last count ended, and its measure: "killed four soldiers and two civilians"
+    // adds the second group to the first, whatever toll word comes after it.
+    let mut last: Option<(usize, Measure)> = None;
     for quantity in quantities {
-        let Some(measure) = measure_near(&lower, quantity.start, quantity.end) else {
+        let joined_to = last
+            .filter(|&(end, _)| joins_a_group(&lower, end, quantity.start))
+            .map(|(_, measure)| measure);
+        let Some(measure) =
+            joined_to.or_else(|| measure_near(&lower, quantity.start, quantity.end))
+        else {
             continue;
         };
+        last = Some((quantity.end, measure));
+        let joined = joined_to.is_some();
         let slot = match measure {
             Measure::Deaths => &mut figures.deaths,
             Measure::Injured => &mut figures.injured,
             Measure::Displaced => &mut figures.displaced,
         };
+        if joined && let Some(figure) = slot.as_mut() {
+            figure.value += quantity.value;
+            if let Some(text) = sentence.get(quantity.start..quantity.end) {
+                figure.text.push_str(" + ");
+                figure.text.push_str(text);
+            }
+            continue;
+        }
         // The first toll in a sentence is the headline figure; later ones are its breakdown
         // ("more than 400 dead, including 22 Armenian civilians").
         if slot.is_none() {
@@ -109,6 +127,23 @@ pub fn figures_in(sentence: &str) -> Figures {
         }
     }
     figures
+}
+
+/// Whether the text between one count's end and the next count's start joins a second group of
+/// the same toll: one or two words naming the first group, then "and" ("four soldiers and two
+/// civilians"), not a breakdown ("400 dead, including 22 civilians") nor another clause.
+fn joins_a_group(lower: &str, end: usize, start: usize) -> bool {
+    let Some(gap) = lower.get(end..start) else {
+        return false;
+    };
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    // "31 civilians killed and 102 injured": a toll word between starts another toll.
+    matches!(words.len(), 2 | 3)
+        && words.last() == Some(&"and")
+        && first_measure(gap).is_none()
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
 }
 
 /// Verbs whose object is who was killed or wounded ("killing a civilian"): a stem, searched
