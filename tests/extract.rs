@@ -3011,12 +3011,12 @@ fn later_in_the_day_and_that_evening_go_on_with_the_day_told() {
     let atlas = extract(vec![article(
         "later.txt",
         "Rockets struck Martakert on Sunday. Later in the day, the hospital in Askeran was hit, \
-         killing a nurse. That evening, shells hit Martuni.",
+         killing a nurse. That evening, shells hit Martuni. That night, drones struck Hadrut.",
         day(2020, 10, 19),
     )]);
     assert_eq!(
         days_of(&atlas, EventKind::Shelling),
-        [day(2020, 10, 18); 3],
+        [day(2020, 10, 18); 4],
         "{}",
         describe(&atlas)
     );
