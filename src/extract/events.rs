@@ -2487,6 +2487,33 @@ fn bare_ascii_word<'b>(word: &'b str, buffer: &'b mut [u8; BARE_WORD_BUFFER]) ->
 
 type PlaceChoice = (Vec<PlaceId>, Vec<Span>, String);
 
+/// The places `mentions` name, their words, and why (`why` of the places' names).
+fn chosen(
+    mentions: &[&Mention],
+    gazetteer: &Gazetteer,
+    why: impl FnOnce(&str) -> String,
+) -> PlaceChoice {
+    let ids = dedup(mentions.iter().filter_map(|m| m.place.clone()));
+    let names = names(gazetteer, &ids);
+    let spans = mentions
+        .iter()
+        .map(|m| Span {
+            start: m.start,
+            end: m.end,
+            text: m.text.clone(),
+        })
+        .collect();
+    (ids, spans, why(&names))
+}
+
+/// Drops the mentions `aside` marks (a headline's label, an office's place, what the war is
+/// about) when the sentence names another place beside them; alone, they are all it names.
+fn drop_beside_others(mentions: &mut Vec<&Mention>, aside: impl Fn(&Mention) -> bool) {
+    if mentions.len() > 1 && mentions.iter().any(|m| !aside(m)) {
+        mentions.retain(|m| !aside(m));
+    }
+}
+
 fn place_of<'g>(gazetteer: &'g Gazetteer, mention: &Mention) -> Option<&'g Place> {
     mention.place.as_deref().and_then(|id| gazetteer.place(id))
 }
@@ -2563,34 +2590,20 @@ fn places_for(
     }
     // "Nagorno-Karabakh: Deadly strike on Ganja as …", "Armenia/Azerbaijan: Civilians killed in
     // Barda": a headline's label before its colon names the story, not the scene.
-    if event_mentions.len() > 1
-        && event_mentions
-            .iter()
-            .any(|m| !is_label_of_a_headline(sentence, m))
-    {
-        event_mentions.retain(|m| !is_label_of_a_headline(sentence, m));
-    }
+    drop_beside_others(&mut event_mentions, |m| is_label_of_a_headline(sentence, m));
     // "The separatist leader of Nagorno-Karabakh said his forces had shelled the airfield at
     // Ganja", "a truce in the Nagorno-Karabakh conflict": a place in the title of who speaks or
     // acts, or in the war's name, beside the scene the sentence names.
     // A side's office names whose toll or whose people a report counts, not so an attack.
     let attack = matches!(kind, EventKind::Shelling | EventKind::Fighting);
-    if event_mentions.len() > 1
-        && event_mentions
-            .iter()
-            .any(|m| !names_an_office_or_the_war(sentence, m, attack))
-    {
-        event_mentions.retain(|m| !names_an_office_or_the_war(sentence, m, attack));
-    }
+    drop_beside_others(&mut event_mentions, |m| {
+        names_an_office_or_the_war(sentence, m, attack)
+    });
     // "A missile hit Ganja, hours after a ceasefire was meant to halt fighting over
     // Nagorno-Karabakh": what the war is about, beside the scene the sentence names.
-    if event_mentions.len() > 1
-        && event_mentions
-            .iter()
-            .any(|m| !is_what_the_war_is_about(sentence, m))
-    {
-        event_mentions.retain(|m| !is_what_the_war_is_about(sentence, m));
-    }
+    drop_beside_others(&mut event_mentions, |m| {
+        is_what_the_war_is_about(sentence, m)
+    });
     // "fled to Armenia", "evacuated to Goris", "leave … towards Armenia": where the displaced
     // went, not where they were displaced from.
     if kind == EventKind::Displacement {
@@ -2633,13 +2646,9 @@ fn places_for(
             .filter(|m| is_war_zone_town(gazetteer, m))
             .collect();
         if !territory.is_empty() {
-            let ids = dedup(territory.iter().filter_map(|m| m.place.clone()));
-            let names = names(gazetteer, &ids);
-            return Some((
-                ids,
-                territory.iter().map(|m| span_of(m)).collect(),
-                format!("the territory the deal is about: {names}"),
-            ));
+            return Some(chosen(&territory, gazetteer, |names| {
+                format!("the territory the deal is about: {names}")
+            }));
         }
     }
     if kind == EventKind::Diplomacy && !deployed_at_a_named_place {
@@ -2661,13 +2670,9 @@ fn places_for(
             .filter(|m| is_after_locative(sentence, m))
             .collect();
         if !venues.is_empty() {
-            let ids = dedup(venues.iter().filter_map(|m| m.place.clone()));
-            let names = names(gazetteer, &ids);
-            return Some((
-                ids,
-                venues.iter().map(|m| span_of(m)).collect(),
-                format!("where the meeting or statement took place: {names}"),
-            ));
+            return Some(chosen(&venues, gazetteer, |names| {
+                format!("where the meeting or statement took place: {names}")
+            }));
         }
         // Otherwise the speakers, at their seat of government (the conventions).
         let speakers = super::claims::speakers(
