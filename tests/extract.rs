@@ -3155,3 +3155,19 @@ fn groups_of_one_toll_joined_by_and_are_added_up() {
     let total = toll_at(&atlas, "Nagorno-Karabakh");
     assert_eq!(deaths_of(total), Some((31, true)), "{}", describe(&atlas));
 }
+
+#[test]
+fn a_claim_dismissed_as_fabricated_is_denied() {
+    let atlas = extract(vec![article(
+        "dismissed.txt",
+        "The Armenian defence ministry dismissed as fabricated reports that Azerbaijani troops \
+         had captured Hadrut on Saturday.",
+        day(2020, 10, 20),
+    )]);
+    let denied = found(&atlas, EventKind::Fighting, "Hadrut");
+    assert!(
+        denied.sources.iter().all(|s| s.denied),
+        "{}",
+        describe(&atlas)
+    );
+}
