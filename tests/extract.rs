@@ -3171,3 +3171,23 @@ fn a_claim_dismissed_as_fabricated_is_denied() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn a_count_over_a_stretch_open_at_its_end_is_not_on_its_first_day() {
+    let atlas = extract(vec![article(
+        "stretch.txt",
+        "Between 1 October and the ceasefire, about 61,000 people fled Stepanakert, officials \
+         said.\n\n\
+         Fighting raged in Hadrut between 12 and 14 October.",
+        day(2020, 11, 20),
+    )]);
+    let fled = found(&atlas, EventKind::Displacement, "Stepanakert");
+    assert_ne!(fled.day, Some(day(2020, 10, 1)), "{}", describe(&atlas));
+    // A stretch closed by a day keeps its days.
+    assert_eq!(
+        days_of(&atlas, EventKind::Fighting),
+        [day(2020, 10, 12), day(2020, 10, 14)],
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -1396,7 +1396,12 @@ fn sentence_events(
     if !asides.is_empty() {
         refs.retain(|r| !asides.iter().any(|a| a.start <= r.start && r.end <= a.end));
     }
-    refs.retain(|r| !names_a_document(sentence.text, r) && !is_a_new_deadline(sentence.text, r));
+    let all_starts: Vec<usize> = refs.iter().map(|r| r.start).collect();
+    refs.retain(|r| {
+        !names_a_document(sentence.text, r)
+            && !is_a_new_deadline(sentence.text, r)
+            && !opens_an_open_stretch(sentence.text, r, &all_starts)
+    });
     // "In 1992 and 1993, the town was within range of Armenian artillery. Tens of thousands
     // passed through it as refugees.": a sentence that names no time and no one telling it
     // goes on with the past the sentence before recalls.
@@ -3583,6 +3588,24 @@ fn at_aside_without(text: &str, at: usize, kind_words: &[Span]) -> bool {
 
 /// "the implementation of the November 9 statement", "the October 10 humanitarian truce": a day
 /// that names a document or an agreement, not the day of what the sentence tells.
+/// Whether `r` opens a stretch closed by no other day ("Between 1 October and the ceasefire,
+/// about 61,000 people fled"): the count is of the whole stretch, not of its first day.
+/// `starts` are where the sentence's time references start.
+fn opens_an_open_stretch(sentence: &str, r: &TimeRef, starts: &[usize]) -> bool {
+    let opened = text::words_back(&sentence[..r.start])
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("between"));
+    let after = &sentence[r.end..];
+    // Closed by a day: "between October 16 and 19", "between Friday and Sunday".
+    let closed_by_a_day = after
+        .get(" and ".len()..)
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()));
+    opened
+        && after.starts_with(" and ")
+        && !closed_by_a_day
+        && !starts.contains(&(r.end + " and ".len()))
+}
+
 /// Whether `r` is the day something was put off to ("agreed to postpone the handover of
 /// Kalbajar to November 25", "the deadline was extended until 1 December"): a later day, not
 /// the day the decision was told.

@@ -53,6 +53,10 @@ const TOTAL_PHRASES: &[[&str; 2]] = &[
     ["have", "recovered"],
     ["has", "recovered"],
     ["had", "examined"],
+    // A count over a stretch of the war: "during six weeks of fighting", "over two months of
+    // war".
+    ["weeks", "of"],
+    ["months", "of"],
     // A count that is a level: "the latest count stood at 874 dead", "official figures put …".
     ["stood", "at"],
     ["stands", "at"],
@@ -338,7 +342,7 @@ fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
         b"figure" => first == b"latest",
         b"figures" => matches!(first, b"latest" | b"official"),
         b"period" => first == b"same",
-        b"of" => matches!(first, b"as" | b"names"),
+        b"of" => matches!(first, b"as" | b"names" | b"weeks" | b"months"),
         b"war" => first == b"day",
         b"recovered" => matches!(first, b"had" | b"have" | b"has"),
         b"examined" => first == b"had",
@@ -500,6 +504,10 @@ mod tests {
             (
                 "The latest official count, released on Monday, stood at 874 dead.",
                 "874",
+            ),
+            (
+                "Some 86 civilians died during the six weeks of fighting.",
+                "86",
             ),
             (
                 "Nagorno-Karabakh's ombudsman says 43 civilians have been killed and 152 wounded.",
