@@ -3193,3 +3193,18 @@ fn a_count_over_a_stretch_open_at_its_end_is_not_on_its_first_day() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn what_drove_people_out_is_no_strike_where_they_arrive() {
+    let atlas = extract(vec![article(
+        "cause.txt",
+        "Some 5,000 people displaced by shelling have arrived in Barda, officials said on \
+         Monday.\n\n\
+         Residents fled Martuni on Sunday as shells hit the town.",
+        day(2020, 11, 20),
+    )]);
+    found(&atlas, EventKind::Displacement, "Barda");
+    assert_none_at(&atlas, EventKind::Shelling, "Barda");
+    // A strike told in a clause of its own stays a strike.
+    found(&atlas, EventKind::Shelling, "Martuni");
+}

@@ -1309,6 +1309,16 @@ fn sentence_events(
     {
         kinds.retain(|(k, _)| *k != EventKind::Shelling);
     }
+    // "Some 5,000 people displaced by shelling have arrived in Barda", "fleeing the fighting":
+    // what drove people out is the cause of their flight, not a strike or a battle told there.
+    if kinds.iter().any(|(k, _)| *k == EventKind::Displacement) {
+        for (kind, words) in kinds.iter_mut() {
+            if matches!(kind, EventKind::Shelling | EventKind::Fighting) {
+                words.retain(|w| !drove_people_out(&sentence.text[..w.start]));
+            }
+        }
+        kinds.retain(|(_, words)| !words.is_empty());
+    }
     // "Azerbaijani forces attacked Hadrut with artillery and drones": an attack told only as
     // such, carried out with the weapons of a strike, is that strike, not a battle beside it.
     let attack_only = |words: &[Span]| {
@@ -3588,6 +3598,30 @@ fn at_aside_without(text: &str, at: usize, kind_words: &[Span]) -> bool {
 
 /// "the implementation of the November 9 statement", "the October 10 humanitarian truce": a day
 /// that names a document or an agreement, not the day of what the sentence tells.
+/// Whether the attack word after `before` is what drove people out: "displaced by shelling",
+/// "fleeing the fighting", "fled the bombardment of".
+fn drove_people_out(before: &str) -> bool {
+    text::words_back(before)
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| {
+            is_one_of(
+                w,
+                &[
+                    "displaced",
+                    "fled",
+                    "fleeing",
+                    "flee",
+                    "flees",
+                    "escape",
+                    "escaping",
+                    "escaped",
+                    "driven",
+                ],
+            )
+        })
+}
+
 /// Whether `r` opens a stretch closed by no other day ("Between 1 October and the ceasefire,
 /// about 61,000 people fled"): the count is of the whole stretch, not of its first day.
 /// `starts` are where the sentence's time references start.
