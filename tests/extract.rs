@@ -3208,3 +3208,23 @@ fn what_drove_people_out_is_no_strike_where_they_arrive() {
     // A strike told in a clause of its own stays a strike.
     found(&atlas, EventKind::Shelling, "Martuni");
 }
+
+#[test]
+fn a_shouted_place_and_its_day_head_the_entries_below() {
+    let atlas = extract(vec![article(
+        "bulletins.txt",
+        "Daily bulletin\n\nSTEPANAKERT - OCTOBER 14\n\n* A rocket hit a market in Martuni, \
+         wounding five.\n\nBARDA - OCTOBER 16\n\n* Drones struck Tartar.\n",
+        day(2020, 10, 20),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Martuni").day,
+        Some(day(2020, 10, 14)),
+        "{}",
+        describe(&atlas)
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Tartar").day,
+        Some(day(2020, 10, 16))
+    );
+}

@@ -631,6 +631,11 @@ fn opens_a_dated_item(
 ) -> Option<(usize, NaiveDate)> {
     let text = &article.text;
     let sentence = text.get(whole.clone())?;
+    // "STEPANAKERT - OCTOBER 14" alone on its line: a shouted place and its day head the
+    // entries below it, as a day alone does.
+    if let Some(day) = shouted_place_and_day(article, whole, sentence, published) {
+        return Some((usize::MAX, day));
+    }
     // Cheap looks first (this runs for every sentence): a dash or a colon soon (0xE2 opens "–"
     // and "—") or a sentence as short as a day ("Monday 12 October."), and a day number, a
     // month or a weekday first.
@@ -680,6 +685,46 @@ fn opens_a_dated_item(
         return None;
     }
     Some((line_end, first.day?))
+}
+
+/// The day of a heading that is a shouted place, a dash and a day, alone on its line
+/// ("STEPANAKERT - OCTOBER 14", "BARDA — 28 OCTOBER").
+fn shouted_place_and_day(
+    article: &Article,
+    whole: &Range<usize>,
+    sentence: &str,
+    published: NaiveDate,
+) -> Option<NaiveDate> {
+    // Most sentences open with no shouted word: told by their first bytes.
+    if !sentence.bytes().take(3).all(|b| b.is_ascii_uppercase())
+        || sentence.len() > DATED_ITEM_HEAD + 16
+        || sentence.chars().any(char::is_lowercase)
+        || !opens_its_line(&article.text, whole.start)
+    {
+        return None;
+    }
+    let rest_of_line = article.text.get(whole.end..)?;
+    if !rest_of_line
+        .split('\n')
+        .next()
+        .is_some_and(|rest| rest.trim().is_empty())
+    {
+        return None;
+    }
+    let dash = [" - ", " \u{2013} ", " \u{2014} "]
+        .iter()
+        .filter_map(|d| sentence.find(d).map(|at| at + d.len()))
+        .min()?;
+    let refs = time_refs_at(article, whole, published);
+    let day = refs
+        .iter()
+        .find(|r| r.kind == RefKind::Day && !r.relative && r.start >= dash)?;
+    sentence[day.end..]
+        .trim()
+        .trim_end_matches('.')
+        .is_empty()
+        .then_some(day.day)
+        .flatten()
 }
 
 /// The mentions that lie within `range`, in their order: with `in_order` (starts in order, no
