@@ -1869,17 +1869,8 @@ fn sentence_events(
         {
             // "… on 20 and 25 November respectively": the pair of days in the places' order.
             days.sort_by_key(|(day, _)| *day);
-            for words in &place_words {
-                let id = sentence
-                    .mentions
-                    .iter()
-                    .find(|m| m.start == words.start)
-                    .and_then(|m| m.place.clone())
-                    .filter(|id| places.contains(id));
-                paired_places.push(id.map(|id| (id, words.clone())));
-            }
-            if paired_places.iter().any(Option::is_none) {
-                paired_places.clear();
+            if let Some(respective) = respective_places(sentence, &place_words, &places) {
+                paired_places.extend(respective.into_iter().map(Some));
             }
         }
         let last_day = days.len().saturating_sub(1);
@@ -3072,6 +3063,29 @@ const TOPIC_MARKERS: &[&str] = &[
 static RESPECTIVELY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"respectively"));
 
+/// The place each of `place_words` names, in their order, when every one names a place of
+/// `places`: the places a "respectively" pairs with days in the same order.
+fn respective_places(
+    sentence: &Sentence,
+    place_words: &[Span],
+    places: &[PlaceId],
+) -> Option<Vec<(PlaceId, Span)>> {
+    place_words
+        .iter()
+        .map(|words| Some((place_named_by(sentence, words, places)?, words.clone())))
+        .collect()
+}
+
+/// The place of `places` that the mention at `words` names.
+fn place_named_by(sentence: &Sentence, words: &Span, places: &[PlaceId]) -> Option<PlaceId> {
+    sentence
+        .mentions
+        .iter()
+        .find(|m| m.start == words.start)
+        .and_then(|m| m.place.clone())
+        .filter(|id| places.contains(id))
+}
+
 /// The days listed after `first` ("on October 4, October 11 and October 17"): each joined to
 /// the one before by a comma or "and" only. A pair joined by "and" alone is
 /// [`when::paired_day`]'s.
@@ -3122,19 +3136,14 @@ fn places_with_their_days<'r>(
     if dated.len() == place_words.len() && RESPECTIVELY.find(sentence.text.as_bytes()).is_some() {
         let mut days: Vec<&'r TimeRef> = dated.to_vec();
         days.sort_by_key(|r| r.start);
-        return place_words
-            .iter()
-            .zip(days)
-            .map(|(words, day)| {
-                let id = sentence
-                    .mentions
-                    .iter()
-                    .find(|m| m.start == words.start)
-                    .and_then(|m| m.place.clone())
-                    .filter(|id| places.contains(id))?;
-                Some((id, words.clone(), day))
-            })
-            .collect();
+        let respective = respective_places(sentence, place_words, places)?;
+        return Some(
+            respective
+                .into_iter()
+                .zip(days)
+                .map(|((id, words), day)| (id, words, day))
+                .collect(),
+        );
     }
     let first_day_at = dated.iter().map(|r| r.start).min()?;
     let mut pairs = Vec::with_capacity(place_words.len());
@@ -3145,13 +3154,7 @@ fn places_with_their_days<'r>(
         );
         // "Armenia must hand over the Aghdam district by November 20, Kalbajar by November
         // 15": who acts, named before every day (or placed at its seat), is left out.
-        let Some(id) = sentence
-            .mentions
-            .iter()
-            .find(|m| m.start == words.start)
-            .and_then(|m| m.place.clone())
-            .filter(|id| places.contains(id))
-        else {
+        let Some(id) = place_named_by(sentence, words, places) else {
             if end <= first_day_at {
                 continue;
             }
