@@ -427,6 +427,17 @@ struct Toks<'a> {
     classes: u16,
 }
 
+/// Whether a straight apostrophe goes on with its word ("o'clock", "Ma'arif"): not a
+/// possessive "'s", which ends it as a curly one does, so "Monday's shelling" names Monday.
+fn apostrophe_joins(after: &str) -> bool {
+    let mut chars = after.chars();
+    match chars.next() {
+        Some('s' | 'S') => chars.next().is_some_and(char::is_alphanumeric),
+        Some(c) => c.is_alphanumeric(),
+        None => false,
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     // Quotes and dashes are the commonest characters outside ASCII in news text, and the Unicode
     // tables take long to tell that they are no letters.
@@ -540,12 +551,7 @@ impl<'a> Toks<'a> {
             let at = i;
             i += c.len_utf8();
             if is_word_char(c)
-                || (c == '\''
-                    && word_start.is_some()
-                    && text[at + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric))
+                || (c == '\'' && word_start.is_some() && apostrophe_joins(&text[at + 1..]))
             {
                 if word_start.is_none() {
                     word_start = Some(at);
@@ -641,6 +647,8 @@ pub(crate) fn weekday(w: &str) -> Option<Weekday> {
         "friday" => Weekday::Fri,
         "saturday" => Weekday::Sat,
         "sunday" => Weekday::Sun,
+        // "over the weekend", "last weekend": its first day.
+        "weekend" => Weekday::Sat,
         _ => return None,
     })
 }
@@ -875,7 +883,7 @@ pub const ANCHOR_WORDS: &[&str] = &[
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
     "night", "overnight", "yesterday", "today", "tomorrow", "tonight",
-    "morning", "dawn", "afternoon", "midday", "noon", "evening",
+    "morning", "dawn", "afternoon", "midday", "noon", "evening", "weekend",
     "day", "days", "week", "weeks", "month", "months", "hours", "year", "years", "decade",
     "decades", "generations",
     // "for a few" (days, hours, …) is a stretch of days of its own.
@@ -1316,7 +1324,7 @@ const STARTING_WORDS: &[(u8, &[&str])] = &[
         "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "eve",
     ]),
     (starts::NIGHT_BETWEEN, &["night", "overnight"]),
-    (starts::WEEKDAY, &["last", "past", "next", "coming", "this"]),
+    (starts::WEEKDAY, &["last", "past", "next", "coming", "this", "the", "weekend"]),
     (starts::RELATIVE, &[
         "yesterday", "today", "tomorrow", "tonight", "this", "the", "last", "overnight", "during",
         "in", "through", "throughout", "all", "late", "earlier", "later", "day", "previous",
@@ -1596,7 +1604,7 @@ fn starting_matchers(w: &str) -> u8 {
 /// them out here spares the matchers.
 fn next_word_allows(t: &Toks, i: usize, w: &str) -> bool {
     match w {
-        "the" => t.is(i + 1, &["day", "following", "next"]),
+        "the" => t.is(i + 1, &["day", "following", "next", "weekend"]),
         "in" => t.is(i + 1, &["the"]),
         _ => true,
     }
@@ -1808,6 +1816,7 @@ fn match_weekday(t: &Toks, i: usize) -> Option<(Expr, usize)> {
         "last" | "past" => (WeekdayShift::Last, i + 1),
         "next" => (WeekdayShift::Next, i + 1),
         "coming" => (WeekdayShift::Next, i + 1),
+        "the" if t.is(i + 1, &["weekend"]) => (WeekdayShift::Plain, i + 1),
         "this" if t.is(i + 1, &["coming"]) => (WeekdayShift::Next, i + 2),
         _ => (WeekdayShift::Plain, i),
     };
@@ -2120,6 +2129,10 @@ fn match_background(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
         return Some((Expr::Decade, i + 1));
     }
     let year = four_digit_year(w)?;
+    // "the 1990's", "the 1990’s": the possessive "s" is a token of its own.
+    if year % 10 == 0 && t.is(i + 1, &["s"]) && matches!(t.after(i), b'\'' | 0xE2) {
+        return Some((Expr::Decade, i + 2));
+    }
     // "the first war (1988-1994)": a span of past years.
     if t.after(i) == b'-'
         && let Some(until) = four_digit_year(t.w(i + 1))
@@ -4073,11 +4086,9 @@ mod tests {
         let (mut straight, mut curly, mut pending_break) = (false, 0usize, false);
         let mut word: Option<(usize, bool)> = None;
         for (at, c) in text.char_indices() {
-            let next_alphanumeric = text[at + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            if is_word_char(c) || (c == '\'' && word.is_some() && next_alphanumeric) {
+            if is_word_char(c)
+                || (c == '\'' && word.is_some() && apostrophe_joins(&text[at + 1..]))
+            {
                 if word.is_none() {
                     word = Some((at, straight || curly > 0));
                 }

@@ -3228,3 +3228,59 @@ fn a_shouted_place_and_its_day_head_the_entries_below() {
         Some(day(2020, 10, 16))
     );
 }
+
+#[test]
+fn a_weekday_in_the_possessive_dates_its_event() {
+    let atlas = extract(vec![article(
+        "funerals.txt",
+        "Mourners in Tartar buried the victims of Monday's rocket attack on the town.",
+        day(2020, 10, 8),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Tartar").day,
+        Some(day(2020, 10, 5)),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn a_battle_raging_since_a_day_of_the_week_is_fighting_from_that_day() {
+    let atlas = extract(vec![article(
+        "raging.txt",
+        "Battles have raged near Fuzuli since Tuesday, officials said.\n\n\
+         Fighting has continued around Hadrut since 27 September.",
+        day(2020, 10, 8),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Fuzuli").day,
+        Some(day(2020, 10, 6)),
+        "{}",
+        describe(&atlas)
+    );
+    // Since the war's first day: the war's length, no battle of one day.
+    assert_none_at(&atlas, EventKind::Fighting, "Hadrut");
+}
+
+#[test]
+fn what_people_could_carry_is_no_hypothesis_and_the_weekend_is_its_saturday() {
+    let atlas = extract(vec![article(
+        "exodus.txt",
+        "Villagers in Kalbajar loaded everything they could onto trucks over the weekend, and \
+         some set fire to their houses.",
+        day(2020, 11, 18),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Displacement, "Kalbajar").day,
+        Some(day(2020, 11, 14)),
+        "{}",
+        describe(&atlas)
+    );
+    // A "could" that tells what might be stays hypothetical.
+    let atlas = extract(vec![article(
+        "maybe.txt",
+        "A strike on Stepanakert could come at any moment, officials warned.",
+        day(2020, 11, 18),
+    )]);
+    assert_none_at(&atlas, EventKind::Shelling, "Stepanakert");
+}

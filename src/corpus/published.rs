@@ -347,7 +347,14 @@ fn is_credit_line(line: &str, date: &Found) -> bool {
         "at", "a", "p", "m", "am", "pm", "GMT", "UTC", "BST", "CET", "CEST", "EDT", "EST", "ET",
         "By", "Updated", "updated", "hours", "hour", "minutes", "ago",
     ];
-    let others = format!("{} {}", &line[..date.start], &line[date.end..]);
+    // A note in brackets after the date says nothing against it either: "Sunday, 1 November
+    // 2020 (Day 36 of hostilities)".
+    let after = &line[date.end..];
+    let after = match (after.trim_start().strip_prefix('('), after.find(')')) {
+        (Some(_), Some(close)) => &after[close + 1..],
+        _ => after,
+    };
+    let others = format!("{} {}", &line[..date.start], after);
     let words: Vec<&str> = others
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -967,6 +974,14 @@ mod tests {
         let text = "Karabakh's main city pounded\n\nStepanakert (Azerbaijan) (AFP) - Published \
                     on: 04/10/2020 - 16:48\n\nExplosions shook Stepanakert on Sunday.";
         assert_eq!(day_of(text), Some(d(10, 4)));
+    }
+
+    #[test]
+    fn a_date_line_with_a_note_in_brackets_states_the_date() {
+        let text = "CONFLICT MONITOR - DAILY BRIEF\nSunday, 1 November 2020 (Day 36 of \
+                    hostilities)\n\nBaku said its forces advanced on Saturday. Talks were held \
+                    in Geneva on Friday.";
+        assert_eq!(day_of(text), Some(d(11, 1)));
     }
 
     #[test]

@@ -340,6 +340,35 @@ pub fn extract_article(
     events
 }
 
+/// "Villagers loaded everything they could onto trucks", "fled as fast as they could": a "could"
+/// that only measures what was done, in a relative after "everything", "all", "what" or "as …
+/// as" and its subject, makes nothing hypothetical.
+fn is_what_someone_could(text: &str, modal: Range<usize>) -> bool {
+    if !text
+        .get(modal.clone())
+        .is_some_and(|word| word.eq_ignore_ascii_case("could"))
+    {
+        return false;
+    }
+    let mut before = text::words_back(&text[..modal.start]).map(text::lower_case);
+    let subject = before.next();
+    let is_subject = subject.as_deref().is_some_and(|w| {
+        matches!(w, "they" | "we" | "he" | "she" | "i" | "you" | "people" | "families")
+    });
+    let head = before.next();
+    is_subject
+        && head.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "everything" | "all" | "what" | "whatever" | "anything" | "as" | "belongings"
+            )
+        })
+}
+
+/// How many days before the report a battle "raging since" a day may have begun to be placed on
+/// that day: a week ("since Wednesday"); longer stretches tell of the war, not of one battle.
+const RAGING_SINCE_DAYS_MAX: i64 = 7;
+
 /// Whether the byte `at` of `text` stands on a title line: a headline, a live blog's entry
 /// title ("09:05 GMT – Baku says Armenian forces shelled Tartar before dawn"), a subheading or a
 /// standfirst, told as a short line that ends with no stop and has more text below it.
@@ -1630,7 +1659,12 @@ fn sentence_events(
         return Vec::new();
     }
     // "could be much higher", "would constitute a turning point": nothing happened.
-    if dated.is_empty() && scan.contains(Set::Hypothetical) {
+    if dated.is_empty()
+        && scan
+            .get(Set::Hypothetical)
+            .iter()
+            .any(|&(start, end, _)| !is_what_someone_could(sentence.text, start..end))
+    {
         return Vec::new();
     }
     // "Shelling has damaged hundreds of homes in Tartar": the damage of the war so far, no
@@ -1660,6 +1694,19 @@ fn sentence_events(
         && refs
             .iter()
             .any(|r| matches!(r.kind, RefKind::Period | RefKind::Since));
+    // "Fighting has raged around Shusha since Wednesday": a battle that began on a day of the
+    // last week and goes on is fighting from that day (not from the war's first day, which
+    // only measures the war).
+    let raging_since = refs.iter().find(|r| {
+        only_stretch
+            && r.kind == RefKind::Since
+            && !r.background
+            && r.day.zip(published).is_some_and(|(day, published)| {
+                day < published
+                    && (published - day).num_days() <= RAGING_SINCE_DAYS_MAX
+                    && day != crate::corpus::war_start()
+            })
+    });
     // The claim and the tolls are read when the first event is written: a sentence whose kinds
     // all find no place (or only a stretch of days) needs neither.
     let claim = std::cell::OnceCell::new();
@@ -1693,7 +1740,11 @@ fn sentence_events(
     let past_tense = std::cell::OnceCell::new();
     let mut events = Vec::new();
     for (kind, mut kind_words) in kinds {
-        if only_stretch && matches!(kind, EventKind::Shelling | EventKind::Fighting) {
+        let raging_since = raging_since.filter(|_| kind == EventKind::Fighting);
+        if only_stretch
+            && matches!(kind, EventKind::Shelling | EventKind::Fighting)
+            && raging_since.is_none()
+        {
             continue;
         }
         let Some((mut places, mut place_words, mut why_place)) = places_for(
@@ -1794,6 +1845,8 @@ fn sentence_events(
             days.push((None, None));
         } else if points_back_only {
             days.push((referred_day, None));
+        } else if let Some(since) = raging_since {
+            days.push((since.day, Some(since)));
         } else if dated.is_empty() {
             // "is to meet Pompeo separately the same day": announced, on the day told before.
             let same_day = context
