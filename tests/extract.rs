@@ -3284,3 +3284,27 @@ fn what_people_could_carry_is_no_hypothesis_and_the_weekend_is_its_saturday() {
     )]);
     assert_none_at(&atlas, EventKind::Shelling, "Stepanakert");
 }
+
+#[test]
+fn a_parliament_vote_is_diplomacy_and_a_video_address_tells_its_content() {
+    let atlas = extract(vec![article(
+        "votes.txt",
+        "The Turkish parliament voted yesterday to send troops to Azerbaijan.\n\n\
+         Harutyunyan said in a video address on Thursday that Azerbaijani units were 5 km from \
+         Shusha, and that fighting was under way near Shusha.\n\n\
+         The hilltop town locals call Shushi was quiet.",
+        day(2020, 11, 6),
+    )]);
+    assert_eq!(
+        first_of(&atlas, EventKind::Diplomacy).day,
+        Some(day(2020, 11, 5)),
+        "{}",
+        describe(&atlas)
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Shusha").day,
+        Some(day(2020, 11, 5))
+    );
+    // A name the locals call a town is no telephone call.
+    assert_none_at(&atlas, EventKind::Diplomacy, "Shusha");
+}

@@ -2318,13 +2318,25 @@ fn is_condition(before: &str) -> bool {
 }
 
 /// True when the trigger at `start..end` is "call" naming a thing in a relative clause: "Shusha,
-/// which Armenians call Shushi", "what Baku calls its lands": no telephone call is told.
+/// which Armenians call Shushi", "what Baku calls its lands", "the town that Azerbaijan calls
+/// Lachin", "the town locals call Shushi": no
+/// telephone call is told.
 fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
     let trigger = &sentence[start..end];
-    (trigger.eq_ignore_ascii_case("call") || trigger.eq_ignore_ascii_case("calls"))
-        && text::words_back(&sentence[..start])
+    if !(trigger.eq_ignore_ascii_case("call") || trigger.eq_ignore_ascii_case("calls")) {
+        return false;
+    }
+    let mut back = text::words_back(&sentence[..start]).peekable();
+    let namers = back.peek().is_some_and(|word| {
+        is_one_of(
+            word,
+            &["locals", "residents", "villagers", "armenians", "azerbaijanis", "azeris"],
+        )
+    });
+    namers
+        || back
             .take(3)
-            .any(|word| word.eq_ignore_ascii_case("which") || word.eq_ignore_ascii_case("what"))
+            .any(|word| is_one_of(word, &["which", "what", "that"]))
 }
 
 /// The diplomacy triggers that name a truce.
@@ -2554,6 +2566,21 @@ fn opens_what_is_said(word: &str) -> bool {
                 | "yesterday"
                 | "today"
                 | "statement"
+                // The channel of what is said: "said in a video address that fighting was
+                // under way".
+                | "address"
+                | "video"
+                | "message"
+                | "speech"
+                | "interview"
+                | "briefing"
+                | "conference"
+                | "post"
+                | "broadcast"
+                | "appeal"
+                // A second clause of what is said: "said … that units were 5 km from Shusha,
+                // and that fighting was under way".
+                | "and"
         )
 }
 
