@@ -3308,3 +3308,43 @@ fn a_parliament_vote_is_diplomacy_and_a_video_address_tells_its_content() {
     // A name the locals call a town is no telephone call.
     assert_none_at(&atlas, EventKind::Diplomacy, "Shusha");
 }
+
+#[test]
+fn tolls_not_told_and_what_happens_every_night_are_no_events() {
+    let atlas = extract(vec![article(
+        "untold.txt",
+        "Azerbaijan still does not publish military casualty figures.\n\n\
+         There has been no word so far on casualties in Martuni.\n\n\
+         Wounded soldiers arrive every night at the hospital in Stepanakert.\n\n\
+         More than 300 dead have been brought back from combat areas so far, officials in \
+         Stepanakert said.",
+        day(2020, 11, 6),
+    )]);
+    assert_none_at(&atlas, EventKind::Casualties, "Azerbaijan");
+    assert_none_at(&atlas, EventKind::Casualties, "Martuni");
+    assert_no_kind(&atlas, EventKind::Fighting);
+    // The dead brought back are a toll so far.
+    assert_eq!(
+        deaths_of(toll_at(&atlas, "Stepanakert")),
+        Some((300, true)),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn a_count_told_by_it_is_the_country_named_before() {
+    let atlas = extract(vec![article(
+        "its.txt",
+        "Azerbaijan has not disclosed its military casualties. Its prosecutor general's office \
+         said 11 Azerbaijani civilians had been killed and 45 wounded since the fighting began.",
+        day(2020, 9, 29),
+    )]);
+    assert_eq!(
+        deaths_of(toll_at(&atlas, "Azerbaijan")),
+        Some((11, true)),
+        "{}",
+        describe(&atlas)
+    );
+    assert_eq!(atlas.events.len(), 1, "{}", describe(&atlas));
+}

@@ -675,3 +675,25 @@ fn irans_azerbaijan_provinces_are_not_the_country() {
         "{mentions:?}"
     );
 }
+
+#[test]
+fn a_currency_sign_is_no_country() {
+    let g = gazetteer();
+    let mentions = g.mentions("The appeal has so far received US$12 million, the UN said.");
+    assert!(
+        mentions
+            .iter()
+            .filter_map(|m| place_of(g, m))
+            .all(|p| p.country != "US"),
+        "{mentions:?}"
+    );
+    // The country itself is still a place.
+    let mentions = g.mentions("The US pledged aid to Armenia.");
+    assert!(
+        mentions
+            .iter()
+            .filter_map(|m| place_of(g, m))
+            .any(|p| p.country == "US"),
+        "{mentions:?}"
+    );
+}

@@ -47,6 +47,9 @@ pub fn extract_article(
     let mut events: Vec<Event> = Vec::new();
     // Places of the last sentence that named one, borrowed from its mentions.
     let mut previous_places: Vec<&PlaceId> = Vec::new();
+    // The first country the clause before named: who "its" is in "Its prosecutor general's
+    // office said 11 civilians had been killed".
+    let mut country_before: Option<&PlaceId> = None;
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
     let mut previous_day: Option<NaiveDate> = None;
     // The number of the sentence that named `previous_day`.
@@ -149,6 +152,7 @@ pub fn extract_article(
             let context = Context {
                 region: region.as_ref(),
                 previous_places: &previous_places,
+                country_before,
                 previous_events: &previous_events,
                 publication_why: &publication_why,
                 region_why: &region_why,
@@ -229,6 +233,15 @@ pub fn extract_article(
             }) {
                 told_attack = Some((sentence_no, attack));
             }
+            country_before = in_clause.iter().find_map(|m| {
+                let place = m.place.as_ref()?;
+                gazetteer
+                    .place(place)
+                    .is_some_and(|p| {
+                        p.kind == PlaceKind::Country && matches!(p.country.as_str(), "AZ" | "AM")
+                    })
+                    .then_some(place)
+            });
             previous_events = found
                 .iter()
                 .filter(|e| e.sources.iter().any(|s| !s.place_words.is_empty()))
@@ -1253,6 +1266,8 @@ struct Context<'a> {
     region: Option<&'a PlaceId>,
     /// Places of the last sentence that named one ("there", "the city").
     previous_places: &'a [&'a PlaceId],
+    /// The first country of the war the clause before named, whatever its role.
+    country_before: Option<&'a PlaceId>,
     /// Events of the sentence just before, with named places ("One of the rockets landed …").
     previous_events: &'a [(EventKind, Vec<PlaceId>)],
     /// [`publication_why`] of the article's publication day, written once per article.
@@ -2259,6 +2274,9 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
                 words.retain(|w| !is_what_a_reaction_names(sentence, reactions, w.start));
             }
         }
+        if kind == EventKind::Casualties {
+            words.retain(|w| !is_what_is_not_told(&sentence[..w.start]));
+        }
         if kind == EventKind::Diplomacy {
             words.retain(|w| {
                 !is_naming_call(sentence, w.start, w.end)
@@ -2289,6 +2307,35 @@ fn is_what_a_reaction_names(
                 .is_some_and(|between| !has_words(between, 4))
     })
 }
+
+/// Whether a toll word follows, a few words on, what says the toll is not told: "Azerbaijan does
+/// not publish its military casualty figures", "there has been no word so far on casualties",
+/// "no news yet about injuries".
+fn is_what_is_not_told(before: &str) -> bool {
+    let mut negated = false;
+    let mut withheld = false;
+    for word in text::words_back(before).take(NOT_TOLD_WORDS_MAX) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if is_one_of(
+            word,
+            &[
+                "publish", "published", "publishes", "disclose", "disclosed", "discloses",
+                "release", "released", "releases", "reveal", "revealed", "reveals", "word",
+                "news", "information", "details",
+            ],
+        ) {
+            withheld = true;
+        } else if withheld && is_one_of(word, &["not", "no", "never", "doesn't", "hasn't", "didn't"])
+        {
+            negated = true;
+            break;
+        }
+    }
+    negated
+}
+
+/// How many words before a toll word [`is_what_is_not_told`] reads.
+const NOT_TOLD_WORDS_MAX: usize = 6;
 
 /// Where the sentence's first "until" or "unless" starts, in any case (as part of a longer word
 /// too: the look back of [`is_condition`] decides): only the 'u' bytes are looked at.
@@ -3026,7 +3073,34 @@ fn places_for(
     if let Some((id, why)) = context.filed_at.filter(|_| at_the_scene()) {
         return Some((vec![id.clone()], Vec::new(), why.clone()));
     }
+    // "Azerbaijan does not disclose its military losses. Its prosecutor general's office says 11
+    // civilians have been killed": a country's count of its own people, told by "it".
+    if matches!(kind, EventKind::Casualties | EventKind::Displacement)
+        && !at_the_scene()
+        && let Some(country) = context.country_before
+        && tells_as_it(sentence.text)
+    {
+        let names = names(gazetteer, std::slice::from_ref(country));
+        return Some((
+            vec![country.clone()],
+            Vec::new(),
+            format!("a count told by 'it', the country the sentence before named: {names}"),
+        ));
+    }
     Some(in_the_region(region?, gazetteer, context))
+}
+
+/// Whether a sentence tells its count as "it" or "its": "Its prosecutor general's office
+/// said …", "… it says 24 civilians have been killed on its side".
+fn tells_as_it(sentence: &str) -> bool {
+    let opens_with_it = sentence
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| first == "Its" || first == "It");
+    opens_with_it
+        || [" it says", " it said", " its side", " it reported", " it reports"]
+            .iter()
+            .any(|phrase| sentence.contains(phrase))
 }
 
 /// An event placed in the region the article is about, for want of a place in its sentence.

@@ -214,7 +214,9 @@ fn accept(g: &Gazetteer, text: &str, start: usize, end: usize, name: usize) -> b
             .is_some_and(char::is_uppercase),
     };
     let entry = &g.names()[name];
-    if !capitalised || entry.demonym {
+    // A currency's sign, not a place: "US$3 million", "AM$"-style codes.
+    let currency = text.as_bytes().get(end) == Some(&b'$');
+    if !capitalised || entry.demonym || currency {
         return false;
     }
     entry
