@@ -3348,3 +3348,28 @@ fn a_count_told_by_it_is_the_country_named_before() {
     );
     assert_eq!(atlas.events.len(), 1, "{}", describe(&atlas));
 }
+
+#[test]
+fn the_fire_behind_an_assault_a_parade_and_a_rejected_role_are_no_strikes() {
+    let atlas = extract(vec![article(
+        "assault.txt",
+        "Azerbaijani troops attacked Hadrut on Friday behind a barrage of rockets.\n\n\
+         The parade on Baku's Azadliq Square on Thursday showed seized Armenian tanks, \
+         artillery and drones.\n\n\
+         Armenia rejects any role in the blast in Ganja.\n\n\
+         Fighting last flared in 1994; about 30,000 people lost their lives.",
+        day(2020, 12, 12),
+    )]);
+    found(&atlas, EventKind::Fighting, "Hadrut");
+    assert_none_at(&atlas, EventKind::Shelling, "Hadrut");
+    assert_none_at(&atlas, EventKind::Shelling, "Baku");
+    assert_none_at(&atlas, EventKind::Fighting, "Baku");
+    let ganja = found(&atlas, EventKind::Shelling, "Ganja");
+    assert!(
+        ganja.sources.iter().all(|s| s.denied),
+        "{}",
+        describe(&atlas)
+    );
+    // The toll of a war long past, told in the clause after its year.
+    assert_no_kind(&atlas, EventKind::Casualties);
+}

@@ -186,7 +186,9 @@ pub fn extract_article(
                     .as_ref()
                     .filter(|(told_in, _)| sentence_no - told_in <= ATTACK_TOLD_WITHIN)
                     .map(|(_, told)| told),
-                past_before,
+                // "Fighting last flared in 1994; about 30,000 people lost their lives": a
+                // clause goes on with the past an earlier clause of its sentence recalled.
+                past_before: past_before || recalls_the_past.get(),
                 recalls_the_past: &recalls_the_past,
             };
             let found = if scan.has_triggers() {
@@ -2269,6 +2271,7 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
             words.retain(|w| !(at < w.start && is_condition(&sentence[..w.start])));
         }
         if matches!(kind, EventKind::Shelling | EventKind::Fighting) {
+            words.retain(|w| !is_what_is_shown(&sentence[..w.start]));
             let reactions = scan.get(Set::Reactions);
             if !reactions.is_empty() {
                 words.retain(|w| !is_what_a_reaction_names(sentence, reactions, w.start));
@@ -2288,7 +2291,48 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
             kinds.push((kind, words));
         }
     }
+    // "Troops attacked Hadrut behind a barrage of rockets": the fire that backs an assault is
+    // part of it, not a strike of its own.
+    let fighting = kinds.iter().position(|(k, _)| *k == EventKind::Fighting);
+    if let Some(at) = kinds.iter().position(|(k, _)| *k == EventKind::Shelling)
+        && fighting.is_some()
+    {
+        kinds[at]
+            .1
+            .retain(|w| !is_supporting_fire(&sentence[..w.start]));
+        if kinds[at].1.is_empty() {
+            kinds.remove(at);
+        }
+    }
     kinds
+}
+
+/// Whether an attack word stands in what a parade or a display shows: "the parade showed
+/// seized tanks, artillery and drones" tells of no strike and no battle.
+fn is_what_is_shown(before: &str) -> bool {
+    text::words_back(before).take(SHOWN_WORDS_MAX).any(|word| {
+        is_one_of(
+            word.trim_matches(|c: char| !c.is_alphanumeric()),
+            &[
+                "parade", "paraded", "showed", "displayed", "display", "exhibited",
+                "exhibition", "showcased",
+            ],
+        )
+    })
+}
+
+/// How many words before an attack word [`is_what_is_shown`] reads.
+const SHOWN_WORDS_MAX: usize = 8;
+
+/// Whether a shelling word is the fire that backs an assault: "behind a barrage of rockets",
+/// "under cover of artillery", "backed by drones", "supported by artillery fire".
+fn is_supporting_fire(before: &str) -> bool {
+    text::words_back(before).take(4).any(|word| {
+        is_one_of(
+            word.trim_matches(|c: char| !c.is_alphanumeric()),
+            &["behind", "backed", "supported", "support", "cover", "covered", "accompanied"],
+        )
+    })
 }
 
 /// Whether the attack whose word starts at byte `start` is what a reaction names ("called the
