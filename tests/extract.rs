@@ -3373,3 +3373,48 @@ fn the_fire_behind_an_assault_a_parade_and_a_rejected_role_are_no_strikes() {
     // The toll of a war long past, told in the clause after its year.
     assert_no_kind(&atlas, EventKind::Casualties);
 }
+
+#[test]
+fn headings_and_coarser_titles_are_no_reports_of_their_own() {
+    let atlas = extract(vec![article(
+        "heads.txt",
+        "Wounded villager dies in Armenia\n\n\
+         A villager wounded by shelling in Syunik died in hospital on Thursday, officials \
+         said.\n\n\
+         Stepanakert under fire. Eight rockets were fired at Stepanakert overnight, the \
+         emergency service said.\n\n\
+         The toll.\n\n\
+         Armenia says 900 soldiers have died since Sept. 27.",
+        day(2020, 10, 23),
+    )]);
+    // The title's death is the shelling told below it.
+    found(&atlas, EventKind::Shelling, "Syunik");
+    assert!(
+        atlas
+            .events
+            .iter()
+            .flat_map(|e| &e.sources)
+            .all(|s| !s.quote.starts_with("Wounded villager")),
+        "{}",
+        describe(&atlas)
+    );
+    // The run-in head and the subheading tell nothing of their own.
+    let stepanakert = found(&atlas, EventKind::Shelling, "Stepanakert");
+    assert!(
+        stepanakert
+            .sources
+            .iter()
+            .all(|s| !s.quote.starts_with("Stepanakert under fire")),
+        "{}",
+        describe(&atlas)
+    );
+    assert!(
+        atlas
+            .events
+            .iter()
+            .flat_map(|e| &e.sources)
+            .all(|s| s.quote != "The toll."),
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -348,7 +348,7 @@ pub fn extract_article(
         }
         past_told_until = recalls_the_past.get().then_some(whole.end);
     }
-    fold_titles_into_the_text_below(&article.text, &mut events);
+    fold_titles_into_the_text_below(&article.text, gazetteer, &mut events);
     // Kept as long as the store, for every article: without the room building them left.
     crate::model::fit_vec(&mut events);
     events.iter_mut().for_each(Event::shrink_to_fit);
@@ -407,7 +407,7 @@ const TITLE_BYTES_MAX: usize = 200;
 /// place told below them (on the same day, or on a day the text names while the title names
 /// none), is that event, whose exact sentence is the text's: no second point on the
 /// publication day, and no second source saying less.
-fn fold_titles_into_the_text_below(text: &str, events: &mut Vec<Event>) {
+fn fold_titles_into_the_text_below(text: &str, gazetteer: &Gazetteer, events: &mut Vec<Event>) {
     let only_in_titles = |event: &Event| {
         event
             .sources
@@ -418,11 +418,31 @@ fn fold_titles_into_the_text_below(text: &str, events: &mut Vec<Event>) {
     if !titles.contains(&true) {
         return;
     }
+    // A title tells more coarsely: "Villager dies in Armenia" over the shelling of a village in
+    // Syunik that killed him; "Azerbaijan: 90 civilians killed" over the count told below.
+    let kinds_agree = |title: EventKind, other: EventKind| {
+        title == other
+            || (title == EventKind::Casualties
+                && matches!(other, EventKind::Shelling | EventKind::Fighting))
+    };
+    let holds = |title_place: &PlaceId, place: &PlaceId| {
+        title_place == place
+            || matches!(
+                (gazetteer.place(title_place), gazetteer.place(place)),
+                (Some(title), Some(place)) if place.id != title.id
+                    && ((title.kind == PlaceKind::Country && place.country == title.country)
+                        || (title.kind == PlaceKind::Region
+                            && distance_km(title, place) <= INSIDE_REGION_KM))
+            )
+    };
     let told_below = |title: &Event, other: &Event| {
         let title_at = title.sources.iter().map(|s| s.start).min().unwrap_or(0);
-        other.kind == title.kind
+        kinds_agree(title.kind, other.kind)
             && other.sources.iter().any(|s| s.start > title_at)
-            && other.places.iter().any(|p| title.places.contains(p))
+            && other
+                .places
+                .iter()
+                .any(|p| title.places.iter().any(|t| holds(t, p)))
             && (other.day == title.day
                 || (title.certainty == Certainty::Implicit
                     && other.certainty == Certainty::Explicit
@@ -1471,7 +1491,7 @@ fn sentence_events(
     // A link or teaser line tells of nothing: told before the time words are read (every
     // early return gives no event, so their order does not matter).
     let line = line_facts(&article.text, sentence.whole.clone(), lexicon, lines);
-    if line.skipped {
+    if line.skipped || is_run_in_head(&article.text, &sentence.whole, &line.range) {
         return Vec::new();
     }
     // Read only for sentences that tell of something (most do not) and hold a word every time
@@ -2153,12 +2173,13 @@ fn line_facts(
     let line_range = line_around(text, range);
     let line = &text[line_range.clone()];
     let facts = LineFacts {
-        range: line_range,
+        range: line_range.clone(),
         skipped: starts_skipped_line(
             line.trim_start_matches(['•', '-', '*', ' ']),
             &lexicon.skip_lines,
             lexicon.longest_skip_line(),
-        ) || is_section_heading(line),
+        ) || is_section_heading(line)
+            || is_short_subheading(text, &line_range),
         caption: is_photo_caption(line),
     };
     *known = Some(facts.clone());
@@ -2180,6 +2201,71 @@ fn is_section_heading(line: &str) -> bool {
             .chars()
             .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == ':' || c == '&')
 }
+
+/// A subheading of a few words on its own line between paragraphs ("The toll.", "Fighting
+/// elsewhere.", "Stepanakert under fire"): a label of what follows, no report. A line of a
+/// paragraph wrapped by hand follows a line that ends mid-sentence, and is not one.
+fn is_short_subheading(text: &str, line: &Range<usize>) -> bool {
+    let Some(words) = text.get(line.clone()).map(str::trim) else {
+        return false;
+    };
+    if words.len() > SUBHEADING_BYTES_MAX
+        || words.split_whitespace().count() > SUBHEADING_WORDS_MAX
+        || words.bytes().any(|b| b.is_ascii_digit())
+        || words.ends_with([':', ',', ';', '"', '\u{201d}'])
+    {
+        return false;
+    }
+    if tells_an_act(words) {
+        return false;
+    }
+    let before = text[..line.start].trim_end();
+    let opens_or_follows_a_paragraph = before.is_empty()
+        || before.ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
+        || text[..line.start].ends_with("\n\n");
+    opens_or_follows_a_paragraph && !before.is_empty() && !text[line.end..].trim().is_empty()
+}
+
+/// A run-in head: a few words and a stop that open a paragraph, the paragraph's text after
+/// them on the same line ("Stepanakert under fire. Eight rockets were fired at …", "The toll.
+/// The military has not updated its list"). A label, no report.
+fn is_run_in_head(text: &str, sentence: &Range<usize>, line: &Range<usize>) -> bool {
+    let Some(words) = text.get(sentence.clone()) else {
+        return false;
+    };
+    text.get(line.start..sentence.start)
+        .is_some_and(|before| before.trim().is_empty())
+        && words.len() <= SUBHEADING_BYTES_MAX
+        && words.ends_with('.')
+        && words.split_whitespace().count() <= SUBHEADING_WORDS_MAX
+        && !words.bytes().any(|b| b.is_ascii_digit())
+        && !tells_an_act(words)
+        && text
+            .get(sentence.end..line.end)
+            .is_some_and(|after| !after.trim().is_empty())
+}
+
+/// Whether a few words hold a verb of the past or a form of "be" or "have" ("Drones struck
+/// Martuni.", "Shelling resumed.", "Talks are off."): a short report, not a label.
+fn tells_an_act(words: &str) -> bool {
+    words.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        (word.len() > 4 && word.to_ascii_lowercase().ends_with("ed"))
+            || is_one_of(
+                word,
+                &[
+                    "struck", "hit", "fell", "shot", "fought", "died", "left", "fled", "met",
+                    "spoke", "took", "began", "came", "went", "said", "says", "is", "are",
+                    "was", "were", "has", "have", "had", "hits", "falls", "dies", "flee",
+                    "flees", "meet", "meets",
+                ],
+            )
+    })
+}
+
+/// How many words and bytes a subheading of [`is_short_subheading`] holds at most.
+const SUBHEADING_WORDS_MAX: usize = 3;
+const SUBHEADING_BYTES_MAX: usize = 32;
 
 /// How many words and bytes a section heading in capitals holds at most.
 const HEADING_WORDS_MAX: usize = 4;
