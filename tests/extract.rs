@@ -3418,3 +3418,22 @@ fn headings_and_coarser_titles_are_no_reports_of_their_own() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn a_parliament_speaks_from_its_capital_and_losses_after_a_colon_are_a_total() {
+    let atlas = extract(vec![article(
+        "losses.txt",
+        "Yesterday the Turkish parliament voted to allow Turkish troops to be deployed to \
+         Azerbaijan, to staff a joint monitoring center with Russia.\n\n\
+         Azerbaijan's defense ministry on December 3 published, for the first time, its \
+         military losses: 2,783 servicemen killed and more than 100 missing.",
+        day(2020, 12, 12),
+    )]);
+    found(&atlas, EventKind::Diplomacy, "Ankara");
+    assert_eq!(
+        deaths_of(toll_at(&atlas, "Azerbaijan")),
+        Some((2783, true)),
+        "{}",
+        describe(&atlas)
+    );
+}

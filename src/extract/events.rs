@@ -2401,14 +2401,14 @@ fn is_what_is_shown(before: &str) -> bool {
             word.trim_matches(|c: char| !c.is_alphanumeric()),
             &[
                 "parade", "paraded", "showed", "displayed", "display", "exhibited",
-                "exhibition", "showcased",
+                "exhibition", "showcased", "featured", "featuring",
             ],
         )
     })
 }
 
 /// How many words before an attack word [`is_what_is_shown`] reads.
-const SHOWN_WORDS_MAX: usize = 8;
+const SHOWN_WORDS_MAX: usize = 20;
 
 /// Whether a shelling word is the fire that backs an assault: "behind a barrage of rockets",
 /// "under cover of artillery", "backed by drones", "supported by artillery fire".

@@ -141,6 +141,19 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
             && leading.next().is_some_and(|w| w.eq_ignore_ascii_case("of")));
         opens && has_total_cue(clause)
     };
+    // "published, for the first time, its military losses: 2,783 servicemen killed": a colon
+    // that opens the count of what the clause before it names as losses.
+    if let Some((colon, ':')) = mark_before {
+        let named = sentence[..colon]
+            .rfind(is_mark)
+            .map_or(0, |i| i + 1);
+        let losses = words(&sentence[named..colon])
+            .last()
+            .is_some_and(|w| w.eq_ignore_ascii_case("losses") || w.eq_ignore_ascii_case("toll"));
+        if losses {
+            return true;
+        }
+    }
     // "Since the start of hostilities on Sunday, 127 people have been killed."
     if let Some((previous_end, _)) = mark_before {
         let first_end = sentence.find(is_mark).unwrap_or(sentence.len());
@@ -450,6 +463,10 @@ mod tests {
             (
                 "Since September 27, 350 Armenian servicemen have been killed, the ministry said.",
                 "350",
+            ),
+            (
+                "The defense ministry on December 3 published, for the first time, its military losses: 2,783 servicemen killed and more than 100 missing.",
+                "2,783",
             ),
             (
                 "At least 200 people, including 25 civilians, have been killed in the fighting so far, according to official figures.",
