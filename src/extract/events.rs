@@ -2357,13 +2357,17 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
             words.retain(|w| !(at < w.start && is_condition(&sentence[..w.start])));
         }
         if matches!(kind, EventKind::Shelling | EventKind::Fighting) {
-            words.retain(|w| !is_what_is_shown(&sentence[..w.start]));
+            let shown = scan.get(Set::Shown);
+            if let Some(&(first_shown, _, _)) = shown.first() {
+                // A weapon listed after what a parade showed, in its sentence.
+                words.retain(|w| w.start < first_shown);
+            }
             let reactions = scan.get(Set::Reactions);
             if !reactions.is_empty() {
                 words.retain(|w| !is_what_a_reaction_names(sentence, reactions, w.start));
             }
         }
-        if kind == EventKind::Casualties {
+        if kind == EventKind::Casualties && scan.contains(Set::Withheld) {
             words.retain(|w| !is_what_is_not_told(&sentence[..w.start]));
         }
         if kind == EventKind::Diplomacy {
@@ -2392,23 +2396,6 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
     }
     kinds
 }
-
-/// Whether an attack word stands in what a parade or a display shows: "the parade showed
-/// seized tanks, artillery and drones" tells of no strike and no battle.
-fn is_what_is_shown(before: &str) -> bool {
-    text::words_back(before).take(SHOWN_WORDS_MAX).any(|word| {
-        is_one_of(
-            word.trim_matches(|c: char| !c.is_alphanumeric()),
-            &[
-                "parade", "paraded", "showed", "displayed", "display", "exhibited",
-                "exhibition", "showcased", "featured", "featuring",
-            ],
-        )
-    })
-}
-
-/// How many words before an attack word [`is_what_is_shown`] reads.
-const SHOWN_WORDS_MAX: usize = 20;
 
 /// Whether a shelling word is the fire that backs an assault: "behind a barrage of rockets",
 /// "under cover of artillery", "backed by drones", "supported by artillery fire".

@@ -72,6 +72,10 @@ struct CueWords {
     day_goes_on: Vec<String>,
     #[serde(default)]
     territory: Vec<String>,
+    #[serde(default)]
+    shown: Vec<String>,
+    #[serde(default)]
+    withheld: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -233,6 +237,10 @@ pub struct Lexicon {
     pub day_goes_on: PhraseSet,
     /// Words of a deal that gives territory up ("withdraw", "the handover of").
     pub territory: PhraseSet,
+    /// Words of a parade or a display that shows weapons ("the parade featured drones").
+    pub shown: PhraseSet,
+    /// Words of a toll kept back ("does not publish", "no word so far on casualties").
+    pub withheld: PhraseSet,
     /// Person or institution name → country code.
     pub actors: PhraseSet,
     actor_countries: Vec<String>,
@@ -293,6 +301,8 @@ pub enum Set {
     Reactions,
     DayGoesOn,
     Territory,
+    Shown,
+    Withheld,
     Actors,
     Demonyms,
     /// [`crate::when::ANCHOR_WORDS`]: only whether one stands in the text is kept
@@ -308,7 +318,7 @@ pub enum Set {
 pub const CLAUSE_BREAK_CUES: &[&str] = &["; ", " while ", " whereas ", " as ", ", then "];
 
 const KINDS: usize = EventKind::ALL.len();
-const SETS: usize = 2 * KINDS + 12;
+const SETS: usize = 2 * KINDS + 14;
 
 impl Set {
     fn slot(self) -> usize {
@@ -327,6 +337,8 @@ impl Set {
             Set::Reactions => 2 * KINDS + 9,
             Set::DayGoesOn => 2 * KINDS + 10,
             Set::Territory => 2 * KINDS + 11,
+            Set::Shown => 2 * KINDS + 12,
+            Set::Withheld => 2 * KINDS + 13,
         }
     }
 }
@@ -429,6 +441,8 @@ impl Lexicon {
             (Set::Reactions, &file.cues.reactions),
             (Set::DayGoesOn, &file.cues.day_goes_on),
             (Set::Territory, &file.cues.territory),
+            (Set::Shown, &file.cues.shown),
+            (Set::Withheld, &file.cues.withheld),
             (Set::Actors, &actor_names),
             (Set::Demonyms, &demonym_names),
             (Set::TimeAnchors, &time_anchors),
@@ -468,6 +482,8 @@ impl Lexicon {
             reactions: PhraseSet::new(&file.cues.reactions)?,
             day_goes_on: PhraseSet::new(&file.cues.day_goes_on)?,
             territory: PhraseSet::new(&file.cues.territory)?,
+            shown: PhraseSet::new(&file.cues.shown)?,
+            withheld: PhraseSet::new(&file.cues.withheld)?,
             actors: PhraseSet::new(&actor_names)?,
             actor_countries,
             demonyms: PhraseSet::new(&demonym_names)?,
@@ -585,6 +601,8 @@ impl Lexicon {
             (Set::Reactions, &self.reactions),
             (Set::DayGoesOn, &self.day_goes_on),
             (Set::Territory, &self.territory),
+            (Set::Shown, &self.shown),
+            (Set::Withheld, &self.withheld),
             (Set::Actors, &self.actors),
             (Set::Demonyms, &self.demonyms),
         ]);
@@ -967,6 +985,8 @@ mod tests {
             (Set::Reactions, &lexicon.reactions.phrases),
             (Set::DayGoesOn, &lexicon.day_goes_on.phrases),
             (Set::Territory, &lexicon.territory.phrases),
+            (Set::Shown, &lexicon.shown.phrases),
+            (Set::Withheld, &lexicon.withheld.phrases),
             (Set::Actors, &lexicon.actors.phrases),
             (Set::Demonyms, &lexicon.demonyms.phrases),
             (Set::TimeAnchors, &lexicon.time_anchors.phrases),
