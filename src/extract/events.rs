@@ -47,9 +47,9 @@ pub fn extract_article(
     let mut events: Vec<Event> = Vec::new();
     // Places of the last sentence that named one, borrowed from its mentions.
     let mut previous_places: Vec<&PlaceId> = Vec::new();
-    // The first country the clause before named: who "its" is in "Its prosecutor general's
-    // office said 11 civilians had been killed".
-    let mut country_before: Option<&PlaceId> = None;
+    // The mentions of the clause before: the country among them is who "its" is in "Its
+    // prosecutor general's office said 11 civilians had been killed" (looked up only then).
+    let mut clause_before: Vec<&Mention> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
     let mut previous_day: Option<NaiveDate> = None;
     // The number of the sentence that named `previous_day`.
@@ -152,7 +152,7 @@ pub fn extract_article(
             let context = Context {
                 region: region.as_ref(),
                 previous_places: &previous_places,
-                country_before,
+                clause_before: &clause_before,
                 previous_events: &previous_events,
                 publication_why: &publication_why,
                 region_why: &region_why,
@@ -235,15 +235,6 @@ pub fn extract_article(
             }) {
                 told_attack = Some((sentence_no, attack));
             }
-            country_before = in_clause.iter().find_map(|m| {
-                let place = m.place.as_ref()?;
-                gazetteer
-                    .place(place)
-                    .is_some_and(|p| {
-                        p.kind == PlaceKind::Country && matches!(p.country.as_str(), "AZ" | "AM")
-                    })
-                    .then_some(place)
-            });
             previous_events = found
                 .iter()
                 .filter(|e| e.sources.iter().any(|s| !s.place_words.is_empty()))
@@ -259,6 +250,8 @@ pub fn extract_article(
                 previous_places.clear();
                 previous_places.extend(event_places());
             }
+            // `in_clause` is cleared and filled again for the next clause.
+            std::mem::swap(&mut clause_before, &mut in_clause);
             for event in found {
                 // The strike or battle told in the sentences just before, at this toll's place
                 // on its day.
@@ -1288,8 +1281,8 @@ struct Context<'a> {
     region: Option<&'a PlaceId>,
     /// Places of the last sentence that named one ("there", "the city").
     previous_places: &'a [&'a PlaceId],
-    /// The first country of the war the clause before named, whatever its role.
-    country_before: Option<&'a PlaceId>,
+    /// The mentions of the clause before, whatever their role.
+    clause_before: &'a [&'a Mention],
     /// Events of the sentence just before, with named places ("One of the rockets landed …").
     previous_events: &'a [(EventKind, Vec<PlaceId>)],
     /// [`publication_why`] of the article's publication day, written once per article.
@@ -3194,8 +3187,12 @@ fn places_for(
     // civilians have been killed": a country's count of its own people, told by "it".
     if matches!(kind, EventKind::Casualties | EventKind::Displacement)
         && !at_the_scene()
-        && let Some(country) = context.country_before
         && tells_as_it(sentence.text)
+        && let Some(country) = context.clause_before.iter().find_map(|m| {
+            let place = place_of(gazetteer, m)?;
+            (place.kind == PlaceKind::Country && matches!(place.country.as_str(), "AZ" | "AM"))
+                .then_some(&place.id)
+        })
     {
         let names = names(gazetteer, std::slice::from_ref(country));
         return Some((
