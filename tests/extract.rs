@@ -3437,3 +3437,29 @@ fn a_parliament_speaks_from_its_capital_and_losses_after_a_colon_are_a_total() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn the_town_a_speaker_points_back_to_is_the_place_told_before() {
+    let atlas = extract(vec![article(
+        "back.txt",
+        "Rockets struck Stepanakert on Monday, officials said.\n\n\
+         Armenia's defence ministry said a shell hit the town's hospital on Wednesday.\n\n\
+         Two Azerbaijani soldiers were wounded by a mine in the Fuzuli district on Sunday, \
+         according to the defense ministry in Baku.\n\n\
+         Azerbaijan's defence ministry said its troops had taken strategic heights near the \
+         village of Talysh on Tuesday.",
+        day(2020, 11, 19),
+    )]);
+    assert_eq!(
+        days_of(&atlas, EventKind::Shelling),
+        [day(2020, 11, 16), day(2020, 11, 18)],
+        "{}",
+        describe(&atlas)
+    );
+    assert_none_at(&atlas, EventKind::Shelling, "Armenia");
+    assert_none_at(&atlas, EventKind::Shelling, "Nagorno-Karabakh");
+    // The office's seat cited for a mine blast is no scene.
+    assert_none_at(&atlas, EventKind::Casualties, "Baku");
+    // "the village of Talysh" names its village, not the town told before.
+    assert_none_at(&atlas, EventKind::Fighting, "Stepanakert");
+}
