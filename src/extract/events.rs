@@ -4781,10 +4781,6 @@ mod tests {
         assert!(per_article < 1536, "{per_article} bytes kept per article");
     }
 
-    fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
-        text.to_ascii_lowercase().contains(needle)
-    }
-
     #[test]
     fn time_anchors_noted_in_passing_are_those_the_anchor_set_finds() {
         let lexicon = crate::extract::lexicon::project_lexicon();
