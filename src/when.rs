@@ -4086,8 +4086,7 @@ mod tests {
         let (mut straight, mut curly, mut pending_break) = (false, 0usize, false);
         let mut word: Option<(usize, bool)> = None;
         for (at, c) in text.char_indices() {
-            if is_word_char(c)
-                || (c == '\'' && word.is_some() && apostrophe_joins(&text[at + 1..]))
+            if is_word_char(c) || (c == '\'' && word.is_some() && apostrophe_joins(&text[at + 1..]))
             {
                 if word.is_none() {
                     word = Some((at, straight || curly > 0));

@@ -361,7 +361,10 @@ fn is_what_someone_could(text: &str, modal: Range<usize>) -> bool {
     let mut before = text::words_back(&text[..modal.start]).map(text::lower_case);
     let subject = before.next();
     let is_subject = subject.as_deref().is_some_and(|w| {
-        matches!(w, "they" | "we" | "he" | "she" | "i" | "you" | "people" | "families")
+        matches!(
+            w,
+            "they" | "we" | "he" | "she" | "i" | "you" | "people" | "families"
+        )
     });
     let head = before.next();
     is_subject
@@ -2248,9 +2251,9 @@ fn tells_an_act(words: &str) -> bool {
                 word,
                 &[
                     "struck", "hit", "fell", "shot", "fought", "died", "left", "fled", "met",
-                    "spoke", "took", "began", "came", "went", "said", "says", "is", "are",
-                    "was", "were", "has", "have", "had", "hits", "falls", "dies", "flee",
-                    "flees", "meet", "meets",
+                    "spoke", "took", "began", "came", "went", "said", "says", "is", "are", "was",
+                    "were", "has", "have", "had", "hits", "falls", "dies", "flee", "flees", "meet",
+                    "meets",
                 ],
             )
     })
@@ -2396,7 +2399,15 @@ fn is_supporting_fire(before: &str) -> bool {
     text::words_back(before).take(4).any(|word| {
         is_one_of(
             word.trim_matches(|c: char| !c.is_alphanumeric()),
-            &["behind", "backed", "supported", "support", "cover", "covered", "accompanied"],
+            &[
+                "behind",
+                "backed",
+                "supported",
+                "support",
+                "cover",
+                "covered",
+                "accompanied",
+            ],
         )
     })
 }
@@ -2429,13 +2440,27 @@ fn is_what_is_not_told(before: &str) -> bool {
         if is_one_of(
             word,
             &[
-                "publish", "published", "publishes", "disclose", "disclosed", "discloses",
-                "release", "released", "releases", "reveal", "revealed", "reveals", "word",
-                "news", "information", "details",
+                "publish",
+                "published",
+                "publishes",
+                "disclose",
+                "disclosed",
+                "discloses",
+                "release",
+                "released",
+                "releases",
+                "reveal",
+                "revealed",
+                "reveals",
+                "word",
+                "news",
+                "information",
+                "details",
             ],
         ) {
             withheld = true;
-        } else if withheld && is_one_of(word, &["not", "no", "never", "doesn't", "hasn't", "didn't"])
+        } else if withheld
+            && is_one_of(word, &["not", "no", "never", "doesn't", "hasn't", "didn't"])
         {
             negated = true;
             break;
@@ -2487,7 +2512,14 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
     let namers = back.peek().is_some_and(|word| {
         is_one_of(
             word,
-            &["locals", "residents", "villagers", "armenians", "azerbaijanis", "azeris"],
+            &[
+                "locals",
+                "residents",
+                "villagers",
+                "armenians",
+                "azerbaijanis",
+                "azeris",
+            ],
         )
     });
     namers
@@ -3222,14 +3254,24 @@ fn tells_as_it(sentence: &str) -> bool {
         .next()
         .is_some_and(|first| first == "Its" || first == "It");
     opens_with_it
-        || [" it says", " it said", " its side", " it reported", " it reports"]
-            .iter()
-            .any(|phrase| sentence.contains(phrase))
+        || [
+            " it says",
+            " it said",
+            " its side",
+            " it reported",
+            " it reports",
+        ]
+        .iter()
+        .any(|phrase| sentence.contains(phrase))
 }
 
 /// The places of the sentence before, where the sentence points back to them ("there", "the
 /// city", "the town's hospital").
-fn referred_back(sentence: &Sentence, context: &Context, gazetteer: &Gazetteer) -> Option<PlaceChoice> {
+fn referred_back(
+    sentence: &Sentence,
+    context: &Context,
+    gazetteer: &Gazetteer,
+) -> Option<PlaceChoice> {
     if context.previous_places.is_empty() || !refers_back(sentence.text) {
         return None;
     }
@@ -4212,7 +4254,12 @@ fn office_seat(attribution: &str) -> Option<usize> {
             is_one_of(
                 office,
                 &[
-                    "ministry", "office", "government", "command", "headquarters", "service",
+                    "ministry",
+                    "office",
+                    "government",
+                    "command",
+                    "headquarters",
+                    "service",
                     "authorities",
                 ],
             )

@@ -144,9 +144,7 @@ pub fn is_running_total_at(sentence: &str, at: usize, after: usize) -> bool {
     // "published, for the first time, its military losses: 2,783 servicemen killed": a colon
     // that opens the count of what the clause before it names as losses.
     if let Some((colon, ':')) = mark_before {
-        let named = sentence[..colon]
-            .rfind(is_mark)
-            .map_or(0, |i| i + 1);
+        let named = sentence[..colon].rfind(is_mark).map_or(0, |i| i + 1);
         let losses = words(&sentence[named..colon])
             .last()
             .is_some_and(|w| w.eq_ignore_ascii_case("losses") || w.eq_ignore_ascii_case("toll"));
