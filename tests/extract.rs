@@ -3463,3 +3463,24 @@ fn the_town_a_speaker_points_back_to_is_the_place_told_before() {
     // "the village of Talysh" names its village, not the town told before.
     assert_none_at(&atlas, EventKind::Fighting, "Stepanakert");
 }
+
+#[test]
+fn the_terms_of_a_deal_trends_and_a_time_counted_from_a_deal_tell_nothing() {
+    let atlas = extract(vec![article(
+        "terms.txt",
+        "Under the deal, three districts around Karabakh are being handed back to Azerbaijan.\n\n\
+         Some people who fled are starting to go back to Stepanakert.\n\n\
+         A week after Armenia and Azerbaijan agreed to end their war over Nagorno-Karabakh, the \
+         two countries are dealing with very different aftermaths.\n\n\
+         Under the deal, Armenian troops withdrew from Aghdam on Friday.",
+        day(2020, 11, 21),
+    )]);
+    assert_no_kind(&atlas, EventKind::Displacement);
+    // Only the handover told with its day.
+    assert_eq!(
+        days_of(&atlas, EventKind::Diplomacy),
+        [day(2020, 11, 20)],
+        "{}",
+        describe(&atlas)
+    );
+}

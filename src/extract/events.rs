@@ -348,6 +348,38 @@ pub fn extract_article(
     events
 }
 
+/// Whether a sentence opens with the terms of a deal: "Under the deal, …", "Under the
+/// trilateral statement, …", "Under the terms of the truce, …".
+fn tells_the_terms_of_a_deal(sentence: &str) -> bool {
+    let Some(rest) = sentence
+        .get(..6)
+        .filter(|head| head.eq_ignore_ascii_case("under "))
+        .and_then(|_| sentence.get(6..))
+    else {
+        return false;
+    };
+    let head = rest.split(',').next().unwrap_or_default();
+    head.len() <= DEAL_HEAD_BYTES_MAX
+        && head.split_whitespace().any(|w| {
+            is_one_of(
+                w,
+                &[
+                    "deal",
+                    "agreement",
+                    "accord",
+                    "statement",
+                    "ceasefire",
+                    "truce",
+                    "terms",
+                    "declaration",
+                ],
+            )
+        })
+}
+
+/// How long "Under the … deal," may run before its comma.
+const DEAL_HEAD_BYTES_MAX: usize = 60;
+
 /// "Villagers loaded everything they could onto trucks", "fled as fast as they could": a "could"
 /// that only measures what was done, in a relative after "everything", "all", "what" or "as …
 /// as" and its subject, makes nothing hypothetical.
@@ -1692,6 +1724,11 @@ fn sentence_events(
         return Vec::new();
     }
     // "could be much higher", "would constitute a turning point": nothing happened.
+    // "Under the deal, three districts are being handed back to Azerbaijan": what a deal
+    // provides, told with no day, is no happening.
+    if dated.is_empty() && tells_the_terms_of_a_deal(sentence.text) {
+        return Vec::new();
+    }
     if dated.is_empty()
         && scan
             .get(Set::Hypothetical)
@@ -4214,10 +4251,14 @@ fn leading_time_anchor(text: &str) -> Option<Range<usize>> {
     if !counted && !numbered {
         return None;
     }
-    let comma = text.find(',').filter(|&at| at <= 80)?;
+    let comma = text.find(',').filter(|&at| at <= TIME_ANCHOR_BYTES_MAX)?;
     let head = &text[..comma];
     (head.contains(" after ") || head.contains(" before ")).then_some(0..comma)
 }
+
+/// How long a leading time anchor may run before its comma ("A week after Armenia and
+/// Azerbaijan agreed to end their war over Nagorno-Karabakh,").
+const TIME_ANCHOR_BYTES_MAX: usize = 120;
 
 /// The parts of `attributions` in `text` that describe the sources, from the first word that
 /// opens a description ("who", "interviewed", "after") to the attribution's end.
