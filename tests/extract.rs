@@ -3484,3 +3484,28 @@ fn the_terms_of_a_deal_trends_and_a_time_counted_from_a_deal_tell_nothing() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn a_paragraph_of_someone_s_own_words_is_no_report_unless_the_text_introduces_it() {
+    let atlas = extract(vec![article(
+        "words.txt",
+        "Drones circled over Martuni on Saturday, residents said.\n\n\
+         \"We hear the drones before anything. Then the walls shake.\"\n\n\
+         The ministry presents the post:\n\n\
+         \"The glorious army has liberated the villages of Fuzuli district.\"",
+        day(2020, 10, 24),
+    )]);
+    // The witness's lines are one more source of the strike told, not a strike of their own.
+    assert_eq!(
+        atlas
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Shelling)
+            .count(),
+        1,
+        "{}",
+        describe(&atlas)
+    );
+    // A post the text introduces is told as it is.
+    found(&atlas, EventKind::Fighting, "Fuzuli district");
+}

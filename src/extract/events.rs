@@ -520,8 +520,28 @@ fn opening_quote(text: &str, whole: &Range<usize>, lexicon: &Lexicon) -> Option<
         .get(inside..)?
         .find('\n')
         .map_or(text.len(), |at| inside + at);
-    let end = inside + text.get(inside..paragraph_end)?.find(close)?;
+    // A quote that runs on past its paragraph, or fills it to its end with no one named after
+    // it ('"We hear the drones before anything. Then the walls shake."'), is someone's own
+    // words all the same: who said them is told around it. Not a post or a statement the
+    // text introduces with a colon ("AZERTAC presents the post:").
+    let introduced = text[..start].trim_end().ends_with(':');
+    let Some(end) = text
+        .get(inside..paragraph_end)?
+        .find(close)
+        .map(|at| inside + at)
+    else {
+        return (!introduced).then_some(OpeningQuote {
+            quoted: start..paragraph_end,
+            official: false,
+        });
+    };
     let attribution = text.get(end + close.len_utf8()..paragraph_end)?;
+    if attribution.trim().is_empty() && !introduced {
+        return Some(OpeningQuote {
+            quoted: start..end,
+            official: false,
+        });
+    }
     let attribution = attribution
         .get(..attribution.len().min(WITNESS_ATTRIBUTION_BYTES))
         .unwrap_or(attribution);
