@@ -202,7 +202,8 @@ pub fn extract_article(
                 // to join Armenia. A war followed in which 30,000 people were killed": a sentence
                 // with no report of its own may still open the past the next ones go on with.
                 if let Some(day) = published
-                    && sentence_text.contains("19")
+                    && memchr::memchr_iter(b'1', sentence_text.as_bytes())
+                        .any(|at| sentence_text.as_bytes().get(at + 1) == Some(&b'9'))
                     && time_refs_at(article, &sentence.range, day)
                         .iter()
                         .any(|r| r.kind == RefKind::Background)
@@ -1439,6 +1440,7 @@ fn sentence_events(
     // "UNHCR delivered blankets to some 3,000 displaced people in Goris": help given to the
     // displaced, not their flight.
     if kinds.iter().any(|(k, _)| *k == EventKind::Displacement)
+        && scan.contains(Set::Aid)
         && gives_aid_to_the_displaced(sentence.text)
     {
         kinds.retain(|(k, _)| *k != EventKind::Displacement);

@@ -76,6 +76,8 @@ struct CueWords {
     shown: Vec<String>,
     #[serde(default)]
     withheld: Vec<String>,
+    #[serde(default)]
+    aid: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -241,6 +243,8 @@ pub struct Lexicon {
     pub shown: PhraseSet,
     /// Words of a toll kept back ("does not publish", "no word so far on casualties").
     pub withheld: PhraseSet,
+    /// Verbs of help brought ("delivered", "distributed", "handed out").
+    pub aid: PhraseSet,
     /// Person or institution name → country code.
     pub actors: PhraseSet,
     actor_countries: Vec<String>,
@@ -303,6 +307,7 @@ pub enum Set {
     Territory,
     Shown,
     Withheld,
+    Aid,
     Actors,
     Demonyms,
     /// [`crate::when::ANCHOR_WORDS`]: only whether one stands in the text is kept
@@ -318,7 +323,7 @@ pub enum Set {
 pub const CLAUSE_BREAK_CUES: &[&str] = &["; ", " while ", " whereas ", " as ", ", then "];
 
 const KINDS: usize = EventKind::ALL.len();
-const SETS: usize = 2 * KINDS + 14;
+const SETS: usize = 2 * KINDS + 15;
 
 impl Set {
     fn slot(self) -> usize {
@@ -339,6 +344,7 @@ impl Set {
             Set::Territory => 2 * KINDS + 11,
             Set::Shown => 2 * KINDS + 12,
             Set::Withheld => 2 * KINDS + 13,
+            Set::Aid => 2 * KINDS + 14,
         }
     }
 }
@@ -443,6 +449,7 @@ impl Lexicon {
             (Set::Territory, &file.cues.territory),
             (Set::Shown, &file.cues.shown),
             (Set::Withheld, &file.cues.withheld),
+            (Set::Aid, &file.cues.aid),
             (Set::Actors, &actor_names),
             (Set::Demonyms, &demonym_names),
             (Set::TimeAnchors, &time_anchors),
@@ -484,6 +491,7 @@ impl Lexicon {
             territory: PhraseSet::new(&file.cues.territory)?,
             shown: PhraseSet::new(&file.cues.shown)?,
             withheld: PhraseSet::new(&file.cues.withheld)?,
+            aid: PhraseSet::new(&file.cues.aid)?,
             actors: PhraseSet::new(&actor_names)?,
             actor_countries,
             demonyms: PhraseSet::new(&demonym_names)?,
@@ -603,6 +611,7 @@ impl Lexicon {
             (Set::Territory, &self.territory),
             (Set::Shown, &self.shown),
             (Set::Withheld, &self.withheld),
+            (Set::Aid, &self.aid),
             (Set::Actors, &self.actors),
             (Set::Demonyms, &self.demonyms),
         ]);
@@ -987,6 +996,7 @@ mod tests {
             (Set::Territory, &lexicon.territory.phrases),
             (Set::Shown, &lexicon.shown.phrases),
             (Set::Withheld, &lexicon.withheld.phrases),
+            (Set::Aid, &lexicon.aid.phrases),
             (Set::Actors, &lexicon.actors.phrases),
             (Set::Demonyms, &lexicon.demonyms.phrases),
             (Set::TimeAnchors, &lexicon.time_anchors.phrases),
