@@ -2264,14 +2264,7 @@ fn is_short_subheading(text: &str, line: &Range<usize>) -> bool {
     let Some(words) = text.get(line.clone()).map(str::trim) else {
         return false;
     };
-    if words.len() > SUBHEADING_BYTES_MAX
-        || words.split_whitespace().count() > SUBHEADING_WORDS_MAX
-        || words.bytes().any(|b| b.is_ascii_digit())
-        || words.ends_with([':', ',', ';', '"', '\u{201d}'])
-    {
-        return false;
-    }
-    if tells_an_act(words) {
+    if !reads_as_a_label(words) || words.ends_with([':', ',', ';', '"', '\u{201d}']) {
         return false;
     }
     let before = text[..line.start].trim_end();
@@ -2290,14 +2283,19 @@ fn is_run_in_head(text: &str, sentence: &Range<usize>, line: &Range<usize>) -> b
     };
     text.get(line.start..sentence.start)
         .is_some_and(|before| before.trim().is_empty())
-        && words.len() <= SUBHEADING_BYTES_MAX
         && words.ends_with('.')
-        && words.split_whitespace().count() <= SUBHEADING_WORDS_MAX
-        && !words.bytes().any(|b| b.is_ascii_digit())
-        && !tells_an_act(words)
+        && reads_as_a_label(words)
         && text
             .get(sentence.end..line.end)
             .is_some_and(|after| !after.trim().is_empty())
+}
+
+/// A few words with no figure and no verb ("The toll", "Stepanakert under fire"): a label.
+fn reads_as_a_label(words: &str) -> bool {
+    words.len() <= SUBHEADING_BYTES_MAX
+        && words.split_whitespace().count() <= SUBHEADING_WORDS_MAX
+        && !words.bytes().any(|b| b.is_ascii_digit())
+        && !tells_an_act(words)
 }
 
 /// Whether a few words hold a verb of the past or a form of "be" or "have" ("Drones struck
