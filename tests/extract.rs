@@ -3509,3 +3509,42 @@ fn a_paragraph_of_someone_s_own_words_is_no_report_unless_the_text_introduces_it
     // A post the text introduces is told as it is.
     found(&atlas, EventKind::Fighting, "Fuzuli district");
 }
+
+#[test]
+fn people_leaving_and_arriving_are_displaced_and_a_denial_keeps_its_flag_past_appositions() {
+    let atlas = extract(vec![article(
+        "leaving.txt",
+        "Thousands of refugees arrived in Goris on Tuesday.\n\n\
+         Families loaded their cars and left Stepanakert for Goris on Wednesday.\n\n\
+         In mid-November, villagers in Kalbajar set their houses alight before leaving.\n\n\
+         Rena Alvo, the spokeswoman for the Armenian defence ministry, Shushan Stepanyan, \
+         denied that Hadrut had fallen.\n\n\
+         Azerbaijani forces now control Fuzuli, the army said on Thursday.",
+        day(2020, 11, 20),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Displacement, "Goris").day,
+        Some(day(2020, 11, 17)),
+        "{}",
+        describe(&atlas)
+    );
+    // Where they left, not where they went.
+    assert_eq!(
+        found(&atlas, EventKind::Displacement, "Stepanakert").day,
+        Some(day(2020, 11, 18))
+    );
+    // "In mid-November" names no day.
+    assert_eq!(found(&atlas, EventKind::Displacement, "Kalbajar").day, None);
+    assert!(
+        found(&atlas, EventKind::Fighting, "Hadrut")
+            .sources
+            .iter()
+            .all(|s| s.denied),
+        "{}",
+        describe(&atlas)
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Fuzuli").day,
+        Some(day(2020, 11, 19))
+    );
+}

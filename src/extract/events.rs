@@ -349,6 +349,21 @@ pub fn extract_article(
     events
 }
 
+/// A denial whose speaker is not found among the words before it ("Rena Alvo, the
+/// spokeswoman for the ministry, Shushan Stepanyan, denied that Hadrut had fallen"): a verb of
+/// denial before what the sentence tells.
+fn denies_before(sentence: &str, scan: &Scan, kind_words: &[Span]) -> bool {
+    scan.get(Set::Denials).iter().any(|&(start, end, _)| {
+        kind_words.iter().any(|w| w.start >= end)
+            && sentence.get(start..end).is_some_and(|verb| {
+                is_one_of(verb, &["denied", "denies", "deny", "refuted", "refutes"])
+                    // "rejected as groundless", not "rejected calls for talks".
+                    || (is_one_of(verb, &["rejected", "rejects"])
+                        && sentence.get(end..).is_some_and(|after| after.starts_with(" as ")))
+            })
+    })
+}
+
 /// Whether a sentence opens with the terms of a deal: "Under the deal, …", "Under the
 /// trilateral statement, …", "Under the terms of the truce, …".
 fn tells_the_terms_of_a_deal(sentence: &str) -> bool {
@@ -2084,6 +2099,10 @@ fn sentence_events(
                 (None, Some(d)) => publication_why(d),
                 (None, None) => "no time words and no publication date".to_string(),
             };
+            let denied = claim().as_ref().map_or_else(
+                || denies_before(sentence.text, scan, &kind_words),
+                |c| c.denied,
+            );
             let source = Source {
                 article: article.id.clone(),
                 start: sentence.whole.start,
@@ -2128,7 +2147,7 @@ fn sentence_events(
                     why_place.clone()
                 },
                 claimed_by: claim().as_ref().map(|c| c.by.clone()),
-                denied: claim().as_ref().is_some_and(|c| c.denied),
+                denied,
                 figures: if kind == EventKind::Casualties || kind == EventKind::Displacement {
                     figures().clone()
                 } else {
@@ -2763,9 +2782,44 @@ fn only_modifies(before: &str, kind_index: usize, lexicon: &Lexicon) -> bool {
         if is_to && skipped == 0 {
             return false;
         }
+        // "Thousands of refugees arrived", "a convoy of displaced people": the people counted
+        // or carried, not a noun the trigger only describes.
+        if kind_index == crate::atlas::kind_index(EventKind::Displacement)
+            && word.eq_ignore_ascii_case("of")
+            && words.peek().is_some_and(|head| counts_people(head))
+        {
+            return false;
+        }
         return listed & context::not_after(kind_index) != 0;
     }
     false
+}
+
+/// Whether `word` counts or carries people: "thousands", "hundreds", "dozens", "a convoy", "a
+/// column", "a wave", "busloads".
+fn counts_people(word: &str) -> bool {
+    is_one_of(
+        word.trim_matches(|c: char| !c.is_alphanumeric()),
+        &[
+            "thousands",
+            "hundreds",
+            "dozens",
+            "tens",
+            "scores",
+            "millions",
+            "convoy",
+            "convoys",
+            "column",
+            "columns",
+            "wave",
+            "waves",
+            "busloads",
+            "busload",
+            "stream",
+            "group",
+            "groups",
+        ],
+    )
 }
 
 /// A verb after which "that" opens a clause ("said that", "acknowledged that", "Monday that" after
@@ -3599,8 +3653,8 @@ fn text_before<'s>(sentence: &Sentence<'s>, mention: &Mention) -> &'s str {
 /// (the only one whose case varies), by a searcher built once.
 fn vague_past_in(sentence: &str) -> Option<&'static str> {
     let bytes = sentence.as_bytes();
-    // Every phrase holds "first", "early" or "of the war": three searches settle most
-    // sentences.
+    // Every phrase holds "first", "early", "of the war", "mid-" or "this month": five searches
+    // settle most sentences.
     if !VAGUE_PAST_KEYS.iter().any(|key| key.find(bytes).is_some()) {
         return None;
     }
@@ -3611,12 +3665,14 @@ fn vague_past_in(sentence: &str) -> Option<&'static str> {
         .map(|(_, phrase)| *phrase)
 }
 
-static VAGUE_PAST_KEYS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+static VAGUE_PAST_KEYS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 5]> =
     std::sync::LazyLock::new(|| {
         [
             memchr::memmem::Finder::new(b"irst "),
             memchr::memmem::Finder::new(b"arly "),
             memchr::memmem::Finder::new(b"of the war"),
+            memchr::memmem::Finder::new(b"id-"),
+            memchr::memmem::Finder::new(b"this month"),
         ]
     });
 
@@ -3641,6 +3697,12 @@ const VAGUE_PASTS: &[&str] = &[
     "at the beginning of the war",
     "in the first days",
     "in the first week",
+    // A part of a month: "In mid-November, villagers set their houses alight".
+    "mid-September",
+    "mid-October",
+    "mid-November",
+    "mid-December",
+    "earlier this month",
 ];
 
 /// "took effect", "came into force", "entered into force at midnight", "agreed on a truce": a
@@ -3957,23 +4019,36 @@ fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
     let Some(last) = back.next() else {
         return false;
     };
-    // "many residents left for Armenia", "headed for Goris".
+    // "many residents left for Armenia", "headed for Goris", "left Stepanakert for Goris",
+    // "left for Armenia or for Stepanakert".
     if last.eq_ignore_ascii_case("for") {
-        return back.next().is_some_and(|w| {
-            is_one_of(
-                w,
+        for word in back.take(DESTINATION_WORDS_BACK) {
+            if is_one_of(
+                word,
                 &[
                     "left", "leave", "leaving", "leaves", "headed", "heading", "head", "bound",
                     "set",
                 ],
-            )
-        });
+            ) {
+                return true;
+            }
+            let between = is_one_of(word, &["or", "and", "for"])
+                || word.starts_with(|c: char| c.is_uppercase());
+            if !between {
+                return false;
+            }
+        }
+        return false;
     }
     is_one_of(last, &["to", "towards", "toward", "into"])
         && !back
             .next()
             .is_some_and(|w| is_one_of(w, &["back", "returned", "return", "returning", "returns"]))
 }
+
+/// How many words back from "for" the verb of leaving may stand ("left Stepanakert for",
+/// "left for Armenia or for").
+const DESTINATION_WORDS_BACK: usize = 4;
 
 fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
     let before = text_before(sentence, mention);
@@ -4697,7 +4772,7 @@ mod tests {
 
     #[test]
     fn every_vague_stretch_holds_a_key_its_first_look_searches_for() {
-        let keys = ["irst ", "arly ", "of the war"];
+        let keys = ["irst ", "arly ", "of the war", "id-", "this month"];
         for phrase in VAGUE_PASTS {
             assert!(keys.iter().any(|k| phrase.contains(k)), "{phrase}");
             assert_eq!(vague_past_in(&format!("It began {phrase}.")), Some(*phrase));

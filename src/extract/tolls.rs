@@ -30,13 +30,7 @@ const TOTAL_PHRASES: &[[&str; 2]] = &[
     ["bringing", "the"],
     ["brings", "the"],
     ["now", "stands"],
-    // A side's count of its own dead ("Nagorno-Karabakh says 974 of its soldiers have died")
-    // and a count over both sides ("nearly 5,000 people had been killed on both sides").
-    ["its", "soldiers"],
-    ["its", "servicemen"],
-    ["its", "troops"],
-    ["its", "civilians"],
-    ["its", "citizens"],
+    // A count over both sides ("nearly 5,000 people had been killed on both sides").
     ["both", "sides"],
     // An official count put at a level ("put its military losses at 1,240", "put the number of
     // dead at 61") or of a stretch told before ("over the same period").
@@ -66,6 +60,16 @@ const TOTAL_PHRASES: &[[&str; 2]] = &[
     ["latest", "figures"],
     ["official", "count"],
     ["official", "figures"],
+];
+
+/// A side's count of its own people ("Nagorno-Karabakh says 974 of its soldiers have died"): a
+/// running total on the terms of `is_own_people`.
+const OWN_PEOPLE: &[[&str; 2]] = &[
+    ["its", "soldiers"],
+    ["its", "servicemen"],
+    ["its", "troops"],
+    ["its", "civilians"],
+    ["its", "citizens"],
 ];
 
 /// Words that open a clause covering a stretch of the war ("Since Sunday, …", "So far, …"):
@@ -290,6 +294,7 @@ fn has_total_cue(clause: &str) -> bool {
     const LONGEST: usize = 16;
     let mut previous = [0u8; LONGEST];
     let mut previous_len = 0;
+    let (mut own_people, mut perfect, mut dead, mut happening) = (false, false, false, false);
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphanumeric() {
@@ -306,13 +311,41 @@ fn has_total_cue(clause: &str) -> bool {
         lower[..len].copy_from_slice(&word[..len]);
         lower[..len].make_ascii_lowercase();
         let word = &lower[..len];
-        if is_total_word(word) || is_total_phrase(&previous[..previous_len], word) {
+        if is_own_people(&previous[..previous_len], word) {
+            own_people = true;
+        } else if is_total_word(word) || is_total_phrase(&previous[..previous_len], word) {
             return true;
         }
+        perfect |= matches!(word, b"have" | b"has" | b"had");
+        dead |= matches!(word, b"killed" | b"died" | b"dead");
+        happening |= is_a_happening(word);
         previous = lower;
         previous_len = len;
     }
-    false
+    own_people && (perfect || (dead && !happening))
+}
+
+/// Whether the lower-case `word` names a happening a toll may be of ([`HAPPENING_WORDS`], a clash
+/// or a battle).
+fn is_a_happening(word: &[u8]) -> bool {
+    matches!(word, b"clash" | b"clashes" | b"fighting" | b"battle")
+        || std::str::from_utf8(word).is_ok_and(|word| {
+            HAPPENING_WORDS
+                .iter()
+                .any(|h| h.as_bytes() == word.as_bytes())
+        })
+}
+
+/// "its soldiers", "its civilians": a side's count of its own people, a running total when told
+/// in the perfect ("974 of its soldiers have died") or as its dead with no happening named
+/// ("2,317 of its servicemen were killed"), not a count of one clash ("two of its soldiers were
+/// wounded in Friday's clash", "six of its servicemen were wounded").
+fn is_own_people(first: &[u8], second: &[u8]) -> bool {
+    first == b"its"
+        && matches!(
+            second,
+            b"soldiers" | b"servicemen" | b"troops" | b"civilians" | b"citizens"
+        )
 }
 
 /// Whether the lower-case `word` is one of [`TOTAL_WORDS`].
@@ -343,7 +376,6 @@ fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
         ),
         b"the" => matches!(first, b"bringing" | b"brings"),
         b"stands" => first == b"now",
-        b"soldiers" | b"servicemen" | b"troops" | b"civilians" | b"citizens" => first == b"its",
         b"sides" => first == b"both",
         b"at" => matches!(
             first,
@@ -365,18 +397,26 @@ fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
 /// reference the byte path is tested against.
 fn has_total_cue_plain(clause: &str) -> bool {
     let mut previous = "";
+    let (mut own_people, mut perfect, mut dead, mut happening) = (false, false, false, false);
     for word in words(clause) {
         let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-        if listed(TOTAL_WORDS)
+        if OWN_PEOPLE.iter().any(|[first, second]| {
+            first.eq_ignore_ascii_case(previous) && second.eq_ignore_ascii_case(word)
+        }) {
+            own_people = true;
+        } else if listed(TOTAL_WORDS)
             || TOTAL_PHRASES.iter().any(|[first, second]| {
                 first.eq_ignore_ascii_case(previous) && second.eq_ignore_ascii_case(word)
             })
         {
             return true;
         }
+        perfect |= listed(&["have", "has", "had"]);
+        dead |= listed(&["killed", "died", "dead"]);
+        happening |= is_a_happening(word.to_ascii_lowercase().as_bytes());
         previous = word;
     }
-    false
+    own_people && (perfect || (dead && !happening))
 }
 
 /// The words of `text` (apostrophes and hyphens end a word too: "toll's" has "toll").
@@ -540,6 +580,10 @@ mod tests {
     #[test]
     fn the_dead_of_one_happening_are_not_running_totals() {
         for (sentence, figure) in [
+            (
+                "Armenia said two of its soldiers were wounded in Friday's clash near Hadrut.",
+                "two",
+            ),
             (
                 "Two civilians were killed in these strikes, Baku said, but, as since the start of hostilities, many residents still reject any idea of leaving.",
                 "Two",
