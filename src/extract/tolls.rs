@@ -294,7 +294,7 @@ fn has_total_cue(clause: &str) -> bool {
     const LONGEST: usize = 16;
     let mut previous = [0u8; LONGEST];
     let mut previous_len = 0;
-    let (mut own_people, mut perfect, mut dead, mut happening) = (false, false, false, false);
+    let (mut own_people, mut perfect, mut dead) = (false, false, false);
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphanumeric() {
@@ -318,11 +318,14 @@ fn has_total_cue(clause: &str) -> bool {
         }
         perfect |= matches!(word, b"have" | b"has" | b"had");
         dead |= matches!(word, b"killed" | b"died" | b"dead");
-        happening |= is_a_happening(word);
         previous = lower;
         previous_len = len;
     }
-    own_people && (perfect || (dead && !happening))
+    // The happenings are looked for only in the rare clause that needs them.
+    own_people
+        && (perfect
+            || (dead
+                && !words(clause).any(|word| is_a_happening(word.to_ascii_lowercase().as_bytes()))))
 }
 
 /// Whether the lower-case `word` names a happening a toll may be of ([`HAPPENING_WORDS`], a clash
