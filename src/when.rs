@@ -1897,7 +1897,12 @@ fn match_relative(t: &Toks, i: usize, w: &str) -> Option<(Expr, usize)> {
         {
             Some((Expr::DaysBefore(1), i + 2))
         }
-        "day" if i > 0 && t.is(i - 1, &["a", "one"]) && t.is(i + 1, &["later"]) => {
+        "day"
+            if i > 0
+                && t.is(i - 1, &["a", "one"])
+                && t.is(i + 1, &["later"])
+                && !t.is(i + 2, &["than"]) =>
+        {
             Some((Expr::DaysAfter(1), i + 2))
         }
         // "the following day", "the next day": the day after the one told.
@@ -2038,7 +2043,12 @@ fn match_duration(t: &Toks, i: usize) -> Option<(Expr, usize)> {
         return Some((Expr::DaysBefore(n), i + 3));
     }
     // "two days later": counted on from the report before, as "a day later".
-    if matches!(unit, "days" | "day") && (2..=14).contains(&n) && t.is(i + 2, &["later"]) {
+    // Not "ten days later than planned": a delay, no day.
+    if matches!(unit, "days" | "day")
+        && (2..=14).contains(&n)
+        && t.is(i + 2, &["later"])
+        && !t.is(i + 3, &["than"])
+    {
         return Some((Expr::DaysAfter(n), i + 3));
     }
     // "two weeks ago", "three days ago": counted back from publication.

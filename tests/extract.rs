@@ -3548,3 +3548,25 @@ fn people_leaving_and_arriving_are_displaced_and_a_denial_keeps_its_flag_past_ap
         Some(day(2020, 11, 19))
     );
 }
+
+#[test]
+fn troops_entering_or_advancing_are_fighting_and_a_delay_is_no_day() {
+    let atlas = extract(vec![article(
+        "entered.txt",
+        "Azerbaijani troops entered the Kalbajar district on Wednesday, 25 November, ten days \
+         later than originally planned.\n\n\
+         Troops were advancing on Hadrut on Tuesday.\n\n\
+         The truce entered into force at noon on Monday.\n\n\
+         It followed separate meetings that Pompeo held with Bayramov and Mnatsakanyan in \
+         Washington on Friday.",
+        day(2020, 12, 10),
+    )]);
+    assert_eq!(
+        days_of(&atlas, EventKind::Fighting),
+        [day(2020, 11, 25), day(2020, 12, 8)],
+        "{}",
+        describe(&atlas)
+    );
+    found(&atlas, EventKind::Diplomacy, "Washington");
+    assert_none_at(&atlas, EventKind::Fighting, "Nagorno-Karabakh");
+}

@@ -354,6 +354,13 @@ fn is_credit_line(line: &str, date: &Found) -> bool {
         (Some(_), Some(close)) => &after[close + 1..],
         _ => after,
     };
+    // Nor does what a page adds after a bar or a dot: "13 October 2020 | 27 min", "· 5 min
+    // read".
+    let after = if after.trim_start().starts_with(['|', '\u{b7}', '\u{2022}']) {
+        ""
+    } else {
+        after
+    };
     let others = format!("{} {}", &line[..date.start], after);
     let words: Vec<&str> = others
         .split(|c: char| !c.is_alphanumeric())
@@ -974,6 +981,16 @@ mod tests {
         let text = "Karabakh's main city pounded\n\nStepanakert (Azerbaijan) (AFP) - Published \
                     on: 04/10/2020 - 16:48\n\nExplosions shook Stepanakert on Sunday.";
         assert_eq!(day_of(text), Some(d(10, 4)));
+    }
+
+    #[test]
+    fn a_date_line_with_a_reading_time_after_a_bar_states_the_date() {
+        let text = "NEWS SITE\nTuesday 13 October 2020 | 27 min\n\nThe fighting went on on \
+                    Saturday near Shusha. On Friday talks were held.";
+        assert_eq!(day_of(text), Some(d(10, 13)));
+        let text = "NEWS SITE\n13 October 2020 \u{b7} 5 min read\n\nThe fighting went on on \
+                    Saturday near Shusha.";
+        assert_eq!(day_of(text), Some(d(10, 13)));
     }
 
     #[test]

@@ -1517,6 +1517,16 @@ fn sentence_events(
     {
         kinds.retain(|(k, _)| *k != EventKind::Fighting);
     }
+    // "Troops entered the Aghdam district on Friday under the peace deal": an entry a deal
+    // provides for is the handover, not a battle.
+    if kinds.iter().any(|(k, _)| *k == EventKind::Diplomacy)
+        && kinds.iter().any(|(k, words)| {
+            *k == EventKind::Fighting
+                && words.iter().all(|w| w.text.eq_ignore_ascii_case("entered"))
+        })
+    {
+        kinds.retain(|(k, _)| *k != EventKind::Fighting);
+    }
     // "About 200 residents returned to Shusha on Sunday under the deal": what the deal
     // provides for, told with what happened, is no diplomatic act of its own ("troops entered
     // the Aghdam district under the peace deal", with nothing else told, is the handover).
