@@ -332,11 +332,7 @@ fn has_total_cue(clause: &str) -> bool {
 /// or a battle).
 fn is_a_happening(word: &[u8]) -> bool {
     matches!(word, b"clash" | b"clashes" | b"fighting" | b"battle")
-        || std::str::from_utf8(word).is_ok_and(|word| {
-            HAPPENING_WORDS
-                .iter()
-                .any(|h| h.as_bytes() == word.as_bytes())
-        })
+        || HAPPENING_WORDS.iter().any(|h| h.as_bytes() == word)
 }
 
 /// "its soldiers", "its civilians": a side's count of its own people, a running total when told
