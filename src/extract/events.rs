@@ -2450,7 +2450,8 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
             }
         }
         if kind == EventKind::Casualties && scan.contains(Set::Withheld) {
-            words.retain(|w| !is_what_is_not_told(&sentence[..w.start]));
+            let withheld = scan.get(Set::Withheld);
+            words.retain(|w| !is_what_is_not_told(sentence, withheld, w.start));
         }
         if kind == EventKind::Diplomacy {
             words.retain(|w| {
@@ -2517,42 +2518,27 @@ fn is_what_a_reaction_names(
 
 /// Whether a toll word follows, a few words on, what says the toll is not told: "Azerbaijan does
 /// not publish its military casualty figures", "there has been no word so far on casualties",
-/// "no news yet about injuries".
-fn is_what_is_not_told(before: &str) -> bool {
-    let mut negated = false;
-    let mut withheld = false;
-    for word in text::words_back(before).take(NOT_TOLD_WORDS_MAX) {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        if is_one_of(
-            word,
-            &[
-                "publish",
-                "published",
-                "publishes",
-                "disclose",
-                "disclosed",
-                "discloses",
-                "release",
-                "released",
-                "releases",
-                "reveal",
-                "revealed",
-                "reveals",
-                "word",
-                "news",
-                "information",
-                "details",
-            ],
-        ) {
-            withheld = true;
-        } else if withheld
-            && is_one_of(word, &["not", "no", "never", "doesn't", "hasn't", "didn't"])
-        {
-            negated = true;
-            break;
-        }
-    }
-    negated
+/// "no news yet about injuries". The words of a toll kept back are the lexicon's `withheld`
+/// cues; a negation stands before one of them, all within a few words of the toll word.
+fn is_what_is_not_told(sentence: &str, withheld: &[(usize, usize, usize)], toll: usize) -> bool {
+    withheld.iter().any(|&(start, end, _)| {
+        let Some(gap) = sentence.get(end..toll).filter(|_| end <= toll) else {
+            return false;
+        };
+        // A sign stuck to the cue ("word," in "no word, so far, on casualties") is of its word.
+        let stuck = usize::from(gap.starts_with(|c: char| !c.is_whitespace()));
+        let words_after = gap.split_whitespace().count() - stuck;
+        // The cue is a word of the window too.
+        let Some(left) = NOT_TOLD_WORDS_MAX.checked_sub(words_after + 1) else {
+            return false;
+        };
+        text::words_back(&sentence[..start]).take(left).any(|word| {
+            is_one_of(
+                word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
+                &["not", "no", "never", "doesn't", "hasn't", "didn't"],
+            )
+        })
+    })
 }
 
 /// How many words before a toll word [`is_what_is_not_told`] reads.
