@@ -3570,3 +3570,15 @@ fn troops_entering_or_advancing_are_fighting_and_a_delay_is_no_day() {
     found(&atlas, EventKind::Diplomacy, "Washington");
     assert_none_at(&atlas, EventKind::Fighting, "Nagorno-Karabakh");
 }
+
+#[test]
+fn help_being_provided_to_the_displaced_is_no_flight() {
+    let atlas = extract(vec![article(
+        "aid.txt",
+        "Together with the Red Cross, we are providing food parcels to displaced families in \
+         Goris.\n\n\
+         Volunteers were distributing blankets to refugees in Stepanakert on Monday.",
+        day(2020, 12, 4),
+    )]);
+    assert_no_kind(&atlas, EventKind::Displacement);
+}
