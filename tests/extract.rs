@@ -495,11 +495,9 @@ fn a_death_toll_told_as_the_subject_of_its_clause() {
     )]);
     let toll = first_of(&atlas, EventKind::Casualties);
     assert_eq!(deaths_of(toll), Some((350, true)), "{:?}", toll.figures);
+    // "Tens of thousands" names no number: the flight is kept, with no figure made up for it.
     let fled = first_of(&atlas, EventKind::Displacement);
-    assert_eq!(
-        fled.figures.displaced.as_ref().map(|d| d.value),
-        Some(10_000)
-    );
+    assert_eq!(fled.figures.displaced, None);
 }
 
 #[test]
@@ -1202,13 +1200,9 @@ fn weeks_of_fighting_are_no_toll_and_a_deal_ending_the_fighting_is_no_battle() {
          Nov. 10 - Armenia, Azerbaijan and Russia sign a deal ending the fighting.",
         day(2020, 11, 11),
     )]);
+    // Neither "two weeks" nor "hundreds" is a number of dead.
     let toll = toll_at(&atlas, "Martuni");
-    assert_eq!(
-        deaths_of(toll).map(|(n, _)| n),
-        Some(100),
-        "{}",
-        describe(&atlas)
-    );
+    assert_eq!(deaths_of(toll), None, "{}", describe(&atlas));
     let battles: Vec<_> = atlas
         .events
         .iter()
@@ -1822,12 +1816,7 @@ fn people_forced_or_driven_from_their_homes_are_displaced() {
         day(2020, 10, 12),
     )]);
     let displaced = found(&atlas, EventKind::Displacement, "Martakert");
-    assert_eq!(
-        displaced.figures.displaced.as_ref().map(|d| d.value),
-        Some(10_000),
-        "{}",
-        describe(&atlas)
-    );
+    assert_eq!(displaced.figures.displaced, None, "{}", describe(&atlas));
 }
 
 #[test]

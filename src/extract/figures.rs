@@ -59,6 +59,10 @@ struct Quantity {
     qualifier: String,
     start: usize,
     end: usize,
+    /// "dozens", "hundreds", "tens of thousands": a count with no number in it. It still takes
+    /// its toll's place in the sentence, but gives no figure: a number made up from it would
+    /// show a precision the report does not have.
+    vague: bool,
 }
 
 pub fn figures_in(sentence: &str) -> Figures {
@@ -68,6 +72,7 @@ pub fn figures_in(sentence: &str) -> Figures {
     // Where the last count ended, and its measure: "killed four soldiers and two civilians"
     // adds the second group to the first, whatever toll word comes after it.
     let mut last: Option<(usize, Measure)> = None;
+    let mut told_vaguely = [false; 3];
     for quantity in quantities {
         let joined_to = last
             .filter(|&(end, _)| joins_a_group(&lower, end, quantity.start))
@@ -79,6 +84,15 @@ pub fn figures_in(sentence: &str) -> Figures {
         };
         last = Some((quantity.end, measure));
         let joined = joined_to.is_some();
+        let slot_index = measure as usize;
+        if quantity.vague {
+            // "dozens killed, including 12 children": the 12 are a part, not the toll.
+            told_vaguely[slot_index] = true;
+            continue;
+        }
+        if told_vaguely[slot_index] {
+            continue;
+        }
         let slot = match measure {
             Measure::Deaths => &mut figures.deaths,
             Measure::Injured => &mut figures.injured,
@@ -111,11 +125,12 @@ pub fn figures_in(sentence: &str) -> Figures {
         }
     }
     // "killing their 62-year-old neighbour", "wounding a woman": one victim named, no number.
-    for (slot, verbs) in [
-        (&mut figures.deaths, &*SINGLE_DEATH_VERBS),
-        (&mut figures.injured, &*SINGLE_INJURY_VERBS),
+    for (slot, verbs, vaguely) in [
+        (&mut figures.deaths, &*SINGLE_DEATH_VERBS, told_vaguely[0]),
+        (&mut figures.injured, &*SINGLE_INJURY_VERBS, told_vaguely[1]),
     ] {
         if slot.is_none()
+            && !vaguely
             && let Some(range) = single_victim(&lower, verbs)
         {
             *slot = Some(Box::new(Figure {
@@ -687,6 +702,15 @@ small_numbers![
     ("a dozen", 12),
 ];
 
+/// The entries of [`SMALL_NUMBERS`] that name no number: counts, not figures.
+const VAGUE_COUNTS: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "tens of thousands",
+    "hundreds of thousands",
+    "dozens",
+];
+
 /// The first bytes of [`SMALL_NUMBERS`]: most words start with none of them.
 const SMALL_NUMBER_STARTS: &[u8] = b"adefhnost";
 
@@ -739,6 +763,7 @@ fn quantities_skipping(lower: &str, skip_words: bool) -> Vec<Quantity> {
             continue;
         }
         if let Some((value, end)) = number_at(lower, i) {
+            let vague = VAGUE_COUNTS.contains(&&lower[i..end]);
             let mut start = i;
             // A year is four bare digits: "2,000" and "two thousand" are counts.
             let year_like = (1900..=2100).contains(&value)
@@ -795,6 +820,7 @@ fn quantities_skipping(lower: &str, skip_words: bool) -> Vec<Quantity> {
                     qualifier,
                     start,
                     end,
+                    vague,
                 });
             }
             i = end;
@@ -1281,22 +1307,25 @@ mod toll_verb_tests {
     }
 
     #[test]
-    fn tens_and_hundreds_of_thousands() {
-        let f = figures_in("Tens of thousands of people have fled the region, officials said.");
-        let displaced = f.displaced.as_ref().expect("a count");
-        assert_eq!(
-            (displaced.value, displaced.text.as_str()),
-            (10_000, "Tens of thousands")
-        );
-        let f = figures_in("Hundreds of thousands were displaced by the war.");
-        assert_eq!(
-            f.displaced.as_ref().map(|d| d.value),
-            Some(100_000),
-            "{f:?}"
-        );
-        let f = figures_in("Hundreds fled and dozens were wounded.");
-        assert_eq!(f.displaced.as_ref().map(|d| d.value), Some(100), "{f:?}");
-        assert_eq!(f.injured.as_ref().map(|d| d.value), Some(24), "{f:?}");
+    fn vague_counts_give_no_figure() {
+        for sentence in [
+            "Tens of thousands of people have fled the region, officials said.",
+            "Hundreds of thousands were displaced by the war.",
+            "Hundreds fled and dozens were wounded.",
+            // The vague count is the toll; the number after it only a part of it.
+            "Dozens were killed in the town on Monday, including 12 children.",
+            "Dozens of soldiers were killed, and officials said a woman was killed too.",
+        ] {
+            assert_eq!(figures_in(sentence), Figures::default(), "{sentence}");
+        }
+        // A number beside a vague count of another toll keeps its own.
+        let f = figures_in("Dozens were wounded and 7 people were killed in the town.");
+        assert_eq!(f.deaths.as_ref().map(|d| d.value), Some(7), "{f:?}");
+        assert_eq!(f.injured, None, "{f:?}");
+        // "a dozen" and "two hundred" name numbers.
+        let f = figures_in("A dozen civilians were killed and two hundred people fled.");
+        assert_eq!(f.deaths.as_ref().map(|d| d.value), Some(12), "{f:?}");
+        assert_eq!(f.displaced.as_ref().map(|d| d.value), Some(200), "{f:?}");
     }
 
     #[test]
