@@ -2240,6 +2240,32 @@ fn a_district_troops_enter_under_a_deal_is_where_it_is_carried_out() {
 }
 
 #[test]
+fn troops_that_withdraw_leave_ground_there_and_under_a_deal_it_is_the_handover() {
+    let atlas = extract(vec![
+        article(
+            "retreat.txt",
+            "Armenian units retreated from positions near Fuzuli on Tuesday, the Azerbaijani \
+             defence ministry said.\n\n\
+             The last Armenian soldiers pulled out of Lachin on Wednesday.",
+            day(2020, 11, 19),
+        ),
+        article(
+            "handover.txt",
+            "Under the peace deal, Armenian forces withdrew from the Kalbajar district on \
+             Wednesday.",
+            day(2020, 11, 26),
+        ),
+    ]);
+    let retreat = found(&atlas, EventKind::Fighting, "Fuzuli");
+    assert_eq!(retreat.day, Some(day(2020, 11, 17)));
+    let left = found(&atlas, EventKind::Fighting, "Lachin");
+    assert_eq!(left.day, Some(day(2020, 11, 18)));
+    let handover = found(&atlas, EventKind::Diplomacy, "Kalbajar District");
+    assert_eq!(handover.day, Some(day(2020, 11, 25)));
+    assert_none_at(&atlas, EventKind::Fighting, "Kalbajar District");
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

@@ -1502,12 +1502,12 @@ fn sentence_events(
     {
         kinds.retain(|(k, _)| *k != EventKind::Fighting);
     }
-    // "Troops entered the Aghdam district on Friday under the peace deal": an entry a deal
-    // provides for is the handover, not a battle.
+    // "Troops entered the Aghdam district on Friday under the peace deal", "its forces withdrew
+    // from Kalbajar under the deal": an entry or a withdrawal a deal provides for is the
+    // handover, not a battle.
     if kinds.iter().any(|(k, _)| *k == EventKind::Diplomacy)
         && kinds.iter().any(|(k, words)| {
-            *k == EventKind::Fighting
-                && words.iter().all(|w| w.text.eq_ignore_ascii_case("entered"))
+            *k == EventKind::Fighting && words.iter().all(|w| moves_troops_in_or_out(&w.text))
         })
     {
         kinds.retain(|(k, _)| *k != EventKind::Fighting);
@@ -4745,6 +4745,16 @@ fn names(gazetteer: &Gazetteer, ids: &[PlaceId]) -> String {
         .map(|id| gazetteer.place(id).map_or(id.as_str(), |p| p.name.as_str()))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Whether a fighting word only moves troops in or out ("entered", "withdrew from", "pulled
+/// out of"), which a deal can provide for: no battle of itself.
+fn moves_troops_in_or_out(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    lower == "entered"
+        || ["withdr", "retreat", "pull", "completed"]
+            .iter()
+            .any(|start| lower.starts_with(start))
 }
 
 #[cfg(test)]
