@@ -1266,7 +1266,9 @@ fn is_cause(t: &Toks, j: usize) -> bool {
     t.is(j, &["due"]) && (j == 0 || !t.is(j - 1, &["is", "are", "was", "were"]))
 }
 
-const INVITATION_WORDS: &[&str] = &["invited", "invites", "invite", "invitation"];
+/// Words of an invitation or a request to come: "asked both ministers to come to Moscow for
+/// talks on Friday" plans the talks.
+const INVITATION_WORDS: &[&str] = &["invited", "invites", "invite", "invitation", "asked"];
 
 /// "said on Thursday", "announced the talks Thursday evening", "on Friday said": a reporting verb
 /// at most three words away with no "that" between (what follows "that" is what was said).
@@ -3432,6 +3434,14 @@ mod tests {
             Some(d(10, 10))
         );
         assert_eq!(primary("Talks resume next Tuesday.", p), Some(d(10, 13)));
+        // A request to come for talks plans them, though told in the past.
+        let refs = time_refs(
+            "On Thursday evening the Kremlin asked both foreign ministers to come to Moscow for \
+             talks on Saturday.",
+            p,
+        );
+        let talks = refs.iter().find(|r| r.day == Some(d(10, 10)));
+        assert!(talks.is_some_and(|r| r.planned), "{refs:?}");
     }
 
     #[test]
