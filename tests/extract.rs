@@ -2266,6 +2266,32 @@ fn troops_that_withdraw_leave_ground_there_and_under_a_deal_it_is_the_handover()
 }
 
 #[test]
+fn damage_with_no_day_and_no_strike_told_is_a_state_not_a_strike() {
+    let atlas = extract(vec![
+        article(
+            "aftermath.txt",
+            "Many returnees found their homes in Martuni damaged, without heating or water.\n\n\
+             The charity is giving roofing sheets to families in Tartar whose houses were damaged.",
+            day(2020, 12, 1),
+        ),
+        article(
+            "strike.txt",
+            "Rockets hit Stepanakert on Friday. A maternity hospital was damaged.\n\n\
+             The school in Hadrut was damaged on Saturday, officials said.",
+            day(2020, 10, 5),
+        ),
+    ]);
+    assert_none_at(&atlas, EventKind::Shelling, "Martuni");
+    assert_none_at(&atlas, EventKind::Shelling, "Tartar");
+    // Damage told after a strike, or on a day of its own, is still a strike's.
+    let strike = found(&atlas, EventKind::Shelling, "Stepanakert");
+    assert_eq!(strike.day, Some(day(2020, 10, 2)));
+    assert_eq!(strike.sources.len(), 2, "{}", describe(&atlas));
+    let school = found(&atlas, EventKind::Shelling, "Hadrut");
+    assert_eq!(school.day, Some(day(2020, 10, 3)));
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

@@ -1780,6 +1780,22 @@ fn sentence_events(
             return Vec::new();
         }
     }
+    // "Returning families say their flats were damaged", "roofing sheets for damaged houses":
+    // damage told with no day of its own, and no strike just told whose damage it could be, is
+    // the state things are in, not a strike.
+    if dated.is_empty()
+        && carried_day.is_none()
+        && recent_attack.is_none()
+        && kinds.iter().any(|(k, words)| {
+            *k == EventKind::Shelling
+                && words.iter().all(|w| w.text.eq_ignore_ascii_case("damaged"))
+        })
+    {
+        kinds.retain(|(k, _)| *k != EventKind::Shelling);
+        if kinds.is_empty() {
+            return Vec::new();
+        }
+    }
     let is_caption = line.caption;
     // Only a stretch of days ("in recent days", "since September 27", "for 13 days"): an attack or
     // a battle cannot be put on one day; a toll or a count of displaced people is as of the report.
