@@ -2292,6 +2292,21 @@ fn damage_with_no_day_and_no_strike_told_is_a_state_not_a_strike() {
 }
 
 #[test]
+fn a_country_that_speaks_past_an_apposition_is_the_speaker_not_the_country_it_names() {
+    let atlas = extract(vec![article(
+        "reactions.txt",
+        "Italy, which hosts several diaspora groups, asked that the accord respect Armenia's \
+         concerns.\n\n\
+         France, a co-chair of the Minsk Group, urged that Azerbaijan's interests be protected.",
+        day(2020, 11, 12),
+    )]);
+    found(&atlas, EventKind::Diplomacy, "Rome");
+    found(&atlas, EventKind::Diplomacy, "Paris");
+    assert_none_at(&atlas, EventKind::Diplomacy, "Yerevan");
+    assert_none_at(&atlas, EventKind::Diplomacy, "Baku");
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

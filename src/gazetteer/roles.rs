@@ -1207,7 +1207,8 @@ fn speaks_as_government(site: &Site) -> Option<String> {
         return Some(concat(&["'", name, "'s' stands for its government"]));
     }
     let mut passive = false;
-    let mut after = site.words.from(site.after_word).take(5).peekable();
+    let verb_from = past_apposition(site).unwrap_or(site.after_word);
+    let mut after = site.words.from(verb_from).take(5).peekable();
     while let Some(word) = after.next() {
         let lower = word.lower;
         let lists = word_lists(lower);
@@ -1252,6 +1253,40 @@ fn speaks_as_government(site: &Site) -> Option<String> {
         ) => Some(concat(&["'", word, " ", name, "': a party, not a scene"])),
         _ => None,
     }
+}
+
+/// Where the words after a subject's apposition start: "Italy, which hosts several diaspora
+/// groups, asked …", "France, a co-chair of the Minsk Group, urged …": the verb is past the
+/// second comma. Only for a name that opens its sentence or clause, so that a place named after
+/// a preposition ("in Tartar, the ministry said,") is not taken for a subject.
+fn past_apposition(site: &Site) -> Option<usize> {
+    let rest = site
+        .text
+        .get(site.end..site.sentence.end)?
+        .strip_prefix(", ")?;
+    let opens = site
+        .word_before(1)
+        .is_none_or(|w| matches!(w.lower, "and" | "but" | "meanwhile" | "while"));
+    if !opens {
+        return None;
+    }
+    let first = rest.split(|c: char| !c.is_alphabetic()).next()?;
+    if !matches!(
+        first,
+        "which" | "who" | "whose" | "a" | "an" | "the" | "one" | "itself"
+    ) {
+        return None;
+    }
+    let close = rest.find([',', '.', ';', ':', '"', '“'])?;
+    if !rest[close..].starts_with(',') || close > 100 {
+        return None;
+    }
+    let verb_at = site.end + 2 + close + 1;
+    site.words
+        .from(site.after_word)
+        .take(25)
+        .position(|w| w.start >= verb_at)
+        .map(|ahead| site.after_word + ahead)
 }
 
 /// Verbs of attacking in the active voice's past, present (headlines: "Azerbaijan shells
