@@ -2307,6 +2307,19 @@ fn a_country_that_speaks_past_an_apposition_is_the_speaker_not_the_country_it_na
 }
 
 #[test]
+fn a_statement_denied_is_no_diplomacy_of_its_own() {
+    let atlas = extract(vec![article(
+        "rebuttal.txt",
+        "Azerbaijan said its troops had captured Hadrut on Friday.\n\n\
+         A rebel spokesman called the Azerbaijani statement untrue.\n\n\
+         The Azerbaijani side called the Armenian statement a fabrication.",
+        day(2020, 10, 10),
+    )]);
+    found(&atlas, EventKind::Fighting, "Hadrut");
+    assert_no_kind(&atlas, EventKind::Diplomacy);
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

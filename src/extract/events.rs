@@ -1502,6 +1502,21 @@ fn sentence_events(
     {
         kinds.retain(|(k, _)| *k != EventKind::Fighting);
     }
+    // "A rebel spokesman called the Azerbaijani statement untrue": what is denied is a claim,
+    // and a denial of it no diplomatic act.
+    if scan.contains(Set::Denials)
+        && kinds.iter().any(|(k, words)| {
+            *k == EventKind::Diplomacy
+                && words.iter().all(|w| {
+                    is_one_of(
+                        &w.text,
+                        &["statement", "statements", "address", "speech", "interview"],
+                    )
+                })
+        })
+    {
+        kinds.retain(|(k, _)| *k != EventKind::Diplomacy);
+    }
     // "Troops entered the Aghdam district on Friday under the peace deal", "its forces withdrew
     // from Kalbajar under the deal": an entry or a withdrawal a deal provides for is the
     // handover, not a battle.
