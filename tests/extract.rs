@@ -2320,6 +2320,35 @@ fn a_statement_denied_is_no_diplomacy_of_its_own() {
 }
 
 #[test]
+fn a_rebuttal_that_says_the_fight_goes_on_answers_the_capture_it_rejects() {
+    let atlas = extract(vec![article(
+        "rebuttal.txt",
+        "The army announced the capture of Hadrut on Sunday.\n\n\
+         The rebels rejected the claim and said battles were still raging for the town.\n\n\
+         Azerbaijan said Armenian forces shelled Tartar on Monday. The Karabakh defence ministry \
+         denied the report and accused Azerbaijani forces of shelling Martuni.",
+        day(2020, 10, 13),
+    )]);
+    let capture = found(&atlas, EventKind::Fighting, "Hadrut");
+    assert_eq!(capture.day, Some(day(2020, 10, 11)));
+    assert_eq!(capture.sources.len(), 2, "{}", describe(&atlas));
+    assert!(capture.sources[1].denied, "{}", describe(&atlas));
+    let fights: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Fighting)
+        .collect();
+    assert_eq!(fights.len(), 1, "{}", describe(&atlas));
+    // A counter-accusation is a claim of its own, not denied.
+    let accused = found(&atlas, EventKind::Shelling, "Martuni");
+    assert!(
+        accused.sources.iter().all(|s| !s.denied),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

@@ -117,6 +117,9 @@ pub fn extract_article(
         }
         // The one who denies speaks on after the denial's turn ("denied …, and accused …").
         let mut denier: Option<String> = None;
+        // A clause that rebuts what was told ("rejected the claim") makes the next ones of its
+        // sentence its answer ("… and said battles were still raging").
+        let mut rebutting = false;
         for range in parts.iter().cloned() {
             let Some(sentence_text) = article.text.get(range.clone()) else {
                 continue;
@@ -177,6 +180,7 @@ pub fn extract_article(
                     .map(|(_, day)| day)
                     .or(section_day),
                 denier: denier.as_deref(),
+                rebuts: rebutting,
                 // "the attack" points back two sentences at most: further, it is another one.
                 told_attack: told_attack
                     .as_ref()
@@ -212,6 +216,9 @@ pub fn extract_article(
                 }
                 Vec::new()
             };
+            if parts.len() > 1 && scan.contains(Set::Denials) {
+                rebutting |= rebuts_what_was_told(sentence_text, &scan);
+            }
             if parts.len() > 1 && denier.is_none() && scan.contains(Set::Denials) {
                 denier = super::claims::claim_in(sentence_text, &scan).map(|c| c.by);
             }
@@ -361,6 +368,65 @@ fn denies_before(sentence: &str, scan: &Scan, kind_words: &[Span]) -> bool {
                     || (is_one_of(verb, &["rejected", "rejects"])
                         && sentence.get(end..).is_some_and(|after| after.starts_with(" as ")))
             })
+    })
+}
+
+/// Whether the clause answers the claim told before: it rebuts it, or goes on with an earlier
+/// clause's rebuttal, and its sentence (`whole`) accuses no one of something new ("denied the report and accused
+/// Azerbaijani forces of breaking the ceasefire" tells a claim of its own).
+fn answers_a_claim(whole: &str, clause: &str, scan: &Scan, context: &Context) -> bool {
+    (context.rebuts || rebuts_what_was_told(clause, scan))
+        && !whole.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            is_one_of(
+                w,
+                &[
+                    "accused", "accusing", "accuses", "blamed", "blaming", "blames",
+                ],
+            )
+        })
+}
+
+/// A rebuttal of what was told just before: "The rebels rejected the claim and said battles
+/// were still raging for the town", "dismissed the reports, saying fighting goes on". What it
+/// tells answers the claim, on the claim's day; it is no new report of its own.
+fn rebuts_what_was_told(sentence: &str, scan: &Scan) -> bool {
+    scan.get(Set::Denials).iter().any(|&(start, end, _)| {
+        sentence.get(start..end).is_some_and(|verb| {
+            is_one_of(
+                verb,
+                &[
+                    "denied",
+                    "denies",
+                    "rejected",
+                    "rejects",
+                    "dismissed",
+                    "refuted",
+                    "refutes",
+                ],
+            )
+        }) && sentence.get(end..).is_some_and(|after| {
+            let mut words = after
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+            words
+                .next()
+                .is_some_and(|w| is_one_of(w, &["the", "these", "those", "this", "that"]))
+                && words.next().is_some_and(|w| {
+                    is_one_of(
+                        w,
+                        &[
+                            "claim",
+                            "claims",
+                            "report",
+                            "reports",
+                            "statement",
+                            "allegation",
+                            "allegations",
+                        ],
+                    )
+                })
+        })
     })
 }
 
@@ -1366,6 +1432,8 @@ struct Context<'a> {
     /// Who denied something in an earlier clause of the sentence: the speaker of a clause that
     /// names none ("Armenia denied firing at Ganja and accused Azerbaijan of shelling …").
     denier: Option<&'a str>,
+    /// An earlier clause of the sentence rebuts what was told before ("rejected the claim").
+    rebuts: bool,
     /// The strike or battle told in the last two sentences, which "the attack" points back to.
     told_attack: Option<&'a ToldAttack>,
     /// The same, whether or not the sentence points back to it: where an attack told with no
@@ -1998,6 +2066,15 @@ fn sentence_events(
                     .or_else(|| {
                         story_day = context.story_day.filter(|_| {
                             *past_tense.get_or_init(|| narrates_the_past(sentence.text))
+                                || answers_a_claim(
+                                    article
+                                        .text
+                                        .get(sentence.whole.clone())
+                                        .unwrap_or(sentence.text),
+                                    sentence.text,
+                                    scan,
+                                    context,
+                                )
                         });
                         story_day
                     })
@@ -2128,6 +2205,14 @@ fn sentence_events(
             let denied = claim().as_ref().map_or_else(
                 || denies_before(sentence.text, scan, &kind_words),
                 |c| c.denied,
+            ) || answers_a_claim(
+                article
+                    .text
+                    .get(sentence.whole.clone())
+                    .unwrap_or(sentence.text),
+                sentence.text,
+                scan,
+                context,
             );
             let source = Source {
                 article: article.id.clone(),
