@@ -2349,6 +2349,41 @@ fn a_rebuttal_that_says_the_fight_goes_on_answers_the_capture_it_rejects() {
 }
 
 #[test]
+fn people_who_leave_a_town_under_fire_are_displaced_there_not_where_they_go() {
+    let atlas = extract(vec![
+        article(
+            "crowds.txt",
+            "Crowds of residents left Tartar for Yevlakh on Monday.",
+            day(2020, 10, 20),
+        ),
+        article(
+            "town.txt",
+            "Shells hit Barda on Sunday. Residents left the town for Ganja.",
+            day(2020, 10, 20),
+        ),
+        article(
+            "road.txt",
+            "Stepanakert was again shelled on Monday, residents said, and thousands of people \
+             left the city towards Armenia along the Lachin road.",
+            day(2020, 11, 10),
+        ),
+    ]);
+    let left = found(&atlas, EventKind::Displacement, "Tartar");
+    assert_eq!(left.day, Some(day(2020, 10, 19)));
+    assert_eq!(left.places.len(), 1, "{}", describe(&atlas));
+    // "the town" is the town just shelled, and the flight is on the story's day.
+    let left = found(&atlas, EventKind::Displacement, "Barda");
+    assert_eq!(left.day, Some(day(2020, 10, 18)), "{}", describe(&atlas));
+    assert_none_at(&atlas, EventKind::Displacement, "Ganja");
+    // The way out and where it leads are no scene of the strike or of the flight.
+    let strike = found(&atlas, EventKind::Shelling, "Stepanakert");
+    assert_eq!(strike.places.len(), 1, "{}", describe(&atlas));
+    let fled = found(&atlas, EventKind::Displacement, "Stepanakert");
+    assert_eq!(fled.day, Some(day(2020, 11, 9)));
+    assert_eq!(fled.places.len(), 1, "{}", describe(&atlas));
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

@@ -2915,6 +2915,15 @@ fn counts_people(word: &str) -> bool {
             "stream",
             "group",
             "groups",
+            // "crowds of residents left", "most of the villagers left".
+            "crowds",
+            "crowd",
+            "throngs",
+            "many",
+            "most",
+            "some",
+            "all",
+            "half",
         ],
     )
 }
@@ -3147,7 +3156,22 @@ fn places_for(
     // went, not where they were displaced from.
     if kind == EventKind::Displacement {
         event_mentions.retain(|m| !is_destination(sentence, m));
+    } else if kind != EventKind::Diplomacy {
+        // "Shells hit Tartar and residents left for Yevlakh", "… and thousands left the city
+        // towards Armenia": where they went is no scene of the strike either (where a minister
+        // "left for" is where the talks are).
+        let people_leave = !scan
+            .get(Set::Triggers(crate::atlas::kind_index(
+                EventKind::Displacement,
+            )))
+            .is_empty();
+        drop_beside_others(&mut event_mentions, |m| {
+            is_left_for(sentence, m) || (people_leave && is_destination(sentence, m))
+        });
     }
+    // "left the town along the Barda road": a road named after a town locates, beside the
+    // places the sentence tells of.
+    drop_beside_others(&mut event_mentions, |m| names_a_road(sentence, m));
     if kind != EventKind::Diplomacy {
         // Shelling, battles, tolls and flight happen in the theatre of this war: a capital far
         // away named in the same sentence ("talks in Moscow … where fighting persists") is not
@@ -3738,6 +3762,23 @@ fn places_with_their_days<'r>(
 }
 
 /// The clause's text before `mention`.
+/// Whether `mention` is the name of a road: "the Barda road", "the Goris highway".
+fn names_a_road(sentence: &Sentence, mention: &Mention) -> bool {
+    let after = sentence
+        .text
+        .get(mention.end.saturating_sub(sentence.range.start)..)
+        .unwrap_or("");
+    let next = after
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .unwrap_or("");
+    is_one_of(next, &["road", "highway", "motorway"])
+        && text::words_back(text_before(sentence, mention))
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
 fn text_before<'s>(sentence: &Sentence<'s>, mention: &Mention) -> &'s str {
     sentence
         .text
@@ -4116,26 +4157,8 @@ fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
     let Some(last) = back.next() else {
         return false;
     };
-    // "many residents left for Armenia", "headed for Goris", "left Stepanakert for Goris",
-    // "left for Armenia or for Stepanakert".
     if last.eq_ignore_ascii_case("for") {
-        for word in back.take(DESTINATION_WORDS_BACK) {
-            if is_one_of(
-                word,
-                &[
-                    "left", "leave", "leaving", "leaves", "headed", "heading", "head", "bound",
-                    "set",
-                ],
-            ) {
-                return true;
-            }
-            let between = is_one_of(word, &["or", "and", "for"])
-                || word.starts_with(|c: char| c.is_uppercase());
-            if !between {
-                return false;
-            }
-        }
-        return false;
+        return is_left_for(sentence, mention);
     }
     is_one_of(last, &["to", "towards", "toward", "into"])
         && !back
@@ -4143,8 +4166,40 @@ fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
             .is_some_and(|w| is_one_of(w, &["back", "returned", "return", "returning", "returns"]))
 }
 
+/// Whether `mention` is where people leaving went: "many residents left for Armenia", "headed
+/// for Goris", "left Stepanakert for Goris", "left the town for Yevlakh", "left for Armenia or
+/// for Stepanakert". A landmark of whatever the sentence tells, not its scene.
+fn is_left_for(sentence: &Sentence, mention: &Mention) -> bool {
+    let before = text_before(sentence, mention);
+    let mut back = text::words_back(before).skip_while(|w| w.eq_ignore_ascii_case("the"));
+    if !back.next().is_some_and(|w| w.eq_ignore_ascii_case("for")) {
+        return false;
+    }
+    for word in back.take(DESTINATION_WORDS_BACK) {
+        if is_one_of(
+            word,
+            &[
+                "left", "leave", "leaving", "leaves", "headed", "heading", "head", "bound", "set",
+            ],
+        ) {
+            return true;
+        }
+        let between = is_one_of(
+            word,
+            &[
+                "or", "and", "for", "the", "their", "its", "town", "city", "village", "villages",
+                "district", "region", "area", "homes", "home", "houses",
+            ],
+        ) || word.starts_with(|c: char| c.is_uppercase());
+        if !between {
+            return false;
+        }
+    }
+    false
+}
+
 /// How many words back from "for" the verb of leaving may stand ("left Stepanakert for",
-/// "left for Armenia or for").
+/// "left the town for", "left for Armenia or for").
 const DESTINATION_WORDS_BACK: usize = 4;
 
 fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
@@ -4744,7 +4799,8 @@ fn narrates_the_past(sentence: &str) -> bool {
             // "The latest attack on Martuni killed two people": another day's news.
             b"latest" | b"new" | b"another" => return false,
             b"was" | b"were" | b"had" | b"did" | b"fled" | b"struck" | b"killed" | b"wounded"
-            | b"injured" | b"fell" | b"landed" | b"destroyed" | b"damaged" | b"hit" | b"shot" => {
+            | b"injured" | b"fell" | b"landed" | b"destroyed" | b"damaged" | b"hit" | b"shot"
+            | b"left" | b"took" | b"came" | b"went" | b"fought" | b"began" | b"drove" => {
                 past = true
             }
             // "demanded", "condemned", "informed": a verb in the past.
