@@ -2384,6 +2384,52 @@ fn people_who_leave_a_town_under_fire_are_displaced_there_not_where_they_go() {
 }
 
 #[test]
+fn two_kinds_told_in_two_clauses_each_keep_their_own_places_and_day() {
+    let atlas = extract(vec![
+        article(
+            "clauses.txt",
+            "The ministry reported on Thursday that Barda and Beylagan districts had come under \
+             shelling and that clashes had flared overnight near Fuzuli.\n\n\
+             Talks were held in Moscow on Friday, while shelling went on in Tartar.",
+            day(2020, 10, 16),
+        ),
+        article(
+            "list.txt",
+            "Azerbaijani forces shelled Stepanakert, the region's capital, and the nearby town of \
+             Shushi overnight, forcing the few remaining residents back into basements.\n\n\
+             Azerbaijan's defence ministry said Armenian forces had fired on the towns of Tartar \
+             and Beylagan, killing one civilian.",
+            day(2020, 10, 30),
+        ),
+    ]);
+    let shelled = found(&atlas, EventKind::Shelling, "Barda");
+    assert_eq!(shelled.day, Some(day(2020, 10, 15)));
+    assert!(
+        !place_names(&atlas, shelled).iter().any(|p| p == "Fuzuli"),
+        "{}",
+        describe(&atlas)
+    );
+    let clashes = found(&atlas, EventKind::Fighting, "Fuzuli");
+    assert_eq!(clashes.places.len(), 1, "{}", describe(&atlas));
+    assert_none_at(&atlas, EventKind::Fighting, "Barda");
+    assert_none_at(&atlas, EventKind::Shelling, "Fuzuli");
+    found(&atlas, EventKind::Diplomacy, "Moscow");
+    found(&atlas, EventKind::Shelling, "Tartar");
+    assert_none_at(&atlas, EventKind::Diplomacy, "Tartar");
+    assert_none_at(&atlas, EventKind::Shelling, "Moscow");
+    // A list of places after a comma and "and" is no clause of its own, and a toll is the
+    // strike's.
+    let strike = found(&atlas, EventKind::Shelling, "Stepanakert");
+    assert!(
+        place_names(&atlas, strike).iter().any(|p| p == "Shusha"),
+        "{}",
+        describe(&atlas)
+    );
+    found(&atlas, EventKind::Shelling, "Beylagan");
+    assert_no_kind(&atlas, EventKind::Casualties);
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

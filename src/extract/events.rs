@@ -1939,8 +1939,15 @@ fn sentence_events(
     // Martuni": the undated sentences that go on telling that night in the past. Their tense
     // is read only when no other day is at hand.
     let past_tense = std::cell::OnceCell::new();
+    // "Barda was shelled on Thursday and clashes flared near Fuzuli": each kind at the places
+    // of its own clause.
+    let own_clauses = clauses_of_each_kind(sentence, &kinds);
     let mut events = Vec::new();
     for (kind, mut kind_words) in kinds {
+        let own_clauses = own_clauses
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, clauses)| clauses.as_slice());
         let raging_since = raging_since.filter(|_| kind == EventKind::Fighting);
         if only_stretch
             && matches!(kind, EventKind::Shelling | EventKind::Fighting)
@@ -1951,6 +1958,7 @@ fn sentence_events(
         let Some((mut places, mut place_words, mut why_place)) = places_for(
             kind,
             &kind_words,
+            own_clauses,
             sentence,
             scan,
             gazetteer,
@@ -2087,7 +2095,19 @@ fn sentence_events(
                     days.push((r.day, Some(r)));
                 }
             }
-        } else if let Some(r) = primary {
+        } else if let Some(r) = own_clauses
+            .and_then(|clauses| {
+                // The day of this kind's own clause, where it names one and the others too.
+                let own: Vec<TimeRef> = refs
+                    .iter()
+                    .filter(|r| clauses.iter().any(|c| c.contains(&r.start)))
+                    .cloned()
+                    .collect();
+                let start = when::primary_day(&own)?.start;
+                refs.iter().find(|r| r.start == start)
+            })
+            .or(primary)
+        {
             days.push((r.day, Some(r)));
         } else {
             days.push((published, None));
@@ -3075,6 +3095,7 @@ fn seat_of(gazetteer: &Gazetteer, place: &Place) -> Option<PlaceId> {
 fn places_for(
     kind: EventKind,
     kind_words: &[Span],
+    own_clauses: Option<&[Range<usize>]>,
     sentence: &Sentence,
     scan: &Scan,
     gazetteer: &Gazetteer,
@@ -3172,6 +3193,18 @@ fn places_for(
     // "left the town along the Barda road": a road named after a town locates, beside the
     // places the sentence tells of.
     drop_beside_others(&mut event_mentions, |m| names_a_road(sentence, m));
+    // Of a sentence that tells two kinds in two clauses, the places of this kind's clause,
+    // where it names any.
+    if let Some(clauses) = own_clauses {
+        let in_own = |m: &&Mention| {
+            m.start
+                .checked_sub(sentence.range.start)
+                .is_some_and(|at| clauses.iter().any(|c| c.contains(&at)))
+        };
+        if event_mentions.iter().any(in_own) {
+            event_mentions.retain(in_own);
+        }
+    }
     if kind != EventKind::Diplomacy {
         // Shelling, battles, tolls and flight happen in the theatre of this war: a capital far
         // away named in the same sentence ("talks in Moscow … where fighting persists") is not
@@ -3762,6 +3795,89 @@ fn places_with_their_days<'r>(
 }
 
 /// The clause's text before `mention`.
+/// The clauses of a sentence that tells of more than one kind, for each kind: where the words
+/// of two kinds follow each other with a conjunction between them ("… came under shelling and
+/// that clashes had flared near Fuzuli", "Talks were held in Moscow, while shelling went on in
+/// Tartar"), the last conjunction before the second parts them, if no place stands between
+/// it and the second. Empty when no conjunction parts two kinds (most sentences).
+fn clauses_of_each_kind(
+    sentence: &Sentence,
+    kinds: &[(EventKind, Vec<Span>)],
+) -> Vec<(EventKind, Vec<Range<usize>>)> {
+    if kinds.len() < 2 {
+        return Vec::new();
+    }
+    let offset = sentence.range.start;
+    let names_a_place_within = |range: Range<usize>| {
+        sentence.mentions.iter().any(|m| {
+            m.start
+                .checked_sub(offset)
+                .is_some_and(|at| range.contains(&at))
+        })
+    };
+    let sentence = sentence.text;
+    // A toll is the strike's or the battle's: it parts no clause of its own.
+    let mut words: Vec<(usize, usize, EventKind)> = kinds
+        .iter()
+        .filter(|(kind, _)| *kind != EventKind::Casualties)
+        .flat_map(|(kind, words)| words.iter().map(move |w| (w.start, w.end, *kind)))
+        .collect();
+    words.sort_unstable();
+    let mut bounds = Vec::new();
+    for pair in words.windows(2) {
+        let ((_, end, first), (start, _, second)) = (pair[0], pair[1]);
+        if first == second || start <= end {
+            continue;
+        }
+        let Some(between) = sentence.get(end..start) else {
+            continue;
+        };
+        // Conjunctions that open a clause, not those of a list ("the Tartar and Barda
+        // districts").
+        let conjunction = [
+            ", and ",
+            " and that ",
+            "; ",
+            " while ",
+            ", but ",
+            " whereas ",
+        ]
+        .iter()
+        .filter_map(|c| between.rfind(c).map(|at| end + at))
+        .max()
+        // A clause of its own starts there: no place between it and the second kind's word
+        // ("shelled Stepanakert, and the nearby town of Shushi overnight, forcing …" lists).
+        .filter(|&at| !names_a_place_within(at..start));
+        if let Some(at) = conjunction {
+            bounds.push(at);
+        }
+    }
+    if bounds.is_empty() {
+        return Vec::new();
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut clauses: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for &at in &bounds {
+        clauses.push(start..at);
+        start = at;
+    }
+    clauses.push(start..sentence.len());
+    kinds
+        .iter()
+        .filter(|(kind, _)| *kind != EventKind::Casualties)
+        .map(|(kind, words)| {
+            let own: Vec<Range<usize>> = clauses
+                .iter()
+                .filter(|c| words.iter().any(|w| c.contains(&w.start)))
+                .cloned()
+                .collect();
+            (*kind, own)
+        })
+        .collect()
+}
+
 /// Whether `mention` is the name of a road: "the Barda road", "the Goris highway".
 fn names_a_road(sentence: &Sentence, mention: &Mention) -> bool {
     let after = sentence
