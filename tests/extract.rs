@@ -2430,6 +2430,31 @@ fn two_kinds_told_in_two_clauses_each_keep_their_own_places_and_day() {
 }
 
 #[test]
+fn returns_are_where_people_come_back_not_where_they_come_from() {
+    let atlas = extract(vec![
+        article(
+            "returns.txt",
+            "Shusha slowly came back to life. On November 15 a first convoy of returnees drove \
+             in from Yerevan. Some 1,200 people had returned to the town by Friday, police said.",
+            day(2020, 11, 21),
+        ),
+        article(
+            "total.txt",
+            "More than 28,000 people had returned to Nagorno-Karabakh from Armenia by 2 December.",
+            day(2020, 12, 4),
+        ),
+    ]);
+    assert_none_at(&atlas, EventKind::Displacement, "Armenia");
+    assert_none_at(&atlas, EventKind::Displacement, "Yerevan");
+    // Not Armenia's Syunik Province either, whose point lies near Shusha: a region holds the
+    // places of its own country.
+    assert_none_at(&atlas, EventKind::Displacement, "Syunik Province");
+    let back = found(&atlas, EventKind::Displacement, "Shusha");
+    assert_eq!(back.day, Some(day(2020, 11, 20)));
+    found(&atlas, EventKind::Displacement, "Nagorno-Karabakh");
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

@@ -1329,18 +1329,21 @@ fn article_region(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<(PlaceI
         .places()
         .iter()
         .filter(|p| p.kind == PlaceKind::Region);
+    // A region of the places' own country: a point and a radius alone put Shusha in Armenia's
+    // Syunik Province.
     let inside = |region: &Place| {
         places
             .iter()
-            .filter(|p| distance_km(p, region) <= INSIDE_REGION_KM)
+            .filter(|p| p.country == region.country && distance_km(p, region) <= INSIDE_REGION_KM)
             .count()
     };
+    let total_km = |region: &Place| places.iter().map(|p| distance_km(p, region)).sum::<f64>();
     // All of them: a region is only a point and a radius here, and districts around it are
-    // often outside it.
+    // often outside it. The nearest such region, where several hold them.
     let best_region = regions
-        .map(|region| (inside(region), region))
-        .find(|(n, _)| *n == places.len());
-    if let Some((_, region)) = best_region {
+        .filter(|region| inside(region) == places.len())
+        .min_by(|a, b| total_km(a).total_cmp(&total_km(b)));
+    if let Some(region) = best_region {
         return Some((
             region.id.clone(),
             "the region all the article's places lie in",
@@ -3177,6 +3180,11 @@ fn places_for(
     // went, not where they were displaced from.
     if kind == EventKind::Displacement {
         event_mentions.retain(|m| !is_destination(sentence, m));
+        // "a first convoy of returnees drove in from Yerevan": where people come back from is
+        // no place of their return.
+        if kind_words.iter().any(|w| tells_a_return(&w.text)) {
+            event_mentions.retain(|m| !comes_from(sentence, m));
+        }
     } else if kind != EventKind::Diplomacy {
         // "Shells hit Tartar and residents left for Yevlakh", "… and thousands left the city
         // towards Armenia": where they went is no scene of the strike either (where a minister
@@ -3377,6 +3385,8 @@ fn places_for(
         .mentions
         .iter()
         .filter(|m| m.role == MentionRole::Actor)
+        // "returnees drove in from Yerevan": where the displaced come from speaks for no one.
+        .filter(|m| kind != EventKind::Displacement || !comes_from(sentence, m))
         .filter_map(|m| {
             let place = place_of(gazetteer, m)?;
             let target = if place.kind == PlaceKind::Capital {
@@ -3876,6 +3886,20 @@ fn clauses_of_each_kind(
             (*kind, own)
         })
         .collect()
+}
+
+/// Whether `mention` stands after "from" ("drove in from Yerevan", "from the Kalbajar district").
+fn comes_from(sentence: &Sentence, mention: &Mention) -> bool {
+    text::words_back(text_before(sentence, mention))
+        .find(|w| !w.eq_ignore_ascii_case("the"))
+        .is_some_and(|w| w.eq_ignore_ascii_case("from"))
+}
+
+/// Whether a displacement word tells of people coming back ("returnees", "returned home",
+/// "came back").
+fn tells_a_return(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    lower.contains("return") || lower.contains("came back") || lower.contains("come back")
 }
 
 /// Whether `mention` is the name of a road: "the Barda road", "the Goris highway".
