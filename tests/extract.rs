@@ -2455,6 +2455,21 @@ fn returns_are_where_people_come_back_not_where_they_come_from() {
 }
 
 #[test]
+fn fighting_that_enters_its_third_week_frames_the_news_and_is_no_battle() {
+    let atlas = extract(vec![article(
+        "frame.txt",
+        "A school in Fuzuli was shelled on Thursday, injuring two teachers, while fighting \
+         between the armies entered a 19th day.\n\n\
+         Rebel forces shelled Tartar on Sunday, the ministry said, as clashes in the valley \
+         entered their third week.",
+        day(2020, 10, 15),
+    )]);
+    found(&atlas, EventKind::Shelling, "Fuzuli");
+    found(&atlas, EventKind::Shelling, "Tartar");
+    assert_no_kind(&atlas, EventKind::Fighting);
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

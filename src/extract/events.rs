@@ -2573,6 +2573,13 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
                 words.retain(|w| !is_what_a_reaction_names(sentence, reactions, w.start));
             }
         }
+        // "…, while fighting between the armies entered a 19th day": how long the war has
+        // gone on frames the sentence; it tells of no battle.
+        if kind == EventKind::Fighting
+            && memchr::memmem::find(sentence.as_bytes(), b"nter").is_some()
+        {
+            words.retain(|w| !enters_a_new_stretch(&sentence[w.start..]));
+        }
         if kind == EventKind::Casualties && scan.contains(Set::Withheld) {
             let withheld = scan.get(Set::Withheld);
             words.retain(|w| !is_what_is_not_told(sentence, withheld, w.start));
@@ -3893,6 +3900,34 @@ fn comes_from(sentence: &Sentence, mention: &Mention) -> bool {
     text::words_back(text_before(sentence, mention))
         .find(|w| !w.eq_ignore_ascii_case("the"))
         .is_some_and(|w| w.eq_ignore_ascii_case("from"))
+}
+
+/// Whether the words from a fighting word on tell that it "entered a 19th day", "entered its
+/// second week", "enters the third month" (or are that "entered"): a measure of the war so far.
+fn enters_a_new_stretch(after: &str) -> bool {
+    let words: Vec<&str> = after
+        .split_whitespace()
+        .take(10)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let Some(at) = words
+        .iter()
+        .take(6)
+        .position(|w| is_one_of(w, &["entered", "enters", "entering"]))
+    else {
+        return false;
+    };
+    words
+        .get(at + 1)
+        .is_some_and(|w| is_one_of(w, &["its", "a", "the", "their"]))
+        && words.iter().skip(at + 2).take(3).any(|w| {
+            is_one_of(
+                w,
+                &[
+                    "day", "days", "week", "weeks", "month", "months", "phase", "stage",
+                ],
+            )
+        })
 }
 
 /// Whether a displacement word tells of people coming back ("returnees", "returned home",
