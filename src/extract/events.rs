@@ -3907,12 +3907,12 @@ fn comes_from(sentence: &Sentence, mention: &Mention) -> bool {
 fn enters_a_new_stretch(after: &str) -> bool {
     let words: Vec<&str> = after
         .split_whitespace()
-        .take(10)
+        .take(12)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
     let Some(at) = words
         .iter()
-        .take(6)
+        .take(8)
         .position(|w| is_one_of(w, &["entered", "enters", "entering"]))
     else {
         return false;
