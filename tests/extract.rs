@@ -2470,6 +2470,23 @@ fn fighting_that_enters_its_third_week_frames_the_news_and_is_no_battle() {
 }
 
 #[test]
+fn deaths_an_authority_has_recorded_or_puts_at_a_number_are_a_running_total() {
+    let atlas = extract(vec![article(
+        "register.txt",
+        "Rebel officials in Nagorno-Karabakh have recorded 870 military deaths.\n\n\
+         Azerbaijan's human rights ombudsman put civilian deaths at 15.",
+        day(2020, 10, 15),
+    )]);
+    let running: Vec<_> = atlas.events.iter().filter_map(deaths_of).collect();
+    assert_eq!(
+        running,
+        vec![(870, true), (15, true)],
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

@@ -36,6 +36,14 @@ const TOTAL_PHRASES: &[[&str; 2]] = &[
     // dead at 61") or of a stretch told before ("over the same period").
     ["losses", "at"],
     ["dead", "at"],
+    ["deaths", "at"],
+    // An authority's register of the dead so far: "have recorded 870 military deaths".
+    ["has", "recorded"],
+    ["have", "recorded"],
+    ["had", "recorded"],
+    ["has", "registered"],
+    ["have", "registered"],
+    ["had", "registered"],
     ["same", "period"],
     // A count as of a day, a war's length, a list of names published, the dead recovered so
     // far: "As of Friday, 41 civilians have been killed", "during the 44-day war", "published
@@ -378,7 +386,7 @@ fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
         b"sides" => first == b"both",
         b"at" => matches!(
             first,
-            b"losses" | b"dead" | b"stood" | b"stands" | b"standing"
+            b"losses" | b"dead" | b"deaths" | b"stood" | b"stands" | b"standing"
         ),
         b"count" => matches!(first, b"latest" | b"official"),
         b"figure" => first == b"latest",
@@ -386,7 +394,7 @@ fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
         b"period" => first == b"same",
         b"of" => matches!(first, b"as" | b"names" | b"weeks" | b"months"),
         b"war" => first == b"day",
-        b"recovered" => matches!(first, b"had" | b"have" | b"has"),
+        b"recovered" | b"recorded" | b"registered" => matches!(first, b"had" | b"have" | b"has"),
         b"examined" => first == b"had",
         _ => false,
     }
