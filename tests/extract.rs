@@ -2487,6 +2487,18 @@ fn deaths_an_authority_has_recorded_or_puts_at_a_number_are_a_running_total() {
 }
 
 #[test]
+fn where_the_wounded_are_in_surgery_is_no_scene() {
+    let atlas = extract(vec![article(
+        "surgery.txt",
+        "A school in Fuzuli was shelled on Thursday, wounding two teachers. One teacher was \
+         badly injured and is in surgery in Tartar.",
+        day(2020, 10, 16),
+    )]);
+    found(&atlas, EventKind::Shelling, "Fuzuli");
+    assert_none_at(&atlas, EventKind::Casualties, "Tartar");
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

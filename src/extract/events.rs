@@ -4120,7 +4120,12 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
         let mut back = last
             .clone()
             .skip_while(|w| is_one_of(w, &["a", "the", "military"]));
-        return back.next().is_some_and(|w| {
+        let noun = back.next();
+        // "is in surgery in Tartar": treated there, whatever the words before.
+        if noun.is_some_and(|w| is_one_of(w, &["surgery", "intensive"])) {
+            return true;
+        }
+        return noun.is_some_and(|w| {
             is_one_of(
                 w,
                 &["hospital", "hospitals", "clinic", "clinics", "infirmary"],
