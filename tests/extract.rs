@@ -2499,6 +2499,19 @@ fn where_the_wounded_are_in_surgery_is_no_scene() {
 }
 
 #[test]
+fn a_subheading_of_a_few_words_without_a_stop_is_a_label() {
+    let atlas = extract(vec![article(
+        "review.txt",
+        "Armenian troops left the Aghdam district on Friday.\n\n\
+         Handover day in Zangilan\n\n\
+         Residents packed their belongings and waited.",
+        day(2020, 11, 21),
+    )]);
+    found(&atlas, EventKind::Fighting, "Aghdam District");
+    assert_none_at(&atlas, EventKind::Diplomacy, "Zangilan");
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

@@ -2417,7 +2417,13 @@ fn is_short_subheading(text: &str, line: &Range<usize>) -> bool {
     let Some(words) = text.get(line.clone()).map(str::trim) else {
         return false;
     };
-    if !reads_as_a_label(words) || words.ends_with([':', ',', ';', '"', '\u{201d}']) {
+    // Without a stop a line is no sentence: a longer label still ("Handover day in Zangilan").
+    let label = if words.ends_with(['.', '!', '?']) {
+        reads_as_a_label(words)
+    } else {
+        reads_as_a_label_of(words, UNSTOPPED_SUBHEADING_WORDS_MAX, HEADING_BYTES_MAX)
+    };
+    if !label || words.ends_with([':', ',', ';', '"', '\u{201d}']) {
         return false;
     }
     let before = text[..line.start].trim_end();
@@ -2445,8 +2451,13 @@ fn is_run_in_head(text: &str, sentence: &Range<usize>, line: &Range<usize>) -> b
 
 /// A few words with no figure and no verb ("The toll", "Stepanakert under fire"): a label.
 fn reads_as_a_label(words: &str) -> bool {
-    words.len() <= SUBHEADING_BYTES_MAX
-        && words.split_whitespace().count() <= SUBHEADING_WORDS_MAX
+    reads_as_a_label_of(words, SUBHEADING_WORDS_MAX, SUBHEADING_BYTES_MAX)
+}
+
+/// [`reads_as_a_label`] with at most `max_words` words and `max_bytes` bytes.
+fn reads_as_a_label_of(words: &str, max_words: usize, max_bytes: usize) -> bool {
+    words.len() <= max_bytes
+        && words.split_whitespace().count() <= max_words
         && !words.bytes().any(|b| b.is_ascii_digit())
         && !tells_an_act(words)
 }
@@ -2472,6 +2483,8 @@ fn tells_an_act(words: &str) -> bool {
 /// How many words and bytes a subheading of [`is_short_subheading`] holds at most.
 const SUBHEADING_WORDS_MAX: usize = 3;
 const SUBHEADING_BYTES_MAX: usize = 32;
+/// How many words a subheading on its own line with no stop holds at most.
+const UNSTOPPED_SUBHEADING_WORDS_MAX: usize = 6;
 
 /// How many words and bytes a section heading in capitals holds at most.
 const HEADING_WORDS_MAX: usize = 4;
@@ -5100,10 +5113,11 @@ fn names(gazetteer: &Gazetteer, ids: &[PlaceId]) -> String {
 }
 
 /// Whether a fighting word only moves troops in or out ("entered", "withdrew from", "pulled
-/// out of"), which a deal can provide for: no battle of itself.
+/// out of", "troops left"), which a deal can provide for: no battle of itself.
 fn moves_troops_in_or_out(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     lower == "entered"
+        || lower.ends_with(" left")
         || ["withdr", "retreat", "pull", "completed"]
             .iter()
             .any(|start| lower.starts_with(start))
