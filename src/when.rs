@@ -2408,10 +2408,13 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
             // "are expected in Geneva on Thursday" in a Thursday's paper: that day, still to come
             // when written; "next Thursday" is a week on.
             let coming = shift == WeekdayShift::Plain && future;
+            // "Over the weekend, families burned their homes" in a Saturday's paper: the
+            // weekend before, not the day of publication.
+            let weekend = r.words.to_ascii_lowercase().ends_with("weekend");
             let day = match shift {
                 WeekdayShift::Last => resolve_weekday(weekday, published, true, false),
                 _ if future => resolve_weekday(weekday, published, false, coming),
-                _ => resolve_weekday(weekday, published, true, true),
+                _ => resolve_weekday(weekday, published, true, !weekend),
             };
             r.day = Some(day);
             r.planned = future;
@@ -3442,6 +3445,15 @@ mod tests {
         );
         let talks = refs.iter().find(|r| r.day == Some(d(10, 10)));
         assert!(talks.is_some_and(|r| r.planned), "{refs:?}");
+    }
+
+    #[test]
+    fn the_weekend_in_a_saturday_paper_is_the_weekend_before() {
+        let sentence = "Over the weekend, families in Zangilan burned their homes and left.";
+        // Saturday 21 November: the Saturday a week before.
+        assert_eq!(primary(sentence, d(11, 21)), Some(d(11, 14)));
+        // Monday 23 November: the Saturday just gone.
+        assert_eq!(primary(sentence, d(11, 23)), Some(d(11, 21)));
     }
 
     #[test]
