@@ -2512,6 +2512,26 @@ fn a_subheading_of_a_few_words_without_a_stop_is_a_label() {
 }
 
 #[test]
+fn how_a_witness_lives_now_is_no_event_but_what_they_went_through_is() {
+    let atlas = extract(vec![
+        article(
+            "now.txt",
+            "\"Nobody sleeps any more,\" said Mira, a teacher who now lives in a shelter in \
+             Stepanakert.",
+            day(2020, 11, 21),
+        ),
+        article(
+            "nights.txt",
+            "\"We heard the whistle and then everything shook,\" said Anna, 64, who has spent \
+             the past four nights in the basement of her building in Martuni.",
+            day(2020, 10, 5),
+        ),
+    ]);
+    assert_none_at(&atlas, EventKind::Displacement, "Stepanakert");
+    found(&atlas, EventKind::Displacement, "Martuni");
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

@@ -317,12 +317,20 @@ pub fn extract_article(
                 // day ("'The enemy is attacking along the entire line,' the spokesman told
                 // reporters"); a statement is still diplomacy, and a place or a day named
                 // ("… the ministry said on the seventh day of fighting") still a report.
+                // Nor is what the witness's attribution tells of them as they are now ("… said
+                // Mira, a teacher who now lives in a shelter"), where it names no day ("who has
+                // spent four nights in a basement" tells what they went through).
                 if let Some(quote) = &quote
                     && event.sources.iter().all(|source| {
-                        source
-                            .kind_words
-                            .iter()
-                            .all(|w| quote.quoted.contains(&w.start))
+                        source.kind_words.iter().all(|w| {
+                            quote.quoted.contains(&w.start)
+                                || (!quote.official
+                                    && w.start >= quote.quoted.end
+                                    && source.day_words.is_none()
+                                    && article.text.get(quote.quoted.end..source.end).is_some_and(
+                                        |attribution| !tells_what_happened_to_them(attribution),
+                                    ))
+                        })
                     })
                     && (!quote.official
                         || (event.kind != EventKind::Diplomacy
@@ -3941,6 +3949,25 @@ fn enters_a_new_stretch(after: &str) -> bool {
                 ],
             )
         })
+}
+
+/// Whether a witness's attribution tells in the past or the perfect what happened to them
+/// ("who has spent four nights in a basement", "whose house was destroyed"), not only who they
+/// are and how they live now. Verbs of saying are no happening.
+fn tells_what_happened_to_them(attribution: &str) -> bool {
+    attribution.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        is_one_of(
+            w,
+            &[
+                "has", "have", "had", "was", "were", "fled", "left", "lost", "spent",
+            ],
+        ) || (w.len() >= 5
+            && w.to_ascii_lowercase().ends_with("ed")
+            && !is_one_of(
+                w,
+                &["said", "added", "explained", "recalled", "asked", "noted"],
+            ))
+    })
 }
 
 /// Whether a displacement word tells of people coming back ("returnees", "returned home",
