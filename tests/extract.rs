@@ -2532,6 +2532,18 @@ fn how_a_witness_lives_now_is_no_event_but_what_they_went_through_is() {
 }
 
 #[test]
+fn calls_to_a_hotline_and_the_posts_peacekeepers_man_are_no_diplomacy() {
+    let atlas = extract(vec![article(
+        "aid.txt",
+        "The charity's hotline has received over 800 calls from relatives in Azerbaijan and \
+         Armenia.\n\n\
+         About 900 peacekeepers now man a dozen checkpoints on the road to Lachin.",
+        day(2020, 11, 21),
+    )]);
+    assert_no_kind(&atlas, EventKind::Diplomacy);
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",
