@@ -2596,9 +2596,7 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
         }
         // "…, while fighting between the armies entered a 19th day": how long the war has
         // gone on frames the sentence; it tells of no battle.
-        if kind == EventKind::Fighting
-            && memchr::memmem::find(sentence.as_bytes(), b"nter").is_some()
-        {
+        if kind == EventKind::Fighting && ENTER.find(sentence.as_bytes()).is_some() {
             words.retain(|w| !enters_a_new_stretch(&sentence[w.start..]));
         }
         if kind == EventKind::Casualties && scan.contains(Set::Withheld) {
@@ -4959,6 +4957,9 @@ fn tells_damage_so_far(sentence: &str) -> bool {
     perfect && many_buildings
 }
 
+/// " entered", " enters", " entering": looked for once per sentence that tells of fighting.
+static ENTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b" enter"));
 static DAMAGED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"damaged"));
 static DESTROYED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
