@@ -2544,6 +2544,29 @@ fn calls_to_a_hotline_and_the_posts_peacekeepers_man_are_no_diplomacy() {
 }
 
 #[test]
+fn a_press_release_statement_quoted_paragraph_by_paragraph_reports_its_facts() {
+    // Published on the dateline's day: no date pinned here.
+    let text = "UNICEF\nPress release\n\nChildren in the line of fire\n\n\
+        Statement by Jane Doe, Regional Director\n\n\
+        VIENNA, 30 October 2020 - \"On Monday a rocket landed in Beylagan, injuring four people. \
+        Two days later Barda was hit.\n\n\
+        \"Also on Tuesday, artillery damaged a bakery in Tartar.\n\n\
+        \"We call on all parties to protect children.\"\n\n\
+        \"Nobody sleeps,\" said Anna, a teacher who lives in a shelter in Stepanakert.";
+    let published = karabakh_atlas::corpus::publication_date(text).map(|p| p.day);
+    assert_eq!(published, Some(day(2020, 10, 30)));
+    let atlas = extract(vec![article("release.txt", text, day(2020, 10, 30))]);
+    let beylagan = found(&atlas, EventKind::Shelling, "Beylagan");
+    assert_eq!(beylagan.day, Some(day(2020, 10, 26)));
+    let tartar = found(&atlas, EventKind::Shelling, "Tartar");
+    assert_eq!(tartar.day, Some(day(2020, 10, 27)));
+    let barda = found(&atlas, EventKind::Shelling, "Barda");
+    assert_eq!(barda.day, Some(day(2020, 10, 28)));
+    // A witness's own words after it are still no report.
+    assert_none_at(&atlas, EventKind::Displacement, "Stepanakert");
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

@@ -102,8 +102,10 @@ pub fn stated_date(text: &str) -> Option<(NaiveDate, String)> {
         .take(KEYWORD_LINES)
         .skip(METADATA_LINES)
         // A date line under a headline, a standfirst and a byline ("Oct. 29, 2020"): a credit
-        // line still, read by `metadata_date` as the lines above.
-        .filter(|line| line.len() <= CREDIT_LINE_MAX);
+        // line still, read by `metadata_date` as the lines above. So is the dateline that heads
+        // the first paragraph of a press release under its label, headline and signatory
+        // ("VIENNA, 30 October 2020 - \"Our teams …").
+        .filter(|line| line.len() <= CREDIT_LINE_MAX || dateline(line).is_some());
     head.chain(tail)
         .chain(deeper)
         .find_map(|line| metadata_date(line))
@@ -209,6 +211,13 @@ fn metadata_date(line: &str) -> Option<(NaiveDate, String)> {
         if keyword.is_some() || is_credit_line(line, f) {
             let evidence = line[starts..f.end].trim_end().to_string();
             return Some((date, evidence));
+        }
+        // A short first paragraph its dateline heads: "VIENNA, 30 October 2020 - \"Our staff
+        // are worried.".
+        if keyword.is_none()
+            && let Some(head) = dateline(line).filter(|head| head.len() < line.len())
+        {
+            return metadata_date(head);
         }
     }
     numeric_metadata_date(line, keyword.is_some())
@@ -1057,6 +1066,24 @@ mod tests {
              stalled in Geneva and in Moscow.",
         );
         assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
+    }
+
+    #[test]
+    fn a_press_release_s_dateline_under_its_label_and_signatory_states_the_date() {
+        for first_paragraph in [
+            "VIENNA, 30 October 2020 - \"Our staff are worried. Rockets hit Barda on Monday.",
+            "VIENNA, 30 October 2020 - \"Our staff in the region are worried about the children \
+             we work with. Rockets hit Barda on Monday, and two schools were damaged.",
+        ] {
+            let text = format!(
+                "UNICEF\nPress release\n\nChildren in the line of fire\n\nStatement by Jane \
+                 Doe, Regional Director\n\n{first_paragraph}\n\n\"The following day, shells hit \
+                 Tartar.\""
+            );
+            let p = publication_date(&text);
+            assert_eq!(p.as_ref().map(|p| p.day), Some(d(10, 30)), "{text}");
+            assert_eq!(p.map(|p| p.source), Some(DateSource::Stated), "{text}");
+        }
     }
 
     #[test]

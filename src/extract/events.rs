@@ -614,7 +614,7 @@ fn opening_quote(text: &str, whole: &Range<usize>, lexicon: &Lexicon) -> Option<
     // it ('"We hear the drones before anything. Then the walls shake."'), is someone's own
     // words all the same: who said them is told around it. Not a post or a statement the
     // text introduces with a colon ("AZERTAC presents the post:").
-    let introduced = text[..start].trim_end().ends_with(':');
+    let introduced = is_introduced_quote(text, start);
     let Some(end) = text
         .get(inside..paragraph_end)?
         .find(close)
@@ -655,6 +655,46 @@ fn opening_quote(text: &str, whole: &Range<usize>, lexicon: &Lexicon) -> Option<
     })
 }
 const WITNESS_ATTRIBUTION_BYTES: usize = 160;
+
+/// Whether the quotation opening at byte `start` is one the text introduces as a document of
+/// its own: after a colon ("AZERTAC presents the post:"), after a dateline's dash at the head of
+/// a press release ("VIENNA, 30 October 2020 - \"Our teams …"), or as a paragraph that goes on
+/// with such a quotation (a statement printed paragraph by paragraph, each paragraph opening
+/// with a quotation mark and only the last closing it).
+fn is_introduced_quote(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    if before.trim_end().ends_with(':') {
+        return true;
+    }
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let on_its_line = before[line_start..].trim();
+    if !on_its_line.is_empty() {
+        // A dateline's dash right before the quotation, on its line.
+        return ['-', '–', '—']
+            .iter()
+            .any(|&dash| on_its_line.ends_with(dash))
+            && on_its_line.len() <= INTRODUCING_DATELINE_BYTES;
+    }
+    // The paragraph before: a quotation left open, itself introduced.
+    let previous = before[..line_start].trim_end();
+    let paragraph_start = previous.rfind("\n\n").map_or(0, |at| at + 2);
+    let paragraph = &previous[paragraph_start..];
+    let Some((opened, mark)) = paragraph
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '"' | '\u{201c}'))
+    else {
+        return false;
+    };
+    let left_open = if mark == '"' {
+        paragraph.matches('"').count() == 1
+    } else {
+        !paragraph.contains('\u{201d}')
+    };
+    left_open && is_introduced_quote(text, paragraph_start + opened)
+}
+
+/// How long the words before a quotation on its line may be to be a dateline that introduces it.
+const INTRODUCING_DATELINE_BYTES: usize = 60;
 /// Words that name an office, a body or an official: who says it speaks for a side or an
 /// agency, and what they say is a statement, not a witness's account.
 const OFFICIAL_WORDS: &[&str] = &[

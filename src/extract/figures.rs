@@ -335,6 +335,10 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     if just_before.ends_with(" aged") || just_before.ends_with(" age") {
         return None;
     }
+    // "no one was injured": nobody, not one.
+    if just_before == "no" || just_before.ends_with(" no") {
+        return None;
+    }
     if just_before.ends_with(['$', '\u{20ac}', '\u{a3}'])
         || ["usd", "eur", "chf", "amd", "azn"]
             .iter()
@@ -1304,6 +1308,18 @@ mod toll_verb_tests {
         ] {
             assert_eq!(figures_in(sentence), Figures::default(), "{sentence}");
         }
+    }
+
+    #[test]
+    fn no_one_hurt_is_no_toll() {
+        for sentence in [
+            "Rockets hit the hospital in Martuni on Monday, but no one was injured.",
+            "No one was killed in the strike, officials said.",
+        ] {
+            assert_eq!(figures_in(sentence), Figures::default(), "{sentence}");
+        }
+        let f = figures_in("No one was killed, but 12 people were injured.");
+        assert_eq!(f.injured.as_ref().map(|d| d.value), Some(12), "{f:?}");
     }
 
     #[test]
