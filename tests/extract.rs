@@ -2567,6 +2567,29 @@ fn a_press_release_statement_quoted_paragraph_by_paragraph_reports_its_facts() {
 }
 
 #[test]
+fn word_senses_operations_and_the_fallen_of_the_war() {
+    let atlas = extract(vec![article(
+        "senses.txt",
+        "On Sunday, Nagorno-Karabakh's defence ministry listed 25 further troops who fell in the \
+         war.\n\n\
+         On Monday the army began an operation against rebel units holding two hamlets close to \
+         Hadrut.\n\n\
+         Along the main road in Fuzuli stand the blackened shells of former shops.\n\n\
+         Beylagan, where her brother lives, came under rocket fire on Monday.\n\n\
+         Protesters in Yerevan keep up their calls for his resignation.",
+        day(2020, 11, 4),
+    )]);
+    let fallen = found(&atlas, EventKind::Casualties, "Nagorno-Karabakh");
+    assert_eq!(deaths_of(fallen), Some((25, false)), "{}", describe(&atlas));
+    let operation = found(&atlas, EventKind::Fighting, "Hadrut");
+    assert_eq!(operation.day, Some(day(2020, 11, 2)));
+    assert_none_at(&atlas, EventKind::Shelling, "Fuzuli");
+    found(&atlas, EventKind::Shelling, "Beylagan");
+    assert_none_at(&atlas, EventKind::Casualties, "Beylagan");
+    assert_no_kind(&atlas, EventKind::Diplomacy);
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

@@ -28,6 +28,9 @@ const DEATH_WORDS: &[&str] = &[
     // "9 more soldiers who fell in battle, bringing the number of fallen to 940".
     "fell in battle",
     "fell in combat",
+    "fell in the war",
+    "fell in the fighting",
+    "fell in action",
     "fallen",
 ];
 const INJURY_WORDS: &[&str] = &["injured", "wounded", "wounding", "injuring", "injuries"];
