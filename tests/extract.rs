@@ -2590,6 +2590,22 @@ fn word_senses_operations_and_the_fallen_of_the_war() {
 }
 
 #[test]
+fn a_wire_dateline_with_the_country_in_brackets_is_where_the_report_was_filed() {
+    let atlas = extract(vec![article(
+        "wire.txt",
+        "Barda (Azerbaijan) (AFP) - Artillery fire on Tartar on Thursday injured a nurse.",
+        day(2020, 10, 16),
+    )]);
+    let strike = found(&atlas, EventKind::Shelling, "Tartar");
+    assert_eq!(
+        place_names(&atlas, strike),
+        vec!["Tartar"],
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

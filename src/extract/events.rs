@@ -3267,6 +3267,13 @@ fn places_for(
     // "left the town along the Barda road": a road named after a town locates, beside the
     // places the sentence tells of.
     drop_beside_others(&mut event_mentions, |m| names_a_road(sentence, m));
+    // "Barda (Azerbaijan) (AFP) - Artillery fire on Tartar …": where the report was filed,
+    // beside the places it tells of.
+    if let Some(end) = agency_dateline_end(sentence.text) {
+        drop_beside_others(&mut event_mentions, |m| {
+            m.start.saturating_sub(sentence.range.start) < end
+        });
+    }
     // Of a sentence that tells two kinds in two clauses, the places of this kind's clause,
     // where it names any.
     if let Some(clauses) = own_clauses {
@@ -4702,6 +4709,31 @@ fn wire_dateline_end(sentence: &str) -> Option<usize> {
     (is_agency && shouted_start)
         .then(|| close + 1 + (head[close + 1..].len() - after.len()) + dash.len())
 }
+
+/// Where the dateline that heads a wire ends, an agency named in brackets before its dash:
+/// "Barda (Azerbaijan) (AFP) - …", "STEPANAKERT, Oct 5 (Reuters) - …". `None` for most
+/// sentences (no bracket in their first words).
+fn agency_dateline_end(sentence: &str) -> Option<usize> {
+    let head = sentence.get(..sentence.len().min(DATELINE_BYTES_MAX))?;
+    let dash = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min()?;
+    let before = &head[..dash];
+    let agency_in_brackets = before.split('(').skip(1).any(|part| {
+        part.split(')').next().is_some_and(|name| {
+            (2..=12).contains(&name.len())
+                && name.starts_with(|c: char| c.is_ascii_uppercase())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+        })
+    });
+    (agency_in_brackets && before.starts_with(|c: char| c.is_uppercase())).then_some(dash)
+}
+
+/// How far into a sentence a wire's dateline may end.
+const DATELINE_BYTES_MAX: usize = 60;
 
 /// Where a sentence says who told it ("according to three farmers who later fled to Goris,",
 /// "…, according to residents interviewed after they fled to Armenia."): from "according to"
