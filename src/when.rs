@@ -1732,6 +1732,11 @@ fn match_date(t: &Toks, i: usize) -> Option<(Expr, usize)> {
     {
         let (year, end) = match four_digit_year(t.w(j + 2)) {
             Some(y) => (Some(y), j + 3),
+            // "May 17-18, 1992": the year after a range of days is the first day's too (the
+            // second day is read on its own, as a pair).
+            None if t.after(j + 1) == b'-' && day_number(t.w(j + 2)).is_some() => {
+                (four_digit_year(t.w(j + 3)), j + 2)
+            }
             None => (None, j + 2),
         };
         return Some((
@@ -3445,6 +3450,21 @@ mod tests {
         );
         let talks = refs.iter().find(|r| r.day == Some(d(10, 10)));
         assert!(talks.is_some_and(|r| r.planned), "{refs:?}");
+    }
+
+    #[test]
+    fn the_year_after_a_range_of_days_is_the_first_day_s_too() {
+        let p = d(11, 25);
+        let refs = time_refs("Lachin was seized by Armenian units on May 17-18, 1992.", p);
+        assert!(
+            refs.iter()
+                .all(|r| r.day.is_none_or(|day| day.year() != 2020)),
+            "{refs:?}"
+        );
+        assert_eq!(
+            primary("Shells hit Tartar on October 26-27, 2020.", p),
+            Some(d(10, 26))
+        );
     }
 
     #[test]
