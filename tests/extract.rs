@@ -2606,6 +2606,25 @@ fn a_wire_dateline_with_the_country_in_brackets_is_where_the_report_was_filed() 
 }
 
 #[test]
+fn overnight_under_a_day_heading_is_the_night_that_led_into_that_day() {
+    let atlas = extract(vec![article(
+        "live.txt",
+        "Live: Nagorno-Karabakh fighting\n\nOctober 20, 2020\n\nTUESDAY, OCTOBER 20\n\n\
+         10:15 Rockets hit Barda this morning, officials said.\n\nMONDAY, OCTOBER 19\n\n\
+         09:30 Azerbaijani artillery shelled Martuni overnight, the Karabakh emergency service \
+         said.\n\n18:00 Fighting raged near Fuzuli late at night.",
+        day(2020, 10, 20),
+    )]);
+    let night = found(&atlas, EventKind::Shelling, "Martuni");
+    assert_eq!(night.day, Some(day(2020, 10, 18)), "{}", describe(&atlas));
+    // "Late at night" under the heading is that day's night.
+    let late = found(&atlas, EventKind::Fighting, "Fuzuli");
+    assert_eq!(late.day, Some(day(2020, 10, 19)));
+    let morning = found(&atlas, EventKind::Shelling, "Barda");
+    assert_eq!(morning.day, Some(day(2020, 10, 20)));
+}
+
+#[test]
 fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
     let atlas = extract(vec![article(
         "truce.txt",

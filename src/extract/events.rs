@@ -1701,9 +1701,15 @@ fn sentence_events(
         && !refs.is_empty()
     {
         refs = sentence_time_refs(article, sentence, line_day);
-        // A line's night is the night of its day, not the night before it.
+        // A line's night is the night of its day, not the night before it ("Late at night,
+        // Putin, Aliyev and Pashinyan sign a deal") — but "overnight" and "last night" under a
+        // day's heading are the night that led into that day.
         for r in &mut refs {
-            if r.kind == RefKind::Night && r.relative && r.day == line_day.pred_opt() {
+            if r.kind == RefKind::Night
+                && r.relative
+                && r.day == line_day.pred_opt()
+                && !names_the_night_just_passed(&r.words)
+            {
                 r.day = Some(line_day);
             }
         }
@@ -4013,6 +4019,15 @@ fn tells_what_happened_to_them(attribution: &str) -> bool {
                 &["said", "added", "explained", "recalled", "asked", "noted"],
             ))
     })
+}
+
+/// Whether a night's words name the night that led into the day they are told on: "overnight",
+/// "last night", "during the night".
+fn names_the_night_just_passed(words: &str) -> bool {
+    let lower = words.to_ascii_lowercase();
+    lower.contains("overnight")
+        || lower.contains("last night")
+        || lower.contains("during the night")
 }
 
 /// Whether a displacement word tells of people coming back ("returnees", "returned home",
