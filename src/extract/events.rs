@@ -614,19 +614,20 @@ fn opening_quote(text: &str, whole: &Range<usize>, lexicon: &Lexicon) -> Option<
     // it ('"We hear the drones before anything. Then the walls shake."'), is someone's own
     // words all the same: who said them is told around it. Not a post or a statement the
     // text introduces with a colon ("AZERTAC presents the post:").
-    let introduced = is_introduced_quote(text, start);
+    // Looked for only where the quotation names no one after it.
+    let introduced = || is_introduced_quote(text, start);
     let Some(end) = text
         .get(inside..paragraph_end)?
         .find(close)
         .map(|at| inside + at)
     else {
-        return (!introduced).then_some(OpeningQuote {
+        return (!introduced()).then_some(OpeningQuote {
             quoted: start..paragraph_end,
             official: false,
         });
     };
     let attribution = text.get(end + close.len_utf8()..paragraph_end)?;
-    if attribution.trim().is_empty() && !introduced {
+    if attribution.trim().is_empty() && !introduced() {
         return Some(OpeningQuote {
             quoted: start..end,
             official: false,
@@ -662,6 +663,15 @@ const WITNESS_ATTRIBUTION_BYTES: usize = 160;
 /// with such a quotation (a statement printed paragraph by paragraph, each paragraph opening
 /// with a quotation mark and only the last closing it).
 fn is_introduced_quote(text: &str, start: usize) -> bool {
+    is_introduced_quote_within(text, start, INTRODUCED_QUOTE_PARAGRAPHS)
+}
+
+/// How many paragraphs back a statement quoted paragraph by paragraph is followed to its
+/// introduction.
+const INTRODUCED_QUOTE_PARAGRAPHS: usize = 12;
+
+/// [`is_introduced_quote`], following at most `paragraphs` open quotations back.
+fn is_introduced_quote_within(text: &str, start: usize, paragraphs: usize) -> bool {
     let before = &text[..start];
     if before.trim_end().ends_with(':') {
         return true;
@@ -677,7 +687,8 @@ fn is_introduced_quote(text: &str, start: usize) -> bool {
     }
     // The paragraph before: a quotation left open, itself introduced.
     let previous = before[..line_start].trim_end();
-    let paragraph_start = previous.rfind("\n\n").map_or(0, |at| at + 2);
+    // A paragraph is a line of the text (blank lines between them or not).
+    let paragraph_start = previous.rfind('\n').map_or(0, |at| at + 1);
     let paragraph = &previous[paragraph_start..];
     let Some((opened, mark)) = paragraph
         .char_indices()
@@ -686,11 +697,13 @@ fn is_introduced_quote(text: &str, start: usize) -> bool {
         return false;
     };
     let left_open = if mark == '"' {
-        paragraph.matches('"').count() == 1
+        memchr::memchr_iter(b'"', paragraph.as_bytes()).count() == 1
     } else {
         !paragraph.contains('\u{201d}')
     };
-    left_open && is_introduced_quote(text, paragraph_start + opened)
+    left_open
+        && paragraphs > 0
+        && is_introduced_quote_within(text, paragraph_start + opened, paragraphs - 1)
 }
 
 /// How long the words before a quotation on its line may be to be a dateline that introduces it.
@@ -4730,6 +4743,7 @@ fn wire_dateline_end(sentence: &str) -> Option<usize> {
 /// sentences (no bracket in their first words).
 fn agency_dateline_end(sentence: &str) -> Option<usize> {
     let head = sentence.get(..sentence.len().min(DATELINE_BYTES_MAX))?;
+    memchr::memchr(b'(', head.as_bytes())?;
     let dash = [" - ", " – ", " — "]
         .iter()
         .filter_map(|d| head.find(d))
