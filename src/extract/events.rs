@@ -2009,6 +2009,21 @@ fn sentence_events(
     // Martuni": the undated sentences that go on telling that night in the past. Their tense
     // is read only when no other day is at hand.
     let past_tense = std::cell::OnceCell::new();
+    // A rebuttal of the claim told before: read once for all the sentence's kinds.
+    let answers_a_claim_cell = std::cell::OnceCell::new();
+    let answers_the_claim_before = || {
+        *answers_a_claim_cell.get_or_init(|| {
+            answers_a_claim(
+                article
+                    .text
+                    .get(sentence.whole.clone())
+                    .unwrap_or(sentence.text),
+                sentence.text,
+                scan,
+                context,
+            )
+        })
+    };
     // "Barda was shelled on Thursday and clashes flared near Fuzuli": each kind at the places
     // of its own clause.
     let own_clauses = clauses_of_each_kind(sentence, &kinds);
@@ -2144,15 +2159,7 @@ fn sentence_events(
                     .or_else(|| {
                         story_day = context.story_day.filter(|_| {
                             *past_tense.get_or_init(|| narrates_the_past(sentence.text))
-                                || answers_a_claim(
-                                    article
-                                        .text
-                                        .get(sentence.whole.clone())
-                                        .unwrap_or(sentence.text),
-                                    sentence.text,
-                                    scan,
-                                    context,
-                                )
+                                || answers_the_claim_before()
                         });
                         story_day
                     })
@@ -2295,15 +2302,7 @@ fn sentence_events(
             let denied = claim().as_ref().map_or_else(
                 || denies_before(sentence.text, scan, &kind_words),
                 |c| c.denied,
-            ) || answers_a_claim(
-                article
-                    .text
-                    .get(sentence.whole.clone())
-                    .unwrap_or(sentence.text),
-                sentence.text,
-                scan,
-                context,
-            );
+            ) || answers_the_claim_before();
             let source = Source {
                 article: article.id.clone(),
                 start: sentence.whole.start,
