@@ -4036,26 +4036,26 @@ fn tells_what_happened_to_them(attribution: &str) -> bool {
 /// Whether a night's words name the night that led into the day they are told on: "overnight",
 /// "last night", "during the night".
 fn names_the_night_just_passed(words: &str) -> bool {
-    let lower = words.to_ascii_lowercase();
-    lower.contains("overnight")
-        || lower.contains("last night")
-        || lower.contains("during the night")
+    contains_any_ignoring_case(words, &["overnight", "last night", "during the night"])
 }
 
 /// Whether a displacement word tells of people coming back ("returnees", "returned home",
 /// "came back").
 fn tells_a_return(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    lower.contains("return") || lower.contains("came back") || lower.contains("come back")
+    contains_any_ignoring_case(word, &["return", "came back", "come back"])
+}
+
+/// Whether `text` holds one of `needles` (ASCII, lower case), ignoring ASCII case, without a
+/// lower-cased copy.
+fn contains_any_ignoring_case(text: &str, needles: &[&str]) -> bool {
+    needles
+        .iter()
+        .any(|needle| super::claims::find_ascii_case_insensitive(text, needle).is_some())
 }
 
 /// Whether `mention` is the name of a road: "the Barda road", "the Goris highway".
 fn names_a_road(sentence: &Sentence, mention: &Mention) -> bool {
-    let after = sentence
-        .text
-        .get(mention.end.saturating_sub(sentence.range.start)..)
-        .unwrap_or("");
-    let next = after
+    let next = text_after(sentence, mention)
         .split_whitespace()
         .next()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -4064,6 +4064,14 @@ fn names_a_road(sentence: &Sentence, mention: &Mention) -> bool {
         && text::words_back(text_before(sentence, mention))
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+/// The clause's text after `mention`, as [`text_before`] gives it before.
+fn text_after<'s>(sentence: &Sentence<'s>, mention: &Mention) -> &'s str {
+    sentence
+        .text
+        .get(mention.end.saturating_sub(sentence.range.start)..)
+        .unwrap_or("")
 }
 
 fn text_before<'s>(sentence: &Sentence<'s>, mention: &Mention) -> &'s str {
@@ -4406,10 +4414,7 @@ fn names_an_office_or_the_war(sentence: &Sentence, mention: &Mention, offices: b
     {
         return true;
     }
-    let after = sentence
-        .text
-        .get(mention.end.saturating_sub(sentence.range.start)..)
-        .unwrap_or("");
+    let after = text_after(sentence, mention);
     let after = after
         .strip_prefix("'s")
         .or_else(|| after.strip_prefix("’s"))
@@ -5243,12 +5248,19 @@ fn names(gazetteer: &Gazetteer, ids: &[PlaceId]) -> String {
 /// Whether a fighting word only moves troops in or out ("entered", "withdrew from", "pulled
 /// out of", "troops left"), which a deal can provide for: no battle of itself.
 fn moves_troops_in_or_out(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    lower == "entered"
-        || lower.ends_with(" left")
+    let starts_with = |start: &str| {
+        word.get(..start.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(start))
+    };
+    word.eq_ignore_ascii_case("entered")
+        || word
+            .len()
+            .checked_sub(" left".len())
+            .and_then(|at| word.get(at..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(" left"))
         || ["withdr", "retreat", "pull", "completed"]
             .iter()
-            .any(|start| lower.starts_with(start))
+            .any(|start| starts_with(start))
 }
 
 #[cfg(test)]
