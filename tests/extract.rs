@@ -3956,3 +3956,26 @@ fn help_being_provided_to_the_displaced_is_no_flight() {
     )]);
     assert_no_kind(&atlas, EventKind::Displacement);
 }
+
+#[test]
+fn landmarks_of_a_place_and_a_clock_s_time_zone_are_no_scene() {
+    let atlas = extract(vec![article(
+        "landmarks.txt",
+        "Azerbaijani forces captured Shusha, the hilltop town above Stepanakert, on Sunday.\n\n\
+         Fierce combat went on Wednesday near Fuzuli, where the army is advancing west in the \
+         direction of the Lachin corridor.\n\n\
+         Drones flew above Goris on Thursday and struck the town.\n\n\
+         The truce took effect from 00:00 Moscow time on Tuesday.",
+        day(2020, 11, 13),
+    )]);
+    assert_eq!(
+        place_names(&atlas, found(&atlas, EventKind::Fighting, "Shusha")),
+        ["Shusha"]
+    );
+    assert_eq!(
+        place_names(&atlas, found(&atlas, EventKind::Fighting, "Fuzuli")),
+        ["Fuzuli"]
+    );
+    found(&atlas, EventKind::Shelling, "Goris");
+    assert_none_at(&atlas, EventKind::Diplomacy, "Moscow");
+}

@@ -4228,10 +4228,37 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
         return true;
     }
     // "the hilltop town overlooking Stepanakert": what a place looks down on locates it.
-    if is_one_of(
-        first.trim_matches(|c: char| !c.is_alphanumeric()),
-        &["overlooking", "overlooks", "overlook"],
-    ) {
+    let first_word = first.trim_matches(|c: char| !c.is_alphanumeric());
+    // "pushing toward the Lachin corridor", "in the direction of the Lachin corridor": a road
+    // an advance aims at, not where the fighting is.
+    if text_after(sentence, mention)
+        .get(..9)
+        .is_some_and(|w| w.eq_ignore_ascii_case(" corridor"))
+        && (is_one_of(first_word, &["toward", "towards"])
+            || (first_word.eq_ignore_ascii_case("of")
+                && last
+                    .clone()
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("direction"))))
+    {
+        return true;
+    }
+    if is_one_of(first_word, &["overlooking", "overlooks", "overlook"]) {
+        return true;
+    }
+    // "Shusha, the hilltop town above Stepanakert": a place described by the town it stands
+    // above or below (but "drones flew above Stepanakert" is over the town itself).
+    if is_one_of(first_word, &["above", "below"])
+        && last.clone().next().is_some_and(|w| {
+            is_one_of(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                &[
+                    "town", "city", "village", "hilltop", "ridge", "heights", "hills", "hill",
+                    "fortress", "citadel", "mountain", "plateau",
+                ],
+            )
+        })
+    {
         return true;
     }
     // "the wounded were taken to a hospital in Yerevan": where they are treated, not where they

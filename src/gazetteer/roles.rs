@@ -953,6 +953,21 @@ pub fn classify(site: &Site) -> Verdict {
             };
         }
     }
+    // "from 00:00 Moscow time", "at midnight Baku time": a clock's time zone, not a place.
+    if let Some(next) = site.word_after(0)
+        && next.lower == "time"
+        && only_spaces(site.text, site.end, next.start)
+        && site.word_before(1).is_some_and(|clock| {
+            clock.lower.bytes().all(|b| b.is_ascii_digit())
+                || matches!(clock.lower, "midnight" | "noon" | "am" | "pm" | "hours")
+        })
+    {
+        return Verdict::Role {
+            role: MentionRole::Background,
+            why: concat(&["'", name, " time' is a clock's time zone, not the place"]).into(),
+            keeps_place: false,
+        };
+    }
     if let Some(previous) = site.word_before(1) {
         let joined = only_spaces(site.text, previous.end, site.start);
         if joined && in_list(previous.lower, IN_ORGANISATION_PREFIXES) {
