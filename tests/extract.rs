@@ -3979,3 +3979,27 @@ fn landmarks_of_a_place_and_a_clock_s_time_zone_are_no_scene() {
     found(&atlas, EventKind::Shelling, "Goris");
     assert_none_at(&atlas, EventKind::Diplomacy, "Moscow");
 }
+
+#[test]
+fn one_side_s_civilians_are_counted_where_they_live() {
+    let atlas = extract(vec![article(
+        "civilians.txt",
+        "Clashes continued in Nagorno-Karabakh on Tuesday.\n\n\
+         The Azerbaijani civilian death toll has risen to 61 since the fighting began, \
+         prosecutors said.\n\n\
+         Armenian military deaths rose to 710.",
+        day(2020, 10, 21),
+    )]);
+    let civilians = toll_at(&atlas, "Azerbaijan");
+    assert_eq!(
+        deaths_of(civilians),
+        Some((61, true)),
+        "{}",
+        describe(&atlas)
+    );
+    // Soldiers die at the front, in the region.
+    assert_eq!(
+        deaths_of(toll_at(&atlas, "Nagorno-Karabakh")),
+        Some((710, true))
+    );
+}

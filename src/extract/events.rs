@@ -3609,7 +3609,64 @@ fn places_for(
             format!("a count told by 'it', the country the sentence before named: {names}"),
         ));
     }
+    // "Azerbaijani civilian deaths have risen to 61", "61 Azerbaijani civilians have been
+    // killed": civilians of a side die where they live, Azerbaijan's outside the region (Ganja,
+    // Tartar, Barda); its soldiers, and the Karabakh Armenians, in the region itself.
+    if matches!(kind, EventKind::Casualties | EventKind::Displacement)
+        && !at_the_scene()
+        && counted_civilians_side(sentence.text) == Some("AZ")
+        && let Some(country) = gazetteer.country("AZ")
+    {
+        let names = names(gazetteer, std::slice::from_ref(&country.id));
+        return Some((
+            vec![country.id.clone()],
+            Vec::new(),
+            format!("a count of one side's civilians, who live outside the region: {names}"),
+        ));
+    }
     Some(in_the_region(region?, gazetteer, context))
+}
+
+/// The side whose civilians a count names by adjective ("Azerbaijani civilian deaths", "61
+/// Azerbaijani civilians", "the Azerbaijani civilian death toll"), when the sentence counts
+/// one side's people only: "22 Armenian civilians and 31 Azerbaijani" is a count of the war's.
+fn counted_civilians_side(sentence: &str) -> Option<&'static str> {
+    memchr::memmem::find(sentence.as_bytes(), b"civilian")?;
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let mut side = None;
+    let mut civilians = false;
+    for (i, word) in words.iter().enumerate() {
+        let code = match *word {
+            "Azerbaijani" | "Azeri" => "AZ",
+            "Armenian" => "AM",
+            _ => continue,
+        };
+        let next = words.get(i + 1).copied().unwrap_or("");
+        // "31 Azerbaijani": people counted too, though no noun follows.
+        let after_a_figure = i
+            .checked_sub(1)
+            .and_then(|at| words.get(at))
+            .is_some_and(|before| before.bytes().any(|b| b.is_ascii_digit()));
+        let of_civilians = is_one_of(next, &["civilian", "civilians"]);
+        let counted = of_civilians
+            || after_a_figure
+            || is_one_of(
+                next,
+                &["military", "soldiers", "servicemen", "troops", "side"],
+            );
+        if !counted {
+            continue;
+        }
+        if side.is_some_and(|told| told != code) {
+            return None;
+        }
+        side = Some(code);
+        civilians |= of_civilians;
+    }
+    side.filter(|_| civilians)
 }
 
 /// Whether a sentence tells its count as "it" or "its": "Its prosecutor general's office

@@ -74,19 +74,26 @@ pub fn figures_in(sentence: &str) -> Figures {
     let mut figures = Figures::default();
     // Where the last count ended, and its measure: "killed four soldiers and two civilians"
     // adds the second group to the first, whatever toll word comes after it.
-    let mut last: Option<(usize, Measure)> = None;
+    // Whether that count went into the toll: a group joined to a breakdown ("including 22
+    // Armenian civilians and 31 Azerbaijani") is part of the breakdown too.
+    let mut last: Option<(usize, Measure, bool)> = None;
     let mut told_vaguely = [false; 3];
     for quantity in quantities {
         let joined_to = last
-            .filter(|&(end, _)| joins_a_group(&lower, end, quantity.start))
-            .map(|(_, measure)| measure);
-        let Some(measure) =
-            joined_to.or_else(|| measure_near(&lower, quantity.start, quantity.end))
+            .filter(|&(end, _, _)| joins_a_group(&lower, end, quantity.start))
+            .map(|(_, measure, counted)| (measure, counted));
+        let Some(measure) = joined_to
+            .map(|(measure, _)| measure)
+            .or_else(|| measure_near(&lower, quantity.start, quantity.end))
         else {
             continue;
         };
-        last = Some((quantity.end, measure));
         let joined = joined_to.is_some();
+        if joined_to.is_some_and(|(_, counted)| !counted) {
+            last = Some((quantity.end, measure, false));
+            continue;
+        }
+        last = Some((quantity.end, measure, true));
         let slot_index = measure as usize;
         if quantity.vague {
             // "dozens killed, including 12 children": the 12 are a part, not the toll.
@@ -111,7 +118,9 @@ pub fn figures_in(sentence: &str) -> Figures {
         }
         // The first toll in a sentence is the headline figure; later ones are its breakdown
         // ("more than 400 dead, including 22 Armenian civilians").
-        if slot.is_none() {
+        if slot.is_some() {
+            last = Some((quantity.end, measure, false));
+        } else {
             *slot = Some(Box::new(Figure {
                 value: quantity.value,
                 qualifier: quantity.qualifier,
@@ -1171,6 +1180,17 @@ mod tests {
             .unwrap_or_else(|| panic!("no deaths in {f:?}"));
         assert_eq!(deaths.value, 400);
         assert_eq!(deaths.qualifier, "more than");
+        // A second group joined to the breakdown is part of it, not added to the toll.
+        let f = figures_in(
+            "The toll rose to more than 400 dead, including 22 Armenian civilians and 31 \
+             Azerbaijani.",
+        );
+        assert_eq!(
+            f.deaths.map(|d| (d.value, d.text)),
+            Some((400, "more than 400".into()))
+        );
+        let f = figures_in("Shelling killed four soldiers and two civilians.");
+        assert_eq!(f.deaths.map(|d| d.value), Some(6));
     }
 
     #[test]
