@@ -3978,6 +3978,13 @@ fn landmarks_of_a_place_and_a_clock_s_time_zone_are_no_scene() {
     );
     found(&atlas, EventKind::Shelling, "Goris");
     assert_none_at(&atlas, EventKind::Diplomacy, "Moscow");
+    // Where the corridor is the only place named, it is the best one there is.
+    let atlas = extract(vec![article(
+        "corridor.txt",
+        "On Wednesday Azerbaijani forces resumed their offensive towards the Lachin corridor.",
+        day(2020, 10, 22),
+    )]);
+    found(&atlas, EventKind::Fighting, "Lachin");
 }
 
 #[test]

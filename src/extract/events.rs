@@ -3284,7 +3284,9 @@ fn places_for(
     }
     // "left the town along the Barda road": a road named after a town locates, beside the
     // places the sentence tells of.
-    drop_beside_others(&mut event_mentions, |m| names_a_road(sentence, m));
+    drop_beside_others(&mut event_mentions, |m| {
+        names_a_road(sentence, m) || is_corridor_aimed_at(sentence, m)
+    });
     // "Barda (Azerbaijan) (AFP) - Artillery fire on Tartar …": where the report was filed,
     // beside the places it tells of.
     if let Some(end) = agency_dateline_end(sentence.text) {
@@ -4253,6 +4255,26 @@ fn is_where_it_was_told(sentence: &Sentence, mention: &Mention) -> bool {
     })
 }
 
+/// "pushing toward the Lachin corridor", "in the direction of the Lachin corridor": a road an
+/// advance aims at, beside the places where the fighting is.
+fn is_corridor_aimed_at(sentence: &Sentence, mention: &Mention) -> bool {
+    if !text_after(sentence, mention)
+        .get(..9)
+        .is_some_and(|w| w.eq_ignore_ascii_case(" corridor"))
+    {
+        return false;
+    }
+    let mut back = text::words_back(text_before(sentence, mention))
+        .skip_while(|w| w.eq_ignore_ascii_case("the"));
+    match back.next() {
+        Some(w) if is_one_of(w, &["toward", "towards"]) => true,
+        Some(w) if w.eq_ignore_ascii_case("of") => back
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("direction")),
+        _ => false,
+    }
+}
+
 /// "about fifteen kilometers south of Stepanakert", "near the border with Nakhchivan": the
 /// town only locates the other place.
 fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
@@ -4286,20 +4308,6 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     }
     // "the hilltop town overlooking Stepanakert": what a place looks down on locates it.
     let first_word = first.trim_matches(|c: char| !c.is_alphanumeric());
-    // "pushing toward the Lachin corridor", "in the direction of the Lachin corridor": a road
-    // an advance aims at, not where the fighting is.
-    if text_after(sentence, mention)
-        .get(..9)
-        .is_some_and(|w| w.eq_ignore_ascii_case(" corridor"))
-        && (is_one_of(first_word, &["toward", "towards"])
-            || (first_word.eq_ignore_ascii_case("of")
-                && last
-                    .clone()
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("direction"))))
-    {
-        return true;
-    }
     if is_one_of(first_word, &["overlooking", "overlooks", "overlook"]) {
         return true;
     }
