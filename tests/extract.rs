@@ -4010,3 +4010,25 @@ fn one_side_s_civilians_are_counted_where_they_live() {
         Some((710, true))
     );
 }
+
+#[test]
+fn a_flag_raised_an_attack_beaten_off_and_belongings_loaded_are_read() {
+    let atlas = extract(vec![article(
+        "verbs.txt",
+        "On Sunday the Azerbaijani flag was raised over Hadrut.\n\n\
+         On Monday Azerbaijani units tried again to push forward near Martuni but were \
+         repelled.\n\n\
+         On Monday, dozens of families in Kalbajar put their belongings on trucks and left.\n\n\
+         On Tuesday an Armenian Su-25 attack aircraft was shot down over Vardenis.",
+        day(2020, 11, 3),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Hadrut").day,
+        Some(day(2020, 11, 1))
+    );
+    found(&atlas, EventKind::Fighting, "Martuni");
+    found(&atlas, EventKind::Displacement, "Kalbajar");
+    // "Attack aircraft" is a type of plane: the shoot-down is no battle too.
+    found(&atlas, EventKind::Shelling, "Vardenis");
+    assert_none_at(&atlas, EventKind::Fighting, "Vardenis");
+}
