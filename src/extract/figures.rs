@@ -33,7 +33,16 @@ const DEATH_WORDS: &[&str] = &[
     "fell in action",
     "fallen",
 ];
-const INJURY_WORDS: &[&str] = &["injured", "wounded", "wounding", "injuring", "injuries"];
+// "Hurt" only in the passive: "about 30 were hurt", not "the hurt pride".
+const INJURY_WORDS: &[&str] = &[
+    "injured",
+    "wounded",
+    "wounding",
+    "injuring",
+    "injuries",
+    "were hurt",
+    "been hurt",
+];
 const DISPLACED_WORDS: &[&str] = &[
     "displaced",
     "fled",
@@ -1191,6 +1200,15 @@ mod tests {
         );
         let f = figures_in("Shelling killed four soldiers and two civilians.");
         assert_eq!(f.deaths.map(|d| d.value), Some(6));
+    }
+
+    #[test]
+    fn hurt_in_the_passive_is_an_injury() {
+        let f = figures_in("Officials said 9 people died and about 30 were hurt.");
+        assert_eq!(f.deaths.map(|d| d.value), Some(9));
+        assert_eq!(f.injured.map(|d| d.value), Some(30));
+        let f = figures_in("No one was hurt: the 30 people inside were in the basement.");
+        assert!(f.injured.is_none(), "{f:?}");
     }
 
     #[test]
