@@ -2606,6 +2606,12 @@ impl TimeRef {
         matches!(self.reason.why, Why::SameDayAlone(_))
     }
 
+    /// Introduced by "since" ("since early Wednesday morning"), not a length of time ("for 13
+    /// days", "for almost a day").
+    pub fn follows_since(&self) -> bool {
+        self.reason.since
+    }
+
     /// How the day was computed, in words.
     pub fn why(&self) -> String {
         // Room for most reasons at once: growing the string step by step cost as much as

@@ -4049,3 +4049,25 @@ fn a_flag_raised_an_attack_beaten_off_and_belongings_loaded_are_read() {
     found(&atlas, EventKind::Shelling, "Vardenis");
     assert_none_at(&atlas, EventKind::Fighting, "Vardenis");
 }
+
+#[test]
+fn a_bombardment_going_on_since_a_recent_day_is_told_from_that_day() {
+    let atlas = extract(vec![article(
+        "since.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         The ministry said Armenian forces had been shelling Tartar since early Wednesday \
+         morning.\n\n\
+         Stepanakert has been under shelling since Sunday.\n\n\
+         For almost a day the Armenian side insisted the battle for Hadrut was still going on.",
+        day(2020, 10, 7),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Tartar").day,
+        Some(day(2020, 10, 7))
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Stepanakert").day,
+        Some(day(2020, 10, 4))
+    );
+    assert_none_at(&atlas, EventKind::Fighting, "Hadrut");
+}

@@ -1965,15 +1965,17 @@ fn sentence_events(
         && refs
             .iter()
             .any(|r| matches!(r.kind, RefKind::Period | RefKind::Since));
-    // "Fighting has raged around Shusha since Wednesday": a battle that began on a day of the
-    // last week and goes on is fighting from that day (not from the war's first day, which
-    // only measures the war).
+    // "Fighting has raged around Shusha since Wednesday": a battle (or a bombardment) that
+    // began on a day of the last week and goes on is told from that day (not from the war's
+    // first day, which only measures the war).
     let raging_since = refs.iter().find(|r| {
         only_stretch
             && r.kind == RefKind::Since
             && !r.background
             && r.day.zip(published).is_some_and(|(day, published)| {
-                day < published
+                // "since 7:30 a.m. today" began on the report's day; "for almost a day" did
+                // not begin on one.
+                (day < published || (day == published && r.follows_since()))
                     && (published - day).num_days() <= RAGING_SINCE_DAYS_MAX
                     && day != crate::corpus::war_start()
             })
@@ -2033,7 +2035,9 @@ fn sentence_events(
             .iter()
             .find(|(k, _)| *k == kind)
             .map(|(_, clauses)| clauses.as_slice());
-        let raging_since = raging_since.filter(|_| kind == EventKind::Fighting);
+        // "have been shelling Tartar since early Tuesday morning": so is a bombardment.
+        let raging_since =
+            raging_since.filter(|_| matches!(kind, EventKind::Fighting | EventKind::Shelling));
         if only_stretch
             && matches!(kind, EventKind::Shelling | EventKind::Fighting)
             && raging_since.is_none()
