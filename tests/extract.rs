@@ -4071,3 +4071,16 @@ fn a_bombardment_going_on_since_a_recent_day_is_told_from_that_day() {
     );
     assert_none_at(&atlas, EventKind::Fighting, "Hadrut");
 }
+
+#[test]
+fn a_deal_struck_is_no_strike() {
+    let atlas = extract(vec![article(
+        "deal.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         A deal was struck in Moscow on Monday.\n\n\
+         Russia struck a deal with Turkey on Tuesday.",
+        day(2020, 11, 12),
+    )]);
+    assert_no_kind(&atlas, EventKind::Shelling);
+    found(&atlas, EventKind::Diplomacy, "Moscow");
+}
