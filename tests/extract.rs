@@ -4084,3 +4084,23 @@ fn a_deal_struck_is_no_strike() {
     assert_no_kind(&atlas, EventKind::Shelling);
     found(&atlas, EventKind::Diplomacy, "Moscow");
 }
+
+#[test]
+fn a_day_heading_with_its_weekday_after_it_heads_the_entries_below() {
+    let atlas = extract(vec![article(
+        "chronicle.txt",
+        "25 October, Sunday\n\n\
+         14:00 Rockets hit Stepanakert, the emergency service said.\n\n\
+         24 October, Saturday\n\n\
+         16:00 Shells hit Tartar, the ministry said.",
+        day(2020, 10, 25),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Tartar").day,
+        Some(day(2020, 10, 24))
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Stepanakert").day,
+        Some(day(2020, 10, 25))
+    );
+}

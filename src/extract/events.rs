@@ -911,9 +911,18 @@ fn opens_a_dated_item(
         .map_or(text.len(), |i| whole.start + i);
     // A day alone on its line heads the entries below it, up to the next such heading: a
     // timeline's "Tuesday, 13 October", a live blog's "WEDNESDAY 14 OCTOBER".
+    // Its weekday may follow it: "13 October, Tuesday".
     let heads_a_section = text
         .get(whole.start + first.end..line_end)
-        .is_some_and(|rest| rest.trim().is_empty());
+        .is_some_and(|rest| {
+            let rest = rest.trim();
+            rest.is_empty()
+                || rest.strip_prefix(',').is_some_and(|weekday| {
+                    let weekday = weekday.trim().trim_end_matches(['.', ':']);
+                    weekday.len() <= 9
+                        && crate::when::weekday(&weekday.to_ascii_lowercase()).is_some()
+                })
+        });
     if heads_a_section {
         return Some((usize::MAX, first.day?));
     }
