@@ -4104,3 +4104,18 @@ fn a_day_heading_with_its_weekday_after_it_heads_the_entries_below() {
         Some(day(2020, 10, 25))
     );
 }
+
+#[test]
+fn a_side_s_count_of_its_own_dead_is_that_side_s() {
+    let atlas = extract(vec![article(
+        "own.txt",
+        "Fighting raged near Hadrut.\n\nArmenia says 2,500 of its servicemen died.",
+        day(2020, 12, 6),
+    )]);
+    assert_eq!(
+        deaths_of(toll_at(&atlas, "Armenia")),
+        Some((2500, true)),
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -3524,9 +3524,12 @@ fn places_for(
                     && crate::gazetteer::resolve::km_from_war(r) < INSIDE_REGION_KM)
         };
         let reported = scan.contains(Set::ClaimVerbs);
-        if let Some(region) =
-            region.filter(|_| reported && actor_places.iter().all(|(id, _)| abroad(id)))
-        {
+        // "Armenia says 2,500 of its servicemen died": a side's count of its own people is
+        // that side's, wherever they fell.
+        let counts_its_own = kind == EventKind::Casualties && counts_its_own_people(sentence.text);
+        if let Some(region) = region.filter(|_| {
+            reported && !counts_its_own && actor_places.iter().all(|(id, _)| abroad(id))
+        }) {
             let names = names(gazetteer, std::slice::from_ref(region));
             return Some((
                 vec![region.clone()],
@@ -3682,6 +3685,23 @@ fn counted_civilians_side(sentence: &str) -> Option<&'static str> {
         civilians |= of_civilians;
     }
     side.filter(|_| civilians)
+}
+
+/// "2,500 of its servicemen", "its civilians": a side's count of its own people.
+fn counts_its_own_people(sentence: &str) -> bool {
+    let mut words = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut previous = "";
+    words.any(|word| {
+        let own = previous.eq_ignore_ascii_case("its")
+            && is_one_of(
+                word,
+                &["soldiers", "servicemen", "troops", "civilians", "citizens"],
+            );
+        previous = word;
+        own
+    })
 }
 
 /// Whether a sentence tells its count as "it" or "its": "Its prosecutor general's office
