@@ -4119,3 +4119,20 @@ fn a_side_s_count_of_its_own_dead_is_that_side_s() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn returnees_are_placed_where_they_come_back_to() {
+    let atlas = extract(vec![article(
+        "returns.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         Russian peacekeepers escorted a convoy of returnees into Stepanakert on Tuesday.\n\n\
+         Thousands of families fled to Goris on Wednesday.",
+        day(2020, 11, 20),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Displacement, "Stepanakert").day,
+        Some(day(2020, 11, 17))
+    );
+    // Those who flee are placed where they left, not where they went.
+    assert_none_at(&atlas, EventKind::Displacement, "Goris");
+}

@@ -3276,11 +3276,16 @@ fn places_for(
     // "fled to Armenia", "evacuated to Goris", "leave … towards Armenia": where the displaced
     // went, not where they were displaced from.
     if kind == EventKind::Displacement {
-        event_mentions.retain(|m| !is_destination(sentence, m));
         // "a first convoy of returnees drove in from Yerevan": where people come back from is
-        // no place of their return.
-        if kind_words.iter().any(|w| tells_a_return(&w.text)) {
+        // no place of their return; where they come back to ("escorted returnees into
+        // Stepanakert") is.
+        if kind_words.iter().all(|w| tells_a_return(&w.text)) {
             event_mentions.retain(|m| !comes_from(sentence, m));
+        } else {
+            event_mentions.retain(|m| !is_destination(sentence, m));
+            if kind_words.iter().any(|w| tells_a_return(&w.text)) {
+                event_mentions.retain(|m| !comes_from(sentence, m));
+            }
         }
     } else if kind != EventKind::Diplomacy {
         // "Shells hit Tartar and residents left for Yevlakh", "… and thousands left the city
