@@ -4136,3 +4136,35 @@ fn returnees_are_placed_where_they_come_back_to() {
     // Those who flee are placed where they left, not where they went.
     assert_none_at(&atlas, EventKind::Displacement, "Goris");
 }
+
+#[test]
+fn departures_and_arrivals_told_without_fled_are_displacement() {
+    let atlas = extract(vec![article(
+        "departures.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         Buses carrying women and children left Stepanakert for Yerevan on Monday.\n\n\
+         Officials said more than 1,000 people had reached Goris from Martakert by Sunday.\n\n\
+         Over the weekend, most residents of Lachin left for Armenia or Stepanakert.",
+        day(2020, 11, 3),
+    )]);
+    found(&atlas, EventKind::Displacement, "Stepanakert");
+    let reached = found(&atlas, EventKind::Displacement, "Martakert");
+    assert_eq!(
+        reached.figures.displaced.as_ref().map(|f| f.value),
+        Some(1000)
+    );
+    found(&atlas, EventKind::Displacement, "Lachin");
+    // Where they went is no place of their flight.
+    assert_none_at(&atlas, EventKind::Displacement, "Yerevan");
+    assert_none_at(&atlas, EventKind::Displacement, "Goris");
+    assert_eq!(
+        atlas
+            .events
+            .iter()
+            .filter(|e| place_names(&atlas, e).contains(&"Stepanakert".to_string()))
+            .count(),
+        1,
+        "{}",
+        describe(&atlas)
+    );
+}

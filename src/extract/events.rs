@@ -3279,13 +3279,10 @@ fn places_for(
         // "a first convoy of returnees drove in from Yerevan": where people come back from is
         // no place of their return; where they come back to ("escorted returnees into
         // Stepanakert") is.
-        if kind_words.iter().all(|w| tells_a_return(&w.text)) {
+        if kind_words.iter().any(|w| tells_a_return(&w.text)) {
             event_mentions.retain(|m| !comes_from(sentence, m));
         } else {
             event_mentions.retain(|m| !is_destination(sentence, m));
-            if kind_words.iter().any(|w| tells_a_return(&w.text)) {
-                event_mentions.retain(|m| !comes_from(sentence, m));
-            }
         }
     } else if kind != EventKind::Diplomacy {
         // "Shells hit Tartar and residents left for Yevlakh", "… and thousands left the city
@@ -4584,8 +4581,12 @@ fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
     let Some(last) = back.next() else {
         return false;
     };
-    if last.eq_ignore_ascii_case("for") {
+    if is_one_of(last, &["for", "or", "and"]) {
         return is_left_for(sentence, mention);
+    }
+    // "1,000 people had reached Yerevan from Stepanakert": where they got to.
+    if is_one_of(last, &["reached", "reach", "reaching"]) {
+        return true;
     }
     is_one_of(last, &["to", "towards", "toward", "into"])
         && !back
@@ -4599,7 +4600,14 @@ fn is_destination(sentence: &Sentence, mention: &Mention) -> bool {
 fn is_left_for(sentence: &Sentence, mention: &Mention) -> bool {
     let before = text_before(sentence, mention);
     let mut back = text::words_back(before).skip_while(|w| w.eq_ignore_ascii_case("the"));
-    if !back.next().is_some_and(|w| w.eq_ignore_ascii_case("for")) {
+    let first = back.next();
+    // "left for Armenia or Stepanakert": the second of two destinations is one too.
+    let listed = first.is_some_and(|w| is_one_of(w, &["or", "and"]))
+        && back
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && back.next().is_some_and(|w| w.eq_ignore_ascii_case("for"));
+    if !listed && !first.is_some_and(|w| w.eq_ignore_ascii_case("for")) {
         return false;
     }
     for word in back.take(DESTINATION_WORDS_BACK) {

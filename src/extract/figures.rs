@@ -57,6 +57,11 @@ const DISPLACED_WORDS: &[&str] = &[
     // Returns are counted with the displaced: "more than 20,000 of them had returned".
     "returned",
     "returnees",
+    // People who left, told without "fled": "90,000 residents have left for Armenia".
+    "have left",
+    "had left",
+    "have reached",
+    "had reached",
     // Arrivals counted where they come: "2,300 people arrived", "1,500 newcomers".
     "arrived",
     "newcomers",
