@@ -4168,3 +4168,18 @@ fn departures_and_arrivals_told_without_fled_are_displacement() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn an_after_clause_on_the_main_clause_s_morning_is_on_its_day() {
+    let atlas = extract(vec![article(
+        "after.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         On 12 October, the local Red Cross halted food deliveries in Hadrut after the town \
+         came under fire that morning.",
+        day(2020, 10, 16),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Hadrut").day,
+        Some(day(2020, 10, 12))
+    );
+}

@@ -2103,6 +2103,27 @@ fn sentence_events(
             } else {
                 return None;
             };
+            // "halted deliveries on 12 October after the town came under fire that morning":
+            // an "after" clause on the main clause's own day is on that day.
+            if side.is_empty()
+                && sentence.text.get(at..).is_some_and(|after| {
+                    contains_any_ignoring_case(
+                        after,
+                        &[
+                            "that morning",
+                            "that afternoon",
+                            "that evening",
+                            "that day",
+                            "the same day",
+                            "hours earlier",
+                            "earlier that",
+                            "earlier in the day",
+                        ],
+                    )
+                })
+            {
+                return None;
+            }
             // Only a turn with days on the other side changes anything.
             (side.len() < dated.len()).then_some((at, side))
         });
