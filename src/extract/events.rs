@@ -3672,7 +3672,9 @@ fn places_for(
 /// Azerbaijani civilians", "the Azerbaijani civilian death toll"), when the sentence counts
 /// one side's people only: "22 Armenian civilians and 31 Azerbaijani" is a count of the war's.
 fn counted_civilians_side(sentence: &str) -> Option<&'static str> {
-    memchr::memmem::find(sentence.as_bytes(), b"civilian")?;
+    static CIVILIAN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("civilian"));
+    CIVILIAN.find(sentence.as_bytes())?;
     let words: Vec<&str> = sentence
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
