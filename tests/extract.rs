@@ -4183,3 +4183,18 @@ fn an_after_clause_on_the_main_clause_s_morning_is_on_its_day() {
         Some(day(2020, 10, 12))
     );
 }
+
+#[test]
+fn what_is_not_known_yet_and_lasting_conditions_are_no_events() {
+    let atlas = extract(vec![article(
+        "conditions.txt",
+        "Rockets hit Tartar on Monday.\n\n\
+         Since 27 September, the war has kept bringing deaths, injuries and mass displacement.\n\n\
+         A full death toll is not yet known.\n\n\
+         Families who fled Hadrut do not know whether they will ever go back.",
+        day(2020, 10, 14),
+    )]);
+    assert_no_kind(&atlas, EventKind::Casualties);
+    assert_no_kind(&atlas, EventKind::Displacement);
+    found(&atlas, EventKind::Shelling, "Tartar");
+}
