@@ -4198,3 +4198,22 @@ fn what_is_not_known_yet_and_lasting_conditions_are_no_events() {
     assert_no_kind(&atlas, EventKind::Displacement);
     found(&atlas, EventKind::Shelling, "Tartar");
 }
+
+#[test]
+fn a_page_s_title_and_standfirst_above_its_date_line_are_no_reports() {
+    let text = "Displaced Armenians return to see ruined homes in Hadrut\n\n\
+                Since Azerbaijan took Hadrut, displaced Armenians have begun going back to \
+                see their ruined homes.\n\n\
+                Wednesday, 14 October 2020\n\n\
+                Rockets hit Tartar on Monday, officials said. The town's market and two \
+                schools were damaged, and the power station was shut down for hours.\n\n\
+                Clashes went on along the front on Tuesday, both defence ministries said, and \
+                each side blamed the other for the failure of the truce agreed in Moscow.";
+    let published = karabakh_atlas::corpus::publication_date(text)
+        .unwrap_or_else(|| panic!("no publication date in {text:?}"));
+    let mut page = article("page.txt", text, published.day);
+    page.published = Some(published);
+    let atlas = extract(vec![page]);
+    found(&atlas, EventKind::Shelling, "Tartar");
+    assert_no_kind(&atlas, EventKind::Displacement);
+}

@@ -358,10 +358,50 @@ pub fn extract_article(
         past_told_until = recalls_the_past.get().then_some(whole.end);
     }
     fold_titles_into_the_text_below(&article.text, gazetteer, &mut events);
+    drop_what_stands_above_the_date_line(article, &mut events);
     // Kept as long as the store, for every article: without the room building them left.
     crate::model::fit_vec(&mut events);
     events.iter_mut().for_each(Event::shrink_to_fit);
     events
+}
+
+/// How far into a text a date line may stand and still close its header, in bytes.
+const HEADER_BYTES_MAX: usize = 1500;
+/// How many lines a header holds above its date line at most: an outlet, a section, a title,
+/// a standfirst, a byline.
+const HEADER_LINES_MAX: usize = 6;
+/// How long a date line may be, in bytes: a date, a time, a place or an outlet's name.
+const DATE_LINE_BYTES_MAX: usize = 100;
+
+/// A page's header: what stands above its date line near the top (the outlet's name, the
+/// title, a standfirst that sums the story up) is no report of its own. An event told there
+/// and nowhere below (the title's events told below fold into them first) is dropped.
+fn drop_what_stands_above_the_date_line(article: &Article, events: &mut Vec<Event>) {
+    let Some(published) = article.published.as_ref().filter(|p| {
+        p.source == crate::model::DateSource::Stated
+            && p.evidence.bytes().any(|b| b.is_ascii_digit())
+    }) else {
+        return;
+    };
+    let text = &article.text;
+    let head = text.get(..text.len().min(HEADER_BYTES_MAX)).unwrap_or(text);
+    let Some(at) = memchr::memmem::find(head.as_bytes(), published.evidence.as_bytes()) else {
+        return;
+    };
+    let line_start = memchr::memrchr(b'\n', &head.as_bytes()[..at]).map_or(0, |i| i + 1);
+    let line_end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
+    // A line of its own, not a sentence that names the day.
+    let line = text.get(line_start..line_end).unwrap_or("").trim();
+    if line_start == 0 || line.len() > DATE_LINE_BYTES_MAX || line.ends_with('.') {
+        return;
+    }
+    // A header is a few lines over a longer body (not a date line that closes a short text).
+    let above = &text[..line_start];
+    let lines_above = above.lines().filter(|l| !l.trim().is_empty()).count();
+    if lines_above > HEADER_LINES_MAX || text.len() - line_end < above.len() {
+        return;
+    }
+    events.retain(|event| event.sources.iter().any(|s| s.start >= line_start));
 }
 
 /// A denial whose speaker is not found among the words before it ("Rena Alvo, the
