@@ -4217,3 +4217,16 @@ fn a_page_s_title_and_standfirst_above_its_date_line_are_no_reports() {
     found(&atlas, EventKind::Shelling, "Tartar");
     assert_no_kind(&atlas, EventKind::Displacement);
 }
+
+#[test]
+fn a_visit_someone_is_due_at_is_planned() {
+    let atlas = extract(vec![article(
+        "due.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         Bayramov is due in Geneva next week for talks.",
+        day(2020, 10, 14),
+    )]);
+    let talks = found(&atlas, EventKind::Diplomacy, "Geneva");
+    assert_eq!(talks.status, Status::Planned, "{}", describe(&atlas));
+    assert_eq!(talks.day, None);
+}
