@@ -4230,3 +4230,15 @@ fn a_visit_someone_is_due_at_is_planned() {
     assert_eq!(talks.status, Status::Planned, "{}", describe(&atlas));
     assert_eq!(talks.day, None);
 }
+
+#[test]
+fn a_report_called_a_fabrication_is_no_talks() {
+    let atlas = extract(vec![article(
+        "fabrication.txt",
+        "On Tuesday the Azerbaijani army said Armenian units fired rockets at Tartar from \
+         Armenian soil. Yerevan calls this a fabrication.",
+        day(2020, 10, 14),
+    )]);
+    assert_no_kind(&atlas, EventKind::Diplomacy);
+    found(&atlas, EventKind::Shelling, "Tartar");
+}
