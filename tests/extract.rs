@@ -4242,3 +4242,16 @@ fn a_report_called_a_fabrication_is_no_talks() {
     assert_no_kind(&atlas, EventKind::Diplomacy);
     found(&atlas, EventKind::Shelling, "Tartar");
 }
+
+#[test]
+fn a_visit_that_never_took_place_and_a_nation_fighting_for_its_future_are_no_events() {
+    let atlas = extract(vec![article(
+        "never.txt",
+        "Rockets hit Tartar on Monday.\n\n\
+         A planned trip to Goris by the envoys never took place.\n\n\
+         Speaking in Yerevan, a minister told reporters the nation was fighting for its future.",
+        day(2020, 10, 14),
+    )]);
+    assert_no_kind(&atlas, EventKind::Diplomacy);
+    assert_no_kind(&atlas, EventKind::Fighting);
+}
