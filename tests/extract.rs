@@ -4255,3 +4255,17 @@ fn a_visit_that_never_took_place_and_a_nation_fighting_for_its_future_are_no_eve
     assert_no_kind(&atlas, EventKind::Diplomacy);
     assert_no_kind(&atlas, EventKind::Fighting);
 }
+
+#[test]
+fn a_capital_a_report_is_according_to_is_who_tells() {
+    let atlas = extract(vec![article(
+        "according.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         According to Yerevan, the drone was brought down near Goris on Monday.",
+        day(2020, 11, 26),
+    )]);
+    assert_eq!(
+        place_names(&atlas, found(&atlas, EventKind::Shelling, "Goris")),
+        ["Goris"]
+    );
+}

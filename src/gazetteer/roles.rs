@@ -1117,7 +1117,10 @@ pub fn classify(site: &Site) -> Verdict {
                     "left" | "leaves" | "leaving" | "headed" | "heads" | "departed" | "flew"
                 )
             });
-        let locative = previous.is_some_and(|p| in_list(p, IN_LOCATIVES))
+        // "According to Yerevan, the drone was downed near Goris": who tells, not where.
+        let according_to =
+            previous == Some("to") && site.word_before(2).is_some_and(|w| w.lower == "according");
+        let locative = (previous.is_some_and(|p| in_list(p, IN_LOCATIVES)) && !according_to)
             || listed_after_locative
             || travelled_to;
         if !locative && !hit {
