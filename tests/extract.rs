@@ -4269,3 +4269,15 @@ fn a_capital_a_report_is_according_to_is_who_tells() {
         ["Goris"]
     );
 }
+
+#[test]
+fn a_district_a_side_agreed_to_return_is_where_the_deal_is_carried_out() {
+    let atlas = extract(vec![article(
+        "return.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         Armenia agreed on Monday to return the Fuzuli district.",
+        day(2020, 11, 26),
+    )]);
+    found(&atlas, EventKind::Diplomacy, "Fuzuli District");
+    assert_none_at(&atlas, EventKind::Diplomacy, "Yerevan");
+}
