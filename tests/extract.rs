@@ -4281,3 +4281,18 @@ fn a_district_a_side_agreed_to_return_is_where_the_deal_is_carried_out() {
     found(&atlas, EventKind::Diplomacy, "Fuzuli District");
     assert_none_at(&atlas, EventKind::Diplomacy, "Yerevan");
 }
+
+#[test]
+fn a_strike_named_to_date_another_is_no_place_of_it() {
+    let atlas = extract(vec![article(
+        "day_of.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         A clinic in Stepanakert was also hit by shells on 21 October, the day of the Tartar \
+         strike.",
+        day(2020, 10, 26),
+    )]);
+    assert_eq!(
+        place_names(&atlas, found(&atlas, EventKind::Shelling, "Stepanakert")),
+        ["Stepanakert"]
+    );
+}

@@ -4406,6 +4406,28 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     }
     // "the hilltop town overlooking Stepanakert": what a place looks down on locates it.
     let first_word = first.trim_matches(|c: char| !c.is_alphanumeric());
+    // "hit on 21 October, the day of the Tartar strike", "on the same day as the Barda
+    // attack": another strike named to date this one.
+    {
+        // (`last` skipped "the": the words as written.)
+        let mut words = text::words_back(before);
+        if words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+            let next = words.next();
+            let after_next = words.next();
+            let dates_by_it = match (next, after_next) {
+                (Some(of), Some(day)) if of.eq_ignore_ascii_case("of") => {
+                    is_one_of(day, &["day", "night", "morning", "evening", "eve"])
+                }
+                (Some(as_), Some(day)) if as_.eq_ignore_ascii_case("as") => {
+                    is_one_of(day, &["day", "night", "morning", "evening", "time"])
+                }
+                _ => false,
+            };
+            if dates_by_it {
+                return true;
+            }
+        }
+    }
     if is_one_of(first_word, &["overlooking", "overlooks", "overlook"]) {
         return true;
     }
