@@ -4296,3 +4296,23 @@ fn a_strike_named_to_date_another_is_no_place_of_it() {
         ["Stepanakert"]
     );
 }
+
+#[test]
+fn the_airfield_an_aircraft_came_from_is_no_scene() {
+    let atlas = extract(vec![article(
+        "airfield.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         An Armenian Su-25 was shot down over Vardenis on Tuesday by a Turkish F-16 that had \
+         taken off from the Ganja airfield.\n\n\
+         A transport plane was downed over Goris on Wednesday by a jet flying out of Barda.",
+        day(2020, 10, 1),
+    )]);
+    assert_eq!(
+        place_names(&atlas, found(&atlas, EventKind::Shelling, "Vardenis")),
+        ["Vardenis"]
+    );
+    assert_eq!(
+        place_names(&atlas, found(&atlas, EventKind::Shelling, "Goris")),
+        ["Goris"]
+    );
+}

@@ -1138,8 +1138,22 @@ pub fn classify(site: &Site) -> Verdict {
 /// the strike was aimed from; the sentence's scene is its target.
 fn fire_comes_from(site: &Site) -> Option<String> {
     let lower = |back: usize| site.word_before(back).map(|w| w.lower);
+    // "a jet flying out of Ganja airbase": where the aircraft came from.
+    if lower(1) == Some("of")
+        && lower(2) == Some("out")
+        && lower(3)
+            .is_some_and(|w| matches!(w, "flying" | "flown" | "flew" | "flies" | "operating"))
+    {
+        return Some(concat(&[
+            "where the aircraft came from ('out of ",
+            site.name_text(),
+            "'), not where it struck",
+        ]));
+    }
     let from_at = if lower(1) == Some("from") {
         1
+    } else if lower(1) == Some("the") && lower(2) == Some("from") {
+        2
     } else if lower(1) == Some("of") && lower(2) == Some("territory") {
         match (lower(3), lower(4)) {
             (Some("from"), _) => 3,
@@ -1151,7 +1165,8 @@ fn fire_comes_from(site: &Site) -> Option<String> {
     };
     let fired = (from_at + 1..=from_at + 3)
         .filter_map(lower)
-        .any(|w| FIRE_WORDS.iter().any(|f| w.starts_with(f)));
+        // "a jet that took off from the Ganja airfield".
+        .any(|w| w == "off" || FIRE_WORDS.iter().any(|f| w.starts_with(f)));
     fired.then(|| {
         concat(&[
             "where the fire came from ('from ",
