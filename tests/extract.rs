@@ -4316,3 +4316,19 @@ fn the_airfield_an_aircraft_came_from_is_no_scene() {
         ["Goris"]
     );
 }
+
+#[test]
+fn where_an_army_has_drawn_near_is_no_place_of_what_it_took() {
+    let atlas = extract(vec![article(
+        "near.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         Aliyev said on Tuesday his forces had taken Hadrut and were close to Shusha.\n\n\
+         Fighting near Martuni went on on Wednesday.",
+        day(2020, 10, 22),
+    )]);
+    assert_eq!(
+        place_names(&atlas, found(&atlas, EventKind::Fighting, "Hadrut")),
+        ["Hadrut"]
+    );
+    found(&atlas, EventKind::Fighting, "Martuni");
+}

@@ -3361,7 +3361,7 @@ fn places_for(
     // "left the town along the Barda road": a road named after a town locates, beside the
     // places the sentence tells of.
     drop_beside_others(&mut event_mentions, |m| {
-        names_a_road(sentence, m) || is_corridor_aimed_at(sentence, m)
+        names_a_road(sentence, m) || is_corridor_aimed_at(sentence, m) || is_drawn_near(sentence, m)
     });
     // "Barda (Azerbaijan) (AFP) - Artillery fire on Tartar …": where the report was filed,
     // beside the places it tells of.
@@ -4348,6 +4348,29 @@ fn is_where_it_was_told(sentence: &Sentence, mention: &Mention) -> bool {
                 "briefing",
                 "statement",
                 "speaking",
+            ],
+        )
+    })
+}
+
+/// "had seized three hamlets in Fuzuli district and was close to Lachin": where an army has
+/// drawn near is the aim of its advance, beside the places it took.
+fn is_drawn_near(sentence: &Sentence, mention: &Mention) -> bool {
+    let mut back = text::words_back(text_before(sentence, mention))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .skip_while(|w| w.eq_ignore_ascii_case("the"));
+    let near = match back.next() {
+        Some(w) if w.eq_ignore_ascii_case("near") => true,
+        Some(w) if w.eq_ignore_ascii_case("to") => back
+            .next()
+            .is_some_and(|w| is_one_of(w, &["close", "closer"])),
+        _ => false,
+    };
+    near && back.next().is_some_and(|w| {
+        is_one_of(
+            w,
+            &[
+                "was", "is", "are", "were", "now", "got", "came", "come", "drew", "getting",
             ],
         )
     })
