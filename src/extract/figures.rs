@@ -93,6 +93,9 @@ pub fn figures_in(sentence: &str) -> Figures {
     let mut last: Option<(usize, Measure, bool)> = None;
     let mut told_vaguely = [false; 3];
     for quantity in quantities {
+        if is_age_after_a_name(sentence, quantity.start, quantity.end) {
+            continue;
+        }
         let joined_to = last
             .filter(|&(end, _, _)| joins_a_group(&lower, end, quantity.start))
             .map(|(_, measure, counted)| (measure, counted));
@@ -168,6 +171,21 @@ pub fn figures_in(sentence: &str) -> Figures {
         }
     }
     figures
+}
+
+/// "Anahit Petrosyan, 62, was wounded", "Rafael, 45, fled": a number between commas right
+/// after a name is the person's age, not a count.
+fn is_age_after_a_name(sentence: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (sentence.get(..start), sentence.get(end..)) else {
+        return false;
+    };
+    after.starts_with(',')
+        && before.strip_suffix(", ").is_some_and(|named| {
+            named
+                .rsplit(' ')
+                .next()
+                .is_some_and(|name| name.starts_with(|c: char| c.is_uppercase()))
+        })
 }
 
 /// Whether the text between one count's end and the next count's start joins a second group of
@@ -414,13 +432,18 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
 /// word or two), the aside runs from ", including" to the next comma, and the toll word follows
 /// within a few words.
 fn measure_past_aside(after_number: &str) -> Option<Measure> {
-    const ASIDE: &str = ", including ";
+    // "200 people, including 25 civilians, have been killed", "two people, aged 62 and 70,
+    // were killed", "300 residents, mostly women and children, fled".
+    const ASIDES: &[&str] = &[", including ", ", aged ", ", mostly ", ", among them "];
     let after = first_chars(after_number, 120);
-    let aside = after.find(ASIDE)?;
+    let (aside, opener) = ASIDES
+        .iter()
+        .filter_map(|opener| after.find(opener).map(|at| (at, opener.len())))
+        .min()?;
     if after[..aside].split_whitespace().count() > 2 || after[..aside].contains(['.', ';', ',']) {
         return None;
     }
-    let aside_end = aside + ASIDE.len() + after[aside + ASIDE.len()..].find(", ")? + ", ".len();
+    let aside_end = aside + opener + after[aside + opener..].find(", ")? + ", ".len();
     let rest = &after[aside_end..];
     measure_within(rest, 4)
 }
@@ -1205,6 +1228,19 @@ mod tests {
         );
         let f = figures_in("Shelling killed four soldiers and two civilians.");
         assert_eq!(f.deaths.map(|d| d.value), Some(6));
+    }
+
+    #[test]
+    fn an_age_after_a_name_is_no_count_and_an_aside_of_ages_is_passed() {
+        let f = figures_in("Anahit Petrosyan, 62, was wounded when a shell hit her house.");
+        assert!(f.injured.as_ref().is_none_or(|d| d.value == 1), "{f:?}");
+        let f = figures_in("Rafael, 45, fled Hadrut with his family.");
+        assert!(f.displaced.is_none(), "{f:?}");
+        let f = figures_in("Two people, aged 62 and 70, were killed in Tartar on Monday.");
+        assert_eq!(f.deaths.map(|d| d.value), Some(2));
+        // A count after a place and a comma stays a count.
+        let f = figures_in("In Tartar, 12 were killed on Monday.");
+        assert_eq!(f.deaths.map(|d| d.value), Some(12));
     }
 
     #[test]
