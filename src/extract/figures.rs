@@ -434,7 +434,15 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
 fn measure_past_aside(after_number: &str) -> Option<Measure> {
     // "200 people, including 25 civilians, have been killed", "two people, aged 62 and 70,
     // were killed", "300 residents, mostly women and children, fled".
-    const ASIDES: &[&str] = &[", including ", ", aged ", ", mostly ", ", among them "];
+    // "one civilian, a teenager, was killed".
+    const ASIDES: &[&str] = &[
+        ", including ",
+        ", aged ",
+        ", mostly ",
+        ", among them ",
+        ", a ",
+        ", an ",
+    ];
     let after = first_chars(after_number, 120);
     let (aside, opener) = ASIDES
         .iter()
@@ -1238,6 +1246,9 @@ mod tests {
         assert!(f.displaced.is_none(), "{f:?}");
         let f = figures_in("Two people, aged 62 and 70, were killed in Tartar on Monday.");
         assert_eq!(f.deaths.map(|d| d.value), Some(2));
+        let f = figures_in("One civilian, a teenager, was killed and 32 people were wounded.");
+        assert_eq!(f.deaths.map(|d| d.value), Some(1));
+        assert_eq!(f.injured.map(|d| d.value), Some(32));
         // A count after a place and a comma stays a count.
         let f = figures_in("In Tartar, 12 were killed on Monday.");
         assert_eq!(f.deaths.map(|d| d.value), Some(12));
