@@ -160,10 +160,10 @@ pub fn figures_in(sentence: &str) -> Figures {
     ] {
         if slot.is_none()
             && !vaguely
-            && let Some(range) = single_victim(&lower, verbs)
+            && let Some((range, victims)) = single_victim(&lower, verbs)
         {
             *slot = Some(Box::new(Figure {
-                value: 1,
+                value: victims,
                 qualifier: String::new(),
                 text: sentence.get(range).unwrap_or_default().to_string(),
                 running_total: false,
@@ -224,9 +224,10 @@ static SINGLE_INJURY_VERBS: std::sync::LazyLock<VictimVerbs> =
     });
 
 /// The words of one victim named after a toll verb ("killing their 62-year-old neighbour",
-/// "killed a man"): the byte range from the determiner to the noun, in `lower`. A plural noun
-/// ("their neighbours", "his children") or a word of quantity ("a number of") is no one victim.
-fn single_victim(lower: &str, verbs: &VictimVerbs) -> Option<Range<usize>> {
+/// "killed a man"): the byte range from the determiner to the noun, in `lower`, and how many
+/// are named (two in "wounding a woman and her son"). A plural noun ("their neighbours", "his
+/// children") or a word of quantity ("a number of") is no one victim.
+fn single_victim(lower: &str, verbs: &VictimVerbs) -> Option<(Range<usize>, u64)> {
     for (stem, endings) in &verbs.stems {
         for at in stem.find_iter(lower.as_bytes()) {
             let stem_end = at + stem.needle().len();
@@ -261,7 +262,28 @@ fn single_victim(lower: &str, verbs: &VictimVerbs) -> Option<Range<usize>> {
             }
             let start = from + 1;
             let end = lower[start..].find(noun).map(|i| start + i + noun.len())?;
-            return Some(start..end);
+            // "wounding a woman and her son": a second victim named after "and".
+            let second = lower[end..].strip_prefix(" and ").and_then(|rest| {
+                let mut words = rest
+                    .split(' ')
+                    .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+                let determiner = words.next()?;
+                if !["a", "an", "his", "her", "their", "the"].contains(&determiner) {
+                    return None;
+                }
+                let noun = words.find(|w| !w.contains('-') && !VICTIM_DESCRIPTIONS.contains(w))?;
+                let plural = noun.ends_with('s') || noun.ends_with("ren") || noun == "people";
+                (!plural && !noun.is_empty() && !QUANTITY_NOUNS.contains(&noun))
+                    .then(|| {
+                        rest.find(noun)
+                            .map(|i| end + " and ".len() + i + noun.len())
+                    })
+                    .flatten()
+            });
+            return Some(match second {
+                Some(second_end) => (start..second_end, 2),
+                None => (start..end, 1),
+            });
         }
     }
     None
@@ -1246,6 +1268,11 @@ mod tests {
         assert!(f.displaced.is_none(), "{f:?}");
         let f = figures_in("Two people, aged 62 and 70, were killed in Tartar on Monday.");
         assert_eq!(f.deaths.map(|d| d.value), Some(2));
+        let f = figures_in("A bomb exploded in a courtyard, wounding a woman and her son.");
+        assert_eq!(f.injured.map(|d| d.value), Some(2));
+        let f =
+            figures_in("A drone hit a car, killing its driver and wounding a man and his sons.");
+        assert_eq!(f.injured.map(|d| d.value), Some(1));
         let f = figures_in("One civilian, a teenager, was killed and 32 people were wounded.");
         assert_eq!(f.deaths.map(|d| d.value), Some(1));
         assert_eq!(f.injured.map(|d| d.value), Some(32));
