@@ -3589,9 +3589,10 @@ fn places_for(
         let reported = scan.contains(Set::ClaimVerbs);
         // "Armenia says 2,500 of its servicemen died": a side's count of its own people is
         // that side's, wherever they fell.
-        let counts_its_own = kind == EventKind::Casualties && counts_its_own_people(sentence.text);
         if let Some(region) = region.filter(|_| {
-            reported && !counts_its_own && actor_places.iter().all(|(id, _)| abroad(id))
+            reported
+                && actor_places.iter().all(|(id, _)| abroad(id))
+                && !(kind == EventKind::Casualties && counts_its_own_people(sentence.text))
         }) {
             let names = names(gazetteer, std::slice::from_ref(region));
             return Some((
@@ -3693,9 +3694,10 @@ fn places_for(
     // "Azerbaijani civilian deaths have risen to 61", "61 Azerbaijani civilians have been
     // killed": civilians of a side die where they live, Azerbaijan's outside the region (Ganja,
     // Tartar, Barda); its soldiers, and the Karabakh Armenians, in the region itself.
+    // (The cheap look first: whether a toll is of one happening reads the whole sentence.)
     if matches!(kind, EventKind::Casualties | EventKind::Displacement)
-        && !at_the_scene()
         && counted_civilians_side(sentence.text) == Some("AZ")
+        && !at_the_scene()
         && let Some(country) = gazetteer.country("AZ")
     {
         let names = names(gazetteer, std::slice::from_ref(&country.id));
@@ -3715,24 +3717,37 @@ fn counted_civilians_side(sentence: &str) -> Option<&'static str> {
     static CIVILIAN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("civilian"));
     CIVILIAN.find(sentence.as_bytes())?;
-    let words: Vec<&str> = sentence
+    // Most sentences name no side by adjective: no words to read.
+    static SIDES: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| {
+            [
+                memchr::memmem::Finder::new("Azer"),
+                memchr::memmem::Finder::new("Armenian"),
+            ]
+        });
+    if SIDES
+        .iter()
+        .all(|side| side.find(sentence.as_bytes()).is_none())
+    {
+        return None;
+    }
+    let mut words = sentence
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
+        .peekable();
     let mut side = None;
     let mut civilians = false;
-    for (i, word) in words.iter().enumerate() {
-        let code = match *word {
+    let mut previous = "";
+    while let Some(word) = words.next() {
+        let before = std::mem::replace(&mut previous, word);
+        let code = match word {
             "Azerbaijani" | "Azeri" => "AZ",
             "Armenian" => "AM",
             _ => continue,
         };
-        let next = words.get(i + 1).copied().unwrap_or("");
+        let next = words.peek().copied().unwrap_or("");
         // "31 Azerbaijani": people counted too, though no noun follows.
-        let after_a_figure = i
-            .checked_sub(1)
-            .and_then(|at| words.get(at))
-            .is_some_and(|before| before.bytes().any(|b| b.is_ascii_digit()));
+        let after_a_figure = before.bytes().any(|b| b.is_ascii_digit());
         let of_civilians = is_one_of(next, &["civilian", "civilians"]);
         let counted = of_civilians
             || after_a_figure
@@ -4356,7 +4371,17 @@ fn is_where_it_was_told(sentence: &Sentence, mention: &Mention) -> bool {
 /// "had seized three hamlets in Fuzuli district and was close to Lachin": where an army has
 /// drawn near is the aim of its advance, beside the places it took.
 fn is_drawn_near(sentence: &Sentence, mention: &Mention) -> bool {
-    let mut back = text::words_back(text_before(sentence, mention))
+    let before = text_before(sentence, mention).trim_end();
+    let ends_with = |tail: &str| {
+        before
+            .get(before.len().saturating_sub(tail.len())..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(tail))
+    };
+    // Cheap look first: most names follow neither "near" nor "to" (past a "the").
+    if !(ends_with("near") || ends_with("to") || ends_with("the")) {
+        return false;
+    }
+    let mut back = text::words_back(before)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .skip_while(|w| w.eq_ignore_ascii_case("the"));
     let near = match back.next() {
@@ -4431,6 +4456,10 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     let first_word = first.trim_matches(|c: char| !c.is_alphanumeric());
     // "hit on 21 October, the day of the Tartar strike", "on the same day as the Barda
     // attack": another strike named to date this one.
+    if before
+        .trim_end()
+        .get(before.trim_end().len().saturating_sub(4)..)
+        .is_some_and(|end| end.eq_ignore_ascii_case(" the"))
     {
         // (`last` skipped "the": the words as written.)
         let mut words = text::words_back(before);

@@ -466,10 +466,12 @@ fn measure_past_aside(after_number: &str) -> Option<Measure> {
         ", an ",
     ];
     let after = first_chars(after_number, 120);
-    let (aside, opener) = ASIDES
+    // The first comma opens the aside or none does (the words before it are checked below).
+    let aside = after.find(", ")?;
+    let opener = ASIDES
         .iter()
-        .filter_map(|opener| after.find(opener).map(|at| (at, opener.len())))
-        .min()?;
+        .find(|opener| after[aside..].starts_with(**opener))?
+        .len();
     if after[..aside].split_whitespace().count() > 2 || after[..aside].contains(['.', ';', ',']) {
         return None;
     }
