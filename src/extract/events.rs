@@ -4217,6 +4217,14 @@ fn tells_a_return(word: &str) -> bool {
     contains_any_ignoring_case(word, &["return", "came back", "come back"])
 }
 
+/// Whether `text` ends with `tail` (ASCII), ignoring ASCII case.
+fn ends_with_ignoring_case(text: &str, tail: &str) -> bool {
+    text.len()
+        .checked_sub(tail.len())
+        .and_then(|at| text.get(at..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(tail))
+}
+
 /// Whether `text` holds one of `needles` (ASCII, lower case), ignoring ASCII case, without a
 /// lower-cased copy.
 fn contains_any_ignoring_case(text: &str, needles: &[&str]) -> bool {
@@ -4372,13 +4380,11 @@ fn is_where_it_was_told(sentence: &Sentence, mention: &Mention) -> bool {
 /// drawn near is the aim of its advance, beside the places it took.
 fn is_drawn_near(sentence: &Sentence, mention: &Mention) -> bool {
     let before = text_before(sentence, mention).trim_end();
-    let ends_with = |tail: &str| {
-        before
-            .get(before.len().saturating_sub(tail.len())..)
-            .is_some_and(|end| end.eq_ignore_ascii_case(tail))
-    };
     // Cheap look first: most names follow neither "near" nor "to" (past a "the").
-    if !(ends_with("near") || ends_with("to") || ends_with("the")) {
+    if !["near", "to", "the"]
+        .iter()
+        .any(|tail| ends_with_ignoring_case(before, tail))
+    {
         return false;
     }
     let mut back = text::words_back(before)
@@ -4452,15 +4458,10 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
     if links(first) || (first.eq_ignore_ascii_case("to") && last.clone().take(3).any(links)) {
         return true;
     }
-    // "the hilltop town overlooking Stepanakert": what a place looks down on locates it.
     let first_word = first.trim_matches(|c: char| !c.is_alphanumeric());
     // "hit on 21 October, the day of the Tartar strike", "on the same day as the Barda
     // attack": another strike named to date this one.
-    if before
-        .trim_end()
-        .get(before.trim_end().len().saturating_sub(4)..)
-        .is_some_and(|end| end.eq_ignore_ascii_case(" the"))
-    {
+    if ends_with_ignoring_case(before.trim_end(), " the") {
         // (`last` skipped "the": the words as written.)
         let mut words = text::words_back(before);
         if words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
@@ -4480,6 +4481,7 @@ fn is_reference_point(sentence: &Sentence, mention: &Mention) -> bool {
             }
         }
     }
+    // "the hilltop town overlooking Stepanakert": what a place looks down on locates it.
     if is_one_of(first_word, &["overlooking", "overlooks", "overlook"]) {
         return true;
     }
