@@ -455,8 +455,8 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
 /// within a few words.
 fn measure_past_aside(after_number: &str) -> Option<Measure> {
     // "200 people, including 25 civilians, have been killed", "two people, aged 62 and 70,
-    // were killed", "300 residents, mostly women and children, fled".
-    // "one civilian, a teenager, was killed".
+    // were killed", "300 residents, mostly women and children, fled", "one civilian, a
+    // teenager, was killed".
     const ASIDES: &[&str] = &[
         ", including ",
         ", aged ",
