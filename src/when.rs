@@ -2606,6 +2606,18 @@ impl TimeRef {
         matches!(self.reason.why, Why::SameDayAlone(_))
     }
 
+    /// The night counted from a day the sentence names ("the night of Wednesday").
+    pub fn is_night_of(&self, day: NaiveDate) -> bool {
+        matches!(self.reason.why, Why::NightOfNamedDay(d) if d == day)
+    }
+
+    /// Puts the night on the one that led into `statement`, the day it was told: "overnight"
+    /// in a report of that day.
+    pub fn set_night_before(&mut self, statement: NaiveDate) {
+        self.day = add_days(statement, -1);
+        self.reason = Reason::plain(Why::NightBeforeStatement(statement));
+    }
+
     /// Introduced by "since" ("since early Wednesday morning"), not a length of time ("for 13
     /// days", "for almost a day").
     pub fn follows_since(&self) -> bool {

@@ -4332,3 +4332,17 @@ fn where_an_army_has_drawn_near_is_no_place_of_what_it_took() {
     );
     found(&atlas, EventKind::Fighting, "Martuni");
 }
+
+#[test]
+fn a_wire_s_dateline_dates_no_event_and_its_overnight_is_the_night_before() {
+    let atlas = extract(vec![article(
+        "wire.txt",
+        "TBILISI, Oct 14 (Reuters) - Clashes raged overnight around Fuzuli, rebel commanders \
+         reported on Wednesday.",
+        day(2020, 10, 14),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Fuzuli").day,
+        Some(day(2020, 10, 13))
+    );
+}

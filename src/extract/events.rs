@@ -1779,6 +1779,27 @@ fn sentence_events(
     if !asides.is_empty() {
         refs.retain(|r| !asides.iter().any(|a| a.start <= r.start && r.end <= a.end));
     }
+    // "TBILISI, Oct 14 (Reuters) - Clashes raged overnight …": the dateline's day is when the
+    // report was filed, no day of what it tells; its "overnight" is the night that led into
+    // the day it was told (a day the sentence gives, or the dateline's).
+    if let Some(end) = refs
+        .first()
+        .filter(|r| r.start < DATELINE_BYTES_MAX)
+        .and_then(|_| agency_dateline_end(sentence.text))
+        && let Some(filed) = refs.iter().find(|r| r.end <= end).and_then(|r| r.day)
+    {
+        refs.retain(|r| r.start >= end);
+        let told = refs
+            .iter()
+            .find(|r| r.speech && r.day.is_some())
+            .and_then(|r| r.day)
+            .unwrap_or(filed);
+        for r in &mut refs {
+            if r.is_night_of(filed) {
+                r.set_night_before(told);
+            }
+        }
+    }
     let all_starts: Vec<usize> = refs.iter().map(|r| r.start).collect();
     refs.retain(|r| {
         !names_a_document(sentence.text, r)
@@ -5025,7 +5046,7 @@ fn wire_dateline_end(sentence: &str) -> Option<usize> {
 fn agency_dateline_end(sentence: &str) -> Option<usize> {
     let head = sentence.get(..sentence.len().min(DATELINE_BYTES_MAX))?;
     memchr::memchr(b'(', head.as_bytes())?;
-    let dash = [" - ", " – ", " — "]
+    let dash = [" - ", " -- ", " – ", " — "]
         .iter()
         .filter_map(|d| head.find(d))
         .min()?;
