@@ -4346,3 +4346,37 @@ fn a_wire_s_dateline_dates_no_event_and_its_overnight_is_the_night_before() {
         Some(day(2020, 10, 13))
     );
 }
+
+#[test]
+fn a_district_that_followed_is_one_more_handover_on_its_own_day() {
+    let atlas = extract(vec![article(
+        "handovers.txt",
+        "Azerbaijan took back Agdam on 20 November under the deal. Kalbajar followed on \
+         25 November, and Lachin on 1 December.\n\n\
+         Azerbaijani forces took back Jabrayil on 9 October.",
+        day(2020, 12, 5),
+    )]);
+    let agdam = found(&atlas, EventKind::Diplomacy, "Agdam");
+    // The side that takes it back is no place of the handover.
+    assert_eq!(place_names(&atlas, agdam), ["Agdam"]);
+    assert_eq!(agdam.day, Some(day(2020, 11, 20)));
+    assert_none_at(&atlas, EventKind::Fighting, "Agdam");
+    assert_eq!(
+        found(&atlas, EventKind::Diplomacy, "Kalbajar").day,
+        Some(day(2020, 11, 25))
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Diplomacy, "Lachin").day,
+        Some(day(2020, 12, 1))
+    );
+    // Taken back in battle, with no deal, is fighting.
+    found(&atlas, EventKind::Fighting, "Jabrayil");
+    // "Followed" with no place as its subject tells of no event, even with one named after it.
+    let atlas = extract(vec![article(
+        "followed.txt",
+        "Armenia handed over Aghdam on 20 November. A long convoy of trucks from Goris followed \
+         on 25 November.",
+        day(2020, 12, 5),
+    )]);
+    assert_eq!(atlas.events.len(), 1, "{}", describe(&atlas));
+}

@@ -194,8 +194,18 @@ pub fn extract_article(
                 // clause goes on with the past an earlier clause of its sentence recalled.
                 past_before: past_before || recalls_the_past.get(),
                 recalls_the_past: &recalls_the_past,
+                followed: if scan.has_triggers() {
+                    None
+                } else {
+                    follows_the_event_before(
+                        sentence_text,
+                        sentence.range.start,
+                        &in_clause,
+                        &previous_events,
+                    )
+                },
             };
-            let found = if scan.has_triggers() {
+            let found = if scan.has_triggers() || context.followed.is_some() {
                 let mut found = sentence_events(
                     article, &sentence, &scan, published, gazetteer, lexicon, &context, &mut lines,
                 );
@@ -1557,7 +1567,67 @@ struct Context<'a> {
     past_before: bool,
     /// Set when this sentence recalls such a past.
     recalls_the_past: &'a std::cell::Cell<bool>,
+    /// Where a sentence with no word of a kind tells that a place "followed" the event just
+    /// told ("Kalbajar followed on 25 November"): that event's kind, and where "followed" is.
+    followed: Option<(EventKind, usize, usize)>,
 }
+
+/// "Aghdam was handed over on 20 November. Kalbajar followed on 25 November, and Lachin on 1
+/// December": a place that "followed" the event of the sentence before, with a day, is one more
+/// event of that kind. The kind, and where "followed" stands in `sentence`; `None` unless the
+/// events before are all of one kind and a place is named right before "followed".
+fn follows_the_event_before(
+    sentence: &str,
+    offset: usize,
+    mentions: &[&Mention],
+    previous_events: &[(EventKind, Vec<PlaceId>)],
+) -> Option<(EventKind, usize, usize)> {
+    let at = FOLLOWED.find(sentence.as_bytes())?;
+    let (kind, _) = previous_events.first()?;
+    if previous_events.iter().any(|(k, _)| k != kind) {
+        return None;
+    }
+    let after = &sentence[at + FOLLOWED.needle().len()..];
+    let dated = [
+        " on ",
+        ", on ",
+        " a day later",
+        " days later",
+        " a week later",
+        " the next day",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p));
+    if !dated {
+        return None;
+    }
+    // The place is the subject: "Kalbajar followed", "the Kalbajar district followed".
+    let before = sentence[..at].trim_end();
+    let name_ends = [
+        Some(before),
+        before.strip_suffix(" district"),
+        before.strip_suffix(" region"),
+    ];
+    // The name is the whole subject: not "a convoy from Goris followed".
+    let subject_is_a_place = mentions.iter().any(|m| {
+        m.place.is_some()
+            && name_ends
+                .iter()
+                .flatten()
+                .any(|name| m.end == offset + name.len())
+            && m.start
+                .checked_sub(offset)
+                .and_then(|start| sentence.get(..start))
+                .is_some_and(|head| {
+                    let head = head.trim();
+                    head.is_empty() || head.eq_ignore_ascii_case("the") || head.ends_with(',')
+                })
+    });
+    subject_is_a_place.then(|| (*kind, at + 1, at + FOLLOWED.needle().len()))
+}
+
+static FOLLOWED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" followed"));
 
 /// A strike or battle an article has just told of: its kind, places and day.
 #[derive(Clone)]
@@ -1587,6 +1657,18 @@ fn sentence_events(
     lines: &mut Option<LineFacts>,
 ) -> Vec<Event> {
     let mut kinds = kinds_in(sentence.text, scan, lexicon);
+    if let Some((kind, start, end)) = context.followed
+        && kinds.is_empty()
+    {
+        kinds.push((
+            kind,
+            vec![Span {
+                start,
+                end,
+                text: sentence.text[start..end].to_string(),
+            }],
+        ));
+    }
     // Before "the attack" is looked for: a toll that goes on with the strike told just before
     // takes its day as well as its place.
     let recent_attack = context.told_attack;
@@ -5556,9 +5638,21 @@ fn moves_troops_in_or_out(word: &str) -> bool {
             .checked_sub(" left".len())
             .and_then(|at| word.get(at..))
             .is_some_and(|tail| tail.eq_ignore_ascii_case(" left"))
-        || ["withdr", "retreat", "pull", "completed"]
-            .iter()
-            .any(|start| starts_with(start))
+        || [
+            "withdr",
+            "retreat",
+            "pull",
+            "completed",
+            "assum",
+            "regained",
+            "retook",
+            "retaken",
+            "took back",
+            "taken back",
+            "takes back",
+        ]
+        .iter()
+        .any(|start| starts_with(start))
 }
 
 #[cfg(test)]
