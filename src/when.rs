@@ -274,6 +274,11 @@ impl TimeScans {
             .then(|| &self.found[scanned.found_from as usize..scanned.found_to as usize])
     }
 
+    /// Whether these are the scans of `text`: a sentence of it with no scan then names no time.
+    pub fn cover(&self, text: &str) -> bool {
+        text.len() == self.text_len && self.sentences.is_some()
+    }
+
     /// The sentences of `text`, when kept for it.
     pub fn sentences(&self, text: &str) -> Option<Vec<Range<usize>>> {
         if text.len() != self.text_len {
@@ -2642,6 +2647,12 @@ impl TimeRef {
     /// day"), which [`TimeRef::count_day_before_from`] moves.
     pub fn counts_from_a_told_day(&self) -> bool {
         matches!(self.reason.why, Why::DayBefore { .. })
+    }
+
+    /// A count forward from a told day ("the next day", "two days later"), not back ("a day
+    /// earlier").
+    pub fn counts_forward(&self) -> bool {
+        matches!(self.reason.why, Why::DayBefore { told, day } if day > told)
     }
 
     pub fn count_day_before_from(&mut self, told: NaiveDate) {

@@ -4380,3 +4380,70 @@ fn a_district_that_followed_is_one_more_handover_on_its_own_day() {
     )]);
     assert_eq!(atlas.events.len(), 1, "{}", describe(&atlas));
 }
+
+#[test]
+fn the_next_day_counts_from_the_day_last_named_even_where_it_told_no_event() {
+    let atlas = extract(vec![article(
+        "next-day.txt",
+        "Shells hit Tartar on 10 October.\n\n\
+         On 14 October, the defence ministry published a long list of names. The next day, \
+         shells hit Barda.\n\n\
+         The siren on the roof of the town hall stopped working on October 1. That morning, \
+         shells landed in the square of Martakert.",
+        day(2020, 10, 24),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Barda").day,
+        Some(day(2020, 10, 15))
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Martakert").day,
+        Some(day(2020, 10, 1))
+    );
+}
+
+#[test]
+fn a_day_earlier_in_a_new_paragraph_counts_from_the_strike_told() {
+    let atlas = extract(vec![article(
+        "day-earlier.txt",
+        "A shell struck the cemetery of Tartar on Thursday, killing four men. On Friday, fresh \
+         earth marked four new graves.\n\n\
+         Armenia denied targeting civilians.\n\n\
+         A day earlier, a shell hit the centre of Barda, killing one man.\n\n\
+         Soldiers drive towards the front near Jabrayil on October 19. Azerbaijan said it had \
+         captured the town of Fuzuli two days earlier.",
+        day(2020, 10, 20),
+    )]);
+    // Thursday is 15 October; the graves' Friday tells of no event.
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Barda").day,
+        Some(day(2020, 10, 14))
+    );
+    // In its own paragraph, "two days earlier" counts from the day named just before.
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Fuzuli").day,
+        Some(day(2020, 10, 17))
+    );
+}
+
+#[test]
+fn a_count_of_days_beside_a_date_or_weekday_is_one_day() {
+    let atlas = extract(vec![article(
+        "count-beside.txt",
+        "On the morning of Sunday, October 4, rockets struck Stepanakert.\n\n\
+         Hadrut, October 6\n\n\
+         Two days later, on October 6, a rocket hit a house on the edge of Hadrut, killing a \
+         woman.\n\n\
+         Shells fell on Tartar on Wednesday 14 October. The next day, Thursday, four men were \
+         killed when a shell landed in the cemetery in Barda.",
+        day(2020, 12, 11),
+    )]);
+    let hadrut: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| place_names(&atlas, e).contains(&"Hadrut".to_string()))
+        .collect();
+    assert_eq!(hadrut.len(), 1, "{}", describe(&atlas));
+    assert_eq!(hadrut[0].day, Some(day(2020, 10, 6)));
+    assert_eq!(toll_at(&atlas, "Barda").day, Some(day(2020, 10, 15)));
+}

@@ -52,6 +52,10 @@ pub fn extract_article(
     let mut clause_before: Vec<&Mention> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
     let mut previous_day: Option<NaiveDate> = None;
+    // The day named by the last sentence that named one, whether or not it told an event ("On
+    // 14 October the ministry published a list. The next day, …"): what "the next day", "later
+    // that day" count from.
+    let mut day_told: Option<(NaiveDate, usize)> = None;
     // The number of the sentence that named `previous_day`.
     let mut previous_day_told_in: Option<usize> = None;
     // Where the sentence that named `previous_day` ends.
@@ -162,6 +166,13 @@ pub fn extract_article(
                 region_reason,
                 filed_at: filed_at.as_ref(),
                 previous_day,
+                day_told: day_told.map(|(day, _)| day),
+                day_told_in_paragraph: day_told.is_some_and(|(_, until)| {
+                    article
+                        .text
+                        .get(until..whole.start)
+                        .is_some_and(|between| !between.contains('\n'))
+                }),
                 story_day: previous_day
                     .filter(|&d| published.is_some_and(|p| d < p))
                     .filter(|_| {
@@ -224,6 +235,11 @@ pub fn extract_article(
                 {
                     recalls_the_past.set(true);
                 }
+                if let Some(day) = published
+                    && let Some(named) = day_named_without_an_event(article, &sentence.range, day)
+                {
+                    day_told = Some((named, whole.end));
+                }
                 Vec::new()
             };
             if parts.len() > 1 && scan.contains(Set::Denials) {
@@ -239,6 +255,7 @@ pub fn extract_article(
                 .and_then(|e| e.day)
             {
                 previous_day = Some(day);
+                day_told = Some((day, whole.end));
                 previous_day_told_in = Some(sentence_no);
                 previous_day_told_until = whole.end;
                 clause_day = Some(day);
@@ -1536,6 +1553,12 @@ struct Context<'a> {
     region_why: &'a std::cell::OnceCell<String>,
     /// The day named for the last report that named one: what "a day earlier" counts from.
     previous_day: Option<NaiveDate>,
+    /// The day named by the last sentence that named one, event or not: what "the next day" and
+    /// "later that day" count from, and "a day earlier" in the same paragraph ("Soldiers drive
+    /// to the front on October 19. Baku said it had taken Fuzuli two days earlier").
+    day_told: Option<NaiveDate>,
+    /// Whether `day_told` was named in the paragraph of the sentence at hand.
+    day_told_in_paragraph: bool,
     /// `previous_day` when it is a day before publication named in one of the last
     /// [`STORY_TOLD_WITHIN`] sentences: the day of a story the article is telling in the past.
     story_day: Option<NaiveDate>,
@@ -1987,8 +2010,38 @@ fn sentence_events(
             .rev()
             .find(|r| r.kind == RefKind::Day && !r.counts_from_a_told_day() && !r.relative)
             .and_then(|r| r.day);
-        if let Some(told) = own.or(context.previous_day) {
+        let told = if refs[k].counts_forward() || context.day_told_in_paragraph {
+            context.day_told
+        } else {
+            context.previous_day
+        };
+        if let Some(told) = own.or(told) {
             refs[k].count_day_before_from(told);
+        }
+    }
+    // "Two days later, on October 6, a rocket hit Hadrut": the date told beside the count is
+    // its day; "The next day, Thursday, …": the weekday beside it is the counted day, not the
+    // latest Thursday before publication.
+    if refs.len() > 1 {
+        let text = sentence.text;
+        let mut apart: Vec<usize> = Vec::new();
+        for k in 0..refs.len() - 1 {
+            let (count, date) = (&refs[k], &refs[k + 1]);
+            let beside = count.counts_from_a_told_day()
+                && date.kind == RefKind::Day
+                && !date.relative
+                && !date.counts_from_a_told_day()
+                && date.day.is_some()
+                && text
+                    .get(count.end..date.start)
+                    .is_some_and(|gap| matches!(gap, ", " | ", on " | " on " | " – " | " - "));
+            if beside {
+                let dated = date.words.bytes().any(|b| b.is_ascii_digit());
+                apart.push(if dated { k } else { k + 1 });
+            }
+        }
+        for k in apart.into_iter().rev() {
+            refs.remove(k);
         }
     }
     debug_assert!(
@@ -2000,7 +2053,7 @@ fn sentence_events(
     // "Later in the day, the town's hospital was hit", "That evening, shells hit Askeran": the
     // day told just before goes on; "in the day" alone is then no publication day.
     // Looked for only where no day of its own is named (or "in the day" alone).
-    let goes_on_with_the_day = context.previous_day.is_some()
+    let goes_on_with_the_day = context.day_told.is_some()
         && refs.iter().all(|r| r.is_part_of_the_day_alone())
         && scan.contains(Set::DayGoesOn);
     if goes_on_with_the_day {
@@ -2025,7 +2078,7 @@ fn sentence_events(
             .item_day
             .or_else(|| {
                 context
-                    .previous_day
+                    .day_told
                     .filter(|_| goes_on_with_the_day || tells_of_the_same_day(sentence.text))
             })
             .or(referred_day)
@@ -2321,7 +2374,7 @@ fn sentence_events(
         } else if dated.is_empty() {
             // "is to meet Pompeo separately the same day": announced, on the day told before.
             let same_day = context
-                .previous_day
+                .day_told
                 .filter(|_| announced && tells_of_the_same_day(sentence.text));
             let day = if same_day.is_some() {
                 same_day
@@ -2563,6 +2616,46 @@ fn sentence_events(
 /// that sentence was scanned then (most sentences that name a day were).
 fn sentence_time_refs(article: &Article, sentence: &Sentence, day: NaiveDate) -> Vec<TimeRef> {
     time_refs_at(article, &sentence.range, day)
+}
+
+/// The day a sentence that tells no event names as a date of its own ("On 14 October the
+/// ministry published a list of names"). Where the dating of the article kept its scans, only a
+/// sentence whose scan found a time expression is read again.
+fn day_named_without_an_event(
+    article: &Article,
+    range: &Range<usize>,
+    published: NaiveDate,
+) -> Option<NaiveDate> {
+    let scans = &article.published.as_ref()?.time_scans;
+    let found = scans.of(&article.text, range);
+    if found.is_some_and(|found| found.is_empty())
+        || (found.is_none() && scans.cover(&article.text))
+    {
+        return None;
+    }
+    let text = article.text.get(range.clone())?;
+    // A heading ("Hadrut, October 6") dates what is told under it, not a count's start.
+    if !text
+        .trim_end_matches(['"', '\'', '\u{201d}', ')'])
+        .ends_with(['.', '!', '?'])
+    {
+        return None;
+    }
+    match found {
+        Some(found) => when::time_refs_of(text, found, published),
+        None => when::time_refs(text, published),
+    }
+    .into_iter()
+    .filter(|r| {
+        r.kind == RefKind::Day
+            && !r.relative
+            && !r.planned
+            && !r.background
+            && !r.quoted
+            && !r.counts_from_a_told_day()
+            && !r.is_part_of_the_day_alone()
+    })
+    .find_map(|r| r.day)
 }
 
 /// [`when::time_refs`] of the text at `range` of the article, from the kept scan when there is one.
