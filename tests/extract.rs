@@ -4447,3 +4447,26 @@ fn a_count_of_days_beside_a_date_or_weekday_is_one_day() {
     assert_eq!(hadrut[0].day, Some(day(2020, 10, 6)));
     assert_eq!(toll_at(&atlas, "Barda").day, Some(day(2020, 10, 15)));
 }
+
+#[test]
+fn talks_far_away_put_no_strike_outside_the_war() {
+    let atlas = extract(vec![article(
+        "geneva.txt",
+        "Ministers meet in Geneva\n\n\
+         Armenia and Azerbaijan promised to spare civilians after their foreign ministers held \
+         talks with the Minsk Group envoys in Geneva on Friday.\n\n\
+         Early on 17 October, a rocket hit a school in Ganja. Nine people died and 30 more were \
+         wounded.",
+        day(2020, 10, 30),
+    )]);
+    let strike = found(&atlas, EventKind::Shelling, "Ganja");
+    assert_eq!(place_names(&atlas, strike), ["Ganja"]);
+    assert_eq!(strike.day, Some(day(2020, 10, 17)));
+    for event in atlas.events.iter() {
+        assert!(
+            !place_names(&atlas, event).contains(&"Switzerland".to_string()),
+            "{}",
+            describe(&atlas)
+        );
+    }
+}

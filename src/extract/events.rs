@@ -1457,6 +1457,8 @@ fn article_region(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<(PlaceI
         .filter(|m| m.role == MentionRole::Event)
         .filter_map(|m| place_of(gazetteer, m))
         .filter(|p| !is_container(p))
+        // Where talks far away were held is no region of the war ("Ministers meet in Geneva").
+        .filter(|p| within_theatre(p))
         .collect();
     if places.is_empty() {
         return None;
@@ -3582,11 +3584,9 @@ fn places_for(
         // Shelling, battles, tolls and flight happen in the theatre of this war: a capital far
         // away named in the same sentence ("talks in Moscow … where fighting persists") is not
         // where they happened.
-        let theatre = region.and_then(|id| gazetteer.place(id));
-        if let Some(theatre) = theatre {
-            event_mentions
-                .retain(|m| place_of(gazetteer, m).is_some_and(|p| within_theatre(p, theatre)));
-        }
+        // The war's theatre, not the article's region: an article whose title and talks are in
+        // Geneva is still about strikes on Ganja.
+        event_mentions.retain(|m| place_of(gazetteer, m).is_some_and(within_theatre));
         event_mentions = prefer_specific(event_mentions, gazetteer);
     }
     // "The Russian defence ministry said peacekeepers had set up posts near Martakert": troops
@@ -4064,15 +4064,16 @@ fn drop_qualifiers<'a>(
     kept
 }
 
-/// Distance from the war's region within which its events happen (Armenia, Azerbaijan and their
+/// Distance from the war's centre within which its events happen (Armenia, Azerbaijan and their
 /// borders with Georgia and Iran).
 const THEATRE_RADIUS_KM: f64 = 450.0;
 /// A town this close to a region's point stands inside it.
 const INSIDE_REGION_KM: f64 = 60.0;
 
-fn within_theatre(place: &Place, region: &Place) -> bool {
+fn within_theatre(place: &Place) -> bool {
     place.kind == PlaceKind::Country && matches!(place.country.as_str(), "AZ" | "AM")
-        || (place.kind != PlaceKind::Country && distance_km(place, region) <= THEATRE_RADIUS_KM)
+        || (place.kind != PlaceKind::Country
+            && crate::gazetteer::resolve::km_from_war(place) <= THEATRE_RADIUS_KM)
 }
 
 /// "Nagorno-Karabakh … its main city, Stepanakert": a region named beside a town inside it is
