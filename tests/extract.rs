@@ -4470,3 +4470,36 @@ fn talks_far_away_put_no_strike_outside_the_war() {
         );
     }
 }
+
+#[test]
+fn a_deal_is_one_act_on_the_day_it_was_signed_and_its_signatories_are_no_places() {
+    let atlas = extract(vec![article(
+        "deal.txt",
+        "Fighting raged around Shusha on 8 November.\n\n\
+         On 9 November, Pashinyan, Aliyev and Putin signed the truce that ended the war, \
+         effective from 00:00 Moscow time on November 10.\n\n\
+         A humanitarian ceasefire was agreed on October 17 and took effect at 00:00 on \
+         October 18. At 00:04, Azerbaijani artillery opened fire on Hadrut.",
+        day(2020, 11, 12),
+    )]);
+    let truces: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy && e.day >= Some(day(2020, 11, 1)))
+        .collect();
+    assert_eq!(truces.len(), 1, "{}", describe(&atlas));
+    assert_eq!(truces[0].day, Some(day(2020, 11, 9)));
+    assert_eq!(place_names(&atlas, truces[0]), ["Nagorno-Karabakh"]);
+    // The day it came into force is where the story goes on.
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Hadrut").day,
+        Some(day(2020, 10, 18))
+    );
+    // Signed in a named city, the deal is there.
+    let atlas = extract(vec![article(
+        "moscow.txt",
+        "Putin, Aliyev and Pashinyan signed the deal in Moscow on 9 November.",
+        day(2020, 11, 12),
+    )]);
+    found(&atlas, EventKind::Diplomacy, "Moscow");
+}

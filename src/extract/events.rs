@@ -88,6 +88,7 @@ pub fn extract_article(
     let mut past_told_until: Option<usize> = None;
     for (sentence_no, whole) in sentences.into_iter().enumerate() {
         let recalls_the_past = std::cell::Cell::new(false);
+        let in_force_on = std::cell::Cell::new(None);
         match published.and_then(|day| opens_a_dated_item(article, &whole, day)) {
             // The publication day (often the date line under the headline) dates what names
             // no day in any case, and would hide the story days told under it.
@@ -205,6 +206,7 @@ pub fn extract_article(
                 // clause goes on with the past an earlier clause of its sentence recalled.
                 past_before: past_before || recalls_the_past.get(),
                 recalls_the_past: &recalls_the_past,
+                in_force_on: &in_force_on,
                 followed: if scan.has_triggers() {
                     None
                 } else {
@@ -248,11 +250,18 @@ pub fn extract_article(
             if parts.len() > 1 && denier.is_none() && scan.contains(Set::Denials) {
                 denier = super::claims::claim_in(sentence_text, &scan).map(|c| c.by);
             }
+            // "The truce was agreed on October 17 and took effect at 00:00 on October 18. At
+            // 00:04 …": the story goes on from the day the deal came into force.
             if let Some(day) = found
                 .iter()
                 .rev()
                 .find(|e| e.certainty == Certainty::Explicit)
                 .and_then(|e| e.day)
+                .map(|day| {
+                    in_force_on
+                        .get()
+                        .map_or(day, |later: NaiveDate| later.max(day))
+                })
             {
                 previous_day = Some(day);
                 day_told = Some((day, whole.end));
@@ -1592,6 +1601,9 @@ struct Context<'a> {
     past_before: bool,
     /// Set when this sentence recalls such a past.
     recalls_the_past: &'a std::cell::Cell<bool>,
+    /// Set to the day a deal told in this sentence comes into force, which dates no act of its
+    /// own ("signed on 2 December, it takes effect on 4 December").
+    in_force_on: &'a std::cell::Cell<Option<NaiveDate>>,
     /// Where a sentence with no word of a kind tells that a place "followed" the event just
     /// told ("Kalbajar followed on 25 November"): that event's kind, and where "followed" is.
     followed: Option<(EventKind, usize, usize)>,
@@ -2399,7 +2411,25 @@ fn sentence_events(
             };
             days.push((day, None));
         } else if kind == EventKind::Diplomacy {
-            for r in dated {
+            // "signed a deal on 2 December that takes effect on 4 December": the day it comes
+            // into force is a term of the deal, not a second act.
+            let mut from = 0;
+            let mut in_force = Vec::with_capacity(dated.len());
+            for r in dated.iter() {
+                in_force.push(
+                    sentence
+                        .text
+                        .get(from.min(r.start)..r.start)
+                        .is_some_and(tells_it_comes_into_force),
+                );
+                from = r.end;
+            }
+            let all_in_force = in_force.iter().all(|&f| f);
+            for (r, in_force) in dated.iter().zip(in_force) {
+                if in_force && !all_in_force {
+                    context.in_force_on.set(r.day);
+                    continue;
+                }
                 if !days.iter().any(|(d, _)| *d == r.day) {
                     days.push((r.day, Some(r)));
                 }
@@ -3083,6 +3113,26 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
 /// The diplomacy triggers that name a truce.
 const TRUCE_WORDS: &[&str] = &["truce", "ceasefire", "cease-fire", "cease fire"];
 
+/// Whether the words before a date tell that a deal comes into force on it ("effective from
+/// 00:00 Moscow time on", "that takes effect on", "and began at 8 a.m. on", "entered into force
+/// on").
+fn tells_it_comes_into_force(before: &str) -> bool {
+    let tail = before
+        .get(before.len().saturating_sub(48)..)
+        .unwrap_or(before)
+        .to_ascii_lowercase();
+    [
+        "effect",
+        "into force",
+        "in force",
+        "began",
+        "begins",
+        "starting from",
+    ]
+    .iter()
+    .any(|cue| tail.contains(cue))
+}
+
 /// True when a truce trigger is the subject of its own failure, a few words on in its clause
 /// ("a week-old truce brokered by Moscow appeared to unravel", "the ceasefire collapsed within
 /// minutes", "as truce crumbles"), the object of a breach ("violating the ceasefire"), what
@@ -3680,6 +3730,24 @@ fn places_for(
                         text: speaker.words.text.clone(),
                     });
                 }
+            }
+            // "Pashinyan, Aliyev and Putin signed the truce": those who sign a deal are its
+            // parties, not where it was signed; with no venue told, it is the region's.
+            if ids.len() > 1
+                && let Some(region) = region
+                && kind_words
+                    .iter()
+                    .any(|w| is_one_of(&w.text, &["signed", "sign", "signs", "signing"]))
+            {
+                let names = names(gazetteer, std::slice::from_ref(region));
+                return Some((
+                    vec![region.clone()],
+                    Vec::new(),
+                    format!(
+                        "the parties who signed are no place of the deal: {}, {names}",
+                        context.region_reason
+                    ),
+                ));
             }
             if !ids.is_empty() {
                 return Some((ids, spans, reasons.join("; ")));
