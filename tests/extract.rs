@@ -4503,3 +4503,48 @@ fn a_deal_is_one_act_on_the_day_it_was_signed_and_its_signatories_are_no_places(
     )]);
     found(&atlas, EventKind::Diplomacy, "Moscow");
 }
+
+#[test]
+fn a_rejected_accusation_a_river_and_a_statement_s_day_are_read_as_such() {
+    let atlas = extract(vec![article(
+        "readings.txt",
+        "Yerevan rejected the accusation from Baku that its troops had shelled Tartar on \
+         Saturday.\n\n\
+         The ministry said on 2 November that its units had repelled enemy attacks near Martuni \
+         and Kubatly overnight.\n\n\
+         On Sunday, Baku said its troops had captured a bridge on the Araks river and several \
+         villages near Jabrayil.\n\n\
+         Cars loaded with blankets lined up on the road toward Goris, and officials estimated \
+         that roughly half of Stepanakert's 55,000 residents had fled.\n\n\
+         Azerbaijan's prosecutor counts 95 civilians killed in Azerbaijan over the whole war.",
+        day(2020, 11, 2),
+    )]);
+    let tartar = found(&atlas, EventKind::Shelling, "Tartar");
+    assert!(
+        tartar.sources.iter().all(|s| s.denied),
+        "{}",
+        describe(&atlas)
+    );
+    // One battle, on the night before the statement, at both directions.
+    let repelled = found(&atlas, EventKind::Fighting, "Kubatly");
+    assert_eq!(repelled.day, Some(day(2020, 11, 1)));
+    assert_eq!(place_names(&atlas, repelled).len(), 2);
+    // The river is no village of Armenia.
+    let bridge = found(&atlas, EventKind::Fighting, "Jabrayil");
+    assert_eq!(place_names(&atlas, bridge), ["Jabrayil"]);
+    // "Cars" opening a sentence is no town of Turkey; half of a named population is counted.
+    let flight = found(&atlas, EventKind::Displacement, "Stepanakert");
+    assert_eq!(place_names(&atlas, flight), ["Stepanakert"]);
+    assert_eq!(
+        flight.figures.displaced.as_ref().map(|f| f.value),
+        Some(27_500)
+    );
+    let toll = found(&atlas, EventKind::Casualties, "Azerbaijan");
+    assert_eq!(
+        toll.figures
+            .deaths
+            .as_ref()
+            .map(|f| (f.value, f.running_total)),
+        Some((95, true))
+    );
+}

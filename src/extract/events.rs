@@ -4272,7 +4272,24 @@ fn places_with_their_days<'r>(
     if dated.len() < 2 || place_words.len() < 2 {
         return None;
     }
+    // "The ministry said on 2 November that its units had repelled attacks near Martuni and
+    // Kubatly overnight": the day of the statement is no day of a place.
     let offset = sentence.range.start;
+    let before_the_places = |r: &TimeRef| r.speech && r.end + offset <= place_words[0].start;
+    let told: Vec<&'r TimeRef>;
+    let dated = if dated.iter().any(|r| before_the_places(r)) {
+        told = dated
+            .iter()
+            .copied()
+            .filter(|r| !before_the_places(r))
+            .collect();
+        if told.len() < 2 {
+            return None;
+        }
+        &told[..]
+    } else {
+        dated
+    };
     // "Aghdam and Kalbajar were handed over on 20 and 25 November respectively": the places in
     // their order, each with the day in the same place of the days' order.
     if dated.len() == place_words.len() && RESPECTIVELY.find(sentence.text.as_bytes()).is_some() {

@@ -877,14 +877,38 @@ fn quantities_skipping(lower: &str, skip_words: bool) -> Vec<Quantity> {
                     break;
                 }
             }
-            let fraction_head = lower[..start].trim_end();
+            let mut fraction_head = lower[..start].trim_end();
+            // "half of Karabakh's estimated 150,000", "a third of the town's 12,000": the
+            // fraction is of the population a possessive names.
+            for word in ["estimated", "entire", "whole", "total"] {
+                if let Some(head) = fraction_head.strip_suffix(word)
+                    && head.ends_with(' ')
+                {
+                    fraction_head = head.trim_end();
+                }
+            }
+            if let Some(owner) = fraction_head
+                .strip_suffix("'s")
+                .or_else(|| fraction_head.strip_suffix("\u{2019}s"))
+                && let Some(space) = owner.rfind(' ')
+                && let Some(head) = owner[..space]
+                    .strip_suffix(" the")
+                    .or(Some(&owner[..space]))
+                && head.ends_with(" of")
+            {
+                fraction_head = head;
+            }
             for (word, numerator, denominator) in [
                 ("half of the", 1, 2),
                 ("half of", 1, 2),
                 ("a third of the", 1, 3),
                 ("a third of", 1, 3),
                 ("a quarter of the", 1, 4),
+                ("a quarter of", 1, 4),
                 ("two thirds of the", 2, 3),
+                ("two thirds of", 2, 3),
+                ("two-thirds of the", 2, 3),
+                ("two-thirds of", 2, 3),
             ] {
                 if fraction_head.ends_with(word) {
                     start = fraction_head.len() - word.len();
@@ -1302,6 +1326,18 @@ mod tests {
             .unwrap_or_else(|| panic!("no deaths in {f:?}"));
         assert_eq!(deaths.value, 300);
         assert_eq!(deaths.qualifier, "300 to 400");
+    }
+
+    #[test]
+    fn a_share_of_a_population_a_possessive_names_is_computed() {
+        let f = figures_in("About half of Karabakh's estimated 150,000 people have fled.");
+        let displaced = f
+            .displaced
+            .clone()
+            .unwrap_or_else(|| panic!("no displaced in {f:?}"));
+        assert_eq!(displaced.value, 75_000);
+        let f = figures_in("A third of the town's 12,000 residents have fled.");
+        assert_eq!(f.displaced.map(|d| d.value), Some(4_000));
     }
 
     #[test]

@@ -59,6 +59,13 @@ const TOTAL_PHRASES: &[[&str; 2]] = &[
     // war".
     ["weeks", "of"],
     ["months", "of"],
+    // A count over the whole war: "95 civilians were killed over the whole war", "throughout
+    // the conflict".
+    ["whole", "war"],
+    ["entire", "war"],
+    ["whole", "conflict"],
+    ["entire", "conflict"],
+    ["throughout", "the"],
     // A count that is a level: "the latest count stood at 874 dead", "official figures put …".
     ["stood", "at"],
     ["stands", "at"],
@@ -381,7 +388,7 @@ fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
             first,
             b"rose" | b"risen" | b"climbed" | b"climbs" | b"rises" | b"increased"
         ),
-        b"the" => matches!(first, b"bringing" | b"brings"),
+        b"the" => matches!(first, b"bringing" | b"brings" | b"throughout"),
         b"stands" => first == b"now",
         b"sides" => first == b"both",
         b"at" => matches!(
@@ -393,7 +400,8 @@ fn is_total_phrase(first: &[u8], second: &[u8]) -> bool {
         b"figures" => matches!(first, b"latest" | b"official"),
         b"period" => first == b"same",
         b"of" => matches!(first, b"as" | b"names" | b"weeks" | b"months"),
-        b"war" => first == b"day",
+        b"war" => matches!(first, b"day" | b"whole" | b"entire"),
+        b"conflict" => matches!(first, b"whole" | b"entire"),
         b"recovered" | b"recorded" | b"registered" => matches!(first, b"had" | b"have" | b"has"),
         b"examined" => first == b"had",
         _ => false,

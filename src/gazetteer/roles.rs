@@ -968,6 +968,17 @@ pub fn classify(site: &Site) -> Verdict {
             keeps_place: false,
         };
     }
+    // "a bridge on the Araks river": the river, not the village of the same name.
+    if let Some(next) = site.word_after(0)
+        && matches!(next.lower, "river" | "rivers")
+        && only_spaces(site.text, site.end, next.start)
+    {
+        return Verdict::Role {
+            role: MentionRole::Background,
+            why: concat(&["'", name, " ", next.lower, "' is a river, not the place"]).into(),
+            keeps_place: false,
+        };
+    }
     if let Some(previous) = site.word_before(1) {
         let joined = only_spaces(site.text, previous.end, site.start);
         if joined && in_list(previous.lower, IN_ORGANISATION_PREFIXES) {
