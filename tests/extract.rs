@@ -4548,3 +4548,23 @@ fn a_rejected_accusation_a_river_and_a_statement_s_day_are_read_as_such() {
         Some((95, true))
     );
 }
+
+#[test]
+fn in_the_evening_goes_on_with_the_day_its_paragraph_named() {
+    let atlas = extract(vec![article(
+        "evening.txt",
+        "The Iranian envoy held talks in Baku on Saturday. In the evening he met Pashinyan in \
+         Yerevan.\n\n\
+         In the evening, shells hit Stepanakert.",
+        day(2020, 11, 2),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Diplomacy, "Yerevan").day,
+        Some(day(2020, 10, 31))
+    );
+    // In a paragraph of its own, the evening is the publication day's.
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Stepanakert").day,
+        Some(day(2020, 11, 2))
+    );
+}

@@ -2067,9 +2067,17 @@ fn sentence_events(
     // "Later in the day, the town's hospital was hit", "That evening, shells hit Askeran": the
     // day told just before goes on; "in the day" alone is then no publication day.
     // Looked for only where no day of its own is named (or "in the day" alone).
+    // "In the evening he met Pashinyan" goes on with the day its paragraph named; in a new
+    // paragraph it is the publication day's evening.
     let goes_on_with_the_day = context.day_told.is_some()
         && refs.iter().all(|r| r.is_part_of_the_day_alone())
-        && scan.contains(Set::DayGoesOn);
+        && scan.get(Set::DayGoesOn).iter().any(|&(start, _, _)| {
+            context.day_told_in_paragraph
+                || !sentence
+                    .text
+                    .get(start..start + "in the ".len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case("in the "))
+        });
     if goes_on_with_the_day {
         refs.retain(|r| !r.is_part_of_the_day_alone());
     }
