@@ -4568,3 +4568,26 @@ fn in_the_evening_goes_on_with_the_day_its_paragraph_named() {
         Some(day(2020, 11, 2))
     );
 }
+
+#[test]
+fn an_attack_that_tells_how_a_strike_or_toll_came_about_is_no_battle() {
+    let atlas = extract(vec![article(
+        "how.txt",
+        "On Sunday, Baku said one of its soldiers died near Hadrut when gunmen attacked a \
+         checkpoint.\n\n\
+         A missile struck Ganja on 17 October, killing 13 people in the deadliest attack of the \
+         war.\n\n\
+         On Thursday, two farmers were injured when an old shell exploded in a field near \
+         Martuni.\n\n\
+         Armenian artillery shelled Tartar while troops attacked positions near Fuzuli.",
+        day(2020, 11, 28),
+    )]);
+    assert_none_at(&atlas, EventKind::Fighting, "Hadrut");
+    found(&atlas, EventKind::Casualties, "Hadrut");
+    assert_none_at(&atlas, EventKind::Fighting, "Ganja");
+    // What the war left behind goes off: a toll, not a strike.
+    assert_none_at(&atlas, EventKind::Shelling, "Martuni");
+    found(&atlas, EventKind::Casualties, "Martuni");
+    // An attack of its own stays a battle.
+    found(&atlas, EventKind::Fighting, "Fuzuli");
+}

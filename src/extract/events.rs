@@ -1802,6 +1802,26 @@ fn sentence_events(
     {
         kinds.retain(|(k, _)| *k != EventKind::Fighting);
     }
+    // "killing four people in a night attack", "in the deadliest attack of the war": the strike
+    // told as an attack; "one of its soldiers died when gunmen attacked a checkpoint": how the
+    // toll came about. Neither is a battle of its own.
+    if kinds
+        .iter()
+        .any(|(k, words)| *k == EventKind::Fighting && attack_only(words))
+        && let Some(told) = kinds
+            .iter()
+            .filter(|(k, _)| matches!(k, EventKind::Shelling | EventKind::Casualties))
+            .flat_map(|(_, words)| words.iter().map(|w| w.start))
+            .min()
+        && kinds.iter().any(|(k, words)| {
+            *k == EventKind::Fighting
+                && words
+                    .iter()
+                    .all(|w| w.start > told && tells_how_it_came_about(&sentence.text[..w.start]))
+        })
+    {
+        kinds.retain(|(k, _)| *k != EventKind::Fighting);
+    }
     // "A rebel spokesman called the Azerbaijani statement untrue": what is denied is a claim,
     // and a denial of it no diplomatic act.
     if scan.contains(Set::Denials)
@@ -3120,6 +3140,41 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
 
 /// The diplomacy triggers that name a truce.
 const TRUCE_WORDS: &[&str] = &["truce", "ceasefire", "cease-fire", "cease fire"];
+
+/// Whether the words before an attack word tell how a strike or a toll already told came about:
+/// "in a night attack", "in the deadliest attack of the war", "when gunmen attacked". Not "in
+/// the overnight attack", which points back to an attack told before.
+fn tells_how_it_came_about(before: &str) -> bool {
+    let back: Vec<&str> = text::words_back(before)
+        .take(4)
+        .map(|b| b.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    back.iter().enumerate().any(|(i, word)| {
+        if word.eq_ignore_ascii_case("when") {
+            return true;
+        }
+        if !word.eq_ignore_ascii_case("in") || i == 0 {
+            return false;
+        }
+        let article = back[i - 1];
+        article.eq_ignore_ascii_case("a")
+            || article.eq_ignore_ascii_case("an")
+            || (article.eq_ignore_ascii_case("the")
+                && i >= 2
+                && is_one_of(
+                    back[i - 2],
+                    &[
+                        "deadliest",
+                        "worst",
+                        "biggest",
+                        "largest",
+                        "heaviest",
+                        "bloodiest",
+                        "most",
+                    ],
+                ))
+    })
+}
 
 /// Whether the words before a date tell that a deal comes into force on it ("effective from
 /// 00:00 Moscow time on", "that takes effect on", "and began at 8 a.m. on", "entered into force
