@@ -4591,3 +4591,22 @@ fn an_attack_that_tells_how_a_strike_or_toll_came_about_is_no_battle() {
     // An attack of its own stays a battle.
     found(&atlas, EventKind::Fighting, "Fuzuli");
 }
+
+#[test]
+fn a_trip_s_next_stops_and_an_after_clause_s_truce_are_no_places_of_what_is_told() {
+    let atlas = extract(vec![article(
+        "stops.txt",
+        "Qatar's foreign minister met Aliyev in Baku on Thursday and was expected in Moscow and \
+         Geneva later in the week.\n\n\
+         Barely a day after a truce signed in Moscow took hold, rockets hit a market in Barda on \
+         18 October.",
+        day(2020, 12, 11),
+    )]);
+    let visit = found(&atlas, EventKind::Diplomacy, "Baku");
+    assert_eq!(place_names(&atlas, visit), ["Baku"]);
+    assert_eq!(
+        found(&atlas, EventKind::Shelling, "Barda").day,
+        Some(day(2020, 10, 18))
+    );
+    assert_none_at(&atlas, EventKind::Diplomacy, "Moscow");
+}

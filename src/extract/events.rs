@@ -3751,6 +3751,20 @@ fn places_for(
             .filter(|m| place_of(gazetteer, m).is_some_and(|p| !is_container(p)))
             .filter(|m| is_after_locative(sentence, m))
             .collect();
+        // "met Aliyev in Baku on Thursday and was expected in Moscow and Geneva later in the
+        // week": the stops of a trip still to come are no venue of the meeting told.
+        let venues = if venues.len() > 1 {
+            let (ahead, met): (Vec<&Mention>, Vec<&Mention>) = venues
+                .iter()
+                .partition(|m| is_a_stop_still_to_come(sentence, m));
+            if ahead.is_empty() || met.is_empty() {
+                venues
+            } else {
+                met
+            }
+        } else {
+            venues
+        };
         if !venues.is_empty() {
             return Some(chosen(&venues, gazetteer, |names| {
                 format!("where the meeting or statement took place: {names}")
@@ -5121,6 +5135,15 @@ fn is_left_for(sentence: &Sentence, mention: &Mention) -> bool {
 /// "left the town for", "left for Armenia or for").
 const DESTINATION_WORDS_BACK: usize = 4;
 
+/// Whether a place is a stop still to come: "was expected in Moscow and Geneva", "is due in
+/// Paris", "will then travel to Ankara".
+fn is_a_stop_still_to_come(sentence: &Sentence, mention: &Mention) -> bool {
+    text::words_back(text_before(sentence, mention))
+        .take(6)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| is_one_of(w, &["expected", "due", "scheduled", "will", "next"]))
+}
+
 fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
     let before = text_before(sentence, mention);
     // A visit's object is its venue too ("will visit Brussels"), and so is the second of two
@@ -5433,13 +5456,21 @@ fn leading_time_anchor(text: &str) -> Option<Range<usize>> {
         first,
         &[
             "hours", "days", "minutes", "moments", "shortly", "just", "weeks", "soon",
+            // "Barely a day after a truce signed in Moscow took hold, …", "Less than a week
+            // after …", "Only hours before …".
+            "barely", "only", "less", "little", "nearly", "almost", "about", "some",
         ],
     );
+    // "A day after …", "A few hours after …".
     let numbered = !counted
         && is_one_of(first, &["a", "one", "two", "three", "four", "five"])
-        && text.split(' ').nth(1).is_some_and(|unit| {
-            is_one_of(unit, &["day", "days", "hour", "hours", "week", "weeks"])
-        });
+        && text
+            .split(' ')
+            .skip(1)
+            .find(|word| !word.eq_ignore_ascii_case("few"))
+            .is_some_and(|unit| {
+                is_one_of(unit, &["day", "days", "hour", "hours", "week", "weeks"])
+            });
     if !counted && !numbered {
         return None;
     }
