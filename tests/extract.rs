@@ -4495,13 +4495,16 @@ fn a_deal_is_one_act_on_the_day_it_was_signed_and_its_signatories_are_no_places(
         found(&atlas, EventKind::Shelling, "Hadrut").day,
         Some(day(2020, 10, 18))
     );
-    // Signed in a named city, the deal is there.
+    // Signed in a named city, the deal is there; a deal of two outsiders stays at their seats.
     let atlas = extract(vec![article(
         "moscow.txt",
-        "Putin, Aliyev and Pashinyan signed the deal in Moscow on 9 November.",
+        "Putin, Aliyev and Pashinyan signed the deal in Moscow on 9 November.\n\n\
+         On Wednesday, the Russian and Turkish defence ministers signed a memorandum on a joint \
+         monitoring centre.",
         day(2020, 11, 12),
     )]);
     found(&atlas, EventKind::Diplomacy, "Moscow");
+    found(&atlas, EventKind::Diplomacy, "Ankara");
 }
 
 #[test]

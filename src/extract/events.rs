@@ -3810,7 +3810,15 @@ fn places_for(
             }
             // "Pashinyan, Aliyev and Putin signed the truce": those who sign a deal are its
             // parties, not where it was signed; with no venue told, it is the region's.
+            // Between the warring sides: a deal of two outsiders ("the Russian and Turkish
+            // defence ministers signed a memorandum") stays at their seats.
+            let a_side_signs = ids.iter().any(|id| {
+                gazetteer
+                    .place(id)
+                    .is_some_and(|p| matches!(p.country.as_str(), "AZ" | "AM"))
+            });
             if ids.len() > 1
+                && a_side_signs
                 && let Some(region) = region
                 && kind_words
                     .iter()
