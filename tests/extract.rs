@@ -4613,3 +4613,20 @@ fn a_trip_s_next_stops_and_an_after_clause_s_truce_are_no_places_of_what_is_told
     );
     assert_none_at(&atlas, EventKind::Diplomacy, "Moscow");
 }
+
+#[test]
+fn what_an_official_says_of_a_truce_in_their_own_words_is_no_diplomatic_act() {
+    let atlas = extract(vec![article(
+        "envoy.txt",
+        "\"Both armies have to respect the truce,\" the French envoy told journalists in Yerevan.\n\n\
+         The French envoy met Pashinyan in Yerevan on Monday.",
+        day(2020, 11, 23),
+    )]);
+    let talks: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy)
+        .collect();
+    assert_eq!(talks.len(), 1, "{}", describe(&atlas));
+    assert_eq!(talks[0].day, Some(day(2020, 11, 23)));
+}

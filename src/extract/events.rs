@@ -351,8 +351,9 @@ pub fn extract_article(
                 // their own words is one more source of the report it adds to, never an event
                 // of its own. So is what a spokesman says of the fighting with no place and no
                 // day ("'The enemy is attacking along the entire line,' the spokesman told
-                // reporters"); a statement is still diplomacy, and a place or a day named
-                // ("… the ministry said on the seventh day of fighting") still a report.
+                // reporters"), and what an official says of talks or a truce in their own words;
+                // a place or a day named outside the quotation ("… the ministry said on the
+                // seventh day of fighting") is still a report.
                 // Nor is what the witness's attribution tells of them as they are now ("… said
                 // Mira, a teacher who now lives in a shelter"), where it names no day ("who has
                 // spent four nights in a basement" tells what they went through).
@@ -369,13 +370,14 @@ pub fn extract_article(
                         })
                     })
                     && (!quote.official
-                        || (event.kind != EventKind::Diplomacy
-                            && event.sources.iter().all(|s| {
-                                s.place_words.is_empty()
-                                    && s.day_words
-                                        .as_ref()
-                                        .is_none_or(|w| quote.quoted.contains(&w.start))
-                            })))
+                        || event.sources.iter().all(|s| {
+                            // "'Both armies have to respect the truce,' the French envoy told
+                            // journalists in Yerevan": talk of a truce is no diplomatic act.
+                            (event.kind == EventKind::Diplomacy || s.place_words.is_empty())
+                                && s.day_words
+                                    .as_ref()
+                                    .is_none_or(|w| quote.quoted.contains(&w.start))
+                        }))
                 {
                     if let Some(reported) = events.iter_mut().find(|e| {
                         e.kind == event.kind && e.day == event.day && e.places == event.places
