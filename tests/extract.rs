@@ -4630,3 +4630,16 @@ fn what_an_official_says_of_a_truce_in_their_own_words_is_no_diplomatic_act() {
     assert_eq!(talks.len(), 1, "{}", describe(&atlas));
     assert_eq!(talks[0].day, Some(day(2020, 11, 23)));
 }
+
+#[test]
+fn the_talks_or_the_handover_named_again_are_those_just_told() {
+    let atlas = extract(vec![article(
+        "handover.txt",
+        "On Friday, units of the Azerbaijani army entered the Agdam district under the truce. The \
+         handover took place without incidents, the Azerbaijani Defense Ministry said.",
+        day(2020, 11, 23),
+    )]);
+    assert_none_at(&atlas, EventKind::Diplomacy, "Baku");
+    let handover = found(&atlas, EventKind::Diplomacy, "Agdam district");
+    assert_eq!(handover.sources.len(), 2, "{}", describe(&atlas));
+}

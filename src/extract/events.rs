@@ -3750,7 +3750,13 @@ fn places_for(
         let venues: Vec<&Mention> = event_mentions
             .iter()
             .copied()
-            .filter(|m| place_of(gazetteer, m).is_some_and(|p| !is_container(p)))
+            // A district is a venue only of what enters it: "units entered the Agdam district
+            // under the truce" is its handover.
+            .filter(|m| {
+                place_of(gazetteer, m).is_some_and(|p| {
+                    !is_container(p) || (p.kind == PlaceKind::District && is_entered(sentence, m))
+                })
+            })
             .filter(|m| is_after_locative(sentence, m))
             .collect();
         // "met Aliyev in Baku on Thursday and was expected in Moscow and Geneva later in the
@@ -3771,6 +3777,47 @@ fn places_for(
             return Some(chosen(&venues, gazetteer, |names| {
                 format!("where the meeting or statement took place: {names}")
             }));
+        }
+        // "The ministry said the handover went smoothly", "The talks focused on prisoners":
+        // talks named as the ones just told are where those were.
+        let points_back = !kind_words.is_empty()
+            && kind_words.iter().all(|w| {
+                is_one_of(
+                    &w.text,
+                    &[
+                        "talks",
+                        "meeting",
+                        "handover",
+                        "visit",
+                        "call",
+                        "phone call",
+                        "negotiations",
+                    ],
+                ) && !sentence
+                    .text
+                    .get(w.end..)
+                    .is_some_and(|after| after.starts_with(" of "))
+                    && sentence.text.get(..w.start).is_some_and(|before| {
+                        text::words_back(before)
+                            .next()
+                            .is_some_and(|b| b.eq_ignore_ascii_case("the"))
+                    })
+            });
+        if points_back
+            && let Some((_, told)) = context
+                .previous_events
+                .iter()
+                .find(|(k, places)| *k == EventKind::Diplomacy && !places.is_empty())
+        {
+            let names = names(gazetteer, told);
+            return Some((
+                told.clone(),
+                Vec::new(),
+                format!(
+                    "'the {}' points back to the talks told just before: {names}",
+                    kind_words[0].text
+                ),
+            ));
         }
         // Otherwise the speakers, at their seat of government (the conventions).
         let speakers = super::claims::speakers(
@@ -5145,6 +5192,13 @@ fn is_left_for(sentence: &Sentence, mention: &Mention) -> bool {
 /// "left the town for", "left for Armenia or for").
 const DESTINATION_WORDS_BACK: usize = 4;
 
+/// Whether troops enter the place: "entered the Aghdam district", "enter Lachin".
+fn is_entered(sentence: &Sentence, mention: &Mention) -> bool {
+    text::words_back(text_before(sentence, mention))
+        .find(|w| !w.eq_ignore_ascii_case("the"))
+        .is_some_and(|w| is_one_of(w, &["entered", "enter", "enters", "entering"]))
+}
+
 /// Whether a place is a stop still to come: "was expected in Moscow and Geneva", "is due in
 /// Paris", "will then travel to Ankara".
 fn is_a_stop_still_to_come(sentence: &Sentence, mention: &Mention) -> bool {
@@ -5168,10 +5222,7 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
     };
     // What troops enter under a deal is where it is carried out ("entered the Aghdam district
     // on Friday under the peace deal").
-    if text::words_back(before)
-        .find(|w| !w.eq_ignore_ascii_case("the"))
-        .is_some_and(|w| is_one_of(w, &["entered", "enter", "enters", "entering"]))
-    {
+    if is_entered(sentence, mention) {
         return true;
     }
     let mut back = text::words_back(before);
