@@ -938,11 +938,11 @@ pub fn classify(site: &Site) -> Verdict {
         );
     }
 
-    // Part of an organisation's or a medium's name.
-    if let Some(next) = site.word_after(0) {
-        let joined = only_spaces(site.text, site.end, next.start);
-        if joined
-            && in_list(next.lower, IN_ORGANISATION_HEADS)
+    if let Some(next) = site.word_after(0)
+        && only_spaces(site.text, site.end, next.start)
+    {
+        // Part of an organisation's or a medium's name.
+        if in_list(next.lower, IN_ORGANISATION_HEADS)
             && (next.capitalised || !is_everyday_word_of_a_title(next.lower))
         {
             let whole = site.text.get(site.start..next.end).unwrap_or(name);
@@ -952,32 +952,27 @@ pub fn classify(site: &Site) -> Verdict {
                 keeps_place: false,
             };
         }
-    }
-    // "from 00:00 Moscow time", "at midnight Baku time": a clock's time zone, not a place.
-    if let Some(next) = site.word_after(0)
-        && next.lower == "time"
-        && only_spaces(site.text, site.end, next.start)
-        && site.word_before(1).is_some_and(|clock| {
-            clock.lower.bytes().all(|b| b.is_ascii_digit())
-                || matches!(clock.lower, "midnight" | "noon" | "am" | "pm" | "hours")
-        })
-    {
-        return Verdict::Role {
-            role: MentionRole::Background,
-            why: concat(&["'", name, " time' is a clock's time zone, not the place"]).into(),
-            keeps_place: false,
-        };
-    }
-    // "a bridge on the Araks river": the river, not the village of the same name.
-    if let Some(next) = site.word_after(0)
-        && matches!(next.lower, "river" | "rivers")
-        && only_spaces(site.text, site.end, next.start)
-    {
-        return Verdict::Role {
-            role: MentionRole::Background,
-            why: concat(&["'", name, " ", next.lower, "' is a river, not the place"]).into(),
-            keeps_place: false,
-        };
+        // "from 00:00 Moscow time", "at midnight Baku time": a clock's time zone, not a place.
+        if next.lower == "time"
+            && site.word_before(1).is_some_and(|clock| {
+                clock.lower.bytes().all(|b| b.is_ascii_digit())
+                    || matches!(clock.lower, "midnight" | "noon" | "am" | "pm" | "hours")
+            })
+        {
+            return Verdict::Role {
+                role: MentionRole::Background,
+                why: concat(&["'", name, " time' is a clock's time zone, not the place"]).into(),
+                keeps_place: false,
+            };
+        }
+        // "a bridge on the Araks river": the river, not the village of the same name.
+        if matches!(next.lower, "river" | "rivers") {
+            return Verdict::Role {
+                role: MentionRole::Background,
+                why: concat(&["'", name, " ", next.lower, "' is a river, not the place"]).into(),
+                keeps_place: false,
+            };
+        }
     }
     if let Some(previous) = site.word_before(1) {
         let joined = only_spaces(site.text, previous.end, site.start);
