@@ -4643,3 +4643,35 @@ fn the_talks_or_the_handover_named_again_are_those_just_told() {
     let handover = found(&atlas, EventKind::Diplomacy, "Agdam district");
     assert_eq!(handover.sources.len(), 2, "{}", describe(&atlas));
 }
+
+#[test]
+fn attempts_foiled_and_claims_called_false_are_read() {
+    let atlas = extract(vec![article(
+        "foiled.txt",
+        "The ministry said on 2 November that enemy efforts to retake the heights near Martuni \
+         and Kubatly had been foiled overnight.\n\n\
+         On Sunday, Aliyev said his troops had captured six villages near Fuzuli. The Armenian \
+         side called the claims false and said fighting was still going on in the area.\n\n\
+         On Thursday, two shepherds from a hamlet in the Martuni area were injured.",
+        day(2020, 11, 2),
+    )]);
+    let foiled = found(&atlas, EventKind::Fighting, "Kubatly");
+    assert_eq!(foiled.day, Some(day(2020, 11, 1)));
+    // The rebuttal answers the claim: one battle, denied, not a second one in the region.
+    let fighting: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Fighting)
+        .collect();
+    assert_eq!(fighting.len(), 2, "{}", describe(&atlas));
+    let claim = found(&atlas, EventKind::Fighting, "Fuzuli");
+    assert!(claim.sources.iter().any(|s| s.denied));
+    assert_eq!(
+        toll_at(&atlas, "Martuni")
+            .figures
+            .injured
+            .as_ref()
+            .map(|f| f.value),
+        Some(2)
+    );
+}

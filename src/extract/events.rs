@@ -513,6 +513,49 @@ fn rebuts_what_was_told(sentence: &str, scan: &Scan) -> bool {
                     )
                 })
         })
+    }) || calls_what_was_told_false(sentence)
+}
+
+/// "The Armenian side called the claims false and said fighting went on": a claim named and
+/// called untrue.
+fn calls_what_was_told_false(sentence: &str) -> bool {
+    [
+        "called the ",
+        "described the ",
+        "branded the ",
+        "termed the ",
+    ]
+    .iter()
+    .filter_map(|verb| sentence.find(verb).map(|at| &sentence[at + verb.len()..]))
+    .any(|rest| {
+        let mut words = rest
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        words.next().is_some_and(|noun| {
+            is_one_of(
+                noun,
+                &[
+                    "claim",
+                    "claims",
+                    "report",
+                    "reports",
+                    "statement",
+                    "allegations",
+                ],
+            )
+        }) && words.take(4).any(|w| {
+            is_one_of(
+                w,
+                &[
+                    "false",
+                    "untrue",
+                    "fabricated",
+                    "fake",
+                    "groundless",
+                    "baseless",
+                ],
+            )
+        })
     })
 }
 

@@ -418,9 +418,10 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
         return Some(measure);
     }
     if let Some((pos, measure)) = first_measure(after) {
-        // "127 dead", "200 people have been reported killed", "thousands of enemy soldiers" is not a toll.
+        // "127 dead", "200 people have been reported killed", "two shepherds from a hamlet in
+        // the Martuni area were injured"; "thousands of enemy soldiers" is not a toll.
         let gap = &after[..pos];
-        if gap.split_whitespace().count() <= 8 && !gap.contains(['.', ',', ';']) {
+        if gap.split_whitespace().count() <= 10 && !gap.contains(['.', ',', ';']) {
             return Some(measure);
         }
     }
