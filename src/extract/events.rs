@@ -513,7 +513,7 @@ fn rebuts_what_was_told(sentence: &str, scan: &Scan) -> bool {
                     )
                 })
         })
-    }) || calls_what_was_told_false(sentence)
+    }) || (scan.contains(Set::Denials) && calls_what_was_told_false(sentence))
 }
 
 /// "The Armenian side called the claims false and said fighting went on": a claim named and
