@@ -4675,3 +4675,19 @@ fn attempts_foiled_and_claims_called_false_are_read() {
         Some(2)
     );
 }
+
+#[test]
+fn what_the_whole_war_saw_told_at_the_head_of_a_sentence_has_no_day() {
+    let atlas = extract(vec![article(
+        "whole-war.txt",
+        "Throughout the war, shells landed on farms near Kapan and Goris.\n\n\
+         Azerbaijan's prosecutor said 95 civilians were killed during the war.",
+        day(2020, 12, 27),
+    )]);
+    assert_eq!(found(&atlas, EventKind::Shelling, "Kapan").day, None);
+    // A count of the war told on its day keeps that day.
+    assert_eq!(
+        found(&atlas, EventKind::Casualties, "Azerbaijan").day,
+        Some(day(2020, 12, 27))
+    );
+}

@@ -4724,6 +4724,16 @@ fn text_before<'s>(sentence: &Sentence<'s>, mention: &Mention) -> &'s str {
 /// The first of [`VAGUE_PASTS`] in `sentence`: each is searched for without its first letter
 /// (the only one whose case varies), by a searcher built once.
 fn vague_past_in(sentence: &str) -> Option<&'static str> {
+    // "Throughout the war, shells landed on farms near Kapan": what the whole war saw, told at
+    // the head of its sentence ("94 civilians were killed during the war" is a count told on
+    // its day).
+    let head = sentence.trim_start();
+    if let Some(phrase) = WHOLE_WAR.iter().find(|phrase| {
+        head.get(..phrase.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(phrase))
+    }) {
+        return Some(phrase);
+    }
     let bytes = sentence.as_bytes();
     // Every phrase holds "first", "early", "of the war", "mid-" or "this month": five searches
     // settle most sentences.
@@ -4736,6 +4746,16 @@ fn vague_past_in(sentence: &str) -> Option<&'static str> {
         .find(|(finder, _)| finder.find(bytes).is_some())
         .map(|(_, phrase)| *phrase)
 }
+
+/// Stretches that cover the whole war, read at the head of a sentence only.
+const WHOLE_WAR: &[&str] = &[
+    "throughout the war",
+    "during the war",
+    "over the course of the war",
+    "in the course of the war",
+    "throughout the fighting",
+    "during the fighting",
+];
 
 static VAGUE_PAST_KEYS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 5]> =
     std::sync::LazyLock::new(|| {
