@@ -4691,3 +4691,21 @@ fn what_the_whole_war_saw_told_at_the_head_of_a_sentence_has_no_day() {
         Some(day(2020, 12, 27))
     );
 }
+
+#[test]
+fn a_weapon_named_as_evidence_is_no_strike_of_its_own() {
+    let atlas = extract(vec![article(
+        "evidence.txt",
+        "Early on 17 October, a rocket hit a school in Ganja.\n\n\
+         Remnants found at the site were consistent with a Scud-B missile. Researchers identified \
+         the remnants as cluster submunitions delivered by rockets.",
+        day(2020, 12, 11),
+    )]);
+    let strikes: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Shelling)
+        .collect();
+    assert_eq!(strikes.len(), 1, "{}", describe(&atlas));
+    assert_eq!(strikes[0].day, Some(day(2020, 10, 17)));
+}

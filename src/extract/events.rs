@@ -3026,6 +3026,11 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
             if !reactions.is_empty() {
                 words.retain(|w| !is_what_a_reaction_names(sentence, reactions, w.start));
             }
+            // "Remnants found at the site were consistent with a Scud-B missile": the weapon
+            // named as evidence of a strike told before, no strike of its own.
+            if kind == EventKind::Shelling {
+                words.retain(|w| !is_named_as_evidence(&sentence[..w.start]));
+            }
         }
         // "…, while fighting between the armies entered a 19th day": how long the war has
         // gone on frames the sentence; it tells of no battle.
@@ -3185,6 +3190,29 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
 
 /// The diplomacy triggers that name a truce.
 const TRUCE_WORDS: &[&str] = &["truce", "ceasefire", "cease-fire", "cease fire"];
+
+/// Whether the words before a weapon name it as evidence: "remnants of rockets", "fragments of
+/// the missile", "consistent with a Scud-B missile", "the tail sections of two rockets".
+fn is_named_as_evidence(before: &str) -> bool {
+    text::words_back(before)
+        .take(8)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| {
+            is_one_of(
+                w,
+                &[
+                    "remnants",
+                    "fragments",
+                    "consistent",
+                    "casing",
+                    "casings",
+                    "shards",
+                    "tail",
+                    "identified",
+                ],
+            )
+        })
+}
 
 /// Whether the words before an attack word tell how a strike or a toll already told came about:
 /// "in a night attack", "in the deadliest attack of the war", "when gunmen attacked". Not "in
