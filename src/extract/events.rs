@@ -3028,8 +3028,9 @@ pub fn kinds_in(sentence: &str, scan: &Scan, lexicon: &Lexicon) -> Vec<(EventKin
             }
             // "Remnants found at the site were consistent with a Scud-B missile": the weapon
             // named as evidence of a strike told before, no strike of its own.
-            if kind == EventKind::Shelling {
-                words.retain(|w| !is_named_as_evidence(&sentence[..w.start]));
+            let evidence = scan.get(Set::Evidence);
+            if kind == EventKind::Shelling && !evidence.is_empty() {
+                words.retain(|w| !is_named_as_evidence(sentence, evidence, w.start));
             }
         }
         // "…, while fighting between the armies entered a 19th day": how long the war has
@@ -3191,27 +3192,16 @@ fn is_naming_call(sentence: &str, start: usize, end: usize) -> bool {
 /// The diplomacy triggers that name a truce.
 const TRUCE_WORDS: &[&str] = &["truce", "ceasefire", "cease-fire", "cease fire"];
 
-/// Whether the words before a weapon name it as evidence: "remnants of rockets", "fragments of
-/// the missile", "consistent with a Scud-B missile", "the tail sections of two rockets".
-fn is_named_as_evidence(before: &str) -> bool {
-    text::words_back(before)
-        .take(8)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .any(|w| {
-            is_one_of(
-                w,
-                &[
-                    "remnants",
-                    "fragments",
-                    "consistent",
-                    "casing",
-                    "casings",
-                    "shards",
-                    "tail",
-                    "identified",
-                ],
-            )
-        })
+/// Whether a weapon at `at` is named as evidence: one of the lexicon's `evidence` cues
+/// (`evidence`, its matches in `sentence`) stands at most eight words before it ("remnants of
+/// rockets", "consistent with a Scud-B missile", "the tail sections of two rockets").
+fn is_named_as_evidence(sentence: &str, evidence: &[(usize, usize, usize)], at: usize) -> bool {
+    evidence.iter().any(|&(_, end, _)| {
+        end <= at
+            && sentence
+                .get(end..at)
+                .is_some_and(|between| between.split_whitespace().count() <= 8)
+    })
 }
 
 /// Whether the words before an attack word tell how a strike or a toll already told came about:

@@ -78,6 +78,8 @@ struct CueWords {
     withheld: Vec<String>,
     #[serde(default)]
     aid: Vec<String>,
+    #[serde(default)]
+    evidence: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -245,6 +247,8 @@ pub struct Lexicon {
     pub withheld: PhraseSet,
     /// Verbs of help brought ("delivered", "distributed", "handed out").
     pub aid: PhraseSet,
+    /// Words that name a weapon as evidence ("remnants", "consistent with").
+    pub evidence: PhraseSet,
     /// Person or institution name → country code.
     pub actors: PhraseSet,
     actor_countries: Vec<String>,
@@ -308,6 +312,7 @@ pub enum Set {
     Shown,
     Withheld,
     Aid,
+    Evidence,
     Actors,
     Demonyms,
     /// [`crate::when::ANCHOR_WORDS`]: only whether one stands in the text is kept
@@ -323,7 +328,7 @@ pub enum Set {
 pub const CLAUSE_BREAK_CUES: &[&str] = &["; ", " while ", " whereas ", " as ", ", then "];
 
 const KINDS: usize = EventKind::ALL.len();
-const SETS: usize = 2 * KINDS + 15;
+const SETS: usize = 2 * KINDS + 16;
 
 impl Set {
     fn slot(self) -> usize {
@@ -345,6 +350,7 @@ impl Set {
             Set::Shown => 2 * KINDS + 12,
             Set::Withheld => 2 * KINDS + 13,
             Set::Aid => 2 * KINDS + 14,
+            Set::Evidence => 2 * KINDS + 15,
         }
     }
 }
@@ -450,6 +456,7 @@ impl Lexicon {
             (Set::Shown, &file.cues.shown),
             (Set::Withheld, &file.cues.withheld),
             (Set::Aid, &file.cues.aid),
+            (Set::Evidence, &file.cues.evidence),
             (Set::Actors, &actor_names),
             (Set::Demonyms, &demonym_names),
             (Set::TimeAnchors, &time_anchors),
@@ -492,6 +499,7 @@ impl Lexicon {
             shown: PhraseSet::new(&file.cues.shown)?,
             withheld: PhraseSet::new(&file.cues.withheld)?,
             aid: PhraseSet::new(&file.cues.aid)?,
+            evidence: PhraseSet::new(&file.cues.evidence)?,
             actors: PhraseSet::new(&actor_names)?,
             actor_countries,
             demonyms: PhraseSet::new(&demonym_names)?,
@@ -612,6 +620,7 @@ impl Lexicon {
             (Set::Shown, &self.shown),
             (Set::Withheld, &self.withheld),
             (Set::Aid, &self.aid),
+            (Set::Evidence, &self.evidence),
             (Set::Actors, &self.actors),
             (Set::Demonyms, &self.demonyms),
         ]);
@@ -997,6 +1006,7 @@ mod tests {
             (Set::Shown, &lexicon.shown.phrases),
             (Set::Withheld, &lexicon.withheld.phrases),
             (Set::Aid, &lexicon.aid.phrases),
+            (Set::Evidence, &lexicon.evidence.phrases),
             (Set::Actors, &lexicon.actors.phrases),
             (Set::Demonyms, &lexicon.demonyms.phrases),
             (Set::TimeAnchors, &lexicon.time_anchors.phrases),
