@@ -3761,8 +3761,13 @@ fn places_for(
         // away named in the same sentence ("talks in Moscow … where fighting persists") is not
         // where they happened.
         // The war's theatre, not the article's region: an article whose title and talks are in
-        // Geneva is still about strikes on Ganja.
-        event_mentions.retain(|m| place_of(gazetteer, m).is_some_and(within_theatre));
+        // Geneva is still about strikes on Ganja. With no region to fall back on, a place far
+        // away is kept where it is the only one ("Shelling hit the town of Armavir" read as
+        // Russia's Armavir, for the reader to move).
+        let in_theatre = |m: &&Mention| place_of(gazetteer, m).is_some_and(within_theatre);
+        if region.is_some() || event_mentions.iter().any(in_theatre) {
+            event_mentions.retain(in_theatre);
+        }
         event_mentions = prefer_specific(event_mentions, gazetteer);
     }
     // "The Russian defence ministry said peacekeepers had set up posts near Martakert": troops
