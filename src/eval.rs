@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::atlas::Atlas;
-use crate::model::EventKind;
+use crate::model::{EventKind, PlaceId};
 
 #[derive(Debug, Deserialize)]
 pub struct Gold {
@@ -46,7 +46,7 @@ impl Gold {
 }
 
 /// (article, day, kind, place id)
-pub type Triple = (String, Option<NaiveDate>, EventKind, String);
+pub type Triple = (String, Option<NaiveDate>, EventKind, PlaceId);
 
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
 pub struct Score {
@@ -99,13 +99,13 @@ pub struct Report {
 }
 
 /// Gold place names are standard English names: resolve them with the same gazetteer.
-fn gold_place_id(atlas: &Atlas, name: &str) -> String {
+fn gold_place_id(atlas: &Atlas, name: &str) -> PlaceId {
     atlas
         .gazetteer
         .mentions(name)
         .into_iter()
         .find_map(|m| m.place)
-        .unwrap_or_else(|| format!("unresolved:{name}"))
+        .unwrap_or_else(|| format!("unresolved:{name}").into())
 }
 
 pub fn evaluate(atlas: &Atlas, gold: &Gold) -> Report {

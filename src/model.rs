@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// File name of an article (e.g. `000_3ffde59c5c20d985.txt`): stable, readable, unique in a folder.
 pub type ArticleId = String;
 /// `geonames:<id>` for GeoNames rows, `atlas:<slug>` for hand-added entries (regions, fixes).
-pub type PlaceId = String;
+pub type PlaceId = std::sync::Arc<str>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -324,7 +324,6 @@ impl Event {
     pub fn shrink_to_fit(&mut self) {
         fit_string(&mut self.id);
         fit_vec(&mut self.places);
-        self.places.iter_mut().for_each(fit_string);
         fit_vec(&mut self.actors);
         self.actors.iter_mut().for_each(fit_string);
         if let Some(by) = &mut self.claimed_by {

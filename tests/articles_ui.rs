@@ -278,7 +278,7 @@ fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
     let json: serde_json::Value = serde_json::from_str(&saved).expect("valid JSON");
     let correction = &json["corrections"][0];
     assert_eq!(correction["action"], "move");
-    assert_eq!(correction["to"], other.as_str());
+    assert_eq!(correction["to"], &*other);
     assert_eq!(correction["article_file"], "armavir.txt");
 
     // Undo (Ctrl+Z) takes it back and saves.

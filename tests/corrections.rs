@@ -12,7 +12,7 @@ use karabakh_atlas::corrections::{
     SaveStage, SourceKey,
 };
 use karabakh_atlas::model::{
-    Article, Certainty, DateSource, Event, EventKind, Figure, Figures, Source, Status,
+    Article, Certainty, DateSource, Event, EventKind, Figure, Figures, PlaceId, Source, Status,
 };
 use sha2::{Digest, Sha256};
 
@@ -107,7 +107,7 @@ fn event(
             Certainty::Implicit
         },
         kind,
-        places: places.iter().map(|p| p.to_string()).collect(),
+        places: places.iter().map(|&p| p.into()).collect(),
         actors: Vec::new(),
         claimed_by: None,
         figures: Figures::default(),
@@ -286,12 +286,12 @@ fn move_keeps_the_original_place_and_marks_the_event() {
         "On Thursday, an emblematic",
         EventKind::Shelling,
     );
-    assert_eq!(moved.places, vec![SHUSHA.to_string()]);
+    assert_eq!(moved.places, vec![PlaceId::from(SHUSHA)]);
     let note = moved
         .correction
         .as_ref()
         .expect("the moved event is marked as corrected");
-    assert_eq!(note.original_places, vec![STEPANAKERT.to_string()]);
+    assert_eq!(note.original_places, vec![PlaceId::from(STEPANAKERT)]);
     assert_eq!(note.original_kind, EventKind::Shelling);
     assert!(
         note.changes[0].contains(STEPANAKERT) && note.changes[0].contains(SHUSHA),
@@ -348,7 +348,7 @@ fn corrections_still_apply_after_a_better_extractor_reads_the_articles_again() {
                 EventKind::Shelling
             )
             .places,
-            vec![SHUSHA.to_string()]
+            vec![PlaceId::from(SHUSHA)]
         );
         let barda = only(&applied.events, "Devastated:", EventKind::Shelling);
         assert_eq!(barda.day, day("2020-10-09"));
@@ -364,7 +364,7 @@ fn corrections_still_apply_after_a_better_extractor_reads_the_articles_again() {
         assert_eq!(retyped.len(), 1);
         assert_eq!(
             retyped[0].places,
-            vec!["atlas:nagorno-karabakh".to_string()]
+            vec![PlaceId::from("atlas:nagorno-karabakh")]
         );
         let noted = only(
             &applied.events,
@@ -411,10 +411,10 @@ fn a_later_correction_is_keyed_by_the_extracted_kind_not_the_corrected_one() {
     assert_eq!(applied.hidden[0].kind, EventKind::Diplomacy);
     assert_eq!(
         applied.hidden[0].places,
-        vec!["atlas:nagorno-karabakh".to_string()]
+        vec![PlaceId::from("atlas:nagorno-karabakh")]
     );
     let still_shown = only(&applied.events, "In a tough-talking", EventKind::Diplomacy);
-    assert_eq!(still_shown.places, vec![MOSCOW.to_string()]);
+    assert_eq!(still_shown.places, vec![PlaceId::from(MOSCOW)]);
 }
 
 #[test]
@@ -470,7 +470,7 @@ fn merge_joins_two_reports_and_is_satisfied_when_extraction_merges_them_itself()
     );
     assert_eq!(merged.id, "shelling-shusha-000");
     assert_eq!(merged.sources.len(), 2);
-    assert_eq!(merged.places, vec![SHUSHA.to_string()]);
+    assert_eq!(merged.places, vec![PlaceId::from(SHUSHA)]);
 
     // A merging extractor now gives one event with both sources: the merge has nothing to do.
     let mut smarter = events;
@@ -599,7 +599,7 @@ fn the_article_is_found_by_content_when_renamed_and_by_name_when_edited() {
     assert!(applied.orphans.is_empty(), "{:?}", applied.orphans);
     assert_eq!(
         only(&applied.events, "Devastated:", EventKind::Casualties).places,
-        vec![BARDA.to_string()]
+        vec![PlaceId::from(BARDA)]
     );
 
     // Edited elsewhere: the hash changed, the file name and the sentence did not.
@@ -970,11 +970,11 @@ fn move_from_one_of_several_places_replaces_only_that_one() {
         "The capital of the separatist territory",
         EventKind::Shelling,
     );
-    assert_eq!(struck.places, vec![STEPANAKERT.to_string()]);
+    assert_eq!(struck.places, vec![PlaceId::from(STEPANAKERT)]);
     let note = struck.correction.as_ref().expect("corrected");
     assert_eq!(
         note.original_places,
-        vec![STEPANAKERT.to_string(), "geonames:587116".to_string()]
+        vec![PlaceId::from(STEPANAKERT), PlaceId::from("geonames:587116")]
     );
     assert_eq!(note.changes.len(), 2);
 
@@ -987,7 +987,7 @@ fn move_from_one_of_several_places_replaces_only_that_one() {
     );
     assert_eq!(
         struck.places,
-        vec![STEPANAKERT.to_string(), TERTER.to_string()]
+        vec![PlaceId::from(STEPANAKERT), PlaceId::from(TERTER)]
     );
 }
 
@@ -1166,7 +1166,7 @@ fn moves_to_places_the_gazetteer_no_longer_knows_are_listed() {
     };
     let known = |id: &str| (id == SHUSHA).then_some(&shusha);
     let unknown = edits.unknown_places(known);
-    assert_eq!(unknown, vec![(2, &"atlas:removed-village".to_string())]);
+    assert_eq!(unknown, vec![(2, &PlaceId::from("atlas:removed-village"))]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1382,12 +1382,9 @@ fn corrections_survive_reading_a_folder_of_new_and_bad_articles_again() {
         }))
         .expect("GeoJSON");
     let features = geojson["features"].as_array().expect("features");
-    assert!(
-        features
-            .iter()
-            .any(|f| f["properties"]["place_id"] == destination.as_str()
-                && f["properties"]["corrected"] == true)
-    );
+    assert!(features.iter().any(
+        |f| f["properties"]["place_id"] == *destination && f["properties"]["corrected"] == true
+    ));
     assert_eq!(
         applied.events.len() + applied.hidden.len(),
         second.events.len()

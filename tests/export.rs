@@ -26,7 +26,7 @@ fn place(id: &str, name: &str, kind: PlaceKind, country: &str, lat: f64, lon: f6
     }
 }
 
-fn places() -> HashMap<String, Place> {
+fn places() -> HashMap<karabakh_atlas::model::PlaceId, Place> {
     [
         place(
             "geonames:587057",
@@ -137,7 +137,7 @@ fn event(
             Certainty::Implicit
         },
         kind,
-        places: places.iter().map(|p| p.to_string()).collect(),
+        places: places.iter().map(|&p| p.into()).collect(),
         actors: Vec::new(),
         claimed_by: None,
         figures: Figures::default(),
@@ -257,7 +257,9 @@ fn events() -> Vec<Event> {
     vec![barda, cathedral, truce, struck, toll, drones, drone_strike]
 }
 
-fn lookup<'p>(places: &'p HashMap<String, Place>) -> impl Fn(&str) -> Option<&'p Place> + 'p {
+fn lookup<'p>(
+    places: &'p HashMap<karabakh_atlas::model::PlaceId, Place>,
+) -> impl Fn(&str) -> Option<&'p Place> + 'p {
     move |id| places.get(id)
 }
 
@@ -556,7 +558,7 @@ fn fatalities_of_the_toll(places_of_toll: &[&str]) -> Vec<String> {
         deaths.running_total = false;
     }
     if !places_of_toll.is_empty() {
-        toll.places = places_of_toll.iter().map(|id| id.to_string()).collect();
+        toll.places = places_of_toll.iter().map(|&id| id.into()).collect();
     }
     let refs: Vec<&Event> = events.iter().collect();
     let places = places();

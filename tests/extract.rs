@@ -50,7 +50,7 @@ fn place_names(atlas: &Atlas, event: &Event) -> Vec<String> {
     event
         .places
         .iter()
-        .map(|id| atlas.place(id).map_or(id.clone(), |p| p.name.clone()))
+        .map(|id| atlas.place(id).map_or(id.to_string(), |p| p.name.clone()))
         .collect()
 }
 

@@ -96,7 +96,7 @@ fn event(
         day: Some(day),
         certainty,
         kind,
-        places: vec![place.to_string()],
+        places: vec![place.into()],
         actors: Vec::new(),
         claimed_by: None,
         figures: Figures::default(),
@@ -108,7 +108,7 @@ fn event(
 
 fn place(id: &str, name: &str, kind: PlaceKind, country: &str, lat: f64, lon: f64) -> Place {
     Place {
-        id: id.to_string(),
+        id: id.into(),
         name: name.to_string(),
         kind,
         country: country.to_string(),
@@ -892,9 +892,10 @@ fn the_scene_shows_exactly_what_the_atlas_query_returns() {
     use karabakh_atlas::app::state::{Mode, ViewState};
     use karabakh_atlas::atlas::EventFilter;
 
-    let ids: Vec<String> = ["geonames:147105", "geonames:587057", "geonames:524901"]
-        .map(String::from)
-        .to_vec();
+    let ids: Vec<karabakh_atlas::model::PlaceId> =
+        ["geonames:147105", "geonames:587057", "geonames:524901"]
+            .map(karabakh_atlas::model::PlaceId::from)
+            .to_vec();
     let mut events = karabakh_atlas::synthetic::events(3_000, &ids, 20, 11);
     // Some undated events and a claimant, which only the Atlas's own query can filter.
     events[5].day = None;
@@ -961,8 +962,8 @@ fn the_scene_shows_exactly_what_the_atlas_query_returns() {
 #[test]
 fn a_crowded_day_lists_a_dozen_events_per_kind_and_more_on_request() {
     let crowded_day = || {
-        let ids: Vec<String> = ["geonames:147105", "geonames:587057"]
-            .map(String::from)
+        let ids: Vec<karabakh_atlas::model::PlaceId> = ["geonames:147105", "geonames:587057"]
+            .map(karabakh_atlas::model::PlaceId::from)
             .to_vec();
         let mut atlas = Atlas::from_parts(
             Vec::new(),

@@ -276,18 +276,18 @@ impl EventIndex {
         for event in atlas.events.iter() {
             let start = index.event_places.len() as u32;
             for id in &event.places {
-                let slot = match slots.get(id.as_str()) {
+                let slot = match slots.get(&**id) {
                     Some(&slot) => Some(slot),
                     None => atlas.place(id).map(|place| {
                         let slot = index.places.len() as u32;
                         index.places.push(PlaceSlot {
-                            id: Arc::from(id.as_str()),
+                            id: id.clone(),
                             name: Arc::from(place.name.as_str()),
                             lonlat: [place.lon, place.lat],
                             far: is_far([place.lon, place.lat]),
                             area_wide: is_area_wide(place.kind),
                         });
-                        slots.insert(id.as_str(), slot);
+                        slots.insert(&**id, slot);
                         slot
                     }),
                 };
@@ -596,12 +596,12 @@ mod tests {
 
     use super::*;
     use crate::gazetteer::Gazetteer;
-    use crate::model::Place;
+    use crate::model::{Place, PlaceId};
 
     /// Synthetic events at five places over twelve days, some with two places, one a place the
     /// atlas cannot locate, some corrected, one undated.
     fn atlas() -> Atlas {
-        let ids: Vec<String> = (0..6).map(|i| format!("test:{i}")).collect();
+        let ids: Vec<PlaceId> = (0..6).map(|i| format!("test:{i}").into()).collect();
         let mut events = crate::synthetic::events(2_000, &ids, 12, 17);
         for (i, event) in events.iter_mut().enumerate() {
             if i % 7 == 0 {

@@ -6040,7 +6040,7 @@ fn dedup(ids: impl Iterator<Item = PlaceId>) -> Vec<PlaceId> {
 
 fn names(gazetteer: &Gazetteer, ids: &[PlaceId]) -> String {
     ids.iter()
-        .map(|id| gazetteer.place(id).map_or(id.as_str(), |p| p.name.as_str()))
+        .map(|id| gazetteer.place(id).map_or(&**id, |p| p.name.as_str()))
         .collect::<Vec<_>>()
         .join(", ")
 }

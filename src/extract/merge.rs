@@ -616,7 +616,7 @@ fn event_id(event: &Event) -> String {
     hasher.update(event.kind.as_str());
     hasher.update(event.day.map(|d| d.to_string()).unwrap_or_default());
     for place in &event.places {
-        hasher.update(place);
+        hasher.update(place.as_bytes());
     }
     if let Some(source) = event.sources.first() {
         hasher.update(&source.article);
@@ -737,7 +737,7 @@ mod tests {
 
     /// A report whose first source quotes `quote`.
     fn event_quoting(quote: &str) -> Event {
-        let mut event = crate::synthetic::events(1, &["geonames:1".to_string()], 1, 1)
+        let mut event = crate::synthetic::events(1, &["geonames:1".into()], 1, 1)
             .pop()
             .unwrap_or_else(|| panic!("no synthetic event"));
         if let Some(source) = event.sources.first_mut() {

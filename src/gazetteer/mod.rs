@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use ahash::AHashMap;
 
-use crate::model::{Mention, Place, PlaceKind};
+use crate::model::{Mention, Place, PlaceId, PlaceKind};
 
 use matcher::{Matcher, NameEntry, NamedPlace};
 use normalize::normalize_name;
@@ -46,7 +46,7 @@ impl DataError {
 pub struct Gazetteer {
     places: Vec<Place>,
     // Looked up for every mention and event (ids, countries): a fast hash, not SipHash.
-    by_id: AHashMap<String, u32>,
+    by_id: AHashMap<PlaceId, u32>,
     names: Vec<NameEntry>,
     by_name: AHashMap<String, u32>,
     matcher: Matcher,
@@ -236,7 +236,7 @@ pub fn parse_kind(word: &str) -> Option<PlaceKind> {
 struct GazetteerBuilder {
     places: Vec<Place>,
     aliases: Vec<Vec<String>>,
-    by_id: AHashMap<String, u32>,
+    by_id: AHashMap<PlaceId, u32>,
 }
 
 const PLACE_COLUMNS: &str = "id\tname\tkind\tcountry\tlat\tlon\tpopulation\taliases\tadmin1";
@@ -496,7 +496,7 @@ fn parse_place(path: &Path, line: usize, fields: &[&str]) -> Result<Place, DataE
         parse_number(path, line, "population", fields[6])?
     };
     Ok(Place {
-        id: id.to_string(),
+        id: id.into(),
         name: name.to_string(),
         kind,
         country: fields[3].trim().to_string(),

@@ -1849,7 +1849,7 @@ mod tests {
     fn same_place_is_the_same_id() {
         let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let g = Gazetteer::load(&data).unwrap_or_else(|e| panic!("{e}"));
-        let mut ids: Vec<&str> = g.places().iter().map(|p| p.id.as_str()).collect();
+        let mut ids: Vec<&str> = g.places().iter().map(|p| &*p.id).collect();
         ids.sort_unstable();
         let before = ids.len();
         ids.dedup();
