@@ -3323,9 +3323,10 @@ fn preceding_bare_day(sentence: &str, first: &TimeRef, first_day: NaiveDate) -> 
 /// What may follow the bare day number of a pair: the sentence's end, a mark, or a word that
 /// starts the next phrase (not a noun that the number would count).
 fn ends_a_bare_day(rest: &str) -> bool {
-    const NEXT_WORDS: [&str; 14] = [
+    // A verb after the pair ends it too: "Shelling on October 26 and 27 killed four".
+    const NEXT_WORDS: [&str; 20] = [
         "in", "at", "on", "when", "as", "after", "with", "while", "but", "near", "killing",
-        "wounding", "the", "and",
+        "wounding", "the", "and", "killed", "wounded", "injured", "left", "hit", "struck",
     ];
     match rest.chars().next() {
         None => true,

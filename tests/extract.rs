@@ -4709,3 +4709,82 @@ fn a_weapon_named_as_evidence_is_no_strike_of_its_own() {
     assert_eq!(strikes.len(), 1, "{}", describe(&atlas));
     assert_eq!(strikes[0].day, Some(day(2020, 10, 17)));
 }
+
+#[test]
+fn a_visit_is_placed_where_it_went_and_a_signed_deal_in_the_region() {
+    let atlas = extract(vec![article(
+        "visit.txt",
+        "Fighting in Nagorno-Karabakh ended in November.\n\n\
+         On 15 January, President Ilham Aliyev visited the Lachin district and the town of \
+         Kalbajar.\n\n\
+         He laid the first stone of a new road on 21 November 2020, on a first visit to the freed \
+         Agdam district.\n\n\
+         Later he spoke to Azerbaijani TV channels in an interview.\n\n\
+         The prisoner exchange deal was signed on 2 December 2020 by Azerbaijan's President, \
+         Russia's President and Armenia's Prime Minister.\n\n\
+         On Monday Aliyev signed a decree on the new districts.",
+        day(2021, 1, 15),
+    )]);
+    let visit = found(&atlas, EventKind::Diplomacy, "Kalbajar");
+    assert_eq!(visit.day, Some(day(2021, 1, 15)));
+    assert!(
+        place_names(&atlas, visit).contains(&"Lachin District".to_string()),
+        "{}",
+        describe(&atlas)
+    );
+    let first_visit = found(&atlas, EventKind::Diplomacy, "Agdam District");
+    assert_eq!(first_visit.day, Some(day(2020, 11, 21)));
+    // The deal's signers are its parties; a decree stays with who signs it.
+    let deal = found(&atlas, EventKind::Diplomacy, "Nagorno-Karabakh");
+    assert_eq!(deal.day, Some(day(2020, 12, 2)));
+    let at_baku: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy && place_names(&atlas, e) == ["Baku"])
+        .collect();
+    assert_eq!(at_baku.len(), 1, "{}", describe(&atlas));
+    assert_eq!(at_baku[0].day, Some(day(2021, 1, 11)));
+}
+
+#[test]
+fn a_pair_of_days_keeps_one_toll_and_a_truce_its_night() {
+    let atlas = extract(vec![article(
+        "pairs.txt",
+        "Clashes near Hadrut on 10-11 December killed two soldiers.\n\n\
+         Shelling on October 26 and 27 killed four civilians in Tartar.\n\n\
+         On the night of 3 to 4 December, the leaders signed a truce for Nagorno-Karabakh, which \
+         took hold at midnight on 4 December.",
+        day(2020, 12, 22),
+    )]);
+    let tolls: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Casualties)
+        .collect();
+    assert_eq!(tolls.len(), 1, "{}", describe(&atlas));
+    assert_eq!(tolls[0].day, Some(day(2020, 12, 10)));
+    assert_eq!(tolls[0].figures.deaths.as_ref().map(|f| f.value), Some(2));
+    // The fighting is told on both days.
+    let battles = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Fighting)
+        .count();
+    assert_eq!(battles, 2, "{}", describe(&atlas));
+    // "27" is the second day, not a count.
+    assert_eq!(
+        toll_at(&atlas, "Tartar")
+            .figures
+            .deaths
+            .as_ref()
+            .map(|f| f.value),
+        Some(4)
+    );
+    let truces: Vec<_> = atlas
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Diplomacy)
+        .collect();
+    assert_eq!(truces.len(), 1, "{}", describe(&atlas));
+    assert_eq!(truces[0].day, Some(day(2020, 12, 3)));
+}

@@ -654,6 +654,29 @@ fn describes_a_go_between(before: &str, after: &str) -> bool {
     ]) {
         return true;
     }
+    // "spoke to Azerbaijani TV channels", "told Armenian reporters": the audience, not the
+    // voice ("Azerbaijani state television" too).
+    const AUDIENCES: &[&str] = &[
+        "tv",
+        "television",
+        "channel",
+        "channels",
+        "media",
+        "journalists",
+        "reporters",
+        "newspaper",
+        "newspapers",
+        "broadcaster",
+    ];
+    let word_after_state = || {
+        next.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .nth(1)
+            .is_some_and(|w| AUDIENCES.iter().any(|a| w.eq_ignore_ascii_case(a)))
+    };
+    if is_one_of(AUDIENCES) || (word.eq_ignore_ascii_case("state") && word_after_state()) {
+        return true;
+    }
     // "with Russian mediation", "under Russian auspices": how, not who speaks. "A French
     // mediation attempt" still speaks for Paris.
     let previous = before.trim_end().rsplit(' ').next().unwrap_or("");

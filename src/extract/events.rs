@@ -2287,7 +2287,17 @@ fn sentence_events(
     };
     // Tolls are kept only on casualty and displacement events.
     let figures = std::cell::OnceCell::new();
-    let figures = || figures.get_or_init(|| figures_outside(sentence.text, attributions));
+    // The bare day of a pair is no count ("Shelling on October 26 and 27 killed four").
+    let figures = || {
+        figures.get_or_init(|| match paired.as_ref() {
+            Some(day) => {
+                let mut spans = attributions.clone();
+                spans.push(day.start..day.end);
+                figures_outside(sentence.text, &spans)
+            }
+            None => figures_outside(sentence.text, attributions),
+        })
+    };
     let sentence_planned = scan.contains(Set::Planned);
     // Who takes part, found once for all the kinds the sentence tells of.
     let parties = std::cell::OnceCell::new();
@@ -2526,11 +2536,22 @@ fn sentence_events(
         }
         // A denial is one report of what the other side told: a pair of days does not
         // multiply what is denied.
+        // Nor does it count a toll or a flight twice ("Clashes on 10-11 December killed two
+        // soldiers": two days of fighting, one toll of two).
         if let Some(r) = paired
             .filter(|_| !claim().as_ref().is_some_and(|c| c.denied))
             .filter(|r| !days.iter().any(|(d, _)| *d == r.day))
         {
-            days.push((r.day, Some(r)));
+            if matches!(kind, EventKind::Casualties | EventKind::Displacement)
+                && !figures().is_empty()
+            {
+                // One toll, on the first day of the two ("on 10-11 December").
+                if let Some(first) = days.first_mut().filter(|(d, _)| r.day < *d) {
+                    *first = (r.day, Some(r));
+                }
+            } else {
+                days.push((r.day, Some(r)));
+            }
         }
         // "Ganja was struck on October 4, October 11 and October 17": a strike or a battle on
         // each day of a list.
@@ -3254,6 +3275,15 @@ fn tells_it_comes_into_force(before: &str) -> bool {
         "began",
         "begins",
         "starting from",
+        // "which took hold at midnight on 4 December", "a full ceasefire from 00:00 local time on
+        // 4 December".
+        "took hold",
+        "take hold",
+        "takes hold",
+        "from midnight",
+        "from 00:",
+        "as of midnight",
+        "as of 00:",
     ]
     .iter()
     .any(|cue| tail.contains(cue))
@@ -3820,7 +3850,9 @@ fn places_for(
             // under the truce" is its handover.
             .filter(|m| {
                 place_of(gazetteer, m).is_some_and(|p| {
-                    !is_container(p) || (p.kind == PlaceKind::District && is_entered(sentence, m))
+                    !is_container(p)
+                        || (p.kind == PlaceKind::District
+                            && (is_entered(sentence, m) || is_visited(sentence, m)))
                 })
             })
             .filter(|m| is_after_locative(sentence, m))
@@ -3923,8 +3955,9 @@ fn places_for(
                     });
                 }
             }
-            // "Pashinyan, Aliyev and Putin signed the truce": those who sign a deal are its
-            // parties, not where it was signed; with no venue told, it is the region's.
+            // "Pashinyan, Aliyev and Putin signed the truce", "was signed by Azerbaijan's
+            // President, …", "Pashinyan signed a deal brokered by Putin": those who sign a deal
+            // are its parties, not where it was signed; with no venue told, it is the region's.
             // Between the warring sides: a deal of two outsiders ("the Russian and Turkish
             // defence ministers signed a memorandum") stays at their seats.
             let a_side_signs = ids.iter().any(|id| {
@@ -3932,12 +3965,30 @@ fn places_for(
                     .place(id)
                     .is_some_and(|p| matches!(p.country.as_str(), "AZ" | "AM"))
             });
-            if ids.len() > 1
-                && a_side_signs
+            // A deal, not a decree ("Aliyev signed a decree declaring martial law").
+            let signs_a_deal = || {
+                let lower = sentence.text.to_ascii_lowercase();
+                [
+                    "deal",
+                    "agreement",
+                    "accord",
+                    "truce",
+                    "ceasefire",
+                    "cease-fire",
+                    "statement",
+                    "memorandum",
+                    "pact",
+                    "declaration",
+                ]
+                .iter()
+                .any(|noun| lower.contains(noun))
+            };
+            if a_side_signs
                 && let Some(region) = region
                 && kind_words
                     .iter()
                     .any(|w| is_one_of(&w.text, &["signed", "sign", "signs", "signing"]))
+                && signs_a_deal()
             {
                 let names = names(gazetteer, std::slice::from_ref(region));
                 return Some((
@@ -5285,6 +5336,47 @@ fn is_entered(sentence: &Sentence, mention: &Mention) -> bool {
         .is_some_and(|w| is_one_of(w, &["entered", "enter", "enters", "entering"]))
 }
 
+/// Whether a place is one a visit is paid to, also as the second or third of a list: "visited
+/// the Lachin district and the town of Kalbajar", "toured Fuzuli, Jabrayil and Zangilan". Walks
+/// back over the words of a list of places (names, "the town of", "and") to the verb.
+fn is_visited(sentence: &Sentence, mention: &Mention) -> bool {
+    const LIST_WORDS: &[&str] = &[
+        "the",
+        "and",
+        "of",
+        "town",
+        "city",
+        "village",
+        "villages",
+        "district",
+        "districts",
+        "region",
+        "province",
+        "liberated",
+        "freed",
+        "regained",
+    ];
+    const VISITS: &[&str] = &[
+        "visit", "visits", "visited", "visiting", "toured", "tour", "tours", "touring",
+    ];
+    let mut back = text::words_back(text_before(sentence, mention))
+        .take(16)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            !(w.is_empty()
+                || is_one_of(w, LIST_WORDS)
+                || w.chars().next().is_some_and(char::is_uppercase))
+        });
+    match back.next() {
+        Some(w) if is_one_of(w, VISITS) => true,
+        // "on a first visit to the freed Agdam district", "his trip to Shusha".
+        Some(w) if w.eq_ignore_ascii_case("to") => back
+            .find(|w| !is_one_of(w, &["a", "an", "first", "second", "his", "her", "brief"]))
+            .is_some_and(|w| is_one_of(w, VISITS) || is_one_of(w, &["trip"])),
+        _ => false,
+    }
+}
+
 /// Whether a place is a stop still to come: "was expected in Moscow and Geneva", "is due in
 /// Paris", "will then travel to Ankara".
 fn is_a_stop_still_to_come(sentence: &Sentence, mention: &Mention) -> bool {
@@ -5308,7 +5400,7 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
     };
     // What troops enter under a deal is where it is carried out ("entered the Aghdam district
     // on Friday under the peace deal").
-    if is_entered(sentence, mention) {
+    if is_entered(sentence, mention) || is_visited(sentence, mention) {
         return true;
     }
     let mut back = text::words_back(before);
