@@ -1198,8 +1198,11 @@ fn tells_the_war_start(t: &Toks, at: usize, expr: &Expr) -> bool {
         at.checked_sub(1)
     };
     verb_at.is_some_and(|v| {
-        t.is(v, &["began", "started", "erupted", "begun", "resumed"])
-            || (v > 0 && t.is(v, &["out"]) && t.is(v - 1, &["broke"]))
+        (t.is(v, &["began", "started", "erupted", "begun", "resumed"])
+            || (v > 0 && t.is(v, &["out"]) && t.is(v - 1, &["broke"])))
+            // "Martakert was shelled when the war began on 27 September": what happened as the
+            // war began is dated by it.
+            && !(v.saturating_sub(4)..v).any(|j| t.is(j, &["when"]))
     })
 }
 

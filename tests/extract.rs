@@ -4788,3 +4788,87 @@ fn a_pair_of_days_keeps_one_toll_and_a_truce_its_night() {
     assert_eq!(truces.len(), 1, "{}", describe(&atlas));
     assert_eq!(truces[0].day, Some(day(2020, 12, 3)));
 }
+
+#[test]
+fn questions_and_corrections_report_nothing_and_listed_districts_take_their_days() {
+    let atlas = extract(vec![article(
+        "briefing.txt",
+        "On Thursday, rockets hit homes in Tartar, the district's governor said.\n\n\
+         Question: Reports say civilians were killed in Barda after the truce was signed. What \
+         is your view?\n\n\
+         Correction, 23 October: this story first gave Wednesday as the day of the strike on \
+         Barda.\n\n\
+         The Kalbajar, Agdam and Lachin districts were handed back to Azerbaijan under the accord \
+         on 25 November, 20 November and 1 December.",
+        day(2020, 10, 23),
+    )]);
+    assert!(find(&atlas, EventKind::Casualties, "Barda").is_none());
+    assert!(find(&atlas, EventKind::Shelling, "Barda").is_none());
+    for (district, handed_over) in [
+        ("Kalbajar", day(2020, 11, 25)),
+        ("Agdam", day(2020, 11, 20)),
+        ("Lachin", day(2020, 12, 1)),
+    ] {
+        let handover = found(&atlas, EventKind::Diplomacy, district);
+        assert_eq!(handover.day, Some(handed_over), "{}", describe(&atlas));
+        assert_eq!(handover.places.len(), 1, "{}", describe(&atlas));
+    }
+}
+
+#[test]
+fn what_happened_as_the_war_began_is_dated_by_it() {
+    let atlas = extract(vec![article(
+        "first-day.txt",
+        "Martakert was among the first places shelled when the war began on 27 September. That \
+         morning, rockets also landed on the bazaar.\n\n\
+         Hundreds of soldiers have been killed since the war began on 27 September.",
+        day(2020, 12, 30),
+    )]);
+    let first_day = found(&atlas, EventKind::Shelling, "Martakert");
+    assert_eq!(first_day.day, Some(day(2020, 9, 27)));
+    assert_eq!(first_day.sources.len(), 2, "{}", describe(&atlas));
+    assert!(
+        atlas
+            .events
+            .iter()
+            .all(|e| e.day != Some(day(2020, 12, 30)) || e.kind != EventKind::Shelling),
+        "{}",
+        describe(&atlas)
+    );
+}
+
+#[test]
+fn a_third_hurt_one_of_the_dead_and_returns_without_a_noun_are_counted() {
+    let atlas = extract(vec![article(
+        "counts.txt",
+        "On Monday, a border patrol truck was hit by a missile near Kapan. Two guards died and a \
+         third was hurt.\n\n\
+         The boy was one of the 9 people who died when a missile hit their block of flats in \
+         Ganja on October 11.\n\n\
+         On 14 December, 180 people crossed from Nagorno-Karabakh into Armenia through Goris.\n\n\
+         Of Shusha's 4,000 residents, about 1,800 have come back.",
+        day(2020, 12, 22),
+    )]);
+    let guards = toll_at(&atlas, "Kapan");
+    assert_eq!(guards.figures.deaths.as_ref().map(|f| f.value), Some(2));
+    assert_eq!(guards.figures.injured.as_ref().map(|f| f.value), Some(1));
+    assert_eq!(
+        toll_at(&atlas, "Ganja")
+            .figures
+            .deaths
+            .as_ref()
+            .map(|f| f.value),
+        Some(9)
+    );
+    let crossing = found(&atlas, EventKind::Displacement, "Goris");
+    assert_eq!(crossing.day, Some(day(2020, 12, 14)));
+    assert_eq!(
+        crossing.figures.displaced.as_ref().map(|f| f.value),
+        Some(180)
+    );
+    let returns = found(&atlas, EventKind::Displacement, "Shusha");
+    assert_eq!(
+        returns.figures.displaced.as_ref().map(|f| f.value),
+        Some(1800)
+    );
+}

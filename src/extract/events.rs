@@ -2588,6 +2588,18 @@ fn sentence_events(
             if let Some(respective) = respective_places(sentence, &place_words, &places) {
                 paired_places.extend(respective.into_iter().map(Some));
             }
+        } else if !is_caption
+            && turn.is_none()
+            && days.len() >= 2
+            && place_words.len() == days.len()
+            && lists_places_then_their_days(sentence, &place_words, &days)
+        {
+            // "The Kalbajar, Agdam and Lachin districts were handed back on 25 November,
+            // 20 November and 1 December": the days in the places' order, "respectively" or not.
+            days.sort_by_key(|(_, r)| r.map(|r| r.start));
+            if let Some(respective) = respective_places(sentence, &place_words, &places) {
+                paired_places.extend(respective.into_iter().map(Some));
+            }
         }
         let last_day = days.len().saturating_sub(1);
         for (nth, (day, time_ref)) in days.into_iter().enumerate() {
@@ -4467,6 +4479,37 @@ fn respective_places(
         .iter()
         .map(|words| Some((place_named_by(sentence, words, places)?, words.clone())))
         .collect()
+}
+
+/// Whether a sentence names its places first and then a list of as many days, each joined to
+/// the one before by a comma or "and" only: "A, B and C … on d1, d2 and d3".
+fn lists_places_then_their_days(
+    sentence: &Sentence,
+    place_words: &[Span],
+    days: &[(Option<NaiveDate>, Option<&TimeRef>)],
+) -> bool {
+    let mut refs: Vec<&TimeRef> = Vec::with_capacity(days.len());
+    for (_, r) in days {
+        match r {
+            Some(r) => refs.push(r),
+            None => return false,
+        }
+    }
+    refs.sort_by_key(|r| r.start);
+    let Some(first) = refs.first() else {
+        return false;
+    };
+    // Place words are spans of the article, time references spans of the sentence.
+    let places_first = place_words
+        .iter()
+        .all(|w| w.end <= sentence.range.start + first.start);
+    places_first
+        && refs.windows(2).all(|pair| {
+            sentence
+                .text
+                .get(pair[0].end..pair[1].start)
+                .is_some_and(|gap| matches!(gap.trim(), "," | "and" | ", and"))
+        })
 }
 
 /// The place of `places` that the mention at `words` names.

@@ -67,6 +67,9 @@ const DISPLACED_WORDS: &[&str] = &[
     "newcomers",
     "arrivals",
     "came back",
+    // "about 1,800 have come back", "180 people crossed from Nagorno-Karabakh into Armenia".
+    "come back",
+    "crossed",
 ];
 
 /// One number as written, with its value and byte span in the sentence.
@@ -152,6 +155,30 @@ pub fn figures_in(sentence: &str) -> Figures {
                 ),
             }));
         }
+    }
+    // "Two guards died and a third was hurt": one more, named by its rank in the count.
+    if figures.injured.is_none()
+        && figures.deaths.is_some()
+        && let Some((from, at)) = ["and a third ", "and a fourth ", "and a fifth "]
+            .iter()
+            .find_map(|cue| {
+                lower
+                    .find(cue)
+                    .map(|at| (at + "and ".len(), at + cue.len()))
+            })
+        && let Some(verb) = lower[at..]
+            .strip_prefix("was ")
+            .or_else(|| lower[at..].strip_prefix("person was "))
+        && ["hurt", "wounded", "injured"]
+            .iter()
+            .any(|v| verb.starts_with(v))
+    {
+        figures.injured = Some(Box::new(Figure {
+            value: 1,
+            qualifier: String::new(),
+            text: sentence.get(from..at - 1).unwrap_or_default().to_string(),
+            running_total: false,
+        }));
     }
     // "killing their 62-year-old neighbour", "wounding a woman": one victim named, no number.
     for (slot, verbs, vaguely) in [
@@ -305,11 +332,12 @@ fn measure_near(lower: &str, start: usize, end: usize) -> Option<Measure> {
     if after.starts_with(['-', '%']) {
         return None;
     }
-    // "one of 15 people killed": the toll is the 15.
-    if after
-        .strip_prefix(" of ")
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-    {
+    // "one of 15 people killed", "one of the 9 people who died": the toll is the 15.
+    if after.strip_prefix(" of ").is_some_and(|rest| {
+        rest.strip_prefix("the ")
+            .unwrap_or(rest)
+            .starts_with(|c: char| c.is_ascii_digit())
+    }) {
         return None;
     }
     // "a few hundred metres away", "60 per cent of the population": a distance or a share;
