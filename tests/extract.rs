@@ -4872,3 +4872,42 @@ fn a_third_hurt_one_of_the_dead_and_returns_without_a_noun_are_counted() {
         Some(1800)
     );
 }
+
+#[test]
+fn a_region_named_once_in_a_remark_is_not_the_article_s_region() {
+    let atlas = extract(vec![
+        article(
+            "lachin-visit.txt",
+            "On 15 January, the President visited the town of Lachin.\n\n\
+             Since the ceasefire, mines have killed over 30 people in the freed districts, the \
+             demining agency says.\n\n\
+             In an interview, the President spoke of a future rail line through the Syunik \
+             Province.",
+            day(2021, 1, 15),
+        ),
+        article(
+            "yerevan-briefing.txt",
+            "Protesters stormed a ministry in Yerevan after the deal was signed.\n\n\
+             Officials were attacked early on November 11, and a deputy minister was injured.",
+            day(2020, 11, 12),
+        ),
+    ]);
+    let mines = atlas
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Casualties && e.day == Some(day(2021, 1, 15)))
+        .unwrap_or_else(|| panic!("no mine toll in\n{}", describe(&atlas)));
+    assert!(
+        !place_names(&atlas, mines).contains(&"Syunik Province".to_string()),
+        "{}",
+        describe(&atlas)
+    );
+    assert!(
+        atlas
+            .events
+            .iter()
+            .all(|e| !place_names(&atlas, e).contains(&"Kotayk Province".to_string())),
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -1496,16 +1496,6 @@ const WAR_ZONE_KM: f64 = 120.0;
 ///    ministry's bulletin that names only districts ("shelled the Tartar, Aghdam and Aghjabadi
 ///    districts … since September 27, 42 civilians were killed") is about their country.
 fn article_region(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<(PlaceId, &'static str)> {
-    if let Some(id) = most_mentioned_region(mentions, gazetteer, |role| {
-        matches!(role, MentionRole::Event | MentionRole::Actor)
-    }) {
-        return Some((id, "the region the article is about"));
-    }
-    if let Some(id) =
-        most_mentioned_region(mentions, gazetteer, |role| role == MentionRole::Background)
-    {
-        return Some((id, "the region the article's organisations are named after"));
-    }
     let places: Vec<&Place> = mentions
         .iter()
         .filter(|m| m.role == MentionRole::Event)
@@ -1514,6 +1504,35 @@ fn article_region(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<(PlaceI
         // Where talks far away were held is no region of the war ("Ministers meet in Geneva").
         .filter(|p| within_theatre(p))
         .collect();
+    // A region of the places' own country: a point and a radius alone put Shusha in Armenia's
+    // Syunik Province.
+    let holds = |region: &Place, place: &Place| {
+        place.country == region.country && distance_km(place, region) <= INSIDE_REGION_KM
+    };
+    // A region named once, in a remark, holding none of the towns the article tells of ("a
+    // future rail line through the Syunik Province" in a report on Lachin) is not its region.
+    // The war's own region is always its region, whatever districts around it the towns lie in.
+    let about = |(id, named): (PlaceId, usize)| {
+        let region = gazetteer.place(&id)?;
+        (named > 1
+            || places.is_empty()
+            || crate::gazetteer::resolve::km_from_war(region) <= WAR_REGION_KM
+            || places.iter().any(|p| holds(region, p)))
+        .then_some(id)
+    };
+    if let Some(id) = most_mentioned_region(mentions, gazetteer, |role| {
+        matches!(role, MentionRole::Event | MentionRole::Actor)
+    })
+    .and_then(about)
+    {
+        return Some((id, "the region the article is about"));
+    }
+    if let Some(id) =
+        most_mentioned_region(mentions, gazetteer, |role| role == MentionRole::Background)
+            .and_then(about)
+    {
+        return Some((id, "the region the article's organisations are named after"));
+    }
     if places.is_empty() {
         return None;
     }
@@ -1522,19 +1541,18 @@ fn article_region(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<(PlaceI
         .places()
         .iter()
         .filter(|p| p.kind == PlaceKind::Region);
-    // A region of the places' own country: a point and a radius alone put Shusha in Armenia's
-    // Syunik Province.
-    let inside = |region: &Place| {
-        places
-            .iter()
-            .filter(|p| p.country == region.country && distance_km(p, region) <= INSIDE_REGION_KM)
-            .count()
-    };
-    let total_km = |region: &Place| places.iter().map(|p| distance_km(p, region)).sum::<f64>();
+    // A capital is no town of a province around it: Yerevan named alone is not in Kotayk.
+    let towns: Vec<&Place> = places
+        .iter()
+        .copied()
+        .filter(|p| p.kind != PlaceKind::Capital)
+        .collect();
+    let inside = |region: &Place| towns.iter().filter(|p| holds(region, p)).count();
+    let total_km = |region: &Place| towns.iter().map(|p| distance_km(p, region)).sum::<f64>();
     // All of them: a region is only a point and a radius here, and districts around it are
     // often outside it. The nearest such region, where several hold them.
     let best_region = regions
-        .filter(|region| inside(region) == places.len())
+        .filter(|region| !towns.is_empty() && inside(region) == towns.len())
         .min_by(|a, b| total_km(a).total_cmp(&total_km(b)));
     if let Some(region) = best_region {
         return Some((
@@ -1564,12 +1582,13 @@ fn article_region(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<(PlaceI
     })
 }
 
-/// The region most often named by mentions of the roles `counted` (ties: the first).
+/// The region most often named by mentions of the roles `counted` (ties: the first), and how
+/// often.
 fn most_mentioned_region(
     mentions: &[Mention],
     gazetteer: &Gazetteer,
     counted: impl Fn(MentionRole) -> bool,
-) -> Option<PlaceId> {
+) -> Option<(PlaceId, usize)> {
     let mut counts: Vec<(PlaceId, usize)> = Vec::new();
     for mention in mentions {
         if !counted(mention.role) {
@@ -1587,10 +1606,7 @@ fn most_mentioned_region(
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts
-        .into_iter()
-        .find(|(_, n)| *n == best)
-        .map(|(id, _)| id)
+    counts.into_iter().find(|(_, n)| *n == best)
 }
 
 /// What the sentences before tell about the one at hand.
@@ -4400,6 +4416,10 @@ fn drop_qualifiers<'a>(
 const THEATRE_RADIUS_KM: f64 = 450.0;
 /// A town this close to a region's point stands inside it.
 const INSIDE_REGION_KM: f64 = 60.0;
+
+/// How far from the war's centre a region's point may lie to be the war's own region
+/// (Nagorno-Karabakh's point is a few kilometres from it; Syunik's and Nakhchivan's are not).
+const WAR_REGION_KM: f64 = 25.0;
 
 fn within_theatre(place: &Place) -> bool {
     place.kind == PlaceKind::Country && matches!(place.country.as_str(), "AZ" | "AM")
