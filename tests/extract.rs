@@ -4911,3 +4911,23 @@ fn a_region_named_once_in_a_remark_is_not_the_article_s_region() {
         describe(&atlas)
     );
 }
+
+#[test]
+fn a_side_s_officials_counting_their_own_dead_place_the_count_at_that_side() {
+    let atlas = extract(vec![article(
+        "own-dead.txt",
+        "Azerbaijan's defence ministry made public on December 4 the names of all its soldiers \
+         killed: 2,850. Armenian officials say more than 2,600 of their soldiers are dead.",
+        day(2020, 12, 7),
+    )]);
+    let armenian = found(&atlas, EventKind::Casualties, "Armenia");
+    assert_eq!(
+        armenian.figures.deaths.as_ref().map(|f| f.value),
+        Some(2600)
+    );
+    let azerbaijani = found(&atlas, EventKind::Casualties, "Azerbaijan");
+    assert_eq!(
+        azerbaijani.figures.deaths.as_ref().map(|f| f.value),
+        Some(2850)
+    );
+}

@@ -4155,6 +4155,29 @@ fn places_for(
             format!("reported by a government for its own territory: {names}"),
         ));
     }
+    // "Armenian officials say more than 2,600 of their soldiers are dead": a side's count of its
+    // own people is that side's, not the country the sentence before told of.
+    if kind == EventKind::Casualties
+        && counts_its_own_people(sentence.text)
+        && let Some(country) = scan
+            .get(Set::Demonyms)
+            .iter()
+            .find(|&&(_, end, _)| {
+                sentence.text[end..]
+                    .split_whitespace()
+                    .next()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .is_some_and(|w| is_one_of(w, OWN_SIDE_VOICES))
+            })
+            .and_then(|&(_, _, index)| gazetteer.country(lexicon.demonym_country(index)))
+    {
+        let names = names(gazetteer, std::slice::from_ref(&country.id));
+        return Some((
+            vec![country.id.clone()],
+            Vec::new(),
+            format!("a side's count of its own people: {names}"),
+        ));
+    }
     // The sentence goes on about what the one before told ("… rockets were heard in
     // Stepanakert. One of the rockets landed near the cemetery.").
     let told_before = context
@@ -4311,13 +4334,26 @@ fn counted_civilians_side(sentence: &str) -> Option<&'static str> {
 }
 
 /// "2,500 of its servicemen", "its civilians": a side's count of its own people.
+/// Who speaks for a side right after its adjective ("Armenian officials", "the Azerbaijani
+/// army").
+const OWN_SIDE_VOICES: &[&str] = &[
+    "officials",
+    "authorities",
+    "army",
+    "military",
+    "ministry",
+    "government",
+    "officers",
+    "side",
+];
+
 fn counts_its_own_people(sentence: &str) -> bool {
     let mut words = sentence
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let mut previous = "";
     words.any(|word| {
-        let own = previous.eq_ignore_ascii_case("its")
+        let own = (previous.eq_ignore_ascii_case("its") || previous.eq_ignore_ascii_case("their"))
             && is_one_of(
                 word,
                 &["soldiers", "servicemen", "troops", "civilians", "citizens"],
