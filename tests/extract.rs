@@ -4931,3 +4931,22 @@ fn a_side_s_officials_counting_their_own_dead_place_the_count_at_that_side() {
         Some(2850)
     );
 }
+
+#[test]
+fn a_morning_clock_time_after_a_night_is_the_morning_after() {
+    let atlas = extract(vec![article(
+        "bulletin.txt",
+        "During the night, enemy forces pressed their offensive towards Jabrayil.\n\n\
+         At around 07:10, enemy units attacked our positions near Hadrut. The assault was \
+         repelled.",
+        day(2020, 10, 24),
+    )]);
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Jabrayil").day,
+        Some(day(2020, 10, 23))
+    );
+    assert_eq!(
+        found(&atlas, EventKind::Fighting, "Hadrut").day,
+        Some(day(2020, 10, 24))
+    );
+}

@@ -52,6 +52,9 @@ pub fn extract_article(
     let mut clause_before: Vec<&Mention> = Vec::new();
     let mut previous_events: Vec<(EventKind, Vec<PlaceId>)> = Vec::new();
     let mut previous_day: Option<NaiveDate> = None;
+    // Whether that day was told as a night ("During the night, …"): the morning after it is the
+    // next day.
+    let mut previous_day_a_night = false;
     // The day named by the last sentence that named one, whether or not it told an event ("On
     // 14 October the ministry published a list. The next day, …"): what "the next day", "later
     // that day" count from.
@@ -187,6 +190,7 @@ pub fn extract_article(
                         })
                     }),
                 clause_day,
+                story_night: previous_day_a_night,
                 item_day: item
                     .filter(|(end, _)| whole.start < *end)
                     .map(|(_, day)| day)
@@ -252,17 +256,20 @@ pub fn extract_article(
             }
             // "The truce was agreed on October 17 and took effect at 00:00 on October 18. At
             // 00:04 …": the story goes on from the day the deal came into force.
-            if let Some(day) = found
+            let explicit = found
                 .iter()
                 .rev()
-                .find(|e| e.certainty == Certainty::Explicit)
-                .and_then(|e| e.day)
-                .map(|day| {
-                    in_force_on
-                        .get()
-                        .map_or(day, |later: NaiveDate| later.max(day))
-                })
-            {
+                .find(|e| e.certainty == Certainty::Explicit);
+            if let Some(day) = explicit.and_then(|e| e.day).map(|day| {
+                in_force_on
+                    .get()
+                    .map_or(day, |later: NaiveDate| later.max(day))
+            }) {
+                previous_day_a_night = explicit.is_some_and(|e| {
+                    e.sources
+                        .last()
+                        .is_some_and(|s| s.why_day.contains("night"))
+                });
                 previous_day = Some(day);
                 day_told = Some((day, whole.end));
                 previous_day_told_in = Some(sentence_no);
@@ -1634,6 +1641,8 @@ struct Context<'a> {
     /// `previous_day` when it is a day before publication named in one of the last
     /// [`STORY_TOLD_WITHIN`] sentences: the day of a story the article is telling in the past.
     story_day: Option<NaiveDate>,
+    /// Whether the story's day was told as a night.
+    story_night: bool,
     /// The day an earlier clause of the same sentence named ("Shells fell on Goris on Thursday,
     /// the ministry said, as fighting intensified"): the day of a clause that names none.
     clause_day: Option<NaiveDate>,
@@ -2500,10 +2509,22 @@ fn sentence_events(
                     .or(carried_day)
                     .or(continued)
                     .or_else(|| {
-                        story_day = context.story_day.filter(|_| {
-                            *past_tense.get_or_init(|| narrates_the_past(sentence.text))
-                                || answers_the_claim_before()
-                        });
+                        story_day = context
+                            .story_day
+                            .filter(|_| {
+                                *past_tense.get_or_init(|| narrates_the_past(sentence.text))
+                                    || answers_the_claim_before()
+                            })
+                            // "During the night, … At around 07:10, enemy units attacked":
+                            // the morning after the night.
+                            .map(|day| {
+                                if context.story_night && opens_with_a_morning_clock(sentence.text)
+                                {
+                                    (day + chrono::Days::new(1)).min(published.unwrap_or(day))
+                                } else {
+                                    day
+                                }
+                            });
                         story_day
                     })
                     .or(published)
@@ -6097,6 +6118,27 @@ const STORY_TOLD_WITHIN: usize = 2;
 /// not in the present or present perfect, which speak from the day of the report ("have been
 /// displaced", "continues", "says"), and not a count of the war so far ("bringing its toll
 /// to").
+/// Whether a sentence opens with a clock time before noon: "At 07:10, …", "At around 05:30 …".
+fn opens_with_a_morning_clock(sentence: &str) -> bool {
+    let rest = sentence.trim_start();
+    let Some(rest) = rest
+        .strip_prefix("At ")
+        .or_else(|| rest.strip_prefix("By "))
+    else {
+        return false;
+    };
+    let rest = ["around ", "about ", "approximately "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    let bytes = rest.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=2).contains(&digits)
+        && matches!(bytes.get(digits), Some(b':') | Some(b'.'))
+        && bytes.get(digits + 1).is_some_and(u8::is_ascii_digit)
+        && rest[..digits].parse::<u32>().is_ok_and(|hour| hour < 12)
+}
+
 fn narrates_the_past(sentence: &str) -> bool {
     let mut past = false;
     let words = sentence
