@@ -4950,3 +4950,39 @@ fn a_morning_clock_time_after_a_night_is_the_morning_after() {
         Some(day(2020, 10, 24))
     );
 }
+
+#[test]
+fn countries_inside_an_institution_s_name_are_no_scene() {
+    let atlas = extract(vec![article(
+        "ministries.txt",
+        "The truce was proclaimed late on Wednesday by the foreign ministries of Azerbaijan and \
+         Armenia, only hours after a rocket strike had killed 8 people in Barda.\n\n\
+         The Ministry of Defence of the Republic of Armenia calls false a claim by the Ministry \
+         of Defence of Azerbaijan that Armenian guns shelled Tartar early on 27 October.",
+        day(2020, 10, 29),
+    )]);
+    let strike = toll_at(&atlas, "Barda");
+    assert_eq!(
+        place_names(&atlas, strike),
+        ["Barda"],
+        "{}",
+        describe(&atlas)
+    );
+    let denied = found(&atlas, EventKind::Shelling, "Tartar");
+    assert_eq!(
+        place_names(&atlas, denied),
+        ["Tartar"],
+        "{}",
+        describe(&atlas)
+    );
+    assert!(denied.sources.iter().any(|s| s.denied));
+    // A verdict on a claim is no call.
+    assert!(
+        atlas
+            .events
+            .iter()
+            .all(|e| e.kind != EventKind::Diplomacy || e.day != Some(day(2020, 10, 27))),
+        "{}",
+        describe(&atlas)
+    );
+}

@@ -162,6 +162,9 @@ const OFFICES: &[&str] = &[
     "spokesman", "spokeswoman", "office", "army", "armies", "forces", "troops", "military",
     "diplomacy", "diplomats", "officials", "delegation", "side", "position", "allies", "ally",
     "partner", "partners", "representatives", "envoy",
+    // "the foreign ministries of Azerbaijan and Armenia", "the Ministry of Defence of Azerbaijan",
+    // "the Ministry of Foreign Affairs of Armenia".
+    "ministries", "defence", "defense", "affairs",
 ];
 
 /// Words around an origin: "mercenaries from Syria and Libya".
@@ -1286,6 +1289,36 @@ fn speaks_as_government(site: &Site) -> Option<String> {
             name,
             "': its government",
         ])),
+        // "the Ministry of Defence of the Republic of Armenia" (the name "Republic of Armenia").
+        Some("the")
+            if before_previous == Some("of")
+                && site
+                    .word_before(3)
+                    .is_some_and(|w| in_list(w.lower, IN_OFFICES)) =>
+        {
+            Some(concat(&[
+                "'",
+                site.word_before(3).map(|w| w.lower).unwrap_or_default(),
+                " of the ",
+                name,
+                "': its government",
+            ]))
+        }
+        // The second of two: "the foreign ministries of Azerbaijan and Armenia".
+        Some("and")
+            if site.word_before(3).is_some_and(|w| w.lower == "of")
+                && site
+                    .word_before(4)
+                    .is_some_and(|w| in_list(w.lower, IN_OFFICES)) =>
+        {
+            Some(concat(&[
+                "'",
+                site.word_before(4).map(|w| w.lower).unwrap_or_default(),
+                " of … and ",
+                name,
+                "': its government",
+            ]))
+        }
         // "accused Azerbaijan of shelling Stepanakert": the side blamed for the attack.
         Some(
             word @ ("between" | "with" | "against" | "by" | "accused" | "accusing" | "blamed"),
