@@ -446,8 +446,71 @@ fn drop_what_stands_above_the_date_line(article: &Article, events: &mut Vec<Even
     if lines_above > HEADER_LINES_MAX || text.len() - line_end < above.len() {
         return;
     }
-    events.retain(|event| event.sources.iter().any(|s| s.start >= line_start));
+    // A headline or a standfirst may stand under the date line too ("15 January 2021 / Aliyev
+    // visits Lachin and Kalbajar, opens new road"): up to two title lines before the first
+    // paragraph belong to the header. Not a timeline's first entry ("27 September: …") nor a
+    // recap's bullet.
+    let mut header_end = line_start;
+    let mut next = line_end;
+    for _ in 0..HEADLINES_BELOW_DATE_LINE_MAX {
+        let rest = &text[next..];
+        let skipped = rest.len() - rest.trim_start().len();
+        let start = next + skipped;
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let candidate = text[start..end].trim();
+        let opens_an_entry = candidate
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_ascii_digit() || matches!(c, '-' | '•' | '*' | '–' | '—'))
+            || starts_with_a_month_or_weekday(candidate);
+        if opens_an_entry || !on_a_title_line(text, start) {
+            break;
+        }
+        header_end = end;
+        next = end;
+    }
+    events.retain(|event| {
+        event
+            .sources
+            .iter()
+            .any(|s| s.start >= line_start && (s.start >= header_end || s.start < line_end))
+    });
 }
+
+/// Whether a line opens with a month's or a weekday's name ("October 27: …", "Monday, …").
+fn starts_with_a_month_or_weekday(line: &str) -> bool {
+    const NAMES: [&str; 19] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let first = line
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    NAMES.contains(&first.as_str())
+}
+
+/// How many title lines may stand between a date line and the first paragraph.
+const HEADLINES_BELOW_DATE_LINE_MAX: usize = 2;
 
 /// A denial whose speaker is not found among the words before it ("Rena Alvo, the
 /// spokeswoman for the ministry, Shushan Stepanyan, denied that Hadrut had fallen"): a verb of
@@ -3315,28 +3378,34 @@ fn tells_how_it_came_about(before: &str) -> bool {
 fn tells_it_comes_into_force(before: &str) -> bool {
     let tail = before
         .get(before.len().saturating_sub(48)..)
-        .unwrap_or(before)
-        .to_ascii_lowercase();
-    [
-        "effect",
-        "into force",
-        "in force",
-        "began",
-        "begins",
-        "starting from",
-        // "which took hold at midnight on 4 December", "a full ceasefire from 00:00 local time on
-        // 4 December".
-        "took hold",
-        "take hold",
-        "takes hold",
-        "from midnight",
-        "from 00:",
-        "as of midnight",
-        "as of 00:",
-    ]
-    .iter()
-    .any(|cue| tail.contains(cue))
+        .unwrap_or(before);
+    INTO_FORCE_CUES.is_match(tail)
 }
+
+/// The words of [`tells_it_comes_into_force`], in any case, found in one pass.
+static INTO_FORCE_CUES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "effect",
+                "into force",
+                "in force",
+                "began",
+                "begins",
+                "starting from",
+                // "which took hold at midnight on 4 December", "a full ceasefire from 00:00
+                // local time on 4 December".
+                "took hold",
+                "take hold",
+                "takes hold",
+                "from midnight",
+                "from 00:",
+                "as of midnight",
+                "as of 00:",
+            ])
+            .unwrap_or_else(|e| panic!("the cues of a deal's entry into force: {e}"))
+    });
 
 /// True when a truce trigger is the subject of its own failure, a few words on in its clause
 /// ("a week-old truce brokered by Moscow appeared to unravel", "the ceasefire collapsed within
@@ -3892,6 +3961,9 @@ fn places_for(
                     .is_some_and(|at| sentence.range.start + at < m.start))
         });
         // Where a meeting is held ("talks in Moscow", "was in Geneva") is the place of diplomacy.
+        // Most sentences tell of no visit: only where one does are the words before a place read
+        // for it.
+        let visit_told = scan.contains(Set::Visits);
         let venues: Vec<&Mention> = event_mentions
             .iter()
             .copied()
@@ -3901,10 +3973,10 @@ fn places_for(
                 place_of(gazetteer, m).is_some_and(|p| {
                     !is_container(p)
                         || (p.kind == PlaceKind::District
-                            && (is_entered(sentence, m) || is_visited(sentence, m)))
+                            && (is_entered(sentence, m) || (visit_told && is_visited(sentence, m))))
                 })
             })
-            .filter(|m| is_after_locative(sentence, m))
+            .filter(|m| is_after_locative(sentence, m, visit_told))
             .collect();
         // "met Aliyev in Baku on Thursday and was expected in Moscow and Geneva later in the
         // week": the stops of a trip still to come are no venue of the meeting told.
@@ -4179,6 +4251,7 @@ fn places_for(
     // "Armenian officials say more than 2,600 of their soldiers are dead": a side's count of its
     // own people is that side's, not the country the sentence before told of.
     if kind == EventKind::Casualties
+        && !scan.get(Set::Demonyms).is_empty()
         && counts_its_own_people(sentence.text)
         && let Some(country) = scan
             .get(Set::Demonyms)
@@ -5479,7 +5552,8 @@ fn is_visited(sentence: &Sentence, mention: &Mention) -> bool {
     const VISITS: &[&str] = &[
         "visit", "visits", "visited", "visiting", "toured", "tour", "tours", "touring",
     ];
-    let mut back = text::words_back(text_before(sentence, mention))
+    let before = text_before(sentence, mention);
+    let mut back = text::words_back(before)
         .take(16)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| {
@@ -5506,7 +5580,7 @@ fn is_a_stop_still_to_come(sentence: &Sentence, mention: &Mention) -> bool {
         .any(|w| is_one_of(w, &["expected", "due", "scheduled", "will", "next"]))
 }
 
-fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
+fn is_after_locative(sentence: &Sentence, mention: &Mention, visit_told: bool) -> bool {
     let before = text_before(sentence, mention);
     // A visit's object is its venue too ("will visit Brussels"), and so is the second of two
     // places after the word ("a visit to Baku and Yerevan").
@@ -5520,7 +5594,7 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention) -> bool {
     };
     // What troops enter under a deal is where it is carried out ("entered the Aghdam district
     // on Friday under the peace deal").
-    if is_entered(sentence, mention) || is_visited(sentence, mention) {
+    if is_entered(sentence, mention) || (visit_told && is_visited(sentence, mention)) {
         return true;
     }
     let mut back = text::words_back(before);

@@ -159,13 +159,13 @@ pub fn figures_in(sentence: &str) -> Figures {
     // "Two guards died and a third was hurt": one more, named by its rank in the count.
     if figures.injured.is_none()
         && figures.deaths.is_some()
-        && let Some((from, at)) = ["and a third ", "and a fourth ", "and a fifth "]
-            .iter()
-            .find_map(|cue| {
-                lower
-                    .find(cue)
-                    .map(|at| (at + "and ".len(), at + cue.len()))
-            })
+        && let Some(and_a) = lower.find("and a ")
+        && let Some((from, at)) = ["third ", "fourth ", "fifth "].iter().find_map(|rank| {
+            let from = and_a + "and ".len();
+            lower[from + "a ".len()..]
+                .starts_with(rank)
+                .then(|| (from, from + "a ".len() + rank.len()))
+        })
         && let Some(verb) = lower[at..]
             .strip_prefix("was ")
             .or_else(|| lower[at..].strip_prefix("person was "))

@@ -80,6 +80,8 @@ struct CueWords {
     aid: Vec<String>,
     #[serde(default)]
     evidence: Vec<String>,
+    #[serde(default)]
+    visits: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -249,6 +251,8 @@ pub struct Lexicon {
     pub aid: PhraseSet,
     /// Words that name a weapon as evidence ("remnants", "consistent with").
     pub evidence: PhraseSet,
+    /// Words of a visit ("visited", "toured", "trip").
+    pub visits: PhraseSet,
     /// Person or institution name → country code.
     pub actors: PhraseSet,
     actor_countries: Vec<String>,
@@ -313,6 +317,7 @@ pub enum Set {
     Withheld,
     Aid,
     Evidence,
+    Visits,
     Actors,
     Demonyms,
     /// [`crate::when::ANCHOR_WORDS`]: only whether one stands in the text is kept
@@ -328,7 +333,7 @@ pub enum Set {
 pub const CLAUSE_BREAK_CUES: &[&str] = &["; ", " while ", " whereas ", " as ", ", then "];
 
 const KINDS: usize = EventKind::ALL.len();
-const SETS: usize = 2 * KINDS + 16;
+const SETS: usize = 2 * KINDS + 17;
 
 impl Set {
     fn slot(self) -> usize {
@@ -351,6 +356,7 @@ impl Set {
             Set::Withheld => 2 * KINDS + 13,
             Set::Aid => 2 * KINDS + 14,
             Set::Evidence => 2 * KINDS + 15,
+            Set::Visits => 2 * KINDS + 16,
         }
     }
 }
@@ -457,6 +463,7 @@ impl Lexicon {
             (Set::Withheld, &file.cues.withheld),
             (Set::Aid, &file.cues.aid),
             (Set::Evidence, &file.cues.evidence),
+            (Set::Visits, &file.cues.visits),
             (Set::Actors, &actor_names),
             (Set::Demonyms, &demonym_names),
             (Set::TimeAnchors, &time_anchors),
@@ -500,6 +507,7 @@ impl Lexicon {
             withheld: PhraseSet::new(&file.cues.withheld)?,
             aid: PhraseSet::new(&file.cues.aid)?,
             evidence: PhraseSet::new(&file.cues.evidence)?,
+            visits: PhraseSet::new(&file.cues.visits)?,
             actors: PhraseSet::new(&actor_names)?,
             actor_countries,
             demonyms: PhraseSet::new(&demonym_names)?,
@@ -621,6 +629,7 @@ impl Lexicon {
             (Set::Withheld, &self.withheld),
             (Set::Aid, &self.aid),
             (Set::Evidence, &self.evidence),
+            (Set::Visits, &self.visits),
             (Set::Actors, &self.actors),
             (Set::Demonyms, &self.demonyms),
         ]);
@@ -1007,6 +1016,7 @@ mod tests {
             (Set::Withheld, &lexicon.withheld.phrases),
             (Set::Aid, &lexicon.aid.phrases),
             (Set::Evidence, &lexicon.evidence.phrases),
+            (Set::Visits, &lexicon.visits.phrases),
             (Set::Actors, &lexicon.actors.phrases),
             (Set::Demonyms, &lexicon.demonyms.phrases),
             (Set::TimeAnchors, &lexicon.time_anchors.phrases),
