@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use karabakh_atlas::atlas::Atlas;
 use karabakh_atlas::extract::Lexicon;
 use karabakh_atlas::gazetteer::Gazetteer;
-use karabakh_atlas::model::{Article, DateSource, Event, EventKind, Published, Status};
+use karabakh_atlas::model::{Article, DateSource, Event, EventKind, Figure, Published, Status};
 
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
@@ -123,6 +123,16 @@ fn places_told_by(atlas: &Atlas, kind: Option<EventKind>, words: &str) -> Vec<St
         })
         .map(|e| place_names(atlas, e))
         .unwrap_or_else(|| panic!("nothing told by {words:?} in\n{}", describe(atlas)))
+}
+
+/// The number a figure counts.
+fn value(figure: &Option<Box<Figure>>) -> Option<u64> {
+    figure.as_ref().map(|f| f.value)
+}
+
+/// Every event of `kind`.
+fn of_kind(atlas: &Atlas, kind: EventKind) -> Vec<&Event> {
+    atlas.events.iter().filter(|e| e.kind == kind).collect()
 }
 
 fn describe(atlas: &Atlas) -> String {
@@ -263,7 +273,7 @@ fn a_toll_keeps_its_number() {
         day(2020, 10, 12),
     )]);
     let event = toll_at(&atlas, "Ganja");
-    assert_eq!(event.figures.deaths.as_ref().map(|f| f.value), Some(12));
+    assert_eq!(value(&event.figures.deaths), Some(12));
     assert_eq!(
         event.figures.deaths.as_ref().map(|f| f.running_total),
         Some(false)
@@ -394,7 +404,7 @@ fn two_reports_joined_by_while_get_their_own_days_and_places() {
     assert_eq!(ganja.day, Some(day(2020, 10, 11)));
     assert_eq!(ganja.claimed_by.as_deref(), Some("Azerbaijan"));
     let toll = toll_at(&atlas, "Ganja");
-    assert_eq!(toll.figures.deaths.as_ref().map(|f| f.value), Some(9));
+    assert_eq!(value(&toll.figures.deaths), Some(9));
     let hadrut = found(&atlas, EventKind::Fighting, "Hadrut");
     assert_eq!(hadrut.day, Some(day(2020, 10, 10)));
     assert!(!ganja.places.iter().any(|p| hadrut.places.contains(p)));
@@ -517,11 +527,7 @@ fn a_town_taken_is_fighting_and_a_toll_past_its_aside_is_counted() {
     let toll = first_of(&atlas, EventKind::Casualties);
     assert_eq!(deaths_of(toll), Some((200, true)), "{:?}", toll.figures);
     // A capture pledged "until" it happens is none: the only fighting is Jabrayil's.
-    let fighting = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Fighting)
-        .count();
+    let fighting = of_kind(&atlas, EventKind::Fighting).len();
     assert_eq!(fighting, 1, "{}", describe(&atlas));
 }
 
@@ -2141,7 +2147,7 @@ fn who_told_it_is_neither_an_event_nor_its_place() {
     }
     let toll = toll_at(&atlas, "Martuni");
     assert_eq!(toll.day, Some(day(2020, 10, 14)));
-    assert_eq!(toll.figures.injured.as_ref().map(|f| f.value), Some(1));
+    assert_eq!(value(&toll.figures.injured), Some(1));
     assert!(toll.figures.displaced.is_none());
 }
 
@@ -2170,11 +2176,7 @@ fn an_entry_title_is_told_by_the_entry_below_it() {
     let shelling = found(&atlas, EventKind::Shelling, "Tartar");
     assert_eq!(shelling.day, Some(day(2020, 10, 27)));
     assert_eq!(
-        atlas
-            .events
-            .iter()
-            .filter(|e| e.kind == EventKind::Shelling)
-            .count(),
+        of_kind(&atlas, EventKind::Shelling).len(),
         1,
         "{}",
         describe(&atlas)
@@ -2333,11 +2335,7 @@ fn a_rebuttal_that_says_the_fight_goes_on_answers_the_capture_it_rejects() {
     assert_eq!(capture.day, Some(day(2020, 10, 11)));
     assert_eq!(capture.sources.len(), 2, "{}", describe(&atlas));
     assert!(capture.sources[1].denied, "{}", describe(&atlas));
-    let fights: Vec<_> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Fighting)
-        .collect();
+    let fights = of_kind(&atlas, EventKind::Fighting);
     assert_eq!(fights.len(), 1, "{}", describe(&atlas));
     // A counter-accusation is a claim of its own, not denied.
     let accused = found(&atlas, EventKind::Shelling, "Martuni");
@@ -2708,7 +2706,7 @@ fn things_counted_beside_a_toll_are_not_its_victims() {
         day(2020, 11, 4),
     )]);
     for event in atlas.events.iter() {
-        let injured = event.figures.injured.as_ref().map(|f| f.value);
+        let injured = value(&event.figures.injured);
         assert_ne!(injured, Some(12), "{}", describe(&atlas));
     }
 }
@@ -2828,11 +2826,7 @@ fn the_dead_recovered_are_a_toll_and_bodies_of_the_un_are_not() {
         Some((15, false))
     );
     assert_eq!(
-        atlas
-            .events
-            .iter()
-            .filter(|e| e.kind == EventKind::Casualties)
-            .count(),
+        of_kind(&atlas, EventKind::Casualties).len(),
         2,
         "{}",
         describe(&atlas)
@@ -3082,7 +3076,7 @@ fn others_wounded_after_a_strike_are_the_rest_of_its_toll() {
     assert_no_kind(&atlas, EventKind::Casualties);
     let strike = found(&atlas, EventKind::Shelling, "Barda");
     assert_eq!(deaths_of(strike), Some((21, false)));
-    assert_eq!(strike.figures.injured.as_ref().map(|f| f.value), Some(70));
+    assert_eq!(value(&strike.figures.injured), Some(70));
     assert_eq!(strike.sources.len(), 2);
 }
 
@@ -3137,12 +3131,7 @@ fn the_dead_swapped_or_searched_for_are_no_toll_and_bomblets_bursting_are_a_stri
         .events
         .iter()
         .filter(|e| e.kind == EventKind::Casualties)
-        .map(|e| {
-            (
-                place_names(&atlas, e),
-                e.figures.injured.as_ref().map(|f| f.value),
-            )
-        })
+        .map(|e| (place_names(&atlas, e), value(&e.figures.injured)))
         .collect();
     assert_eq!(
         tolls,
@@ -3168,7 +3157,7 @@ fn returns_are_counted_with_the_displaced_and_a_delegation_coming_home_is_not() 
         .events
         .iter()
         .filter(|e| e.kind == EventKind::Displacement)
-        .map(|e| (e.day, e.figures.displaced.as_ref().map(|f| f.value)))
+        .map(|e| (e.day, value(&e.figures.displaced)))
         .collect();
     counts.sort_unstable();
     assert_eq!(
@@ -3254,7 +3243,7 @@ fn arrivals_and_returns_counted_where_people_come_are_displacement() {
     )]);
     let displaced_at = |place: &str| {
         let event = found(&atlas, EventKind::Displacement, place);
-        (event.day, event.figures.displaced.as_ref().map(|f| f.value))
+        (event.day, value(&event.figures.displaced))
     };
     assert_eq!(
         displaced_at("Goris"),
@@ -3541,7 +3530,7 @@ fn groups_of_one_toll_joined_by_and_are_added_up() {
     )]);
     let tartar = toll_at(&atlas, "Tartar");
     assert_eq!(deaths_of(tartar), Some((6, false)), "{}", describe(&atlas));
-    assert_eq!(tartar.figures.injured.as_ref().map(|f| f.value), Some(12));
+    assert_eq!(value(&tartar.figures.injured), Some(12));
     // Killed and injured are two tolls, not one group.
     let total = toll_at(&atlas, "Nagorno-Karabakh");
     assert_eq!(deaths_of(total), Some((31, true)), "{}", describe(&atlas));
@@ -3888,11 +3877,7 @@ fn a_paragraph_of_someone_s_own_words_is_no_report_unless_the_text_introduces_it
     )]);
     // The witness's lines are one more source of the strike told, not a strike of their own.
     assert_eq!(
-        atlas
-            .events
-            .iter()
-            .filter(|e| e.kind == EventKind::Shelling)
-            .count(),
+        of_kind(&atlas, EventKind::Shelling).len(),
         1,
         "{}",
         describe(&atlas)
@@ -4149,10 +4134,7 @@ fn departures_and_arrivals_told_without_fled_are_displacement() {
     )]);
     found(&atlas, EventKind::Displacement, "Stepanakert");
     let reached = found(&atlas, EventKind::Displacement, "Martakert");
-    assert_eq!(
-        reached.figures.displaced.as_ref().map(|f| f.value),
-        Some(1000)
-    );
+    assert_eq!(value(&reached.figures.displaced), Some(1000));
     found(&atlas, EventKind::Displacement, "Lachin");
     // Where they went is no place of their flight.
     assert_none_at(&atlas, EventKind::Displacement, "Yerevan");
@@ -4538,10 +4520,7 @@ fn a_rejected_accusation_a_river_and_a_statement_s_day_are_read_as_such() {
     // "Cars" opening a sentence is no town of Turkey; half of a named population is counted.
     let flight = found(&atlas, EventKind::Displacement, "Stepanakert");
     assert_eq!(place_names(&atlas, flight), ["Stepanakert"]);
-    assert_eq!(
-        flight.figures.displaced.as_ref().map(|f| f.value),
-        Some(27_500)
-    );
+    assert_eq!(value(&flight.figures.displaced), Some(27_500));
     let toll = found(&atlas, EventKind::Casualties, "Azerbaijan");
     assert_eq!(
         toll.figures
@@ -4622,11 +4601,7 @@ fn what_an_official_says_of_a_truce_in_their_own_words_is_no_diplomatic_act() {
          The French envoy met Pashinyan in Yerevan on Monday.",
         day(2020, 11, 23),
     )]);
-    let talks: Vec<_> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Diplomacy)
-        .collect();
+    let talks = of_kind(&atlas, EventKind::Diplomacy);
     assert_eq!(talks.len(), 1, "{}", describe(&atlas));
     assert_eq!(talks[0].day, Some(day(2020, 11, 23)));
 }
@@ -4658,22 +4633,11 @@ fn attempts_foiled_and_claims_called_false_are_read() {
     let foiled = found(&atlas, EventKind::Fighting, "Kubatly");
     assert_eq!(foiled.day, Some(day(2020, 11, 1)));
     // The rebuttal answers the claim: one battle, denied, not a second one in the region.
-    let fighting: Vec<_> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Fighting)
-        .collect();
+    let fighting = of_kind(&atlas, EventKind::Fighting);
     assert_eq!(fighting.len(), 2, "{}", describe(&atlas));
     let claim = found(&atlas, EventKind::Fighting, "Fuzuli");
     assert!(claim.sources.iter().any(|s| s.denied));
-    assert_eq!(
-        toll_at(&atlas, "Martuni")
-            .figures
-            .injured
-            .as_ref()
-            .map(|f| f.value),
-        Some(2)
-    );
+    assert_eq!(value(&toll_at(&atlas, "Martuni").figures.injured), Some(2));
 }
 
 #[test]
@@ -4701,11 +4665,7 @@ fn a_weapon_named_as_evidence_is_no_strike_of_its_own() {
          the remnants as cluster submunitions delivered by rockets.",
         day(2020, 12, 11),
     )]);
-    let strikes: Vec<_> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Shelling)
-        .collect();
+    let strikes = of_kind(&atlas, EventKind::Shelling);
     assert_eq!(strikes.len(), 1, "{}", describe(&atlas));
     assert_eq!(strikes[0].day, Some(day(2020, 10, 17)));
 }
@@ -4756,35 +4716,16 @@ fn a_pair_of_days_keeps_one_toll_and_a_truce_its_night() {
          took hold at midnight on 4 December.",
         day(2020, 12, 22),
     )]);
-    let tolls: Vec<_> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Casualties)
-        .collect();
+    let tolls = of_kind(&atlas, EventKind::Casualties);
     assert_eq!(tolls.len(), 1, "{}", describe(&atlas));
     assert_eq!(tolls[0].day, Some(day(2020, 12, 10)));
     assert_eq!(tolls[0].figures.deaths.as_ref().map(|f| f.value), Some(2));
     // The fighting is told on both days.
-    let battles = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Fighting)
-        .count();
+    let battles = of_kind(&atlas, EventKind::Fighting).len();
     assert_eq!(battles, 2, "{}", describe(&atlas));
     // "27" is the second day, not a count.
-    assert_eq!(
-        toll_at(&atlas, "Tartar")
-            .figures
-            .deaths
-            .as_ref()
-            .map(|f| f.value),
-        Some(4)
-    );
-    let truces: Vec<_> = atlas
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Diplomacy)
-        .collect();
+    assert_eq!(value(&toll_at(&atlas, "Tartar").figures.deaths), Some(4));
+    let truces = of_kind(&atlas, EventKind::Diplomacy);
     assert_eq!(truces.len(), 1, "{}", describe(&atlas));
     assert_eq!(truces[0].day, Some(day(2020, 12, 3)));
 }
@@ -4850,27 +4791,14 @@ fn a_third_hurt_one_of_the_dead_and_returns_without_a_noun_are_counted() {
         day(2020, 12, 22),
     )]);
     let guards = toll_at(&atlas, "Kapan");
-    assert_eq!(guards.figures.deaths.as_ref().map(|f| f.value), Some(2));
-    assert_eq!(guards.figures.injured.as_ref().map(|f| f.value), Some(1));
-    assert_eq!(
-        toll_at(&atlas, "Ganja")
-            .figures
-            .deaths
-            .as_ref()
-            .map(|f| f.value),
-        Some(9)
-    );
+    assert_eq!(value(&guards.figures.deaths), Some(2));
+    assert_eq!(value(&guards.figures.injured), Some(1));
+    assert_eq!(value(&toll_at(&atlas, "Ganja").figures.deaths), Some(9));
     let crossing = found(&atlas, EventKind::Displacement, "Goris");
     assert_eq!(crossing.day, Some(day(2020, 12, 14)));
-    assert_eq!(
-        crossing.figures.displaced.as_ref().map(|f| f.value),
-        Some(180)
-    );
+    assert_eq!(value(&crossing.figures.displaced), Some(180));
     let returns = found(&atlas, EventKind::Displacement, "Shusha");
-    assert_eq!(
-        returns.figures.displaced.as_ref().map(|f| f.value),
-        Some(1800)
-    );
+    assert_eq!(value(&returns.figures.displaced), Some(1800));
 }
 
 #[test]
@@ -4921,15 +4849,9 @@ fn a_side_s_officials_counting_their_own_dead_place_the_count_at_that_side() {
         day(2020, 12, 7),
     )]);
     let armenian = found(&atlas, EventKind::Casualties, "Armenia");
-    assert_eq!(
-        armenian.figures.deaths.as_ref().map(|f| f.value),
-        Some(2600)
-    );
+    assert_eq!(value(&armenian.figures.deaths), Some(2600));
     let azerbaijani = found(&atlas, EventKind::Casualties, "Azerbaijan");
-    assert_eq!(
-        azerbaijani.figures.deaths.as_ref().map(|f| f.value),
-        Some(2850)
-    );
+    assert_eq!(value(&azerbaijani.figures.deaths), Some(2850));
 }
 
 #[test]

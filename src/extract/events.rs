@@ -480,33 +480,12 @@ fn drop_what_stands_above_the_date_line(article: &Article, events: &mut Vec<Even
 
 /// Whether a line opens with a month's or a weekday's name ("October 27: …", "Monday, …").
 fn starts_with_a_month_or_weekday(line: &str) -> bool {
-    const NAMES: [&str; 19] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let first = line
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase();
-    NAMES.contains(&first.as_str())
+        .to_lowercase();
+    crate::when::weekday(&first).is_some() || crate::when::month(&first).is_some()
 }
 
 /// How many title lines may stand between a date line and the first paragraph.

@@ -1289,35 +1289,16 @@ fn speaks_as_government(site: &Site) -> Option<String> {
             name,
             "': its government",
         ])),
-        // "the Ministry of Defence of the Republic of Armenia" (the name "Republic of Armenia").
-        Some("the")
-            if before_previous == Some("of")
-                && site
-                    .word_before(3)
-                    .is_some_and(|w| in_list(w.lower, IN_OFFICES)) =>
-        {
-            Some(concat(&[
-                "'",
-                site.word_before(3).map(|w| w.lower).unwrap_or_default(),
-                " of the ",
-                name,
-                "': its government",
-            ]))
-        }
-        // The second of two: "the foreign ministries of Azerbaijan and Armenia".
-        Some("and")
-            if site.word_before(3).is_some_and(|w| w.lower == "of")
-                && site
-                    .word_before(4)
-                    .is_some_and(|w| in_list(w.lower, IN_OFFICES)) =>
-        {
-            Some(concat(&[
-                "'",
-                site.word_before(4).map(|w| w.lower).unwrap_or_default(),
-                " of … and ",
-                name,
-                "': its government",
-            ]))
+        // "the Ministry of Defence of the Republic of Armenia" (the name "Republic of Armenia"),
+        // and the second of two: "the foreign ministries of Azerbaijan and Armenia".
+        Some(joint @ ("the" | "and")) => {
+            let (of_at, office_at) = if joint == "the" { (2, 3) } else { (3, 4) };
+            let office = site
+                .word_before(office_at)
+                .filter(|w| in_list(w.lower, IN_OFFICES))?;
+            site.word_before(of_at)
+                .is_some_and(|w| w.lower == "of")
+                .then(|| concat(&["'", office.lower, " of … ", name, "': its government"]))
         }
         // "accused Azerbaijan of shelling Stepanakert": the side blamed for the attack.
         Some(
