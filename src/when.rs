@@ -1213,7 +1213,11 @@ fn has_future_cue(t: &Toks, at: usize) -> bool {
     // The words asked about are told by their tokens' class bits.
     // A clause may name the meeting's people and place between the cue and the day: "are
     // expected to meet the two countries' foreign ministers in Geneva on Thursday".
-    for j in (at.saturating_sub(FUTURE_CUE_REACH)..at).rev() {
+    // An aside of names between dashes is passed over, and does not count against the reach.
+    let mut reach = FUTURE_CUE_REACH;
+    let mut j = at;
+    while j > at.saturating_sub(reach) {
+        j -= 1;
         let tok = t.toks[j];
         if tok.class & class::FUTURE_CUE != 0
             || (tok.class & class::TO != 0 && t.has(j + 1, class::BE))
@@ -1221,7 +1225,11 @@ fn has_future_cue(t: &Toks, at: usize) -> bool {
         {
             return true;
         }
-        if tok.break_before && j + 1 < at && !t.in_list_of_names(j) {
+        let aside = t.at_a_dashed_aside(j);
+        if aside {
+            reach = FUTURE_CUE_REACH + DASHED_ASIDE_WORDS_MAX;
+        }
+        if tok.break_before && j + 1 < at && !t.in_list_of_names(j) && !aside {
             break;
         }
     }
@@ -1263,7 +1271,41 @@ impl Toks<'_> {
             .is_some_and(|gap| gap.trim() == ",");
         j > 0 && comma && capitalised(j) && capitalised(j - 1)
     }
+
+    /// Whether the dash before token `j` opens or closes an aside of names ("is due to see the
+    /// mediators - Russia, France and the United States - in Paris on Friday"): the clause goes
+    /// on past it.
+    fn at_a_dashed_aside(&self, j: usize) -> bool {
+        let dash_before = |k: usize| {
+            k.checked_sub(1)
+                .and_then(|i| self.toks.get(i))
+                .zip(self.toks.get(k))
+                .and_then(|(before, tok)| self.text.get(before.end..tok.start))
+                .is_some_and(|gap| matches!(gap.trim(), "-" | "–" | "—"))
+        };
+        if !dash_before(j) {
+            return false;
+        }
+        let name_like = |k: usize| {
+            self.toks
+                .get(k)
+                .and_then(|tok| self.text.as_bytes().get(tok.start))
+                .is_some_and(u8::is_ascii_uppercase)
+                || self.is(k, &["and", "the", "of"])
+        };
+        let closes = (j.saturating_sub(DASHED_ASIDE_WORDS_MAX)..j)
+            .rev()
+            .find(|&k| dash_before(k))
+            .is_some_and(|k| (k..j).all(name_like));
+        closes
+            || (j + 1..(j + 1 + DASHED_ASIDE_WORDS_MAX).min(self.len()))
+                .find(|&k| dash_before(k))
+                .is_some_and(|k| (j..k).all(name_like))
+    }
 }
+
+/// How many words an aside of names between two dashes holds at most.
+const DASHED_ASIDE_WORDS_MAX: usize = 8;
 
 /// How many words before a day a future cue of its clause may stand.
 const FUTURE_CUE_REACH: usize = 14;
@@ -4323,7 +4365,10 @@ mod tests {
 
     /// [`has_future_cue`] with the words compared one by one.
     fn plain_future_cue(t: &Toks, at: usize) -> bool {
-        for j in (at.saturating_sub(FUTURE_CUE_REACH)..at).rev() {
+        let mut reach = FUTURE_CUE_REACH;
+        let mut j = at;
+        while j > at.saturating_sub(reach) {
+            j -= 1;
             let w = t.w(j);
             let be_before = j > 0 && t.is(j - 1, &["is", "are", "was", "were"]);
             if FUTURE_CUES.contains(&w)
@@ -4334,7 +4379,11 @@ mod tests {
             {
                 return true;
             }
-            if t.toks[j].break_before && j + 1 < at && !t.in_list_of_names(j) {
+            let aside = t.at_a_dashed_aside(j);
+            if aside {
+                reach = FUTURE_CUE_REACH + DASHED_ASIDE_WORDS_MAX;
+            }
+            if t.toks[j].break_before && j + 1 < at && !t.in_list_of_names(j) && !aside {
                 break;
             }
         }

@@ -4929,3 +4929,17 @@ fn a_headline_under_the_date_line_is_part_of_the_header() {
     );
     found(&atlas, EventKind::Diplomacy, "Lachin District");
 }
+
+#[test]
+fn a_plan_s_weekday_reaches_past_an_aside_of_names_between_dashes() {
+    let atlas = extract(vec![article(
+        "mediators.txt",
+        "Fighting went on in Nagorno-Karabakh.\n\n\
+         Baku's foreign minister is due to see the three mediators - Russia, France and the \
+         United States - in Paris on Friday.",
+        day(2020, 10, 7),
+    )]);
+    let talks = found(&atlas, EventKind::Diplomacy, "Paris");
+    assert_eq!(talks.status, Status::Planned, "{}", describe(&atlas));
+    assert_eq!(talks.day, Some(day(2020, 10, 9)));
+}
