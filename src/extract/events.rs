@@ -92,6 +92,7 @@ pub fn extract_article(
     for (sentence_no, whole) in sentences.into_iter().enumerate() {
         let recalls_the_past = std::cell::Cell::new(false);
         let in_force_on = std::cell::Cell::new(None);
+        let night_told = std::cell::Cell::new(false);
         match published.and_then(|day| opens_a_dated_item(article, &whole, day)) {
             // The publication day (often the date line under the headline) dates what names
             // no day in any case, and would hide the story days told under it.
@@ -211,6 +212,7 @@ pub fn extract_article(
                 past_before: past_before || recalls_the_past.get(),
                 recalls_the_past: &recalls_the_past,
                 in_force_on: &in_force_on,
+                night_told: &night_told,
                 followed: if scan.has_triggers() {
                     None
                 } else {
@@ -256,20 +258,18 @@ pub fn extract_article(
             }
             // "The truce was agreed on October 17 and took effect at 00:00 on October 18. At
             // 00:04 …": the story goes on from the day the deal came into force.
-            let explicit = found
+            if let Some(day) = found
                 .iter()
                 .rev()
-                .find(|e| e.certainty == Certainty::Explicit);
-            if let Some(day) = explicit.and_then(|e| e.day).map(|day| {
-                in_force_on
-                    .get()
-                    .map_or(day, |later: NaiveDate| later.max(day))
-            }) {
-                previous_day_a_night = explicit.is_some_and(|e| {
-                    e.sources
-                        .last()
-                        .is_some_and(|s| s.why_day.contains("night"))
-                });
+                .find(|e| e.certainty == Certainty::Explicit)
+                .and_then(|e| e.day)
+                .map(|day| {
+                    in_force_on
+                        .get()
+                        .map_or(day, |later: NaiveDate| later.max(day))
+                })
+            {
+                previous_day_a_night = night_told.get();
                 previous_day = Some(day);
                 day_told = Some((day, whole.end));
                 previous_day_told_in = Some(sentence_no);
@@ -1716,6 +1716,8 @@ struct Context<'a> {
     /// Set to the day a deal told in this sentence comes into force, which dates no act of its
     /// own ("signed on 2 December, it takes effect on 4 December").
     in_force_on: &'a std::cell::Cell<Option<NaiveDate>>,
+    /// Set when the sentence dates an event by a night ("During the night, …").
+    night_told: &'a std::cell::Cell<bool>,
     /// Where a sentence with no word of a kind tells that a place "followed" the event just
     /// told ("Kalbajar followed on 25 November"): that event's kind, and where "followed" is.
     followed: Option<(EventKind, usize, usize)>,
@@ -2682,6 +2684,9 @@ fn sentence_events(
         }
         let last_day = days.len().saturating_sub(1);
         for (nth, (day, time_ref)) in days.into_iter().enumerate() {
+            if time_ref.is_some_and(|r| r.kind == RefKind::Night) {
+                context.night_told.set(true);
+            }
             let own_place = paired_places.get_mut(nth).and_then(Option::take);
             // The last (most often the only) day takes the places and their words, the others a
             // copy.
