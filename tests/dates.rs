@@ -86,6 +86,35 @@ fn stated_dates_are_read_from_metadata_lines() {
 }
 
 #[test]
+fn a_record_s_date_line_is_read_whatever_its_label() {
+    for line in [
+        "Volume 701: debated on Wednesday 4 November 2020",
+        "Sitting of Wednesday 4 November 2020",
+        "Minutes of the meeting held on 4 November 2020",
+    ] {
+        let text = format!(
+            "Record of the Lower Chamber\n\nCaucasus truce\n{line}\n\n2.15 pm\n\n\
+             The Minister: On Friday, the envoys of both countries held talks with the mediators \
+             in Geneva. This morning, shells hit Tartar."
+        );
+        let p = publication_date(&text);
+        assert_eq!(
+            p.as_ref().map(|p| p.source),
+            Some(DateSource::Stated),
+            "{line}"
+        );
+        assert_eq!(p.map(|p| p.day), Some(day("2020-11-04")), "{line}");
+    }
+    // A report's own sentence is no date line: its date is not the publication's.
+    let text = "Truce news\n\nShells hit Tartar on Wednesday 4 November 2020.\n\nThe ministry \
+                said on Friday that more shells had fallen.";
+    assert_ne!(
+        publication_date(text).map(|p| p.source),
+        Some(DateSource::Stated)
+    );
+}
+
+#[test]
 fn publication_dates_match_the_gold() {
     let Some(gold) = load_gold() else { return };
     let articles = gold["articles"].as_object().cloned().unwrap_or_default();

@@ -376,11 +376,32 @@ fn is_credit_line(line: &str, date: &Found) -> bool {
         .filter(|w| !w.is_empty())
         .filter(|w| !TIME_WORDS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit()))
         .collect();
-    words.len() <= 4
-        && words
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    let record_words = words.iter().filter(|w| RECORD_WORDS.contains(w)).count();
+    words.len() - record_words <= 4
+        && record_words <= 6
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || RECORD_WORDS.contains(w)
+        })
 }
+
+/// The words of a record's date line ("Volume 701: debated on Wednesday 4 November 2020",
+/// "Sitting of 4 November 2020", "Minutes of the meeting held on 4 November 2020").
+const RECORD_WORDS: &[&str] = &[
+    "on",
+    "of",
+    "the",
+    "debated",
+    "held",
+    "heard",
+    "sitting",
+    "session",
+    "meeting",
+    "issued",
+    "dated",
+    "recorded",
+    "published",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Inference
