@@ -4943,3 +4943,14 @@ fn a_plan_s_weekday_reaches_past_an_aside_of_names_between_dashes() {
     assert_eq!(talks.status, Status::Planned, "{}", describe(&atlas));
     assert_eq!(talks.day, Some(day(2020, 10, 9)));
 }
+
+#[test]
+fn a_page_number_is_no_count() {
+    let atlas = extract(vec![article(
+        "corrections.txt",
+        "An article on the war (29 October, page 31) said 25 people had been killed when rockets \
+         hit Barda the day before.",
+        day(2020, 11, 3),
+    )]);
+    assert_eq!(value(&toll_at(&atlas, "Barda").figures.deaths), Some(25));
+}

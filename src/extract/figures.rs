@@ -99,6 +99,13 @@ pub fn figures_in(sentence: &str) -> Figures {
         if is_age_after_a_name(sentence, quantity.start, quantity.end) {
             continue;
         }
+        // "(14 October, page 20)": where a report stood, no count.
+        if lower[..quantity.start].ends_with("page ")
+            || lower[..quantity.start].ends_with("pages ")
+            || lower[..quantity.start].ends_with("p. ")
+        {
+            continue;
+        }
         let joined_to = last
             .filter(|&(end, _, _)| joins_a_group(&lower, end, quantity.start))
             .map(|(_, measure, counted)| (measure, counted));
