@@ -4954,3 +4954,17 @@ fn a_page_number_is_no_count() {
     )]);
     assert_eq!(value(&toll_at(&atlas, "Barda").figures.deaths), Some(25));
 }
+
+#[test]
+fn soldiers_back_with_their_units_are_no_return_home() {
+    let atlas = extract(vec![article(
+        "released.txt",
+        "Two soldiers captured near Hadrut were released on Monday. The two men have already \
+         returned to their units.\n\n\
+         Some 2,000 people have already returned to Stepanakert.",
+        day(2020, 12, 10),
+    )]);
+    let returns = of_kind(&atlas, EventKind::Displacement);
+    assert_eq!(returns.len(), 1, "{}", describe(&atlas));
+    assert_eq!(value(&returns[0].figures.displaced), Some(2000));
+}
