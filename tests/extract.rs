@@ -130,6 +130,16 @@ fn value(figure: &Option<Box<Figure>>) -> Option<u64> {
     figure.as_ref().map(|f| f.value)
 }
 
+/// The event of `kind` at `place` is on `expected`.
+fn assert_day(atlas: &Atlas, kind: EventKind, place: &str, expected: NaiveDate) {
+    assert_eq!(
+        found(atlas, kind, place).day,
+        Some(expected),
+        "{kind:?} at {place} in\n{}",
+        describe(atlas)
+    );
+}
+
 /// Every event of `kind`.
 fn of_kind(atlas: &Atlas, kind: EventKind) -> Vec<&Event> {
     atlas.events.iter().filter(|e| e.kind == kind).collect()
@@ -1172,10 +1182,7 @@ fn what_an_after_clause_tells_keeps_its_own_day() {
          forces captured Shusha, the second-largest city in the enclave, on Sunday.",
         day(2020, 11, 10),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Shusha").day,
-        Some(day(2020, 11, 8))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Shusha", day(2020, 11, 8));
     let signed: Vec<_> = atlas
         .events
         .iter()
@@ -1191,10 +1198,7 @@ fn what_an_after_clause_tells_keeps_its_own_day() {
         day(2020, 11, 12),
     )]);
     assert_eq!(found(&atlas, EventKind::Fighting, "Shusha").day, None);
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Martuni").day,
-        Some(day(2020, 11, 9))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Martuni", day(2020, 11, 9));
 }
 
 #[test]
@@ -1398,17 +1402,11 @@ fn that_after_a_verb_of_saying_opens_a_report() {
     )]);
     let meeting = found(&atlas, EventKind::Diplomacy, "Washington");
     assert_eq!(meeting.status, Status::Planned, "{}", describe(&atlas));
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Martuni").day,
-        Some(day(2020, 10, 19))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Martuni", day(2020, 10, 19));
     let ganja = toll_at(&atlas, "Ganja");
     assert_eq!(deaths_of(ganja).map(|(n, _)| n), Some(13));
     assert_none_at(&atlas, EventKind::Fighting, "Goris");
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Shusha").day,
-        Some(day(2020, 10, 18))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Shusha", day(2020, 10, 18));
 }
 
 #[test]
@@ -1424,10 +1422,7 @@ fn retreat_hospital_and_aid_are_not_displacement_or_diplomacy_and_prisoners_are_
     assert_no_kind(&atlas, EventKind::Displacement);
     assert_none_at(&atlas, EventKind::Diplomacy, "Martuni");
     assert_none_at(&atlas, EventKind::Casualties, "Yerevan");
-    assert_eq!(
-        found(&atlas, EventKind::Diplomacy, "Goris").day,
-        Some(day(2020, 11, 14))
-    );
+    assert_day(&atlas, EventKind::Diplomacy, "Goris", day(2020, 11, 14));
     let atlas = extract(vec![article(
         "losses.txt",
         "The enemy suffered heavy losses in manpower near Fuzuli, the ministry said.",
@@ -1444,10 +1439,7 @@ fn n_days_earlier_counts_back_from_the_report_before() {
          two days earlier.",
         day(2020, 10, 29),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Jabrayil").day,
-        Some(day(2020, 10, 19))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Jabrayil", day(2020, 10, 19));
     let fuzuli = found(&atlas, EventKind::Fighting, "Fuzuli");
     assert_eq!(fuzuli.day, Some(day(2020, 10, 17)), "{}", describe(&atlas));
     assert!(
@@ -1466,10 +1458,7 @@ fn a_month_without_a_day_is_a_stretch_not_the_publication_day() {
         day(2020, 11, 24),
     )]);
     assert_none_at(&atlas, EventKind::Shelling, "Ganja");
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Tartar").day,
-        Some(day(2020, 11, 23))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Tartar", day(2020, 11, 23));
 }
 
 #[test]
@@ -1481,10 +1470,7 @@ fn a_since_reaches_no_day_past_and_and_an_aside_with_a_list_runs_on() {
          late on November 9 by Aliyev, Pashinyan and Putin.",
         day(2020, 11, 12),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Martakert").day,
-        Some(day(2020, 11, 11))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Martakert", day(2020, 11, 11));
     let signed: Vec<_> = atlas
         .events
         .iter()
@@ -1606,14 +1592,8 @@ fn a_round_up_whose_lines_open_with_a_day_and_a_stop_keeps_each_line_s_day() {
          Saturday 17 October. A missile destroyed a row of houses in Ganja.",
         day(2020, 10, 19),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Barda").day,
-        Some(day(2020, 10, 15))
-    );
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Ganja").day,
-        Some(day(2020, 10, 17))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Barda", day(2020, 10, 15));
+    assert_day(&atlas, EventKind::Shelling, "Ganja", day(2020, 10, 17));
 }
 
 #[test]
@@ -1962,9 +1942,11 @@ fn undated_sentences_told_in_the_past_go_on_with_the_story_of_the_day_before() {
         describe(&atlas)
     );
     // The present perfect and a count of the war so far speak from the report's day.
-    assert_eq!(
-        found(&atlas, EventKind::Displacement, "Stepanakert").day,
-        Some(day(2020, 10, 22))
+    assert_day(
+        &atlas,
+        EventKind::Displacement,
+        "Stepanakert",
+        day(2020, 10, 22),
     );
     assert!(
         days_of(&atlas, EventKind::Casualties).contains(&day(2020, 10, 22)),
@@ -2106,10 +2088,7 @@ fn a_mine_blame_in_general_and_a_researchers_visit_are_neither_strikes_nor_talks
     assert_none_at(&atlas, EventKind::Shelling, "Martuni");
     found(&atlas, EventKind::Fighting, "Martuni");
     assert_no_kind(&atlas, EventKind::Diplomacy);
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Stepanakert").day,
-        Some(day(2020, 10, 3))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Stepanakert", day(2020, 10, 3));
 }
 
 #[test]
@@ -2640,9 +2619,11 @@ fn a_truce_that_takes_effect_holds_where_the_fighting_is_not_at_its_mediator() {
          ministries announce a new truce from midnight.",
         day(2020, 10, 27),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Diplomacy, "Nagorno-Karabakh").day,
-        Some(day(2020, 10, 17))
+    assert_day(
+        &atlas,
+        EventKind::Diplomacy,
+        "Nagorno-Karabakh",
+        day(2020, 10, 17),
     );
     // A truce that only dates a strike is no diplomacy of its own.
     let atlas = extract(vec![article(
@@ -2854,10 +2835,7 @@ fn then_and_a_verb_start_the_next_step_of_a_story() {
          Pashinyan the next day. Shells hit Stepanakert on Friday, then Shusha.",
         day(2020, 12, 19),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Diplomacy, "Baku").day,
-        Some(day(2020, 12, 17))
-    );
+    assert_day(&atlas, EventKind::Diplomacy, "Baku", day(2020, 12, 17));
     let yerevan = found(&atlas, EventKind::Diplomacy, "Yerevan");
     assert_eq!(yerevan.day, Some(day(2020, 12, 18)));
     assert_eq!(place_names(&atlas, yerevan), ["Yerevan"]);
@@ -2963,15 +2941,9 @@ fn districts_passed_to_control_are_their_own_places_and_a_liberation_is_a_captur
          Aliyev announced the liberation of Jabrayil.",
         day(2020, 12, 2),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Diplomacy, "Aghdam").day,
-        Some(day(2020, 11, 20))
-    );
+    assert_day(&atlas, EventKind::Diplomacy, "Aghdam", day(2020, 11, 20));
     assert_none_at(&atlas, EventKind::Diplomacy, "Baku");
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Jabrayil").day,
-        Some(day(2020, 11, 30))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Jabrayil", day(2020, 11, 30));
 }
 
 #[test]
@@ -3139,10 +3111,7 @@ fn the_dead_swapped_or_searched_for_are_no_toll_and_bomblets_bursting_are_a_stri
         "{}",
         describe(&atlas)
     );
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Martuni").day,
-        Some(day(2020, 10, 26))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Martuni", day(2020, 10, 26));
 }
 
 #[test]
@@ -3445,21 +3414,12 @@ fn towns_that_fall_envoys_summoned_and_ground_named_by_its_adjective() {
          Azerbaijan said it had destroyed missile launchers on Armenian soil on Tuesday.",
         day(2020, 11, 27),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Shusha").day,
-        Some(day(2020, 11, 8))
-    );
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Hadrut").day,
-        Some(day(2020, 11, 27))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Shusha", day(2020, 11, 8));
+    assert_day(&atlas, EventKind::Fighting, "Hadrut", day(2020, 11, 27));
     // Shells that fall are a strike, not a town taken.
     found(&atlas, EventKind::Shelling, "Stepanakert");
     assert_none_at(&atlas, EventKind::Fighting, "Stepanakert");
-    assert_eq!(
-        found(&atlas, EventKind::Diplomacy, "Baku").day,
-        Some(day(2020, 11, 23))
-    );
+    assert_day(&atlas, EventKind::Diplomacy, "Baku", day(2020, 11, 23));
     found(&atlas, EventKind::Shelling, "Armenia");
 }
 
@@ -3603,10 +3563,7 @@ fn a_shouted_place_and_its_day_head_the_entries_below() {
         "{}",
         describe(&atlas)
     );
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Tartar").day,
-        Some(day(2020, 10, 16))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Tartar", day(2020, 10, 16));
 }
 
 #[test]
@@ -3681,10 +3638,7 @@ fn a_parliament_vote_is_diplomacy_and_a_video_address_tells_its_content() {
         "{}",
         describe(&atlas)
     );
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Shusha").day,
-        Some(day(2020, 11, 5))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Shusha", day(2020, 11, 5));
     // A name the locals call a town is no telephone call.
     assert_none_at(&atlas, EventKind::Diplomacy, "Shusha");
 }
@@ -3905,9 +3859,11 @@ fn people_leaving_and_arriving_are_displaced_and_a_denial_keeps_its_flag_past_ap
         describe(&atlas)
     );
     // Where they left, not where they went.
-    assert_eq!(
-        found(&atlas, EventKind::Displacement, "Stepanakert").day,
-        Some(day(2020, 11, 18))
+    assert_day(
+        &atlas,
+        EventKind::Displacement,
+        "Stepanakert",
+        day(2020, 11, 18),
     );
     // "In mid-November" names no day.
     assert_eq!(found(&atlas, EventKind::Displacement, "Kalbajar").day, None);
@@ -3919,10 +3875,7 @@ fn people_leaving_and_arriving_are_displaced_and_a_denial_keeps_its_flag_past_ap
         "{}",
         describe(&atlas)
     );
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Fuzuli").day,
-        Some(day(2020, 11, 19))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Fuzuli", day(2020, 11, 19));
 }
 
 #[test]
@@ -4024,10 +3977,7 @@ fn a_flag_raised_an_attack_beaten_off_and_belongings_loaded_are_read() {
          On Tuesday an Armenian Su-25 attack aircraft was shot down over Vardenis.",
         day(2020, 11, 3),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Hadrut").day,
-        Some(day(2020, 11, 1))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Hadrut", day(2020, 11, 1));
     found(&atlas, EventKind::Fighting, "Martuni");
     found(&atlas, EventKind::Displacement, "Kalbajar");
     // "Attack aircraft" is a type of plane: the shoot-down is no battle too.
@@ -4046,14 +3996,8 @@ fn a_bombardment_going_on_since_a_recent_day_is_told_from_that_day() {
          For almost a day the Armenian side insisted the battle for Hadrut was still going on.",
         day(2020, 10, 7),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Tartar").day,
-        Some(day(2020, 10, 7))
-    );
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Stepanakert").day,
-        Some(day(2020, 10, 4))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Tartar", day(2020, 10, 7));
+    assert_day(&atlas, EventKind::Shelling, "Stepanakert", day(2020, 10, 4));
     assert_none_at(&atlas, EventKind::Fighting, "Hadrut");
 }
 
@@ -4080,13 +4024,12 @@ fn a_day_heading_with_its_weekday_after_it_heads_the_entries_below() {
          16:00 Shells hit Tartar, the ministry said.",
         day(2020, 10, 25),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Tartar").day,
-        Some(day(2020, 10, 24))
-    );
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Stepanakert").day,
-        Some(day(2020, 10, 25))
+    assert_day(&atlas, EventKind::Shelling, "Tartar", day(2020, 10, 24));
+    assert_day(
+        &atlas,
+        EventKind::Shelling,
+        "Stepanakert",
+        day(2020, 10, 25),
     );
 }
 
@@ -4114,9 +4057,11 @@ fn returnees_are_placed_where_they_come_back_to() {
          Thousands of families fled to Goris on Wednesday.",
         day(2020, 11, 20),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Displacement, "Stepanakert").day,
-        Some(day(2020, 11, 17))
+    assert_day(
+        &atlas,
+        EventKind::Displacement,
+        "Stepanakert",
+        day(2020, 11, 17),
     );
     // Those who flee are placed where they left, not where they went.
     assert_none_at(&atlas, EventKind::Displacement, "Goris");
@@ -4160,10 +4105,7 @@ fn an_after_clause_on_the_main_clause_s_morning_is_on_its_day() {
          came under fire that morning.",
         day(2020, 10, 16),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Hadrut").day,
-        Some(day(2020, 10, 12))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Hadrut", day(2020, 10, 12));
 }
 
 #[test]
@@ -4323,10 +4265,7 @@ fn a_wire_s_dateline_dates_no_event_and_its_overnight_is_the_night_before() {
          reported on Wednesday.",
         day(2020, 10, 14),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Fuzuli").day,
-        Some(day(2020, 10, 13))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Fuzuli", day(2020, 10, 13));
 }
 
 #[test]
@@ -4343,14 +4282,8 @@ fn a_district_that_followed_is_one_more_handover_on_its_own_day() {
     assert_eq!(place_names(&atlas, agdam), ["Agdam"]);
     assert_eq!(agdam.day, Some(day(2020, 11, 20)));
     assert_none_at(&atlas, EventKind::Fighting, "Agdam");
-    assert_eq!(
-        found(&atlas, EventKind::Diplomacy, "Kalbajar").day,
-        Some(day(2020, 11, 25))
-    );
-    assert_eq!(
-        found(&atlas, EventKind::Diplomacy, "Lachin").day,
-        Some(day(2020, 12, 1))
-    );
+    assert_day(&atlas, EventKind::Diplomacy, "Kalbajar", day(2020, 11, 25));
+    assert_day(&atlas, EventKind::Diplomacy, "Lachin", day(2020, 12, 1));
     // Taken back in battle, with no deal, is fighting.
     found(&atlas, EventKind::Fighting, "Jabrayil");
     // "Followed" with no place as its subject tells of no event, even with one named after it.
@@ -4374,14 +4307,8 @@ fn the_next_day_counts_from_the_day_last_named_even_where_it_told_no_event() {
          shells landed in the square of Martakert.",
         day(2020, 10, 24),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Barda").day,
-        Some(day(2020, 10, 15))
-    );
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Martakert").day,
-        Some(day(2020, 10, 1))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Barda", day(2020, 10, 15));
+    assert_day(&atlas, EventKind::Shelling, "Martakert", day(2020, 10, 1));
 }
 
 #[test]
@@ -4397,15 +4324,9 @@ fn a_day_earlier_in_a_new_paragraph_counts_from_the_strike_told() {
         day(2020, 10, 20),
     )]);
     // Thursday is 15 October; the graves' Friday tells of no event.
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Barda").day,
-        Some(day(2020, 10, 14))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Barda", day(2020, 10, 14));
     // In its own paragraph, "two days earlier" counts from the day named just before.
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Fuzuli").day,
-        Some(day(2020, 10, 17))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Fuzuli", day(2020, 10, 17));
 }
 
 #[test]
@@ -4473,10 +4394,7 @@ fn a_deal_is_one_act_on_the_day_it_was_signed_and_its_signatories_are_no_places(
     assert_eq!(truces[0].day, Some(day(2020, 11, 9)));
     assert_eq!(place_names(&atlas, truces[0]), ["Nagorno-Karabakh"]);
     // The day it came into force is where the story goes on.
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Hadrut").day,
-        Some(day(2020, 10, 18))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Hadrut", day(2020, 10, 18));
     // Signed in a named city, the deal is there; a deal of two outsiders stays at their seats.
     let atlas = extract(vec![article(
         "moscow.txt",
@@ -4540,15 +4458,9 @@ fn in_the_evening_goes_on_with_the_day_its_paragraph_named() {
          In the evening, shells hit Stepanakert.",
         day(2020, 11, 2),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Diplomacy, "Yerevan").day,
-        Some(day(2020, 10, 31))
-    );
+    assert_day(&atlas, EventKind::Diplomacy, "Yerevan", day(2020, 10, 31));
     // In a paragraph of its own, the evening is the publication day's.
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Stepanakert").day,
-        Some(day(2020, 11, 2))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Stepanakert", day(2020, 11, 2));
 }
 
 #[test]
@@ -4586,10 +4498,7 @@ fn a_trip_s_next_stops_and_an_after_clause_s_truce_are_no_places_of_what_is_told
     )]);
     let visit = found(&atlas, EventKind::Diplomacy, "Baku");
     assert_eq!(place_names(&atlas, visit), ["Baku"]);
-    assert_eq!(
-        found(&atlas, EventKind::Shelling, "Barda").day,
-        Some(day(2020, 10, 18))
-    );
+    assert_day(&atlas, EventKind::Shelling, "Barda", day(2020, 10, 18));
     assert_none_at(&atlas, EventKind::Diplomacy, "Moscow");
 }
 
@@ -4650,9 +4559,11 @@ fn what_the_whole_war_saw_told_at_the_head_of_a_sentence_has_no_day() {
     )]);
     assert_eq!(found(&atlas, EventKind::Shelling, "Kapan").day, None);
     // A count of the war told on its day keeps that day.
-    assert_eq!(
-        found(&atlas, EventKind::Casualties, "Azerbaijan").day,
-        Some(day(2020, 12, 27))
+    assert_day(
+        &atlas,
+        EventKind::Casualties,
+        "Azerbaijan",
+        day(2020, 12, 27),
     );
 }
 
@@ -4863,14 +4774,8 @@ fn a_morning_clock_time_after_a_night_is_the_morning_after() {
          repelled.",
         day(2020, 10, 24),
     )]);
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Jabrayil").day,
-        Some(day(2020, 10, 23))
-    );
-    assert_eq!(
-        found(&atlas, EventKind::Fighting, "Hadrut").day,
-        Some(day(2020, 10, 24))
-    );
+    assert_day(&atlas, EventKind::Fighting, "Jabrayil", day(2020, 10, 23));
+    assert_day(&atlas, EventKind::Fighting, "Hadrut", day(2020, 10, 24));
 }
 
 #[test]

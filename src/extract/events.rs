@@ -2660,25 +2660,24 @@ fn sentence_events(
             }
         } else if !is_caption
             && turn.is_none()
-            && days.len() == 2
-            && place_words.len() == 2
-            && RESPECTIVELY.find(sentence.text.as_bytes()).is_some()
-        {
-            // "… on 20 and 25 November respectively": the pair of days in the places' order.
-            days.sort_by_key(|(day, _)| *day);
-            if let Some(respective) = respective_places(sentence, &place_words, &places) {
-                paired_places.extend(respective.into_iter().map(Some));
-            }
-        } else if !is_caption
-            && turn.is_none()
             && days.len() >= 2
             && place_words.len() == days.len()
-            && lists_places_then_their_days(sentence, &place_words, &days)
         {
-            // "The Kalbajar, Agdam and Lachin districts were handed back on 25 November,
-            // 20 November and 1 December": the days in the places' order, "respectively" or not.
-            days.sort_by_key(|(_, r)| r.map(|r| r.start));
-            if let Some(respective) = respective_places(sentence, &place_words, &places) {
+            // "… on 20 and 25 November respectively": the pair of days, in order, in the places'
+            // order. "The Kalbajar, Agdam and Lachin districts were handed back on 25 November,
+            // 20 November and 1 December": the days as listed, "respectively" or not.
+            let respectively =
+                days.len() == 2 && RESPECTIVELY.find(sentence.text.as_bytes()).is_some();
+            let listed =
+                !respectively && lists_places_then_their_days(sentence, &place_words, &days);
+            if respectively {
+                days.sort_by_key(|(day, _)| *day);
+            } else if listed {
+                days.sort_by_key(|(_, r)| r.map(|r| r.start));
+            }
+            if (respectively || listed)
+                && let Some(respective) = respective_places(sentence, &place_words, &places)
+            {
                 paired_places.extend(respective.into_iter().map(Some));
             }
         }
@@ -3947,7 +3946,7 @@ fn places_for(
         // Where a meeting is held ("talks in Moscow", "was in Geneva") is the place of diplomacy.
         // Most sentences tell of no visit: only where one does are the words before a place read
         // for it.
-        let visit_told = scan.contains(Set::Visits);
+        let visits = scan.get(Set::Visits);
         let venues: Vec<&Mention> = event_mentions
             .iter()
             .copied()
@@ -3957,10 +3956,10 @@ fn places_for(
                 place_of(gazetteer, m).is_some_and(|p| {
                     !is_container(p)
                         || (p.kind == PlaceKind::District
-                            && (is_entered(sentence, m) || (visit_told && is_visited(sentence, m))))
+                            && (is_entered(sentence, m) || is_visited(sentence, m, visits)))
                 })
             })
-            .filter(|m| is_after_locative(sentence, m, visit_told))
+            .filter(|m| is_after_locative(sentence, m, visits))
             .collect();
         // "met Aliyev in Baku on Thursday and was expected in Moscow and Geneva later in the
         // week": the stops of a trip still to come are no venue of the meeting told.
@@ -5516,7 +5515,7 @@ fn is_entered(sentence: &Sentence, mention: &Mention) -> bool {
 /// Whether a place is one a visit is paid to, also as the second or third of a list: "visited
 /// the Lachin district and the town of Kalbajar", "toured Fuzuli, Jabrayil and Zangilan". Walks
 /// back over the words of a list of places (names, "the town of", "and") to the verb.
-fn is_visited(sentence: &Sentence, mention: &Mention) -> bool {
+fn is_visited(sentence: &Sentence, mention: &Mention, visits: &[(usize, usize, usize)]) -> bool {
     const LIST_WORDS: &[&str] = &[
         "the",
         "and",
@@ -5533,9 +5532,14 @@ fn is_visited(sentence: &Sentence, mention: &Mention) -> bool {
         "freed",
         "regained",
     ];
-    const VISITS: &[&str] = &[
-        "visit", "visits", "visited", "visiting", "toured", "tour", "tours", "touring",
-    ];
+    if visits.is_empty() {
+        return false;
+    }
+    // A word of the lexicon's `visits`, where its one pass found one.
+    let is_a_visit = |w: &str| {
+        let at = (w.as_ptr() as usize).wrapping_sub(sentence.text.as_ptr() as usize);
+        visits.iter().any(|&(start, _, _)| start == at)
+    };
     let before = text_before(sentence, mention);
     let mut back = text::words_back(before)
         .take(16)
@@ -5546,11 +5550,11 @@ fn is_visited(sentence: &Sentence, mention: &Mention) -> bool {
                 || w.chars().next().is_some_and(char::is_uppercase))
         });
     match back.next() {
-        Some(w) if is_one_of(w, VISITS) => true,
+        Some(w) if is_a_visit(w) => true,
         // "on a first visit to the freed Agdam district", "his trip to Shusha".
         Some(w) if w.eq_ignore_ascii_case("to") => back
             .find(|w| !is_one_of(w, &["a", "an", "first", "second", "his", "her", "brief"]))
-            .is_some_and(|w| is_one_of(w, VISITS) || is_one_of(w, &["trip"])),
+            .is_some_and(is_a_visit),
         _ => false,
     }
 }
@@ -5564,7 +5568,11 @@ fn is_a_stop_still_to_come(sentence: &Sentence, mention: &Mention) -> bool {
         .any(|w| is_one_of(w, &["expected", "due", "scheduled", "will", "next"]))
 }
 
-fn is_after_locative(sentence: &Sentence, mention: &Mention, visit_told: bool) -> bool {
+fn is_after_locative(
+    sentence: &Sentence,
+    mention: &Mention,
+    visits: &[(usize, usize, usize)],
+) -> bool {
     let before = text_before(sentence, mention);
     // A visit's object is its venue too ("will visit Brussels"), and so is the second of two
     // places after the word ("a visit to Baku and Yerevan").
@@ -5578,7 +5586,7 @@ fn is_after_locative(sentence: &Sentence, mention: &Mention, visit_told: bool) -
     };
     // What troops enter under a deal is where it is carried out ("entered the Aghdam district
     // on Friday under the peace deal").
-    if is_entered(sentence, mention) || (visit_told && is_visited(sentence, mention)) {
+    if is_entered(sentence, mention) || is_visited(sentence, mention, visits) {
         return true;
     }
     let mut back = text::words_back(before);
