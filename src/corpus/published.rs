@@ -370,11 +370,17 @@ fn is_credit_line(line: &str, date: &Found) -> bool {
     } else {
         after
     };
+    // Nor does a byline after the date: "October 14, 2020 by Ani Petrosyan and Tom Hart" (its
+    // names are held to the same capitals as the rest).
+    let byline = after.trim_start().strip_prefix("by ");
+    let after = byline.unwrap_or(after);
+    let byline = byline.is_some();
     let others = format!("{} {}", &line[..date.start], after);
     let words: Vec<&str> = others
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .filter(|w| !TIME_WORDS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|w| !(byline && *w == "and"))
         .collect();
     let record_words = words.iter().filter(|w| RECORD_WORDS.contains(w)).count();
     words.len() - record_words <= 4
@@ -998,6 +1004,29 @@ mod tests {
         // A sentence with a date and more than a name around it is still no credit line.
         let p = publication_date(
             "Talks in Geneva at 5 p.m. on Oct. 15, 2020 were cancelled by both sides.",
+        );
+        assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
+    }
+
+    #[test]
+    fn a_date_line_with_its_byline_after_the_date_states_the_date() {
+        for line in [
+            "October 14, 2020 by Ani Petrosyan",
+            "14 October 2020 by Ani Petrosyan and Tom Hart",
+        ] {
+            let p = publication_date(&format!(
+                "Clashes continue in Karabakh\n{line}\n\nShelling hit Stepanakert yesterday, \
+                 officials said. Talks resumed on Friday."
+            ));
+            assert_eq!(
+                p.map(|p| (p.day, p.source)),
+                Some((d(10, 14), DateSource::Stated)),
+                "{line}"
+            );
+        }
+        // What follows "by" is held to a byline's capitals: a sentence is no date line.
+        let p = publication_date(
+            "Shelling on October 14, 2020 by the army was denounced in Yerevan on Friday.",
         );
         assert_ne!(p.map(|p| p.source), Some(DateSource::Stated));
     }
