@@ -2363,6 +2363,35 @@ pub fn time_refs(sentence: &str, published: NaiveDate) -> Vec<TimeRef> {
     time_refs_of(sentence, &scan(sentence), published)
 }
 
+/// Whether `before` (the text before a day) ends with a count that a new one is compared with:
+/// "up from 40 on", "compared with 32 reported on", "from 1,100 as of".
+fn follows_a_compared_count(before: &str) -> bool {
+    // Most days follow no number: told by the word before the day's own preposition.
+    let mut back = crate::text::words_back(before)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty());
+    let mut word = back.next();
+    // The day's preposition ("on", "as of", "by") and up to two words of the count's own
+    // ("40 dead on", "32 reported on").
+    for _ in 0..4 {
+        match word {
+            Some(w) if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) => break,
+            // "from 5 to 7 October" is a stretch of days, no count.
+            Some(w) if ["to", "and", "or", "until", "through"].contains(&w) => return false,
+            Some(_) => word = back.next(),
+            None => return false,
+        }
+    }
+    if !word.is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit() || b == b',')) {
+        return false;
+    }
+    back.next().is_some_and(|w| {
+        ["from", "with", "against"]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(w))
+    })
+}
+
 /// [`time_refs`] of a sentence whose expressions `found` (what [`scan`] finds in it) are known:
 /// the scan does not depend on the publication day, so one made while dating the article serves.
 pub fn time_refs_of(sentence: &str, found: &[Found], published: NaiveDate) -> Vec<TimeRef> {
@@ -2373,6 +2402,13 @@ pub fn time_refs_of(sentence: &str, found: &[Found], published: NaiveDate) -> Ve
         .iter()
         .map(|f| resolve(sentence, f, published))
         .collect();
+    // "55 soldiers had died, up from 40 on Friday": the day of the count compared with, never
+    // the day of what the sentence reports.
+    for r in refs.iter_mut() {
+        if r.kind == RefKind::Day && follows_a_compared_count(&sentence[..r.start]) {
+            r.kind = RefKind::Since;
+        }
+    }
     // Nights and "during the day" hang on the sentence's other day: "said Thursday that all night
     // artillery fire…" is the night before that Thursday.
     let statement_day = refs
@@ -3397,6 +3433,20 @@ mod tests {
 
     fn primary(sentence: &str, published: NaiveDate) -> Option<NaiveDate> {
         primary_day(&time_refs(sentence, published)).and_then(|r| r.day)
+    }
+
+    #[test]
+    fn the_day_of_a_count_compared_with_is_not_the_sentence_s_day() {
+        let published = d(10, 20);
+        for sentence in [
+            "The ministry said on Monday that 55 soldiers had died, up from 40 on Friday.",
+            "On Monday the toll rose to 55, compared with 32 reported on Friday.",
+        ] {
+            assert_eq!(primary(sentence, published), Some(d(10, 19)), "{sentence}");
+        }
+        // A stretch of days starts no comparison.
+        let refs = time_refs("Clashes from 5 to 7 October killed dozens.", published);
+        assert!(refs.iter().all(|r| r.kind != RefKind::Since), "{refs:?}");
     }
 
     #[test]

@@ -4873,3 +4873,30 @@ fn soldiers_back_with_their_units_are_no_return_home() {
     assert_eq!(returns.len(), 1, "{}", describe(&atlas));
     assert_eq!(value(&returns[0].figures.displaced), Some(2000));
 }
+
+#[test]
+fn the_town_of_officials_who_report_is_not_the_scene() {
+    let atlas = extract(vec![article(
+        "syunik.txt",
+        "Officials in Kapan said the road near Meghri was shelled on Monday. Authorities in \
+         Stepanakert confirmed that fighting raged around Hadrut on Tuesday.",
+        day(2020, 10, 21),
+    )]);
+    assert_day(&atlas, EventKind::Shelling, "Meghri", day(2020, 10, 19));
+    assert_day(&atlas, EventKind::Fighting, "Hadrut", day(2020, 10, 20));
+    assert_none_at(&atlas, EventKind::Shelling, "Kapan");
+    assert_none_at(&atlas, EventKind::Fighting, "Stepanakert");
+}
+
+#[test]
+fn a_toll_compared_with_an_earlier_day_is_as_of_its_report() {
+    let atlas = extract(vec![article(
+        "toll.txt",
+        "Armenia's defence ministry said last night that 55 soldiers had died, up from 40 on \
+         Friday.",
+        day(2020, 10, 20),
+    )]);
+    let toll = toll_at(&atlas, "Armenia");
+    assert_eq!(value(&toll.figures.deaths), Some(55));
+    assert_eq!(toll.day, Some(day(2020, 10, 19)), "{}", describe(&atlas));
+}

@@ -3863,6 +3863,11 @@ fn places_for(
             is_left_for(sentence, m) || (people_leave && is_destination(sentence, m))
         });
     }
+    // "Officials in Kapan said the Meghri road was shelled": where the sources sit, beside the
+    // places they tell of (for talks it may be where they were).
+    if kind != EventKind::Diplomacy {
+        drop_beside_others(&mut event_mentions, |m| is_seat_of_who_tells(sentence, m));
+    }
     // "left the town along the Barda road": a road named after a town locates, beside the
     // places the sentence tells of.
     drop_beside_others(&mut event_mentions, |m| {
@@ -5103,6 +5108,53 @@ fn is_where_it_was_told(sentence: &Sentence, mention: &Mention) -> bool {
             ],
         )
     })
+}
+
+/// "Officials in Kapan said …", "authorities in Stepanakert confirmed …": the town of those who
+/// report, named between them and their reporting verb.
+fn is_seat_of_who_tells(sentence: &Sentence, mention: &Mention) -> bool {
+    let mut back = text::words_back(text_before(sentence, mention));
+    if !back.next().is_some_and(|w| w.eq_ignore_ascii_case("in")) {
+        return false;
+    }
+    let who = back.next().is_some_and(|w| {
+        is_one_of(
+            w,
+            &[
+                "officials",
+                "authorities",
+                "sources",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "diplomats",
+                "correspondent",
+                "correspondents",
+                "reporters",
+                "journalists",
+            ],
+        )
+    });
+    who && text_after(sentence, mention)
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| {
+            is_one_of(
+                w.trim_end_matches(','),
+                &[
+                    "said",
+                    "say",
+                    "says",
+                    "told",
+                    "reported",
+                    "report",
+                    "reports",
+                    "confirmed",
+                    "announced",
+                    "stated",
+                ],
+            )
+        })
 }
 
 /// "had seized three hamlets in Fuzuli district and was close to Lachin": where an army has
