@@ -169,9 +169,14 @@ fn main() -> ExitCode {
         );
     }
     if let Some(dir) = scripted_dir.filter(|dir| !dir.exists()) {
+        // `extract DIR` names its folder itself; the other commands take --articles.
+        let given_as = match &cli.command {
+            Some(Command::Extract { dir: Some(_), .. }) => "the folder",
+            _ => "--articles",
+        };
         eprintln!(
             "karabakh-atlas: {} does not exist: give a folder of articles (.txt), or leave \
-             --articles out to use the seeds",
+             {given_as} out to use the seeds",
             dir.display()
         );
         return ExitCode::FAILURE;

@@ -117,17 +117,23 @@ fn bad_articles_are_listed_and_the_rest_still_load() {
 #[test]
 fn a_missing_folder_fails_the_scripted_commands_with_its_name() {
     let missing = std::env::temp_dir().join("karabakh-atlas-no-such-folder");
-    for args in [
-        vec!["extract".to_string(), missing.display().to_string()],
-        vec![
-            "--articles".to_string(),
-            missing.display().to_string(),
-            "screenshot".to_string(),
-            "--day".to_string(),
-            "2020-10-08".to_string(),
-            "--out".to_string(),
-            missing.join("shot.png").display().to_string(),
-        ],
+    for (args, what_to_leave_out) in [
+        (
+            vec!["extract".to_string(), missing.display().to_string()],
+            "leave the folder out",
+        ),
+        (
+            vec![
+                "--articles".to_string(),
+                missing.display().to_string(),
+                "screenshot".to_string(),
+                "--day".to_string(),
+                "2020-10-08".to_string(),
+                "--out".to_string(),
+                missing.join("shot.png").display().to_string(),
+            ],
+            "leave --articles out",
+        ),
     ] {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
             .args(&args)
@@ -139,6 +145,7 @@ fn a_missing_folder_fails_the_scripted_commands_with_its_name() {
             message.contains("karabakh-atlas-no-such-folder does not exist"),
             "{args:?}: {message}"
         );
+        assert!(message.contains(what_to_leave_out), "{args:?}: {message}");
     }
 }
 

@@ -428,6 +428,37 @@ fn a_relative_phrase_confirms_or_picks_the_candidate() {
 }
 
 #[test]
+fn an_ambiguous_name_lies_near_the_place_listed_with_it() {
+    let g = gazetteer();
+    // Armenia is named in the sentence, but Martuni is listed with Stepanakert: the Karabakh town.
+    let mentions = g.mentions(
+        "Armenia denied firing at Ganja and accused Azerbaijani forces of shelling Stepanakert \
+         and Martuni on Friday.",
+    );
+    let m = only(&mentions, "Martuni");
+    assert_eq!(
+        place_of(g, m).map(|p| p.country.as_str()),
+        Some("AZ"),
+        "{}",
+        m.why
+    );
+    assert!(
+        m.why.contains("named in one list with Stepanakert"),
+        "{}",
+        m.why
+    );
+    // Listed with a town by Lake Sevan, it is the Armenian Martuni.
+    let mentions = g.mentions("Families from Vardenis and Martuni sent food to the front.");
+    let m = only(&mentions, "Martuni");
+    assert_eq!(
+        place_of(g, m).map(|p| p.country.as_str()),
+        Some("AM"),
+        "{}",
+        m.why
+    );
+}
+
+#[test]
 fn an_ambiguous_name_follows_the_country_named_with_it() {
     let g = gazetteer();
     let with_country = g.mentions("Refugees reached Martuni, Armenia, on Tuesday.");

@@ -748,7 +748,19 @@ pub fn run_app(app: AtlasApp, size: Option<[f32; 2]>) -> Result<Option<PathBuf>,
         options,
         Box::new(move |_cc| Ok(Box::new(app))),
     )
-    .map_err(|e| format!("Cannot open the window: {e}"))?;
+    .map_err(|e| {
+        // A machine without a display (a server, a container, CI) is the usual cause: say how to
+        // get one, and which commands need none.
+        let no_display =
+            std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none();
+        let hint = if no_display {
+            ". There is no display: run it under Xvfb (`xvfb-run -a karabakh-atlas …`, package \
+             xvfb), or use `extract`, `places` and `eval`, which need none"
+        } else {
+            ""
+        };
+        format!("Cannot open the window: {e}{hint}")
+    })?;
     if !wants_outcome {
         return Ok(None);
     }

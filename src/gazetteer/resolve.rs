@@ -157,6 +157,8 @@ struct Scored<'a> {
     country: Option<CountryReason<'a>>,
     /// The nearest unambiguous place of the article: kilometres and its name.
     neighbour: Option<(f64, &'a str)>,
+    /// A place named in the same list ("Stepanakert and Martuni") that lies near it.
+    listed_with: Option<&'a str>,
     relative: Option<RelativeReason<'a>>,
     /// How many other mentions of the same name in the article chose this place first, when
     /// that made it this mention's choice too ([`apply_one_sense`]).
@@ -252,6 +254,7 @@ fn base_candidates<'a>(g: &'a Gazetteer, entry: &NameEntry, slice: &str) -> Vec<
             primary: named.primary,
             country: None,
             neighbour: None,
+            listed_with: None,
             relative: None,
             same_name_elsewhere: 0,
         });
@@ -367,6 +370,11 @@ fn write_reasons(out: &mut String, g: &Gazetteer, name_as_written: &str, candida
         out.push_str(" km from ");
         out.push_str(other);
         out.push_str(", also in the article");
+    }
+    if let Some(other) = candidate.listed_with {
+        out.push_str("; named in one list with ");
+        out.push_str(other);
+        out.push_str(", near it");
     }
     if candidate.same_name_elsewhere > 0 {
         out.push_str("; the place ");
@@ -542,6 +550,7 @@ fn mentions_reusing(g: &Gazetteer, text: &str, reuse: bool, near_words: bool) ->
         sort_candidates(&mut f.candidates);
     }
     apply_neighbours(g, &mut found);
+    apply_list_partners(g, text, &mut found);
     apply_relative_phrases(g, text, normalized.lower_text(), &sentences, &mut found);
     apply_one_sense(&mut found);
 
@@ -1050,6 +1059,60 @@ fn apply_neighbours<'a>(g: &'a Gazetteer, found: &mut [Found<'a>]) {
                     candidate.score += bonus;
                     candidate.neighbour = Some((km, other.name.as_str()));
                 }
+            }
+        }
+        sort_candidates(&mut f.candidates);
+    }
+}
+
+/// How near a candidate must lie to a place named in the same list to be raised by it.
+const LIST_PARTNER_KM: f64 = 50.0;
+/// Below a country written with the name (4.0), near one named in the sentence (2.5): a list
+/// is one scene, whatever country the sentence names.
+const LIST_PARTNER_BONUS: f64 = 2.0;
+
+/// Places listed together lie together: "shelling Stepanakert and Martuni" is the Karabakh
+/// Martuni beside Stepanakert, whatever country the sentence names. An ambiguous name is raised
+/// towards the place named right before or after it in a list (", ", " and ", " or "), as that
+/// one's best reading stands (a town or village, not a country or region).
+fn apply_list_partners<'a>(g: &'a Gazetteer, text: &str, found: &mut [Found<'a>]) {
+    const JOINS: [&str; 5] = [", ", " and ", ", and ", " or ", " & "];
+    let joined = |a: &Found, b: &Found| {
+        a.sentence == b.sentence
+            && text
+                .get(a.end..b.start)
+                .is_some_and(|between| JOINS.contains(&between))
+    };
+    for i in 0..found.len() {
+        if found[i].candidates.len() < 2 {
+            continue;
+        }
+        let partners: Vec<&'a Place> = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| found.get(j).map(|other| (j, other)))
+            .filter(|&(j, other)| {
+                let (a, b) = if j < i {
+                    (other, &found[i])
+                } else {
+                    (&found[i], other)
+                };
+                joined(a, b)
+            })
+            .filter_map(|(_, other)| best(g, other))
+            .filter(|p| !matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
+            .collect();
+        if partners.is_empty() {
+            continue;
+        }
+        let f = &mut found[i];
+        for candidate in &mut f.candidates {
+            let place = &g.places()[candidate.place as usize];
+            if let Some((_, partner)) = nearest_within(place, &partners, LIST_PARTNER_KM)
+                .filter(|(km, _)| *km < LIST_PARTNER_KM)
+            {
+                candidate.score += LIST_PARTNER_BONUS;
+                candidate.listed_with = Some(partner.name.as_str());
             }
         }
         sort_candidates(&mut f.candidates);
@@ -1760,6 +1823,7 @@ mod tests {
                     primary,
                     country: None,
                     neighbour: None,
+                    listed_with: None,
                     relative: None,
                     same_name_elsewhere: 0,
                 };
