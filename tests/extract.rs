@@ -4900,3 +4900,20 @@ fn a_toll_compared_with_an_earlier_day_is_as_of_its_report() {
     assert_eq!(value(&toll.figures.deaths), Some(55));
     assert_eq!(toll.day, Some(day(2020, 10, 19)), "{}", describe(&atlas));
 }
+
+#[test]
+fn a_district_named_beside_a_town_of_its_own_is_the_town_s_setting() {
+    let atlas = extract(vec![article(
+        "tartar.txt",
+        "The enemy subjected the city of Tartar and the villages of Tartar district to intensive \
+         artillery fire on Tuesday. Shells also fell on Goranboy district and on Barda.",
+        day(2020, 10, 28),
+    )]);
+    assert_day(&atlas, EventKind::Shelling, "Tartar", day(2020, 10, 27));
+    assert_none_at(&atlas, EventKind::Shelling, "Tartar District");
+    // A district with no town of its own beside it keeps its point; shells that "also fell"
+    // took no town.
+    found(&atlas, EventKind::Shelling, "Goranboy District");
+    found(&atlas, EventKind::Shelling, "Barda");
+    assert_no_kind(&atlas, EventKind::Fighting);
+}

@@ -4546,7 +4546,7 @@ fn within_theatre(place: &Place) -> bool {
 }
 
 /// "Nagorno-Karabakh … its main city, Stepanakert": a region named beside a town inside it is
-/// the town's setting, not a second place.
+/// the town's setting, not a second place; so is a district beside a town of its own.
 fn prefer_specific<'a>(mentions: Vec<&'a Mention>, gazetteer: &Gazetteer) -> Vec<&'a Mention> {
     let places: Vec<Option<&Place>> = mentions.iter().map(|m| place_of(gazetteer, m)).collect();
     mentions
@@ -4554,10 +4554,18 @@ fn prefer_specific<'a>(mentions: Vec<&'a Mention>, gazetteer: &Gazetteer) -> Vec
         .zip(&places)
         .filter(|(_, place)| {
             let Some(place) = place else { return false };
-            place.kind != PlaceKind::Region
-                || !places.iter().flatten().any(|other| {
+            match place.kind {
+                PlaceKind::Region => !places.iter().flatten().any(|other| {
                     !is_container(other) && distance_km(other, place) <= INSIDE_REGION_KM
-                })
+                }),
+                // "the city of Tartar and the villages of Tartar district": the town told
+                // within its district.
+                PlaceKind::District => !places
+                    .iter()
+                    .flatten()
+                    .any(|other| !is_container(other) && other.admin1 == place.name),
+                _ => true,
+            }
         })
         .map(|(m, _)| *m)
         .collect()
