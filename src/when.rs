@@ -2366,7 +2366,11 @@ pub fn time_refs(sentence: &str, published: NaiveDate) -> Vec<TimeRef> {
 /// Whether `before` (the text before a day) ends with a count that a new one is compared with:
 /// "up from 40 on", "compared with 32 reported on", "from 1,100 as of".
 fn follows_a_compared_count(before: &str) -> bool {
-    // Most days follow no number: told by the word before the day's own preposition.
+    // Most days follow no number within the few words read: told by the bytes alone.
+    let tail = &before.as_bytes()[before.len().saturating_sub(COMPARED_COUNT_REACH)..];
+    if !tail.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
     let mut back = crate::text::words_back(before)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty());
@@ -2391,6 +2395,10 @@ fn follows_a_compared_count(before: &str) -> bool {
             .any(|c| c.eq_ignore_ascii_case(w))
     })
 }
+
+/// How far before a day [`follows_a_compared_count`] may find its count's number: "from 1,100
+/// people reported as of" and more.
+const COMPARED_COUNT_REACH: usize = 48;
 
 /// [`time_refs`] of a sentence whose expressions `found` (what [`scan`] finds in it) are known:
 /// the scan does not depend on the publication day, so one made while dating the article serves.

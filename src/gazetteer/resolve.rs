@@ -1087,28 +1087,36 @@ fn apply_list_partners<'a>(g: &'a Gazetteer, text: &str, found: &mut [Found<'a>]
         if found[i].candidates.len() < 2 {
             continue;
         }
-        let partners: Vec<&'a Place> = [i.checked_sub(1), Some(i + 1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|j| found.get(j).map(|other| (j, other)))
-            .filter(|&(j, other)| {
-                let (a, b) = if j < i {
-                    (other, &found[i])
-                } else {
-                    (&found[i], other)
-                };
-                joined(a, b)
-            })
-            .filter_map(|(_, other)| best(g, other))
-            .filter(|p| !matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
-            .collect();
-        if partners.is_empty() {
-            continue;
+        // At most the name before and the one after: kept on the stack.
+        let mut partners: [Option<&'a Place>; 2] = [None, None];
+        for (slot, j) in partners.iter_mut().zip([i.checked_sub(1), Some(i + 1)]) {
+            let Some(other) = j.and_then(|j| found.get(j)) else {
+                continue;
+            };
+            let listed = if other.start < found[i].start {
+                joined(other, &found[i])
+            } else {
+                joined(&found[i], other)
+            };
+            *slot = best(g, other)
+                .filter(|p| listed && !matches!(p.kind, PlaceKind::Country | PlaceKind::Region));
         }
+        let both;
+        let partners: &[&Place] = match partners {
+            [Some(before), Some(after)] => {
+                both = [before, after];
+                &both
+            }
+            [Some(one), None] | [None, Some(one)] => {
+                both = [one, one];
+                &both[..1]
+            }
+            [None, None] => continue,
+        };
         let f = &mut found[i];
         for candidate in &mut f.candidates {
             let place = &g.places()[candidate.place as usize];
-            if let Some((_, partner)) = nearest_within(place, &partners, LIST_PARTNER_KM)
+            if let Some((_, partner)) = nearest_within(place, partners, LIST_PARTNER_KM)
                 .filter(|(km, _)| *km < LIST_PARTNER_KM)
             {
                 candidate.score += LIST_PARTNER_BONUS;
