@@ -4917,3 +4917,33 @@ fn a_district_named_beside_a_town_of_its_own_is_the_town_s_setting() {
     found(&atlas, EventKind::Shelling, "Barda");
     assert_no_kind(&atlas, EventKind::Fighting);
 }
+
+#[test]
+fn a_summary_since_then_puts_no_battle_on_one_day() {
+    let atlas = extract(vec![article(
+        "summary.txt",
+        "On September 27 the army launched a counter-offensive along the front. Since then it \
+         has liberated the cities of Jabrayil, Fuzuli and Zangilan and more than 200 villages. \
+         Since then, some 40,000 people have fled Nagorno-Karabakh, officials said.",
+        day(2020, 10, 28),
+    )]);
+    assert_none_at(&atlas, EventKind::Fighting, "Jabrayil");
+    assert_none_at(&atlas, EventKind::Fighting, "Zangilan");
+    // A count of the displaced is as of its report.
+    let fled = first_of(&atlas, EventKind::Displacement);
+    assert_eq!(value(&fled.figures.displaced), Some(40_000));
+}
+
+#[test]
+fn a_timeline_tells_its_diplomacy_in_the_present() {
+    let atlas = extract(vec![article(
+        "timeline.txt",
+        "Nov 5 - Aliyev receives the Italian foreign minister in Baku.\n\
+         Nov 6 - The hospital in Barda receives aid from the Red Cross.\n\
+         Nov 7 - Ministers agree in Moscow on an exchange of bodies.",
+        day(2020, 11, 20),
+    )]);
+    assert_day(&atlas, EventKind::Diplomacy, "Baku", day(2020, 11, 5));
+    assert_day(&atlas, EventKind::Diplomacy, "Moscow", day(2020, 11, 7));
+    assert_none_at(&atlas, EventKind::Diplomacy, "Barda");
+}

@@ -2322,10 +2322,13 @@ fn sentence_events(
         .is_empty()
         .then(|| vague_past_in(sentence.text))
         .flatten();
+    // "Since then the army has liberated the cities of Jabrayil, Fuzuli and Zangilan": a
+    // stretch from the day told before, a summary of many days.
     let only_stretch = primary.is_none()
-        && refs
+        && (refs
             .iter()
-            .any(|r| matches!(r.kind, RefKind::Period | RefKind::Since));
+            .any(|r| matches!(r.kind, RefKind::Period | RefKind::Since))
+            || SINCE_THEN.find(sentence.text.as_bytes()).is_some());
     // "Fighting has raged around Shusha since Wednesday": a battle (or a bombardment) that
     // began on a day of the last week and goes on is told from that day (not from the war's
     // first day, which only measures the war).
@@ -5920,6 +5923,8 @@ fn attributions(text: &str) -> Vec<Range<usize>> {
     }
     spans
 }
+static SINCE_THEN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"ince then"));
 static ACCORDING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"ccording to "));
 
