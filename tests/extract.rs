@@ -4886,6 +4886,27 @@ fn the_town_of_officials_who_report_is_not_the_scene() {
     assert_day(&atlas, EventKind::Fighting, "Hadrut", day(2020, 10, 20));
     assert_none_at(&atlas, EventKind::Shelling, "Kapan");
     assert_none_at(&atlas, EventKind::Fighting, "Stepanakert");
+    let atlas = extract(vec![article(
+        "baku.txt",
+        "In Baku, the defence ministry accused Armenian forces of shelling Tartar on Monday. In \
+         Barda, rockets killed 21 people on Wednesday.",
+        day(2020, 10, 29),
+    )]);
+    assert_day(&atlas, EventKind::Shelling, "Tartar", day(2020, 10, 26));
+    assert_none_at(&atlas, EventKind::Shelling, "Baku");
+    // Where the sentence's own event is, it stays.
+    assert_day(&atlas, EventKind::Shelling, "Barda", day(2020, 10, 28));
+}
+
+#[test]
+fn where_a_road_leads_is_not_where_it_is_used() {
+    let atlas = extract(vec![article(
+        "road.txt",
+        "Shelling hit Lachin and the villages along the road to Goris on Friday.",
+        day(2020, 11, 16),
+    )]);
+    assert_day(&atlas, EventKind::Shelling, "Lachin", day(2020, 11, 13));
+    assert_none_at(&atlas, EventKind::Shelling, "Goris");
 }
 
 #[test]

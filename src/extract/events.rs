@@ -4958,17 +4958,23 @@ fn contains_any_ignoring_case(text: &str, needles: &[&str]) -> bool {
         .any(|needle| super::claims::find_ascii_case_insensitive(text, needle).is_some())
 }
 
-/// Whether `mention` is the name of a road: "the Barda road", "the Goris highway".
+/// Whether `mention` is the name of a road: "the Barda road", "the Goris highway", or where a
+/// road leads: "along the road to Vardenis".
 fn names_a_road(sentence: &Sentence, mention: &Mention) -> bool {
+    const ROADS: [&str; 4] = ["road", "highway", "motorway", "route"];
+    let mut back = text::words_back(text_before(sentence, mention));
+    let before = back.next();
+    if before.is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && back.next().is_some_and(|w| is_one_of(w, &ROADS))
+    {
+        return true;
+    }
     let next = text_after(sentence, mention)
         .split_whitespace()
         .next()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .unwrap_or("");
-    is_one_of(next, &["road", "highway", "motorway"])
-        && text::words_back(text_before(sentence, mention))
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    is_one_of(next, &ROADS[..3]) && before.is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// The clause's text after `mention`, as [`text_before`] gives it before.
@@ -5121,12 +5127,40 @@ fn is_where_it_was_told(sentence: &Sentence, mention: &Mention) -> bool {
     })
 }
 
-/// "Officials in Kapan said …", "authorities in Stepanakert confirmed …": the town of those who
-/// report, named between them and their reporting verb.
+/// "Officials in Kapan said …", "authorities in Stepanakert confirmed …", "In Baku, the
+/// ministry said …": the town of those who report, named between them and their reporting
+/// verb or before them at the sentence's head.
 fn is_seat_of_who_tells(sentence: &Sentence, mention: &Mention) -> bool {
     let mut back = text::words_back(text_before(sentence, mention));
     if !back.next().is_some_and(|w| w.eq_ignore_ascii_case("in")) {
         return false;
+    }
+    // "In Baku, the defence ministry accused Armenian forces of shelling Tartar": a sentence
+    // that opens with where its speaker is, before the speaker and a reporting verb.
+    if text_before(sentence, mention)
+        .trim()
+        .eq_ignore_ascii_case("in")
+    {
+        let Some(after) = text_after(sentence, mention).strip_prefix(", ") else {
+            return false;
+        };
+        return after.split_whitespace().take(6).any(|w| {
+            is_one_of(
+                w,
+                &[
+                    "said",
+                    "says",
+                    "accused",
+                    "told",
+                    "announced",
+                    "reported",
+                    "claimed",
+                    "stated",
+                    "insisted",
+                    "warned",
+                ],
+            )
+        });
     }
     let who = back.next().is_some_and(|w| {
         is_one_of(
