@@ -77,6 +77,9 @@ pub struct TimeRef {
     /// Counted from the publication day as "now" ("yesterday", "tonight", "overnight"). Inside a
     /// quotation "now" is the speaker's day, which the article may not give.
     pub relative: bool,
+    /// A month of this war before the publication's ("in early November" in a December paper):
+    /// some day of it, not the day of the report.
+    pub earlier_month: bool,
 }
 
 /// Part of a day named with a weekday or a relative day ("Friday morning", "yesterday evening").
@@ -2491,6 +2494,7 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
         kind: RefKind::Day,
         quoted: f.quoted,
         speech: f.speech,
+        earlier_month: false,
         relative: matches!(
             f.expr,
             Expr::Relative { .. } | Expr::LastNight | Expr::Overnight
@@ -2668,6 +2672,7 @@ fn resolve(sentence: &str, f: &Found, published: NaiveDate) -> TimeRef {
                 Why::PastSpan
             } else {
                 r.kind = RefKind::Period;
+                r.earlier_month = (year, month) < (published.year(), published.month());
                 Why::Period
             }
         }
@@ -3311,10 +3316,14 @@ pub fn event_day(refs: &[TimeRef], published: NaiveDate) -> EventDay {
 }
 
 /// A stretch that ended before the publication day: "earlier this week", "earlier this month",
-/// "last week", "last month".
+/// "last week", "last month", a month before the publication's ("in early November" in a
+/// December paper).
 pub fn is_past_stretch(r: &TimeRef) -> bool {
     if r.kind != RefKind::Period {
         return false;
+    }
+    if r.earlier_month {
+        return true;
     }
     let words = r.words.to_ascii_lowercase();
     words.starts_with("earlier this ") || matches!(words.as_str(), "last week" | "last month")

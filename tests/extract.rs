@@ -4968,3 +4968,16 @@ fn a_timeline_tells_its_diplomacy_in_the_present() {
     assert_day(&atlas, EventKind::Diplomacy, "Moscow", day(2020, 11, 7));
     assert_none_at(&atlas, EventKind::Diplomacy, "Barda");
 }
+
+#[test]
+fn a_month_before_the_publication_s_gives_no_day() {
+    let atlas = extract(vec![article(
+        "review.txt",
+        "Mediators visited Baku in early November. In December, talks resumed in Moscow.",
+        day(2020, 12, 20),
+    )]);
+    let visit = found(&atlas, EventKind::Diplomacy, "Baku");
+    assert_eq!(visit.day, None, "{}", describe(&atlas));
+    // The publication's own month stays the report's day.
+    assert_day(&atlas, EventKind::Diplomacy, "Moscow", day(2020, 12, 20));
+}
