@@ -43,6 +43,24 @@ fn only<'m>(mentions: &'m [Mention], name: &str) -> &'m Mention {
     found[0]
 }
 
+/// The one mention of `name` in `mentions`, after checking it lies in `country` (its reasons
+/// are shown when it does not).
+fn in_country<'m>(
+    g: &Gazetteer,
+    mentions: &'m [Mention],
+    name: &str,
+    country: &str,
+) -> &'m Mention {
+    let m = only(mentions, name);
+    assert_eq!(
+        place_of(g, m).map(|p| p.country.as_str()),
+        Some(country),
+        "{}",
+        m.why
+    );
+    m
+}
+
 fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
     let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
@@ -435,13 +453,7 @@ fn an_ambiguous_name_lies_near_the_place_listed_with_it() {
         "Armenia denied firing at Ganja and accused Azerbaijani forces of shelling Stepanakert \
          and Martuni on Friday.",
     );
-    let m = only(&mentions, "Martuni");
-    assert_eq!(
-        place_of(g, m).map(|p| p.country.as_str()),
-        Some("AZ"),
-        "{}",
-        m.why
-    );
+    let m = in_country(g, &mentions, "Martuni", "AZ");
     assert!(
         m.why.contains("named in one list with Stepanakert"),
         "{}",
@@ -449,13 +461,7 @@ fn an_ambiguous_name_lies_near_the_place_listed_with_it() {
     );
     // Listed with a town by Lake Sevan, it is the Armenian Martuni.
     let mentions = g.mentions("Families from Vardenis and Martuni sent food to the front.");
-    let m = only(&mentions, "Martuni");
-    assert_eq!(
-        place_of(g, m).map(|p| p.country.as_str()),
-        Some("AM"),
-        "{}",
-        m.why
-    );
+    in_country(g, &mentions, "Martuni", "AM");
 }
 
 #[test]
@@ -472,13 +478,7 @@ fn an_ambiguous_name_follows_the_country_named_with_it() {
     assert!(m.why.contains("Martuni, Armenia"), "{}", m.why);
     // Without a country, the article's other places (Hadrut, Askeran) pull it to Karabakh.
     let without = g.mentions("Shelling hit Hadrut, Askeran and Martuni overnight.");
-    let m = only(&without, "Martuni");
-    assert_eq!(
-        place_of(g, m).map(|p| p.country.as_str()),
-        Some("AZ"),
-        "{}",
-        m.why
-    );
+    let m = in_country(g, &without, "Martuni", "AZ");
     assert!(
         m.candidates.len() >= 2,
         "the other Martuni stays a candidate"
