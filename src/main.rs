@@ -101,7 +101,7 @@ enum Command {
         /// Open the Articles list.
         #[arg(long)]
         articles_list: bool,
-        /// Select the day's first event, showing its details and correction tools.
+        /// Select the day's first event, showing its details and sources (the correction tools closed).
         #[arg(long)]
         select_first: bool,
     },

@@ -237,6 +237,9 @@ fn moving_an_event_to_another_candidate_changes_its_place_and_is_saved() {
             index,
         ))]);
     harness.run_steps(2);
+    // The correction tools open on request.
+    harness.get_by_label("Correct this event").click();
+    harness.run_steps(2);
     let title = {
         let place = harness
             .state()

@@ -367,6 +367,18 @@ fn selecting_an_event_shows_its_quote_and_why() {
     harness.get_by_label_contains("a historic cathedral in the town of Shusha");
     harness.get_by_label("'On Thursday' before the publication day");
     harness.get_by_label("'Shusha' in the gazetteer");
+    // The correction tools wait closed below the event, one click away.
+    assert!(harness.query_by_label("Set day").is_none());
+    harness.get_by_label("Correct this event").click();
+    harness.run();
+    harness.get_by_label("Set day");
+    // Opened once, they stay open for the next event chosen.
+    harness.get_by_label("clear").click();
+    harness.run();
+    assert!(harness.query_by_label("Set day").is_none());
+    harness.get_by_label("Shusha · 1 source").click();
+    harness.run();
+    harness.get_by_label("Set day");
     // The article view opens on the whole text.
     harness.get_by_label("open article").click();
     harness.run();
@@ -399,8 +411,10 @@ fn an_event_told_by_many_articles_shows_its_sources_a_few_at_a_time() {
     harness.get_by_label("Shusha · 36 sources").click();
     harness.run();
     harness.get_by_label("36 sources");
-    // The reports to split off are folded until asked for.
+    // The reports to split off are folded until asked for, inside the correction tools.
     assert_eq!(harness.query_all_by_label("split off").count(), 0);
+    harness.get_by_label("Correct this event").click();
+    harness.run();
     harness
         .get_by_label("Not the same happening:")
         .click_accesskit();

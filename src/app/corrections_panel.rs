@@ -62,9 +62,11 @@ impl CorrectionsPanel {
             };
         }
         ui.add_space(6.0);
+        // Closed until a reader opens it (egui then keeps it open for the next events): the
+        // sentences that report the event come first on a small screen.
         egui::CollapsingHeader::new(RichText::new("Correct this event").strong())
             .id_salt("correct_event")
-            .default_open(true)
+            .default_open(false)
             .show(ui, |ui| {
                 let mut edit = |edit: Edit| actions.push(Action::Edit { event: index, edit });
                 self.place_tools(ui, atlas, event, &mut edit);
