@@ -2378,8 +2378,8 @@ fn follows_a_compared_count(before: &str) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty());
     let mut word = back.next();
-    // The day's preposition ("on", "as of", "by") and up to two words of the count's own
-    // ("40 dead on", "32 reported on").
+    // Up to four words between the count and the day: its preposition ("on", "as of", "by")
+    // and the count's own words ("40 dead on", "32 reported on").
     for _ in 0..4 {
         match word {
             Some(w) if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) => break,

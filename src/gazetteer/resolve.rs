@@ -1077,7 +1077,9 @@ const LIST_PARTNER_BONUS: f64 = 2.0;
 /// one's best reading stands (a town or village, not a country or region).
 fn apply_list_partners<'a>(g: &'a Gazetteer, text: &str, found: &mut [Found<'a>]) {
     const JOINS: [&str; 5] = [", ", " and ", ", and ", " or ", " & "];
-    let joined = |a: &Found, b: &Found| {
+    // Either order: the text between the first name's end and the second's start.
+    let joined = |x: &Found, y: &Found| {
+        let (a, b) = if x.start < y.start { (x, y) } else { (y, x) };
         a.sentence == b.sentence
             && text
                 .get(a.end..b.start)
@@ -1093,11 +1095,7 @@ fn apply_list_partners<'a>(g: &'a Gazetteer, text: &str, found: &mut [Found<'a>]
             let Some(other) = j.and_then(|j| found.get(j)) else {
                 continue;
             };
-            let listed = if other.start < found[i].start {
-                joined(other, &found[i])
-            } else {
-                joined(&found[i], other)
-            };
+            let listed = joined(other, &found[i]);
             *slot = best(g, other)
                 .filter(|p| listed && !matches!(p.kind, PlaceKind::Country | PlaceKind::Region));
         }
